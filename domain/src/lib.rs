@@ -1,0 +1,14 @@
+//! Ponte's domain: the rules of the school year, of the host register and of the API contract.
+//!
+//! Pure Rust with no I/O: the worker and the browser bundle call the same functions, so a rule
+//! is written once. Inputs are parsed into types that cannot hold bad values; every parse error
+//! is a [`error::FieldError`] with a stable code and an Italian message.
+
+pub mod attendance;
+pub mod error;
+pub mod hosts;
+pub mod place;
+pub mod query;
+pub mod text;
+
+pub use error::FieldError;
