@@ -518,4 +518,4 @@ fn percent(part: u64, whole: u64) -> Option<f64> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

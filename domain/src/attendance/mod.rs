@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod engine;
 pub mod events;
+pub mod law159;
 pub mod limits;
 pub mod policy;
 pub mod presets;
