@@ -12,6 +12,9 @@ pub mod policy;
 pub mod presets;
 pub mod pupil;
 
+#[cfg(test)]
+mod proptests;
+
 pub use calendar::{Calendar, DateRange, TimetableProfile};
 pub use engine::{assess, Alert, Assessment, Status, Warning};
 pub use events::{AbsenceEvent, AbsenceKind, Deroga, DerogaCategoryCode, DerogaId, DerogaStatus};
