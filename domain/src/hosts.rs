@@ -364,6 +364,15 @@ impl HostSearch {
         })
     }
 
+    /// The search with no filter, first page: what `/enti` shows when its request was bad.
+    pub fn default_page() -> Self {
+        HostSearch {
+            page: 1,
+            per_page: Self::DEFAULT_PER_PAGE,
+            ..Default::default()
+        }
+    }
+
     pub fn offset(&self) -> u32 {
         (self.page - 1) * self.per_page
     }
@@ -463,7 +472,7 @@ pub struct Offer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub address: String,
-    pub cap: String,
+    pub cap: Option<String>,
     pub comune: String,
     pub comune_name: String,
     pub province: String,
@@ -479,6 +488,17 @@ pub struct Contacts {
     pub website: Option<String>,
 }
 
+/// The body of a profile beyond what the search shows: stored as one JSON document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileBody {
+    pub description: String,
+    pub offers: Vec<Offer>,
+    pub places: Vec<Place>,
+    pub contacts: Contacts,
+    pub supply_chain: Option<String>,
+    pub capacities: Option<String>,
+}
+
 /// One published profile, as `GET /api/v1/hosts/{id}` returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostDetail {
@@ -486,12 +506,8 @@ pub struct HostDetail {
     pub summary: HostSummary,
     pub region_name: String,
     pub ateco_title: Option<String>,
-    pub description: String,
-    pub offers: Vec<Offer>,
-    pub places: Vec<Place>,
-    pub contacts: Contacts,
-    pub supply_chain: Option<String>,
-    pub capacities: Option<String>,
+    #[serde(flatten)]
+    pub body: ProfileBody,
     pub published_at: String,
 }
 

@@ -9,6 +9,7 @@ pub mod error;
 pub mod hosts;
 pub mod place;
 pub mod query;
+pub mod security;
 pub mod text;
 
 pub use error::FieldError;

@@ -111,3 +111,25 @@ mod tests {
         assert!(IstatComune::parse("58091").is_err());
     }
 }
+
+/// A region with its name, for filter choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// A province with its region, so a form can narrow provinces by region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvinceRef {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+}
+
+/// A comune with its name (`GET /api/v1/comuni`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComuneRef {
+    pub code: String,
+    pub name: String,
+}

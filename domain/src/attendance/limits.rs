@@ -192,6 +192,36 @@ impl Limits {
     }
 }
 
+impl Limits {
+    /// The limits from what a person typed in the calculator or sent to the API: weekly hours
+    /// (required), lesson weeks (33 when empty) and daily hours (optional). The browser's
+    /// calculator and `GET /api/v1/attendance/limits` both call this.
+    pub fn from_inputs(weekly: &str, weeks: &str, daily: &str) -> Result<Self, FieldError> {
+        let weekly = weekly.trim();
+        if weekly.is_empty() {
+            return Err(FieldError::invalid(
+                "weekly_hours",
+                "Indicare le ore settimanali dell'orario dell'alunno.",
+            ));
+        }
+        let weekly = WeeklyHours::parse(weekly)?;
+        let weeks = match weeks.trim() {
+            "" => LessonWeeks::DEFAULT,
+            w => LessonWeeks::parse(w)?,
+        };
+        let daily = match daily.trim() {
+            "" => None,
+            d => Some(DailyHours::parse(d)?),
+        };
+        Ok(Self::compute(weekly, weeks, daily))
+    }
+}
+
+/// Weekly hours of the six timetable profiles in the seed tables (DESIGN.md §2): seed 003's
+/// primaria 40, 28, 29, 30, 32 and secondaria 30; seed 004's secondaria 30, 32 (musicale) and
+/// 36 (tempo prolungato).
+pub const SEED_PROFILES: [u32; 6] = [40, 28, 29, 30, 32, 36];
+
 /// ⌈¾ × annual⌉ without floating point.
 pub fn min_attendance(annual_hours: u32) -> u32 {
     let a = u64::from(annual_hours);
@@ -252,6 +282,36 @@ mod tests {
         assert_eq!(
             WeeklyHours::parse("x").unwrap_err().field.as_deref(),
             Some("weekly_hours")
+        );
+    }
+
+    #[test]
+    fn form_inputs() {
+        let l = Limits::from_inputs("30", "", "6").unwrap();
+        assert_eq!(
+            (l.weeks, l.max_absence_hours, l.max_absence_days),
+            (33, 247, Some(41))
+        );
+        assert_eq!(
+            Limits::from_inputs("", "", "")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("weekly_hours")
+        );
+        assert_eq!(
+            Limits::from_inputs("30", "0", "")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("weeks")
+        );
+        assert_eq!(
+            Limits::from_inputs("30", "", "x")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("daily_hours")
         );
     }
 

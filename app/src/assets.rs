@@ -1,0 +1,21 @@
+//! Paths of the static files, with the content hashes `cargo xtask` computed when it built them
+//! (set at compile time; the fallbacks serve an unhashed development build).
+
+pub const CSS: &str = match option_env!("PONTE_ASSET_CSS") {
+    Some(p) => p,
+    None => "/pkg/ponte.css",
+};
+
+/// The module that loads the islands' wasm and hydrates them (no inline script: the
+/// Content-Security-Policy allows scripts from this origin only).
+pub const BOOT_JS: &str = match option_env!("PONTE_ASSET_BOOT") {
+    Some(p) => p,
+    None => "/pkg/boot.js",
+};
+
+pub const ICONS: &str = match option_env!("PONTE_ASSET_ICONS") {
+    Some(p) => p,
+    None => "/pkg/icons.svg",
+};
+
+pub const FAVICON: &str = "/favicon.svg";

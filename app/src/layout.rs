@@ -1,0 +1,67 @@
+//! The page frame every page shares: head, skip link, header, footer.
+
+use crate::assets;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// A whole HTML document. `islands` adds the module that hydrates the page's islands; pages
+/// without islands ship no JavaScript at all.
+#[component]
+pub fn Page(
+    lang: Lang,
+    title: String,
+    #[prop(optional)] islands: bool,
+    children: Children,
+) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <title>{format!("{title} · {}", t.site_name)}</title>
+                <meta name="description" content=t.site_tagline/>
+                <meta name="theme-color" content="#0066cc"/>
+                <link rel="stylesheet" href=assets::CSS/>
+                <link rel="icon" href=assets::FAVICON type="image/svg+xml"/>
+                {islands.then(|| view! { <script type="module" src=assets::BOOT_JS></script> })}
+            </head>
+            <body>
+                <a class="skip-link" href="#contenuto">{t.skip_to_content}</a>
+                <header class="site-header">
+                    <div class="wrap">
+                        <a class="brand" href="/">
+                            <Icon name="it-pa"/>
+                            <span class="brand-name">{t.site_name}</span>
+                            <span class="brand-tagline">{t.site_tagline}</span>
+                        </a>
+                        <nav aria-label=t.nav_label>
+                            <ul class="nav">
+                                <li><a href="/enti">{t.nav_hosts}</a></li>
+                                <li><a href="/calcolo-assenze">{t.nav_calculator}</a></li>
+                            </ul>
+                        </nav>
+                    </div>
+                </header>
+                <main id="contenuto" class="wrap">{children()}</main>
+                <footer class="site-footer">
+                    <div class="wrap">
+                        <p>{t.footer_note}</p>
+                        <p><a href="/fonti">{t.footer_sources}</a></p>
+                    </div>
+                </footer>
+            </body>
+        </html>
+    }
+}
+
+/// An icon from the self-hosted sprite (Bootstrap Italia's set, only the icons used).
+#[component]
+pub fn Icon(name: &'static str) -> impl IntoView {
+    view! {
+        <svg class="icon" aria-hidden="true" focusable="false">
+            <use_ href=format!("{}#{name}", crate::assets::ICONS)></use_>
+        </svg>
+    }
+}

@@ -1,0 +1,16 @@
+#![recursion_limit = "256"]
+//! Ponte's pages (server-rendered in the worker) and islands (the only parts hydrated in the
+//! browser). Components render what the worker and `domain` computed: no rule lives here, and
+//! nothing is loaded from another origin.
+
+pub mod assets;
+pub mod i18n;
+pub mod islands;
+pub mod layout;
+pub mod pages;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

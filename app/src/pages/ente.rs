@@ -1,0 +1,110 @@
+use crate::i18n::Lang;
+use crate::layout::Page;
+use crate::pages::period_text;
+use domain::hosts::HostDetail;
+use leptos::prelude::*;
+
+/// `/enti/{id}`: one published profile, with contacts.
+#[component]
+pub fn EntePage(lang: Lang, host: std::sync::Arc<HostDetail>) -> impl IntoView {
+    let t = lang.texts();
+    let h = host.clone();
+    let s = &h.summary;
+    let offers = h
+        .body
+        .offers
+        .iter()
+        .map(|o| {
+            let periods = o
+                .periods
+                .iter()
+                .map(|p| period_text(t, p))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let figures = o
+                .figures
+                .iter()
+                .map(|f| view! { <li>{format!("{} — {}", f.code, f.title)}</li> })
+                .collect_view();
+            view! {
+                <section class="offer">
+                    <h3>{o.path.label()}</h3>
+                    <dl class="facts">
+                        <div><dt>{t.places_label}</dt><dd>{o.max_students}</dd></div>
+                        <div><dt>{t.periods_label}</dt><dd>{periods}</dd></div>
+                    </dl>
+                    <h4>{t.host_activity}</h4>
+                    <p>{o.activity.clone()}</p>
+                    <h4>{t.figures_label}</h4>
+                    <ul>{figures}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    let places = h
+        .body
+        .places
+        .iter()
+        .map(|p| {
+            let cap = p
+                .cap
+                .as_deref()
+                .map(|c| format!("{c} "))
+                .unwrap_or_default();
+            view! { <li>{format!("{}, {cap}{} ({})", p.address, p.comune_name, p.province)}</li> }
+        })
+        .collect_view();
+    let c = &h.body.contacts;
+    let contact = |label: &'static str, value: &Option<String>, href: Option<String>| {
+        value.clone().map(|v| {
+            let body = match href {
+                Some(href) => view! { <a href=href>{v}</a> }.into_any(),
+                None => view! { <span>{v}</span> }.into_any(),
+            };
+            view! { <div><dt>{label}</dt><dd>{body}</dd></div> }
+        })
+    };
+    let contacts = view! {
+        {contact(t.host_contact_role, &c.person_role, None)}
+        {contact(t.host_email, &c.email, c.email.as_ref().map(|e| format!("mailto:{e}")))}
+        {contact(t.host_phone, &c.phone, c.phone.as_ref().map(|p| format!("tel:{}", p.replace(' ', ""))))}
+        {contact(t.host_pec, &c.pec, None)}
+        {contact(t.host_website, &c.website, c.website.clone())}
+    };
+    let optional = |title: &'static str, text: &Option<String>| {
+        text.clone().map(|x| view! { <h2>{title}</h2><p>{x}</p> })
+    };
+    let ateco = s.ateco.clone().map(|code| {
+        let title = h.ateco_title.clone().unwrap_or_default();
+        view! { <div><dt>{t.host_ateco}</dt><dd>{format!("{code} {title}")}</dd></div> }
+    });
+    let name = s.name.clone();
+    let kind = s.kind.label();
+    let place = format!("{} ({}), {}", s.comune_name, s.province, h.region_name);
+    let description = h.body.description.clone();
+    let supply_chain = optional(t.host_supply_chain, &h.body.supply_chain);
+    let capacities = optional(t.host_capacities, &h.body.capacities);
+    let published = format!("{} {}", t.host_published, h.published_at);
+    view! {
+        <Page lang=lang title=name.clone()>
+            <p><a href="/enti">{t.host_back}</a></p>
+            <h1>{name}</h1>
+            <dl class="facts">
+                <div><dt>{t.host_kind}</dt><dd>{kind}</dd></div>
+                <div><dt>{t.host_where}</dt><dd>{place}</dd></div>
+                {ateco}
+            </dl>
+            <h2>{t.host_description}</h2>
+            <p>{description}</p>
+            <h2>{t.host_offers}</h2>
+            {offers}
+            <h2>{t.host_places}</h2>
+            <ul>{places}</ul>
+            <h2>{t.host_contacts}</h2>
+            <dl class="facts">{contacts}</dl>
+            {supply_chain}
+            {capacities}
+            <p class="hint">{published}</p>
+        </Page>
+    }
+}

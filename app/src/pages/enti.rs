@@ -1,0 +1,305 @@
+use crate::i18n::{Lang, Texts};
+use crate::islands::filtro_luogo::FiltroLuogo;
+use crate::layout::Page;
+use crate::pages::period_text;
+use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
+use domain::place::{ComuneRef, ProvinceRef, RegionRef};
+use domain::FieldError;
+use leptos::prelude::*;
+
+/// What the worker gathered for `/enti`: the parsed filters, the page of results (or what was
+/// wrong with the request) and the choices of each filter.
+pub struct EntiData {
+    pub search: HostSearch,
+    pub result: Result<SearchPage, FieldError>,
+    pub regions: Vec<RegionRef>,
+    pub provinces: Vec<ProvinceRef>,
+    /// Comuni of the chosen province (empty when none is chosen).
+    pub comuni: Vec<ComuneRef>,
+    /// CP 2011 codes offered as choices (the upper levels), with titles.
+    pub figures: Vec<Figure>,
+    /// ATECO divisions offered as choices.
+    pub ateco: Vec<Figure>,
+    /// Titles of the figures that appear in this page of results.
+    pub figure_titles: Vec<Figure>,
+}
+
+/// `/enti`: the host directory search. A plain GET form, so it works without JavaScript and
+/// every search is a link; the place selects are an island that narrows them as you choose.
+#[component]
+pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
+    let t = lang.texts();
+    let s = &data.search;
+    let figure_sel = s.figure.as_ref().map(|f| f.to_string()).unwrap_or_default();
+    let ateco_sel = s
+        .ateco
+        .as_ref()
+        .map(|a| a.as_str().to_owned())
+        .unwrap_or_default();
+    let period = s.period.map(|p| p.to_string()).unwrap_or_default();
+    let min_places = s.min_places.map(|n| n.to_string()).unwrap_or_default();
+    let q =
+        s.q.as_ref()
+            .map(|q| q.as_str().to_owned())
+            .unwrap_or_default();
+
+    let figure_options = data
+        .figures
+        .iter()
+        .map(|f| {
+            let depth = f.code.matches('.').count();
+            let label = format!("{}{} {}", "\u{a0}\u{a0}".repeat(depth), f.code, f.title);
+            let selected = f.code == figure_sel;
+            view! { <option value=f.code.clone() selected=selected>{label}</option> }
+        })
+        .collect_view();
+    let ateco_options = data
+        .ateco
+        .iter()
+        .map(|a| {
+            let selected = a.code == ateco_sel;
+            view! { <option value=a.code.clone() selected=selected>{format!("{} {}", a.code, a.title)}</option> }
+        })
+        .collect_view();
+    // A code deeper than the offered choices (from a shared link) stays selected.
+    let extra_figure = (!figure_sel.is_empty()
+        && !data.figures.iter().any(|f| f.code == figure_sel))
+    .then(
+        || view! { <option value=figure_sel.clone() selected=true>{figure_sel.clone()}</option> },
+    );
+    let extra_ateco = (!ateco_sel.is_empty() && !data.ateco.iter().any(|a| a.code == ateco_sel))
+        .then(
+            || view! { <option value=ateco_sel.clone() selected=true>{ateco_sel.clone()}</option> },
+        );
+
+    let path_options = PathKind::ALL
+        .into_iter()
+        .map(|p| view! { <option value=p.as_str() selected=s.path == Some(p)>{p.label()}</option> })
+        .collect_view();
+    let kind_options = HostKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.as_str() selected=s.kind == Some(k)>{k.label()}</option> })
+        .collect_view();
+
+    let region = s.region.as_ref().map(|r| r.to_string()).unwrap_or_default();
+    let province = s
+        .province
+        .as_ref()
+        .map(|p| p.to_string())
+        .unwrap_or_default();
+    let comune = s.comune.as_ref().map(|c| c.to_string()).unwrap_or_default();
+    let (regions, provinces, comuni) = (
+        data.regions.clone(),
+        data.provinces.clone(),
+        data.comuni.clone(),
+    );
+
+    let results = match &data.result {
+        Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.into_any(),
+        Err(e) => view! {
+            <div class="alert alert-danger" role="alert">
+                <h2>{t.error_title}</h2>
+                <p>{e.message.clone()}</p>
+            </div>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <Page lang=lang title=t.hosts_title.to_owned() islands=true>
+            <h1>{t.hosts_title}</h1>
+            <p class="lead">{t.hosts_lead}</p>
+            <form class="filters" method="get" action="/enti" role="search">
+                <fieldset>
+                    <legend>{t.filter_legend}</legend>
+                    <div class="field field-wide">
+                        <label for="f-q">{t.filter_q}</label>
+                        <input id="f-q" name="q" type="search" value=q maxlength="200" aria-describedby="f-q-hint"/>
+                        <p id="f-q-hint" class="hint">{t.filter_q_hint}</p>
+                    </div>
+                    <FiltroLuogo
+                        lang=lang
+                        regions=regions
+                        provinces=provinces
+                        comuni=comuni
+                        region=region
+                        province=province
+                        comune=comune
+                    />
+                    <div class="field">
+                        <label for="f-path">{t.filter_path}</label>
+                        <select id="f-path" name="path">
+                            <option value="">{t.filter_any}</option>
+                            {path_options}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-kind">{t.filter_kind}</label>
+                        <select id="f-kind" name="kind">
+                            <option value="">{t.filter_any}</option>
+                            {kind_options}
+                        </select>
+                    </div>
+                    <div class="field field-wide">
+                        <label for="f-figure">{t.filter_figure}</label>
+                        <select id="f-figure" name="figure">
+                            <option value="">{t.filter_any}</option>
+                            {extra_figure}
+                            {figure_options}
+                        </select>
+                    </div>
+                    <div class="field field-wide">
+                        <label for="f-ateco">{t.filter_ateco}</label>
+                        <select id="f-ateco" name="ateco">
+                            <option value="">{t.filter_any}</option>
+                            {extra_ateco}
+                            {ateco_options}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-period">{t.filter_period}</label>
+                        <input id="f-period" name="period" type="month" value=period
+                            pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03" aria-describedby="f-period-hint"/>
+                        <p id="f-period-hint" class="hint">{t.filter_period_hint}</p>
+                    </div>
+                    <div class="field">
+                        <label for="f-min">{t.filter_min_places}</label>
+                        <input id="f-min" name="min_places" type="number" inputmode="numeric" min="1" max="10000" value=min_places/>
+                    </div>
+                </fieldset>
+                <div class="actions">
+                    <button type="submit" class="btn btn-primary">{t.filter_submit}</button>
+                    <a class="btn btn-secondary" href="/enti">{t.filter_reset}</a>
+                </div>
+            </form>
+            {results}
+        </Page>
+    }
+}
+
+#[component]
+fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage) -> impl IntoView {
+    let count = match page.total {
+        0 => t.results_none.to_owned(),
+        1 => t.results_one.to_owned(),
+        n => format!("{n} {}", t.results_many),
+    };
+    let items = page
+        .items
+        .iter()
+        .map(|h| view! { <Scheda t=t host=h.clone() data=data.clone()/> })
+        .collect_view();
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="visually-hidden">{t.results_label}</h2>
+            <p class="results-count" role="status">{count}</p>
+            <ol class="cards">{items}</ol>
+            <Paginazione t=t search=data.search.clone() total=page.total/>
+        </section>
+    }
+}
+
+/// One result: what matters to choose a placement, with a link to the whole profile.
+#[component]
+fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) -> impl IntoView {
+    let paths = host
+        .paths
+        .iter()
+        .map(|p| p.label())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let periods = host
+        .periods
+        .iter()
+        .map(|p| period_text(t, p))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let figures = host
+        .figures
+        .iter()
+        .map(|code| {
+            data.figure_titles
+                .iter()
+                .find(|f| &f.code == code)
+                .map(|f| f.title.clone())
+                .unwrap_or_else(|| code.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <li class="card">
+            <h3 class="card-title"><a href=format!("/enti/{}", host.id)>{host.name.clone()}</a></h3>
+            <p class="card-meta">
+                <span class="badge">{host.kind.label()}</span>
+                " "
+                <span>{format!("{} ({})", host.comune_name, host.province)}</span>
+            </p>
+            <p class="card-paths">{paths}</p>
+            <dl class="card-facts">
+                <div><dt>{t.places_label}</dt><dd>{host.max_students}</dd></div>
+                <div><dt>{t.periods_label}</dt><dd>{periods}</dd></div>
+                <div><dt>{t.figures_label}</dt><dd>{figures}</dd></div>
+            </dl>
+        </li>
+    }
+}
+
+#[component]
+fn Paginazione(t: &'static Texts, search: HostSearch, total: u64) -> impl IntoView {
+    let pages = search.page_count(total);
+    if pages <= 1 {
+        return None;
+    }
+    let current = search.page.min(pages);
+    let link = move |n: u32| {
+        let mut pairs = search.filter_pairs();
+        if n > 1 {
+            pairs.push(("page", n.to_string()));
+        }
+        if search.per_page != HostSearch::DEFAULT_PER_PAGE {
+            pairs.push(("per_page", search.per_page.to_string()));
+        }
+        href_with(&pairs)
+    };
+    let prev = (current > 1).then(
+        || view! { <a class="page-link" rel="prev" href=link(current - 1)>{t.page_prev}</a> },
+    );
+    let next = (current < pages).then(
+        || view! { <a class="page-link" rel="next" href=link(current + 1)>{t.page_next}</a> },
+    );
+    Some(view! {
+        <nav class="pagination" aria-label=t.pagination_label>
+            {prev}
+            <span class="page-current" aria-current="page">
+                {format!("{} {current} {} {pages}", t.page_word, t.page_of)}
+            </span>
+            {next}
+        </nav>
+    })
+}
+
+/// `/enti?…` with the pairs percent-encoded.
+pub fn href_with(pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return "/enti".to_owned();
+    }
+    let qs: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("/enti?{}", qs.join("&"))
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,20 @@
+use crate::i18n::Lang;
+use crate::layout::Page;
+use leptos::prelude::*;
+
+/// The attributions the open-data licences ask for (data/README.md).
+#[component]
+pub fn FontiPage(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.sources_title.to_owned()>
+            <h1>{t.sources_title}</h1>
+            <p>{t.sources_lead}</p>
+            <ul class="sources">
+                <li>"Comuni, province e regioni: ISTAT, «Elenco comuni italiani», aggiornamento del 4 dicembre 2024. Licenza CC BY 4.0 — Fonte: ISTAT."</li>
+                <li>"Settori di attività: ISTAT, Classificazione ATECO 2025. Licenza CC BY 4.0 — Fonte: ISTAT – Classificazione ATECO 2025."</li>
+                <li>"Figure professionali: ISTAT, Classificazione delle professioni CP 2011, nella code system FHIR «istat-professioni» di HL7 Italia. Licenza CC BY — Fonte: ISTAT – Classificazione delle professioni CP2011."</li>
+            </ul>
+        </Page>
+    }
+}

@@ -1,0 +1,38 @@
+use crate::i18n::Lang;
+use crate::layout::{Icon, Page};
+use leptos::prelude::*;
+
+/// `/`: who are you? Three doors.
+#[component]
+pub fn HomePage(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.home_title.to_owned()>
+            <h1>{t.home_title}</h1>
+            <p class="lead">{t.home_lead}</p>
+            <ul class="doors">
+                <li>
+                    <a class="door" href="/calcolo-assenze">
+                        <Icon name="it-user"/>
+                        <span class="door-title">{t.home_family}</span>
+                        <span class="door-text">{t.home_family_text}</span>
+                    </a>
+                </li>
+                <li>
+                    <a class="door" href="/enti">
+                        <Icon name="it-pa"/>
+                        <span class="door-title">{t.home_school}</span>
+                        <span class="door-text">{t.home_school_text}</span>
+                    </a>
+                </li>
+                <li>
+                    <a class="door" href="/enti">
+                        <Icon name="it-settings"/>
+                        <span class="door-title">{t.home_host}</span>
+                        <span class="door-text">{t.home_host_text}</span>
+                    </a>
+                </li>
+            </ul>
+        </Page>
+    }
+}

@@ -1,0 +1,19 @@
+//! One module a page, named after what the person sees.
+
+pub mod calcolo;
+pub mod ente;
+pub mod enti;
+pub mod fonti;
+pub mod home;
+pub mod not_found;
+
+use crate::i18n::{date_it, fill, Texts};
+use domain::hosts::Period;
+
+/// "dal 01/03/2026 al 30/04/2026".
+pub fn period_text(t: &Texts, p: &Period) -> String {
+    fill(
+        t.period_from_to,
+        &[("from", &date_it(p.from)), ("to", &date_it(p.to))],
+    )
+}

@@ -1,0 +1,189 @@
+//! The public host register: search and detail of published profiles.
+//!
+//! Search is one D1 batch (count + page: one round trip). With text or token filters, the FTS
+//! subquery ranks and limits before joining, so only the page's rows are read from `hosts`
+//! (TOOLCHAIN.md, "Directory search at 100k hosts").
+
+use super::{database, int, text};
+use crate::error::ApiError;
+use domain::hosts::{
+    HostDetail, HostKind, HostSearch, HostSummary, PathKind, Period, ProfileBody, SearchPage,
+};
+use domain::FieldError;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::Env;
+
+const COLUMNS: &str = "h.id, h.name, h.kind, h.comune, h.comune_name, h.province, h.region, \
+                       h.paths, h.figures, h.ateco, h.max_students, h.periods";
+
+#[derive(Deserialize)]
+struct Row {
+    id: f64,
+    name: String,
+    kind: String,
+    comune: String,
+    comune_name: String,
+    province: String,
+    region: String,
+    paths: String,
+    figures: String,
+    ateco: Option<String>,
+    max_students: f64,
+    periods: String,
+}
+
+impl Row {
+    fn into_summary(self) -> Result<HostSummary, ApiError> {
+        let bad = |what: &str, e: &dyn std::fmt::Display| {
+            ApiError::internal(&format!("host {} {what}", self.id), e)
+        };
+        let kind = HostKind::parse(&self.kind).map_err(|e| bad("kind", &e))?;
+        let paths: Vec<PathKind> =
+            serde_json::from_str(&self.paths).map_err(|e| bad("paths", &e))?;
+        let figures: Vec<String> =
+            serde_json::from_str(&self.figures).map_err(|e| bad("figures", &e))?;
+        let periods: Vec<Period> =
+            serde_json::from_str(&self.periods).map_err(|e| bad("periods", &e))?;
+        Ok(HostSummary {
+            id: self.id as u64,
+            name: self.name,
+            kind,
+            comune: self.comune,
+            comune_name: self.comune_name,
+            province: self.province,
+            region: self.region,
+            paths,
+            figures,
+            ateco: self.ateco,
+            max_students: self.max_students as u32,
+            periods,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct Count {
+    n: f64,
+}
+
+pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
+    let db = database(env)?;
+    let limit = int(s.per_page);
+    let offset = int(s.offset());
+    let (count_sql, page_sql, mut params): (String, String, Vec<JsValue>) =
+        match (s.fts_match(), s.min_places) {
+            (None, None) => (
+                "SELECT count(*) AS n FROM hosts".into(),
+                format!("SELECT {COLUMNS} FROM hosts h ORDER BY h.id LIMIT ?1 OFFSET ?2"),
+                vec![],
+            ),
+            (None, Some(min)) => (
+                "SELECT count(*) AS n FROM hosts WHERE max_students >= ?1".into(),
+                format!(
+                    "SELECT {COLUMNS} FROM hosts h WHERE h.max_students >= ?3 \
+                     ORDER BY h.id LIMIT ?1 OFFSET ?2"
+                ),
+                vec![int(min)],
+            ),
+            (Some(m), None) => {
+                // Rank by relevance only when there is text to rank by.
+                let order = if s.q.is_some() { "rank" } else { "rowid" };
+                (
+                    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?1".into(),
+                    format!(
+                        "SELECT {COLUMNS} FROM (SELECT rowid AS rid, {order} AS o FROM hosts_fts \
+                         WHERE hosts_fts MATCH ?3 ORDER BY {order} LIMIT ?1 OFFSET ?2) f \
+                         JOIN hosts h ON h.id = f.rid ORDER BY f.o"
+                    ),
+                    vec![text(&m)],
+                )
+            }
+            (Some(m), Some(min)) => {
+                let order = if s.q.is_some() { "f.rank" } else { "h.id" };
+                (
+                    "SELECT count(*) AS n FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
+                     WHERE hosts_fts MATCH ?1 AND h.max_students >= ?2"
+                        .into(),
+                    format!(
+                        "SELECT {COLUMNS} FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
+                         WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4 \
+                         ORDER BY {order} LIMIT ?1 OFFSET ?2"
+                    ),
+                    vec![text(&m), int(min)],
+                )
+            }
+        };
+    let count = db.prepare(count_sql).bind(&params)?;
+    let mut page_params = vec![limit, offset];
+    page_params.append(&mut params);
+    let page = db.prepare(page_sql).bind(&page_params)?;
+    let results = db.batch(vec![count, page]).await?;
+    let [count, page] = results.as_slice() else {
+        return Err(ApiError::internal(
+            "search",
+            "batch answered the wrong number of results",
+        ));
+    };
+    let total = count
+        .results::<Count>()?
+        .first()
+        .map(|c| c.n as u64)
+        .unwrap_or(0);
+    let items = page
+        .results::<Row>()?
+        .into_iter()
+        .map(Row::into_summary)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(SearchPage {
+        total,
+        page: s.page,
+        per_page: s.per_page,
+        items,
+    })
+}
+
+#[derive(Deserialize)]
+struct DetailRow {
+    #[serde(flatten)]
+    row: Row,
+    region_name: String,
+    ateco_title: Option<String>,
+    body: String,
+    published_at: String,
+}
+
+/// A published profile, or `not_found`.
+pub async fn detail(env: &Env, id: u64) -> Result<HostDetail, ApiError> {
+    let db = database(env)?;
+    let row: Option<DetailRow> = db
+        .prepare(format!(
+            "SELECT {COLUMNS}, r.name AS region_name, a.title AS ateco_title, p.body, \
+             h.published_at FROM hosts h JOIN host_profiles p ON p.host_id = h.id \
+             JOIN regions r ON r.code = h.region LEFT JOIN ateco a ON a.code = h.ateco \
+             WHERE h.id = ?1"
+        ))
+        .bind(&[int(id as f64)])?
+        .first(None)
+        .await?;
+    let Some(d) = row else {
+        return Err(FieldError::not_found().into());
+    };
+    let body: ProfileBody = serde_json::from_str(&d.body)
+        .map_err(|e| ApiError::internal(&format!("host {id} body"), e))?;
+    Ok(HostDetail {
+        summary: d.row.into_summary()?,
+        region_name: d.region_name,
+        ateco_title: d.ateco_title,
+        body,
+        published_at: d.published_at,
+    })
+}
+
+/// The id in `/hosts/{id}`: a positive integer, else the profile does not exist.
+pub fn parse_id(raw: &str) -> Result<u64, FieldError> {
+    raw.parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0 && *n < (1 << 53))
+        .ok_or_else(FieldError::not_found)
+}

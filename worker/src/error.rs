@@ -1,0 +1,70 @@
+//! Errors as the API contract shapes them: a status and `{"error":{code, field, message}}`.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::error::{ErrorCode, FieldError};
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub error: FieldError,
+}
+
+impl ApiError {
+    pub fn internal(context: &str, e: impl std::fmt::Display) -> Self {
+        worker::console_error!("{context}: {e}");
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            error: FieldError::internal(),
+        }
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(error: FieldError) -> Self {
+        let status = match error.code {
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        ApiError { status, error }
+    }
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        ApiError::internal("storage", e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        json_response(self.status, &self.error.to_body())
+    }
+}
+
+/// A JSON response that cannot fail: serialisation errors become a 500 with the error shape.
+pub fn json_response<T: serde::Serialize>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_string(body) {
+        Ok(text) => (
+            status,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            text,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            r#"{"error":{"code":"internal","message":"Errore interno."}}"#,
+        )
+            .into_response(),
+    }
+}
+
+/// The query string as decoded pairs. Malformed escapes decode lossily and then fail
+/// validation like any other bad value, so a bad query is always a 400 in our error shape.
+pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}

@@ -1,0 +1,46 @@
+//! Ponte's Cloudflare Worker. The route table below is the map of the API (DESIGN.md §8) and of
+//! the pages; each handler parses the request into `domain` types, reads D1 through `db`, and
+//! renders JSON or an `app` page. No rule lives here.
+
+mod api;
+mod db;
+mod error;
+mod headers;
+mod openapi;
+mod pages;
+
+use axum::routing::get;
+use axum::{Extension, Router};
+use std::sync::Arc;
+use tower_service::Service;
+use worker::{event, Context, Env, HttpRequest};
+
+pub(crate) type SharedEnv = Extension<Arc<Env>>;
+
+fn router(env: Env) -> Router {
+    Router::new()
+        .route("/healthz", get(api::healthz))
+        .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/v1/attendance/limits", get(api::attendance_limits))
+        .route("/api/v1/hosts", get(api::hosts_search))
+        .route("/api/v1/hosts/{id}", get(api::host_detail))
+        .route("/api/v1/comuni", get(api::comuni))
+        .route("/", get(pages::home))
+        .route("/enti", get(pages::enti))
+        .route("/enti/{id}", get(pages::ente))
+        .route("/calcolo-assenze", get(pages::calcolo))
+        .route("/fonti", get(pages::fonti))
+        .fallback(pages::not_found)
+        .layer(Extension(Arc::new(env)))
+}
+
+#[event(fetch)]
+async fn fetch(
+    req: HttpRequest,
+    env: Env,
+    _ctx: Context,
+) -> worker::Result<axum::http::Response<axum::body::Body>> {
+    let mut response = router(env).call(req).await?;
+    headers::secure(response.headers_mut());
+    Ok(response)
+}

@@ -1,0 +1,172 @@
+//! HTML pages: the worker gathers the data, `app` renders it (Leptos SSR, islands mode).
+
+use crate::api::parse_search;
+use crate::db::{hosts, reference};
+use crate::error::{query_pairs, ApiError};
+use crate::SharedEnv;
+use app::i18n::Lang;
+use app::pages::calcolo::CalcoloPage;
+use app::pages::ente::EntePage;
+use app::pages::enti::{EntiData, EntiPage};
+use app::pages::fonti::FontiPage;
+use app::pages::home::HomePage;
+use app::pages::not_found::NotFoundPage;
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::hosts::HostSearch;
+use domain::query::QueryParams;
+use leptos::prelude::*;
+use std::sync::Arc;
+use worker::send::SendFuture;
+
+fn lang_of(req: &Request) -> Lang {
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+/// Render a page with Leptos, with `status` and a short private cache for HTML.
+async fn render<F, V>(req: Request, status: StatusCode, view_fn: F) -> Response
+where
+    F: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let handler = leptos_axum::render_app_async_with_context(|| {}, view_fn);
+    let mut response = handler(req).await;
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+pub async fn home(req: Request) -> Response {
+    let lang = lang_of(&req);
+    render(req, StatusCode::OK, move || view! { <HomePage lang=lang/> }).await
+}
+
+pub async fn fonti(req: Request) -> Response {
+    let lang = lang_of(&req);
+    render(
+        req,
+        StatusCode::OK,
+        move || view! { <FontiPage lang=lang/> },
+    )
+    .await
+}
+
+pub async fn not_found(req: Request) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        return ApiError::from(domain::FieldError::not_found()).into_response();
+    }
+    let lang = lang_of(&req);
+    render(
+        req,
+        StatusCode::NOT_FOUND,
+        move || view! { <NotFoundPage lang=lang/> },
+    )
+    .await
+}
+
+/// `/enti`: the search page. A bad filter still renders the page, with the error and a 400.
+pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let gathered = SendFuture::new(async move {
+        let r = reference::get(&env).await?;
+        let (search, result) = match parse_search(&env, q.as_deref()).await {
+            Ok((search, _)) => {
+                let page = hosts::search(&env, &search).await?;
+                (search, Ok(page))
+            }
+            Err(e) if e.status == StatusCode::BAD_REQUEST => {
+                (HostSearch::default_page(), Err(e.error))
+            }
+            Err(e) => return Err(e),
+        };
+        let comuni = search
+            .province
+            .as_ref()
+            .and_then(|p| r.comuni_by_province.get(p.as_str()).cloned())
+            .unwrap_or_default();
+        let figure_titles = match &result {
+            Ok(page) => r.figure_titles(page.items.iter().flat_map(|h| h.figures.iter())),
+            Err(_) => Vec::new(),
+        };
+        Ok::<_, ApiError>(EntiData {
+            search,
+            result,
+            regions: r.regions.clone(),
+            provinces: r.provinces.clone(),
+            comuni,
+            figures: r.cp2011_choices.clone(),
+            ateco: r.ateco_divisions.clone(),
+            figure_titles,
+        })
+    })
+    .await;
+    let data = match gathered {
+        Ok(d) => Arc::new(d),
+        Err(e) => return e.into_response(),
+    };
+    let status = if data.result.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    render(
+        req,
+        status,
+        move || view! { <EntiPage lang=lang data=data.clone()/> },
+    )
+    .await
+}
+
+/// `/enti/{id}`: a published profile, or the 404 page.
+pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let found = SendFuture::new(async move {
+        let id = hosts::parse_id(&id)?;
+        hosts::detail(&env, id).await
+    })
+    .await;
+    match found {
+        Ok(h) => {
+            let h = Arc::new(h);
+            render(
+                req,
+                StatusCode::OK,
+                move || view! { <EntePage lang=lang host=h.clone()/> },
+            )
+            .await
+        }
+        Err(e) if e.status == StatusCode::NOT_FOUND => {
+            render(
+                req,
+                StatusCode::NOT_FOUND,
+                move || view! { <NotFoundPage lang=lang/> },
+            )
+            .await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `/calcolo-assenze?weekly_hours=…`: the form's values come back into the calculator, which
+/// shows the result (or what is wrong) also without JavaScript.
+pub async fn calcolo(RawQuery(q): RawQuery, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let p = QueryParams::parse(
+        query_pairs(q.as_deref()),
+        &["weekly_hours", "weeks", "daily_hours"],
+    )
+    .unwrap_or_default();
+    let get = |k: &str| p.get(k).unwrap_or("").to_owned();
+    let (weekly, weeks, daily) = (get("weekly_hours"), get("weeks"), get("daily_hours"));
+    render(req, StatusCode::OK, move || {
+        view! { <CalcoloPage lang=lang weekly=weekly.clone() weeks=weeks.clone() daily=daily.clone()/> }
+    })
+    .await
+}

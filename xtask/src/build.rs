@@ -1,0 +1,174 @@
+//! The build: the islands' client bundle, the static files with content-hashed names, and the
+//! worker (which learns the hashed names at compile time).
+
+use crate::run::{cargo, run};
+use crate::tools::Tools;
+use crate::{paths, Result};
+use domain::security::SECURITY_HEADERS;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// FNV-1a, 64 bits: content hashes for file names (not a security hash).
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn hashed(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{stem}.{:012x}.{ext}", fnv64(bytes) & 0xffff_ffff_ffff)
+}
+
+fn read(p: &Path) -> Result<Vec<u8>> {
+    std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+}
+
+fn write(p: &Path, bytes: &[u8]) -> Result {
+    if let Some(dir) = p.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))
+}
+
+/// The public paths of the hashed static files.
+#[derive(Debug, Clone)]
+pub struct AssetNames {
+    pub css: String,
+    pub boot: String,
+    pub icons: String,
+    pub wasm: String,
+    pub js: String,
+}
+
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// The browser bundle: `app` with `hydrate` (islands only), through wasm-bindgen and wasm-opt.
+fn client(tools: &Tools) -> Result<(Vec<u8>, Vec<u8>)> {
+    let target = paths::target().join("client");
+    run(cargo()
+        .args([
+            "build",
+            "--package",
+            "app",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "hydrate",
+        ])
+        .env("CARGO_TARGET_DIR", &target)
+        .env("LEPTOS_OUTPUT_NAME", "ponte"))?;
+    let wasm = target.join("wasm32-unknown-unknown/release/app.wasm");
+    let out = target.join("bindgen");
+    run(Command::new(&tools.wasm_bindgen)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "ponte",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .arg(&wasm))?;
+    let opt = out.join("ponte.opt.wasm");
+    run(Command::new(&tools.wasm_opt)
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(out.join("ponte_bg.wasm"))
+        .arg("-o")
+        .arg(&opt))?;
+    Ok((read(&opt)?, read(&out.join("ponte.js"))?))
+}
+
+/// Hashed static files into `assets/pkg`, and `assets/_headers` (long cache for hashed files,
+/// the security headers for everything Workers Assets serves).
+fn static_files(wasm: &[u8], js: &[u8]) -> Result<AssetNames> {
+    let root = paths::root();
+    let pkg = paths::pkg();
+    let _ = std::fs::remove_dir_all(&pkg);
+    let style = root.join("style");
+
+    let wasm_name = hashed("ponte", "wasm", wasm);
+    let js_name = hashed("ponte", "js", js);
+    write(&pkg.join(&wasm_name), wasm)?;
+    write(&pkg.join(&js_name), js)?;
+
+    let boot = String::from_utf8_lossy(&read(&style.join("boot.js"))?)
+        .replace("__JS__", &js_name)
+        .replace("__WASM__", &wasm_name);
+    let boot_name = hashed("boot", "js", boot.as_bytes());
+    write(&pkg.join(&boot_name), boot.as_bytes())?;
+
+    let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
+    let fonts = style.join("fonts");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&fonts)
+        .map_err(|e| format!("cannot list {}: {e}", fonts.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "woff2"))
+        .collect();
+    entries.sort();
+    for font in entries {
+        let bytes = read(&font)?;
+        let stem = font.file_stem().and_then(|s| s.to_str()).unwrap_or("font");
+        let name = hashed(stem, "woff2", &bytes);
+        write(&pkg.join(&name), &bytes)?;
+        css = css.replace(&format!("url(fonts/{stem}.woff2)"), &format!("url({name})"));
+    }
+    let css_name = hashed("ponte", "css", css.as_bytes());
+    write(&pkg.join(&css_name), css.as_bytes())?;
+
+    let icons = read(&style.join("icons.svg"))?;
+    let icons_name = hashed("icons", "svg", &icons);
+    write(&pkg.join(&icons_name), &icons)?;
+
+    let mut headers =
+        String::from("/pkg/*\n  Cache-Control: public, max-age=31536000, immutable\n/*\n");
+    for (name, value) in SECURITY_HEADERS {
+        headers.push_str(&format!("  {name}: {value}\n"));
+    }
+    write(&paths::assets().join("_headers"), headers.as_bytes())?;
+
+    Ok(AssetNames {
+        css: format!("/pkg/{css_name}"),
+        boot: format!("/pkg/{boot_name}"),
+        icons: format!("/pkg/{icons_name}"),
+        wasm: format!("/pkg/{wasm_name}"),
+        js: format!("/pkg/{js_name}"),
+    })
+}
+
+/// The worker: workers-rs through worker-build, with tools pointed at installed binaries
+/// (worker-build would download them otherwise) and the hashed asset names baked in.
+fn worker(tools: &Tools, names: &AssetNames) -> Result {
+    run(Command::new(&tools.worker_build)
+        .arg("--release")
+        .current_dir(paths::root().join("worker"))
+        .env("CARGO_TARGET_DIR", paths::target().join("worker"))
+        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
+        .env("WASM_OPT_BIN", &tools.wasm_opt)
+        .env("ESBUILD_BIN", &tools.esbuild)
+        .env("PONTE_ASSET_CSS", &names.css)
+        .env("PONTE_ASSET_BOOT", &names.boot)
+        .env("PONTE_ASSET_ICONS", &names.icons))
+}
+
+/// Build everything `wrangler dev` serves.
+pub fn all(tools: &Tools) -> Result<AssetNames> {
+    let (wasm, js) = client(tools)?;
+    let names = static_files(&wasm, &js)?;
+    worker(tools, &names)?;
+    Ok(names)
+}

@@ -1,0 +1,12 @@
+//! The library half of xtask: building, serving and seeding Ponte, shared by the `cargo xtask`
+//! commands and by the end-to-end tests' `spawn_app` helper.
+
+pub mod build;
+pub mod paths;
+pub mod reference;
+pub mod run;
+pub mod seed;
+pub mod server;
+pub mod tools;
+
+pub type Result<T = ()> = std::result::Result<T, String>;

@@ -1,0 +1,107 @@
+//! `cargo xtask <command>`: see `cargo xtask --help`.
+
+mod bench;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use xtask::{build, paths, reference, seed, server, tools, Result};
+
+const HELP: &str = "\
+cargo xtask <command> [options]
+
+Commands:
+  dev [--hosts N]        install what is missing, build, migrate and seed the local D1,
+                         serve Ponte at http://127.0.0.1:8787 (PORT overrides)
+  test                   every test: fmt, clippy, native tests, wasm builds, end-to-end API
+                         tests against wrangler dev, browser tests in Debian's Chromium
+  bench                  benchmarks with their budgets: page weight, search latency, engine
+  build                  build the client bundle, the static files and the worker
+  seed [--hosts N]       replace the demo hosts in the local D1 (default 300)
+  gen-reference          regenerate migrations/0002_reference_data.sql from data/
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => dev(&args[1..]),
+        Some("test") => test::all(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("build") => tools::ensure_build_tools()
+            .and_then(|t| build::all(&t))
+            .map(|_| ()),
+        Some("seed") => seed_cmd(&args[1..]),
+        Some("gen-reference") => reference::generate(),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--hosts N` from the arguments, or the default.
+fn hosts_arg(args: &[String], default: usize) -> Result<usize> {
+    match args.iter().position(|a| a == "--hosts") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| "--hosts takes a number".to_owned()),
+        None => Ok(default),
+    }
+}
+
+pub const DEV_HOSTS: usize = 300;
+
+fn dev_state() -> PathBuf {
+    paths::root().join(".wrangler").join("state")
+}
+
+fn seed_cmd(args: &[String]) -> Result {
+    let n = hosts_arg(args, DEV_HOSTS)?;
+    tools::npm()?;
+    let state = dev_state();
+    server::migrate(&state)?;
+    let file = seed::write_sql(n)?;
+    server::execute_file(&state, &file)?;
+    eprintln!(
+        "{n} demo hosts written to the local D1 ({})",
+        state.display()
+    );
+    Ok(())
+}
+
+fn dev(args: &[String]) -> Result {
+    let n = hosts_arg(args, DEV_HOSTS)?;
+    let port: u16 = match std::env::var("PORT") {
+        Ok(p) => p
+            .parse()
+            .map_err(|_| format!("PORT={p} is not a port number"))?,
+        Err(_) => 8787,
+    };
+    let tools = tools::ensure_build_tools()?;
+    build::all(&tools)?;
+    let state = dev_state();
+    server::migrate(&state)?;
+    server::execute_file(&state, &seed::write_sql(n)?)?;
+    let server = server::start(server::Options {
+        port,
+        state,
+        quiet: false,
+        log_file: None,
+    })?;
+    eprintln!(
+        "\nPonte is running at {}/ — Ctrl+C to stop.",
+        server.base_url
+    );
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,119 @@
+//! `cargo xtask test`: every test, in the order that fails fastest.
+
+use std::process::Command;
+use xtask::run::{cargo, run};
+use xtask::{build, paths, reference, seed, server, tools, Result};
+
+/// Hosts seeded for the end-to-end tests: enough that every filter has matches.
+pub const TEST_HOSTS: usize = 1000;
+
+fn step(name: &str) {
+    eprintln!("\n=== {name}");
+}
+
+pub fn all() -> Result {
+    step("format");
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step("reference data migration is current");
+    reference::check()?;
+
+    let tools = tools::ensure_build_tools()?;
+
+    step("clippy (native crates, then the wasm crates)");
+    run(cargo().args([
+        "clippy",
+        "--package",
+        "domain",
+        "--package",
+        "xtask",
+        "--package",
+        "e2e",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo()
+        .args([
+            "clippy",
+            "--package",
+            "app",
+            "--package",
+            "worker-ponte",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+    run(cargo()
+        .args([
+            "clippy",
+            "--package",
+            "app",
+            "--features",
+            "hydrate",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+
+    step("native tests");
+    run(cargo().args(["test", "--package", "domain", "--package", "xtask"]))?;
+    step("domain builds for wasm32 (the browser uses the same rules)");
+    run(cargo()
+        .args([
+            "build",
+            "--package",
+            "domain",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+
+    step("build: client bundle, static files, worker");
+    build::all(&tools)?;
+    // Build the test binary before the server starts, so its compile time is not spent
+    // with wrangler running.
+    run(cargo().args(["test", "--package", "e2e", "--no-run"]))?;
+
+    step("end-to-end: wrangler dev with a fresh local D1");
+    let state = paths::target().join("e2e").join("state");
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
+    server::migrate(&state)?;
+    server::execute_file(&state, &seed::write_sql(TEST_HOSTS)?)?;
+    let port = server::free_port()?;
+    let log = paths::target().join("e2e").join("wrangler.log");
+    let server = server::start(server::Options {
+        port,
+        state,
+        quiet: true,
+        log_file: Some(log.clone()),
+    })?;
+    eprintln!("worker at {} (log: {})", server.base_url, log.display());
+
+    step("API tests over HTTP");
+    let api = run(cargo()
+        .args(["test", "--package", "e2e"])
+        .env("PONTE_BASE_URL", &server.base_url)
+        .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string()));
+
+    step("browser tests in Debian's Chromium");
+    let browser = tools::ensure_chromium().and_then(|()| {
+        run(Command::new("node")
+            .arg(paths::root().join("tests/browser/run.mjs"))
+            .current_dir(paths::root())
+            .env("PONTE_BASE_URL", &server.base_url)
+            .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
+    });
+    drop(server);
+    api?;
+    browser?;
+    eprintln!("\nAll tests passed.");
+    Ok(())
+}

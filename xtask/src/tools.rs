@@ -1,0 +1,138 @@
+//! Installs what the build and the tests need, from the package registries only: the wasm32
+//! target (rustup), wasm-bindgen-cli at exactly the version in Cargo.lock and worker-build
+//! (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
+//! Each step is skipped when its tool is already there at the right version.
+
+use crate::run::{cargo, output, run};
+use crate::{paths, Result};
+use std::path::PathBuf;
+use std::process::Command;
+
+pub struct Tools {
+    pub wasm_bindgen: PathBuf,
+    pub worker_build: PathBuf,
+    pub wasm_opt: PathBuf,
+    pub esbuild: PathBuf,
+    pub wrangler: PathBuf,
+}
+
+/// The version of a package as Cargo.lock pins it.
+pub fn locked_version(package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string(paths::root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
+    Ok(lock[start..start + end].to_owned())
+}
+
+fn tool_version(bin: &PathBuf) -> Option<String> {
+    let out = Command::new(bin).arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.split_whitespace().last().map(str::to_owned)
+}
+
+fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
+    let root = paths::cache().join("tools");
+    let bin = root.join("bin").join(krate.trim_end_matches("-cli"));
+    if tool_version(&bin).as_deref() == Some(version) {
+        return Ok(bin);
+    }
+    let mut cmd = cargo();
+    cmd.args([
+        "install",
+        krate,
+        "--version",
+        &format!("={version}"),
+        "--root",
+    ])
+    .arg(&root)
+    .env_remove("CARGO_TARGET_DIR")
+    .env("CARGO_TARGET_DIR", paths::cache().join("install-target"));
+    // wasm-bindgen-cli's own lockfile pins a crate the registry mirror lacks (TOOLCHAIN.md).
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)?;
+    Ok(bin)
+}
+
+pub fn wasm_target() -> Result {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// `npm ci` when node_modules does not match package-lock.json.
+pub fn npm() -> Result {
+    let root = paths::root();
+    let lock = std::fs::read(root.join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp = root.join("node_modules").join(".ponte-lock");
+    let want = format!("{:016x}", crate::build::fnv64(&lock));
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&root))?;
+    std::fs::write(&stamp, want).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+}
+
+/// Everything the build needs.
+pub fn ensure_build_tools() -> Result<Tools> {
+    wasm_target()?;
+    npm()?;
+    let wasm_bindgen = cargo_install("wasm-bindgen-cli", &locked_version("wasm-bindgen")?, false)?;
+    let worker_build = cargo_install("worker-build", &locked_version("worker")?, true)?;
+    let root = paths::root();
+    Ok(Tools {
+        wasm_bindgen,
+        worker_build,
+        wasm_opt: root.join("node_modules/binaryen/bin/wasm-opt"),
+        esbuild: root.join("node_modules/esbuild/bin/esbuild"),
+        wrangler: paths::node_bin("wrangler"),
+    })
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Debian's chromium for the browser tests: installed with apt-get when missing and we are
+/// root; otherwise an error saying exactly what to install.
+pub fn ensure_chromium() -> Result {
+    if std::path::Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    let uid = output(Command::new("id").arg("-u")).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err("the browser tests need Debian's Chromium: run `sudo apt-get install -y chromium` and try again".into());
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends", "chromium"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// A load generator for the benchmarks: Debian's wrk.
+pub fn ensure_wrk() -> Result<PathBuf> {
+    let wrk = PathBuf::from("/usr/bin/wrk");
+    if wrk.exists() {
+        return Ok(wrk);
+    }
+    let uid = output(Command::new("id").arg("-u")).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err("the benchmarks need Debian's wrk: run `sudo apt-get install -y wrk`".into());
+    }
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends", "wrk"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    Ok(wrk)
+}
