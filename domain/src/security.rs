@@ -23,3 +23,26 @@ pub const SECURITY_HEADERS: [(&str, &str); 7] = [
     ("x-frame-options", "DENY"),
     ("cross-origin-opener-policy", "same-origin"),
 ];
+
+/// The CSP of a server-rendered page: [`CSP`] plus the one nonce of that response, which the
+/// renderer puts on its own inline scripts.
+pub fn csp_with_nonce(nonce: &str) -> String {
+    CSP.replacen(
+        "script-src 'self'",
+        &format!("script-src 'self' 'nonce-{nonce}'"),
+        1,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonce_goes_into_script_src_only() {
+        let c = csp_with_nonce("abc");
+        assert!(c.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
+        assert!(!c.contains("unsafe-inline"));
+        assert_eq!(c.matches("nonce-").count(), 1);
+    }
+}

@@ -34,6 +34,14 @@ fn router(env: Env) -> Router {
         .layer(Extension(Arc::new(env)))
 }
 
+/// Once per worker instance: panics are logged (they should never happen on a request path),
+/// and Leptos' async rendering runs on the wasm-bindgen executor.
+#[event(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| worker::console_error!("panic: {info}")));
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
 #[event(fetch)]
 async fn fetch(
     req: HttpRequest,

@@ -34,7 +34,20 @@ where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let handler = leptos_axum::render_app_async_with_context(|| {}, view_fn);
+    // Leptos adds a few inline scripts of its own, each with this response's nonce: the page's
+    // Content-Security-Policy allows exactly that nonce (and still no `unsafe-inline`).
+    let with_csp = move || {
+        if let (Some(nonce), Some(options)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) {
+            if let Ok(value) = HeaderValue::from_str(&domain::security::csp_with_nonce(&nonce)) {
+                options.insert_header(header::CONTENT_SECURITY_POLICY, value);
+            }
+        }
+        view_fn()
+    };
+    let handler = leptos_axum::render_app_async_with_context(|| {}, with_csp);
     let mut response = handler(req).await;
     *response.status_mut() = status;
     response

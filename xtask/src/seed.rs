@@ -151,8 +151,15 @@ const ROLES: &[&str] = &[
 fn invented(rng: &mut Rng) -> String {
     let n = 2 + rng.below(2);
     let mut w = String::new();
+    let mut last = "";
     for _ in 0..n {
-        w.push_str(*rng.pick(SYLLABLES));
+        // No syllable twice in a row: that is how invented names turn into silly words.
+        let mut s = *rng.pick(SYLLABLES);
+        while s == last {
+            s = *rng.pick(SYLLABLES);
+        }
+        w.push_str(s);
+        last = s;
     }
     let mut c = w.chars();
     match c.next() {

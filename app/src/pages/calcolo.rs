@@ -38,7 +38,7 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
             <p class="lead">{t.calc_lead}</p>
             <Calcolatore lang=lang weekly=weekly weeks=weeks daily=daily/>
             <h2>{t.calc_table_title}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.calc_table_title>
                 <table class="limits-table">
                     <caption>{t.calc_table_caption}</caption>
                     <thead>
