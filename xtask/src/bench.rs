@@ -1,7 +1,313 @@
-//! `cargo xtask bench`: figures with their budgets.
+//! `cargo xtask bench`: the figures, each beside its budget.
+//!
+//! - wasm sizes (client bundle, worker) raw, brotli and gzip;
+//! - page weight: brotli bytes of everything each page's first load fetches, in Chromium;
+//! - search latency p50/p95/p99 and requests/s over HTTP under `wrangler dev`, with 1k and
+//!   100k seeded hosts, at 1 and 10 connections, beside `/healthz` measured in the same run
+//!   (Debian's wrk, loopback, a few seconds each);
+//! - the attendance engine (criterion).
 
-use xtask::Result;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use xtask::run::{cargo, output, run};
+use xtask::{build, paths, seed, server, tools, Result};
 
-pub fn run(_args: &[String]) -> Result {
-    Err("the benchmarks are not written yet".into())
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len()
+}
+
+fn gzip_len(path: &Path) -> usize {
+    output(Command::new("gzip").arg("-9c").arg(path))
+        .map(|s| s.len())
+        .unwrap_or(0)
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1000.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "ok"
+    } else {
+        "OVER BUDGET"
+    }
+}
+
+pub fn all(args: &[String]) -> Result {
+    let quick = args.iter().any(|a| a == "--quick");
+    let tools = tools::ensure_build_tools()?;
+    tools::ensure_chromium()?;
+    let wrk = tools::ensure_wrk()?;
+    build::all(&tools)?;
+
+    println!("\n## wasm sizes");
+    let pkg = paths::pkg();
+    let mut client_total = 0;
+    for entry in std::fs::read_dir(&pkg).map_err(|e| e.to_string())? {
+        let p = entry.map_err(|e| e.to_string())?.path();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
+        if name.starts_with("ponte.") && (name.ends_with(".wasm") || name.ends_with(".js"))
+            || name.starts_with("boot.")
+        {
+            let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
+            let b = brotli_len(&bytes);
+            client_total += b;
+            println!(
+                "client {name:<32} raw {:>9}  brotli {:>9}",
+                kb(bytes.len()),
+                kb(b)
+            );
+        }
+    }
+    println!(
+        "client bundle total brotli {}  (budget ≤ 80 KB: {})",
+        kb(client_total),
+        verdict(client_total <= 80_000)
+    );
+    let worker_wasm = paths::root().join("worker/build/index_bg.wasm");
+    let raw = std::fs::metadata(&worker_wasm)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let gz = gzip_len(&worker_wasm);
+    println!(
+        "worker index_bg.wasm raw {}  gzip {}  (limit 3 MB gzip on the free plan: {})",
+        kb(raw),
+        kb(gz),
+        verdict(gz <= 3_000_000)
+    );
+
+    let state = paths::target().join("bench").join("state-1k");
+    let _ = std::fs::remove_dir_all(&state);
+    server::migrate(&state)?;
+    server::execute_file(&state, &seed::write_sql(1000)?)?;
+    let srv = server::start(server::Options {
+        port: server::free_port()?,
+        state: state.clone(),
+        quiet: true,
+        log_file: Some(paths::target().join("bench").join("wrangler-1k.log")),
+    })?;
+
+    println!("\n## page weight, first load, brotli (budget ≤ 150 KB each)");
+    let pages = [
+        "/",
+        "/enti",
+        "/enti?q=mecc&region=03",
+        "/enti/1",
+        "/calcolo-assenze",
+        "/fonti",
+    ];
+    let json = output(
+        Command::new("node")
+            .arg(paths::root().join("tests/browser/weight.mjs"))
+            .args(pages)
+            .current_dir(paths::root())
+            .env("PONTE_BASE_URL", &srv.base_url),
+    )?;
+    let loaded: serde_json::Value =
+        serde_json::from_str(json.trim()).map_err(|e| format!("weight.mjs: {e}"))?;
+    let agent = ureq::AgentBuilder::new().build();
+    for page in pages {
+        let mut total = 0;
+        let mut parts = Vec::new();
+        for url in loaded[page].as_array().cloned().unwrap_or_default() {
+            let url = url.as_str().unwrap_or_default().to_owned();
+            let mut body = Vec::new();
+            let resp = agent.get(&url).call().map_err(|e| format!("{url}: {e}"))?;
+            let _ = std::io::Read::read_to_end(&mut resp.into_reader(), &mut body);
+            let b = brotli_len(&body);
+            total += b;
+            parts.push(format!(
+                "{} {}",
+                url.rsplit('/').next().unwrap_or(""),
+                kb(b)
+            ));
+        }
+        println!(
+            "{page:<26} {:>9}  {}  [{}]",
+            kb(total),
+            verdict(total <= 150_000),
+            parts.join(", ")
+        );
+    }
+
+    println!("\n## search latency over HTTP (wrangler dev, loopback, wrk)");
+    latency_table(&wrk, &srv.base_url, "1k hosts", quick)?;
+    drop(srv);
+
+    if !quick {
+        let state = paths::target().join("bench").join("state-100k");
+        let _ = std::fs::remove_dir_all(&state);
+        server::migrate(&state)?;
+        let start = std::time::Instant::now();
+        for (i, file) in seed::write_sql_parts(100_000, 10_000)?.iter().enumerate() {
+            eprintln!("loading part {}", i + 1);
+            server::execute_file(&state, file)?;
+        }
+        println!(
+            "seeded 100k hosts in {:.0} s",
+            start.elapsed().as_secs_f64()
+        );
+        let srv = server::start(server::Options {
+            port: server::free_port()?,
+            state,
+            quiet: true,
+            log_file: Some(paths::target().join("bench").join("wrangler-100k.log")),
+        })?;
+        latency_table(&wrk, &srv.base_url, "100k hosts", quick)?;
+        drop(srv);
+    }
+
+    println!(
+        "\n## attendance engine (criterion; budgets: one pupil ≤ 20 µs, 1,000 pupils ≤ 20 ms)"
+    );
+    run(cargo().args(["bench", "--package", "domain", "--bench", "attendance"]))?;
+    Ok(())
+}
+
+/// Rotating requests and percentiles from wrk's Lua interface.
+const WRK_LUA: &str = r#"
+local paths = {}
+for line in io.lines(os.getenv("PONTE_WRK_PATHS")) do table.insert(paths, line) end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.2f %.2f %.2f %.1f %d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests / (summary.duration / 1e6), summary.errors.status + summary.errors.connect + summary.errors.timeout))
+end
+"#;
+
+fn wrk_run(
+    wrk: &Path,
+    base: &str,
+    paths_list: &[String],
+    conns: u32,
+    secs: u32,
+) -> Result<(f64, f64, f64, f64, u64)> {
+    let dir = paths::target().join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let lua = dir.join("rotate.lua");
+    std::fs::write(&lua, WRK_LUA).map_err(|e| e.to_string())?;
+    let list = dir.join("paths.txt");
+    let mut f = std::fs::File::create(&list).map_err(|e| e.to_string())?;
+    for p in paths_list {
+        writeln!(f, "{p}").map_err(|e| e.to_string())?;
+    }
+    let threads = conns.min(2).to_string();
+    let out = output(
+        Command::new(wrk)
+            .args([
+                "-t",
+                &threads,
+                "-c",
+                &conns.to_string(),
+                "-d",
+                &format!("{secs}s"),
+                "--timeout",
+                "10s",
+                "-s",
+            ])
+            .arg(&lua)
+            .arg(format!("{base}/"))
+            .env("PONTE_WRK_PATHS", &list),
+    )?;
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("RESULT "))
+        .ok_or_else(|| format!("wrk gave no result: {out}"))?;
+    let v: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    match v.as_slice() {
+        [p50, p95, p99, rps, errors] => Ok((*p50, *p95, *p99, *rps, *errors as u64)),
+        _ => Err(format!("cannot read wrk's result: {line}")),
+    }
+}
+
+fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
+    let provinces = [
+        "RM", "MI", "TO", "NA", "BG", "VE", "FI", "BA", "PA", "BO", "GE", "CA", "TN", "PG", "AN",
+    ];
+    let words = [
+        "mecc",
+        "informatica",
+        "studio",
+        "ristorante",
+        "tecnico",
+        "biblioteca",
+        "cantiere",
+        "vendita",
+        "software",
+        "agricola",
+    ];
+    let text_filter: Vec<String> = words
+        .iter()
+        .zip(provinces.iter().cycle())
+        .map(|(w, p)| format!("/api/v1/hosts?q={w}&province={p}"))
+        .collect();
+    let filter_only: Vec<String> = provinces
+        .iter()
+        .zip(["pcto", "apprendistato"].iter().cycle())
+        .map(|(p, k)| format!("/api/v1/hosts?province={p}&path={k}"))
+        .collect();
+    let text_only: Vec<String> = words
+        .iter()
+        .map(|w| format!("/api/v1/hosts?q={w}"))
+        .collect();
+    let healthz = vec!["/healthz".to_owned()];
+    let secs = if quick { 3 } else { 6 };
+    println!(
+        "{label:<11} {:<22} {:>5} {:>9} {:>9} {:>9} {:>9} {:>7}  ratio p95/healthz",
+        "query", "conns", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors"
+    );
+    for conns in [1, 10] {
+        let base_line = wrk_run(wrk, base, &healthz, conns, secs)?;
+        let print =
+            |name: &str, r: (f64, f64, f64, f64, u64)| {
+                println!(
+                "{label:<11} {name:<22} {conns:>5} {:>9.2} {:>9.2} {:>9.2} {:>9.1} {:>7}  {:.1}×",
+                r.0, r.1, r.2, r.3, r.4, r.1 / base_line.1.max(0.01)
+            );
+            };
+        print("/healthz", base_line);
+        let tf = wrk_run(wrk, base, &text_filter, conns, secs)?;
+        print("text + province", tf);
+        print(
+            "filters only",
+            wrk_run(wrk, base, &filter_only, conns, secs)?,
+        );
+        print("text only", wrk_run(wrk, base, &text_only, conns, secs)?);
+        if label.starts_with("100k") {
+            if conns == 1 {
+                println!(
+                    "  budget: text + filter p95 ≤ 20 ms at 1 connection: {}",
+                    verdict(tf.1 <= 20.0)
+                );
+            } else {
+                println!(
+                    "  budget: text + filter ≥ 150 req/s at 10 connections: {}",
+                    verdict(tf.3 >= 150.0)
+                );
+            }
+        }
+    }
+    Ok(())
 }

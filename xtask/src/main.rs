@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dev") => dev(&args[1..]),
         Some("test") => test::all(),
-        Some("bench") => bench::run(&args[1..]),
+        Some("bench") => bench::all(&args[1..]),
         Some("build") => tools::ensure_build_tools()
             .and_then(|t| build::all(&t))
             .map(|_| ()),

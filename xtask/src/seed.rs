@@ -309,8 +309,13 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
             .collect();
         let mut offers = Vec::new();
         for path in &paths {
-            let mut figs: Vec<Figure> = (0..1 + rng.below(3))
-                .filter_map(|_| (!fig_pool.is_empty()).then(|| *rng.pick(&fig_pool)))
+            let picks = if fig_pool.is_empty() {
+                0
+            } else {
+                1 + rng.below(3)
+            };
+            let mut figs: Vec<Figure> = (0..picks)
+                .map(|_| *rng.pick(&fig_pool))
                 .map(|(code, title)| Figure {
                     code: code.clone(),
                     title: title.clone(),
@@ -547,6 +552,28 @@ pub fn write_sql(n: usize) -> Result<std::path::PathBuf> {
     std::fs::write(&path, sql(&hosts)?)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
+}
+
+/// The seed SQL for `n` hosts in files of `per_file` hosts (large seeds load in parts).
+pub fn write_sql_parts(n: usize, per_file: usize) -> Result<Vec<std::path::PathBuf>> {
+    let hosts = generate(n, DEMO_SEED)?;
+    let dir = crate::paths::target().join("seed");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for (i, chunk) in hosts.chunks(per_file.max(1)).enumerate() {
+        let mut text = sql(chunk)?;
+        if i > 0 {
+            // Only the first part clears the old demo hosts.
+            text = text
+                .split_once("DELETE FROM hosts WHERE origin = 'demo';\n")
+                .map(|(_, rest)| rest.to_owned())
+                .unwrap_or(text);
+        }
+        let path = dir.join(format!("hosts-{n}-part{i:02}.sql"));
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        files.push(path);
+    }
+    Ok(files)
 }
 
 #[cfg(test)]
