@@ -9,7 +9,9 @@
 use crate::reference::{read_csv, sql_text};
 use crate::Result;
 use chrono::NaiveDate;
-use domain::hosts::{Contacts, Figure, HostKind, Offer, PathKind, Period, Place, ProfileBody};
+use domain::hosts::{
+    Contacts, Figure, HostKind, HostSummary, Offer, PathKind, Period, Place, ProfileBody,
+};
 use domain::text::HostTokens;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -229,21 +231,19 @@ impl RefData {
 
 /// One demo host: the rows of `hosts`, `host_profiles` and `hosts_fts`.
 pub struct DemoHost {
-    pub id: u64,
-    pub name: String,
-    pub kind: HostKind,
-    pub comune: String,
-    pub comune_name: String,
-    pub province: String,
-    pub region: String,
-    pub paths: Vec<PathKind>,
-    pub figures: Vec<String>,
-    pub ateco: Option<String>,
+    /// What the search returns for it.
+    pub summary: HostSummary,
     pub ateco_title: Option<String>,
-    pub max_students: u32,
-    pub periods: Vec<Period>,
     pub body: ProfileBody,
     pub published_at: String,
+}
+
+/// The summary's fields read as the host's own (`host.region`).
+impl std::ops::Deref for DemoHost {
+    type Target = HostSummary;
+    fn deref(&self) -> &HostSummary {
+        &self.summary
+    }
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -388,19 +388,21 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
         };
         let day = 1 + rng.below(28) as u32;
         out.push(DemoHost {
-            id: (i + 1) as u64,
-            name,
-            kind,
-            comune,
-            comune_name,
-            province,
-            region,
-            paths,
-            figures,
-            ateco: ateco.as_ref().map(|a| a.0.clone()),
+            summary: HostSummary {
+                id: (i + 1) as u64,
+                name,
+                kind,
+                comune,
+                comune_name,
+                province,
+                region,
+                paths,
+                figures,
+                ateco: ateco.as_ref().map(|a| a.0.clone()),
+                max_students,
+                periods: all_periods,
+            },
             ateco_title: ateco.map(|a| a.1),
-            max_students,
-            periods: all_periods,
             body,
             published_at: format!("2026-09-{day:02}"),
         });

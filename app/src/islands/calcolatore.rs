@@ -1,5 +1,6 @@
 use crate::i18n::Lang;
 use domain::attendance::limits::Limits;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The calculator: recomputes on every keystroke with `Limits::from_inputs`, the function
@@ -16,23 +17,22 @@ pub fn Calcolatore(lang: Lang, weekly: String, weeks: String, daily: String) -> 
     });
     let output = move || match result.get() {
         None => None,
-        Some(Err(e)) => Some(view! { <p class="alert alert-danger">{e.message}</p> }.into_any()),
+        Some(Err(e)) => Some(Either::Left(
+            view! { <p class="alert alert-danger">{e.message}</p> },
+        )),
         Some(Ok(l)) => {
             let days = l
                 .max_absence_days
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| t.calc_days_unknown.to_owned());
-            Some(
-                view! {
-                    <dl class="calc-figures">
-                        <div><dt>{t.calc_annual}</dt><dd data-k="annual">{l.annual_hours}</dd></div>
-                        <div><dt>{t.calc_min}</dt><dd data-k="min">{l.min_attendance_hours}</dd></div>
-                        <div class="calc-main"><dt>{t.calc_max}</dt><dd data-k="max">{l.max_absence_hours}</dd></div>
-                        <div><dt>{t.calc_days}</dt><dd data-k="days">{days}</dd></div>
-                    </dl>
-                }
-                .into_any(),
-            )
+            Some(Either::Right(view! {
+                <dl class="calc-figures">
+                    <div><dt>{t.calc_annual}</dt><dd data-k="annual">{l.annual_hours}</dd></div>
+                    <div><dt>{t.calc_min}</dt><dd data-k="min">{l.min_attendance_hours}</dd></div>
+                    <div class="calc-main"><dt>{t.calc_max}</dt><dd data-k="max">{l.max_absence_hours}</dd></div>
+                    <div><dt>{t.calc_days}</dt><dd data-k="days">{days}</dd></div>
+                </dl>
+            }))
         }
     };
     view! {
