@@ -7,6 +7,7 @@
 pub mod attendance;
 pub mod error;
 pub mod hosts;
+pub mod identity;
 pub mod place;
 pub mod query;
 pub mod security;
