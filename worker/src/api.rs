@@ -39,21 +39,10 @@ pub async fn attendance_limits(RawQuery(q): RawQuery) -> Response {
     }
 }
 
-/// Parse and check a host search: form, then every code against the reference data.
-pub async fn parse_search(
-    env: &worker::Env,
-    raw: Option<&str>,
-) -> Result<(HostSearch, std::sync::Arc<reference::Reference>), ApiError> {
-    let search = HostSearch::from_pairs(query_pairs(raw))?;
-    let r = reference::get(env).await?;
-    r.check_search(&search)?;
-    Ok((search, r))
-}
-
 /// `GET /api/v1/hosts?…`
 pub async fn hosts_search(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
     SendFuture::new(async move {
-        let (search, _) = parse_search(&env, q.as_deref()).await?;
+        let search = HostSearch::from_pairs(query_pairs(q.as_deref()))?;
         hosts::search(&env, &search).await
     })
     .await
@@ -85,11 +74,7 @@ pub async fn comuni(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
             .get("province")
             .ok_or_else(|| FieldError::invalid("province", "Indicare la sigla della provincia."))?;
         let province = ProvinceCode::parse(raw)?;
-        let r = reference::get(&env).await?;
-        let items = r
-            .comuni_by_province
-            .get(province.as_str())
-            .ok_or_else(|| FieldError::unknown_code("province", province.as_str()))?;
+        let items = reference::comuni_of(&env, &province).await?;
         Ok::<_, ApiError>(json_response(
             StatusCode::OK,
             &json!({"province": province.as_str(), "items": items}),

@@ -1,6 +1,5 @@
 //! HTML pages: the worker gathers the data, `app` renders it (Leptos SSR, islands mode).
 
-use crate::api::parse_search;
 use crate::db::{hosts, reference};
 use crate::error::{query_pairs, ApiError};
 use crate::SharedEnv;
@@ -88,34 +87,43 @@ pub async fn not_found(req: Request) -> Response {
 pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
     let lang = lang_of(&req);
     let gathered = SendFuture::new(async move {
-        let r = reference::get(&env).await?;
-        let (search, result) = match parse_search(&env, q.as_deref()).await {
-            Ok((search, _)) => {
-                let page = hosts::search(&env, &search).await?;
-                (search, Ok(page))
-            }
-            Err(e) if e.status == StatusCode::BAD_REQUEST => {
-                (HostSearch::default_page(), Err(e.error))
-            }
-            Err(e) => return Err(e),
+        let choices = reference::choices(&env).await?;
+        let (search, result) = match HostSearch::from_pairs(query_pairs(q.as_deref())) {
+            Ok(search) => match hosts::search(&env, &search).await {
+                Ok(page) => (search, Ok(page)),
+                Err(e) if e.status == StatusCode::BAD_REQUEST => (search, Err(e.error)),
+                Err(e) => return Err(e),
+            },
+            Err(e) => (HostSearch::default_page(), Err(e)),
         };
-        let comuni = search
-            .province
-            .as_ref()
-            .and_then(|p| r.comuni_by_province.get(p.as_str()).cloned())
-            .unwrap_or_default();
+        let search = if result.is_ok() {
+            search
+        } else {
+            HostSearch::default_page()
+        };
+        let comuni = match &search.province {
+            Some(p) => reference::comuni_of(&env, p).await?,
+            None => Vec::new(),
+        };
         let figure_titles = match &result {
-            Ok(page) => r.figure_titles(page.items.iter().flat_map(|h| h.figures.iter())),
+            Ok(page) => {
+                let codes: Vec<String> = page
+                    .items
+                    .iter()
+                    .flat_map(|h| h.figures.iter().cloned())
+                    .collect();
+                reference::figure_titles(&env, &codes).await?
+            }
             Err(_) => Vec::new(),
         };
         Ok::<_, ApiError>(EntiData {
             search,
             result,
-            regions: r.regions.clone(),
-            provinces: r.provinces.clone(),
+            regions: choices.regions.clone(),
+            provinces: choices.provinces.clone(),
             comuni,
-            figures: r.cp2011_choices.clone(),
-            ateco: r.ateco_divisions.clone(),
+            figures: choices.cp2011.clone(),
+            ateco: choices.ateco_divisions.clone(),
             figure_titles,
         })
     })

@@ -6,21 +6,26 @@ use leptos::prelude::*;
 /// the provinces; choosing a province loads its comuni from `GET /api/v1/comuni`. Without
 /// JavaScript the selects still work: all provinces are listed, and the comuni of the chosen
 /// province come with the page after a search.
+///
+/// The lists travel as tab-separated text, not JSON structs: each serde type an island
+/// deserialises adds code to the bundle every phone downloads.
 #[island]
 pub fn FiltroLuogo(
     lang: Lang,
-    regions: Vec<RegionRef>,
-    provinces: Vec<ProvinceRef>,
-    comuni: Vec<ComuneRef>,
+    /// [`encode_places`] of the regions and provinces.
+    places: String,
+    /// [`encode_comuni`] of the chosen province's comuni.
+    comuni: String,
     region: String,
     province: String,
     comune: String,
 ) -> impl IntoView {
     let t = lang.texts();
+    let (regions, provinces) = decode_places(&places);
     let region = RwSignal::new(region);
     let province = RwSignal::new(province);
     let comune = RwSignal::new(comune);
-    let comuni = RwSignal::new(comuni);
+    let comuni = RwSignal::new(decode_comuni(&comuni));
     let provinces = StoredValue::new(provinces);
 
     let on_region = move |ev| {
@@ -42,9 +47,9 @@ pub fn FiltroLuogo(
         comune.set(String::new());
         comuni.set(Vec::new());
         if !p.is_empty() {
-            if let Some(r) =
-                provinces.with_value(|ps| ps.iter().find(|x| x.code == p).map(|x| x.region.clone()))
-            {
+            let r = provinces
+                .with_value(|ps| ps.iter().find(|x| x.code == p).map(|x| x.region.clone()));
+            if let Some(r) = r {
                 region.set(r);
             }
             load_comuni(p.clone(), comuni);
@@ -114,6 +119,56 @@ pub fn FiltroLuogo(
     }
 }
 
+/// Regions and provinces as lines: `R\tcode\tname` and `P\tcode\tname\tregion`.
+pub fn encode_places(regions: &[RegionRef], provinces: &[ProvinceRef]) -> String {
+    let mut s = String::new();
+    for r in regions {
+        s.push_str(&format!("R\t{}\t{}\n", r.code, r.name));
+    }
+    for p in provinces {
+        s.push_str(&format!("P\t{}\t{}\t{}\n", p.code, p.name, p.region));
+    }
+    s
+}
+
+fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
+    let (mut regions, mut provinces) = (Vec::new(), Vec::new());
+    for line in s.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f.as_slice() {
+            ["R", code, name] => regions.push(RegionRef {
+                code: (*code).to_owned(),
+                name: (*name).to_owned(),
+            }),
+            ["P", code, name, region] => provinces.push(ProvinceRef {
+                code: (*code).to_owned(),
+                name: (*name).to_owned(),
+                region: (*region).to_owned(),
+            }),
+            _ => {}
+        }
+    }
+    (regions, provinces)
+}
+
+/// Comuni as lines: `code\tname`.
+pub fn encode_comuni(comuni: &[ComuneRef]) -> String {
+    comuni
+        .iter()
+        .map(|c| format!("{}\t{}\n", c.code, c.name))
+        .collect()
+}
+
+fn decode_comuni(s: &str) -> Vec<ComuneRef> {
+    s.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(code, name)| ComuneRef {
+            code: code.to_owned(),
+            name: name.to_owned(),
+        })
+        .collect()
+}
+
 #[cfg(feature = "hydrate")]
 fn load_comuni(province: String, into: RwSignal<Vec<ComuneRef>>) {
     leptos::task::spawn_local(async move {
@@ -126,14 +181,12 @@ fn load_comuni(province: String, into: RwSignal<Vec<ComuneRef>>) {
 #[cfg(not(feature = "hydrate"))]
 fn load_comuni(_province: String, _into: RwSignal<Vec<ComuneRef>>) {}
 
+/// `GET /api/v1/comuni?province=…`, read with the browser's JSON parser (no serde types in
+/// the bundle for it).
 #[cfg(feature = "hydrate")]
 async fn fetch_comuni(province: &str) -> Option<Vec<ComuneRef>> {
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    #[derive(serde::Deserialize)]
-    struct Comuni {
-        items: Vec<ComuneRef>,
-    }
     let window = web_sys::window()?;
     let url = format!("/api/v1/comuni?province={province}");
     let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
@@ -144,6 +197,50 @@ async fn fetch_comuni(province: &str) -> Option<Vec<ComuneRef>> {
     if !resp.ok() {
         return None;
     }
-    let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    serde_json::from_str::<Comuni>(&text).ok().map(|c| c.items)
+    let body = JsFuture::from(resp.json().ok()?).await.ok()?;
+    let items: js_sys::Array = js_sys::Reflect::get(&body, &JsValue::from_str("items"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let field = |item: &JsValue, key: &str| {
+        js_sys::Reflect::get(item, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    Some(
+        items
+            .iter()
+            .filter_map(|item| {
+                Some(ComuneRef {
+                    code: field(&item, "code")?,
+                    name: field(&item, "name")?,
+                })
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_round_trip() {
+        let regions = vec![RegionRef {
+            code: "12".into(),
+            name: "Lazio".into(),
+        }];
+        let provinces = vec![ProvinceRef {
+            code: "RM".into(),
+            name: "Roma".into(),
+            region: "12".into(),
+        }];
+        let (r, p) = decode_places(&encode_places(&regions, &provinces));
+        assert_eq!((r, p), (regions, provinces));
+        let comuni = vec![ComuneRef {
+            code: "058091".into(),
+            name: "Roma".into(),
+        }];
+        assert_eq!(decode_comuni(&encode_comuni(&comuni)), comuni);
+    }
 }

@@ -1,5 +1,5 @@
 use crate::i18n::{Lang, Texts};
-use crate::islands::filtro_luogo::FiltroLuogo;
+use crate::islands::filtro_luogo::{encode_comuni, encode_places, FiltroLuogo};
 use crate::layout::Page;
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
@@ -88,11 +88,8 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         .map(|p| p.to_string())
         .unwrap_or_default();
     let comune = s.comune.as_ref().map(|c| c.to_string()).unwrap_or_default();
-    let (regions, provinces, comuni) = (
-        data.regions.clone(),
-        data.provinces.clone(),
-        data.comuni.clone(),
-    );
+    let places = encode_places(&data.regions, &data.provinces);
+    let comuni = encode_comuni(&data.comuni);
 
     let results = match &data.result {
         Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.into_any(),
@@ -119,8 +116,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                     </div>
                     <FiltroLuogo
                         lang=lang
-                        regions=regions
-                        provinces=provinces
+                        places=places
                         comuni=comuni
                         region=region
                         province=province

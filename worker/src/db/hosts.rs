@@ -4,7 +4,7 @@
 //! subquery ranks and limits before joining, so only the page's rows are read from `hosts`
 //! (TOOLCHAIN.md, "Directory search at 100k hosts").
 
-use super::{database, int, text};
+use super::{database, int, reference, text};
 use crate::error::ApiError;
 use domain::hosts::{
     HostDetail, HostKind, HostSearch, HostSummary, PathKind, Period, ProfileBody, SearchPage,
@@ -67,7 +67,64 @@ struct Count {
     n: f64,
 }
 
+/// Relevance is computed for at most this many matches (the first by id); past them, results
+/// follow in id order. bm25 costs ~0.7 µs a match, and a very common word matches most of the
+/// register — where relevance says little anyway (TOOLCHAIN.md). Every match still appears once.
+const RANK_WINDOW: u32 = 2000;
+
+/// The page's ids for a text search, ranked within [`RANK_WINDOW`].
+fn ranked_page_sql(offset: u32, per_page: u32) -> String {
+    let window = format!(
+        "SELECT rid, 0 AS part, r AS o FROM (SELECT rowid AS rid, rank AS r FROM hosts_fts \
+         WHERE hosts_fts MATCH ?3 LIMIT {RANK_WINDOW})"
+    );
+    let beyond = format!(
+        "SELECT rowid AS rid, 1 AS part, rowid AS o FROM hosts_fts WHERE hosts_fts MATCH ?3 \
+         LIMIT -1 OFFSET {RANK_WINDOW}"
+    );
+    let ids = if offset + per_page <= RANK_WINDOW {
+        window
+    } else if offset >= RANK_WINDOW {
+        beyond
+    } else {
+        format!("{window} UNION ALL {beyond}")
+    };
+    format!(
+        "SELECT {COLUMNS} FROM (SELECT rid, part, o FROM ({ids}) ORDER BY part, o LIMIT ?1 OFFSET ?2) f \
+         JOIN hosts h ON h.id = f.rid ORDER BY f.part, f.o"
+    )
+}
+
+#[derive(Deserialize)]
+struct Known {
+    comune: f64,
+    figure: f64,
+    ateco: f64,
+}
+
+fn opt_text(v: Option<&str>) -> JsValue {
+    v.map(text).unwrap_or(JsValue::NULL)
+}
+
 pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
+    // Every code must exist: a well-formed but unknown code is a 400 naming its field, not an
+    // empty result. Regions and provinces are in the cached choices; the rest is checked in
+    // the same batch as the search.
+    let choices = reference::choices(env).await?;
+    if let Some(r) = s
+        .region
+        .as_ref()
+        .filter(|r| !choices.has_region(r.as_str()))
+    {
+        return Err(FieldError::unknown_code("region", r.as_str()).into());
+    }
+    if let Some(p) = s
+        .province
+        .as_ref()
+        .filter(|p| !choices.has_province(p.as_str()))
+    {
+        return Err(FieldError::unknown_code("province", p.as_str()).into());
+    }
     let db = database(env)?;
     let limit = int(s.per_page);
     let offset = int(s.offset());
@@ -87,15 +144,19 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 vec![int(min)],
             ),
             (Some(m), None) => {
-                // Rank by relevance only when there is text to rank by.
-                let order = if s.q.is_some() { "rank" } else { "rowid" };
+                let page_sql = if s.q.is_some() {
+                    ranked_page_sql(s.offset(), s.per_page)
+                } else {
+                    // Filters only: id order, which FTS5 gives for free.
+                    format!(
+                        "SELECT {COLUMNS} FROM (SELECT rowid AS rid FROM hosts_fts \
+                         WHERE hosts_fts MATCH ?3 ORDER BY rowid LIMIT ?1 OFFSET ?2) f \
+                         JOIN hosts h ON h.id = f.rid ORDER BY h.id"
+                    )
+                };
                 (
                     "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?1".into(),
-                    format!(
-                        "SELECT {COLUMNS} FROM (SELECT rowid AS rid, {order} AS o FROM hosts_fts \
-                         WHERE hosts_fts MATCH ?3 ORDER BY {order} LIMIT ?1 OFFSET ?2) f \
-                         JOIN hosts h ON h.id = f.rid ORDER BY f.o"
-                    ),
+                    page_sql,
                     vec![text(&m)],
                 )
             }
@@ -114,17 +175,51 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 )
             }
         };
-    let count = db.prepare(count_sql).bind(&params)?;
+    let mut statements = Vec::with_capacity(3);
+    let check_codes = s.comune.is_some() || s.figure.is_some() || s.ateco.is_some();
+    if check_codes {
+        statements.push(
+            db.prepare(
+                "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) AS comune, \
+                 EXISTS(SELECT 1 FROM cp2011 WHERE code = ?2) AS figure, \
+                 EXISTS(SELECT 1 FROM ateco WHERE code = ?3) AS ateco",
+            )
+            .bind(&[
+                opt_text(s.comune.as_ref().map(|c| c.as_str())),
+                opt_text(s.figure.as_ref().map(|f| f.as_str())),
+                opt_text(s.ateco.as_ref().map(|a| a.as_str())),
+            ])?,
+        );
+    }
+    statements.push(db.prepare(count_sql).bind(&params)?);
     let mut page_params = vec![limit, offset];
     page_params.append(&mut params);
-    let page = db.prepare(page_sql).bind(&page_params)?;
-    let results = db.batch(vec![count, page]).await?;
-    let [count, page] = results.as_slice() else {
-        return Err(ApiError::internal(
-            "search",
-            "batch answered the wrong number of results",
-        ));
+    statements.push(db.prepare(page_sql).bind(&page_params)?);
+    let results = db.batch(statements).await?;
+    let (known, count, page) = match results.as_slice() {
+        [known, count, page] if check_codes => (Some(known), count, page),
+        [count, page] if !check_codes => (None, count, page),
+        _ => {
+            return Err(ApiError::internal(
+                "search",
+                "batch answered the wrong number of results",
+            ))
+        }
     };
+    if let Some(k) = known
+        .and_then(|k| k.results::<Known>().ok())
+        .and_then(|k| k.into_iter().next())
+    {
+        if let Some(c) = s.comune.as_ref().filter(|_| k.comune < 1.0) {
+            return Err(FieldError::unknown_code("comune", c.as_str()).into());
+        }
+        if let Some(f) = s.figure.as_ref().filter(|_| k.figure < 1.0) {
+            return Err(FieldError::unknown_code("figure", f.as_str()).into());
+        }
+        if let Some(a) = s.ateco.as_ref().filter(|_| k.ateco < 1.0) {
+            return Err(FieldError::unknown_code("ateco", a.as_str()).into());
+        }
+    }
     let total = count
         .results::<Count>()?
         .first()

@@ -1,31 +1,27 @@
 //! Reference data (ISTAT regions, provinces, comuni; CP 2011; ATECO 2025), loaded into D1 by a
-//! migration and read once per worker instance: it changes only with a new migration.
+//! migration. The short lists the forms offer (regions, provinces, the upper CP 2011 levels,
+//! ATECO divisions: ~370 rows) are read once per worker instance; comuni and single codes are
+//! read when needed, so a new instance starts fast.
 
-use super::database;
+use super::{database, text};
 use crate::error::ApiError;
 use domain::hosts::Figure;
-use domain::place::{ComuneRef, ProvinceRef, RegionRef};
+use domain::place::{ComuneRef, ProvinceCode, ProvinceRef, RegionRef};
+use domain::FieldError;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use worker::Env;
 
-pub struct Reference {
+pub struct Choices {
     pub regions: Vec<RegionRef>,
     pub provinces: Vec<ProvinceRef>,
-    /// Comuni by code, with their province.
-    pub comuni: HashMap<String, (ComuneRef, String)>,
-    /// Comuni of each province, sorted by name.
-    pub comuni_by_province: HashMap<String, Vec<ComuneRef>>,
-    pub cp2011: HashMap<String, String>,
-    /// CP 2011 codes of the upper three levels, in code order: the choices of the search form.
-    pub cp2011_choices: Vec<Figure>,
-    pub ateco: HashMap<String, String>,
+    /// CP 2011 codes of the upper three levels, in code order.
+    pub cp2011: Vec<Figure>,
     /// ATECO divisions, in code order.
     pub ateco_divisions: Vec<Figure>,
 }
 
-static CACHE: OnceLock<Arc<Reference>> = OnceLock::new();
+static CHOICES: OnceLock<Arc<Choices>> = OnceLock::new();
 
 #[derive(Deserialize)]
 struct Row {
@@ -35,129 +31,110 @@ struct Row {
     parent: Option<String>,
 }
 
-pub async fn get(env: &Env) -> Result<Arc<Reference>, ApiError> {
-    if let Some(r) = CACHE.get() {
-        return Ok(r.clone());
+pub async fn choices(env: &Env) -> Result<Arc<Choices>, ApiError> {
+    if let Some(c) = CHOICES.get() {
+        return Ok(c.clone());
     }
-    let db = database(env)?;
-    // One statement, one round trip; ordered so each list comes out sorted.
-    let rows: Vec<Row> = db
+    let rows: Vec<Row> = database(env)?
         .prepare(
             "SELECT 'r' AS kind, code, name, NULL AS parent FROM regions \
              UNION ALL SELECT 'p', code, name, region_code FROM provinces \
-             UNION ALL SELECT 'c', code, name, province_code FROM comuni \
-             UNION ALL SELECT 'f', code, title, CAST(level AS TEXT) FROM cp2011 \
-             UNION ALL SELECT 'a', code, title, level FROM ateco \
+             UNION ALL SELECT 'f', code, title, NULL FROM cp2011 \
+               WHERE level IN ('grande gruppo', 'gruppo', 'classe') \
+             UNION ALL SELECT 'a', code, title, NULL FROM ateco WHERE level = 'division' \
              ORDER BY 1, 3",
         )
         .all()
         .await?
         .results()?;
-    let mut r = Reference {
+    let mut c = Choices {
         regions: Vec::new(),
         provinces: Vec::new(),
-        comuni: HashMap::new(),
-        comuni_by_province: HashMap::new(),
-        cp2011: HashMap::new(),
-        cp2011_choices: Vec::new(),
-        ateco: HashMap::new(),
+        cp2011: Vec::new(),
         ateco_divisions: Vec::new(),
     };
     for row in rows {
-        let parent = row.parent.unwrap_or_default();
         match row.kind.as_str() {
-            "r" => r.regions.push(RegionRef {
+            "r" => c.regions.push(RegionRef {
                 code: row.code,
                 name: row.name,
             }),
-            "p" => r.provinces.push(ProvinceRef {
+            "p" => c.provinces.push(ProvinceRef {
                 code: row.code,
                 name: row.name,
-                region: parent,
+                region: row.parent.unwrap_or_default(),
             }),
-            "c" => {
-                let c = ComuneRef {
-                    code: row.code.clone(),
-                    name: row.name,
-                };
-                r.comuni_by_province
-                    .entry(parent.clone())
-                    .or_default()
-                    .push(c.clone());
-                r.comuni.insert(row.code, (c, parent));
-            }
-            "f" => {
-                if row.code.matches('.').count() < 3 {
-                    r.cp2011_choices.push(Figure {
-                        code: row.code.clone(),
-                        title: row.name.clone(),
-                    });
-                }
-                r.cp2011.insert(row.code, row.name);
-            }
-            "a" => {
-                if parent == "division" {
-                    r.ateco_divisions.push(Figure {
-                        code: row.code.clone(),
-                        title: row.name.clone(),
-                    });
-                }
-                r.ateco.insert(row.code, row.name);
-            }
+            "f" => c.cp2011.push(Figure {
+                code: row.code,
+                title: row.name,
+            }),
+            "a" => c.ateco_divisions.push(Figure {
+                code: row.code,
+                title: row.name,
+            }),
             _ => {}
         }
     }
-    r.cp2011_choices.sort_by(|a, b| a.code.cmp(&b.code));
-    r.ateco_divisions.sort_by(|a, b| a.code.cmp(&b.code));
-    let r = Arc::new(r);
-    let _ = CACHE.set(r.clone());
-    Ok(r)
+    c.cp2011.sort_by(|a, b| a.code.cmp(&b.code));
+    c.ateco_divisions.sort_by(|a, b| a.code.cmp(&b.code));
+    let c = Arc::new(c);
+    let _ = CHOICES.set(c.clone());
+    Ok(c)
 }
 
-impl Reference {
-    /// Every code in the search must exist: a well-formed but unknown code is a 400 that names
-    /// its field, not an empty result.
-    pub fn check_search(&self, s: &domain::hosts::HostSearch) -> Result<(), domain::FieldError> {
-        use domain::FieldError;
-        if let Some(v) = &s.region {
-            if !self.regions.iter().any(|r| r.code == v.as_str()) {
-                return Err(FieldError::unknown_code("region", v.as_str()));
-            }
-        }
-        if let Some(v) = &s.province {
-            if !self.provinces.iter().any(|p| p.code == v.as_str()) {
-                return Err(FieldError::unknown_code("province", v.as_str()));
-            }
-        }
-        if let Some(v) = &s.comune {
-            if !self.comuni.contains_key(v.as_str()) {
-                return Err(FieldError::unknown_code("comune", v.as_str()));
-            }
-        }
-        if let Some(v) = &s.figure {
-            if !self.cp2011.contains_key(v.as_str()) {
-                return Err(FieldError::unknown_code("figure", v.as_str()));
-            }
-        }
-        if let Some(v) = &s.ateco {
-            if !self.ateco.contains_key(v.as_str()) {
-                return Err(FieldError::unknown_code("ateco", v.as_str()));
-            }
-        }
-        Ok(())
+impl Choices {
+    pub fn has_region(&self, code: &str) -> bool {
+        self.regions.iter().any(|r| r.code == code)
     }
 
-    pub fn figure_titles<'a>(&self, codes: impl Iterator<Item = &'a String>) -> Vec<Figure> {
-        let mut out: Vec<Figure> = codes
-            .filter_map(|c| {
-                self.cp2011.get(c).map(|t| Figure {
-                    code: c.clone(),
-                    title: t.clone(),
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| a.code.cmp(&b.code));
-        out.dedup();
-        out
+    pub fn has_province(&self, code: &str) -> bool {
+        self.provinces.iter().any(|p| p.code == code)
     }
+}
+
+/// The comuni of a known province, by name; `unknown_code` for any other.
+pub async fn comuni_of(env: &Env, province: &ProvinceCode) -> Result<Vec<ComuneRef>, ApiError> {
+    if !choices(env).await?.has_province(province.as_str()) {
+        return Err(FieldError::unknown_code("province", province.as_str()).into());
+    }
+    Ok(database(env)?
+        .prepare("SELECT code, name FROM comuni WHERE province_code = ?1 ORDER BY name")
+        .bind(&[text(province.as_str())])?
+        .all()
+        .await?
+        .results()?)
+}
+
+/// Titles of CP 2011 codes (at most 100: one statement's bound parameters).
+pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, ApiError> {
+    let mut codes: Vec<&String> = codes.iter().collect();
+    codes.sort();
+    codes.dedup();
+    codes.truncate(100);
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=codes.len()).map(|i| format!("?{i}")).collect();
+    let params: Vec<_> = codes.iter().map(|c| text(c)).collect();
+    #[derive(Deserialize)]
+    struct T {
+        code: String,
+        title: String,
+    }
+    let rows: Vec<T> = database(env)?
+        .prepare(format!(
+            "SELECT code, title FROM cp2011 WHERE code IN ({})",
+            marks.join(",")
+        ))
+        .bind(&params)?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows
+        .into_iter()
+        .map(|t| Figure {
+            code: t.code,
+            title: t.title,
+        })
+        .collect())
 }
