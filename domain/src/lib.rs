@@ -10,6 +10,7 @@ pub mod error;
 pub mod hosts;
 pub mod identity;
 pub mod place;
+pub mod profile;
 pub mod query;
 pub mod security;
 pub mod text;
