@@ -64,6 +64,7 @@ pub fn all() -> Result {
 
     step("native tests");
     run(cargo().args(["test", "--package", "domain", "--package", "xtask"]))?;
+    run(cargo().args(["test", "--package", "app", "--features", "ssr", "--lib"]))?;
     step("domain builds for wasm32 (the browser uses the same rules)");
     run(cargo()
         .args([

@@ -1,4 +1,7 @@
-use crate::i18n::Lang;
+use crate::i18n::Texts;
+#[cfg(test)]
+use crate::islands::unpack;
+use crate::islands::{field, pack, pack_list, read, unpack_list};
 use domain::place::{ComuneRef, ProvinceRef, RegionRef};
 use leptos::prelude::*;
 
@@ -9,23 +12,58 @@ use leptos::prelude::*;
 ///
 /// The lists travel as tab-separated text, not JSON structs: each serde type an island
 /// deserialises adds code to the bundle every phone downloads.
+pub const DATA_ID: &str = "d-filtro-luogo";
+
+/// The selects' data: labels in the page's language, the regions and provinces, the chosen
+/// province's comuni, and the values chosen.
+pub fn data(
+    t: &Texts,
+    regions: &[RegionRef],
+    provinces: &[ProvinceRef],
+    comuni: &[ComuneRef],
+    chosen: [&str; 3],
+) -> String {
+    let places = pack_list(
+        regions
+            .iter()
+            .map(|r| vec!["R", r.code.as_str(), r.name.as_str()])
+            .chain(
+                provinces
+                    .iter()
+                    .map(|p| vec!["P", p.code.as_str(), p.name.as_str(), p.region.as_str()]),
+            ),
+    );
+    let comuni = pack_list(
+        comuni
+            .iter()
+            .map(|c| vec![c.code.as_str(), c.name.as_str()]),
+    );
+    pack(&[
+        t.filter_region,
+        t.filter_province,
+        t.filter_comune,
+        t.filter_any,
+        t.filter_comune_pick_province,
+        &places,
+        &comuni,
+        chosen[0],
+        chosen[1],
+        chosen[2],
+    ])
+}
+
 #[island]
-pub fn FiltroLuogo(
-    lang: Lang,
-    /// [`encode_places`] of the regions and provinces.
-    places: String,
-    /// [`encode_comuni`] of the chosen province's comuni.
-    comuni: String,
-    region: String,
-    province: String,
-    comune: String,
-) -> impl IntoView {
-    let t = lang.texts();
-    let (regions, provinces) = decode_places(&places);
+pub fn FiltroLuogo() -> impl IntoView {
+    let f = read(DATA_ID);
+    let s = |i| field(&f, i);
+    let (l_region, l_province, l_comune, l_any, l_pick) = (s(0), s(1), s(2), s(3), s(4));
+    let (regions, provinces) = decode_places(&s(5));
+    let (region, province, comune) = (s(7), s(8), s(9));
+    let comuni = decode_comuni(&s(6));
     let region = RwSignal::new(region);
     let province = RwSignal::new(province);
     let comune = RwSignal::new(comune);
-    let comuni = RwSignal::new(decode_comuni(&comuni));
+    let comuni = RwSignal::new(comuni);
     let provinces = StoredValue::new(provinces);
 
     let on_region = move |ev| {
@@ -94,56 +132,43 @@ pub fn FiltroLuogo(
 
     view! {
         <div class="field">
-            <label for="f-region">{t.filter_region}</label>
+            <label for="f-region">{l_region}</label>
             <select id="f-region" name="region" on:change=on_region>
-                <option value="">{t.filter_any}</option>
+                <option value="">{l_any.clone()}</option>
                 {region_options}
             </select>
         </div>
         <div class="field">
-            <label for="f-province">{t.filter_province}</label>
+            <label for="f-province">{l_province}</label>
             <select id="f-province" name="province" on:change=on_province>
-                <option value="">{t.filter_any}</option>
+                <option value="">{l_any.clone()}</option>
                 {province_options}
             </select>
         </div>
         <div class="field">
-            <label for="f-comune">{t.filter_comune}</label>
+            <label for="f-comune">{l_comune}</label>
             <select id="f-comune" name="comune" disabled=no_province aria-describedby="f-comune-hint"
                 on:change=move |ev| comune.set(event_target_value(&ev))>
-                <option value="">{t.filter_any}</option>
+                <option value="">{l_any}</option>
                 {comune_options}
             </select>
-            <p id="f-comune-hint" class="hint" hidden=move || !no_province()>{t.filter_comune_pick_province}</p>
+            <p id="f-comune-hint" class="hint" hidden=move || !no_province()>{l_pick}</p>
         </div>
     }
 }
 
-/// Regions and provinces as lines: `R\tcode\tname` and `P\tcode\tname\tregion`.
-pub fn encode_places(regions: &[RegionRef], provinces: &[ProvinceRef]) -> String {
-    let mut s = String::new();
-    for r in regions {
-        s.push_str(&format!("R\t{}\t{}\n", r.code, r.name));
-    }
-    for p in provinces {
-        s.push_str(&format!("P\t{}\t{}\t{}\n", p.code, p.name, p.region));
-    }
-    s
-}
-
 fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
     let (mut regions, mut provinces) = (Vec::new(), Vec::new());
-    for line in s.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        match f.as_slice() {
-            ["R", code, name] => regions.push(RegionRef {
-                code: (*code).to_owned(),
-                name: (*name).to_owned(),
+    for row in unpack_list(s) {
+        match row.as_slice() {
+            [k, code, name] if k == "R" => regions.push(RegionRef {
+                code: code.clone(),
+                name: name.clone(),
             }),
-            ["P", code, name, region] => provinces.push(ProvinceRef {
-                code: (*code).to_owned(),
-                name: (*name).to_owned(),
-                region: (*region).to_owned(),
+            [k, code, name, region] if k == "P" => provinces.push(ProvinceRef {
+                code: code.clone(),
+                name: name.clone(),
+                region: region.clone(),
             }),
             _ => {}
         }
@@ -151,20 +176,15 @@ fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
     (regions, provinces)
 }
 
-/// Comuni as lines: `code\tname`.
-pub fn encode_comuni(comuni: &[ComuneRef]) -> String {
-    comuni
-        .iter()
-        .map(|c| format!("{}\t{}\n", c.code, c.name))
-        .collect()
-}
-
 fn decode_comuni(s: &str) -> Vec<ComuneRef> {
-    s.lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(code, name)| ComuneRef {
-            code: code.to_owned(),
-            name: name.to_owned(),
+    unpack_list(s)
+        .into_iter()
+        .filter_map(|row| match row.as_slice() {
+            [code, name] => Some(ComuneRef {
+                code: code.clone(),
+                name: name.clone(),
+            }),
+            _ => None,
         })
         .collect()
 }
@@ -223,9 +243,10 @@ async fn fetch_comuni(province: &str) -> Option<Vec<ComuneRef>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::IT;
 
     #[test]
-    fn places_round_trip() {
+    fn data_round_trips() {
         let regions = vec![RegionRef {
             code: "12".into(),
             name: "Lazio".into(),
@@ -235,12 +256,22 @@ mod tests {
             name: "Roma".into(),
             region: "12".into(),
         }];
-        let (r, p) = decode_places(&encode_places(&regions, &provinces));
-        assert_eq!((r, p), (regions, provinces));
         let comuni = vec![ComuneRef {
             code: "058091".into(),
             name: "Roma".into(),
         }];
-        assert_eq!(decode_comuni(&encode_comuni(&comuni)), comuni);
+        let f = unpack(&data(
+            &IT,
+            &regions,
+            &provinces,
+            &comuni,
+            ["12", "RM", "058091"],
+        ));
+        assert_eq!(decode_places(&f[5]), (regions, provinces));
+        assert_eq!(decode_comuni(&f[6]), comuni);
+        assert_eq!(
+            (f[7].as_str(), f[8].as_str(), f[9].as_str()),
+            ("12", "RM", "058091")
+        );
     }
 }

@@ -1,5 +1,6 @@
 use crate::i18n::Lang;
-use crate::islands::calcolatore::Calcolatore;
+use crate::islands::calcolatore::{self, Calcolatore};
+use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
 use domain::attendance::limits::{Limits, SEED_PROFILES};
 use domain::attendance::{LessonWeeks, WeeklyHours};
@@ -27,6 +28,11 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
             })
         })
         .collect_view();
+    let calc_data = calcolatore::data(t, &weekly, &weeks, &daily);
+    provide_context(IslandData::new(vec![(
+        calcolatore::DATA_ID,
+        calc_data.clone(),
+    )]));
     let rules = t
         .calc_rules
         .iter()
@@ -36,7 +42,8 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
         <Page lang=lang title=t.calc_title.to_owned() islands=true>
             <h1>{t.calc_title}</h1>
             <p class="lead">{t.calc_lead}</p>
-            <Calcolatore lang=lang weekly=weekly weeks=weeks daily=daily/>
+            <IslandDataHolder id=calcolatore::DATA_ID data=calc_data/>
+            <Calcolatore/>
             <h2>{t.calc_table_title}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t.calc_table_title>
                 <table class="limits-table">

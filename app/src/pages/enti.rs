@@ -1,5 +1,6 @@
 use crate::i18n::{Lang, Texts};
-use crate::islands::filtro_luogo::{encode_comuni, encode_places, FiltroLuogo};
+use crate::islands::filtro_luogo::{self, FiltroLuogo};
+use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
@@ -88,8 +89,17 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         .map(|p| p.to_string())
         .unwrap_or_default();
     let comune = s.comune.as_ref().map(|c| c.to_string()).unwrap_or_default();
-    let places = encode_places(&data.regions, &data.provinces);
-    let comuni = encode_comuni(&data.comuni);
+    let place_data = filtro_luogo::data(
+        t,
+        &data.regions,
+        &data.provinces,
+        &data.comuni,
+        [&region, &province, &comune],
+    );
+    provide_context(IslandData::new(vec![(
+        filtro_luogo::DATA_ID,
+        place_data.clone(),
+    )]));
 
     let results = match &data.result {
         Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.into_any(),
@@ -114,14 +124,8 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                         <input id="f-q" name="q" type="search" value=q maxlength="200" aria-describedby="f-q-hint"/>
                         <p id="f-q-hint" class="hint">{t.filter_q_hint}</p>
                     </div>
-                    <FiltroLuogo
-                        lang=lang
-                        places=places
-                        comuni=comuni
-                        region=region
-                        province=province
-                        comune=comune
-                    />
+                    <IslandDataHolder id=filtro_luogo::DATA_ID data=place_data/>
+                    <FiltroLuogo/>
                     <div class="field">
                         <label for="f-path">{t.filter_path}</label>
                         <select id="f-path" name="path">
