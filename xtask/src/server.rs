@@ -49,10 +49,18 @@ pub struct Server {
 }
 
 impl Drop for Server {
+    /// SIGTERM lets wrangler stop workerd itself; SIGKILL if it has not within a few seconds.
     fn drop(&mut self) {
         let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.child.id())])
+            .args(["-TERM", &self.child.id().to_string()])
             .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -85,13 +93,6 @@ pub fn start(opts: Options) -> Result<Server> {
             .map_err(|e| format!("cannot create {}: {e}", log.display()))?;
         let f2 = f.try_clone().map_err(|e| e.to_string())?;
         cmd.stdout(f).stderr(f2);
-    }
-    // Under tests, its own process group, so stopping it stops workerd too; under `dev` it
-    // stays in ours, so Ctrl+C reaches it.
-    #[cfg(unix)]
-    if opts.log_file.is_some() {
-        use std::os::unix::process::CommandExt;
-        cmd.process_group(0);
     }
     eprintln!("$ wrangler dev on http://127.0.0.1:{}", opts.port);
     let child = cmd
