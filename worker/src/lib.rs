@@ -17,7 +17,16 @@ use worker::{event, Context, Env, HttpRequest};
 
 pub(crate) type SharedEnv = Extension<Arc<Env>>;
 
-fn router(env: Env) -> Router {
+/// The route table, built once per worker instance; each request brings its `Env` in its
+/// extensions, where the `Extension` extractor finds it.
+fn router() -> Router {
+    thread_local! {
+        static ROUTER: Router = routes();
+    }
+    ROUTER.with(Router::clone)
+}
+
+fn routes() -> Router {
     Router::new()
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(openapi::document))
@@ -31,7 +40,6 @@ fn router(env: Env) -> Router {
         .route("/calcolo-assenze", get(pages::calcolo))
         .route("/fonti", get(pages::fonti))
         .fallback(pages::not_found)
-        .layer(Extension(Arc::new(env)))
 }
 
 /// Once per worker instance: panics are logged (they should never happen on a request path),
@@ -48,7 +56,9 @@ async fn fetch(
     env: Env,
     _ctx: Context,
 ) -> worker::Result<axum::http::Response<axum::body::Body>> {
-    let mut response = router(env).call(req).await?;
+    let mut req = req;
+    req.extensions_mut().insert(Arc::new(env));
+    let mut response = router().call(req).await?;
     headers::secure(response.headers_mut());
     Ok(response)
 }

@@ -62,9 +62,41 @@ impl Row {
     }
 }
 
+/// A row of the one-statement search: the total, and a host unless the page is empty.
 #[derive(Deserialize)]
-struct Count {
-    n: f64,
+struct PageRow {
+    total: f64,
+    id: Option<f64>,
+    name: Option<String>,
+    kind: Option<String>,
+    comune: Option<String>,
+    comune_name: Option<String>,
+    province: Option<String>,
+    region: Option<String>,
+    paths: Option<String>,
+    figures: Option<String>,
+    ateco: Option<String>,
+    max_students: Option<f64>,
+    periods: Option<String>,
+}
+
+impl PageRow {
+    fn into_row(self) -> Option<Row> {
+        Some(Row {
+            id: self.id?,
+            name: self.name?,
+            kind: self.kind?,
+            comune: self.comune?,
+            comune_name: self.comune_name?,
+            province: self.province?,
+            region: self.region?,
+            paths: self.paths?,
+            figures: self.figures?,
+            ateco: self.ateco,
+            max_students: self.max_students?,
+            periods: self.periods?,
+        })
+    }
 }
 
 /// Relevance is computed for at most this many matches (the first by id); past them, results
@@ -90,8 +122,8 @@ fn ranked_page_sql(offset: u32, per_page: u32) -> String {
         format!("{window} UNION ALL {beyond}")
     };
     format!(
-        "SELECT {COLUMNS} FROM (SELECT rid, part, o FROM ({ids}) ORDER BY part, o LIMIT ?1 OFFSET ?2) f \
-         JOIN hosts h ON h.id = f.rid ORDER BY f.part, f.o"
+        "SELECT {COLUMNS}, f.part AS part, f.o AS o FROM (SELECT rid, part, o FROM ({ids}) \
+         ORDER BY part, o LIMIT ?1 OFFSET ?2) f JOIN hosts h ON h.id = f.rid"
     )
 }
 
@@ -126,20 +158,24 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
         return Err(FieldError::unknown_code("province", p.as_str()).into());
     }
     let db = database(env)?;
-    let limit = int(s.per_page);
-    let offset = int(s.offset());
-    let (count_sql, page_sql, mut params): (String, String, Vec<JsValue>) =
+    // Count and page in one statement (one round trip, one statement's overhead): the count is
+    // a one-row table, the page is LEFT JOINed to it, so an empty page still brings the total.
+    // Bound: ?1 limit, ?2 offset, ?3 the FTS match or the minimum places, ?4 the minimum.
+    let (count_sql, page_sql, params): (String, String, Vec<JsValue>) =
         match (s.fts_match(), s.min_places) {
             (None, None) => (
                 "SELECT count(*) AS n FROM hosts".into(),
-                format!("SELECT {COLUMNS} FROM hosts h ORDER BY h.id LIMIT ?1 OFFSET ?2"),
+                format!(
+                    "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM hosts h \
+                     ORDER BY h.id LIMIT ?1 OFFSET ?2"
+                ),
                 vec![],
             ),
             (None, Some(min)) => (
-                "SELECT count(*) AS n FROM hosts WHERE max_students >= ?1".into(),
+                "SELECT count(*) AS n FROM hosts WHERE max_students >= ?3".into(),
                 format!(
-                    "SELECT {COLUMNS} FROM hosts h WHERE h.max_students >= ?3 \
-                     ORDER BY h.id LIMIT ?1 OFFSET ?2"
+                    "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM hosts h \
+                     WHERE h.max_students >= ?3 ORDER BY h.id LIMIT ?1 OFFSET ?2"
                 ),
                 vec![int(min)],
             ),
@@ -149,13 +185,13 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 } else {
                     // Filters only: id order, which FTS5 gives for free.
                     format!(
-                        "SELECT {COLUMNS} FROM (SELECT rowid AS rid FROM hosts_fts \
-                         WHERE hosts_fts MATCH ?3 ORDER BY rowid LIMIT ?1 OFFSET ?2) f \
-                         JOIN hosts h ON h.id = f.rid ORDER BY h.id"
+                        "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM (SELECT rowid AS rid \
+                         FROM hosts_fts WHERE hosts_fts MATCH ?3 ORDER BY rowid \
+                         LIMIT ?1 OFFSET ?2) f JOIN hosts h ON h.id = f.rid"
                     )
                 };
                 (
-                    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?1".into(),
+                    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3".into(),
                     page_sql,
                     vec![text(&m)],
                 )
@@ -164,10 +200,11 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 let order = if s.q.is_some() { "f.rank" } else { "h.id" };
                 (
                     "SELECT count(*) AS n FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
-                     WHERE hosts_fts MATCH ?1 AND h.max_students >= ?2"
+                     WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4"
                         .into(),
                     format!(
-                        "SELECT {COLUMNS} FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
+                        "SELECT {COLUMNS}, 0 AS part, {order} AS o FROM hosts_fts f \
+                         JOIN hosts h ON h.id = f.rowid \
                          WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4 \
                          ORDER BY {order} LIMIT ?1 OFFSET ?2"
                     ),
@@ -175,11 +212,18 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 )
             }
         };
-    let mut statements = Vec::with_capacity(3);
+    let sql = format!(
+        "SELECT t.n AS total, p.* FROM ({count_sql}) t LEFT JOIN ({page_sql}) p ON 1 \
+         ORDER BY p.part, p.o"
+    );
+    let mut bound = vec![int(s.per_page), int(s.offset())];
+    bound.extend(params);
+    let page = db.prepare(sql).bind(&bound)?;
+
     let check_codes = s.comune.is_some() || s.figure.is_some() || s.ateco.is_some();
-    if check_codes {
-        statements.push(
-            db.prepare(
+    let results = if check_codes {
+        let known = db
+            .prepare(
                 "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) AS comune, \
                  EXISTS(SELECT 1 FROM cp2011 WHERE code = ?2) AS figure, \
                  EXISTS(SELECT 1 FROM ateco WHERE code = ?3) AS ateco",
@@ -188,17 +232,14 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
                 opt_text(s.comune.as_ref().map(|c| c.as_str())),
                 opt_text(s.figure.as_ref().map(|f| f.as_str())),
                 opt_text(s.ateco.as_ref().map(|a| a.as_str())),
-            ])?,
-        );
-    }
-    statements.push(db.prepare(count_sql).bind(&params)?);
-    let mut page_params = vec![limit, offset];
-    page_params.append(&mut params);
-    statements.push(db.prepare(page_sql).bind(&page_params)?);
-    let results = db.batch(statements).await?;
-    let (known, count, page) = match results.as_slice() {
-        [known, count, page] if check_codes => (Some(known), count, page),
-        [count, page] if !check_codes => (None, count, page),
+            ])?;
+        db.batch(vec![known, page]).await?
+    } else {
+        vec![page.all().await?]
+    };
+    let (known, page) = match results.as_slice() {
+        [known, page] => (Some(known), page),
+        [page] => (None, page),
         _ => {
             return Err(ApiError::internal(
                 "search",
@@ -220,14 +261,11 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
             return Err(FieldError::unknown_code("ateco", a.as_str()).into());
         }
     }
-    let total = count
-        .results::<Count>()?
-        .first()
-        .map(|c| c.n as u64)
-        .unwrap_or(0);
-    let items = page
-        .results::<Row>()?
+    let rows = page.results::<PageRow>()?;
+    let total = rows.first().map(|r| r.total as u64).unwrap_or(0);
+    let items = rows
         .into_iter()
+        .filter_map(PageRow::into_row)
         .map(Row::into_summary)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(SearchPage {
