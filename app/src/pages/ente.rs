@@ -84,10 +84,14 @@ pub fn EntePage(lang: Lang, host: std::sync::Arc<HostDetail>) -> impl IntoView {
     let description = h.body.description.clone();
     let supply_chain = optional(t.host_supply_chain, &h.body.supply_chain);
     let capacities = optional(t.host_capacities, &h.body.capacities);
-    let published = format!("{} {}", t.host_published, h.published_at);
+    // Dates as Italians write them; anything unparsable is shown as stored.
+    let published_on = chrono::NaiveDate::parse_from_str(&h.published_at, "%Y-%m-%d")
+        .map(crate::i18n::date_it)
+        .unwrap_or_else(|_| h.published_at.clone());
+    let published = format!("{} {published_on}", t.host_published);
     view! {
         <Page lang=lang title=name.clone()>
-            <p><a href="/enti">{t.host_back}</a></p>
+            <p class="back"><a href="/enti">{t.host_back}</a></p>
             <h1>{name}</h1>
             <dl class="facts">
                 <div><dt>{t.host_kind}</dt><dd>{kind}</dd></div>
