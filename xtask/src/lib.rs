@@ -2,6 +2,7 @@
 //! commands and by the end-to-end tests' `spawn_app` helper.
 
 pub mod build;
+pub mod ipa;
 pub mod paths;
 pub mod reference;
 pub mod run;

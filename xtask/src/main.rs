@@ -5,7 +5,7 @@ mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{build, paths, reference, seed, server, tools, Result};
+use xtask::{build, ipa, paths, reference, seed, server, tools, Result};
 
 const HELP: &str = "\
 cargo xtask <command> [options]
@@ -18,6 +18,8 @@ Commands:
   bench                  benchmarks with their budgets: page weight, search latency, engine
   build                  build the client bundle, the static files and the worker
   seed [--hosts N]       replace the demo hosts in the local D1 (default 300)
+  import-ipa FILE        validate the IPA open-data Enti file whole and load it into the
+                         local D1 (nothing is written if any row is bad)
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
 ";
 
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
             .map(|_| ()),
         Some("seed") => seed_cmd(&args[1..]),
         Some("gen-reference") => reference::generate(),
+        Some("import-ipa") => import_ipa(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())
@@ -60,6 +63,9 @@ fn hosts_arg(args: &[String], default: usize) -> Result<usize> {
 
 pub const DEV_HOSTS: usize = 300;
 
+/// The synthetic IPA sample `dev` loads (data/README.md).
+pub const IPA_SAMPLE: &str = "data/ipa-enti-esempio.tsv";
+
 fn dev_state() -> PathBuf {
     paths::root().join(".wrangler").join("state")
 }
@@ -78,6 +84,17 @@ fn seed_cmd(args: &[String]) -> Result {
     Ok(())
 }
 
+fn import_ipa(args: &[String]) -> Result {
+    let file = args
+        .first()
+        .ok_or("import-ipa takes the path of the IPA \"Enti\" file")?;
+    let sql = ipa::prepare(std::path::Path::new(file))?;
+    tools::npm()?;
+    let state = dev_state();
+    server::migrate(&state)?;
+    server::execute_file(&state, &sql)
+}
+
 fn dev(args: &[String]) -> Result {
     let n = hosts_arg(args, DEV_HOSTS)?;
     let port: u16 = match std::env::var("PORT") {
@@ -91,6 +108,7 @@ fn dev(args: &[String]) -> Result {
     let state = dev_state();
     server::migrate(&state)?;
     server::execute_file(&state, &seed::write_sql(n)?)?;
+    server::execute_file(&state, &ipa::prepare(&paths::root().join(IPA_SAMPLE))?)?;
     let server = server::start(server::Options {
         port,
         state,
