@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 /// A whole HTML document. `islands` adds the module that hydrates the page's islands; pages
-/// without islands ship no JavaScript at all.
+/// without islands load no script file and no wasm.
 #[component]
 pub fn Page(
     lang: Lang,
