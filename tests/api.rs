@@ -2,6 +2,7 @@
 //! against the seeded hosts, which the tests regenerate: a filter must return all the hosts
 //! that match and only those.
 
+use domain::hosts::YearMonth;
 use e2e::{fold, spawn_app, App};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -47,19 +48,11 @@ fn assert_filter(app: &App, query: &str, keep: impl Fn(&DemoHost) -> bool) {
     assert_eq!(all_ids(app, query), want, "{query}");
 }
 
-fn month_overlaps(h: &DemoHost, y: i32, m: u32) -> bool {
-    use chrono_free::ym;
+fn month_overlaps(h: &DemoHost, year: u16, month: u8) -> bool {
+    let m = YearMonth { year, month };
     h.periods
         .iter()
-        .any(|p| ym(&p.from.to_string()) <= (y, m) && (y, m) <= ym(&p.to.to_string()))
-}
-
-mod chrono_free {
-    pub fn ym(date: &str) -> (i32, u32) {
-        let y = date[..4].parse().unwrap_or(0);
-        let m = date[5..7].parse().unwrap_or(0);
-        (y, m)
-    }
+        .any(|p| YearMonth::of(p.from) <= m && m <= YearMonth::of(p.to))
 }
 
 fn words_of(h: &DemoHost) -> Vec<String> {

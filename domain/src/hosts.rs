@@ -425,6 +425,15 @@ impl HostSearch {
     }
 }
 
+/// The id in `/hosts/{id}`: a positive integer that JSON numbers carry exactly; anything else
+/// names no profile, so it is `not_found` rather than a 400.
+pub fn parse_host_id(raw: &str) -> Result<u64, FieldError> {
+    raw.parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0 && *n < (1 << 53))
+        .ok_or_else(FieldError::not_found)
+}
+
 /// One result of the search: codes, so any value can be fed back as a filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostSummary {

@@ -58,7 +58,7 @@ pub async fn host_detail(
 ) -> Response {
     SendFuture::new(async move {
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
-        let id = hosts::parse_id(&id)?;
+        let id = domain::hosts::parse_host_id(&id)?;
         hosts::detail(&env, id).await
     })
     .await

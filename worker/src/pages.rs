@@ -149,7 +149,7 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
 pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let lang = lang_of(&req);
     let found = SendFuture::new(async move {
-        let id = hosts::parse_id(&id)?;
+        let id = domain::hosts::parse_host_id(&id)?;
         hosts::detail(&env, id).await
     })
     .await;

@@ -70,13 +70,17 @@ fn dev_state() -> PathBuf {
     paths::root().join(".wrangler").join("state")
 }
 
+/// Migrate the local D1 in `state` and replace its demo hosts with `n` new ones.
+fn load_demo_hosts(state: &std::path::Path, n: usize) -> Result {
+    server::migrate(state)?;
+    server::execute_file(state, &seed::write_sql(n)?)
+}
+
 fn seed_cmd(args: &[String]) -> Result {
     let n = hosts_arg(args, DEV_HOSTS)?;
     tools::npm()?;
     let state = dev_state();
-    server::migrate(&state)?;
-    let file = seed::write_sql(n)?;
-    server::execute_file(&state, &file)?;
+    load_demo_hosts(&state, n)?;
     eprintln!(
         "{n} demo hosts written to the local D1 ({})",
         state.display()
@@ -106,8 +110,7 @@ fn dev(args: &[String]) -> Result {
     let tools = tools::ensure_build_tools()?;
     build::all(&tools)?;
     let state = dev_state();
-    server::migrate(&state)?;
-    server::execute_file(&state, &seed::write_sql(n)?)?;
+    load_demo_hosts(&state, n)?;
     server::execute_file(&state, &ipa::prepare(&paths::root().join(IPA_SAMPLE))?)?;
     let server = server::start(server::Options {
         port,

@@ -439,12 +439,16 @@ impl DemoHost {
 }
 
 /// The SQL that replaces the demo hosts with `hosts`.
-pub fn sql(hosts: &[DemoHost]) -> Result<String> {
-    let mut s = String::from(
-        "DELETE FROM hosts_fts WHERE rowid IN (SELECT id FROM hosts WHERE origin = 'demo');\n\
-         DELETE FROM host_profiles WHERE host_id IN (SELECT id FROM hosts WHERE origin = 'demo');\n\
-         DELETE FROM hosts WHERE origin = 'demo';\n",
-    );
+/// `clear` first removes the demo hosts already there (the first file of a seed).
+pub fn sql(hosts: &[DemoHost], clear: bool) -> Result<String> {
+    let mut s = String::new();
+    if clear {
+        s.push_str(
+            "DELETE FROM hosts_fts WHERE rowid IN (SELECT id FROM hosts WHERE origin = 'demo');\n\
+             DELETE FROM host_profiles WHERE host_id IN (SELECT id FROM hosts WHERE origin = 'demo');\n\
+             DELETE FROM hosts WHERE origin = 'demo';\n",
+        );
+    }
     let host_rows: Vec<String> = hosts
         .iter()
         .map(|h| {
@@ -547,32 +551,29 @@ pub const DEMO_SEED: u64 = 0x5EED_0000_0000_0001;
 
 /// Write the seed SQL for `n` hosts into `target/seed/` and return its path.
 pub fn write_sql(n: usize) -> Result<std::path::PathBuf> {
-    let hosts = generate(n, DEMO_SEED)?;
-    let dir = crate::paths::target().join("seed");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let path = dir.join(format!("hosts-{n}.sql"));
-    std::fs::write(&path, sql(&hosts)?)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(path)
+    write_sql_parts(n, n.max(1))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| "no seed file written".to_owned())
 }
 
-/// The seed SQL for `n` hosts in files of `per_file` hosts (large seeds load in parts).
+/// The seed SQL for `n` hosts in files of `per_file` hosts (large seeds load in parts); only
+/// the first part clears the old demo hosts.
 pub fn write_sql_parts(n: usize, per_file: usize) -> Result<Vec<std::path::PathBuf>> {
     let hosts = generate(n, DEMO_SEED)?;
     let dir = crate::paths::target().join("seed");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut files = Vec::new();
-    for (i, chunk) in hosts.chunks(per_file.max(1)).enumerate() {
-        let mut text = sql(chunk)?;
-        if i > 0 {
-            // Only the first part clears the old demo hosts.
-            text = text
-                .split_once("DELETE FROM hosts WHERE origin = 'demo';\n")
-                .map(|(_, rest)| rest.to_owned())
-                .unwrap_or(text);
-        }
+    // An empty seed still writes one file, which clears the demo hosts.
+    let chunks: Vec<&[DemoHost]> = if hosts.is_empty() {
+        vec![&[]]
+    } else {
+        hosts.chunks(per_file.max(1)).collect()
+    };
+    for (i, chunk) in chunks.into_iter().enumerate() {
         let path = dir.join(format!("hosts-{n}-part{i:02}.sql"));
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, sql(chunk, i == 0)?)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         files.push(path);
     }
     Ok(files)

@@ -312,11 +312,3 @@ pub async fn detail(env: &Env, id: u64) -> Result<HostDetail, ApiError> {
         published_at: d.published_at,
     })
 }
-
-/// The id in `/hosts/{id}`: a positive integer, else the profile does not exist.
-pub fn parse_id(raw: &str) -> Result<u64, FieldError> {
-    raw.parse::<u64>()
-        .ok()
-        .filter(|n| *n > 0 && *n < (1 << 53))
-        .ok_or_else(FieldError::not_found)
-}
