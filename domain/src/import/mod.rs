@@ -1,0 +1,1 @@
+//! School data imports: CSV files from the register, validated whole (docs/imports.md).
