@@ -3,9 +3,11 @@
 
 pub mod build;
 pub mod ipa;
+pub mod oidc;
 pub mod paths;
 pub mod reference;
 pub mod run;
+pub mod school;
 pub mod seed;
 pub mod server;
 pub mod tools;

@@ -1,0 +1,1 @@
+//! ID-token signatures checked with WebCrypto (crypto.subtle): RS256 and ES256.
