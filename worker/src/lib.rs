@@ -2,6 +2,7 @@
 //! the pages; each handler parses the request into `domain` types, reads D1 through `db`, and
 //! renders JSON or an `app` page. No rule lives here.
 
+mod auth;
 mod api;
 mod db;
 mod error;

@@ -1,0 +1,3 @@
+//! Sign-in (OpenID Connect relying party), sessions, CSRF and roles.
+
+pub mod webcrypto;
