@@ -21,6 +21,18 @@ pub enum ErrorCode {
     NotFound,
     /// Something went wrong on our side; the message says to retry.
     Internal,
+    /// The request needs a signed-in person and has no live session.
+    Unauthenticated,
+    /// Signed in, but this person's roles do not reach this object or action.
+    Forbidden,
+    /// A state-changing request without this session's CSRF token or from another origin.
+    CsrfRejected,
+    /// The request conflicts with the current state (e.g. an import already made live).
+    Conflict,
+    /// The request body is larger than this endpoint takes.
+    PayloadTooLarge,
+    /// Too many attempts in a short time.
+    RateLimited,
 }
 
 impl ErrorCode {
@@ -32,6 +44,12 @@ impl ErrorCode {
             ErrorCode::DuplicateParameter => "duplicate_parameter",
             ErrorCode::NotFound => "not_found",
             ErrorCode::Internal => "internal",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::CsrfRejected => "csrf_rejected",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::RateLimited => "rate_limited",
         }
     }
 }
@@ -91,6 +109,58 @@ impl FieldError {
             code: ErrorCode::Internal,
             field: None,
             message: "Si è verificato un errore interno. Riprovare tra poco.".to_owned(),
+        }
+    }
+
+    pub fn unauthenticated() -> Self {
+        FieldError {
+            code: ErrorCode::Unauthenticated,
+            field: None,
+            message: "Per continuare occorre accedere con SPID o CIE.".to_owned(),
+        }
+    }
+
+    pub fn forbidden() -> Self {
+        FieldError {
+            code: ErrorCode::Forbidden,
+            field: None,
+            message: "Non è consentito accedere a questi dati con il proprio profilo.".to_owned(),
+        }
+    }
+
+    pub fn csrf_rejected() -> Self {
+        FieldError {
+            code: ErrorCode::CsrfRejected,
+            field: None,
+            message: "La richiesta non proviene da una pagina di Ponte: ricaricare la pagina e riprovare."
+                .to_owned(),
+        }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        FieldError {
+            code: ErrorCode::Conflict,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn payload_too_large(max_bytes: usize) -> Self {
+        FieldError {
+            code: ErrorCode::PayloadTooLarge,
+            field: None,
+            message: format!(
+                "Il contenuto inviato è troppo grande: al massimo {} KB per richiesta.",
+                max_bytes / 1024
+            ),
+        }
+    }
+
+    pub fn rate_limited() -> Self {
+        FieldError {
+            code: ErrorCode::RateLimited,
+            field: None,
+            message: "Troppi tentativi in poco tempo: riprovare tra qualche minuto.".to_owned(),
         }
     }
 

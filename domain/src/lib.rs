@@ -15,6 +15,7 @@ pub mod oidc;
 pub mod profile;
 pub mod query;
 pub mod security;
+pub mod session;
 pub mod text;
 
 pub use error::FieldError;

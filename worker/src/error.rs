@@ -25,7 +25,15 @@ impl From<FieldError> for ApiError {
         let status = match error.code {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            _ => StatusCode::BAD_REQUEST,
+            ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden | ErrorCode::CsrfRejected => StatusCode::FORBIDDEN,
+            ErrorCode::Conflict => StatusCode::CONFLICT,
+            ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::InvalidField
+            | ErrorCode::UnknownCode
+            | ErrorCode::UnknownParameter
+            | ErrorCode::DuplicateParameter => StatusCode::BAD_REQUEST,
         };
         ApiError { status, error }
     }
