@@ -1,0 +1,648 @@
+//! The rows of the files `classi`, `alunni`, `tutori`, `personale` and `assenze`
+//! (docs/imports.md, one section each).
+
+use super::engine::{Cells, Schema, Unique};
+use super::values::{
+    absence_kind_code, parse_absence_kind, parse_date, parse_grade, parse_hours_as_minutes,
+    parse_whole, parse_yes_no, ClassCode, Matricola, PersonName, StaffRole,
+};
+use super::{Column, ImportContext, ImportKind, Row};
+use crate::attendance::events::MAX_EVENT_MINUTES;
+use crate::attendance::pupil::MAX_ANNUAL_HOURS;
+use crate::attendance::{
+    AbsenceEvent, DailyHours, Enrolment, SchoolGrade, TimetableProfile, WeeklyHours,
+};
+use crate::error::FieldError;
+use crate::identity::CodiceFiscale;
+use serde::{Deserialize, Serialize};
+
+const fn required(name: &'static str) -> Column {
+    Column {
+        name,
+        required: true,
+    }
+}
+
+const fn optional(name: &'static str) -> Column {
+    Column {
+        name,
+        required: false,
+    }
+}
+
+fn class_in_school(
+    c: &mut Cells<'_>,
+    ctx: &ImportContext,
+    column: &str,
+    class: ClassCode,
+) -> Option<ClassCode> {
+    if ctx.has_class(&class) {
+        Some(class)
+    } else {
+        c.fail_value(
+            column,
+            class.as_str(),
+            format!(
+                "La classe {class} non è tra le classi importate: importare prima il file \
+                 classi con questa classe, oppure correggere il codice."
+            ),
+        );
+        None
+    }
+}
+
+fn pupil_in_school(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Matricola> {
+    let m = c.parse("matricola", Matricola::parse)?;
+    if ctx.has_pupil(&m) {
+        Some(m)
+    } else {
+        c.fail(
+            "matricola",
+            format!(
+                "L'alunno con matricola {m} non è tra gli alunni importati: importare prima il \
+                 file alunni, oppure correggere la matricola."
+            ),
+        );
+        None
+    }
+}
+
+fn surname_and_name(c: &mut Cells<'_>) -> (Option<PersonName>, Option<PersonName>) {
+    let surname = c.parse("cognome", |s| PersonName::parse_field(s, "cognome"));
+    let name = c.parse("nome", |s| PersonName::parse_field(s, "nome"));
+    (surname, name)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A class and its timetable profile (`classi`). Key: `classe`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRow {
+    pub class: ClassCode,
+    pub grade: SchoolGrade,
+    pub profile: TimetableProfile,
+}
+
+/// The weekday columns, Monday to Saturday, with the day's name for the messages.
+const WEEKDAYS: [(&str, &str); 6] = [
+    ("ore_lunedi", "del lunedì"),
+    ("ore_martedi", "del martedì"),
+    ("ore_mercoledi", "del mercoledì"),
+    ("ore_giovedi", "del giovedì"),
+    ("ore_venerdi", "del venerdì"),
+    ("ore_sabato", "del sabato"),
+];
+
+impl Schema for ClassRow {
+    const KIND: ImportKind = ImportKind::Classi;
+    const COLUMNS: &'static [Column] = &[
+        required("classe"),
+        required("ordine"),
+        required("ore_settimanali"),
+        required("ore_lunedi"),
+        required("ore_martedi"),
+        required("ore_mercoledi"),
+        required("ore_giovedi"),
+        required("ore_venerdi"),
+        optional("ore_sabato"),
+    ];
+
+    fn read(c: &mut Cells<'_>, _ctx: &ImportContext) -> Option<Self> {
+        let class = c.parse("classe", ClassCode::parse);
+        let grade = c.parse("ordine", parse_grade);
+        let weekly = c.parse("ore_settimanali", |s| {
+            parse_whole(s, 1, WeeklyHours::MAX, "Le ore settimanali devono essere")
+                .and_then(WeeklyHours::new)
+        });
+        let mut days = [0u32; 6];
+        let mut days_ok = true;
+        for (slot, (column, day)) in days.iter_mut().zip(WEEKDAYS) {
+            if column == "ore_sabato" && c.get(column).is_empty() {
+                continue;
+            }
+            let what = format!("Le ore {day} devono essere");
+            match c.parse(column, |s| parse_whole(s, 0, DailyHours::MAX, &what)) {
+                Some(h) => *slot = h,
+                None => days_ok = false,
+            }
+        }
+        let (class, grade, weekly) = (class?, grade?, weekly?);
+        if !days_ok {
+            return None;
+        }
+        let profile = match TimetableProfile::new(weekly, days) {
+            Ok(p) => p,
+            Err(e) => {
+                c.fail("ore_settimanali", e.message);
+                return None;
+            }
+        };
+        Some(ClassRow {
+            class,
+            grade,
+            profile,
+        })
+    }
+
+    fn unique(&self) -> Vec<Unique> {
+        vec![Unique {
+            columns: "classe",
+            key: self.class.to_string(),
+        }]
+    }
+
+    fn describe(&self, _columns: &str) -> String {
+        format!("la classe {}", self.class)
+    }
+}
+
+impl Row for ClassRow {
+    fn key(&self) -> String {
+        self.class.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A pupil (`alunni`). Key: `matricola`; the codice fiscale, when given, is unique too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PupilRowSpec")]
+pub struct PupilRow {
+    pub matricola: Matricola,
+    pub surname: PersonName,
+    pub name: PersonName,
+    pub class: ClassCode,
+    pub codice_fiscale: Option<CodiceFiscale>,
+    /// From `data_iscrizione` and `ore_assenza_provenienza`: full year, late enrolment (a date)
+    /// or transfer (a date and the previous school's absence, in minutes).
+    pub enrolment: Enrolment,
+    /// `monte_ore_personalizzato`: annual hours set by the class council (1–3120).
+    pub personalised_hours: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct PupilRowSpec {
+    matricola: Matricola,
+    surname: PersonName,
+    name: PersonName,
+    class: ClassCode,
+    #[serde(default)]
+    codice_fiscale: Option<CodiceFiscale>,
+    enrolment: Enrolment,
+    #[serde(default)]
+    personalised_hours: Option<u32>,
+}
+
+fn personalised_hours_message() -> String {
+    format!("Il monte ore personalizzato deve essere un numero intero da 1 a {MAX_ANNUAL_HOURS}.")
+}
+
+fn previous_absence_message() -> String {
+    format!(
+        "Le ore di assenza della scuola di provenienza non possono superare {MAX_ANNUAL_HOURS}."
+    )
+}
+
+/// The bounds [`crate::attendance::Pupil::new`] checks, so that a pupil built from this row with
+/// any class's profile is accepted.
+fn check_pupil_numbers(
+    enrolment: &Enrolment,
+    personalised_hours: Option<u32>,
+) -> Result<(), FieldError> {
+    if let Some(h) = personalised_hours {
+        if !(1..=MAX_ANNUAL_HOURS).contains(&h) {
+            return Err(FieldError::invalid(
+                "monte_ore_personalizzato",
+                personalised_hours_message(),
+            ));
+        }
+    }
+    if let Enrolment::Transfer {
+        previous_absence_minutes: Some(m),
+        ..
+    } = enrolment
+    {
+        if *m > MAX_ANNUAL_HOURS * 60 {
+            return Err(FieldError::invalid(
+                "ore_assenza_provenienza",
+                previous_absence_message(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl TryFrom<PupilRowSpec> for PupilRow {
+    type Error = FieldError;
+    fn try_from(s: PupilRowSpec) -> Result<Self, FieldError> {
+        check_pupil_numbers(&s.enrolment, s.personalised_hours)?;
+        Ok(PupilRow {
+            matricola: s.matricola,
+            surname: s.surname,
+            name: s.name,
+            class: s.class,
+            codice_fiscale: s.codice_fiscale,
+            enrolment: s.enrolment,
+            personalised_hours: s.personalised_hours,
+        })
+    }
+}
+
+impl Schema for PupilRow {
+    const KIND: ImportKind = ImportKind::Alunni;
+    const COLUMNS: &'static [Column] = &[
+        required("matricola"),
+        required("cognome"),
+        required("nome"),
+        required("classe"),
+        optional("codice_fiscale"),
+        optional("data_iscrizione"),
+        optional("ore_assenza_provenienza"),
+        optional("monte_ore_personalizzato"),
+    ];
+
+    fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
+        let matricola = c.parse("matricola", Matricola::parse);
+        let (surname, name) = surname_and_name(c);
+        let class = c
+            .parse("classe", ClassCode::parse)
+            .and_then(|k| class_in_school(c, ctx, "classe", k));
+        let codice_fiscale = c.optional("codice_fiscale", CodiceFiscale::parse);
+        let start = c.optional("data_iscrizione", parse_date);
+        let previous = c.optional("ore_assenza_provenienza", |s| {
+            let m = parse_hours_as_minutes(s)?;
+            if m > MAX_ANNUAL_HOURS * 60 {
+                return Err(FieldError::invalid("ore", previous_absence_message()));
+            }
+            Ok(m)
+        });
+        let hours = c.optional("monte_ore_personalizzato", |s| {
+            parse_whole(
+                s,
+                1,
+                MAX_ANNUAL_HOURS,
+                "Il monte ore personalizzato deve essere",
+            )
+        });
+        let enrolment = match (start?, previous?) {
+            (None, None) => Enrolment::FullYear,
+            (Some(start), None) => Enrolment::Late { start },
+            (Some(start), Some(m)) => Enrolment::Transfer {
+                start,
+                previous_absence_minutes: Some(m),
+            },
+            (None, Some(_)) => {
+                c.fail(
+                    "ore_assenza_provenienza",
+                    "Per un alunno trasferito indicare anche la data di iscrizione (colonna \
+                     data_iscrizione), il primo giorno di frequenza in questa scuola.",
+                );
+                return None;
+            }
+        };
+        let row = PupilRow {
+            matricola: matricola?,
+            surname: surname?,
+            name: name?,
+            class: class?,
+            codice_fiscale: codice_fiscale?,
+            enrolment,
+            personalised_hours: hours?,
+        };
+        Some(row)
+    }
+
+    fn unique(&self) -> Vec<Unique> {
+        let mut u = vec![Unique {
+            columns: "matricola",
+            key: self.matricola.to_string(),
+        }];
+        if let Some(cf) = &self.codice_fiscale {
+            u.push(Unique {
+                columns: "codice_fiscale",
+                key: cf.to_string(),
+            });
+        }
+        u
+    }
+
+    fn describe(&self, columns: &str) -> String {
+        match &self.codice_fiscale {
+            Some(cf) if columns == "codice_fiscale" => format!("il codice fiscale {cf}"),
+            _ => format!("la matricola {}", self.matricola),
+        }
+    }
+}
+
+impl Row for PupilRow {
+    fn key(&self) -> String {
+        self.matricola.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A guardian of one pupil (`tutori`; a parent of two pupils has two rows). Key:
+/// `codice_fiscale` + `matricola`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianRow {
+    pub codice_fiscale: CodiceFiscale,
+    pub surname: PersonName,
+    pub name: PersonName,
+    pub matricola: Matricola,
+}
+
+impl Schema for GuardianRow {
+    const KIND: ImportKind = ImportKind::Tutori;
+    const COLUMNS: &'static [Column] = &[
+        required("codice_fiscale"),
+        required("cognome"),
+        required("nome"),
+        required("matricola"),
+    ];
+
+    fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
+        let codice_fiscale = c.parse("codice_fiscale", CodiceFiscale::parse);
+        let (surname, name) = surname_and_name(c);
+        let matricola = pupil_in_school(c, ctx);
+        Some(GuardianRow {
+            codice_fiscale: codice_fiscale?,
+            surname: surname?,
+            name: name?,
+            matricola: matricola?,
+        })
+    }
+
+    fn unique(&self) -> Vec<Unique> {
+        vec![Unique {
+            columns: "codice_fiscale + matricola",
+            key: self.key(),
+        }]
+    }
+
+    fn describe(&self, _columns: &str) -> String {
+        format!(
+            "il tutore {} per l'alunno con matricola {}",
+            self.codice_fiscale, self.matricola
+        )
+    }
+}
+
+impl Row for GuardianRow {
+    fn key(&self) -> String {
+        format!("{}|{}", self.codice_fiscale, self.matricola)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A member of staff in one role (`personale`). Key: `codice_fiscale` + `ruolo` (one person may
+/// be both teacher and secretary). `classes` is not empty for a teacher and empty otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StaffRowSpec")]
+pub struct StaffRow {
+    pub codice_fiscale: CodiceFiscale,
+    pub surname: PersonName,
+    pub name: PersonName,
+    pub role: StaffRole,
+    /// The classes a teacher teaches, in the file's order, without repeats.
+    pub classes: Vec<ClassCode>,
+}
+
+#[derive(Deserialize)]
+struct StaffRowSpec {
+    codice_fiscale: CodiceFiscale,
+    surname: PersonName,
+    name: PersonName,
+    role: StaffRole,
+    #[serde(default)]
+    classes: Vec<ClassCode>,
+}
+
+const TEACHER_WITHOUT_CLASSES: &str =
+    "Per un docente indicare le classi in cui insegna (colonna classi), separate da spazi o virgole.";
+
+fn classes_for_role(role: StaffRole) -> String {
+    format!(
+        "Le classi si indicano solo per il ruolo docente: per il ruolo {} lasciare vuota la cella \
+         (una persona che è anche docente va su un'altra riga, con ruolo docente).",
+        role.as_str()
+    )
+}
+
+impl TryFrom<StaffRowSpec> for StaffRow {
+    type Error = FieldError;
+    fn try_from(s: StaffRowSpec) -> Result<Self, FieldError> {
+        match (s.role, s.classes.is_empty()) {
+            (StaffRole::Docente, true) => {
+                return Err(FieldError::invalid("classi", TEACHER_WITHOUT_CLASSES))
+            }
+            (StaffRole::Segreteria | StaffRole::Dirigente, false) => {
+                return Err(FieldError::invalid("classi", classes_for_role(s.role)))
+            }
+            _ => {}
+        }
+        Ok(StaffRow {
+            codice_fiscale: s.codice_fiscale,
+            surname: s.surname,
+            name: s.name,
+            role: s.role,
+            classes: s.classes,
+        })
+    }
+}
+
+impl Schema for StaffRow {
+    const KIND: ImportKind = ImportKind::Personale;
+    const COLUMNS: &'static [Column] = &[
+        required("codice_fiscale"),
+        required("cognome"),
+        required("nome"),
+        required("ruolo"),
+        optional("classi"),
+    ];
+
+    fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
+        let codice_fiscale = c.parse("codice_fiscale", CodiceFiscale::parse);
+        let (surname, name) = surname_and_name(c);
+        let role = c.parse("ruolo", StaffRole::parse);
+        let raw = c.get("classi");
+        let mut classes: Vec<ClassCode> = Vec::new();
+        let mut classes_ok = true;
+        for token in raw
+            .split([' ', '\t', '\u{a0}', ',', ';', '|'])
+            .filter(|t| !t.is_empty())
+        {
+            match ClassCode::parse(token) {
+                Ok(k) => match class_in_school(c, ctx, "classi", k) {
+                    Some(k) if !classes.contains(&k) => classes.push(k),
+                    Some(_) => {}
+                    None => classes_ok = false,
+                },
+                Err(e) => {
+                    c.fail_value("classi", token, e.message);
+                    classes_ok = false;
+                }
+            }
+        }
+        let role = role?;
+        match (role, raw.is_empty()) {
+            (StaffRole::Docente, true) => {
+                c.fail("classi", TEACHER_WITHOUT_CLASSES);
+                return None;
+            }
+            (StaffRole::Segreteria | StaffRole::Dirigente, false) => {
+                c.fail("classi", classes_for_role(role));
+                return None;
+            }
+            _ => {}
+        }
+        if !classes_ok {
+            return None;
+        }
+        Some(StaffRow {
+            codice_fiscale: codice_fiscale?,
+            surname: surname?,
+            name: name?,
+            role,
+            classes,
+        })
+    }
+
+    fn unique(&self) -> Vec<Unique> {
+        vec![Unique {
+            columns: "codice_fiscale + ruolo",
+            key: self.key(),
+        }]
+    }
+
+    fn describe(&self, _columns: &str) -> String {
+        format!(
+            "la persona con codice fiscale {} nel ruolo {}",
+            self.codice_fiscale,
+            self.role.as_str()
+        )
+    }
+}
+
+impl Row for StaffRow {
+    fn key(&self) -> String {
+        format!("{}|{}", self.codice_fiscale, self.role.as_str())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// An absence event of a pupil (`assenze`). Key: `matricola` + `data` + `tipo`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbsenceRow {
+    pub matricola: Matricola,
+    pub event: AbsenceEvent,
+}
+
+impl Schema for AbsenceRow {
+    const KIND: ImportKind = ImportKind::Assenze;
+    const COLUMNS: &'static [Column] = &[
+        required("matricola"),
+        required("data"),
+        required("tipo"),
+        optional("ore"),
+        optional("minuti"),
+        optional("giustificata"),
+    ];
+
+    fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
+        let matricola = pupil_in_school(c, ctx);
+        let date = c.parse("data", parse_date);
+        let kind = c.parse("tipo", parse_absence_kind);
+        let justified = c.parse("giustificata", parse_yes_no);
+        let (hours, minutes) = (c.get("ore"), c.get("minuti"));
+        let (column, minutes) = match (hours.is_empty(), minutes.is_empty()) {
+            (false, false) => {
+                c.fail_value(
+                    "minuti",
+                    &format!("{hours} ore, {minutes} minuti"),
+                    "Indicare le ore oppure i minuti, non entrambi.",
+                );
+                ("minuti", None)
+            }
+            (false, true) => (
+                "ore",
+                c.parse("ore", |s| {
+                    let m = parse_hours_as_minutes(s)?;
+                    if m == 0 || m > MAX_EVENT_MINUTES {
+                        return Err(FieldError::invalid(
+                            "ore",
+                            format!(
+                                "Le ore di un evento devono essere più di 0 e al massimo {}.",
+                                MAX_EVENT_MINUTES / 60
+                            ),
+                        ));
+                    }
+                    Ok(m)
+                })
+                .map(Some),
+            ),
+            (true, false) => (
+                "minuti",
+                c.parse("minuti", |s| {
+                    parse_whole(
+                        s,
+                        1,
+                        MAX_EVENT_MINUTES,
+                        "I minuti di un evento devono essere",
+                    )
+                })
+                .map(Some),
+            ),
+            (true, true) => ("ore", Some(None)),
+        };
+        let (matricola, date, kind, justified, minutes) =
+            (matricola?, date?, kind?, justified?, minutes?);
+        if minutes.is_none() && kind.is_partial() {
+            c.fail(
+                "ore",
+                format!(
+                    "Per il tipo {} indicare le ore (colonna ore) o i minuti (colonna minuti) di \
+                     lezione persi.",
+                    absence_kind_code(kind)
+                ),
+            );
+            return None;
+        }
+        match AbsenceEvent::new(date, kind, minutes, justified, None) {
+            Ok(event) => Some(AbsenceRow { matricola, event }),
+            Err(e) => {
+                c.fail(column, e.message);
+                None
+            }
+        }
+    }
+
+    fn unique(&self) -> Vec<Unique> {
+        vec![Unique {
+            columns: "matricola + data + tipo",
+            key: self.key(),
+        }]
+    }
+
+    fn describe(&self, _columns: &str) -> String {
+        format!(
+            "l'evento {} del {} per la matricola {}",
+            absence_kind_code(self.event.kind()),
+            self.event.date().format("%d/%m/%Y"),
+            self.matricola
+        )
+    }
+}
+
+impl Row for AbsenceRow {
+    fn key(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.matricola,
+            self.event.date(),
+            absence_kind_code(self.event.kind())
+        )
+    }
+}
