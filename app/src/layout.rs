@@ -1,8 +1,16 @@
 //! The page frame every page shares: head, skip link, header, footer.
 
 use crate::assets;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use leptos::prelude::*;
+
+/// The signed-in person, for the header: their name and the session's CSRF token (the sign-out
+/// form posts it).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub name: String,
+    pub csrf: String,
+}
 
 /// A whole HTML document. `islands` adds the module that hydrates the page's islands; pages
 /// without islands load no script file and no wasm.
@@ -11,9 +19,23 @@ pub fn Page(
     lang: Lang,
     title: String,
     #[prop(optional)] islands: bool,
+    #[prop(optional)] user: Option<SignedIn>,
     children: Children,
 ) -> impl IntoView {
     let t = lang.texts();
+    let account = match user {
+        Some(u) => view! {
+            <li class="account">
+                <span class="account-name">{fill(t.signed_in_as, &[("name", &u.name)])}</span>
+                <form method="post" action="/esci">
+                    <input type="hidden" name="csrf" value=u.csrf/>
+                    <button type="submit" class="link-button">{t.nav_signout}</button>
+                </form>
+            </li>
+        }
+        .into_any(),
+        None => view! { <li><a href="/accedi">{t.nav_signin}</a></li> }.into_any(),
+    };
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -40,6 +62,7 @@ pub fn Page(
                             <ul class="nav">
                                 <li><a href="/enti">{t.nav_hosts}</a></li>
                                 <li><a href="/calcolo-assenze">{t.nav_calculator}</a></li>
+                                {account}
                             </ul>
                         </nav>
                     </div>

@@ -33,6 +33,8 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// Too many attempts in a short time.
     RateLimited,
+    /// An import with bad rows: nothing was written; the answer lists every row.
+    ImportRejected,
 }
 
 impl ErrorCode {
@@ -50,6 +52,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "conflict",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ImportRejected => "import_rejected",
         }
     }
 }

@@ -74,11 +74,34 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// How a browser secret (session id, login state) is stored: its SHA-256, hex. A copy of the
+/// table gives nobody a working cookie.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Where to go after signing in: a local path only (never `//host` or a scheme, which would
+/// make Ponte an open redirect); anything else means the person's area.
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && next.len() <= 200
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    if local {
+        next
+    } else {
+        "/area"
+    }
+}
+
 /// Whether an opaque token has the form Ponte issues (base64url of 32 bytes: 43 characters).
 pub fn is_token(s: &str) -> bool {
     s.len() == 43
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
@@ -266,6 +289,30 @@ mod tests {
         assert_eq!(cookie_value(header, SESSION_COOKIE), Some("xyz"));
         assert_eq!(cookie_value(header, "b"), None);
         assert_eq!(cookie_value(header, "c"), None);
+    }
+
+    #[test]
+    fn token_hash_is_sha256_hex() {
+        assert_eq!(
+            token_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn next_is_a_local_path() {
+        assert_eq!(safe_next("/famiglia"), "/famiglia");
+        assert_eq!(safe_next("/enti?q=a&b=c"), "/enti?q=a&b=c");
+        for bad in [
+            "",
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "/a b",
+            "famiglia",
+        ] {
+            assert_eq!(safe_next(bad), "/area", "{bad}");
+        }
     }
 
     #[test]

@@ -2,15 +2,16 @@
 //! the pages; each handler parses the request into `domain` types, reads D1 through `db`, and
 //! renders JSON or an `app` page. No rule lives here.
 
-mod auth;
 mod api;
+mod auth;
 mod db;
 mod error;
 mod headers;
 mod openapi;
 mod pages;
+mod school;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Router};
 use std::sync::Arc;
 use tower_service::Service;
@@ -35,6 +36,26 @@ fn routes() -> Router {
         .route("/api/v1/hosts", get(api::hosts_search))
         .route("/api/v1/hosts/{id}", get(api::host_detail))
         .route("/api/v1/comuni", get(api::comuni))
+        .route("/api/v1/me", get(auth::handlers::me))
+        .route(
+            "/api/v1/schools/{school_id}/imports",
+            get(school::imports_list).post(school::create_import),
+        )
+        .route("/api/v1/imports/{id}", get(school::import_status))
+        .route("/api/v1/imports/{id}/parts", post(school::import_part))
+        .route("/api/v1/imports/{id}/commit", post(school::import_commit))
+        .route("/api/v1/pupils/{id}", get(school::pupil))
+        .route("/api/v1/pupils/{id}/absences", get(school::pupil_absences))
+        .route("/accedi", get(auth::handlers::accedi))
+        .route("/accedi/{provider}", get(auth::handlers::login_start))
+        .route(
+            "/accedi/{provider}/ritorno",
+            get(auth::handlers::login_callback),
+        )
+        .route("/esci", post(auth::handlers::logout))
+        .route("/area", get(auth::handlers::area))
+        .route("/famiglia", get(auth::handlers::famiglia))
+        .route("/scuola", get(auth::handlers::scuola))
         .route("/", get(pages::home))
         .route("/enti", get(pages::enti))
         .route("/enti/{id}", get(pages::ente))

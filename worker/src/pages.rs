@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
 
-fn lang_of(req: &Request) -> Lang {
+pub(crate) fn lang_of(req: &Request) -> Lang {
     req.headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
@@ -28,7 +28,7 @@ fn lang_of(req: &Request) -> Lang {
 }
 
 /// Render a page with Leptos, with `status` and a short private cache for HTML.
-async fn render<F, V>(req: Request, status: StatusCode, view_fn: F) -> Response
+pub(crate) async fn render<F, V>(req: Request, status: StatusCode, view_fn: F) -> Response
 where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,

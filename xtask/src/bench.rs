@@ -98,6 +98,7 @@ pub fn all(args: &[String]) -> Result {
         state: state.clone(),
         quiet: true,
         log_file: Some(paths::target().join("bench").join("wrangler-1k.log")),
+        vars: Vec::new(),
     })?;
 
     println!("\n## page weight, first load, brotli (budget ≤ 150 KB each)");
@@ -165,6 +166,7 @@ pub fn all(args: &[String]) -> Result {
             state,
             quiet: true,
             log_file: Some(paths::target().join("bench").join("wrangler-100k.log")),
+            vars: Vec::new(),
         })?;
         latency_table(&wrk, &srv.base_url, "100k hosts", quick)?;
         drop(srv);

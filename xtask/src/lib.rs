@@ -2,6 +2,7 @@
 //! commands and by the end-to-end tests' `spawn_app` helper.
 
 pub mod build;
+pub mod client;
 pub mod ipa;
 pub mod oidc;
 pub mod paths;
@@ -10,6 +11,7 @@ pub mod run;
 pub mod school;
 pub mod seed;
 pub mod server;
+pub mod stack;
 pub mod tools;
 
 pub type Result<T = ()> = std::result::Result<T, String>;

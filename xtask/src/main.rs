@@ -5,7 +5,7 @@ mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{build, ipa, paths, reference, seed, server, tools, Result};
+use xtask::{build, ipa, paths, reference, school, seed, server, stack, tools, Result};
 
 const HELP: &str = "\
 cargo xtask <command> [options]
@@ -112,15 +112,26 @@ fn dev(args: &[String]) -> Result {
     let state = dev_state();
     load_demo_hosts(&state, n)?;
     server::execute_file(&state, &ipa::prepare(&paths::root().join(IPA_SAMPLE))?)?;
-    let server = server::start(server::Options {
+    let demo = stack::prepare_demo(&state, school::DemoOptions::default().pupils)?;
+    let stack = stack::start(stack::Options {
         port,
         state,
         quiet: false,
         log_file: None,
+        identities: demo.identities.clone(),
     })?;
+    // The demo schools' CSV files go in the way a secretary sends them: signed in through the
+    // local provider, through the import API (importing the same files again changes nothing).
+    stack::import_demo(&stack.server.base_url, &demo)?;
     eprintln!(
-        "\nPonte is running at {}/ — Ctrl+C to stop.",
-        server.base_url
+        "\nPonte is running at {}/ — Ctrl+C to stop.\n\
+         Sign in at {}/accedi with SPID or CIE: the local providers ({} and {}) offer the demo\n\
+         people of {}.",
+        stack.server.base_url,
+        stack.server.base_url,
+        stack.spid.issuer,
+        stack.cie.issuer,
+        demo.identities.display()
     );
     loop {
         std::thread::park();

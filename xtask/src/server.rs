@@ -73,6 +73,8 @@ pub struct Options {
     pub quiet: bool,
     /// Inherit stdout/stderr (dev) or send them to a log file (tests).
     pub log_file: Option<PathBuf>,
+    /// Variables for the worker (`--var KEY:VALUE`), beside wrangler.toml's `[vars]`.
+    pub vars: Vec<(String, String)>,
 }
 
 pub fn start(opts: Options) -> Result<Server> {
@@ -88,6 +90,9 @@ pub fn start(opts: Options) -> Result<Server> {
         ])
         .args(["--log-level", if opts.quiet { "error" } else { "info" }])
         .stdin(Stdio::null());
+    for (k, v) in &opts.vars {
+        cmd.arg("--var").arg(format!("{k}:{v}"));
+    }
     if let Some(log) = &opts.log_file {
         let f = std::fs::File::create(log)
             .map_err(|e| format!("cannot create {}: {e}", log.display()))?;

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 use xtask::run::{cargo, run};
-use xtask::{build, paths, reference, seed, server, tools, Result};
+use xtask::{build, paths, reference, school, seed, server, stack, tools, Result};
 
 /// Hosts seeded for the end-to-end tests: enough that every filter has matches.
 pub const TEST_HOSTS: usize = 1000;
@@ -82,27 +82,33 @@ pub fn all() -> Result {
     // with wrangler running.
     run(cargo().args(["test", "--package", "e2e", "--no-run"]))?;
 
-    step("end-to-end: wrangler dev with a fresh local D1");
+    step("end-to-end: wrangler dev with a fresh local D1, and the local identity providers");
     let state = paths::target().join("e2e").join("state");
     let _ = std::fs::remove_dir_all(&state);
     std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
     server::migrate(&state)?;
     server::execute_file(&state, &seed::write_sql(TEST_HOSTS)?)?;
+    let demo = stack::prepare_demo(&state, school::DemoOptions::default().pupils)?;
     let port = server::free_port()?;
     let log = paths::target().join("e2e").join("wrangler.log");
-    let server = server::start(server::Options {
+    let stack = stack::start(stack::Options {
         port,
         state,
         quiet: true,
         log_file: Some(log.clone()),
+        identities: demo.identities.clone(),
     })?;
+    let server = &stack.server;
     eprintln!("worker at {} (log: {})", server.base_url, log.display());
+    step("the demo schools' files imported through the API, signed in as their secretaries");
+    stack::import_demo(&server.base_url, &demo)?;
 
     step("API tests over HTTP");
     let api = run(cargo()
         .args(["test", "--package", "e2e"])
         .env("PONTE_BASE_URL", &server.base_url)
-        .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string()));
+        .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
+        .env("PONTE_DEMO_DIR", stack::demo_dir()));
 
     step("browser tests in Debian's Chromium");
     let browser = tools::ensure_chromium().and_then(|()| {
@@ -110,9 +116,10 @@ pub fn all() -> Result {
             .arg(paths::root().join("tests/browser/run.mjs"))
             .current_dir(paths::root())
             .env("PONTE_BASE_URL", &server.base_url)
+            .env("PONTE_DEMO_IDENTITIES", &demo.identities)
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
-    drop(server);
+    drop(stack);
     api?;
     browser?;
     eprintln!("\nAll tests passed.");

@@ -1,5 +1,6 @@
 //! One module a page, named after what the person sees.
 
+pub mod area;
 pub mod calcolo;
 pub mod ente;
 pub mod enti;

@@ -89,7 +89,6 @@ fn verify_algorithm(alg: Alg) -> Result<Object, String> {
 /// signature that does not verify (a tampered or foreign token); `Err` is a key the runtime
 /// refused or another failure of the runtime. For ES256 the signature is the JWS form, r‖s
 /// (64 bytes), which is what WebCrypto takes.
-#[allow(dead_code)] // Called by the sign-in flow (auth::oidc); unused until it lands.
 pub async fn verify_signature(
     jwk: &Jwk,
     alg: Alg,
@@ -135,7 +134,6 @@ pub async fn verify_signature(
 
 /// `N` bytes from the runtime's cryptographic random generator (at most 65,536, the limit of
 /// `getRandomValues`).
-#[allow(dead_code)] // Called by the sign-in flow (state, nonce, PKCE verifier, session ids).
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
     let length = u32::try_from(N).map_err(|_| format!("{N} random bytes asked at once"))?;
     let array = Uint8Array::new_with_length(length);

@@ -3,6 +3,7 @@
 
 pub mod hosts;
 pub mod reference;
+pub mod school;
 
 use crate::error::ApiError;
 use wasm_bindgen::JsValue;

@@ -1,0 +1,201 @@
+//! Signing in and the signed-in areas: `/accedi`, the page for a person with no role,
+//! `/famiglia`, `/scuola`.
+
+use crate::i18n::{fill, Lang, Texts};
+use crate::layout::{Icon, Page, SignedIn};
+use leptos::prelude::*;
+
+/// An identity provider offered on `/accedi`.
+#[derive(Debug, Clone)]
+pub struct ProviderChoice {
+    pub id: String,
+    pub label: String,
+}
+
+/// `/accedi`: SPID or CIE, nothing else (no passwords).
+#[component]
+pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> impl IntoView {
+    let t = lang.texts();
+    let next_q = form_urlencoded_value(&next);
+    view! {
+        <Page lang=lang title=t.signin_title.to_owned()>
+            <h1>{t.signin_title}</h1>
+            <p class="lead">{t.signin_lead}</p>
+            {if providers.is_empty() {
+                view! { <p>{t.signin_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="doors">
+                        {providers
+                            .into_iter()
+                            .map(|p| {
+                                let href = format!("/accedi/{}?next={next_q}", p.id);
+                                view! {
+                                    <li>
+                                        <a class="door" href=href>
+                                            <Icon name="it-user"/>
+                                            <span class="door-title">
+                                                {fill(t.signin_with, &[("provider", &p.label)])}
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <p>{t.signin_hosts_note}</p>
+        </Page>
+    }
+}
+
+/// Percent-encode a path for a query value (only what a local path can hold).
+fn form_urlencoded_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A sign-in that did not complete: what happened, and a way back.
+#[component]
+pub fn LoginFailedPage(lang: Lang, message: String) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.signin_failed_title.to_owned()>
+            <h1>{t.signin_failed_title}</h1>
+            <p role="alert">{message}</p>
+            <p><a href="/accedi">{t.signin_retry}</a></p>
+        </Page>
+    }
+}
+
+/// Signed in, but no school has registered this codice fiscale: say so, and nothing else.
+#[component]
+pub fn NoRolePage(lang: Lang, user: SignedIn, codice_fiscale: String) -> impl IntoView {
+    let t = lang.texts();
+    let text = fill(
+        t.norole_text,
+        &[("name", &user.name), ("cf", &codice_fiscale)],
+    );
+    view! {
+        <Page lang=lang title=t.norole_title.to_owned() user=user>
+            <h1>{t.norole_title}</h1>
+            <p>{text}</p>
+            <p>{t.norole_what}</p>
+        </Page>
+    }
+}
+
+/// A pupil in the family area.
+#[derive(Debug, Clone)]
+pub struct ChildRow {
+    pub id: i64,
+    pub name: String,
+    pub class: String,
+    pub school: String,
+}
+
+/// `/famiglia`: the guardian's children.
+#[component]
+pub fn FamigliaPage(lang: Lang, user: SignedIn, children: Vec<ChildRow>) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.family_title.to_owned() user=user>
+            <h1>{t.family_title}</h1>
+            <p class="lead">{t.family_lead}</p>
+            <ul class="cards">
+                {children
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <li class="card" data-pupil=c.id>
+                                <h2>{c.name}</h2>
+                                <dl class="facts">
+                                    <dt>{t.family_class}</dt>
+                                    <dd>{c.class}</dd>
+                                    <dt>{t.family_school}</dt>
+                                    <dd>{c.school}</dd>
+                                </dl>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Page>
+    }
+}
+
+/// One appointment in the school area.
+#[derive(Debug, Clone)]
+pub struct SchoolRole {
+    pub school_id: i64,
+    pub school: String,
+    pub role: &'static str,
+    pub classes: Vec<String>,
+    pub pupils: u32,
+    pub manages: bool,
+}
+
+pub fn role_label(t: &Texts, role: &str) -> &'static str {
+    match role {
+        "dirigente" => t.school_role_dirigente,
+        "segreteria" => t.school_role_segreteria,
+        _ => t.school_role_docente,
+    }
+}
+
+/// `/scuola`: the person's appointments, and for the office the way to the imports.
+#[component]
+pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.school_title.to_owned() user=user>
+            <h1>{t.school_title}</h1>
+            <ul class="cards">
+                {roles
+                    .into_iter()
+                    .map(|r| {
+                        let classes = r.classes.join(", ");
+                        view! {
+                            <li class="card">
+                                <h2>{r.school}</h2>
+                                <dl class="facts">
+                                    <dt>{t.school_role}</dt>
+                                    <dd>{role_label(t, r.role)}</dd>
+                                    {(!classes.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <dt>{t.school_classes}</dt>
+                                                <dd>{classes}</dd>
+                                            }
+                                        })}
+                                    <dt>{t.school_pupils}</dt>
+                                    <dd>{r.pupils}</dd>
+                                </dl>
+                                {r
+                                    .manages
+                                    .then(|| {
+                                        view! {
+                                            <p>
+                                                <a href=format!(
+                                                    "/scuola/{}/importazioni",
+                                                    r.school_id,
+                                                )>{t.school_imports_link}</a>
+                                            </p>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Page>
+    }
+}

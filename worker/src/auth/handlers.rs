@@ -1,0 +1,422 @@
+//! The sign-in routes and the signed-in areas: `/accedi`, `/accedi/{provider}`,
+//! `/accedi/{provider}/ritorno`, `/esci`, `/area`, `/famiglia`, `/scuola`, and `GET /api/v1/me`.
+
+use super::oidc::{self, Identity};
+use super::{access, check_csrf, cookie, current, own_origin, require, Session};
+use crate::db::{database, text};
+use crate::error::{json_response, query_pairs, ApiError};
+use crate::pages::{lang_of, render};
+use crate::SharedEnv;
+use app::layout::SignedIn;
+use app::pages::area::{
+    AccediPage, ChildRow, FamigliaPage, LoginFailedPage, NoRolePage, ProviderChoice, SchoolRole,
+    ScuolaPage,
+};
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::session::{self, Access};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use worker::send::SendFuture;
+use worker::Env;
+
+/// A `303 See Other` to `location`, setting `cookies`.
+fn see_other(location: &str, cookies: &[String]) -> Response {
+    let mut r = Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .header(header::CACHE_CONTROL, "no-store");
+    for c in cookies {
+        r = r.header(header::SET_COOKIE, c);
+    }
+    r.body(Body::empty())
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+fn next_of(q: Option<&str>) -> String {
+    query_pairs(q)
+        .into_iter()
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| session::safe_next(&v).to_owned())
+        .unwrap_or_else(|| "/area".to_owned())
+}
+
+fn signed_in(s: &Session) -> SignedIn {
+    SignedIn {
+        name: format!("{} {}", s.given_name, s.family_name)
+            .trim()
+            .to_owned(),
+        csrf: s.csrf.clone(),
+    }
+}
+
+/// `GET /accedi?next=/famiglia`
+pub async fn accedi(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let next = next_of(q.as_deref());
+    let providers: Vec<ProviderChoice> = oidc::configured(&env)
+        .into_iter()
+        .map(|p| ProviderChoice {
+            id: p.id.to_owned(),
+            label: p.label.to_owned(),
+        })
+        .collect();
+    render(req, StatusCode::OK, move || {
+        view! { <AccediPage lang=lang providers=providers.clone() next=next.clone()/> }
+    })
+    .await
+}
+
+fn redirect_uri(req: &Request, provider: &str) -> String {
+    format!("{}/accedi/{provider}/ritorno", own_origin(req.uri()))
+}
+
+async fn failed(req: Request, status: StatusCode, message: &str) -> Response {
+    let lang = lang_of(&req);
+    let message = message.to_owned();
+    let mut r = render(req, status, move || {
+        view! { <LoginFailedPage lang=lang message=message.clone()/> }
+    })
+    .await;
+    if let Ok(v) = HeaderValue::from_str(&session::clear_cookie(session::LOGIN_COOKIE)) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    r
+}
+
+/// `GET /accedi/{provider}?next=…`: off to the identity provider.
+pub async fn login_start(
+    env: SharedEnv,
+    Path(provider): Path<String>,
+    RawQuery(q): RawQuery,
+    req: Request,
+) -> Response {
+    let Some(p) = oidc::find(&env, &provider) else {
+        return failed(
+            req,
+            StatusCode::NOT_FOUND,
+            "Questo servizio di accesso non è disponibile.",
+        )
+        .await;
+    };
+    let next = next_of(q.as_deref());
+    let uri = redirect_uri(&req, p.id);
+    let started = SendFuture::new(async move { oidc::start(&env, &p, &uri, &next).await }).await;
+    match started {
+        Ok((location, state)) => see_other(
+            &location,
+            &[session::cookie(
+                session::LOGIN_COOKIE,
+                &state,
+                session::LOGIN_TTL_SECS,
+            )],
+        ),
+        Err(e) => {
+            worker::console_error!("sign-in start: {}", e.code);
+            failed(req, StatusCode::BAD_GATEWAY, e.message).await
+        }
+    }
+}
+
+/// `GET /accedi/{provider}/ritorno?code=…&state=…&iss=…`: back from the provider.
+pub async fn login_callback(
+    env: SharedEnv,
+    Path(provider): Path<String>,
+    RawQuery(q): RawQuery,
+    req: Request,
+) -> Response {
+    let Some(p) = oidc::find(&env, &provider) else {
+        return failed(
+            req,
+            StatusCode::NOT_FOUND,
+            "Questo servizio di accesso non è disponibile.",
+        )
+        .await;
+    };
+    let uri = redirect_uri(&req, p.id);
+    let state = cookie(req.headers(), session::LOGIN_COOKIE).map(str::to_owned);
+    let previous = cookie(req.headers(), session::SESSION_COOKIE).map(str::to_owned);
+    let query = q.unwrap_or_default();
+    let done = SendFuture::new(async move {
+        let who: Identity = oidc::finish(&env, &p, &uri, &query, state.as_deref()).await?;
+        let token = oidc::create_session(&env, &who, p.id, previous.as_deref()).await?;
+        Ok::<_, oidc::LoginError>((who.next, token))
+    })
+    .await;
+    match done {
+        Ok((next, token)) => see_other(
+            &next,
+            &[
+                session::cookie(session::SESSION_COOKIE, &token, session::ABSOLUTE_SECS),
+                session::clear_cookie(session::LOGIN_COOKIE),
+            ],
+        ),
+        Err(e) => {
+            worker::console_log!("sign-in refused: {}", e.code);
+            failed(req, StatusCode::BAD_REQUEST, e.message).await
+        }
+    }
+}
+
+/// Body of a small form POST as pairs (at most 8 KB).
+async fn form_pairs(req: Request) -> Vec<(String, String)> {
+    match axum::body::to_bytes(req.into_body(), 8 * 1024).await {
+        Ok(bytes) => form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// `POST /esci` (form field `csrf`, or header `X-CSRF-Token`): the session ends now.
+pub async fn logout(env: SharedEnv, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let pairs = form_pairs(Request::from_parts(parts.clone(), body)).await;
+    let form_token = pairs
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.clone());
+    let ended = SendFuture::new(async move {
+        let Some(s) = current(&env, &parts.headers).await? else {
+            return Ok(());
+        };
+        check_csrf(
+            &parts.method,
+            &parts.uri,
+            &parts.headers,
+            &s,
+            form_token.as_deref(),
+        )?;
+        oidc::end_session(&env, &s.id_hash).await
+    })
+    .await;
+    match ended {
+        Ok(()) => see_other("/", &[session::clear_cookie(session::SESSION_COOKIE)]),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The signed-in person and what the school's data grants them, or where to go instead.
+async fn signed_in_access(env: &Env, req: &Request) -> Result<(Session, Access), Response> {
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/area".to_owned());
+    let found = async {
+        let Some(s) = current(env, req.headers()).await? else {
+            return Ok(None);
+        };
+        let a = access(env, &s.codice_fiscale).await?;
+        Ok::<_, ApiError>(Some((s, a)))
+    }
+    .await;
+    match found {
+        Ok(Some(found)) => Ok(found),
+        Ok(None) => {
+            let next: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+            Err(see_other(&format!("/accedi?next={next}"), &[]))
+        }
+        Err(e) => Err(e.into_response()),
+    }
+}
+
+async fn no_role(req: Request, s: Session) -> Response {
+    let lang = lang_of(&req);
+    let user = signed_in(&s);
+    let cf = s.codice_fiscale.clone();
+    render(req, StatusCode::FORBIDDEN, move || {
+        view! { <NoRolePage lang=lang user=user.clone() codice_fiscale=cf.clone()/> }
+    })
+    .await
+}
+
+/// `GET /area`: where the person belongs.
+pub async fn area(env: SharedEnv, req: Request) -> Response {
+    let found = SendFuture::new(async { signed_in_access(&env, &req).await }).await;
+    let (s, a) = match found {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    if a.is_empty() {
+        no_role(req, s).await
+    } else if a.staff.is_empty() {
+        see_other("/famiglia", &[])
+    } else {
+        see_other("/scuola", &[])
+    }
+}
+
+#[derive(Deserialize)]
+struct ChildDbRow {
+    id: f64,
+    name: String,
+    surname: String,
+    class_code: String,
+    school: String,
+}
+
+/// `GET /famiglia`
+pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
+    let found = SendFuture::new(async {
+        let (s, a) = signed_in_access(&env, &req).await?;
+        if a.guardian_of.is_empty() {
+            return Ok((s, None));
+        }
+        let rows: Vec<ChildDbRow> = async {
+            database(&env)?
+                .prepare(
+                    "SELECT p.id, p.name, p.surname, p.class_code, s.name AS school \
+                     FROM guardians g JOIN pupils p ON p.id = g.pupil_id \
+                     JOIN schools s ON s.id = p.school_id \
+                     WHERE g.codice_fiscale = ?1 ORDER BY p.surname, p.name",
+                )
+                .bind(&[text(&s.codice_fiscale)])?
+                .all()
+                .await?
+                .results()
+                .map_err(ApiError::from)
+        }
+        .await
+        .map_err(IntoResponse::into_response)?;
+        Ok::<_, Response>((s, Some(rows)))
+    })
+    .await;
+    let (s, rows) = match found {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    let Some(rows) = rows else {
+        return no_role(req, s).await;
+    };
+    let children: Vec<ChildRow> = rows
+        .into_iter()
+        .map(|r| ChildRow {
+            id: r.id as i64,
+            name: format!("{} {}", r.name, r.surname),
+            class: r.class_code,
+            school: r.school,
+        })
+        .collect();
+    let lang = lang_of(&req);
+    let user = signed_in(&s);
+    render(req, StatusCode::OK, move || {
+        view! { <FamigliaPage lang=lang user=user.clone() children=children.clone()/> }
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct SchoolDbRow {
+    id: f64,
+    name: String,
+    pupils: f64,
+}
+
+async fn schools_of(env: &Env, ids: &[i64]) -> Result<Vec<SchoolDbRow>, ApiError> {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // The ids come from the person's own grants (integers), never from the request.
+    Ok(database(env)?
+        .prepare(format!(
+            "SELECT s.id, s.name, (SELECT count(*) FROM pupils p WHERE p.school_id = s.id) \
+             AS pupils FROM schools s WHERE s.id IN ({list}) ORDER BY s.name"
+        ))
+        .all()
+        .await?
+        .results()?)
+}
+
+/// `GET /scuola`
+pub async fn scuola(env: SharedEnv, req: Request) -> Response {
+    let found = SendFuture::new(async {
+        let (s, a) = signed_in_access(&env, &req).await?;
+        let schools = schools_of(&env, &a.staff_schools())
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok::<_, Response>((s, a, schools))
+    })
+    .await;
+    let (s, a, schools) = match found {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    if a.staff.is_empty() {
+        return no_role(req, s).await;
+    }
+    let roles: Vec<SchoolRole> = a
+        .staff
+        .iter()
+        .filter_map(|g| {
+            let school = schools.iter().find(|x| x.id as i64 == g.school_id)?;
+            Some(SchoolRole {
+                school_id: g.school_id,
+                school: school.name.clone(),
+                role: g.role.as_str(),
+                classes: g.classes.clone(),
+                pupils: school.pupils as u32,
+                manages: g.role.manages_school(),
+            })
+        })
+        .collect();
+    let lang = lang_of(&req);
+    let user = signed_in(&s);
+    render(req, StatusCode::OK, move || {
+        view! { <ScuolaPage lang=lang user=user.clone() roles=roles.clone()/> }
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct Me {
+    codice_fiscale: String,
+    given_name: String,
+    family_name: String,
+    csrf_token: String,
+    guardian_of: Vec<i64>,
+    staff: Vec<StaffOut>,
+}
+
+#[derive(Serialize)]
+struct StaffOut {
+    school_id: i64,
+    role: &'static str,
+    classes: Vec<String>,
+}
+
+/// `GET /api/v1/me`: who is signed in, their roles, and the CSRF token for their requests.
+pub async fn me(env: SharedEnv, req: Request) -> Response {
+    SendFuture::new(async move {
+        let s = require(&env, req.headers()).await?;
+        let a = access(&env, &s.codice_fiscale).await?;
+        Ok::<_, ApiError>(Me {
+            codice_fiscale: s.codice_fiscale,
+            given_name: s.given_name,
+            family_name: s.family_name,
+            csrf_token: s.csrf,
+            guardian_of: a.guardian_of.iter().map(|g| g.pupil_id).collect(),
+            staff: a
+                .staff
+                .into_iter()
+                .map(|g| StaffOut {
+                    school_id: g.school_id,
+                    role: g.role.as_str(),
+                    classes: g.classes,
+                })
+                .collect(),
+        })
+    })
+    .await
+    .map(|me| json_response(StatusCode::OK, &me))
+    .unwrap_or_else(|e| {
+        let mut r = e.into_response();
+        r.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        r
+    })
+}

@@ -1,0 +1,400 @@
+//! The OpenID Connect relying party: authorization code flow with PKCE, `state` and `nonce`,
+//! the ID token's signature checked against the provider's JWKS with WebCrypto, its claims
+//! checked by `domain::oidc`.
+//!
+//! Providers are configured by variables (wrangler.toml `[vars]`, secrets for the client
+//! secret): `OIDC_SPID_ISSUER`, `OIDC_SPID_CLIENT_ID`, `OIDC_SPID_CLIENT_SECRET`,
+//! `OIDC_SPID_CLAIM` (the claim holding the codice fiscale: SPID brokers use `fiscal_number`),
+//! and the same with `CIE` (the Ministry's gateway puts it in `sub`). A provider without an
+//! issuer is not offered. Discovery and JWKS are cached in KV for an hour; an unknown `kid`
+//! refetches the JWKS once (key rotation).
+
+use super::{now, random_token, webcrypto};
+use crate::db::{database, int, text};
+use crate::error::ApiError;
+use domain::oidc::{
+    authorization_url, pkce_challenge, Callback, Discovery, Expected, IdToken, Jwks, OidcError,
+    TokenResponse,
+};
+use domain::session::{self, token_hash};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
+
+/// The identity providers Ponte knows, in the order offered.
+pub const PROVIDERS: [(&str, &str, &str); 2] =
+    [("spid", "SPID", "fiscal_number"), ("cie", "CIE", "sub")];
+
+const CACHE_TTL_SECS: u64 = 3600;
+
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub issuer: String,
+    client_id: String,
+    client_secret: String,
+    claim: String,
+}
+
+fn var(env: &Env, name: &str) -> Option<String> {
+    env.var(name)
+        .ok()
+        .map(|v| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The configured providers.
+pub fn configured(env: &Env) -> Vec<Provider> {
+    PROVIDERS
+        .iter()
+        .filter_map(|&(id, label, default_claim)| {
+            let up = id.to_ascii_uppercase();
+            Some(Provider {
+                id,
+                label,
+                issuer: var(env, &format!("OIDC_{up}_ISSUER"))?,
+                client_id: var(env, &format!("OIDC_{up}_CLIENT_ID"))?,
+                client_secret: var(env, &format!("OIDC_{up}_CLIENT_SECRET"))?,
+                claim: var(env, &format!("OIDC_{up}_CLAIM"))
+                    .unwrap_or_else(|| default_claim.to_owned()),
+            })
+        })
+        .collect()
+}
+
+pub fn find(env: &Env, id: &str) -> Option<Provider> {
+    configured(env).into_iter().find(|p| p.id == id)
+}
+
+/// Why a sign-in failed: a person-facing Italian message and a stable code for the logs.
+#[derive(Debug)]
+pub struct LoginError {
+    pub code: &'static str,
+    pub message: &'static str,
+}
+
+impl From<OidcError> for LoginError {
+    fn from(e: OidcError) -> Self {
+        LoginError {
+            code: e.code(),
+            message: e.message_it(),
+        }
+    }
+}
+
+impl From<ApiError> for LoginError {
+    fn from(e: ApiError) -> Self {
+        worker::console_error!("sign-in: {}", e.error);
+        LoginError {
+            code: "internal",
+            message: "Il servizio di accesso non ha risposto come previsto. Riprovare tra poco.",
+        }
+    }
+}
+
+impl From<worker::Error> for LoginError {
+    fn from(e: worker::Error) -> Self {
+        ApiError::from(e).into()
+    }
+}
+
+fn login_error(code: &'static str, message: &'static str) -> LoginError {
+    LoginError { code, message }
+}
+
+async fn fetch_json<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
+    let url = req.url().map(|u| u.to_string()).unwrap_or_default();
+    let mut resp = Fetch::Request(req)
+        .send()
+        .await
+        .map_err(|e| ApiError::internal(&format!("fetch {url}"), e))?;
+    let status = resp.status_code();
+    let body = resp.text().await?;
+    if !(200..300).contains(&status) {
+        return Err(ApiError::internal(
+            &format!("fetch {url}"),
+            format!(
+                "status {status}: {}",
+                body.chars().take(300).collect::<String>()
+            ),
+        ));
+    }
+    serde_json::from_str(&body).map_err(|e| ApiError::internal(&format!("JSON of {url}"), e))
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    let headers = Headers::new();
+    headers.set("accept", "application/json")?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Get).with_headers(headers);
+    fetch_json(Request::new_with_init(url, &init)?).await
+}
+
+/// A JSON document cached in KV for an hour (`refresh` skips the cache).
+async fn cached<T>(env: &Env, key: &str, url: &str, refresh: bool) -> Result<T, ApiError>
+where
+    T: DeserializeOwned + serde::Serialize,
+{
+    let kv = env
+        .kv("KV")
+        .map_err(|e| ApiError::internal("KV binding", e))?;
+    if !refresh {
+        if let Ok(Some(hit)) = kv.get(key).json::<T>().await {
+            return Ok(hit);
+        }
+    }
+    let fresh: T = get_json(url).await?;
+    if let Ok(text) = serde_json::to_string(&fresh) {
+        if let Ok(put) = kv.put(key, text) {
+            // A failed cache write only costs a refetch next time.
+            let _ = put.expiration_ttl(CACHE_TTL_SECS).execute().await;
+        }
+    }
+    Ok(fresh)
+}
+
+async fn discovery(env: &Env, p: &Provider) -> Result<Discovery, LoginError> {
+    let url = format!(
+        "{}/.well-known/openid-configuration",
+        p.issuer.trim_end_matches('/')
+    );
+    let d: Discovery = cached(env, &format!("oidc:discovery:{}", p.issuer), &url, false).await?;
+    d.check_issuer(&p.issuer)?;
+    Ok(d)
+}
+
+async fn jwks(env: &Env, d: &Discovery, refresh: bool) -> Result<Jwks, LoginError> {
+    Ok(cached(
+        env,
+        &format!("oidc:jwks:{}", d.jwks_uri),
+        &d.jwks_uri,
+        refresh,
+    )
+    .await?)
+}
+
+/// Start a sign-in: a single-use record (PKCE verifier, nonce, where to go next) keyed by the
+/// hash of `state`; `state` goes to the provider and into a short-lived cookie that binds the
+/// sign-in to this browser. Returns the provider's URL and `state`.
+pub async fn start(
+    env: &Env,
+    p: &Provider,
+    redirect_uri: &str,
+    next: &str,
+) -> Result<(String, String), LoginError> {
+    let d = discovery(env, p).await?;
+    let state = random_token()?;
+    let verifier = random_token()?;
+    let nonce = random_token()?;
+    let now = now();
+    let db = database(env)?;
+    db.batch(vec![
+        db.prepare("DELETE FROM logins WHERE expires_at < ?1")
+            .bind(&[int(now as f64)])?,
+        db.prepare(
+            "INSERT INTO logins (state_hash, provider, verifier, nonce, next, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(&[
+            text(&token_hash(&state)),
+            text(p.id),
+            text(&verifier),
+            text(&nonce),
+            text(next),
+            int((now + session::LOGIN_TTL_SECS) as f64),
+        ])?,
+    ])
+    .await?;
+    let url = authorization_url(
+        &d,
+        &p.client_id,
+        redirect_uri,
+        &state,
+        &nonce,
+        &pkce_challenge(&verifier),
+        "openid profile",
+        Some("login"),
+    );
+    Ok((url, state))
+}
+
+#[derive(Deserialize)]
+struct LoginRow {
+    provider: String,
+    verifier: String,
+    nonce: String,
+    next: String,
+    expires_at: f64,
+}
+
+/// Who signed in.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub codice_fiscale: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub next: String,
+}
+
+/// Finish a sign-in from the provider's redirect: the query, the login cookie.
+pub async fn finish(
+    env: &Env,
+    p: &Provider,
+    redirect_uri: &str,
+    query: &str,
+    cookie_state: Option<&str>,
+) -> Result<Identity, LoginError> {
+    let cb = Callback::from_query(query)?;
+    cb.check_issuer(&p.issuer)?;
+    let Some(cookie_state) = cookie_state else {
+        return Err(login_error(
+            "state_mismatch",
+            "L'accesso non è stato avviato da questo browser o è scaduto. Ripetere l'accesso.",
+        ));
+    };
+    cb.check_state(cookie_state)?;
+    let db = database(env)?;
+    let row: Option<LoginRow> = db
+        .prepare(
+            "DELETE FROM logins WHERE state_hash = ?1 \
+             RETURNING provider, verifier, nonce, next, expires_at",
+        )
+        .bind(&[text(&token_hash(&cb.state))])?
+        .first(None)
+        .await?;
+    let Some(login) = row.filter(|l| l.provider == p.id && l.expires_at as i64 >= now()) else {
+        return Err(login_error(
+            "login_expired",
+            "L'accesso è scaduto o è già stato usato. Ripetere l'accesso.",
+        ));
+    };
+    let d = discovery(env, p).await?;
+    cb.check_issuer_of(&d)?;
+    let tokens = exchange_code(p, &d, &cb.code, redirect_uri, &login.verifier).await?;
+    let token = IdToken::parse(&tokens.id_token)?;
+    let mut keys = jwks(env, &d, false).await?;
+    let key = match token.select_key(&keys) {
+        Ok(k) => k.clone(),
+        Err(OidcError::UnknownKey) => {
+            keys = jwks(env, &d, true).await?;
+            token.select_key(&keys)?.clone()
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let valid = webcrypto::verify_signature(
+        &key,
+        token.alg(),
+        token.signing_input().as_bytes(),
+        token.signature(),
+    )
+    .await
+    .map_err(|e| ApiError::internal("signature check", e))?;
+    if !valid {
+        return Err(OidcError::BadSignature.into());
+    }
+    token.check_claims(&Expected {
+        issuer: p.issuer.clone(),
+        client_id: p.client_id.clone(),
+        nonce: login.nonce,
+        now: now(),
+        leeway_secs: 60,
+    })?;
+    let cf = token.fiscal_code(&p.claim)?;
+    let claim = |name: &str| {
+        token
+            .claims()
+            .get(name)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_owned()
+    };
+    Ok(Identity {
+        codice_fiscale: cf.as_str().to_owned(),
+        given_name: claim("given_name"),
+        family_name: claim("family_name"),
+        next: login.next,
+    })
+}
+
+async fn exchange_code(
+    p: &Provider,
+    d: &Discovery,
+    code: &str,
+    redirect_uri: &str,
+    verifier: &str,
+) -> Result<TokenResponse, LoginError> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("grant_type", "authorization_code")
+        .append_pair("code", code)
+        .append_pair("redirect_uri", redirect_uri)
+        .append_pair("code_verifier", verifier)
+        .finish();
+    let headers = Headers::new();
+    headers.set("content-type", "application/x-www-form-urlencoded")?;
+    headers.set("accept", "application/json")?;
+    headers.set(
+        "authorization",
+        &domain::oidc::basic_auth(&p.client_id, &p.client_secret),
+    )?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(JsValue::from_str(&body)));
+    Ok(fetch_json(Request::new_with_init(&d.token_endpoint, &init)?).await?)
+}
+
+/// A new session for `who`, replacing the browser's previous one (the id is never reused, so
+/// a session id planted before sign-in is worthless after it). Returns the cookie value.
+pub async fn create_session(
+    env: &Env,
+    who: &Identity,
+    provider: &str,
+    previous: Option<&str>,
+) -> Result<String, ApiError> {
+    let token = random_token()?;
+    let csrf = random_token()?;
+    let now = now();
+    let clock = session::SessionClock {
+        created_at: now,
+        last_seen: now,
+    };
+    let db = database(env)?;
+    let mut statements = vec![
+        db.prepare("DELETE FROM sessions WHERE expires_at < ?1")
+            .bind(&[int(now as f64)])?,
+        db.prepare(
+            "INSERT INTO sessions (id_hash, codice_fiscale, given_name, family_name, provider, \
+             csrf, created_at, last_seen, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        )
+        .bind(&[
+            text(&token_hash(&token)),
+            text(&who.codice_fiscale),
+            text(&who.given_name),
+            text(&who.family_name),
+            text(provider),
+            text(&csrf),
+            int(now as f64),
+            int(clock.expires_at() as f64),
+        ])?,
+    ];
+    if let Some(old) = previous.filter(|t| session::is_token(t)) {
+        statements.push(
+            db.prepare("DELETE FROM sessions WHERE id_hash = ?1")
+                .bind(&[text(&token_hash(old))])?,
+        );
+    }
+    db.batch(statements).await?;
+    Ok(token)
+}
+
+/// End a session now.
+pub async fn end_session(env: &Env, id_hash: &str) -> Result<(), ApiError> {
+    database(env)?
+        .prepare("DELETE FROM sessions WHERE id_hash = ?1")
+        .bind(&[text(id_hash)])?
+        .run()
+        .await?;
+    Ok(())
+}

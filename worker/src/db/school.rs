@@ -1,0 +1,753 @@
+//! A school's register data in D1: imports (staged in parts, made live in one batch) and the
+//! pupils they feed. Every statement is scoped by `school_id`, which always comes from an
+//! object the caller's roles were checked against, never from the request alone.
+
+use super::{database, int, text};
+use crate::error::ApiError;
+use domain::import::{
+    self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
+    PupilRow, RowError, StaffRow,
+};
+use domain::FieldError;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, Env};
+
+/// Errors kept per import (the count is exact; the list stops here).
+pub const MAX_KEPT_ERRORS: usize = 1000;
+/// The largest part of a file one request takes (parts are cut at 512 KB).
+pub const MAX_PART_BYTES: usize = 640 * 1024;
+/// The largest file an import takes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// JSON staged per statement: D1 takes strings up to 2 MB, stay well below.
+const STAGE_JSON_BYTES: usize = 700 * 1024;
+
+/// An import as the API shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Import {
+    pub id: i64,
+    pub school_id: i64,
+    pub kind: String,
+    pub status: String,
+    pub file_name: String,
+    pub file_bytes: i64,
+    pub received_bytes: i64,
+    pub rows: i64,
+    pub error_count: i64,
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<ImportWarning>,
+    pub summary: Option<Value>,
+    pub created_at: i64,
+    pub finished_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct ImportDbRow {
+    id: f64,
+    school_id: f64,
+    kind: String,
+    status: String,
+    file_name: String,
+    file_bytes: f64,
+    received_bytes: f64,
+    rows: f64,
+    error_count: f64,
+    errors: String,
+    warnings: String,
+    summary: Option<String>,
+    created_at: f64,
+    finished_at: Option<f64>,
+}
+
+impl ImportDbRow {
+    fn into_import(self) -> Import {
+        Import {
+            id: self.id as i64,
+            school_id: self.school_id as i64,
+            kind: self.kind,
+            status: self.status,
+            file_name: self.file_name,
+            file_bytes: self.file_bytes as i64,
+            received_bytes: self.received_bytes as i64,
+            rows: self.rows as i64,
+            error_count: self.error_count as i64,
+            errors: serde_json::from_str(&self.errors).unwrap_or_default(),
+            warnings: serde_json::from_str(&self.warnings).unwrap_or_default(),
+            summary: self.summary.and_then(|s| serde_json::from_str(&s).ok()),
+            created_at: self.created_at as i64,
+            finished_at: self.finished_at.map(|f| f as i64),
+        }
+    }
+}
+
+const IMPORT_COLUMNS: &str = "id, school_id, kind, status, file_name, file_bytes, \
+    received_bytes, rows, error_count, errors, warnings, summary, created_at, finished_at";
+
+pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, ApiError> {
+    let row: Option<ImportDbRow> = database(env)?
+        .prepare(format!(
+            "SELECT {IMPORT_COLUMNS} FROM imports WHERE id = ?1"
+        ))
+        .bind(&[int(id as f64)])?
+        .first(None)
+        .await?;
+    Ok(row.map(ImportDbRow::into_import))
+}
+
+pub async fn imports_of(env: &Env, school_id: i64) -> Result<Vec<Import>, ApiError> {
+    let rows: Vec<ImportDbRow> = database(env)?
+        .prepare(format!(
+            "SELECT {IMPORT_COLUMNS} FROM imports WHERE school_id = ?1 ORDER BY id DESC LIMIT 30"
+        ))
+        .bind(&[int(school_id as f64)])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows.into_iter().map(ImportDbRow::into_import).collect())
+}
+
+pub async fn create_import(
+    env: &Env,
+    school_id: i64,
+    kind: ImportKind,
+    file_name: &str,
+    file_bytes: u64,
+    actor: &str,
+    now: i64,
+) -> Result<Import, ApiError> {
+    let row: Option<ImportDbRow> = database(env)?
+        .prepare(format!(
+            "INSERT INTO imports (school_id, kind, status, created_by, created_at, file_name, \
+             file_bytes) VALUES (?1, ?2, 'staging', ?3, ?4, ?5, ?6) RETURNING {IMPORT_COLUMNS}"
+        ))
+        .bind(&[
+            int(school_id as f64),
+            text(kind.as_str()),
+            text(actor),
+            int(now as f64),
+            text(file_name),
+            int(file_bytes as f64),
+        ])?
+        .first(None)
+        .await?;
+    row.map(ImportDbRow::into_import)
+        .ok_or_else(|| ApiError::internal("create import", "no row returned"))
+}
+
+#[derive(Deserialize)]
+struct Code {
+    code: String,
+}
+
+/// The school's class codes and pupils' matricole, for the cross-references.
+async fn context(db: &D1Database, school_id: i64) -> Result<ImportContext, ApiError> {
+    let r = db
+        .batch(vec![
+            db.prepare("SELECT code FROM classes WHERE school_id = ?1")
+                .bind(&[int(school_id as f64)])?,
+            db.prepare("SELECT matricola AS code FROM pupils WHERE school_id = ?1")
+                .bind(&[int(school_id as f64)])?,
+        ])
+        .await?;
+    let [classes, pupils] = r.as_slice() else {
+        return Err(ApiError::internal("import context", "wrong batch size"));
+    };
+    let classes: Vec<Code> = classes.results()?;
+    let pupils: Vec<Code> = pupils.results()?;
+    Ok(ImportContext::new(
+        classes.into_iter().map(|c| c.code),
+        pupils.into_iter().map(|c| c.code),
+    ))
+}
+
+/// One staged row: line, key (the row's identity, as the commit's SQL rebuilds it) and the
+/// values the commit reads.
+struct Staged {
+    line: u32,
+    key: String,
+    row: Value,
+}
+
+fn code_of<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn stage_class(line: u32, r: &ClassRow) -> Staged {
+    Staged {
+        line,
+        key: r.class.as_str().to_owned(),
+        row: json!({
+            "code": r.class.as_str(),
+            "grade": code_of(&r.grade),
+            "weekly": r.profile.weekly_hours().get(),
+            "days": r.profile.hours_per_weekday(),
+        }),
+    }
+}
+
+fn stage_pupil(line: u32, r: &PupilRow) -> Staged {
+    Staged {
+        line,
+        key: r.matricola.as_str().to_owned(),
+        row: json!({
+            "matricola": r.matricola.as_str(),
+            "surname": r.surname.as_str(),
+            "name": r.name.as_str(),
+            "class": r.class.as_str(),
+            "cf": r.codice_fiscale.as_ref().map(|c| c.as_str()),
+            "enrolment": serde_json::to_string(&r.enrolment).unwrap_or_default(),
+            "hours": r.personalised_hours,
+        }),
+    }
+}
+
+fn stage_guardian(line: u32, r: &GuardianRow) -> Staged {
+    Staged {
+        line,
+        key: format!("{}|{}", r.codice_fiscale.as_str(), r.matricola.as_str()),
+        row: json!({
+            "cf": r.codice_fiscale.as_str(),
+            "surname": r.surname.as_str(),
+            "name": r.name.as_str(),
+            "matricola": r.matricola.as_str(),
+        }),
+    }
+}
+
+fn stage_staff(line: u32, r: &StaffRow) -> Staged {
+    let role = code_of(&r.role);
+    Staged {
+        line,
+        key: format!("{}|{role}", r.codice_fiscale.as_str()),
+        row: json!({
+            "cf": r.codice_fiscale.as_str(),
+            "surname": r.surname.as_str(),
+            "name": r.name.as_str(),
+            "role": role,
+            "classes": r.classes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" "),
+        }),
+    }
+}
+
+fn stage_absence(line: u32, r: &AbsenceRow) -> Staged {
+    let date = r.event.date().format("%Y-%m-%d").to_string();
+    let kind = code_of(&r.event.kind());
+    Staged {
+        line,
+        key: format!("{}|{date}|{kind}", r.matricola.as_str()),
+        row: json!({
+            "matricola": r.matricola.as_str(),
+            "date": date,
+            "kind": kind,
+            "minutes": r.event.minutes(),
+            "justified": r.event.justified(),
+        }),
+    }
+}
+
+fn staged<R>(
+    p: Parsed<R>,
+    f: fn(u32, &R) -> Staged,
+) -> (Vec<Staged>, Vec<RowError>, Vec<ImportWarning>) {
+    let rows = p.rows.iter().map(|(line, r)| f(*line, r)).collect();
+    (rows, p.errors, p.warnings)
+}
+
+/// What one part did.
+#[derive(Debug, Serialize)]
+pub struct PartOutcome {
+    pub rows: usize,
+    pub error_count: usize,
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Validate one part of a file and stage its good rows; its errors join the import's.
+pub async fn stage_part(
+    env: &Env,
+    imp: &Import,
+    first_line: u32,
+    bytes: &[u8],
+) -> Result<PartOutcome, ApiError> {
+    let kind = ImportKind::parse(&imp.kind)?;
+    let db = database(env)?;
+    let (rows, errors, warnings) = match kind {
+        ImportKind::Calendario => {
+            if imp.received_bytes > 0 {
+                return Err(FieldError::conflict(
+                    "Il calendario si invia in un'unica parte: creare una nuova importazione.",
+                )
+                .into());
+            }
+            match import::parse_calendar(bytes) {
+                Ok(cal) => {
+                    let notes: Vec<Value> = cal
+                        .holidays()
+                        .iter()
+                        .map(|h| {
+                            json!({
+                                "from": h.period.from(),
+                                "to": h.period.to(),
+                                "description": h.description,
+                            })
+                        })
+                        .collect();
+                    let spec = serde_json::to_string(cal.calendar())
+                        .map_err(|e| ApiError::internal("calendar spec", e))?;
+                    let row = Staged {
+                        line: 2,
+                        key: "calendario".to_owned(),
+                        row: json!({"spec": spec, "notes": Value::Array(notes).to_string()}),
+                    };
+                    (vec![row], Vec::new(), cal.warnings().to_vec())
+                }
+                Err(errors) => (Vec::new(), errors, Vec::new()),
+            }
+        }
+        _ => {
+            let ctx = context(&db, imp.school_id).await?;
+            match kind {
+                ImportKind::Classi => {
+                    staged(import::parse_rows(bytes, first_line, &ctx), stage_class)
+                }
+                ImportKind::Alunni => {
+                    staged(import::parse_rows(bytes, first_line, &ctx), stage_pupil)
+                }
+                ImportKind::Tutori => {
+                    staged(import::parse_rows(bytes, first_line, &ctx), stage_guardian)
+                }
+                ImportKind::Personale => {
+                    staged(import::parse_rows(bytes, first_line, &ctx), stage_staff)
+                }
+                ImportKind::Assenze | ImportKind::Calendario => {
+                    staged(import::parse_rows(bytes, first_line, &ctx), stage_absence)
+                }
+            }
+        }
+    };
+    let mut statements = stage_statements(&db, imp.id, &rows)?;
+    // Errors of the header (line 1) come back with every part: count them once.
+    let errors: Vec<RowError> = errors
+        .into_iter()
+        .filter(|e| !(imp.received_bytes > 0 && e.line == 1))
+        .collect();
+    let mut kept = imp.errors.clone();
+    kept.extend(
+        errors
+            .iter()
+            .take(MAX_KEPT_ERRORS.saturating_sub(kept.len()))
+            .cloned(),
+    );
+    let mut all_warnings = imp.warnings.clone();
+    for w in &warnings {
+        if !all_warnings.contains(w) {
+            all_warnings.push(w.clone());
+        }
+    }
+    statements.push(
+        db.prepare(
+            "UPDATE imports SET received_bytes = received_bytes + ?2, rows = rows + ?3, \
+             error_count = error_count + ?4, errors = ?5, warnings = ?6 WHERE id = ?1",
+        )
+        .bind(&[
+            int(imp.id as f64),
+            int(bytes.len() as f64),
+            int(rows.len() as f64),
+            int(errors.len() as f64),
+            text(&serde_json::to_string(&kept).unwrap_or_else(|_| "[]".into())),
+            text(&serde_json::to_string(&all_warnings).unwrap_or_else(|_| "[]".into())),
+        ])?,
+    );
+    db.batch(statements).await?;
+    Ok(PartOutcome {
+        rows: rows.len(),
+        error_count: errors.len(),
+        errors: errors.into_iter().take(MAX_KEPT_ERRORS).collect(),
+        warnings,
+    })
+}
+
+/// Rows go in as one JSON parameter per statement (`json_each`), so the 100-parameter limit
+/// of D1 never applies and 10,000 rows cost a handful of statements.
+fn stage_statements(
+    db: &D1Database,
+    import_id: i64,
+    rows: &[Staged],
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let mut statements = Vec::new();
+    let mut buf = String::from("[");
+    let flush =
+        |buf: &mut String, statements: &mut Vec<D1PreparedStatement>| -> Result<(), ApiError> {
+            if buf.len() > 1 {
+                buf.push(']');
+                statements.push(
+                    db.prepare(
+                        "INSERT OR REPLACE INTO import_rows (import_id, line, key, row) \
+                     SELECT ?1, j.value ->> 'l', j.value ->> 'k', j.value ->> 'r' \
+                     FROM json_each(?2) j",
+                    )
+                    .bind(&[int(import_id as f64), JsValue::from_str(buf)])?,
+                );
+            }
+            *buf = String::from("[");
+            Ok(())
+        };
+    for r in rows {
+        let item = json!({"l": r.line, "k": r.key, "r": r.row}).to_string();
+        if buf.len() + item.len() > STAGE_JSON_BYTES {
+            flush(&mut buf, &mut statements)?;
+        }
+        if buf.len() > 1 {
+            buf.push(',');
+        }
+        buf.push_str(&item);
+    }
+    flush(&mut buf, &mut statements)?;
+    Ok(statements)
+}
+
+#[derive(Deserialize)]
+struct Dup {
+    key: String,
+    first: f64,
+    last: f64,
+}
+
+#[derive(Deserialize)]
+struct InUse {
+    code: String,
+    pupils: f64,
+}
+
+/// Why going live is refused, as rows for the office.
+async fn blocking_errors(db: &D1Database, imp: &Import) -> Result<Vec<RowError>, ApiError> {
+    let dups: Vec<Dup> = db
+        .prepare(
+            "SELECT key, min(line) AS first, max(line) AS last FROM import_rows \
+             WHERE import_id = ?1 GROUP BY key HAVING count(*) > 1 ORDER BY last LIMIT 1000",
+        )
+        .bind(&[int(imp.id as f64)])?
+        .all()
+        .await?
+        .results()?;
+    let mut errors: Vec<RowError> = dups
+        .into_iter()
+        .map(|d| RowError {
+            line: d.last as u32,
+            column: None,
+            value: d.key.chars().take(import::MAX_VALUE_CHARS).collect(),
+            reason: format!(
+                "Riga duplicata: stessi dati identificativi della riga {}.",
+                d.first as u32
+            ),
+        })
+        .collect();
+    if imp.kind == ImportKind::Classi.as_str() {
+        let in_use: Vec<InUse> = db
+            .prepare(
+                "SELECT class_code AS code, count(*) AS pupils FROM pupils WHERE school_id = ?1 \
+                 AND class_code NOT IN (SELECT key FROM import_rows WHERE import_id = ?2) \
+                 GROUP BY class_code ORDER BY class_code LIMIT 100",
+            )
+            .bind(&[int(imp.school_id as f64), int(imp.id as f64)])?
+            .all()
+            .await?
+            .results()?;
+        errors.extend(in_use.into_iter().map(|c| RowError {
+            line: 1,
+            column: Some("classe".to_owned()),
+            value: c.code.clone(),
+            reason: format!(
+                "La classe {} non è nel file ma ha ancora {} alunni: importare prima il file \
+                 degli alunni aggiornato, poi le classi.",
+                c.code, c.pupils as u32
+            ),
+        }));
+    }
+    Ok(errors)
+}
+
+const GUARD: &str = "EXISTS (SELECT 1 FROM imports WHERE id = ?2 AND status = 'staging')";
+
+/// The statements that make import `?2` of school `?1` the school's data: upsert what is in the
+/// file (only rows whose values differ are rewritten), delete what is not.
+fn live_statements(kind: ImportKind) -> [String; 2] {
+    match kind {
+        ImportKind::Classi => [
+            "INSERT INTO classes (school_id, code, grade, weekly_hours, day_hours) \
+             SELECT ?1, r.row ->> 'code', r.row ->> 'grade', r.row ->> 'weekly', r.row ->> 'days' \
+             FROM import_rows r WHERE r.import_id = ?2 \
+             ON CONFLICT (school_id, code) DO UPDATE SET grade = excluded.grade, \
+             weekly_hours = excluded.weekly_hours, day_hours = excluded.day_hours \
+             WHERE grade IS NOT excluded.grade OR weekly_hours IS NOT excluded.weekly_hours \
+             OR day_hours IS NOT excluded.day_hours"
+                .to_owned(),
+            format!(
+                "DELETE FROM classes WHERE school_id = ?1 AND {GUARD} AND code NOT IN \
+                 (SELECT key FROM import_rows WHERE import_id = ?2)"
+            ),
+        ],
+        ImportKind::Calendario => [
+            "INSERT INTO calendars (school_id, spec, notes) \
+             SELECT ?1, r.row ->> 'spec', r.row ->> 'notes' FROM import_rows r \
+             WHERE r.import_id = ?2 ON CONFLICT (school_id) DO UPDATE SET spec = excluded.spec, \
+             notes = excluded.notes WHERE spec IS NOT excluded.spec OR notes IS NOT excluded.notes"
+                .to_owned(),
+            format!(
+                "DELETE FROM calendars WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
+                 (SELECT 1 FROM import_rows WHERE import_id = ?2)"
+            ),
+        ],
+        ImportKind::Alunni => [
+            "INSERT INTO pupils (school_id, matricola, surname, name, class_code, codice_fiscale, \
+             enrolment, personalised_hours) \
+             SELECT ?1, r.row ->> 'matricola', r.row ->> 'surname', r.row ->> 'name', \
+             r.row ->> 'class', r.row ->> 'cf', r.row ->> 'enrolment', r.row ->> 'hours' \
+             FROM import_rows r WHERE r.import_id = ?2 \
+             ON CONFLICT (school_id, matricola) DO UPDATE SET surname = excluded.surname, \
+             name = excluded.name, class_code = excluded.class_code, \
+             codice_fiscale = excluded.codice_fiscale, enrolment = excluded.enrolment, \
+             personalised_hours = excluded.personalised_hours \
+             WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name \
+             OR class_code IS NOT excluded.class_code \
+             OR codice_fiscale IS NOT excluded.codice_fiscale \
+             OR enrolment IS NOT excluded.enrolment \
+             OR personalised_hours IS NOT excluded.personalised_hours"
+                .to_owned(),
+            format!(
+                "DELETE FROM pupils WHERE school_id = ?1 AND {GUARD} AND matricola NOT IN \
+                 (SELECT key FROM import_rows WHERE import_id = ?2)"
+            ),
+        ],
+        ImportKind::Tutori => [
+            "INSERT INTO guardians (pupil_id, codice_fiscale, school_id, surname, name) \
+             SELECT p.id, r.row ->> 'cf', ?1, r.row ->> 'surname', r.row ->> 'name' \
+             FROM import_rows r JOIN pupils p ON p.school_id = ?1 \
+             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 \
+             ON CONFLICT (pupil_id, codice_fiscale) DO UPDATE SET surname = excluded.surname, \
+             name = excluded.name \
+             WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name"
+                .to_owned(),
+            format!(
+                "DELETE FROM guardians WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
+                 (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 AND r.key = \
+                 guardians.codice_fiscale || '|' || \
+                 (SELECT matricola FROM pupils WHERE id = guardians.pupil_id))"
+            ),
+        ],
+        ImportKind::Personale => [
+            "INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
+             SELECT ?1, r.row ->> 'cf', r.row ->> 'role', r.row ->> 'surname', r.row ->> 'name', \
+             r.row ->> 'classes' FROM import_rows r WHERE r.import_id = ?2 \
+             ON CONFLICT (school_id, codice_fiscale, role) DO UPDATE SET \
+             surname = excluded.surname, name = excluded.name, classes = excluded.classes \
+             WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name \
+             OR classes IS NOT excluded.classes"
+                .to_owned(),
+            format!(
+                "DELETE FROM staff WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
+                 (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 \
+                 AND r.key = staff.codice_fiscale || '|' || staff.role)"
+            ),
+        ],
+        ImportKind::Assenze => [
+            "INSERT INTO absences (pupil_id, school_id, date, kind, minutes, justified) \
+             SELECT p.id, ?1, r.row ->> 'date', r.row ->> 'kind', r.row ->> 'minutes', \
+             r.row ->> 'justified' FROM import_rows r JOIN pupils p ON p.school_id = ?1 \
+             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 \
+             ON CONFLICT (pupil_id, date, kind) DO UPDATE SET minutes = excluded.minutes, \
+             justified = excluded.justified \
+             WHERE minutes IS NOT excluded.minutes OR justified IS NOT excluded.justified"
+                .to_owned(),
+            format!(
+                "DELETE FROM absences WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
+                 (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 AND r.key = \
+                 (SELECT matricola FROM pupils WHERE id = absences.pupil_id) || '|' || \
+                 absences.date || '|' || absences.kind)"
+            ),
+        ],
+    }
+}
+
+/// How going live ended.
+pub enum CommitOutcome {
+    Live(Import),
+    Rejected(Import),
+}
+
+/// Make a staged import live in one batch, or reject it (nothing written) with every reason.
+pub async fn commit(
+    env: &Env,
+    imp: &Import,
+    actor: &str,
+    now: i64,
+) -> Result<CommitOutcome, ApiError> {
+    let kind = ImportKind::parse(&imp.kind)?;
+    let db = database(env)?;
+    let mut blocking = if imp.error_count == 0 {
+        blocking_errors(&db, imp).await?
+    } else {
+        Vec::new()
+    };
+    if imp.error_count == 0 && blocking.is_empty() && imp.rows == 0 {
+        blocking.push(RowError {
+            line: 1,
+            column: None,
+            value: String::new(),
+            reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
+        });
+    }
+    let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
+    if imp.error_count > 0 || !blocking.is_empty() {
+        let mut errors = imp.errors.clone();
+        errors.extend(blocking.iter().cloned());
+        errors.sort_by_key(|e| e.line);
+        errors.truncate(MAX_KEPT_ERRORS);
+        db.batch(vec![
+            db.prepare(
+                "UPDATE imports SET status = 'rejected', finished_at = ?2, errors = ?3, \
+                 error_count = error_count + ?4 WHERE id = ?1 AND status = 'staging'",
+            )
+            .bind(&[
+                id.clone(),
+                int(now as f64),
+                text(&serde_json::to_string(&errors).unwrap_or_else(|_| "[]".into())),
+                int(blocking.len() as f64),
+            ])?,
+            db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
+                .bind(std::slice::from_ref(&id))?,
+        ])
+        .await?;
+        return Ok(CommitOutcome::Rejected(
+            import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
+        ));
+    }
+    let [upsert, delete] = live_statements(kind);
+    let results = db
+        .batch(vec![
+            db.prepare(upsert).bind(&[school.clone(), id.clone()])?,
+            db.prepare(delete).bind(&[school.clone(), id.clone()])?,
+            db.prepare(
+                "UPDATE imports SET status = 'live', finished_at = ?2 WHERE id = ?1 \
+                 AND status = 'staging'",
+            )
+            .bind(&[id.clone(), int(now as f64)])?,
+            db.prepare(
+                "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
+                 VALUES (?1, ?2, ?3, 'import', ?4, ?5)",
+            )
+            .bind(&[
+                school.clone(),
+                int(now as f64),
+                text(actor),
+                text(&format!("import:{}", imp.id)),
+                text(&format!(
+                    "{} {} righe ({})",
+                    imp.kind, imp.rows, imp.file_name
+                )),
+            ])?,
+            db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
+                .bind(std::slice::from_ref(&id))?,
+        ])
+        .await?;
+    let changes = |i: usize| -> i64 {
+        results
+            .get(i)
+            .and_then(|r| r.meta().ok().flatten())
+            .and_then(|m| m.changes)
+            .unwrap_or(0) as i64
+    };
+    let summary = json!({"written": changes(0), "removed": changes(1)});
+    db.prepare("UPDATE imports SET summary = ?2 WHERE id = ?1")
+        .bind(&[id, text(&summary.to_string())])?
+        .run()
+        .await?;
+    Ok(CommitOutcome::Live(
+        import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
+    ))
+}
+
+/// A pupil as staff and guardians may read it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PupilOut {
+    pub id: i64,
+    pub school_id: i64,
+    pub matricola: String,
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+}
+
+#[derive(Deserialize)]
+struct PupilDb {
+    id: f64,
+    school_id: f64,
+    matricola: String,
+    surname: String,
+    name: String,
+    class_code: String,
+}
+
+pub async fn pupil(env: &Env, id: i64) -> Result<Option<PupilOut>, ApiError> {
+    let row: Option<PupilDb> = database(env)?
+        .prepare(
+            "SELECT id, school_id, matricola, surname, name, class_code FROM pupils WHERE id = ?1",
+        )
+        .bind(&[int(id as f64)])?
+        .first(None)
+        .await?;
+    Ok(row.map(|p| PupilOut {
+        id: p.id as i64,
+        school_id: p.school_id as i64,
+        matricola: p.matricola,
+        surname: p.surname,
+        name: p.name,
+        class_code: p.class_code,
+    }))
+}
+
+/// One absence record as the API shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AbsenceOut {
+    pub date: String,
+    pub kind: String,
+    pub minutes: Option<f64>,
+    pub justified: bool,
+}
+
+#[derive(Deserialize)]
+struct AbsenceDb {
+    date: String,
+    kind: String,
+    minutes: Option<f64>,
+    justified: f64,
+}
+
+pub async fn absences(
+    env: &Env,
+    school_id: i64,
+    pupil_id: i64,
+) -> Result<Vec<AbsenceOut>, ApiError> {
+    let rows: Vec<AbsenceDb> = database(env)?
+        .prepare(
+            "SELECT date, kind, minutes, justified FROM absences \
+             WHERE school_id = ?1 AND pupil_id = ?2 ORDER BY date, kind",
+        )
+        .bind(&[int(school_id as f64), int(pupil_id as f64)])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows
+        .into_iter()
+        .map(|a| AbsenceOut {
+            date: a.date,
+            kind: a.kind,
+            minutes: a.minutes,
+            justified: a.justified != 0.0,
+        })
+        .collect())
+}

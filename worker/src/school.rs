@@ -1,0 +1,252 @@
+//! The school's API: imports (secretary and head teacher) and pupils (by role). Every handler
+//! finds the object first, then asks `domain::session::Access` whether the signed-in person
+//! reaches it; another school's or another family's object answers 404, as if it did not exist.
+
+use crate::auth::{self, access, check_csrf, require, Session};
+use crate::db::school::{self, CommitOutcome, Import};
+use crate::error::{json_response, query_pairs, ApiError};
+use crate::SharedEnv;
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::import::ImportKind;
+use domain::query::QueryParams;
+use domain::session::{Access, PupilPlace};
+use domain::FieldError;
+use serde::Deserialize;
+use serde_json::json;
+use worker::send::SendFuture;
+use worker::Env;
+
+fn id_of(raw: &str) -> Result<i64, FieldError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(FieldError::not_found)
+}
+
+/// The signed-in person, their access, and the CSRF check for state-changing requests.
+async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError> {
+    let s = require(env, req.headers()).await?;
+    check_csrf(req.method(), req.uri(), req.headers(), &s, None)?;
+    let a = access(env, &s.codice_fiscale).await?;
+    Ok((s, a))
+}
+
+fn respond<T: serde::Serialize>(r: Result<T, ApiError>, status: StatusCode) -> Response {
+    match r {
+        Ok(body) => json_response(status, &body),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct NewImport {
+    kind: String,
+    file_name: String,
+    file_bytes: u64,
+}
+
+/// `POST /api/v1/schools/{school_id}/imports` `{"kind","file_name","file_bytes"}`
+pub async fn create_import(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let school_id = id_of(&school)?;
+        let (s, a) = caller(&env, &req).await?;
+        if !a.manages(school_id) {
+            return Err(FieldError::not_found().into());
+        }
+        let body = axum::body::to_bytes(req.into_body(), 16 * 1024)
+            .await
+            .map_err(|_| FieldError::payload_too_large(16 * 1024))?;
+        let n: NewImport = serde_json::from_slice(&body).map_err(|e| {
+            FieldError::invalid(
+                "body",
+                format!("Il corpo della richiesta non è valido: {e}."),
+            )
+        })?;
+        let kind = ImportKind::parse(&n.kind)?;
+        let name = n.file_name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(FieldError::invalid(
+                "file_name",
+                "Il nome del file deve avere da 1 a 200 caratteri.",
+            )
+            .into());
+        }
+        if n.file_bytes == 0 || n.file_bytes > school::MAX_FILE_BYTES {
+            return Err(FieldError::invalid(
+                "file_bytes",
+                format!(
+                    "Il file deve avere da 1 byte a {} MB.",
+                    school::MAX_FILE_BYTES / 1024 / 1024
+                ),
+            )
+            .into());
+        }
+        school::create_import(
+            &env,
+            school_id,
+            kind,
+            name,
+            n.file_bytes,
+            &s.codice_fiscale,
+            auth::now(),
+        )
+        .await
+    })
+    .await;
+    respond(r, StatusCode::CREATED)
+}
+
+/// The import `id` if the caller manages its school.
+async fn managed_import(env: &Env, a: &Access, id: &str) -> Result<Import, ApiError> {
+    let id = id_of(id)?;
+    match school::import(env, id).await? {
+        Some(imp) if a.manages(imp.school_id) => Ok(imp),
+        _ => Err(FieldError::not_found().into()),
+    }
+}
+
+fn staging(imp: &Import) -> Result<(), ApiError> {
+    if imp.status == "staging" {
+        Ok(())
+    } else {
+        Err(FieldError::conflict(
+            "Questa importazione è già conclusa: per inviare di nuovo il file crearne una nuova.",
+        )
+        .into())
+    }
+}
+
+/// `POST /api/v1/imports/{id}/parts?first_line=N` with a part of the file as the body.
+pub async fn import_part(
+    env: SharedEnv,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+    req: Request,
+) -> Response {
+    let r = SendFuture::new(async move {
+        let p = QueryParams::parse(query_pairs(q.as_deref()), &["first_line"])?;
+        let first_line: u32 = p
+            .get("first_line")
+            .unwrap_or("2")
+            .parse()
+            .ok()
+            .filter(|&n| n >= 2)
+            .ok_or_else(|| {
+                FieldError::invalid(
+                    "first_line",
+                    "Il numero della prima riga deve essere un intero da 2 in su.",
+                )
+            })?;
+        let (_, a) = caller(&env, &req).await?;
+        let imp = managed_import(&env, &a, &id).await?;
+        staging(&imp)?;
+        let bytes = axum::body::to_bytes(req.into_body(), school::MAX_PART_BYTES)
+            .await
+            .map_err(|_| FieldError::payload_too_large(school::MAX_PART_BYTES))?;
+        if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
+            return Err(FieldError::invalid(
+                "body",
+                "Le parti inviate superano la dimensione dichiarata del file.",
+            )
+            .into());
+        }
+        school::stage_part(&env, &imp, first_line, &bytes).await
+    })
+    .await;
+    respond(r, StatusCode::OK)
+}
+
+/// `POST /api/v1/imports/{id}/commit`: live in one batch, or 422 with every bad row.
+pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let (s, a) = caller(&env, &req).await?;
+        let imp = managed_import(&env, &a, &id).await?;
+        staging(&imp)?;
+        school::commit(&env, &imp, &s.codice_fiscale, auth::now()).await
+    })
+    .await;
+    match r {
+        Ok(CommitOutcome::Live(imp)) => json_response(StatusCode::OK, &imp),
+        Ok(CommitOutcome::Rejected(imp)) => {
+            let message = format!(
+                "Il file contiene {} errori: non è stato importato nulla. Correggere le righe \
+                 indicate e inviarlo di nuovo.",
+                imp.error_count
+            );
+            json_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &json!({
+                    "error": {"code": "import_rejected", "message": message},
+                    "import": imp,
+                }),
+            )
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/v1/imports/{id}`
+pub async fn import_status(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let (_, a) = caller(&env, &req).await?;
+        managed_import(&env, &a, &id).await
+    })
+    .await;
+    respond(r, StatusCode::OK)
+}
+
+/// `GET /api/v1/schools/{school_id}/imports`
+pub async fn imports_list(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let school_id = id_of(&school)?;
+        let (_, a) = caller(&env, &req).await?;
+        if !a.manages(school_id) {
+            return Err(FieldError::not_found().into());
+        }
+        let items = school::imports_of(&env, school_id).await?;
+        Ok(json!({ "items": items }))
+    })
+    .await;
+    respond(r, StatusCode::OK)
+}
+
+/// The pupil `id` if the caller may read it.
+async fn readable_pupil(env: &Env, a: &Access, id: &str) -> Result<school::PupilOut, ApiError> {
+    let id = id_of(id)?;
+    match school::pupil(env, id).await? {
+        Some(p)
+            if a.can_read_pupil(PupilPlace {
+                pupil_id: p.id,
+                school_id: p.school_id,
+                class: &p.class_code,
+            }) =>
+        {
+            Ok(p)
+        }
+        _ => Err(FieldError::not_found().into()),
+    }
+}
+
+/// `GET /api/v1/pupils/{id}`
+pub async fn pupil(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let (_, a) = caller(&env, &req).await?;
+        readable_pupil(&env, &a, &id).await
+    })
+    .await;
+    respond(r, StatusCode::OK)
+}
+
+/// `GET /api/v1/pupils/{id}/absences`
+pub async fn pupil_absences(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let (_, a) = caller(&env, &req).await?;
+        let p = readable_pupil(&env, &a, &id).await?;
+        let items = school::absences(&env, p.school_id, p.id).await?;
+        Ok(json!({ "pupil_id": p.id, "items": items }))
+    })
+    .await;
+    respond(r, StatusCode::OK)
+}

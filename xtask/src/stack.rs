@@ -1,0 +1,264 @@
+//! Ponte with everything it talks to, as `dev` and the tests run it: the two local identity
+//! providers (a SPID-like broker signing RS256 with the codice fiscale in `fiscal_number`, and a
+//! CIE-like gateway signing ES256 with it in `sub`) and the worker under `wrangler dev`,
+//! configured to trust them.
+
+use crate::client::Client;
+use crate::oidc::{Provider, ProviderConfig};
+use crate::server::{self, Server};
+use crate::{paths, school, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The running stack; dropping it stops the worker, then the providers.
+pub struct Stack {
+    pub server: Server,
+    pub spid: Provider,
+    pub cie: Provider,
+}
+
+pub struct Options {
+    pub port: u16,
+    pub state: PathBuf,
+    pub quiet: bool,
+    pub log_file: Option<PathBuf>,
+    /// The demo identities the providers offer (`identities.json` of the demo schools).
+    pub identities: PathBuf,
+}
+
+/// A fresh client secret for this run, shared by the providers and the worker.
+fn secret() -> Result<String> {
+    let mut bytes = [0u8; 24];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .map_err(|e| format!("no randomness: {e}"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+pub fn start(o: Options) -> Result<Stack> {
+    let base = format!("http://127.0.0.1:{}", o.port);
+    let secret = secret()?;
+    let provider = |name: &'static str, title: &str, alg, claim| ProviderConfig {
+        name,
+        title: title.to_owned(),
+        identities: o.identities.clone(),
+        client_id: "ponte".to_owned(),
+        client_secret: secret.clone(),
+        redirect_uris: vec![format!("{base}/accedi/{name}/ritorno")],
+        alg,
+        claim,
+    };
+    let spid = Provider::start(&provider(
+        "spid",
+        "SPID — fornitore di identità di prova",
+        "RS256",
+        "fiscal_number",
+    ))?;
+    let cie = Provider::start(&provider(
+        "cie",
+        "CIE — servizio di identità di prova",
+        "ES256",
+        "sub",
+    ))?;
+    let mut vars = Vec::new();
+    for (id, p, claim) in [("SPID", &spid, "fiscal_number"), ("CIE", &cie, "sub")] {
+        vars.push((format!("OIDC_{id}_ISSUER"), p.issuer.clone()));
+        vars.push((format!("OIDC_{id}_CLIENT_ID"), "ponte".to_owned()));
+        vars.push((format!("OIDC_{id}_CLIENT_SECRET"), secret.clone()));
+        vars.push((format!("OIDC_{id}_CLAIM"), claim.to_owned()));
+    }
+    let server = server::start(server::Options {
+        port: o.port,
+        state: o.state,
+        quiet: o.quiet,
+        log_file: o.log_file,
+        vars,
+    })?;
+    Ok(Stack { server, spid, cie })
+}
+
+/// Where the demo schools' files are written.
+pub fn demo_dir() -> PathBuf {
+    paths::target().join("demo")
+}
+
+/// SQL registering the demo schools with their first secretary, who can then import the
+/// school's files (idempotent; the `personale` file then rules who is staff). This is what
+/// registering a school means: its code, name, and one person of its office.
+pub fn schools_sql(demo: &school::Demo) -> Result<String> {
+    let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let mut sql = String::new();
+    for s in &demo.schools {
+        let sec = secretary_of(s)?;
+        sql.push_str(&format!(
+            "INSERT INTO schools (code, name, comune) VALUES ({}, {}, {}) \
+             ON CONFLICT(code) DO UPDATE SET name = excluded.name, comune = excluded.comune;\n\
+             INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
+             SELECT id, {}, 'segreteria', {}, {}, '' FROM schools WHERE code = {} \
+             ON CONFLICT DO NOTHING;\n",
+            q(&s.code),
+            q(&s.name),
+            q(&s.comune),
+            q(&sec.codice_fiscale),
+            q(&sec.surname),
+            q(&sec.name),
+            q(&s.code),
+        ));
+    }
+    Ok(sql)
+}
+
+/// Write the demo schools' files and register the schools in the local D1 of `state`.
+pub fn prepare_demo(state: &Path, pupils: usize) -> Result<school::Demo> {
+    let out = demo_dir();
+    let demo = school::write_demo(
+        &out,
+        &school::DemoOptions {
+            pupils,
+            ..Default::default()
+        },
+    )?;
+    let sql = out.join("schools.sql");
+    std::fs::write(&sql, schools_sql(&demo)?)
+        .map_err(|e| format!("cannot write {}: {e}", sql.display()))?;
+    server::execute_file(state, &sql)?;
+    Ok(demo)
+}
+
+/// The order a school's files go in the first time (each refers to the ones before).
+pub const IMPORT_ORDER: [&str; 6] = [
+    "classi",
+    "calendario",
+    "alunni",
+    "tutori",
+    "personale",
+    "assenze",
+];
+
+/// Chunks of at most this many bytes are sent (docs/imports.md: 512 KB).
+pub const PART_BYTES: usize = 512 * 1024;
+
+/// Outcome of one file's import through the API.
+#[derive(Debug)]
+pub struct Imported {
+    pub kind: String,
+    pub rows: u64,
+    pub parts: usize,
+    pub answer: serde_json::Value,
+}
+
+/// Import one file through the API as the signed-in `client` does in the browser: create the
+/// import, send the parts, commit. Returns the commit's answer (the import, or the error with
+/// every bad row).
+pub fn import_file(
+    client: &mut Client,
+    school_id: i64,
+    kind: &str,
+    file: &Path,
+) -> Result<Imported> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    import_bytes(client, school_id, kind, &file.display().to_string(), &bytes)
+}
+
+pub fn import_bytes(
+    client: &mut Client,
+    school_id: i64,
+    kind: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Imported> {
+    let created = client.post_json(
+        &format!("/api/v1/schools/{school_id}/imports"),
+        &serde_json::json!({"kind": kind, "file_name": name, "file_bytes": bytes.len()}),
+    )?;
+    if created.status != 201 {
+        return Ok(Imported {
+            kind: kind.to_owned(),
+            rows: 0,
+            parts: 0,
+            answer: created.json()?,
+        });
+    }
+    let id = created.json()?["id"]
+        .as_i64()
+        .ok_or("the new import has no id")?;
+    let chunks = domain::import::split_chunks(bytes, PART_BYTES);
+    for c in &chunks {
+        let a = client.request(
+            "POST",
+            &format!("/api/v1/imports/{id}/parts?first_line={}", c.first_line),
+            Some(("text/csv", &c.bytes)),
+            &[],
+        )?;
+        if a.status != 200 {
+            return Err(format!("part of {name} refused: {} {}", a.status, a.body));
+        }
+    }
+    let done = client.request("POST", &format!("/api/v1/imports/{id}/commit"), None, &[])?;
+    let answer = done.json()?;
+    Ok(Imported {
+        kind: kind.to_owned(),
+        rows: answer["rows"].as_u64().unwrap_or(0),
+        parts: chunks.len(),
+        answer,
+    })
+}
+
+/// A person of a school's office.
+pub struct Secretary {
+    pub codice_fiscale: String,
+    pub surname: String,
+    pub name: String,
+}
+
+/// The first secretary in a demo school's `personale` file.
+pub fn secretary_of(s: &school::DemoSchool) -> Result<Secretary> {
+    use domain::import::{parse_file, ImportContext, StaffRole, StaffRow};
+    let file = s.dir.join("personale.csv");
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    parse_file::<StaffRow>(&bytes, &ImportContext::format_only())
+        .rows
+        .into_iter()
+        .find(|(_, r)| r.role == StaffRole::Segreteria)
+        .map(|(_, r)| Secretary {
+            codice_fiscale: r.codice_fiscale.as_str().to_owned(),
+            surname: r.surname.as_str().to_owned(),
+            name: r.name.as_str().to_owned(),
+        })
+        .ok_or_else(|| format!("no secretary in {}", file.display()))
+}
+
+/// Sign in as each demo school's secretary and import its six files, in order. Prints what
+/// happened; fails on any rejected file.
+pub fn import_demo(base: &str, demo: &school::Demo) -> Result {
+    for s in &demo.schools {
+        let started = Instant::now();
+        let secretary = secretary_of(s)?.codice_fiscale;
+        let mut client = Client::new(base);
+        client.sign_in("cie", &secretary)?;
+        let me = client.refresh_csrf()?;
+        let school_id = me["staff"]
+            .as_array()
+            .and_then(|a| a.iter().find_map(|g| g["school_id"].as_i64()))
+            .ok_or_else(|| format!("{secretary} is not staff of {}", s.code))?;
+        for kind in IMPORT_ORDER {
+            let file = s.dir.join(format!("{kind}.csv"));
+            let r = import_file(&mut client, school_id, kind, &file)?;
+            if r.answer["status"] != "live" {
+                return Err(format!(
+                    "demo import of {} rejected: {}",
+                    file.display(),
+                    r.answer
+                ));
+            }
+        }
+        eprintln!(
+            "demo school {} ({}) imported in {:.1} s",
+            s.name,
+            s.code,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
