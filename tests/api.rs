@@ -385,9 +385,49 @@ fn openapi_describes_every_endpoint() {
         "/api/v1/hosts",
         "/api/v1/hosts/{id}",
         "/api/v1/comuni",
+        "/api/v1/me",
+        "/api/v1/schools/{school_id}/imports",
+        "/api/v1/imports/{id}",
+        "/api/v1/imports/{id}/parts",
+        "/api/v1/imports/{id}/commit",
+        "/api/v1/pupils/{id}",
+        "/api/v1/pupils/{id}/absences",
     ] {
         assert!(v["paths"].get(path).is_some(), "{path}");
     }
+    // Every state-changing operation asks for the session's CSRF token.
+    let posts: BTreeSet<&str> = v["paths"]
+        .as_object()
+        .map(|paths| {
+            paths
+                .iter()
+                .filter(|(_, ops)| ops.get("post").is_some())
+                .map(|(path, _)| path.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        posts,
+        BTreeSet::from([
+            "/api/v1/schools/{school_id}/imports",
+            "/api/v1/imports/{id}/parts",
+            "/api/v1/imports/{id}/commit",
+        ])
+    );
+    for path in posts {
+        let security = v["paths"][path]["post"]["security"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            !security.is_empty() && security.iter().all(|s| s.get("csrf").is_some()),
+            "POST {path} declares the csrf security: {security:?}"
+        );
+    }
+    assert_eq!(
+        v["components"]["securitySchemes"]["csrf"]["name"],
+        "X-CSRF-Token"
+    );
     let params: Vec<&str> = v["paths"]["/api/v1/hosts"]["get"]["parameters"]
         .as_array()
         .map(|a| a.iter().filter_map(|p| p["name"].as_str()).collect())

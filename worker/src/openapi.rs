@@ -19,6 +19,226 @@ fn query(name: &str, description: &str, schema: Value) -> Value {
     json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
 }
 
+/// A response with the API's error shape.
+fn error(description: &str) -> Value {
+    json!({"description": description,
+           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+/// A JSON response whose body is `schema`.
+fn body(description: &str, schema: Value) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": schema}}})
+}
+
+fn schema(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+/// A positive integer id in the path; any other value answers 404, like an unknown id.
+fn path_id(name: &str, description: &str) -> Value {
+    json!({"name": name, "in": "path", "required": true, "description": description,
+           "schema": {"type": "integer", "minimum": 1}})
+}
+
+/// `security` of an operation for a signed-in person: the session cookie, and for a POST also
+/// the CSRF token (both together).
+fn signed_in(post: bool) -> Value {
+    if post {
+        json!([{"session": [], "csrf": []}])
+    } else {
+        json!([{"session": []}])
+    }
+}
+
+/// The answers every operation for a signed-in person may give besides its own.
+fn session_responses(post: bool) -> Value {
+    let mut r = json!({
+        "401": error("Nessuna sessione attiva (unauthenticated): accedere con SPID o CIE."),
+        "500": error("Errore interno.")
+    });
+    if post {
+        r = merge(
+            r,
+            json!({"403": error(
+                "Richiesta rifiutata (csrf_rejected): manca il token CSRF della sessione nell'intestazione X-CSRF-Token, oppure la richiesta proviene da un'altra origine."
+            )}),
+        );
+    }
+    r
+}
+
+/// The signed-in API: the person, the school's imports, the pupils.
+fn signed_in_paths() -> Value {
+    let not_managed = "La scuola non esiste o la persona non ne fa parte come segreteria o dirigente (not_found).";
+    let import_not_found = "L'importazione non esiste o è di una scuola che la persona non gestisce come segreteria o dirigente (not_found).";
+    let pupil_not_found = "L'alunno non esiste o la persona non può vederlo: i tutori vedono i propri figli, i docenti gli alunni delle proprie classi, segreteria e dirigente quelli della scuola (not_found).";
+    let concluded = "L'importazione è già conclusa (live o rejected), oppure il calendario è già stato inviato (conflict): crearne una nuova.";
+    json!({
+        "/api/v1/me": {"get": {
+            "summary": "La persona che ha effettuato l'accesso, i suoi ruoli e il token CSRF",
+            "description": "I ruoli sono letti a ogni richiesta dai dati importati dalla scuola (tutori e personale). Il csrf_token va inviato nell'intestazione X-CSRF-Token di ogni richiesta POST.",
+            "security": signed_in(false),
+            "responses": merge(json!({"200": body("La persona.", schema("Me"))}), session_responses(false))
+        }},
+        "/api/v1/schools/{school_id}/imports": {
+            "get": {
+                "summary": "Le importazioni di una scuola, dalla più recente (al più 30)",
+                "description": "Solo per la segreteria e il dirigente della scuola.",
+                "security": signed_in(false),
+                "parameters": [path_id("school_id", "La scuola.")],
+                "responses": merge(json!({
+                    "200": body("Le importazioni.", json!({"type": "object", "required": ["items"], "properties": {
+                        "items": {"type": "array", "maxItems": 30, "items": schema("Import")}}})),
+                    "404": error(not_managed)
+                }), session_responses(false))
+            },
+            "post": {
+                "summary": "Avvia l'importazione di un file del registro",
+                "description": "Crea un'importazione in stato staging; il file si invia poi in parti (POST /api/v1/imports/{id}/parts) e si rende effettivo con POST /api/v1/imports/{id}/commit. Solo per la segreteria e il dirigente della scuola. Formati dei file: docs/imports.md.",
+                "security": signed_in(true),
+                "parameters": [path_id("school_id", "La scuola.")],
+                "requestBody": {"required": true, "description": "Al più 16 KB.", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["kind", "file_name", "file_bytes"],
+                    "properties": {
+                        "kind": {"$ref": "#/components/schemas/ImportKind"},
+                        "file_name": {"type": "string", "minLength": 1, "maxLength": 200, "description": "Nome del file, per la segreteria."},
+                        "file_bytes": {"type": "integer", "minimum": 1, "maximum": 67108864, "description": "Dimensione del file in byte (al più 64 MB)."}}}}}},
+                "responses": merge(json!({
+                    "201": body("L'importazione, in stato staging.", schema("Import")),
+                    "400": error("Corpo non valido, tipo di file sconosciuto, nome o dimensione del file fuori dai limiti (invalid_field)."),
+                    "404": error(not_managed),
+                    "413": error("Corpo della richiesta oltre 16 KB (payload_too_large).")
+                }), session_responses(true))
+            }
+        },
+        "/api/v1/imports/{id}": {"get": {
+            "summary": "Stato di un'importazione, con tutti gli errori trovati finora",
+            "security": signed_in(false),
+            "parameters": [path_id("id", "L'importazione.")],
+            "responses": merge(json!({
+                "200": body("L'importazione.", schema("Import")),
+                "404": error(import_not_found)
+            }), session_responses(false))
+        }},
+        "/api/v1/imports/{id}/parts": {"post": {
+            "summary": "Invia una parte del file",
+            "description": "Ogni parte inizia con la riga d'intestazione del file e contiene record interi (al più 640 KB; il browser taglia a 512 KB). Le righe valide sono messe da parte, gli errori si aggiungono a quelli dell'importazione; gli errori della riga 1 (intestazione) e gli avvisi tornano con ogni parte. Il calendario si invia in un'unica parte.",
+            "security": signed_in(true),
+            "parameters": [
+                path_id("id", "L'importazione."),
+                query("first_line", "Riga del file originale su cui inizia il primo record dopo l'intestazione (2 se omesso).", json!({"type": "integer", "minimum": 2, "default": 2}))
+            ],
+            "requestBody": {"required": true, "description": "Testo UTF-8 della parte, intestazione compresa.", "content": {"text/csv": {"schema": {"type": "string"}}}},
+            "responses": merge(json!({
+                "200": body("Esito della parte.", schema("PartOutcome")),
+                "400": error("first_line non valido, parametro sconosciuto o ripetuto, oppure le parti inviate superano la dimensione dichiarata del file."),
+                "404": error(import_not_found),
+                "409": error(concluded),
+                "413": error("Parte oltre 640 KB (payload_too_large).")
+            }), session_responses(true))
+        }},
+        "/api/v1/imports/{id}/commit": {"post": {
+            "summary": "Rende effettiva un'importazione, in un unico passo",
+            "description": "Se nessuna parte ha errori (e non ci sono righe duplicate tra le parti né classi ancora usate da alunni), i dati della scuola diventano uguali al file, in un'unica operazione atomica. Altrimenti non si scrive nulla e la risposta elenca ogni riga da correggere.",
+            "security": signed_in(true),
+            "parameters": [path_id("id", "L'importazione.")],
+            "responses": merge(json!({
+                "200": body("L'importazione, in stato live, con il riepilogo (summary).", schema("Import")),
+                "404": error(import_not_found),
+                "409": error(concluded),
+                "422": body("Il file ha errori: non è stato importato nulla (import_rejected); l'importazione, in stato rejected, elenca ogni riga da correggere.", schema("ImportRejected"))
+            }), session_responses(true))
+        }},
+        "/api/v1/pupils/{id}": {"get": {
+            "summary": "Un alunno",
+            "security": signed_in(false),
+            "parameters": [path_id("id", "L'alunno.")],
+            "responses": merge(json!({
+                "200": body("L'alunno.", schema("Pupil")),
+                "404": error(pupil_not_found)
+            }), session_responses(false))
+        }},
+        "/api/v1/pupils/{id}/absences": {"get": {
+            "summary": "Le assenze di un alunno, come importate dal registro",
+            "security": signed_in(false),
+            "parameters": [path_id("id", "L'alunno.")],
+            "responses": merge(json!({
+                "200": body("Le assenze, per data e tipo.", json!({"type": "object", "required": ["pupil_id", "items"], "properties": {
+                    "pupil_id": {"type": "integer"},
+                    "items": {"type": "array", "items": schema("Absence")}}})),
+                "404": error(pupil_not_found)
+            }), session_responses(false))
+        }}
+    })
+}
+
+/// Component schemas of the signed-in API.
+fn signed_in_schemas() -> Value {
+    json!({
+        "ImportKind": {"type": "string", "enum": ["classi", "calendario", "alunni", "tutori", "personale", "assenze"],
+            "description": "Tipo di file del registro (docs/imports.md)."},
+        "RowError": {"type": "object", "required": ["line", "column", "value", "reason"], "properties": {
+            "line": {"type": "integer", "minimum": 1, "description": "Riga del file su cui inizia il record (l'intestazione è la riga 1; gli errori del file intero sono sulla riga 1)."},
+            "column": {"type": ["string", "null"], "description": "Nome canonico della colonna (es. data_iscrizione); null se l'errore non riguarda una sola colonna."},
+            "value": {"type": "string", "maxLength": 80, "description": "Il valore come scritto nel file (al più 80 caratteri)."},
+            "reason": {"type": "string", "description": "Il motivo, in italiano, per la segreteria."}}},
+        "ImportWarning": {"type": "object", "required": ["column", "message"], "properties": {
+            "column": {"type": "string", "description": "La colonna come scritta nell'intestazione (vuota per una colonna senza nome)."},
+            "message": {"type": "string"}},
+            "description": "Qualcosa da sapere che non blocca l'importazione (una colonna sconosciuta, ignorata)."},
+        "Import": {"type": "object",
+            "required": ["id", "school_id", "kind", "status", "file_name", "file_bytes", "received_bytes", "rows", "error_count", "errors", "warnings", "summary", "created_at", "finished_at"],
+            "properties": {
+                "id": {"type": "integer"}, "school_id": {"type": "integer"},
+                "kind": schema("ImportKind"),
+                "status": {"type": "string", "enum": ["staging", "live", "rejected"],
+                    "description": "staging: si ricevono le parti; live: dati della scuola aggiornati; rejected: nulla è stato scritto."},
+                "file_name": {"type": "string"},
+                "file_bytes": {"type": "integer", "description": "Dimensione dichiarata del file, in byte."},
+                "received_bytes": {"type": "integer", "description": "Byte ricevuti finora, in tutte le parti."},
+                "rows": {"type": "integer", "description": "Righe valide ricevute."},
+                "error_count": {"type": "integer", "description": "Numero esatto degli errori trovati."},
+                "errors": {"type": "array", "maxItems": 1000, "items": schema("RowError"), "description": "Gli errori, fino a 1000."},
+                "warnings": {"type": "array", "items": schema("ImportWarning")},
+                "summary": {"type": ["object", "null"], "required": ["written", "removed"],
+                    "properties": {"written": {"type": "integer", "description": "Righe inserite o modificate."},
+                                   "removed": {"type": "integer", "description": "Righe tolte perché non più nel file."}},
+                    "description": "Solo per un'importazione live; altrimenti null."},
+                "created_at": {"type": "integer", "description": "Secondi dal 1970-01-01 UTC."},
+                "finished_at": {"type": ["integer", "null"], "description": "Secondi dal 1970-01-01 UTC; null finché è in staging."}}},
+        "PartOutcome": {"type": "object", "required": ["rows", "error_count", "errors", "warnings"], "properties": {
+            "rows": {"type": "integer", "description": "Righe valide della parte."},
+            "error_count": {"type": "integer", "description": "Errori della parte (quelli della riga 1 contano solo nella prima parte)."},
+            "errors": {"type": "array", "maxItems": 1000, "items": schema("RowError")},
+            "warnings": {"type": "array", "items": schema("ImportWarning")}}},
+        "ImportRejected": {"type": "object", "required": ["error", "import"], "properties": {
+            "error": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"const": "import_rejected"},
+                "message": {"type": "string", "description": "Messaggio in italiano, con il numero degli errori."}}},
+            "import": schema("Import")}},
+        "Pupil": {"type": "object", "required": ["id", "school_id", "matricola", "surname", "name", "class_code"], "properties": {
+            "id": {"type": "integer"}, "school_id": {"type": "integer"},
+            "matricola": {"type": "string", "description": "Numero dell'alunno nel registro."},
+            "surname": {"type": "string"}, "name": {"type": "string"},
+            "class_code": {"type": "string"}}},
+        "Absence": {"type": "object", "required": ["date", "kind", "minutes", "justified"], "properties": {
+            "date": {"type": "string", "format": "date"},
+            "kind": {"type": "string", "enum": ["assenza", "ritardo", "ingresso_posticipato", "uscita_anticipata", "astensione", "uscita_didattica_non_partecipata", "sospensione", "sospensione_con_obbligo", "attivita_scolastica"]},
+            "minutes": {"type": ["number", "null"], "description": "Minuti di lezione persi; null: l'intera giornata secondo l'orario della classe."},
+            "justified": {"type": "boolean"}}},
+        "Me": {"type": "object", "required": ["codice_fiscale", "given_name", "family_name", "csrf_token", "guardian_of", "staff"], "properties": {
+            "codice_fiscale": {"type": "string"},
+            "given_name": {"type": "string"}, "family_name": {"type": "string"},
+            "csrf_token": {"type": "string", "description": "Da inviare nell'intestazione X-CSRF-Token delle richieste POST."},
+            "guardian_of": {"type": "array", "items": {"type": "integer"}, "description": "Id degli alunni di cui la persona è tutore."},
+            "staff": {"type": "array", "items": {"type": "object", "required": ["school_id", "role", "classes"], "properties": {
+                "school_id": {"type": "integer"},
+                "role": {"type": "string", "enum": ["docente", "segreteria", "dirigente"]},
+                "classes": {"type": "array", "items": {"type": "string"}, "description": "Le classi (solo per i docenti)."}}},
+                "description": "Gli incarichi nelle scuole."}}}
+    })
+}
+
 pub fn spec() -> Value {
     let hosts_params = json!([
         query(
@@ -87,9 +307,9 @@ pub fn spec() -> Value {
         "info": {
             "title": "Ponte API",
             "version": VERSION,
-            "description": "API di Ponte: scuola, famiglie ed enti ospitanti. Errori sempre nella forma {\"error\":{\"code\",\"field\",\"message\"}}; i parametri sconosciuti sono errori."
+            "description": "API di Ponte: scuola, famiglie ed enti ospitanti. Errori sempre nella forma {\"error\":{\"code\",\"field\",\"message\"}} (un'importazione rifiutata aggiunge \"import\"); i parametri sconosciuti sono errori. Le operazioni per chi ha effettuato l'accesso (SPID o CIE, dalla pagina /accedi) usano il cookie di sessione; le richieste POST anche il token CSRF. Un oggetto fuori dalla portata della persona risponde 404, come se non esistesse."
         },
-        "paths": {
+        "paths": merge(json!({
             "/healthz": {"get": {
                 "summary": "Stato del servizio",
                 "responses": {"200": {"description": "In funzione.", "content": {"application/json": {"schema": {
@@ -131,12 +351,20 @@ pub fn spec() -> Value {
                         "type": "object", "required": ["code", "name"],
                         "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}}}}}}}}), error_responses())
             }}
-        },
-        "components": {"schemas": {
+        }), signed_in_paths()),
+        "components": {
+          "securitySchemes": {
+            "session": {"type": "apiKey", "in": "cookie", "name": "__Host-ponte-sid",
+                "description": "Cookie di sessione, impostato dopo l'accesso con SPID o CIE (GET /accedi); scade dopo un periodo di inattività."},
+            "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token",
+                "description": "Il csrf_token della sessione (GET /api/v1/me), obbligatorio in ogni richiesta POST; la richiesta deve anche provenire dall'origine di Ponte (Origin, Sec-Fetch-Site)."}
+          },
+          "schemas": merge(json!({
             "Error": {"type": "object", "required": ["error"], "properties": {"error": {
                 "type": "object", "required": ["code", "message"],
                 "properties": {
-                    "code": {"type": "string", "enum": ["invalid_field", "unknown_code", "unknown_parameter", "duplicate_parameter", "not_found", "internal"]},
+                    "code": {"type": "string", "enum": ["invalid_field", "unknown_code", "unknown_parameter", "duplicate_parameter", "not_found", "internal",
+                        "unauthenticated", "forbidden", "csrf_rejected", "conflict", "payload_too_large", "rate_limited", "import_rejected"]},
                     "field": {"type": "string"},
                     "message": {"type": "string", "description": "Messaggio in italiano."}}}}},
             "Limits": {"type": "object",
@@ -180,7 +408,8 @@ pub fn spec() -> Value {
                         "phone": {"type": ["string", "null"]}, "pec": {"type": ["string", "null"]}, "website": {"type": ["string", "null"]}}},
                     "supply_chain": {"type": ["string", "null"]}, "capacities": {"type": ["string", "null"]},
                     "published_at": {"type": "string"}}}]}
-        }}
+          }), signed_in_schemas())
+        }
     })
 }
 
