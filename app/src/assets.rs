@@ -13,6 +13,12 @@ pub const BOOT_JS: &str = match option_env!("PONTE_ASSET_BOOT") {
     None => "/pkg/boot.js",
 };
 
+/// The same for the staff pages' islands (the school office's bundle).
+pub const BOOT_STAFF_JS: &str = match option_env!("PONTE_ASSET_BOOT_STAFF") {
+    Some(p) => p,
+    None => "/pkg/boot-staff.js",
+};
+
 pub const ICONS: &str = match option_env!("PONTE_ASSET_ICONS") {
     Some(p) => p,
     None => "/pkg/icons.svg",

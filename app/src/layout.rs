@@ -19,6 +19,9 @@ pub fn Page(
     lang: Lang,
     title: String,
     #[prop(optional)] islands: bool,
+    /// Load the staff bundle instead (pages of the school office).
+    #[prop(optional)]
+    staff_islands: bool,
     #[prop(optional)] user: Option<SignedIn>,
     children: Children,
 ) -> impl IntoView {
@@ -48,6 +51,8 @@ pub fn Page(
                 <link rel="stylesheet" href=assets::CSS/>
                 <link rel="icon" href=assets::FAVICON type="image/svg+xml"/>
                 {islands.then(|| view! { <script type="module" src=assets::BOOT_JS></script> })}
+                {staff_islands
+                    .then(|| view! { <script type="module" src=assets::BOOT_STAFF_JS></script> })}
             </head>
             <body>
                 <a class="skip-link" href="#contenuto">{t.skip_to_content}</a>

@@ -3,8 +3,8 @@
 // violations, no request leaving the origin, no console error (a CSP violation is one).
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
 
 const BASE = process.env.PONTE_BASE_URL;
@@ -12,6 +12,18 @@ const SHOTS = process.env.PONTE_SCREENSHOTS || "target/screenshots";
 if (!BASE) throw new Error("PONTE_BASE_URL is not set: run through `cargo xtask test`");
 mkdirSync(SHOTS, { recursive: true });
 const origin = new URL(BASE).origin;
+// The demo people the local identity providers offer (their origins are the only other ones a
+// page may reach: the sign-in goes there, as it goes to SPID or CIE).
+const IDENTITIES = process.env.PONTE_DEMO_IDENTITIES;
+if (!IDENTITIES) throw new Error("PONTE_DEMO_IDENTITIES is not set: run through `cargo xtask test`");
+const people = JSON.parse(readFileSync(IDENTITIES, "utf8"));
+const person = (label) => {
+  const p = people.find((x) => x.label === label);
+  if (!p) throw new Error(`no demo person labelled ${label}`);
+  return p;
+};
+const DEMO_DIR = dirname(IDENTITIES);
+const providerOrigins = new Set();
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -29,13 +41,18 @@ async function newPage() {
   const page = await context.newPage();
   page.on("request", (r) => {
     const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) foreign.push(u);
+    if (u.startsWith(origin) || u.startsWith("data:") || u.startsWith("blob:")) return;
+    // Navigations to the identity provider and back are the sign-in; nothing else may leave.
+    if (r.isNavigationRequest() && providerOrigins.has(new URL(u).origin)) return;
+    foreign.push(u);
   });
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     // The status of a page we asked for on purpose (400 for a bad filter, 404) is not an error.
-    const expected = /Failed to load resource: the server responded with a status of (400|404)/.test(m.text())
-      && /province=XX|pagina-che-non-esiste/.test(page.url());
+    const expected = (/Failed to load resource: the server responded with a status of (400|404)/.test(m.text())
+      && /province=XX|pagina-che-non-esiste/.test(page.url()))
+      || (/status of 403/.test(m.text()) && /\/area$/.test(page.url()))
+      || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
     if (!expected) consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
@@ -184,6 +201,99 @@ test("sources and not-found pages", async () => {
   await axe(page, "404");
   await page.context().close();
 });
+
+/// Sign in as a person would: Ponte's page, the provider's page, pick the demo person.
+async function signIn(page, provider, label, next = "/area") {
+  await page.goto(`${BASE}/accedi?next=${encodeURIComponent(next)}`);
+  const link = page.getByRole("link", { name: `Entra con ${provider}` });
+  const href = await link.getAttribute("href");
+  assert.ok(href.startsWith(`/accedi/${provider.toLowerCase()}`), href);
+  // The provider's origin becomes known when Ponte sends the browser there.
+  const resp = await page.request.get(`${BASE}${href}`, { maxRedirects: 0 });
+  assert.equal(resp.status(), 303);
+  providerOrigins.add(new URL(resp.headers()["location"]).origin);
+  await link.click();
+  await page.getByText(label, { exact: true }).click();
+  await page.waitForURL((u) => u.origin === origin && !u.pathname.startsWith("/accedi"));
+}
+
+test("a guardian signs in with SPID and sees both children; logout ends the session", async () => {
+  const page = await newPage();
+  const parent = person("Genitore di due alunni (P1C, S2E)");
+  await signIn(page, "SPID", parent.label);
+  assert.equal(new URL(page.url()).pathname, "/famiglia");
+  const cards = page.locator(".cards .card");
+  assert.equal(await cards.count(), 2);
+  const classes = await page.locator(".cards .card dd").allTextContents();
+  assert.ok(classes.includes("P1C") && classes.includes("S2E"), classes.join(","));
+  await page.getByText(`${parent.given_name} ${parent.family_name}`).first().waitFor();
+  const cookies = await page.context().cookies(origin);
+  const sid = cookies.find((c) => c.name === "__Host-ponte-sid");
+  assert.ok(sid && sid.httpOnly && sid.secure && sid.sameSite === "Lax" && sid.path === "/", JSON.stringify(sid));
+  await axe(page, "/famiglia");
+  await shot(page, "famiglia");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await page.waitForURL(`${BASE}/`);
+  const r = await page.goto(`${BASE}/famiglia`);
+  assert.equal(new URL(page.url()).pathname, "/accedi", "signed out: back to sign-in");
+  assert.equal(r.status(), 200);
+  await axe(page, "/accedi");
+  await shot(page, "accedi");
+  await page.context().close();
+});
+
+test("a person the school has not registered sees only the page that says so", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Persona senza figli a scuola");
+  assert.equal(new URL(page.url()).pathname, "/area");
+  await page.getByRole("heading", { name: "Il suo codice fiscale non risulta registrato" }).waitFor();
+  await axe(page, "/area (no role)");
+  await shot(page, "nessun-ruolo");
+  await page.context().close();
+});
+
+test("the school office signs in with CIE and imports a file; a bad file lists every bad row", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Segreteria");
+  assert.equal(new URL(page.url()).pathname, "/scuola");
+  await axe(page, "/scuola");
+  await shot(page, "scuola");
+  await page.getByRole("link", { name: "Importa i dati del registro" }).first().click();
+  await hydrated(page);
+  await axe(page, "importazioni");
+  // The school's current classes again: nothing changes.
+  const school = readdirFirst(DEMO_DIR, "RMIC");
+  await page.selectOption("#i-kind", "classi");
+  await page.setInputFiles("#i-file", join(DEMO_DIR, school, "classi.csv"));
+  await page.getByRole("button", { name: "Controlla e importa" }).click();
+  const ok = page.locator(".notice-ok");
+  await ok.waitFor({ timeout: 30000 });
+  assert.match(await ok.textContent(), /45 righe lette; aggiunte o modificate 0, rimosse 0/);
+  // A file with three bad rows: all three listed, nothing written.
+  const bad = [
+    "matricola;data;tipo;ore;giustificata",
+    "NON-ESISTE;2025-10-01;assenza;;no",
+    "X;31/02/2026;assenza;;no",
+    "Y;2025-10-02;vacanza;;no",
+  ].join("\n");
+  await page.selectOption("#i-kind", "assenze");
+  await page.setInputFiles("#i-file", { name: "assenze-errate.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Controlla e importa" }).click();
+  const err = page.locator(".notice-error");
+  await err.waitFor({ timeout: 30000 });
+  assert.match(await err.textContent(), /Nessun dato è stato importato/);
+  const lines = await page.locator("table.errors tbody tr td:first-child").allTextContents();
+  for (const l of ["2", "3", "4"]) assert.ok(lines.includes(l), `line ${l} listed: ${lines}`);
+  await axe(page, "importazioni (errors)");
+  await shot(page, "importazioni-errori");
+  await page.context().close();
+});
+
+function readdirFirst(dir, prefix) {
+  const found = readdirSync(dir).find((n) => n.startsWith(prefix));
+  if (!found) throw new Error(`no ${prefix}* in ${dir}`);
+  return found;
+}
 
 let failed = 0;
 for (const t of tests) {

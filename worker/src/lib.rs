@@ -56,6 +56,10 @@ fn routes() -> Router {
         .route("/area", get(auth::handlers::area))
         .route("/famiglia", get(auth::handlers::famiglia))
         .route("/scuola", get(auth::handlers::scuola))
+        .route(
+            "/scuola/{school_id}/importazioni",
+            get(auth::handlers::importazioni),
+        )
         .route("/", get(pages::home))
         .route("/enti", get(pages::enti))
         .route("/enti/{id}", get(pages::ente))

@@ -39,6 +39,7 @@ fn write(p: &Path, bytes: &[u8]) -> Result {
 pub struct AssetNames {
     pub css: String,
     pub boot: String,
+    pub boot_staff: String,
     pub icons: String,
     pub wasm: String,
     pub js: String,
@@ -53,9 +54,11 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// The browser bundle: `app` with `hydrate` (islands only), through wasm-bindgen and wasm-opt.
-fn client(tools: &Tools) -> Result<(Vec<u8>, Vec<u8>)> {
+/// A browser bundle: `app` with `hydrate` (islands only; `staff`: the office's islands instead
+/// of the public ones), through wasm-bindgen and wasm-opt.
+fn client(tools: &Tools, staff: bool) -> Result<(Vec<u8>, Vec<u8>)> {
     let target = paths::target().join("client");
+    let name = if staff { "ponte-staff" } else { "ponte" };
     run(cargo()
         .args([
             "build",
@@ -66,7 +69,7 @@ fn client(tools: &Tools) -> Result<(Vec<u8>, Vec<u8>)> {
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            "hydrate",
+            if staff { "hydrate,staff" } else { "hydrate" },
         ])
         .env("CARGO_TARGET_DIR", &target)
         .env("LEPTOS_OUTPUT_NAME", "ponte"))?;
@@ -78,39 +81,45 @@ fn client(tools: &Tools) -> Result<(Vec<u8>, Vec<u8>)> {
             "web",
             "--no-typescript",
             "--out-name",
-            "ponte",
+            name,
             "--out-dir",
         ])
         .arg(&out)
         .arg(&wasm))?;
-    let opt = out.join("ponte.opt.wasm");
+    let opt = out.join(format!("{name}.opt.wasm"));
     run(Command::new(&tools.wasm_opt)
         .arg("-Oz")
         .args(WASM_FEATURES)
-        .arg(out.join("ponte_bg.wasm"))
+        .arg(out.join(format!("{name}_bg.wasm")))
         .arg("-o")
         .arg(&opt))?;
-    Ok((read(&opt)?, read(&out.join("ponte.js"))?))
+    Ok((read(&opt)?, read(&out.join(format!("{name}.js")))?))
+}
+
+/// A bundle's hashed files and the boot module that loads it; returns the boot module's name.
+fn bundle(pkg: &Path, style: &Path, name: &str, wasm: &[u8], js: &[u8]) -> Result<String> {
+    let wasm_name = hashed(name, "wasm", wasm);
+    let js_name = hashed(name, "js", js);
+    write(&pkg.join(&wasm_name), wasm)?;
+    write(&pkg.join(&js_name), js)?;
+    let boot = String::from_utf8_lossy(&read(&style.join("boot.js"))?)
+        .replace("__JS__", &js_name)
+        .replace("__WASM__", &wasm_name);
+    let boot_name = hashed(&name.replace("ponte", "boot"), "js", boot.as_bytes());
+    write(&pkg.join(&boot_name), boot.as_bytes())?;
+    Ok(boot_name)
 }
 
 /// Hashed static files into `assets/pkg`, and `assets/_headers` (long cache for hashed files,
 /// the security headers for everything Workers Assets serves).
-fn static_files(wasm: &[u8], js: &[u8]) -> Result<AssetNames> {
+fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Result<AssetNames> {
     let root = paths::root();
     let pkg = paths::pkg();
     let _ = std::fs::remove_dir_all(&pkg);
     let style = root.join("style");
 
-    let wasm_name = hashed("ponte", "wasm", wasm);
-    let js_name = hashed("ponte", "js", js);
-    write(&pkg.join(&wasm_name), wasm)?;
-    write(&pkg.join(&js_name), js)?;
-
-    let boot = String::from_utf8_lossy(&read(&style.join("boot.js"))?)
-        .replace("__JS__", &js_name)
-        .replace("__WASM__", &wasm_name);
-    let boot_name = hashed("boot", "js", boot.as_bytes());
-    write(&pkg.join(&boot_name), boot.as_bytes())?;
+    let boot_name = bundle(&pkg, &style, "ponte", &public.0, &public.1)?;
+    let boot_staff_name = bundle(&pkg, &style, "ponte-staff", &staff.0, &staff.1)?;
 
     let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
     let fonts = style.join("fonts");
@@ -144,9 +153,10 @@ fn static_files(wasm: &[u8], js: &[u8]) -> Result<AssetNames> {
     Ok(AssetNames {
         css: format!("/pkg/{css_name}"),
         boot: format!("/pkg/{boot_name}"),
+        boot_staff: format!("/pkg/{boot_staff_name}"),
         icons: format!("/pkg/{icons_name}"),
-        wasm: format!("/pkg/{wasm_name}"),
-        js: format!("/pkg/{js_name}"),
+        wasm: format!("/pkg/{}", hashed("ponte", "wasm", &public.0)),
+        js: format!("/pkg/{}", hashed("ponte", "js", &public.1)),
     })
 }
 
@@ -162,13 +172,15 @@ fn worker(tools: &Tools, names: &AssetNames) -> Result {
         .env("ESBUILD_BIN", &tools.esbuild)
         .env("PONTE_ASSET_CSS", &names.css)
         .env("PONTE_ASSET_BOOT", &names.boot)
+        .env("PONTE_ASSET_BOOT_STAFF", &names.boot_staff)
         .env("PONTE_ASSET_ICONS", &names.icons))
 }
 
 /// Build everything `wrangler dev` serves.
 pub fn all(tools: &Tools) -> Result<AssetNames> {
-    let (wasm, js) = client(tools)?;
-    let names = static_files(&wasm, &js)?;
+    let public = client(tools, false)?;
+    let staff = client(tools, true)?;
+    let names = static_files(&public, &staff)?;
     worker(tools, &names)?;
     Ok(names)
 }

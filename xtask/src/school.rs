@@ -2316,6 +2316,46 @@ mod tests {
     }
 
     #[test]
+    fn every_file_passes_the_import_rules() {
+        use domain::import::{
+            parse_calendar, parse_file, AbsenceRow, ClassRow, GuardianRow, ImportContext, PupilRow,
+            StaffRow,
+        };
+        for s in &demo().schools {
+            let read = |name: &str| std::fs::read(s.dir.join(format!("{name}.csv"))).unwrap();
+            let any = ImportContext::format_only();
+            let classes = parse_file::<ClassRow>(&read("classi"), &any);
+            assert_eq!(classes.errors, vec![], "{} classi", s.code);
+            assert!(
+                parse_calendar(&read("calendario")).is_ok(),
+                "{} calendario",
+                s.code
+            );
+            let pupils = parse_file::<PupilRow>(&read("alunni"), &any);
+            assert_eq!(pupils.errors, vec![], "{} alunni", s.code);
+            let ctx = ImportContext::new(
+                classes
+                    .rows
+                    .iter()
+                    .map(|(_, c)| c.class.as_str().to_owned()),
+                pupils
+                    .rows
+                    .iter()
+                    .map(|(_, p)| p.matricola.as_str().to_owned()),
+            );
+            let pupils = parse_file::<PupilRow>(&read("alunni"), &ctx);
+            assert_eq!(pupils.errors, vec![], "{} alunni with context", s.code);
+            let guardians = parse_file::<GuardianRow>(&read("tutori"), &ctx);
+            assert_eq!(guardians.errors, vec![], "{} tutori", s.code);
+            let staff = parse_file::<StaffRow>(&read("personale"), &ctx);
+            assert_eq!(staff.errors, vec![], "{} personale", s.code);
+            let absences = parse_file::<AbsenceRow>(&read("assenze"), &ctx);
+            assert_eq!(absences.errors, vec![], "{} assenze", s.code);
+            assert!(!absences.rows.is_empty());
+        }
+    }
+
+    #[test]
     fn files_have_the_encodings_offices_produce() {
         let dir = &demo().schools[0].dir;
         let alunni = std::fs::read(dir.join("alunni.csv")).unwrap();

@@ -158,7 +158,11 @@ pub fn import_file(
     file: &Path,
 ) -> Result<Imported> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    import_bytes(client, school_id, kind, &file.display().to_string(), &bytes)
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("file.csv");
+    import_bytes(client, school_id, kind, name, &bytes)
 }
 
 pub fn import_bytes(
@@ -229,19 +233,25 @@ pub fn secretary_of(s: &school::DemoSchool) -> Result<Secretary> {
         .ok_or_else(|| format!("no secretary in {}", file.display()))
 }
 
+/// Sign in as a demo school's first secretary: the client and the school's id.
+pub fn sign_in_secretary(base: &str, s: &school::DemoSchool) -> Result<(Client, i64)> {
+    let secretary = secretary_of(s)?.codice_fiscale;
+    let mut client = Client::new(base);
+    client.sign_in("cie", &secretary)?;
+    let me = client.refresh_csrf()?;
+    let school_id = me["staff"]
+        .as_array()
+        .and_then(|a| a.iter().find_map(|g| g["school_id"].as_i64()))
+        .ok_or_else(|| format!("{secretary} is not staff of {}", s.code))?;
+    Ok((client, school_id))
+}
+
 /// Sign in as each demo school's secretary and import its six files, in order. Prints what
 /// happened; fails on any rejected file.
 pub fn import_demo(base: &str, demo: &school::Demo) -> Result {
     for s in &demo.schools {
         let started = Instant::now();
-        let secretary = secretary_of(s)?.codice_fiscale;
-        let mut client = Client::new(base);
-        client.sign_in("cie", &secretary)?;
-        let me = client.refresh_csrf()?;
-        let school_id = me["staff"]
-            .as_array()
-            .and_then(|a| a.iter().find_map(|g| g["school_id"].as_i64()))
-            .ok_or_else(|| format!("{secretary} is not staff of {}", s.code))?;
+        let (mut client, school_id) = sign_in_secretary(base, s)?;
         for kind in IMPORT_ORDER {
             let file = s.dir.join(format!("{kind}.csv"));
             let r = import_file(&mut client, school_id, kind, &file)?;

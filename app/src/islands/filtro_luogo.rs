@@ -52,7 +52,9 @@ pub fn data(
     ])
 }
 
-#[island]
+#[cfg_attr(not(all(feature = "hydrate", feature = "staff")), island)]
+// In the staff bundle this is a plain component nobody calls: not exported, so not shipped.
+#[cfg_attr(all(feature = "hydrate", feature = "staff"), component)]
 pub fn FiltroLuogo() -> impl IntoView {
     let f = read(DATA_ID);
     let s = |i| field(&f, i);

@@ -9,6 +9,7 @@
 
 pub mod calcolatore;
 pub mod filtro_luogo;
+pub mod importazione;
 
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -2,6 +2,8 @@
 //! `/famiglia`, `/scuola`.
 
 use crate::i18n::{fill, Lang, Texts};
+use crate::islands::importazione::{self, Importazione};
+use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::{Icon, Page, SignedIn};
 use leptos::prelude::*;
 
@@ -196,6 +198,87 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                     })
                     .collect_view()}
             </ul>
+        </Page>
+    }
+}
+
+/// A past import, for the history table.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    pub when: String,
+    pub kind: String,
+    pub file_name: String,
+    pub rows: i64,
+    pub status: String,
+}
+
+/// `/scuola/{id}/importazioni`: the office sends the register's files and sees past imports.
+#[component]
+pub fn ImportazioniPage(
+    lang: Lang,
+    user: SignedIn,
+    school_id: i64,
+    school: String,
+    history: Vec<ImportRow>,
+) -> impl IntoView {
+    let t = lang.texts();
+    let data = importazione::data(t, school_id, &user.csrf);
+    provide_context(IslandData::new(vec![(importazione::DATA_ID, data.clone())]));
+    let status_label = move |s: &str| match s {
+        "live" => t.import_status_live,
+        "rejected" => t.import_status_rejected,
+        _ => t.import_status_staging,
+    };
+    let kind_label = move |k: &str| {
+        importazione::KINDS
+            .iter()
+            .position(|x| *x == k)
+            .map(|i| t.import_kinds[i])
+            .unwrap_or("")
+    };
+    view! {
+        <Page lang=lang title=t.import_title.to_owned() user=user staff_islands=true>
+            <h1>{t.import_title}</h1>
+            <p class="lead">{school}</p>
+            <p>{t.import_lead}</p>
+            <IslandDataHolder id=importazione::DATA_ID data=data/>
+            <Importazione/>
+            <noscript><p>{t.import_noscript}</p></noscript>
+            <h2>{t.import_history}</h2>
+            {if history.is_empty() {
+                view! { <p>{t.import_none}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=t.import_history>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.import_col_when}</th>
+                                    <th scope="col">{t.import_col_kind}</th>
+                                    <th scope="col">{t.import_col_rows}</th>
+                                    <th scope="col">{t.import_col_status}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {history
+                                    .into_iter()
+                                    .map(|h| {
+                                        view! {
+                                            <tr>
+                                                <td>{h.when}</td>
+                                                <td>{format!("{} ({})", kind_label(&h.kind), h.file_name)}</td>
+                                                <td>{h.rows}</td>
+                                                <td>{status_label(&h.status)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
         </Page>
     }
 }

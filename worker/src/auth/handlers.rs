@@ -9,9 +9,10 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::layout::SignedIn;
 use app::pages::area::{
-    AccediPage, ChildRow, FamigliaPage, LoginFailedPage, NoRolePage, ProviderChoice, SchoolRole,
-    ScuolaPage,
+    AccediPage, ChildRow, FamigliaPage, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage,
+    ProviderChoice, SchoolRole, ScuolaPage,
 };
+use app::pages::not_found::NotFoundPage;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -419,4 +420,64 @@ pub async fn me(env: SharedEnv, req: Request) -> Response {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         r
     })
+}
+
+/// `GET /scuola/{school_id}/importazioni`: the office's import page (404 for anyone else).
+pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let found = SendFuture::new(async {
+        let (s, a) = signed_in_access(&env, &req).await?;
+        let Some(school_id) = school.parse::<i64>().ok().filter(|&id| a.manages(id)) else {
+            return Ok((s, None));
+        };
+        let gathered = async {
+            let name = schools_of(&env, &[school_id])
+                .await?
+                .into_iter()
+                .next()
+                .map(|s| s.name)
+                .unwrap_or_default();
+            let history = crate::db::school::imports_of(&env, school_id).await?;
+            Ok::<_, ApiError>((name, history))
+        }
+        .await
+        .map_err(IntoResponse::into_response)?;
+        Ok::<_, Response>((s, Some((school_id, gathered))))
+    })
+    .await;
+    let (s, page) = match found {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&req);
+    let Some((school_id, (school, history))) = page else {
+        return render(req, StatusCode::NOT_FOUND, move || {
+            view! { <NotFoundPage lang=lang/> }
+        })
+        .await;
+    };
+    let history: Vec<ImportRow> = history
+        .into_iter()
+        .map(|i| ImportRow {
+            when: chrono::DateTime::from_timestamp(i.created_at, 0)
+                .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
+                .unwrap_or_default(),
+            kind: i.kind,
+            file_name: i.file_name,
+            rows: i.rows,
+            status: i.status,
+        })
+        .collect();
+    let user = signed_in(&s);
+    render(req, StatusCode::OK, move || {
+        view! {
+            <ImportazioniPage
+                lang=lang
+                user=user.clone()
+                school_id=school_id
+                school=school.clone()
+                history=history.clone()
+            />
+        }
+    })
+    .await
 }
