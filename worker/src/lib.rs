@@ -11,8 +11,11 @@ mod openapi;
 mod pages;
 mod school;
 
+use axum::http::{Method, Request};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use std::pin::Pin;
 use std::sync::Arc;
 use tower_service::Service;
 use worker::{event, Context, Env, HttpRequest};
@@ -82,9 +85,47 @@ async fn fetch(
     env: Env,
     _ctx: Context,
 ) -> worker::Result<axum::http::Response<axum::body::Body>> {
-    let mut req = req;
-    req.extensions_mut().insert(Arc::new(env));
-    let mut response = router().call(req).await?;
+    let mut response = match read_body(req).await {
+        Ok(mut req) => {
+            req.extensions_mut().insert(Arc::new(env));
+            router().call(req).await?
+        }
+        Err(refused) => refused.into_response(),
+    };
     headers::secure(response.headers_mut());
     Ok(response)
+}
+
+/// The request with its body read to the end, before any handler runs. A handler that answers
+/// without reading the body (a refused CSRF check, a 401, a 404) would leave it unread, and under
+/// `wrangler dev` the local proxy then loses its connection to the worker: the next request
+/// fails with a 503 (a POST) or never gets an answer (a GET; cloudflare/workers-sdk#15203).
+/// A body larger than any route takes ([`db::school::MAX_PART_BYTES`]) is read to its end too,
+/// and refused.
+async fn read_body(
+    req: HttpRequest,
+) -> Result<axum::http::Request<axum::body::Body>, error::ApiError> {
+    use axum::body::{Body, HttpBody};
+    let (parts, body) = req.into_parts();
+    if matches!(parts.method, Method::GET | Method::HEAD) {
+        return Ok(Request::from_parts(parts, Body::new(body)));
+    }
+    let mut body = Body::new(body);
+    let mut bytes = Vec::new();
+    let mut too_large = false;
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = frame.map_err(|_| {
+            domain::FieldError::invalid("body", "La richiesta non è arrivata per intero.")
+        })?;
+        if let Ok(data) = frame.into_data() {
+            too_large |= bytes.len() + data.len() > db::school::MAX_PART_BYTES;
+            if !too_large {
+                bytes.extend_from_slice(&data);
+            }
+        }
+    }
+    if too_large {
+        return Err(domain::FieldError::payload_too_large(db::school::MAX_PART_BYTES).into());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }

@@ -14,6 +14,8 @@ pub struct Answer {
     pub status: u16,
     pub location: Option<String>,
     pub content_type: String,
+    /// Every `Set-Cookie` header of the answer, as sent (tests check the attributes).
+    pub set_cookies: Vec<String>,
     pub body: String,
 }
 
@@ -155,6 +157,11 @@ impl Client {
         let status = resp.status();
         let location = resp.header("location").map(|l| absolute(&url, l));
         let content_type = resp.header("content-type").unwrap_or("").to_owned();
+        let set_cookies = resp
+            .all("set-cookie")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         let mut body = String::new();
         resp.into_reader()
             .take(64 * 1024 * 1024)
@@ -164,6 +171,7 @@ impl Client {
             status,
             location,
             content_type,
+            set_cookies,
             body,
         })
     }

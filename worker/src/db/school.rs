@@ -588,11 +588,9 @@ pub async fn commit(
 ) -> Result<CommitOutcome, ApiError> {
     let kind = ImportKind::parse(&imp.kind)?;
     let db = database(env)?;
-    let mut blocking = if imp.error_count == 0 {
-        blocking_errors(&db, imp).await?
-    } else {
-        Vec::new()
-    };
+    // Keys repeated across parts are found only now, whatever the parts said: the answer lists
+    // every bad row of the file.
+    let mut blocking = blocking_errors(&db, imp).await?;
     if imp.error_count == 0 && blocking.is_empty() && imp.rows == 0 {
         blocking.push(RowError {
             line: 1,
