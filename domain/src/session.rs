@@ -148,38 +148,8 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// A staff role at one school (from the school's `personale` file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StaffRole {
-    Docente,
-    Segreteria,
-    Dirigente,
-}
-
-impl StaffRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StaffRole::Docente => "docente",
-            StaffRole::Segreteria => "segreteria",
-            StaffRole::Dirigente => "dirigente",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "docente" => Some(StaffRole::Docente),
-            "segreteria" => Some(StaffRole::Segreteria),
-            "dirigente" => Some(StaffRole::Dirigente),
-            _ => None,
-        }
-    }
-
-    /// Secretaries and head teachers run the school's data (imports, notices).
-    pub fn manages_school(self) -> bool {
-        matches!(self, StaffRole::Segreteria | StaffRole::Dirigente)
-    }
-}
+/// A staff role at one school: the `ruolo` of the school's `personale` file.
+pub use crate::import::StaffRole;
 
 /// One staff appointment of the signed-in person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

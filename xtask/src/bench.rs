@@ -207,7 +207,7 @@ fn import_bench(base: &str, demo: &xtask::school::Demo) -> Result {
     let started = Instant::now();
     let (mut client, school_id) = stack::sign_in_secretary(base, s)?;
     let mut total_rows = 0;
-    for kind in stack::IMPORT_ORDER {
+    for kind in stack::import_order() {
         let file = s.dir.join(format!("{kind}.csv"));
         let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         let t = Instant::now();

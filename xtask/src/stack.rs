@@ -127,14 +127,9 @@ pub fn prepare_demo(state: &Path, pupils: usize) -> Result<school::Demo> {
 }
 
 /// The order a school's files go in the first time (each refers to the ones before).
-pub const IMPORT_ORDER: [&str; 6] = [
-    "classi",
-    "calendario",
-    "alunni",
-    "tutori",
-    "personale",
-    "assenze",
-];
+pub fn import_order() -> impl Iterator<Item = &'static str> {
+    domain::import::ImportKind::ALL.iter().map(|k| k.as_str())
+}
 
 /// Chunks of at most this many bytes are sent (docs/imports.md: 512 KB).
 pub const PART_BYTES: usize = 512 * 1024;
@@ -252,7 +247,7 @@ pub fn import_demo(base: &str, demo: &school::Demo) -> Result {
     for s in &demo.schools {
         let started = Instant::now();
         let (mut client, school_id) = sign_in_secretary(base, s)?;
-        for kind in IMPORT_ORDER {
+        for kind in import_order() {
             let file = s.dir.join(format!("{kind}.csv"));
             let r = import_file(&mut client, school_id, kind, &file)?;
             if r.answer["status"] != "live" {

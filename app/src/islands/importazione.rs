@@ -1,5 +1,6 @@
 use crate::i18n::Texts;
 use crate::islands::{field, pack, read};
+use domain::import::ImportKind;
 use leptos::prelude::*;
 
 /// The import form of the school office: choose the kind of file and the file; the browser cuts
@@ -33,15 +34,10 @@ pub fn data(t: &Texts, school_id: i64, csrf: &str) -> String {
     ])
 }
 
-/// The API's names of the kinds, in the order of the catalogue's `import_kinds`.
-pub const KINDS: [&str; 6] = [
-    "classi",
-    "calendario",
-    "alunni",
-    "tutori",
-    "personale",
-    "assenze",
-];
+/// The API's name of the kind at `i`, in the order of the catalogue's `import_kinds`.
+pub fn kind_code(i: usize) -> &'static str {
+    ImportKind::ALL.get(i).map_or("", |k| k.as_str())
+}
 
 /// What the island shows after sending.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -64,7 +60,7 @@ pub fn Importazione() -> impl IntoView {
     let busy = RwSignal::new(false);
     let progress = RwSignal::new((0u32, 0u32));
     let outcome = RwSignal::new(None::<Outcome>);
-    let kind = RwSignal::new(KINDS[0].to_owned());
+    let kind = RwSignal::new(kind_code(0).to_owned());
     let file_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -81,10 +77,10 @@ pub fn Importazione() -> impl IntoView {
             outcome,
         );
     };
-    let options = KINDS
-        .iter()
-        .zip(kinds)
-        .map(|(k, label)| view! { <option value=*k>{label}</option> })
+    let options = kinds
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| view! { <option value=kind_code(i)>{label}</option> })
         .collect_view();
     let col = move |i: usize| labels.with_value(|l| field(l, i));
     view! {

@@ -230,9 +230,8 @@ pub fn ImportazioniPage(
         _ => t.import_status_staging,
     };
     let kind_label = move |k: &str| {
-        importazione::KINDS
-            .iter()
-            .position(|x| *x == k)
+        (0..t.import_kinds.len())
+            .find(|&i| importazione::kind_code(i) == k)
             .map(|i| t.import_kinds[i])
             .unwrap_or("")
     };

@@ -197,6 +197,11 @@ impl StaffRole {
         }
     }
 
+    /// Secretaries and head teachers run the school's data (imports, notices).
+    pub fn manages_school(self) -> bool {
+        matches!(self, StaffRole::Segreteria | StaffRole::Dirigente)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             StaffRole::Docente => "docente",
