@@ -12,14 +12,14 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
             <p class="lead">{t.home_lead}</p>
             <ul class="doors">
                 <li>
-                    <a class="door" href="/calcolo-assenze">
+                    <a class="door" href="/famiglia">
                         <Icon name="it-user"/>
                         <span class="door-title">{t.home_family}</span>
                         <span class="door-text">{t.home_family_text}</span>
                     </a>
                 </li>
                 <li>
-                    <a class="door" href="/enti">
+                    <a class="door" href="/scuola">
                         <Icon name="it-pa"/>
                         <span class="door-title">{t.home_school}</span>
                         <span class="door-text">{t.home_school_text}</span>
