@@ -17,7 +17,10 @@ Commands:
                          tests against wrangler dev, browser tests in Debian's Chromium
   bench                  benchmarks with their budgets: page weight, search latency, engine
   build                  build the client bundle, the static files and the worker
-  seed [--hosts N]       replace the demo hosts in the local D1 (default 300)
+  seed [--hosts N] [--pupils N]
+                         replace the demo hosts in the local D1 (default 300); write the demo
+                         schools' CSV files to target/demo/ (default 1000 pupils in the big
+                         one) and register the schools; `dev` imports them through the API
   import-ipa FILE        validate the IPA open-data Enti file whole and load it into the
                          local D1 (nothing is written if any row is bad)
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
@@ -85,6 +88,18 @@ fn seed_cmd(args: &[String]) -> Result {
         "{n} demo hosts written to the local D1 ({})",
         state.display()
     );
+    let pupils = match args.iter().position(|a| a == "--pupils") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| "--pupils takes a number".to_owned())?,
+        None => school::DemoOptions::default().pupils,
+    };
+    let demo = stack::prepare_demo(&state, pupils)?;
+    for s in &demo.schools {
+        eprintln!("demo school {} ({}): {}", s.name, s.code, s.dir.display());
+    }
+    eprintln!("demo identities: {}", demo.identities.display());
     Ok(())
 }
 
