@@ -25,6 +25,7 @@
 //! - a token over 16 KiB is refused unread.
 
 use crate::identity::CodiceFiscale;
+use crate::query::percent_encode;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -428,21 +429,6 @@ impl fmt::Display for Alg {
 
 // ---------------------------------------------------------------------------------------------
 // The authorization request
-
-/// Characters left as they are in a URL query (RFC 3986 *unreserved*); every other byte is
-/// percent-encoded, so the result is also valid `application/x-www-form-urlencoded`.
-fn percent_encode(raw: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in raw.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-}
 
 /// The URL to send the browser to: authorization code flow with PKCE (S256), `state` and
 /// `nonce`. `scope` is space-separated (`"openid profile"`); `prompt` is sent when given.

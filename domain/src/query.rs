@@ -62,6 +62,28 @@ pub fn parse_int_in(field: &str, raw: &str, min: u32, max: u32) -> Result<u32, F
     Ok(n)
 }
 
+/// Characters left as they are in a URL query (RFC 3986 *unreserved*); every other byte is
+/// percent-encoded, so the result is also valid `application/x-www-form-urlencoded`.
+pub fn percent_encode(raw: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in raw.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+}
+
+/// [`percent_encode`] into a new string: one query value.
+pub fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    percent_encode(raw, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,24 +134,9 @@ impl Provider {
 }
 
 impl Drop for Provider {
-    /// SIGTERM to the node process alone (it closes its server and exits); SIGKILL if it has not
-    /// within a few seconds.
+    /// The node process closes its server and exits on SIGTERM.
     fn drop(&mut self) {
-        if let Ok(Some(_)) = self.child.try_wait() {
-            return;
-        }
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        crate::run::stop(&mut self.child);
     }
 }
 

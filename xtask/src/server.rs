@@ -49,20 +49,9 @@ pub struct Server {
 }
 
 impl Drop for Server {
-    /// SIGTERM lets wrangler stop workerd itself; SIGKILL if it has not within a few seconds.
+    /// SIGTERM lets wrangler stop workerd itself.
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        crate::run::stop(&mut self.child);
     }
 }
 

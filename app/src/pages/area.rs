@@ -18,7 +18,7 @@ pub struct ProviderChoice {
 #[component]
 pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> impl IntoView {
     let t = lang.texts();
-    let next_q = form_urlencoded_value(&next);
+    let next_q = domain::query::encode_component(&next);
     view! {
         <Page lang=lang title=t.signin_title.to_owned()>
             <h1>{t.signin_title}</h1>
@@ -51,18 +51,6 @@ pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> i
             <p>{t.signin_hosts_note}</p>
         </Page>
     }
-}
-
-/// Percent-encode a path for a query value (only what a local path can hold).
-fn form_urlencoded_value(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A sign-in that did not complete: what happened, and a way back.

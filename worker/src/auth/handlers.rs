@@ -3,7 +3,7 @@
 
 use super::oidc::{self, Identity};
 use super::{access, check_csrf, cookie, current, own_origin, require, Session};
-use crate::db::{database, text};
+use crate::db::school;
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
@@ -19,7 +19,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::session::{self, Access};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -250,15 +250,6 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
     }
 }
 
-#[derive(Deserialize)]
-struct ChildDbRow {
-    id: f64,
-    name: String,
-    surname: String,
-    class_code: String,
-    school: String,
-}
-
 /// `GET /famiglia`
 pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     let found = SendFuture::new(async {
@@ -266,22 +257,9 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
         if a.guardian_of.is_empty() {
             return Ok((s, None));
         }
-        let rows: Vec<ChildDbRow> = async {
-            database(&env)?
-                .prepare(
-                    "SELECT p.id, p.name, p.surname, p.class_code, s.name AS school \
-                     FROM guardians g JOIN pupils p ON p.id = g.pupil_id \
-                     JOIN schools s ON s.id = p.school_id \
-                     WHERE g.codice_fiscale = ?1 ORDER BY p.surname, p.name",
-                )
-                .bind(&[text(&s.codice_fiscale)])?
-                .all()
-                .await?
-                .results()
-                .map_err(ApiError::from)
-        }
-        .await
-        .map_err(IntoResponse::into_response)?;
+        let rows = school::children_of(&env, &s.codice_fiscale)
+            .await
+            .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, Some(rows)))
     })
     .await;
@@ -295,7 +273,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     let children: Vec<ChildRow> = rows
         .into_iter()
         .map(|r| ChildRow {
-            id: r.id as i64,
+            id: r.id,
             name: format!("{} {}", r.name, r.surname),
             class: r.class_code,
             school: r.school,
@@ -309,35 +287,11 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     .await
 }
 
-#[derive(Deserialize)]
-struct SchoolDbRow {
-    id: f64,
-    name: String,
-    pupils: f64,
-}
-
-async fn schools_of(env: &Env, ids: &[i64]) -> Result<Vec<SchoolDbRow>, ApiError> {
-    let list = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    // The ids come from the person's own grants (integers), never from the request.
-    Ok(database(env)?
-        .prepare(format!(
-            "SELECT s.id, s.name, (SELECT count(*) FROM pupils p WHERE p.school_id = s.id) \
-             AS pupils FROM schools s WHERE s.id IN ({list}) ORDER BY s.name"
-        ))
-        .all()
-        .await?
-        .results()?)
-}
-
 /// `GET /scuola`
 pub async fn scuola(env: SharedEnv, req: Request) -> Response {
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let schools = schools_of(&env, &a.staff_schools())
+        let schools = school::schools(&env, &a.staff_schools())
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, a, schools))
@@ -354,13 +308,13 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
         .staff
         .iter()
         .filter_map(|g| {
-            let school = schools.iter().find(|x| x.id as i64 == g.school_id)?;
+            let school = schools.iter().find(|x| x.id == g.school_id)?;
             Some(SchoolRole {
                 school_id: g.school_id,
                 school: school.name.clone(),
                 role: g.role.as_str(),
                 classes: g.classes.clone(),
-                pupils: school.pupils as u32,
+                pupils: school.pupils,
                 manages: g.role.manages_school(),
             })
         })
@@ -430,13 +384,13 @@ pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Reque
             return Ok((s, None));
         };
         let gathered = async {
-            let name = schools_of(&env, &[school_id])
+            let name = school::schools(&env, &[school_id])
                 .await?
                 .into_iter()
                 .next()
                 .map(|s| s.name)
                 .unwrap_or_default();
-            let history = crate::db::school::imports_of(&env, school_id).await?;
+            let history = school::imports_of(&env, school_id).await?;
             Ok::<_, ApiError>((name, history))
         }
         .await

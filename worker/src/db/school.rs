@@ -182,7 +182,7 @@ fn stage_class(line: u32, r: &ClassRow) -> Staged {
         key: r.class.as_str().to_owned(),
         row: json!({
             "code": r.class.as_str(),
-            "grade": code_of(&r.grade),
+            "grade": import::grade_code(r.grade),
             "weekly": r.profile.weekly_hours().get(),
             "days": r.profile.hours_per_weekday(),
         }),
@@ -219,7 +219,7 @@ fn stage_guardian(line: u32, r: &GuardianRow) -> Staged {
 }
 
 fn stage_staff(line: u32, r: &StaffRow) -> Staged {
-    let role = code_of(&r.role);
+    let role = r.role.as_str();
     Staged {
         line,
         key: format!("{}|{role}", r.codice_fiscale.as_str()),
@@ -746,6 +746,91 @@ pub async fn absences(
             kind: a.kind,
             minutes: a.minutes,
             justified: a.justified != 0.0,
+        })
+        .collect())
+}
+
+/// A guardian's child, for the family area.
+#[derive(Debug, Clone)]
+pub struct Child {
+    pub id: i64,
+    pub name: String,
+    pub surname: String,
+    pub class_code: String,
+    pub school: String,
+}
+
+#[derive(Deserialize)]
+struct ChildDb {
+    id: f64,
+    name: String,
+    surname: String,
+    class_code: String,
+    school: String,
+}
+
+/// The pupils `codice_fiscale` is guardian of, in every school.
+pub async fn children_of(env: &Env, codice_fiscale: &str) -> Result<Vec<Child>, ApiError> {
+    let rows: Vec<ChildDb> = database(env)?
+        .prepare(
+            "SELECT p.id, p.name, p.surname, p.class_code, s.name AS school \
+             FROM guardians g JOIN pupils p ON p.id = g.pupil_id \
+             JOIN schools s ON s.id = p.school_id \
+             WHERE g.codice_fiscale = ?1 ORDER BY p.surname, p.name",
+        )
+        .bind(&[text(codice_fiscale)])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows
+        .into_iter()
+        .map(|c| Child {
+            id: c.id as i64,
+            name: c.name,
+            surname: c.surname,
+            class_code: c.class_code,
+            school: c.school,
+        })
+        .collect())
+}
+
+/// A school with its number of pupils.
+#[derive(Debug, Clone)]
+pub struct School {
+    pub id: i64,
+    pub name: String,
+    pub pupils: u32,
+}
+
+#[derive(Deserialize)]
+struct SchoolDb {
+    id: f64,
+    name: String,
+    pupils: f64,
+}
+
+/// The schools `ids` (the caller's own grants), by name.
+pub async fn schools(env: &Env, ids: &[i64]) -> Result<Vec<School>, ApiError> {
+    // Integers from the person's grants, never from the request: safe to inline.
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let rows: Vec<SchoolDb> = database(env)?
+        .prepare(format!(
+            "SELECT s.id, s.name, (SELECT count(*) FROM pupils p WHERE p.school_id = s.id) \
+             AS pupils FROM schools s WHERE s.id IN ({list}) ORDER BY s.name"
+        ))
+        .all()
+        .await?
+        .results()?;
+    Ok(rows
+        .into_iter()
+        .map(|s| School {
+            id: s.id as i64,
+            name: s.name,
+            pupils: s.pupils as u32,
         })
         .collect())
 }
