@@ -6,6 +6,7 @@
 
 pub mod attendance;
 pub mod declaration;
+pub mod family;
 pub mod error;
 pub mod hosts;
 pub mod identity;
