@@ -23,10 +23,10 @@
 //!   pupils; acknowledgement (*presa visione*) once per guardian and pupil ([`AckSummary`]).
 //! - [`csv_row`]: the CSV the family's export and the office's lists are written with.
 
-use crate::attendance::law159::{Law159Report, Stage, DAYS_FLAGGED};
+use crate::attendance::law159::{self, Law159Report, Stage, DAYS_FLAGGED};
 use crate::attendance::{
-    AbsenceEvent, Alert, Assessment, Calendar, DateRange, Deroga, DerogaCategoryCode, Policy,
-    SchoolGrade, Status,
+    assess, AbsenceEvent, Alert, Assessment, Calendar, DateRange, Deroga, DerogaCategoryCode,
+    DerogaStatus, Policy, Pupil, SchoolGrade, Status,
 };
 use crate::error::FieldError;
 use chrono::NaiveDate;
@@ -111,8 +111,7 @@ impl RequestStatus {
     }
 
     /// The engine's view of a derogation in this state.
-    pub fn deroga_status(self) -> crate::attendance::DerogaStatus {
-        use crate::attendance::DerogaStatus;
+    pub fn deroga_status(self) -> DerogaStatus {
         match self {
             RequestStatus::Pending => DerogaStatus::Pending,
             RequestStatus::Approved => DerogaStatus::Approved,
@@ -235,7 +234,7 @@ impl DerogaRequest {
 pub fn link_deroghe(events: Vec<AbsenceEvent>, deroghe: &[Deroga]) -> Vec<AbsenceEvent> {
     let mut open: Vec<&Deroga> = deroghe
         .iter()
-        .filter(|d| d.status() != crate::attendance::DerogaStatus::Refused)
+        .filter(|d| d.status() != DerogaStatus::Refused)
         .collect();
     open.sort_by_key(|d| d.id());
     events
@@ -368,8 +367,7 @@ impl Dashboard {
                 0
             }
         } else {
-            (u64::from(a.counted_absence_minutes) * 1000 / u64::from(max_minutes)).min(1000)
-                as u32
+            (u64::from(a.counted_absence_minutes) * 1000 / u64::from(max_minutes)).min(1000) as u32
         };
         let note = match a.status {
             Status::Ok => StatusNote::Ok,
@@ -384,7 +382,7 @@ impl Dashboard {
         let law159 = (law.unjustified_days_last_three_months > 0
             || flagged_on.is_some()
             || law.elusione_reached_on.is_some())
-        .then(|| Law159Position {
+        .then_some(Law159Position {
             days_last_three_months: law.unjustified_days_last_three_months,
             flagged_at: DAYS_FLAGGED as u32,
             flagged_on,
@@ -463,6 +461,67 @@ impl Dashboard {
             auto_notices,
         }
     }
+}
+
+/// The dashboard of one child on `today`: derogations tied to the absences they cover, the
+/// engine's assessment with the school's policy, the Law 159 check, and the family's to-dos.
+pub fn position(
+    policy: &Policy,
+    calendar: &Calendar,
+    pupil: &Pupil,
+    events: Vec<AbsenceEvent>,
+    deroghe: &[Deroga],
+    facts: FamilyFacts,
+    today: NaiveDate,
+) -> Dashboard {
+    let events = link_deroghe(events, deroghe);
+    let a = assess(policy, calendar, pupil, &events, deroghe, today);
+    let law = law159::check(calendar, pupil, &events, &[], today);
+    Dashboard::build(&a, &law, facts)
+}
+
+/// How one absence record weighs, for the family's list (the totals come from the engine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Counted against the limit.
+    Counted,
+    /// Counted for now; a pending derogation would take it out.
+    PendingDeroga,
+    /// Taken out by an approved derogation.
+    Derogated,
+    /// The school's policy does not count this kind (seed 003: suspension without attendance;
+    /// both seeds: school activities).
+    NotCounted,
+}
+
+/// The effect of `event` under `policy`, given the status of the derogation it is tied to.
+pub fn effect(policy: &Policy, event: &AbsenceEvent, deroga: Option<DerogaStatus>) -> Effect {
+    if !policy.counts(event.kind()) {
+        return Effect::NotCounted;
+    }
+    match deroga {
+        Some(DerogaStatus::Approved) => Effect::Derogated,
+        Some(DerogaStatus::Pending) => Effect::PendingDeroga,
+        _ => Effect::Counted,
+    }
+}
+
+/// Italian civil time of a Unix timestamp: CET (UTC+1), or CEST (UTC+2) from 01:00 UTC on the
+/// last Sunday of March to 01:00 UTC on the last Sunday of October (EU rule, Directive
+/// 2000/84/EC). Families read times in their own clock.
+pub fn italian_time(ts: i64) -> Option<chrono::NaiveDateTime> {
+    use chrono::{Datelike, Weekday};
+    let utc = chrono::DateTime::from_timestamp(ts, 0)?.naive_utc();
+    let last_sunday = |month: u32| -> Option<chrono::NaiveDateTime> {
+        let mut d = NaiveDate::from_ymd_opt(utc.year(), month, 31)?;
+        while d.weekday() != Weekday::Sun {
+            d = d.pred_opt()?;
+        }
+        d.and_hms_opt(1, 0, 0)
+    };
+    let summer = utc >= last_sunday(3)? && utc < last_sunday(10)?;
+    Some(utc + chrono::Duration::hours(if summer { 2 } else { 1 }))
 }
 
 /// Who a notice is for.
@@ -710,10 +769,7 @@ pub fn csv_row<S: AsRef<str>>(cells: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attendance::{
-        assess, law159, presets, DerogaId, DerogaStatus, LessonWeeks, Pupil,
-        TimetableProfile,
-    };
+    use crate::attendance::{presets, AbsenceKind, DerogaId, LessonWeeks, TimetableProfile};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -750,7 +806,10 @@ mod tests {
         );
         assert!(Decision::Refuse.apply(RequestStatus::Approved).is_err());
         assert!(Decision::parse("maybe").is_err());
-        assert_eq!(RequestStatus::from_code("refused"), Some(RequestStatus::Refused));
+        assert_eq!(
+            RequestStatus::from_code("refused"),
+            Some(RequestStatus::Refused)
+        );
         assert_eq!(RequestStatus::from_code("x"), None);
     }
 
@@ -880,6 +939,59 @@ mod tests {
     }
 
     #[test]
+    fn effects_follow_the_policy_and_the_derogation() {
+        let p = presets::seed_003().unwrap();
+        let day = AbsenceEvent::whole_day(d("2025-11-03"), false);
+        assert_eq!(effect(&p, &day, None), Effect::Counted);
+        assert_eq!(
+            effect(&p, &day, Some(DerogaStatus::Approved)),
+            Effect::Derogated
+        );
+        assert_eq!(
+            effect(&p, &day, Some(DerogaStatus::Pending)),
+            Effect::PendingDeroga
+        );
+        assert_eq!(
+            effect(&p, &day, Some(DerogaStatus::Refused)),
+            Effect::Counted
+        );
+        let suspension = AbsenceEvent::new(
+            d("2025-11-04"),
+            AbsenceKind::SuspensionWithoutAttendance,
+            None,
+            false,
+            None,
+        )
+        .unwrap();
+        assert_eq!(effect(&p, &suspension, None), Effect::NotCounted);
+        let p4 = presets::seed_004().unwrap();
+        assert_eq!(effect(&p4, &suspension, None), Effect::Counted);
+    }
+
+    #[test]
+    fn italian_time_follows_summer_time() {
+        // 2026-03-29 is the last Sunday of March; 2026-10-25 of October.
+        let at = |s: &str| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
+                .unwrap()
+                .and_utc()
+                .timestamp()
+        };
+        let fmt = |ts| {
+            italian_time(ts)
+                .unwrap()
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        };
+        assert_eq!(fmt(at("2026-01-15 10:00")), "2026-01-15 11:00");
+        assert_eq!(fmt(at("2026-03-29 00:59")), "2026-03-29 01:59");
+        assert_eq!(fmt(at("2026-03-29 01:00")), "2026-03-29 03:00");
+        assert_eq!(fmt(at("2026-10-25 00:59")), "2026-10-25 02:59");
+        assert_eq!(fmt(at("2026-10-25 01:00")), "2026-10-25 02:00");
+        assert_eq!(fmt(at("2026-11-23 23:30")), "2026-11-24 00:30");
+    }
+
+    #[test]
     fn audiences() {
         let r = Recipient {
             pupil_id: 7,
@@ -910,21 +1022,36 @@ mod tests {
 
     #[test]
     fn notice_drafts_are_checked() {
-        let ok = NoticeDraft::parse(" Uscita ", "Riga 1\r\nRiga 2", Audience::School, true).unwrap();
+        let ok =
+            NoticeDraft::parse(" Uscita ", "Riga 1\r\nRiga 2", Audience::School, true).unwrap();
         assert_eq!(ok.title, "Uscita");
         assert_eq!(ok.body, "Riga 1\nRiga 2");
         assert!(NoticeDraft::parse("", "x", Audience::School, false).is_err());
         assert!(NoticeDraft::parse("a\nb", "x", Audience::School, false).is_err());
-        assert!(NoticeDraft::parse("a", &"x".repeat(NOTICE_BODY_MAX + 1), Audience::School, false)
-            .is_err());
+        assert!(NoticeDraft::parse(
+            "a",
+            &"x".repeat(NOTICE_BODY_MAX + 1),
+            Audience::School,
+            false
+        )
+        .is_err());
     }
 
     #[test]
     fn ack_summary_counts_per_class() {
         let rows = [
-            AckRow { class: "2B".into(), acknowledged: true },
-            AckRow { class: "1A".into(), acknowledged: false },
-            AckRow { class: "2B".into(), acknowledged: false },
+            AckRow {
+                class: "2B".into(),
+                acknowledged: true,
+            },
+            AckRow {
+                class: "1A".into(),
+                acknowledged: false,
+            },
+            AckRow {
+                class: "2B".into(),
+                acknowledged: false,
+            },
         ];
         let s = AckSummary::from_rows(&rows);
         assert_eq!((s.recipients, s.acknowledged, s.percent), (3, 1, 33.3));
@@ -936,7 +1063,10 @@ mod tests {
     #[test]
     fn csv_rows_are_quoted_and_safe() {
         assert_eq!(csv_row(&["a", "b c"]), "a;b c\r\n");
-        assert_eq!(csv_row(&["x;y", "say \"hi\""]), "\"x;y\";\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(
+            csv_row(&["x;y", "say \"hi\""]),
+            "\"x;y\";\"say \"\"hi\"\"\"\r\n"
+        );
         assert_eq!(csv_row(&["=cmd()", "-3"]), "\"'=cmd()\";-3\r\n");
         assert_eq!(csv_row(&["@SUM(A1)"]), "\"'@SUM(A1)\"\r\n");
     }

@@ -6,8 +6,8 @@
 
 pub mod attendance;
 pub mod declaration;
-pub mod family;
 pub mod error;
+pub mod family;
 pub mod hosts;
 pub mod identity;
 pub mod import;

@@ -6,6 +6,8 @@ mod api;
 mod auth;
 mod db;
 mod error;
+mod family;
+mod family_pages;
 mod headers;
 mod openapi;
 mod pages;
@@ -49,6 +51,35 @@ fn routes() -> Router {
         .route("/api/v1/imports/{id}/commit", post(school::import_commit))
         .route("/api/v1/pupils/{id}", get(school::pupil))
         .route("/api/v1/pupils/{id}/absences", get(school::pupil_absences))
+        .route("/api/v1/pupils/{id}/attendance", get(family::attendance))
+        .route(
+            "/api/v1/pupils/{id}/derogations",
+            post(family::request_deroga),
+        )
+        .route("/api/v1/absences/{id}/justification", post(family::justify))
+        .route(
+            "/api/v1/justifications/{id}/decision",
+            post(family::decide_justification),
+        )
+        .route(
+            "/api/v1/derogations/{id}/decision",
+            post(family::decide_derogation),
+        )
+        .route("/api/v1/schools/{school_id}/requests", get(family::pending))
+        .route(
+            "/api/v1/schools/{school_id}/notices",
+            get(family::school_notices).post(family::publish),
+        )
+        .route("/api/v1/notices", get(family::my_notices))
+        .route(
+            "/api/v1/notices/{id}/acknowledgement",
+            post(family::acknowledge),
+        )
+        .route(
+            "/api/v1/notices/{id}/acknowledgements",
+            get(family::acknowledgements),
+        )
+        .route("/api/v1/me/export", get(family::export))
         .route("/accedi", get(auth::handlers::accedi))
         .route("/accedi/{provider}", get(auth::handlers::login_start))
         .route(
@@ -57,7 +88,22 @@ fn routes() -> Router {
         )
         .route("/esci", post(auth::handlers::logout))
         .route("/area", get(auth::handlers::area))
-        .route("/famiglia", get(auth::handlers::famiglia))
+        .route("/famiglia", get(family_pages::famiglia))
+        .route("/famiglia/alunni/{id}", get(family_pages::alunno))
+        .route("/famiglia/avvisi", get(family_pages::avvisi))
+        .route("/famiglia/avvisi/{id}", get(family_pages::avviso))
+        .route(
+            "/scuola/{school_id}/avvisi",
+            get(family_pages::scuola_avvisi),
+        )
+        .route(
+            "/scuola/{school_id}/avvisi/{notice}",
+            get(family_pages::scuola_avviso),
+        )
+        .route(
+            "/scuola/{school_id}/richieste",
+            get(family_pages::richieste),
+        )
         .route("/scuola", get(auth::handlers::scuola))
         .route(
             "/scuola/{school_id}/importazioni",

@@ -25,13 +25,18 @@ use crate::reference::read_csv;
 use crate::seed::Rng;
 use crate::Result;
 use chrono::{Datelike, NaiveDate};
-use domain::attendance::{Calendar, DateRange, LessonWeeks, TimetableProfile};
+use domain::attendance::{Calendar, DateRange, LessonWeeks, Policy, TimetableProfile};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The seed of the demo schools: tests regenerate the same files to know what to expect.
 pub const DEMO_SCHOOL_SEED: u64 = 0x5C40_2025_2026_0001;
+
+/// The day `cargo xtask dev` and the tests treat as today (the worker's `PONTE_TODAY`): a Friday
+/// in March of the demo year, with two thirds of the year behind it, so dashboards have a pace to
+/// forecast from and the last three months hold Law 159 cases.
+pub const DEMO_TODAY: &str = "2026-03-20";
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -60,6 +65,8 @@ pub struct DemoSchool {
     pub comune: String,
     /// The directory of its six CSV files.
     pub dir: PathBuf,
+    /// Its attendance policy (registered with the school).
+    pub policy: Policy,
 }
 
 /// What [`write_demo`] wrote.
@@ -104,6 +111,7 @@ pub fn write_demo(out: &Path, opts: &DemoOptions) -> Result<Demo> {
             name: s.spec.name.to_owned(),
             comune: s.spec.istat.to_owned(),
             dir,
+            policy: (s.spec.policy)().map_err(|e| e.message)?,
         });
     }
     let path = out.join("identities.json");
@@ -550,6 +558,8 @@ struct Spec {
     /// (class, annual hours set by the class council).
     personalised: Vec<(&'static str, u32)>,
     long_spells: usize,
+    /// The school's attendance policy: a preset of `domain`.
+    policy: fn() -> std::result::Result<Policy, domain::FieldError>,
     suspensions: usize,
     /// Days of a students' strike or collective abstention, with the share of pupils (in the
     /// orders listed) who stayed away.
@@ -696,6 +706,8 @@ fn ic_spec(pupils: usize) -> Spec {
         transfers: (pupils / 170).max(2),
         personalised: vec![("P4A", 726), ("S2C", 825)],
         long_spells: 2,
+        // An istituto comprensivo, like seed 003's.
+        policy: domain::attendance::presets::seed_003,
         suspensions: 3,
         strikes: vec![(ymd(2025, 11, 14), 6, vec![Ordine::PrimoGrado])],
     }
@@ -779,6 +791,8 @@ fn liceo_spec() -> Spec {
         transfers: 1,
         personalised: vec![],
         long_spells: 1,
+        // Seed 004's rules: suspensions count, derogations leave the annual hours.
+        policy: domain::attendance::presets::seed_004,
         suspensions: 1,
         strikes: vec![
             (ymd(2025, 10, 17), 40, vec![Ordine::SecondoGrado]),

@@ -68,6 +68,8 @@ pub fn start(o: Options) -> Result<Stack> {
         vars.push((format!("OIDC_{id}_CLIENT_SECRET"), secret.clone()));
         vars.push((format!("OIDC_{id}_CLAIM"), claim.to_owned()));
     }
+    // The demo register is school year 2025/26: the worker applies the rules on a day inside it.
+    vars.push(("PONTE_TODAY".to_owned(), school::DEMO_TODAY.to_owned()));
     let server = server::start(server::Options {
         port: o.port,
         state: o.state,
@@ -92,14 +94,16 @@ pub fn schools_sql(demo: &school::Demo) -> Result<String> {
     for s in &demo.schools {
         let sec = secretary_of(s)?;
         sql.push_str(&format!(
-            "INSERT INTO schools (code, name, comune) VALUES ({}, {}, {}) \
-             ON CONFLICT(code) DO UPDATE SET name = excluded.name, comune = excluded.comune;\n\
+            "INSERT INTO schools (code, name, comune, policy) VALUES ({}, {}, {}, {}) \
+             ON CONFLICT(code) DO UPDATE SET name = excluded.name, comune = excluded.comune, \
+             policy = excluded.policy;\n\
              INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
              SELECT id, {}, 'segreteria', {}, {}, '' FROM schools WHERE code = {} \
              ON CONFLICT DO NOTHING;\n",
             q(&s.code),
             q(&s.name),
             q(&s.comune),
+            q(&serde_json::to_string(&s.policy).map_err(|e| e.to_string())?),
             q(&sec.codice_fiscale),
             q(&sec.surname),
             q(&sec.name),

@@ -169,18 +169,32 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                     <dt>{t.school_pupils}</dt>
                                     <dd>{r.pupils}</dd>
                                 </dl>
-                                {r
-                                    .manages
-                                    .then(|| {
-                                        view! {
-                                            <p>
-                                                <a href=format!(
-                                                    "/scuola/{}/importazioni",
-                                                    r.school_id,
-                                                )>{t.school_imports_link}</a>
-                                            </p>
-                                        }
-                                    })}
+                                <ul class="links">
+                                    <li>
+                                        <a href=format!(
+                                            "/scuola/{}/richieste",
+                                            r.school_id,
+                                        )>{lang.family().school_requests_link}</a>
+                                    </li>
+                                    <li>
+                                        <a href=format!(
+                                            "/scuola/{}/avvisi",
+                                            r.school_id,
+                                        )>{lang.family().school_notices_link}</a>
+                                    </li>
+                                    {r
+                                        .manages
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    <a href=format!(
+                                                        "/scuola/{}/importazioni",
+                                                        r.school_id,
+                                                    )>{t.school_imports_link}</a>
+                                                </li>
+                                            }
+                                        })}
+                                </ul>
                             </li>
                         }
                     })

@@ -4,9 +4,11 @@ pub mod area;
 pub mod calcolo;
 pub mod ente;
 pub mod enti;
+pub mod famiglia;
 pub mod fonti;
 pub mod home;
 pub mod not_found;
+pub mod scuola;
 
 use crate::i18n::{date_it, fill, Texts};
 use domain::hosts::Period;

@@ -1,5 +1,5 @@
 //! The sign-in routes and the signed-in areas: `/accedi`, `/accedi/{provider}`,
-//! `/accedi/{provider}/ritorno`, `/esci`, `/area`, `/famiglia`, `/scuola`, and `GET /api/v1/me`.
+//! `/accedi/{provider}/ritorno`, `/esci`, `/area`, `/scuola`, and `GET /api/v1/me`.
 
 use super::oidc::{self, Identity};
 use super::{access, check_csrf, cookie, current, own_origin, require, Session};
@@ -9,8 +9,8 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::layout::SignedIn;
 use app::pages::area::{
-    AccediPage, ChildRow, FamigliaPage, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage,
-    ProviderChoice, SchoolRole, ScuolaPage,
+    AccediPage, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage, ProviderChoice,
+    SchoolRole, ScuolaPage,
 };
 use app::pages::not_found::NotFoundPage;
 use axum::body::Body;
@@ -44,7 +44,7 @@ fn next_of(q: Option<&str>) -> String {
         .unwrap_or_else(|| "/area".to_owned())
 }
 
-fn signed_in(s: &Session) -> SignedIn {
+pub(crate) fn signed_in(s: &Session) -> SignedIn {
     SignedIn {
         name: format!("{} {}", s.given_name, s.family_name)
             .trim()
@@ -200,7 +200,10 @@ pub async fn logout(env: SharedEnv, req: Request) -> Response {
 }
 
 /// The signed-in person and what the school's data grants them, or where to go instead.
-async fn signed_in_access(env: &Env, req: &Request) -> Result<(Session, Access), Response> {
+pub(crate) async fn signed_in_access(
+    env: &Env,
+    req: &Request,
+) -> Result<(Session, Access), Response> {
     let path = req
         .uri()
         .path_and_query()
@@ -224,7 +227,7 @@ async fn signed_in_access(env: &Env, req: &Request) -> Result<(Session, Access),
     }
 }
 
-async fn no_role(req: Request, s: Session) -> Response {
+pub(crate) async fn no_role(req: Request, s: Session) -> Response {
     let lang = lang_of(&req);
     let user = signed_in(&s);
     let cf = s.codice_fiscale.clone();
@@ -248,43 +251,6 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
     } else {
         see_other("/scuola", &[])
     }
-}
-
-/// `GET /famiglia`
-pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
-    let found = SendFuture::new(async {
-        let (s, a) = signed_in_access(&env, &req).await?;
-        if a.guardian_of.is_empty() {
-            return Ok((s, None));
-        }
-        let rows = school::children_of(&env, &s.codice_fiscale)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        Ok::<_, Response>((s, Some(rows)))
-    })
-    .await;
-    let (s, rows) = match found {
-        Ok(found) => found,
-        Err(r) => return r,
-    };
-    let Some(rows) = rows else {
-        return no_role(req, s).await;
-    };
-    let children: Vec<ChildRow> = rows
-        .into_iter()
-        .map(|r| ChildRow {
-            id: r.id,
-            name: format!("{} {}", r.name, r.surname),
-            class: r.class_code,
-            school: r.school,
-        })
-        .collect();
-    let lang = lang_of(&req);
-    let user = signed_in(&s);
-    render(req, StatusCode::OK, move || {
-        view! { <FamigliaPage lang=lang user=user.clone() children=children.clone()/> }
-    })
-    .await
 }
 
 /// `GET /scuola`

@@ -1,6 +1,7 @@
 //! D1 access: one module an aggregate, bound parameters only. Public register data (hosts,
 //! reference data) is not scoped by school; school data will be, always.
 
+pub mod family;
 pub mod hosts;
 pub mod reference;
 pub mod school;

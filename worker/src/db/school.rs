@@ -754,28 +754,22 @@ pub async fn absences(
 #[derive(Debug, Clone)]
 pub struct Child {
     pub id: i64,
+    /// Name and surname.
     pub name: String,
-    pub surname: String,
-    pub class_code: String,
-    pub school: String,
 }
 
 #[derive(Deserialize)]
 struct ChildDb {
     id: f64,
     name: String,
-    surname: String,
-    class_code: String,
-    school: String,
 }
 
 /// The pupils `codice_fiscale` is guardian of, in every school.
 pub async fn children_of(env: &Env, codice_fiscale: &str) -> Result<Vec<Child>, ApiError> {
     let rows: Vec<ChildDb> = database(env)?
         .prepare(
-            "SELECT p.id, p.name, p.surname, p.class_code, s.name AS school \
+            "SELECT p.id, p.name || ' ' || p.surname AS name \
              FROM guardians g JOIN pupils p ON p.id = g.pupil_id \
-             JOIN schools s ON s.id = p.school_id \
              WHERE g.codice_fiscale = ?1 ORDER BY p.surname, p.name",
         )
         .bind(&[text(codice_fiscale)])?
@@ -787,9 +781,6 @@ pub async fn children_of(env: &Env, codice_fiscale: &str) -> Result<Vec<Child>, 
         .map(|c| Child {
             id: c.id as i64,
             name: c.name,
-            surname: c.surname,
-            class_code: c.class_code,
-            school: c.school,
         })
         .collect())
 }

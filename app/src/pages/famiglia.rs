@@ -1,0 +1,673 @@
+//! The family portal: `/famiglia` (each child's position), `/famiglia/alunni/{id}` (absences
+//! month by month, justifications, derogation requests), `/famiglia/avvisi` and
+//! `/famiglia/avvisi/{id}` (notices, *presa visione*). Plain HTML forms: no wasm on a parent's
+//! phone. Every figure comes from `domain::family::Dashboard`.
+
+use crate::i18n::{date_it, fill, Lang};
+use crate::i18n_family::FamilyTexts;
+use crate::layout::{Page, SignedIn};
+use chrono::{Datelike, NaiveDate};
+use domain::attendance::Status;
+use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason};
+use leptos::prelude::*;
+
+/// "12 h 30 min", "12 h".
+pub fn hours(ft: &FamilyTexts, minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    if m == 0 {
+        fill(ft.hours_only, &[("h", &h.to_string())])
+    } else {
+        fill(
+            ft.hours_minutes,
+            &[("h", &h.to_string()), ("m", &m.to_string())],
+        )
+    }
+}
+
+/// "48,8 %", Italian style.
+fn percent(lang: Lang, tenths: u32) -> String {
+    let s = format!("{}.{} %", tenths / 10, tenths % 10);
+    match lang {
+        Lang::It => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// When the page was made, for the cached copy the phone may show offline.
+#[derive(Debug, Clone)]
+pub struct Updated {
+    pub date: String,
+    pub time: String,
+}
+
+#[component]
+fn UpdatedLine(lang: Lang, updated: Updated) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <p class="updated">
+            {fill(ft.updated, &[("date", &updated.date), ("time", &updated.time)])}
+        </p>
+    }
+}
+
+/// One child and their dashboard.
+#[derive(Debug, Clone)]
+pub struct ChildDash {
+    pub id: i64,
+    pub name: String,
+    pub class: String,
+    pub school: String,
+    pub dashboard: Dashboard,
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Ok => "band band-ok",
+        Status::Attention => "band band-attention",
+        Status::AtRisk => "band band-at-risk",
+        Status::LimitExceeded => "band band-exceeded",
+    }
+}
+
+fn action_text(ft: &FamilyTexts, a: &Action) -> String {
+    match a {
+        Action::Justify { count } => fill(ft.action_justify, &[("n", &count.to_string())]),
+        Action::Acknowledge { count } => fill(ft.action_acknowledge, &[("n", &count.to_string())]),
+        Action::BringDocuments {
+            count,
+            deadline: Some(d),
+        } => fill(
+            ft.action_documents_by,
+            &[("n", &count.to_string()), ("date", &date_it(*d))],
+        ),
+        Action::BringDocuments { count, .. } => {
+            fill(ft.action_documents, &[("n", &count.to_string())])
+        }
+        Action::ContactSchool => ft.action_contact.to_owned(),
+    }
+}
+
+fn action_href(a: &Action, pupil: i64) -> String {
+    match a {
+        Action::Justify { .. } => format!("/famiglia/alunni/{pupil}#assenze"),
+        Action::Acknowledge { .. } => "/famiglia/avvisi".to_owned(),
+        Action::BringDocuments { .. } => format!("/famiglia/alunni/{pupil}#deroghe"),
+        Action::ContactSchool => format!("/famiglia/alunni/{pupil}"),
+    }
+}
+
+/// A child's position: the gauge with its text, the figures, the band, the forecast, Law 159,
+/// and what to do.
+#[component]
+pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -> impl IntoView {
+    let ft = lang.family();
+    let d = child.dashboard.clone();
+    let heading = format!("alunno-{}", child.id);
+    let (status, band) = match d.status {
+        Status::Ok => (ft.status_ok, ft.band_ok),
+        Status::Attention => (ft.status_attention, ft.band_attention),
+        Status::AtRisk => (ft.status_at_risk, ft.band_at_risk),
+        Status::LimitExceeded => (ft.status_exceeded, ft.band_exceeded),
+    };
+    let max = fill(ft.hours_only, &[("h", &d.max_absence_hours.to_string())]);
+    let used = d
+        .limit_used_percent
+        .map(|p| percent(lang, (p * 10.0).round() as u32))
+        .unwrap_or_else(|| "—".to_owned());
+    let gauge_text = fill(
+        ft.gauge_text,
+        &[
+            ("counted", &hours(ft, d.counted_absence_minutes)),
+            ("max", &max),
+            ("percent", &used),
+        ],
+    );
+    let gauge_id = format!("gauge-{}", child.id);
+    let forecast = match (d.limit_crossed_on, d.forecast_crossing_on) {
+        (Some(c), _) => fill(ft.crossed_on, &[("date", &date_it(c))]),
+        (None, Some(f)) => fill(ft.forecast_on, &[("date", &date_it(f))]),
+        (None, None) => ft.forecast_none.to_owned(),
+    };
+    let law = d.law159.clone().map(|l| {
+        let mut lines = vec![fill(
+            ft.law159_days,
+            &[("n", &l.days_last_three_months.to_string())],
+        )];
+        if let Some(f) = l.flagged_on {
+            lines.push(fill(ft.law159_flagged, &[("date", &date_it(f))]));
+        }
+        if let Some(e) = l.elusione_reached_on {
+            lines.push(fill(ft.law159_elusione, &[("date", &date_it(e))]));
+        }
+        view! {
+            <dt>{ft.law159}</dt>
+            <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+        }
+    });
+    let actions = d.actions.clone();
+    let id = child.id;
+    let name = child.name.clone();
+    view! {
+        <section class="card dashboard" aria-labelledby=heading.clone() data-pupil=child.id>
+            <h2 id=heading.clone()>{child.name.clone()}</h2>
+            <p class="hint">
+                {fill(ft.class_school, &[("class", &child.class), ("school", &child.school)])}
+            </p>
+            <p class="hint">{fill(ft.as_of, &[("date", &date_it(d.as_of))])}</p>
+            <p class=status_class(d.status) data-status=format!("{:?}", d.status)>
+                <strong>{status}</strong>
+                ": "
+                {band}
+            </p>
+            <meter
+                class="gauge"
+                min="0"
+                max="1000"
+                low="500"
+                high="800"
+                optimum="0"
+                value=d.gauge_permille
+                aria-labelledby=gauge_id.clone()
+            ></meter>
+            <p id=gauge_id class="gauge-text" data-counted=d.counted_absence_minutes>
+                {gauge_text}
+            </p>
+            <dl class="facts">
+                <dt>{ft.remaining}</dt>
+                <dd data-remaining=d.remaining_minutes>{hours(ft, d.remaining_minutes)}</dd>
+                <dt>{ft.remaining_days}</dt>
+                <dd data-remaining-days=d.remaining_days>
+                    {fill(
+                        ft.days,
+                        &[("n", &d.remaining_days.to_string()), ("h", &d.day_hours.to_string())],
+                    )}
+                </dd>
+                <dt>{ft.derogated}</dt>
+                <dd data-derogated=d.derogated_minutes>{hours(ft, d.derogated_minutes)}</dd>
+                {(d.pending_deroga_minutes > 0)
+                    .then(|| {
+                        view! {
+                            <dt>{ft.pending_deroga}</dt>
+                            <dd>{hours(ft, d.pending_deroga_minutes)}</dd>
+                        }
+                    })}
+                <dt>{ft.forecast}</dt>
+                <dd data-forecast=d.forecast_crossing_on.map(|f| f.to_string())>{forecast}</dd>
+                {law}
+            </dl>
+            <h3>{ft.actions}</h3>
+            {if actions.is_empty() {
+                view! { <p>{ft.actions_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="actions">
+                        {actions
+                            .iter()
+                            .map(|a| {
+                                view! {
+                                    <li>
+                                        <a href=action_href(a, id)>{action_text(ft, a)}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {(!detail)
+                .then(|| {
+                    view! {
+                        <p>
+                            <a href=format!("/famiglia/alunni/{id}")>
+                                {fill(ft.details_link, &[("name", &name)])}
+                            </a>
+                        </p>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// `/famiglia`: every child of the guardian, each with a dashboard.
+#[component]
+pub fn FamigliaPage(
+    lang: Lang,
+    user: SignedIn,
+    children: Vec<ChildDash>,
+    unread: usize,
+    updated: Updated,
+) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <Page lang=lang title=ft.title.to_owned() user=user>
+            <h1>{ft.title}</h1>
+            <UpdatedLine lang=lang updated=updated/>
+            <p class="lead">{ft.lead}</p>
+            <p>
+                <a href="/famiglia/avvisi">{ft.notices_link}</a>
+                {(unread > 0)
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="badge">
+                                {fill(ft.notices_unread, &[("n", &unread.to_string())])}
+                            </span>
+                        }
+                    })}
+            </p>
+            {children
+                .into_iter()
+                .map(|c| view! { <Cruscotto lang=lang child=c/> })
+                .collect_view()}
+            <h2>{ft.export_title}</h2>
+            <p>{ft.export_text}</p>
+            <ul>
+                <li>
+                    <a href="/api/v1/me/export?format=json" download="ponte-dati.json">
+                        {ft.export_json}
+                    </a>
+                </li>
+                <li>
+                    <a href="/api/v1/me/export?format=csv" download="ponte-dati.csv">
+                        {ft.export_csv}
+                    </a>
+                </li>
+            </ul>
+        </Page>
+    }
+}
+
+/// One absence in the family's list.
+#[derive(Debug, Clone)]
+pub struct AbsenceItem {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub kind_index: usize,
+    pub minutes: Option<u32>,
+    pub justified: bool,
+    /// `pending`, `approved` or `refused`.
+    pub justification: Option<String>,
+    pub effect: Option<Effect>,
+    pub can_justify: bool,
+}
+
+/// One derogation request.
+#[derive(Debug, Clone)]
+pub struct DerogaItem {
+    pub id: i64,
+    pub category: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub status: String,
+}
+
+fn status_label(ft: &FamilyTexts, s: &str) -> &'static str {
+    match s {
+        "approved" => ft.status_approved,
+        "refused" => ft.status_refused,
+        _ => ft.status_pending,
+    }
+}
+
+fn effect_label(ft: &FamilyTexts, e: Effect) -> &'static str {
+    match e {
+        Effect::Counted => ft.effect_counted,
+        Effect::PendingDeroga => ft.effect_pending,
+        Effect::Derogated => ft.effect_derogated,
+        Effect::NotCounted => ft.effect_not_counted,
+    }
+}
+
+#[component]
+fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl IntoView {
+    let ft = lang.family();
+    let kind = ft.kinds.get(a.kind_index).copied().unwrap_or("");
+    let amount = a.minutes.map(|m| hours(ft, m));
+    let justification = a.justification.as_deref().map(|j| match j {
+        "approved" => ft.justification_approved,
+        "refused" => ft.justification_refused,
+        _ => ft.justification_pending,
+    });
+    let label_id = format!("motivo-{}", a.id);
+    let label = fill(ft.justify_label, &[("date", &date_it(a.date))]);
+    let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
+    view! {
+        <li class="absence" data-absence=a.id>
+            <p>
+                <strong>{format!("{weekday} {}", date_it(a.date))}</strong>
+                " · "
+                {kind}
+                {amount.map(|m| format!(" · {m}"))}
+            </p>
+            <p class="hint">
+                {if a.justified { ft.justified_yes } else { ft.justified_no }}
+                {a.effect.map(|e| format!(" — {}", effect_label(ft, e)))}
+            </p>
+            {justification.map(|j| view! { <p class="state" data-justification=a.justification.clone()>{j}</p> })}
+            {a
+                .can_justify
+                .then(|| {
+                    view! {
+                        <form
+                            method="post"
+                            action=format!("/api/v1/absences/{}/justification", a.id)
+                            class="inline-form"
+                        >
+                            <input type="hidden" name="csrf" value=csrf.clone()/>
+                            <input type="hidden" name="next" value=next.clone()/>
+                            <label for=label_id.clone()>{label}</label>
+                            <select id=label_id name="reason" required>
+                                {JustificationReason::ALL
+                                    .iter()
+                                    .zip(ft.reasons.iter())
+                                    .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
+                                    .collect_view()}
+                            </select>
+                            <button type="submit" class="button">{ft.justify_button}</button>
+                        </form>
+                    }
+                })}
+        </li>
+    }
+}
+
+/// `/famiglia/alunni/{id}`: the dashboard, the absences month by month with justification, and
+/// derogation requests.
+#[allow(clippy::too_many_arguments)]
+#[component]
+pub fn AlunnoPage(
+    lang: Lang,
+    user: SignedIn,
+    child: ChildDash,
+    absences: Vec<AbsenceItem>,
+    derogations: Vec<DerogaItem>,
+    categories: Vec<(String, String)>,
+    year: (NaiveDate, NaiveDate),
+    updated: Updated,
+) -> impl IntoView {
+    let ft = lang.family();
+    let csrf = user.csrf.clone();
+    let next = format!("/famiglia/alunni/{}", child.id);
+    // Month by month, newest first.
+    let mut months: Vec<((i32, u32), Vec<AbsenceItem>)> = Vec::new();
+    for a in absences.into_iter().rev() {
+        let key = (a.date.year(), a.date.month());
+        match months.last_mut() {
+            Some((k, v)) if *k == key => v.push(a),
+            _ => months.push((key, vec![a])),
+        }
+    }
+    let category_label = {
+        let categories = categories.clone();
+        move |code: &str| {
+            categories
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| code.to_owned())
+        }
+    };
+    let title = child.name.clone();
+    let pupil_id = child.id;
+    view! {
+        <Page lang=lang title=title.clone() user=user>
+            <p><a href="/famiglia">{ft.back_family}</a></p>
+            <h1>{title}</h1>
+            <UpdatedLine lang=lang updated=updated/>
+            <Cruscotto lang=lang child=child detail=true/>
+            <h2 id="assenze">{ft.absences_title}</h2>
+            <p class="hint">{ft.justify_privacy}</p>
+            {if months.is_empty() {
+                view! { <p>{ft.absences_none}</p> }.into_any()
+            } else {
+                months
+                    .into_iter()
+                    .map(|((y, m), list)| {
+                        let month = format!(
+                            "{} {y}",
+                            ft.months.get(m as usize - 1).copied().unwrap_or(""),
+                        );
+                        view! {
+                            <h3>{month}</h3>
+                            <ul class="absences">
+                                {list
+                                    .into_iter()
+                                    .map(|a| {
+                                        view! {
+                                            <AbsenceLine
+                                                lang=lang
+                                                a=a
+                                                csrf=csrf.clone()
+                                                next=next.clone()
+                                            />
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+            <h2 id="deroghe">{ft.deroga_title}</h2>
+            <p>{ft.deroga_lead}</p>
+            {if derogations.is_empty() {
+                view! { <p>{ft.deroga_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="requests">
+                        {derogations
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <li data-deroga=r.id data-status=r.status.clone()>
+                                        <strong>{category_label(&r.category)}</strong>
+                                        " — "
+                                        {fill(
+                                            ft.deroga_range,
+                                            &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
+                                        )}
+                                        " — "
+                                        {status_label(ft, &r.status)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <form
+                method="post"
+                action=format!("/api/v1/pupils/{pupil_id}/derogations")
+                class="stack-form"
+            >
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <input type="hidden" name="next" value=next.clone()/>
+                <label for="deroga-categoria">{ft.deroga_category}</label>
+                <select id="deroga-categoria" name="category" required>
+                    {categories
+                        .into_iter()
+                        .map(|(code, label)| view! { <option value=code>{label}</option> })
+                        .collect_view()}
+                </select>
+                <label for="deroga-dal">{ft.deroga_from}</label>
+                <input
+                    id="deroga-dal"
+                    name="from"
+                    type="date"
+                    required
+                    min=year.0.to_string()
+                    max=year.1.to_string()
+                />
+                <label for="deroga-al">{ft.deroga_to}</label>
+                <input
+                    id="deroga-al"
+                    name="to"
+                    type="date"
+                    required
+                    min=year.0.to_string()
+                    max=year.1.to_string()
+                />
+                <p class="hint">{ft.deroga_documents}</p>
+                <button type="submit" class="button">{ft.deroga_button}</button>
+            </form>
+        </Page>
+    }
+}
+
+/// A notice in the family's list.
+#[derive(Debug, Clone)]
+pub struct NoticeItem {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub published: String,
+    pub read: bool,
+    pub requires_ack: bool,
+    /// The children it concerns, by name.
+    pub for_names: Vec<String>,
+    /// When acknowledged (date, time), if all of them are.
+    pub acknowledged: Option<(String, String)>,
+}
+
+/// An automatic notice, with the child's name.
+#[derive(Debug, Clone)]
+pub struct AutoItem {
+    pub name: String,
+    pub notice: AutoNotice,
+}
+
+fn auto_text(ft: &FamilyTexts, a: &AutoItem) -> String {
+    let date = date_it(a.notice.date());
+    let n = a.name.as_str();
+    match &a.notice {
+        AutoNotice::ThresholdReached { hours, .. } => fill(
+            ft.auto_threshold,
+            &[("name", n), ("hours", &hours.to_string()), ("date", &date)],
+        ),
+        AutoNotice::LimitExceeded { .. } => fill(ft.auto_exceeded, &[("name", n), ("date", &date)]),
+        AutoNotice::Law159Flagged { .. } => fill(ft.auto_law159, &[("name", n), ("date", &date)]),
+        AutoNotice::Elusione { .. } => fill(ft.auto_elusione, &[("name", n), ("date", &date)]),
+    }
+}
+
+/// `/famiglia/avvisi`: the school's notices, unread first, and the automatic ones.
+#[component]
+pub fn AvvisiPage(
+    lang: Lang,
+    user: SignedIn,
+    notices: Vec<NoticeItem>,
+    auto: Vec<AutoItem>,
+    updated: Updated,
+) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <Page lang=lang title=ft.notices_title.to_owned() user=user>
+            <p><a href="/famiglia">{ft.back_family}</a></p>
+            <h1>{ft.notices_title}</h1>
+            <UpdatedLine lang=lang updated=updated/>
+            <p class="lead">{ft.notices_lead}</p>
+            {if notices.is_empty() {
+                view! { <p>{ft.notices_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="notices">
+                        {notices
+                            .into_iter()
+                            .map(|n| {
+                                let state = if n.read { ft.notice_read } else { ft.notice_unread };
+                                view! {
+                                    <li class=if n.read { "notice" } else { "notice unread" } data-notice=n.id>
+                                        <a href=format!("/famiglia/avvisi/{}", n.id)>{n.title}</a>
+                                        <p class="hint">
+                                            {state}
+                                            " · "
+                                            {fill(ft.notice_published, &[("date", &n.published)])}
+                                            " · "
+                                            {fill(ft.notice_for, &[("names", &n.for_names.join(", "))])}
+                                        </p>
+                                        {match (n.requires_ack, n.acknowledged) {
+                                            (true, None) => Some(view! { <p class="state">{ft.notice_ack_needed}</p> }.into_any()),
+                                            (true, Some((d, t))) => Some(view! { <p class="state">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p> }.into_any()),
+                                            _ => None,
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <h2>{ft.auto_title}</h2>
+            {if auto.is_empty() {
+                view! { <p>{ft.notices_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="notices">
+                        {auto.iter().map(|a| view! { <li class="notice auto">{auto_text(ft, a)}</li> }).collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </Page>
+    }
+}
+
+/// `/famiglia/avvisi/{id}`: one notice, and the *presa visione* button when asked.
+#[component]
+pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoView {
+    let ft = lang.family();
+    let csrf = user.csrf.clone();
+    let n = notice;
+    view! {
+        <Page lang=lang title=n.title.clone() user=user>
+            <p><a href="/famiglia/avvisi">{ft.back_notices}</a></p>
+            <h1>{n.title.clone()}</h1>
+            <p class="hint">
+                {fill(ft.notice_published, &[("date", &n.published)])}
+                " · "
+                {fill(ft.notice_for, &[("names", &n.for_names.join(", "))])}
+            </p>
+            <div class="notice-body">
+                {n.body.split('\n').filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+            </div>
+            {match (n.requires_ack, n.acknowledged.clone()) {
+                (true, None) => Some(view! {
+                    <form method="post" action=format!("/api/v1/notices/{}/acknowledgement", n.id)>
+                        <input type="hidden" name="csrf" value=csrf/>
+                        <p>{ft.notice_ack_needed}</p>
+                        <button type="submit" class="button">{ft.notice_ack_button}</button>
+                    </form>
+                }.into_any()),
+                (true, Some((d, t))) => Some(view! {
+                    <p class="state" data-acknowledged="true">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p>
+                }.into_any()),
+                _ => None,
+            }}
+        </Page>
+    }
+}
+
+/// A form that could not be carried out: the reason, in words, and the way back.
+#[component]
+pub fn FormErrorPage(lang: Lang, message: String, back: String) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <Page lang=lang title=ft.error_title.to_owned()>
+            <h1>{ft.error_title}</h1>
+            <p role="alert">{message}</p>
+            <p><a href=back>{ft.error_back}</a></p>
+        </Page>
+    }
+}
+
+/// The month names, for tests and other pages.
+pub fn month_name(ft: &FamilyTexts, m: u32) -> &'static str {
+    ft.months
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+}

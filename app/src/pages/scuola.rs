@@ -1,0 +1,381 @@
+//! The school's side of the family portal: `/scuola/{id}/avvisi` (write and publish a notice,
+//! see the published ones with their acknowledgements), `/scuola/{id}/avvisi/{n}` (who has and
+//! has not acknowledged, per class, CSV), `/scuola/{id}/richieste` (justifications and
+//! derogation requests to decide).
+
+use crate::i18n::{fill, Lang};
+use crate::layout::{Page, SignedIn};
+use leptos::prelude::*;
+
+/// "33,3 %".
+fn percent(lang: Lang, p: f64) -> String {
+    let s = format!("{p:.1} %");
+    match lang {
+        Lang::It => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A published notice with its acknowledgement figures.
+#[derive(Debug, Clone)]
+pub struct NoticeRow {
+    pub id: i64,
+    pub title: String,
+    pub published: String,
+    pub requires_ack: bool,
+    pub recipients: u32,
+    pub acknowledged: u32,
+    pub percent: f64,
+}
+
+#[component]
+fn AckFigure(lang: Lang, n: u32, total: u32, percent_value: f64) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <span data-acks=n data-recipients=total>
+            {fill(
+                ft.sn_acks,
+                &[
+                    ("n", &n.to_string()),
+                    ("total", &total.to_string()),
+                    ("percent", &percent(lang, percent_value)),
+                ],
+            )}
+        </span>
+    }
+}
+
+/// `/scuola/{id}/avvisi`.
+#[component]
+pub fn AvvisiScuolaPage(
+    lang: Lang,
+    user: SignedIn,
+    school_id: i64,
+    school: String,
+    manages: bool,
+    notices: Vec<NoticeRow>,
+) -> impl IntoView {
+    let ft = lang.family();
+    let csrf = user.csrf.clone();
+    view! {
+        <Page lang=lang title=ft.sn_title.to_owned() user=user>
+            <p><a href="/scuola">{lang.texts().school_title}</a></p>
+            <h1>{ft.sn_title}</h1>
+            <p class="lead">{school}</p>
+            {manages
+                .then(|| {
+                    view! {
+                        <h2>{ft.sn_new}</h2>
+                        <form
+                            method="post"
+                            action=format!("/api/v1/schools/{school_id}/notices")
+                            class="stack-form"
+                        >
+                            <input type="hidden" name="csrf" value=csrf.clone()/>
+                            <label for="avviso-titolo">{ft.sn_title_field}</label>
+                            <input id="avviso-titolo" name="title" required maxlength="200"/>
+                            <label for="avviso-testo">{ft.sn_body_field}</label>
+                            <textarea id="avviso-testo" name="body" required rows="6" maxlength="10000"></textarea>
+                            <fieldset>
+                                <legend>{ft.sn_audience}</legend>
+                                <label class="choice">
+                                    <input type="radio" name="audience" value="school" checked/>
+                                    {ft.sn_audience_school}
+                                </label>
+                                <label class="choice">
+                                    <input type="radio" name="audience" value="grade"/>
+                                    {ft.sn_audience_grade}
+                                </label>
+                                <label class="choice">
+                                    <input type="radio" name="audience" value="classes"/>
+                                    {ft.sn_audience_classes}
+                                </label>
+                                <label class="choice">
+                                    <input type="radio" name="audience" value="pupils"/>
+                                    {ft.sn_audience_pupils}
+                                </label>
+                            </fieldset>
+                            <label for="avviso-ordine">{ft.sn_audience_grade}</label>
+                            <select id="avviso-ordine" name="grade">
+                                <option value="primaria">{ft.grades[0]}</option>
+                                <option value="secondaria_primo_grado">{ft.grades[1]}</option>
+                                <option value="secondaria_secondo_grado">{ft.grades[2]}</option>
+                            </select>
+                            <label for="avviso-destinatari">{ft.sn_audience_value}</label>
+                            <input
+                                id="avviso-destinatari"
+                                name="audience_value"
+                                aria-describedby="avviso-destinatari-nota"
+                            />
+                            <p id="avviso-destinatari-nota" class="hint">
+                                {ft.sn_audience_value_hint}
+                            </p>
+                            <label class="choice">
+                                <input type="checkbox" name="requires_ack" value="true"/>
+                                {ft.sn_requires_ack}
+                            </label>
+                            <button type="submit" class="button">{ft.sn_publish}</button>
+                        </form>
+                    }
+                })}
+            <h2>{ft.sn_list}</h2>
+            {if notices.is_empty() {
+                view! { <p>{ft.sn_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="notices">
+                        {notices
+                            .into_iter()
+                            .map(|n| {
+                                view! {
+                                    <li class="notice" data-notice=n.id>
+                                        <a href=format!(
+                                            "/scuola/{school_id}/avvisi/{}",
+                                            n.id,
+                                        )>{n.title}</a>
+                                        <p class="hint">
+                                            {fill(ft.notice_published, &[("date", &n.published)])}
+                                            " · "
+                                            {if n.requires_ack {
+                                                view! {
+                                                    <AckFigure
+                                                        lang=lang
+                                                        n=n.acknowledged
+                                                        total=n.recipients
+                                                        percent_value=n.percent
+                                                    />
+                                                }
+                                                    .into_any()
+                                            } else {
+                                                view! { <span>{ft.sn_no_ack}</span> }.into_any()
+                                            }}
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </Page>
+    }
+}
+
+/// Acknowledgements in one class.
+#[derive(Debug, Clone)]
+pub struct ClassRow {
+    pub class: String,
+    pub recipients: u32,
+    pub acknowledged: u32,
+}
+
+/// One pupil the notice reaches.
+#[derive(Debug, Clone)]
+pub struct PupilAck {
+    pub class: String,
+    pub pupil: String,
+    pub when: Option<String>,
+    pub by: Option<String>,
+}
+
+/// `/scuola/{id}/avvisi/{n}`.
+#[allow(clippy::too_many_arguments)]
+#[component]
+pub fn AvvisoScuolaPage(
+    lang: Lang,
+    user: SignedIn,
+    school_id: i64,
+    notice: NoticeRow,
+    body: String,
+    classes: Vec<ClassRow>,
+    pupils: Vec<PupilAck>,
+) -> impl IntoView {
+    let ft = lang.family();
+    let id = notice.id;
+    view! {
+        <Page lang=lang title=notice.title.clone() user=user>
+            <p><a href=format!("/scuola/{school_id}/avvisi")>{ft.sn_title}</a></p>
+            <h1>{notice.title.clone()}</h1>
+            <p class="hint">{fill(ft.notice_published, &[("date", &notice.published)])}</p>
+            <div class="notice-body">
+                {body
+                    .split('\n')
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| view! { <p>{l.to_owned()}</p> })
+                    .collect_view()}
+            </div>
+            {if notice.requires_ack {
+                view! {
+                    <p class="lead">
+                        <AckFigure
+                            lang=lang
+                            n=notice.acknowledged
+                            total=notice.recipients
+                            percent_value=notice.percent
+                        />
+                    </p>
+                    <p>
+                        <a href=format!("/api/v1/notices/{id}/acknowledgements?format=csv")>
+                            {ft.sn_csv}
+                        </a>
+                    </p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=ft.sn_col_class>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ft.sn_col_class}</th>
+                                    <th scope="col">{ft.sn_col_recipients}</th>
+                                    <th scope="col">{ft.sn_col_acks}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {classes
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <tr data-class=c.class.clone()>
+                                                <th scope="row">{c.class.clone()}</th>
+                                                <td>{c.recipients}</td>
+                                                <td>{c.acknowledged}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=ft.sn_col_pupil>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ft.sn_col_class}</th>
+                                    <th scope="col">{ft.sn_col_pupil}</th>
+                                    <th scope="col">{ft.sn_col_when}</th>
+                                    <th scope="col">{ft.sn_col_by}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {pupils
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <tr>
+                                                <td>{p.class}</td>
+                                                <td>{p.pupil}</td>
+                                                <td>
+                                                    {p.when.unwrap_or_else(|| ft.sn_not_yet.to_owned())}
+                                                </td>
+                                                <td>{p.by.unwrap_or_default()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! { <p>{ft.sn_no_ack}</p> }.into_any()
+            }}
+        </Page>
+    }
+}
+
+/// A family's request waiting for a decision.
+#[derive(Debug, Clone)]
+pub struct RequestRow {
+    /// `justification` or `derogation`.
+    pub kind: String,
+    pub id: i64,
+    pub pupil: String,
+    pub class: String,
+    pub dates: String,
+    /// The absence kind or the derogation category, in words.
+    pub what: String,
+    pub reason: Option<String>,
+    pub requested: String,
+}
+
+/// `/scuola/{id}/richieste`.
+#[component]
+pub fn RichiestePage(
+    lang: Lang,
+    user: SignedIn,
+    school_id: i64,
+    school: String,
+    requests: Vec<RequestRow>,
+) -> impl IntoView {
+    let ft = lang.family();
+    let csrf = user.csrf.clone();
+    let next = format!("/scuola/{school_id}/richieste");
+    view! {
+        <Page lang=lang title=ft.rq_title.to_owned() user=user>
+            <p><a href="/scuola">{lang.texts().school_title}</a></p>
+            <h1>{ft.rq_title}</h1>
+            <p class="lead">{school}</p>
+            <p>{ft.rq_lead}</p>
+            {if requests.is_empty() {
+                view! { <p>{ft.rq_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="requests">
+                        {requests
+                            .into_iter()
+                            .map(|r| {
+                                let (label, path) = if r.kind == "derogation" {
+                                    (ft.rq_derogation, "derogations")
+                                } else {
+                                    (ft.rq_justification, "justifications")
+                                };
+                                view! {
+                                    <li class="card" data-request=format!("{}-{}", r.kind, r.id)>
+                                        <p>
+                                            <strong>{label}</strong>
+                                            " · "
+                                            {r.pupil}
+                                            " ("
+                                            {r.class}
+                                            ")"
+                                        </p>
+                                        <p>{r.dates} " · " {r.what}</p>
+                                        {r.reason.map(|x| view! { <p>{x}</p> })}
+                                        <p class="hint">
+                                            {fill(ft.rq_requested, &[("date", &r.requested)])}
+                                        </p>
+                                        <form
+                                            method="post"
+                                            action=format!("/api/v1/{path}/{}/decision", r.id)
+                                            class="inline-form"
+                                        >
+                                            <input type="hidden" name="csrf" value=csrf.clone()/>
+                                            <input type="hidden" name="next" value=next.clone()/>
+                                            <button
+                                                type="submit"
+                                                name="decision"
+                                                value="approve"
+                                                class="button"
+                                            >
+                                                {ft.rq_approve}
+                                            </button>
+                                            <button
+                                                type="submit"
+                                                name="decision"
+                                                value="refuse"
+                                                class="button button-secondary"
+                                            >
+                                                {ft.rq_refuse}
+                                            </button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </Page>
+    }
+}
