@@ -392,6 +392,17 @@ fn openapi_describes_every_endpoint() {
         "/api/v1/imports/{id}/commit",
         "/api/v1/pupils/{id}",
         "/api/v1/pupils/{id}/absences",
+        "/api/v1/pupils/{id}/attendance",
+        "/api/v1/pupils/{id}/derogations",
+        "/api/v1/absences/{id}/justification",
+        "/api/v1/justifications/{id}/decision",
+        "/api/v1/derogations/{id}/decision",
+        "/api/v1/schools/{school_id}/requests",
+        "/api/v1/schools/{school_id}/notices",
+        "/api/v1/notices",
+        "/api/v1/notices/{id}/acknowledgement",
+        "/api/v1/notices/{id}/acknowledgements",
+        "/api/v1/me/export",
     ] {
         assert!(v["paths"].get(path).is_some(), "{path}");
     }
@@ -412,6 +423,12 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/schools/{school_id}/imports",
             "/api/v1/imports/{id}/parts",
             "/api/v1/imports/{id}/commit",
+            "/api/v1/pupils/{id}/derogations",
+            "/api/v1/absences/{id}/justification",
+            "/api/v1/justifications/{id}/decision",
+            "/api/v1/derogations/{id}/decision",
+            "/api/v1/schools/{school_id}/notices",
+            "/api/v1/notices/{id}/acknowledgement",
         ])
     );
     for path in posts {

@@ -2,6 +2,8 @@
 //! `wrangler dev` (real D1, KV and static assets), seeded with the demo hosts the tests
 //! regenerate to know what to expect.
 
+pub mod people;
+
 use serde_json::Value;
 use std::sync::OnceLock;
 use std::time::Duration;

@@ -172,6 +172,215 @@ fn signed_in_paths() -> Value {
     })
 }
 
+/// A request body: JSON, or the same fields as a form (the pages' forms, which then get a `303`
+/// to `next`, or an HTML page with the reason).
+fn fields_body(description: &str, schema: Value) -> Value {
+    json!({"required": true, "description": description, "content": {
+        "application/json": {"schema": schema.clone()},
+        "application/x-www-form-urlencoded": {"schema": schema}}})
+}
+
+/// The family portal and the school's side of it.
+fn family_paths() -> Value {
+    let pupil_not_found = "L'alunno non esiste o la persona non può vederlo (not_found).";
+    let not_staff = "La scuola non esiste o la persona non ne fa parte come personale (not_found).";
+    let not_managed = "La scuola non esiste o la persona non ne fa parte come segreteria o dirigente (not_found).";
+    let decision = |what: &str, tag: &str| {
+        json!({"post": {
+            "summary": format!("La decisione della scuola su {what}"),
+            "description": "Per i docenti della classe dell'alunno, la segreteria e il dirigente. Si decide una volta sola; ogni decisione è nel registro delle attività (audit log).",
+            "security": signed_in(true),
+            "parameters": [path_id("id", tag)],
+            "requestBody": fields_body("La decisione.", json!({"type": "object", "required": ["decision"], "properties": {
+                "decision": {"type": "string", "enum": ["approve", "refuse"]}}})),
+            "responses": merge(json!({
+                "200": body("Il nuovo stato.", json!({"type": "object", "required": ["id", "status"], "properties": {
+                    "id": {"type": "integer"}, "status": schema("RequestStatus")}})),
+                "400": error("Decisione non valida (invalid_field)."),
+                "404": error("La richiesta non esiste o la persona non la decide (not_found)."),
+                "409": error("La scuola ha già deciso (conflict).")
+            }), session_responses(true))
+        }})
+    };
+    json!({
+        "/api/v1/pupils/{id}/attendance": {"get": {
+            "summary": "La situazione delle assenze di un alunno: cruscotto, assenze, deroghe",
+            "description": "Calcolata dal motore di domain con il regolamento della scuola (seed 003/004), alla data del giorno. Per i tutori dell'alunno, i docenti della classe, segreteria e dirigente.",
+            "security": signed_in(false),
+            "parameters": [path_id("id", "L'alunno.")],
+            "responses": merge(json!({
+                "200": body("La situazione.", schema("ChildPosition")),
+                "404": error(pupil_not_found),
+                "409": error("La scuola non ha ancora inviato classi o calendario (conflict).")
+            }), session_responses(false))
+        }},
+        "/api/v1/pupils/{id}/derogations": {"post": {
+            "summary": "Un tutore chiede una deroga",
+            "description": "Categoria adottata dalla scuola e date nell'anno scolastico; nessun documento: si consegnano in segreteria. Solo per i tutori dell'alunno.",
+            "security": signed_in(true),
+            "parameters": [path_id("id", "L'alunno.")],
+            "requestBody": fields_body("La richiesta.", json!({"type": "object", "required": ["category", "from", "to"], "properties": {
+                "category": {"type": "string"}, "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
+                "next": {"type": "string", "description": "Solo per i moduli: la pagina a cui tornare."}}})),
+            "responses": merge(json!({
+                "201": body("La richiesta, in attesa.", schema("DerogationRequest")),
+                "400": error("Categoria o date non valide (invalid_field)."),
+                "404": error(pupil_not_found)
+            }), session_responses(true))
+        }},
+        "/api/v1/absences/{id}/justification": {"post": {
+            "summary": "Un tutore giustifica un'assenza",
+            "description": "Il motivo si sceglie da un elenco fisso (nessun dettaglio sulla salute). Una giustificazione respinta si può inviare di nuovo.",
+            "security": signed_in(true),
+            "parameters": [path_id("id", "L'assenza.")],
+            "requestBody": fields_body("Il motivo.", json!({"type": "object", "required": ["reason"], "properties": {
+                "reason": schema("JustificationReason"),
+                "next": {"type": "string", "description": "Solo per i moduli: la pagina a cui tornare."}}})),
+            "responses": merge(json!({
+                "201": body("La giustificazione, in attesa.", json!({"type": "object"})),
+                "400": error("Motivo non nell'elenco, o assenza futura (invalid_field)."),
+                "404": error("L'assenza non esiste o non è di un figlio della persona (not_found)."),
+                "409": error("Assenza già giustificata, o giustificazione già inviata (conflict).")
+            }), session_responses(true))
+        }},
+        "/api/v1/justifications/{id}/decision": decision("una giustificazione", "La giustificazione."),
+        "/api/v1/derogations/{id}/decision": decision("una richiesta di deroga", "La richiesta di deroga."),
+        "/api/v1/schools/{school_id}/requests": {"get": {
+            "summary": "Giustificazioni e richieste di deroga in attesa, dalla più vecchia",
+            "description": "I docenti vedono quelle delle proprie classi; segreteria e dirigente tutte.",
+            "security": signed_in(false),
+            "parameters": [path_id("school_id", "La scuola.")],
+            "responses": merge(json!({
+                "200": body("Le richieste.", json!({"type": "object", "required": ["items"], "properties": {
+                    "items": {"type": "array", "items": {"type": "object"}}}})),
+                "404": error(not_staff)
+            }), session_responses(false))
+        }},
+        "/api/v1/schools/{school_id}/notices": {
+            "get": {
+                "summary": "Gli avvisi della scuola con le prese visione",
+                "security": signed_in(false),
+                "parameters": [path_id("school_id", "La scuola.")],
+                "responses": merge(json!({
+                    "200": body("Gli avvisi, dal più recente.", json!({"type": "object", "required": ["items"], "properties": {
+                        "items": {"type": "array", "items": {"type": "object", "properties": {
+                            "notice": schema("Notice"), "summary": schema("AckSummary")}}}}})),
+                    "404": error(not_staff)
+                }), session_responses(false))
+            },
+            "post": {
+                "summary": "Pubblica un avviso alle famiglie",
+                "description": "Per segreteria e dirigente. Destinatari: tutta la scuola, un ordine di scuola, classi o alunni; con o senza richiesta di presa visione. Nel registro delle attività.",
+                "security": signed_in(true),
+                "parameters": [path_id("school_id", "La scuola.")],
+                "requestBody": fields_body("L'avviso.", json!({"type": "object", "required": ["title", "body", "audience"], "properties": {
+                    "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "body": {"type": "string", "minLength": 1, "maxLength": 10000},
+                    "audience": {"type": "string", "enum": ["school", "grade", "classes", "pupils"]},
+                    "audience_value": {"type": "string", "description": "Ordine di scuola, codici delle classi o numeri degli alunni, separati da spazi o virgole."},
+                    "grade": {"type": "string", "description": "Solo per i moduli: l'ordine di scuola scelto."},
+                    "requires_ack": {"type": ["boolean", "string"]}}})),
+                "responses": merge(json!({
+                    "201": body("L'avviso.", json!({"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}})),
+                    "400": error("Campo non valido (invalid_field)."),
+                    "404": error(not_managed)
+                }), session_responses(true))
+            }
+        },
+        "/api/v1/notices": {"get": {
+            "summary": "Gli avvisi per i figli della persona, prima quelli da leggere",
+            "security": signed_in(false),
+            "responses": merge(json!({
+                "200": body("Gli avvisi.", json!({"type": "object", "required": ["items"], "properties": {
+                    "items": {"type": "array", "items": schema("Notice")}}}))
+            }), session_responses(false))
+        }},
+        "/api/v1/notices/{id}/acknowledgement": {"post": {
+            "summary": "Presa visione di un avviso",
+            "description": "Registra chi e quando, una volta, per ciascuno dei figli della persona a cui l'avviso è rivolto.",
+            "security": signed_in(true),
+            "parameters": [path_id("id", "L'avviso.")],
+            "responses": merge(json!({
+                "201": body("Registrata.", json!({"type": "object"})),
+                "404": error("L'avviso non esiste o non è rivolto ai figli della persona (not_found)."),
+                "409": error("Presa visione già registrata, o non richiesta (conflict).")
+            }), session_responses(true))
+        }},
+        "/api/v1/notices/{id}/acknowledgements": {"get": {
+            "summary": "Chi ha preso visione e chi no, per classe",
+            "description": "Per segreteria e dirigente della scuola. format=csv per il foglio di calcolo.",
+            "security": signed_in(false),
+            "parameters": [path_id("id", "L'avviso."), query("format", "json (predefinito) o csv.", json!({"type": "string", "enum": ["json", "csv"]}))],
+            "responses": merge(json!({
+                "200": {"description": "Il riepilogo e l'elenco.", "content": {
+                    "application/json": {"schema": {"type": "object"}},
+                    "text/csv": {"schema": {"type": "string"}}}},
+                "400": error("Formato non valido (invalid_field)."),
+                "404": error("L'avviso non esiste o è di una scuola che la persona non gestisce (not_found).")
+            }), session_responses(false))
+        }},
+        "/api/v1/me/export": {"get": {
+            "summary": "Tutti i dati della famiglia (portabilità)",
+            "description": "Per i tutori: la persona, i figli con cruscotto, assenze, giustificazioni e deroghe, gli avvisi con letture e prese visione.",
+            "security": signed_in(false),
+            "parameters": [query("format", "json (predefinito) o csv.", json!({"type": "string", "enum": ["json", "csv"]}))],
+            "responses": merge(json!({
+                "200": {"description": "Il file.", "content": {
+                    "application/json": {"schema": {"type": "object"}},
+                    "text/csv": {"schema": {"type": "string"}}}},
+                "400": error("Formato non valido (invalid_field)."),
+                "404": error("La persona non è tutore di alcun alunno (not_found).")
+            }), session_responses(false))
+        }}
+    })
+}
+
+fn family_schemas() -> Value {
+    json!({
+        "RequestStatus": {"type": "string", "enum": ["pending", "approved", "refused"]},
+        "JustificationReason": {"type": "string", "enum": ["personal", "family", "transport", "activities", "other"],
+            "description": "Elenco fisso: nessun dettaglio sulla salute (seed 001, Garante)."},
+        "DerogationRequest": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "pupil_id": {"type": "integer"}, "category": {"type": "string"},
+            "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
+            "status": schema("RequestStatus")}},
+        "Dashboard": {"type": "object", "description": "domain::family::Dashboard: durate in minuti, limiti in ore intere.",
+            "required": ["as_of", "annual_hours", "max_absence_hours", "counted_absence_minutes", "remaining_minutes", "remaining_days", "status", "actions", "auto_notices"],
+            "properties": {
+                "as_of": {"type": "string", "format": "date"},
+                "annual_hours": {"type": "integer"}, "max_absence_hours": {"type": "integer"},
+                "counted_absence_minutes": {"type": "integer"}, "remaining_minutes": {"type": "integer"},
+                "remaining_days": {"type": "integer"}, "day_hours": {"type": "integer"},
+                "derogated_minutes": {"type": "integer"}, "pending_deroga_minutes": {"type": "integer"},
+                "gauge_permille": {"type": "integer", "minimum": 0, "maximum": 1000},
+                "status": {"type": "string", "enum": ["ok", "attention", "at_risk", "limit_exceeded"]},
+                "forecast_crossing_on": {"type": ["string", "null"], "format": "date"},
+                "limit_crossed_on": {"type": ["string", "null"], "format": "date"},
+                "law159": {"type": ["object", "null"]},
+                "actions": {"type": "array", "items": {"type": "object"}},
+                "auto_notices": {"type": "array", "items": {"type": "object"}}}},
+        "ChildPosition": {"type": "object", "required": ["pupil_id", "dashboard", "absences", "derogations", "categories"], "properties": {
+            "pupil_id": {"type": "integer"}, "name": {"type": "string"}, "surname": {"type": "string"},
+            "class_code": {"type": "string"}, "school": {"type": "string"},
+            "dashboard": schema("Dashboard"),
+            "absences": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "date": {"type": "string", "format": "date"}, "kind": {"type": "string"},
+                "minutes": {"type": ["integer", "null"]}, "justified": {"type": "boolean"},
+                "justification": {"type": ["object", "null"]},
+                "effect": {"type": "string", "enum": ["counted", "pending_deroga", "derogated", "not_counted"]},
+                "deroga_id": {"type": ["integer", "null"]}, "can_justify": {"type": "boolean"}}}},
+            "derogations": {"type": "array", "items": schema("DerogationRequest")},
+            "categories": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "label": {"type": "string"}}}}}},
+        "Notice": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "school_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"},
+            "audience": {"type": "object"}, "requires_ack": {"type": "boolean"}, "published_at": {"type": "integer"},
+            "read": {"type": "boolean"}, "pupils": {"type": "array", "items": {"type": "object"}}}},
+        "AckSummary": {"type": "object", "properties": {
+            "recipients": {"type": "integer"}, "acknowledged": {"type": "integer"}, "percent": {"type": "number"},
+            "classes": {"type": "array", "items": {"type": "object"}}}}
+    })
+}
+
 /// Component schemas of the signed-in API.
 fn signed_in_schemas() -> Value {
     json!({
@@ -351,7 +560,7 @@ pub fn spec() -> Value {
                         "type": "object", "required": ["code", "name"],
                         "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}}}}}}}}), error_responses())
             }}
-        }), signed_in_paths()),
+        }), merge(signed_in_paths(), family_paths())),
         "components": {
           "securitySchemes": {
             "session": {"type": "apiKey", "in": "cookie", "name": "__Host-ponte-sid",
@@ -408,7 +617,7 @@ pub fn spec() -> Value {
                         "phone": {"type": ["string", "null"]}, "pec": {"type": ["string", "null"]}, "website": {"type": ["string", "null"]}}},
                     "supply_chain": {"type": ["string", "null"]}, "capacities": {"type": ["string", "null"]},
                     "published_at": {"type": "string"}}}]}
-          }), signed_in_schemas())
+          }), merge(signed_in_schemas(), family_schemas()))
         }
     })
 }

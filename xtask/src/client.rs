@@ -190,6 +190,12 @@ impl Client {
         )
     }
 
+    /// Stop sending the `X-CSRF-Token` header, as a browser submitting a plain HTML form does
+    /// (the token then travels in the form's `csrf` field).
+    pub fn forget_csrf(&mut self) {
+        self.csrf = None;
+    }
+
     pub fn post_form(&mut self, path: &str, pairs: &[(&str, &str)]) -> Result<Answer> {
         let body = pairs
             .iter()

@@ -1962,12 +1962,12 @@ fn pick_identities(
             .iter()
             .enumerate()
             .find(|(i, f)| !taken.contains(i) && !f.guardians.is_empty() && pred(f));
-        if let Some((i, f)) = found {
-            taken.insert(i);
-            let classes = big.class_list(&classes_of(big, f));
-            let label = format!("{what} ({classes})");
-            out.push(Identity::new(&f.guardians[0], label));
-        }
+        let (i, f) = found?;
+        taken.insert(i);
+        let classes = big.class_list(&classes_of(big, f));
+        let label = format!("{what} ({classes})");
+        out.push(Identity::new(&f.guardians[0], label));
+        Some(i)
     };
     let p3b = class_index(&big.spec.classes, "P3B");
     let in_order = |f: &Family, o: Ordine| {
@@ -1979,7 +1979,7 @@ fn pick_identities(
         &|f| f.children.len() == 1 && big.pupils[f.children[0]].class == p3b,
         "Genitore di un alunno",
     );
-    parent(
+    let two = parent(
         &|f| {
             f.children.len() == 2
                 && in_order(f, Ordine::Primaria)
@@ -2032,6 +2032,22 @@ fn pick_identities(
                 .all(|&c| big.spec.classes[c].ordine == Ordine::PrimoGrado)
     }) {
         let label = format!("Docente di secondaria ({})", big.class_list(&m.classes));
+        out.push(Identity::new(&m.person, label));
+    }
+    // A teacher of the primary class of the parent of two: the family portal's tests have the
+    // teacher decide that family's justifications.
+    let class_of_two = two.and_then(|i| {
+        big.families[i]
+            .children
+            .iter()
+            .map(|&p| big.pupils[p].class)
+            .find(|&c| big.spec.classes[c].ordine == Ordine::Primaria)
+    });
+    if let Some(m) = class_of_two.and_then(|c| docente(big, &|m| m.classes.contains(&c))) {
+        let label = format!(
+            "Docente della classe del genitore di due alunni ({})",
+            big.class_list(&m.classes)
+        );
         out.push(Identity::new(&m.person, label));
     }
     if let Some(m) = role(big, Role::Segreteria) {

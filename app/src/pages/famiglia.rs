@@ -200,7 +200,7 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
                 view! { <p>{ft.actions_none}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="actions">
+                    <ul class="todo">
                         {actions
                             .iter()
                             .map(|a| {
@@ -364,7 +364,7 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
                                     .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
                                     .collect_view()}
                             </select>
-                            <button type="submit" class="button">{ft.justify_button}</button>
+                            <button type="submit" class="btn btn-primary">{ft.justify_button}</button>
                         </form>
                     }
                 })}
@@ -511,7 +511,7 @@ pub fn AlunnoPage(
                     max=year.1.to_string()
                 />
                 <p class="hint">{ft.deroga_documents}</p>
-                <button type="submit" class="button">{ft.deroga_button}</button>
+                <button type="submit" class="btn btn-primary">{ft.deroga_button}</button>
             </form>
         </Page>
     }
@@ -573,13 +573,13 @@ pub fn AvvisiPage(
                 view! { <p>{ft.notices_none}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="notices">
+                    <ul class="avvisi">
                         {notices
                             .into_iter()
                             .map(|n| {
                                 let state = if n.read { ft.notice_read } else { ft.notice_unread };
                                 view! {
-                                    <li class=if n.read { "notice" } else { "notice unread" } data-notice=n.id>
+                                    <li class=if n.read { "avviso" } else { "avviso unread" } data-notice=n.id>
                                         <a href=format!("/famiglia/avvisi/{}", n.id)>{n.title}</a>
                                         <p class="hint">
                                             {state}
@@ -606,8 +606,8 @@ pub fn AvvisiPage(
                 view! { <p>{ft.notices_none}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="notices">
-                        {auto.iter().map(|a| view! { <li class="notice auto">{auto_text(ft, a)}</li> }).collect_view()}
+                    <ul class="avvisi">
+                        {auto.iter().map(|a| view! { <li class="avviso auto">{auto_text(ft, a)}</li> }).collect_view()}
                     </ul>
                 }
                     .into_any()
@@ -639,7 +639,7 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
                     <form method="post" action=format!("/api/v1/notices/{}/acknowledgement", n.id)>
                         <input type="hidden" name="csrf" value=csrf/>
                         <p>{ft.notice_ack_needed}</p>
-                        <button type="submit" class="button">{ft.notice_ack_button}</button>
+                        <button type="submit" class="btn btn-primary">{ft.notice_ack_button}</button>
                     </form>
                 }.into_any()),
                 (true, Some((d, t))) => Some(view! {

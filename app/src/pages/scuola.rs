@@ -114,7 +114,7 @@ pub fn AvvisiScuolaPage(
                                 <input type="checkbox" name="requires_ack" value="true"/>
                                 {ft.sn_requires_ack}
                             </label>
-                            <button type="submit" class="button">{ft.sn_publish}</button>
+                            <button type="submit" class="btn btn-primary">{ft.sn_publish}</button>
                         </form>
                     }
                 })}
@@ -123,12 +123,12 @@ pub fn AvvisiScuolaPage(
                 view! { <p>{ft.sn_none}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="notices">
+                    <ul class="avvisi">
                         {notices
                             .into_iter()
                             .map(|n| {
                                 view! {
-                                    <li class="notice" data-notice=n.id>
+                                    <li class="avviso" data-notice=n.id>
                                         <a href=format!(
                                             "/scuola/{school_id}/avvisi/{}",
                                             n.id,
@@ -355,7 +355,7 @@ pub fn RichiestePage(
                                                 type="submit"
                                                 name="decision"
                                                 value="approve"
-                                                class="button"
+                                                class="btn btn-primary"
                                             >
                                                 {ft.rq_approve}
                                             </button>
@@ -363,7 +363,7 @@ pub fn RichiestePage(
                                                 type="submit"
                                                 name="decision"
                                                 value="refuse"
-                                                class="button button-secondary"
+                                                class="btn btn-secondary"
                                             >
                                                 {ft.rq_refuse}
                                             </button>

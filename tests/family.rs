@@ -1,0 +1,1056 @@
+//! The family portal and the school's side of it, over HTTP against the real worker, signed in
+//! through the local providers as the demo people: dashboards recomputed here from the demo
+//! files without the engine, justifications, derogation requests, notices with acknowledgement,
+//! the family's export, and who reaches each new endpoint.
+//!
+//! The tests run in parallel threads: those that change what a dashboard shows hold
+//! [`family_data`].
+
+use e2e::people::*;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use xtask::client::{Answer, Client};
+
+/// The demo's "today" (`PONTE_TODAY`, set by `cargo xtask test`).
+const TODAY: &str = xtask::school::DEMO_TODAY;
+const TEACHER_OF_TWO: &str = "Docente della classe del genitore di due alunni";
+
+fn family_data() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A plain HTML form's POST: the token only in the `csrf` field.
+fn form(c: &mut Client, path: &str, pairs: &[(&str, &str)]) -> Answer {
+    c.forget_csrf();
+    c.post_form(path, pairs)
+        .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+}
+
+fn attendance(c: &mut Client, pupil: i64) -> Value {
+    let a = get(c, &format!("/api/v1/pupils/{pupil}/attendance"));
+    assert_eq!(a.status, 200, "attendance of {pupil}: {}", a.body);
+    json_of(&a)
+}
+
+fn children(me: &Value) -> Vec<i64> {
+    let mut v: Vec<i64> = me["guardian_of"]
+        .as_array()
+        .expect("guardian_of")
+        .iter()
+        .map(|x| x.as_i64().expect("id"))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+// ------------------------------------------------------------------------------------------
+// An independent count, from the demo school's files.
+
+fn lines(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text: String = if std::str::from_utf8(&bytes).is_ok() {
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        bytes.iter().map(|&b| b as char).collect() // Windows-1252's letters used here are Latin-1
+    };
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(';').map(|c| c.trim().to_owned()).collect())
+        .collect()
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .unwrap_or_else(|_| panic!("date {s}"))
+}
+
+/// What the dashboard must say about one pupil, counted here without `domain`: the school's
+/// policy is seed 003's (whole days, late and deferred entries, early exits, abstention, missed
+/// trips count; suspensions and school activities do not), each day counts at most its
+/// timetable, nothing after today; the days inside an approved derogation are taken out, and a
+/// whole-day absence whose justification the school approved is justified.
+struct Expected {
+    max_hours: u32,
+    counted_minutes: u32,
+    derogated_minutes: u32,
+    remaining_minutes: u32,
+    remaining_days: u32,
+    unjustified_days_3m: u32,
+}
+
+/// What the school decided in Ponte about one pupil: approved derogations' dates, and the days
+/// of whole-day absences with an approved justification.
+#[derive(Default)]
+struct Decided {
+    derogations: Vec<(chrono::NaiveDate, chrono::NaiveDate)>,
+    justified_days: BTreeSet<chrono::NaiveDate>,
+}
+
+fn decided(p: &Value) -> Decided {
+    let mut d = Decided::default();
+    for r in p["derogations"].as_array().expect("derogations") {
+        if r["status"] == "approved" {
+            d.derogations.push((
+                date(r["from"].as_str().expect("from")),
+                date(r["to"].as_str().expect("to")),
+            ));
+        }
+    }
+    for a in p["absences"].as_array().expect("absences") {
+        if a["kind"] == "whole_day" && a["justification"]["status"] == "approved" {
+            d.justified_days
+                .insert(date(a["date"].as_str().expect("date")));
+        }
+    }
+    d
+}
+
+fn expected(dir: &Path, matricola: &str, class: &str, decided: &Decided) -> Expected {
+    use chrono::Datelike;
+    let classes = lines(&dir.join("classi.csv"));
+    let row = classes
+        .iter()
+        .find(|r| r[0] == class)
+        .unwrap_or_else(|| panic!("class {class}"));
+    let weekly: u32 = row[2].parse().expect("weekly hours");
+    let day_hours: Vec<u32> = row[3..9].iter().map(|h| h.parse().expect("h")).collect();
+    let annual = weekly * 33;
+    let min_attendance = (annual * 3).div_ceil(4);
+    let max_hours = annual - min_attendance;
+
+    let cal = lines(&dir.join("calendario.csv"));
+    let mut first = None;
+    let mut holidays = Vec::new();
+    for r in &cal {
+        let from = date(&r[1]);
+        let to = if r[2].is_empty() { from } else { date(&r[2]) };
+        if r[0] == "lezioni" {
+            first = Some(from);
+        } else {
+            holidays.push((from, to));
+        }
+    }
+    let first = first.expect("lesson period");
+    let today = date(TODAY);
+    let lesson_day = |d: chrono::NaiveDate| {
+        let wd = d.weekday().num_days_from_monday() as usize;
+        d >= first
+            && d <= today
+            && wd < 6
+            && day_hours[wd] > 0
+            && !holidays.iter().any(|&(a, b)| a <= d && d <= b)
+    };
+    let mut per_day: BTreeMap<chrono::NaiveDate, (u32, u32)> = BTreeMap::new();
+    for r in lines(&dir.join("assenze.csv")) {
+        if r[0] != matricola {
+            continue;
+        }
+        let d = date(&r[1]);
+        if !lesson_day(d) {
+            continue;
+        }
+        let day = day_hours[d.weekday().num_days_from_monday() as usize] * 60;
+        let minutes = match (r[3].as_str(), r[4].as_str()) {
+            ("", "") => day,
+            (h, "") => (h.replace(',', ".").parse::<f64>().expect("ore") * 60.0).round() as u32,
+            (_, m) => m.parse().expect("minuti"),
+        };
+        let counted = matches!(
+            r[2].as_str(),
+            "assenza"
+                | "ritardo"
+                | "ingresso_posticipato"
+                | "uscita_anticipata"
+                | "astensione"
+                | "uscita_didattica_non_partecipata"
+        );
+        let e = per_day.entry(d).or_default();
+        if counted {
+            e.0 = (e.0 + minutes).min(day);
+        }
+        let unjustified_whole =
+            r[2] == "assenza" && r[5] != "sì" && !decided.justified_days.contains(&d);
+        if unjustified_whole {
+            e.1 = day;
+        }
+    }
+    let derogated_minutes: u32 = per_day
+        .iter()
+        .filter(|(d, _)| {
+            decided
+                .derogations
+                .iter()
+                .any(|&(a, b)| a <= **d && **d <= b)
+        })
+        .map(|(_, v)| v.0)
+        .sum();
+    let counted_minutes: u32 = per_day.values().map(|v| v.0).sum::<u32>() - derogated_minutes;
+    let remaining_minutes = (max_hours * 60).saturating_sub(counted_minutes);
+    let longest = *day_hours.iter().max().expect("days");
+    let three_months_ago = today
+        .checked_sub_months(chrono::Months::new(3))
+        .expect("date");
+    let unjustified_days_3m = per_day
+        .iter()
+        .filter(|(d, v)| **d > three_months_ago && v.1 > 0)
+        .count() as u32;
+    Expected {
+        max_hours,
+        counted_minutes,
+        derogated_minutes,
+        remaining_minutes,
+        remaining_days: remaining_minutes / (longest * 60),
+        unjustified_days_3m,
+    }
+}
+
+#[test]
+fn both_dashboards_match_an_independent_count_of_the_demo_files() {
+    let _lock = family_data();
+    let (mut c, me) = signed_in(GUARDIAN_OF_TWO);
+    let kids = children(&me);
+    assert_eq!(kids.len(), 2);
+    let dir = demo().school_dir_of(&demo().person(SECRETARY_A).cf);
+    for id in kids {
+        let p = attendance(&mut c, id);
+        let pupil = json_of(&get(&mut c, &format!("/api/v1/pupils/{id}")));
+        let want = expected(
+            &dir,
+            pupil["matricola"].as_str().expect("matricola"),
+            pupil["class_code"].as_str().expect("class"),
+            &decided(&p),
+        );
+        let d = &p["dashboard"];
+        let what = format!("pupil {id} ({})", pupil["class_code"]);
+        assert_eq!(d["as_of"], TODAY, "{what}");
+        assert_eq!(d["max_absence_hours"], want.max_hours, "{what}");
+        assert!(
+            want.counted_minutes > 0,
+            "{what}: the demo pupil has absences"
+        );
+        assert_eq!(d["counted_absence_minutes"], want.counted_minutes, "{what}");
+        assert_eq!(d["remaining_minutes"], want.remaining_minutes, "{what}");
+        assert_eq!(d["remaining_days"], want.remaining_days, "{what}");
+        assert_eq!(d["derogated_minutes"], want.derogated_minutes, "{what}");
+        let law = d["law159"]["days_last_three_months"].as_u64().unwrap_or(0) as u32;
+        assert_eq!(law, want.unjustified_days_3m, "{what}");
+        // The page shows the same figures.
+        let page = get(&mut c, "/famiglia");
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body
+                .contains(&format!("data-remaining=\"{}\"", want.remaining_minutes)),
+            "{what}: /famiglia shows the remaining minutes"
+        );
+    }
+}
+
+/// A justifiable absence of `pupil` (the oldest not yet justified).
+fn open_absence(p: &Value) -> Value {
+    p["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .find(|a| a["can_justify"] == true)
+        .cloned()
+        .expect("an absence to justify")
+}
+
+#[test]
+fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut teacher, tme) = signed_in(TEACHER_OF_TWO);
+    let (mut other_teacher, _) = signed_in(TEACHER_A);
+    let classes: BTreeSet<String> = tme["staff"][0]["classes"]
+        .as_array()
+        .expect("classes")
+        .iter()
+        .map(|c| c.as_str().expect("class").to_owned())
+        .collect();
+    let kid = children(&me)
+        .into_iter()
+        .find(|&id| {
+            let p = attendance(&mut parent, id);
+            classes.contains(p["class_code"].as_str().expect("class"))
+        })
+        .expect("a child in the teacher's class");
+    let before = attendance(&mut parent, kid);
+    let absence = open_absence(&before);
+    let aid = absence["id"].as_i64().expect("id");
+    let to_justify = |p: &Value| {
+        p["dashboard"]["actions"]
+            .as_array()
+            .expect("actions")
+            .iter()
+            .find(|a| a["kind"] == "justify")
+            .map(|a| a["count"].as_u64().expect("count"))
+            .unwrap_or(0)
+    };
+
+    // A free-text reason is refused; nothing is recorded.
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/absences/{aid}/justification"),
+        &json!({"reason": "febbre a 39"}),
+    );
+    assert_error(&a, 400, "invalid_field", "free text");
+    // Another family's absence does not exist for this parent.
+    let (mut stranger, _) = signed_in(GUARDIAN_A);
+    let a = post_json(
+        &mut stranger,
+        &format!("/api/v1/absences/{aid}/justification"),
+        &json!({"reason": "family"}),
+    );
+    assert_error(&a, 404, "not_found", "another family's absence");
+
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/absences/{aid}/justification"),
+        &json!({"reason": "family"}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let jid = json_of(&a)["id"].as_i64().expect("id");
+    let again = post_json(
+        &mut parent,
+        &format!("/api/v1/absences/{aid}/justification"),
+        &json!({"reason": "personal"}),
+    );
+    assert_error(&again, 409, "conflict", "a second justification");
+    let pending = attendance(&mut parent, kid);
+    let line = pending["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .find(|a| a["id"] == aid)
+        .cloned()
+        .expect("the absence");
+    assert_eq!(line["justification"]["status"], "pending");
+    assert_eq!(line["justified"], false);
+    assert_eq!(to_justify(&pending), to_justify(&before) - 1);
+
+    // The teacher sees it among the school's pending requests; the other teacher does not.
+    let school = tme["staff"][0]["school_id"].as_i64().expect("school");
+    let list = json_of(&get(
+        &mut teacher,
+        &format!("/api/v1/schools/{school}/requests"),
+    ));
+    assert!(list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|r| r["kind"] == "justification" && r["id"] == jid));
+    let list = json_of(&get(
+        &mut other_teacher,
+        &format!("/api/v1/schools/{school}/requests"),
+    ));
+    assert!(!list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|r| r["kind"] == "justification" && r["id"] == jid));
+    let a = post_json(
+        &mut other_teacher,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "approve"}),
+    );
+    assert_error(&a, 404, "not_found", "a teacher of another class");
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "approve"}),
+    );
+    assert_error(&a, 404, "not_found", "the family deciding");
+    let a = post_json(
+        &mut teacher,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "maybe"}),
+    );
+    assert_error(&a, 400, "invalid_field", "a decision that is not one");
+
+    let a = post_json(
+        &mut teacher,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "approve"}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "approved");
+    let a = post_json(
+        &mut teacher,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "refuse"}),
+    );
+    assert_error(&a, 409, "conflict", "a second decision");
+    let after = attendance(&mut parent, kid);
+    let line = after["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .find(|a| a["id"] == aid)
+        .cloned()
+        .expect("the absence");
+    assert_eq!(line["justified"], true);
+    assert_eq!(line["justification"]["status"], "approved");
+    assert_eq!(line["can_justify"], false);
+}
+
+#[test]
+fn an_approved_derogation_gives_back_hours_through_the_engine() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut head, _) = signed_in(HEAD_A);
+    let kid = children(&me)[0];
+    let before = attendance(&mut parent, kid);
+    // The span of the first counted absences.
+    let counted: Vec<&Value> = before["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .filter(|a| a["effect"] == "counted")
+        .collect();
+    assert!(counted.len() >= 2, "the demo child has counted absences");
+    let from = counted[0]["date"].as_str().expect("date").to_owned();
+    let to = counted[1]["date"].as_str().expect("date").to_owned();
+    let category = before["categories"][0]["code"]
+        .as_str()
+        .expect("a category")
+        .to_owned();
+
+    for (body, field) in [
+        (
+            json!({"category": "nope", "from": from, "to": to}),
+            "category",
+        ),
+        (json!({"category": category, "from": to, "to": from}), "to"),
+        (
+            json!({"category": category, "from": "2024-01-01", "to": to}),
+            "from",
+        ),
+    ] {
+        if from == to && field == "to" {
+            continue;
+        }
+        let a = post_json(
+            &mut parent,
+            &format!("/api/v1/pupils/{kid}/derogations"),
+            &body,
+        );
+        assert_error(&a, 400, "invalid_field", field);
+    }
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/pupils/{kid}/derogations"),
+        &json!({"category": category, "from": from, "to": to}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let did = json_of(&a)["id"].as_i64().expect("id");
+    let pending = attendance(&mut parent, kid);
+    assert_eq!(
+        pending["dashboard"]["counted_absence_minutes"],
+        before["dashboard"]["counted_absence_minutes"],
+        "a pending derogation changes nothing yet"
+    );
+    let minutes = |p: &Value, k: &str| p["dashboard"][k].as_u64().expect(k);
+    // Earlier runs may have left requests: every figure is compared as a difference.
+    let waiting =
+        minutes(&pending, "pending_deroga_minutes") - minutes(&before, "pending_deroga_minutes");
+    assert!(waiting > 0, "the request covers counted absences");
+
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/derogations/{did}/decision"),
+        &json!({"decision": "approve"}),
+    );
+    assert_error(&a, 404, "not_found", "a family cannot grant a derogation");
+    let a = post_json(
+        &mut head,
+        &format!("/api/v1/derogations/{did}/decision"),
+        &json!({"decision": "approve"}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let after = attendance(&mut parent, kid);
+    assert_eq!(
+        minutes(&after, "derogated_minutes"),
+        minutes(&before, "derogated_minutes") + waiting
+    );
+    assert_eq!(
+        minutes(&after, "counted_absence_minutes"),
+        minutes(&before, "counted_absence_minutes") - waiting
+    );
+    assert_eq!(
+        minutes(&after, "pending_deroga_minutes"),
+        minutes(&before, "pending_deroga_minutes")
+    );
+    assert!(
+        minutes(&after, "remaining_minutes") > minutes(&before, "remaining_minutes"),
+        "the remaining hours grow"
+    );
+    let d = after["derogations"]
+        .as_array()
+        .expect("derogations")
+        .iter()
+        .find(|d| d["id"] == did)
+        .cloned()
+        .expect("the request");
+    assert_eq!(d["status"], "approved");
+    // Undo for the other tests: not through the API (decisions are final), so the next run of
+    // this test starts from what the previous left; the counts above are relative.
+}
+
+#[test]
+fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
+    let _lock = family_data();
+    let (mut office, ome) = signed_in(SECRETARY_A);
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut other, _) = signed_in(GUARDIAN_A);
+    let (mut teacher, _) = signed_in(TEACHER_A);
+    let school = ome["staff"][0]["school_id"].as_i64().expect("school");
+    let kid = children(&me)[0];
+    let class = attendance(&mut parent, kid)["class_code"]
+        .as_str()
+        .expect("class")
+        .to_owned();
+
+    // Bad input changes nothing.
+    for (body, field) in [
+        (
+            json!({"title": "", "body": "x", "audience": "school"}),
+            "title",
+        ),
+        (
+            json!({"title": "x", "body": "x", "audience": "everyone"}),
+            "audience",
+        ),
+        (
+            json!({"title": "x", "body": "x", "audience": "classes", "audience_value": ""}),
+            "audience_value",
+        ),
+    ] {
+        let a = post_json(
+            &mut office,
+            &format!("/api/v1/schools/{school}/notices"),
+            &body,
+        );
+        assert_error(&a, 400, "invalid_field", field);
+    }
+    let a = post_json(
+        &mut teacher,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": "x", "body": "x", "audience": "school"}),
+    );
+    assert_error(&a, 404, "not_found", "a teacher does not publish");
+
+    let title = format!("Uscita al museo della classe {class}");
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": title, "body": "Partenza alle 8.30.\nRientro alle 13.", "audience": "classes",
+                "audience_value": class, "requires_ack": true}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let nid = json_of(&a)["id"].as_i64().expect("id");
+
+    // The parent sees it, unread and first; a family outside the class does not.
+    let mine = json_of(&get(&mut parent, "/api/v1/notices"));
+    let first = &mine["items"][0];
+    assert_eq!(first["id"], nid, "unread first, newest first");
+    assert_eq!(first["read"], false);
+    let theirs = json_of(&get(&mut other, "/api/v1/notices"));
+    assert!(!theirs["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|n| n["id"] == nid));
+    let a = post_json(
+        &mut other,
+        &format!("/api/v1/notices/{nid}/acknowledgement"),
+        &json!({}),
+    );
+    assert_error(&a, 404, "not_found", "outside the audience");
+
+    let report =
+        |c: &mut Client| json_of(&get(c, &format!("/api/v1/notices/{nid}/acknowledgements")));
+    let r0 = report(&mut office);
+    let recipients = r0["summary"]["recipients"].as_u64().expect("recipients");
+    assert!(recipients > 0);
+    assert_eq!(r0["summary"]["acknowledged"], 0);
+    assert!(r0["pupils"]
+        .as_array()
+        .expect("pupils")
+        .iter()
+        .all(|p| p["class_code"] == class.as_str()));
+
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/notices/{nid}/acknowledgement"),
+        &json!({}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/notices/{nid}/acknowledgement"),
+        &json!({}),
+    );
+    assert_error(&a, 409, "conflict", "a second acknowledgement");
+    let r1 = report(&mut office);
+    assert_eq!(r1["summary"]["acknowledged"], 1);
+    assert_eq!(r1["summary"]["recipients"], recipients);
+    let by = &r1["pupils"]
+        .as_array()
+        .expect("pupils")
+        .iter()
+        .find(|p| p["pupil_id"] == kid)
+        .cloned()
+        .expect("the child")["acknowledged_by"];
+    assert!(
+        by.as_str().is_some_and(|s| !s.is_empty()),
+        "who acknowledged"
+    );
+    // The CSV lists every pupil of the class with the state.
+    let csv = get(
+        &mut office,
+        &format!("/api/v1/notices/{nid}/acknowledgements?format=csv"),
+    );
+    assert_eq!(csv.status, 200);
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert_eq!(csv.body.lines().count() as u64, recipients + 1);
+    assert_eq!(csv.body.lines().filter(|l| l.contains(";sì;")).count(), 1);
+    // The head teacher sees the same; the teacher of another class and the other school do not.
+    let (mut other_school, _) = signed_in(SECRETARY_B);
+    let a = get(
+        &mut other_school,
+        &format!("/api/v1/notices/{nid}/acknowledgements"),
+    );
+    assert_error(&a, 404, "not_found", "another school's office");
+}
+
+#[test]
+fn the_family_downloads_everything_held_about_them() {
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let a = get(&mut parent, "/api/v1/me/export?format=json");
+    assert_eq!(a.status, 200);
+    let v = json_of(&a);
+    assert_eq!(v["guardian"]["codice_fiscale"], me["codice_fiscale"]);
+    let kids: BTreeSet<i64> = v["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .map(|c| c["pupil_id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(kids, children(&me).into_iter().collect());
+    let absences: usize = v["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .map(|c| c["absences"].as_array().expect("absences").len())
+        .sum();
+    assert!(absences > 0);
+    let csv = get(&mut parent, "/api/v1/me/export?format=csv");
+    assert_eq!(csv.status, 200);
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert_eq!(
+        csv.body
+            .lines()
+            .filter(|l| l.starts_with("assenza;"))
+            .count(),
+        absences
+    );
+    let a = get(&mut parent, "/api/v1/me/export?format=xml");
+    assert_error(&a, 400, "invalid_field", "format");
+    let (mut teacher, _) = signed_in(TEACHER_A);
+    let a = get(&mut teacher, "/api/v1/me/export");
+    assert_error(&a, 404, "not_found", "staff have no family export");
+    let a = get(&mut browser(), "/api/v1/me/export");
+    assert_error(&a, 401, "unauthenticated", "anonymous");
+}
+
+#[test]
+fn forms_work_without_javascript_and_need_the_csrf_token() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let kid = children(&me)[1];
+    let p = attendance(&mut parent, kid);
+    let aid = open_absence(&p)["id"].as_i64().expect("id");
+    let token = me["csrf_token"].as_str().expect("csrf").to_owned();
+    let path = format!("/api/v1/absences/{aid}/justification");
+    let a = form(
+        &mut parent,
+        &path,
+        &[("reason", "transport"), ("csrf", "wrong")],
+    );
+    assert_error(&a, 403, "csrf_rejected", "a form with a wrong token");
+    let next = format!("/famiglia/alunni/{kid}");
+    let a = form(
+        &mut parent,
+        &path,
+        &[("reason", "transport"), ("csrf", &token), ("next", &next)],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert!(
+        a.location.as_deref().is_some_and(|l| l.ends_with(&next)),
+        "{:?}",
+        a.location
+    );
+    let page = get(&mut parent, &next);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&format!("data-absence=\"{aid}\"")));
+    // A form with a bad value gets a page with the reason, not JSON.
+    let a = form(
+        &mut parent,
+        &path,
+        &[("reason", "transport"), ("csrf", &token)],
+    );
+    assert_eq!(a.status, 409);
+    assert!(a.content_type.starts_with("text/html"));
+    assert!(a.body.contains("già stata inviata"));
+}
+
+/// Every new endpoint × every kind of person: the allowed get their answer (or, for a request
+/// that must change nothing, the 4xx of a bad value), everybody else 404 (401 when signed out),
+/// and nothing changes for them.
+#[test]
+fn access_matrix_of_the_family_endpoints() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut office_a, ome) = signed_in(SECRETARY_A);
+    let (mut office_b, bme) = signed_in(SECRETARY_B);
+    let school_a = ome["staff"][0]["school_id"].as_i64().expect("school");
+    let school_b = bme["staff"][0]["school_id"].as_i64().expect("school");
+    let (_, gbme) = signed_in(GUARDIAN_B);
+    let x = children(&me)[0];
+    let y = children(&gbme)[0];
+    let px = attendance(&mut parent, x);
+    let class_x = px["class_code"].as_str().expect("class").to_owned();
+    let absence_x = open_absence(&px)["id"].as_i64().expect("id");
+    // Objects to aim at: a pending justification and derogation request of X, and a notice to
+    // X's class that asks for no acknowledgement.
+    let later = px["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .rev()
+        .find(|a| a["can_justify"] == true && a["id"] != absence_x)
+        .cloned()
+        .expect("a second absence to justify");
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/absences/{}/justification", later["id"]),
+        &json!({"reason": "other"}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let justification = json_of(&a)["id"].as_i64().expect("id");
+    let category = px["categories"][0]["code"]
+        .as_str()
+        .expect("code")
+        .to_owned();
+    let day = later["date"].as_str().expect("date").to_owned();
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/pupils/{x}/derogations"),
+        &json!({"category": category, "from": day, "to": day}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let derogation = json_of(&a)["id"].as_i64().expect("id");
+    let a = post_json(
+        &mut office_a,
+        &format!("/api/v1/schools/{school_a}/notices"),
+        &json!({"title": "Matrice", "body": "Avviso di prova.", "audience": "classes",
+                "audience_value": class_x, "requires_ack": false}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let notice = json_of(&a)["id"].as_i64().expect("id");
+    let _ = &mut office_b;
+
+    struct Actor {
+        name: &'static str,
+        label: Option<&'static str>,
+        /// Reads X's attendance.
+        reads_x: bool,
+        is_parent_of_x: bool,
+        /// Decides X's requests.
+        decides_x: bool,
+        staff_a: bool,
+        manages_a: bool,
+        guardian: bool,
+    }
+    let actors = [
+        Actor {
+            name: "anonymous",
+            label: None,
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: false,
+        },
+        Actor {
+            name: "parent of X",
+            label: Some(GUARDIAN_OF_TWO),
+            reads_x: true,
+            is_parent_of_x: true,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: true,
+        },
+        Actor {
+            name: "other parent A",
+            label: Some(GUARDIAN_A),
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: true,
+        },
+        Actor {
+            name: "teacher of X",
+            label: Some(TEACHER_OF_TWO),
+            reads_x: true,
+            is_parent_of_x: false,
+            decides_x: true,
+            staff_a: true,
+            manages_a: false,
+            guardian: false,
+        },
+        Actor {
+            name: "other teacher A",
+            label: Some(TEACHER_A),
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: true,
+            manages_a: false,
+            guardian: false,
+        },
+        Actor {
+            name: "office A",
+            label: Some(SECRETARY_A),
+            reads_x: true,
+            is_parent_of_x: false,
+            decides_x: true,
+            staff_a: true,
+            manages_a: true,
+            guardian: false,
+        },
+        Actor {
+            name: "head A",
+            label: Some(HEAD_A),
+            reads_x: true,
+            is_parent_of_x: false,
+            decides_x: true,
+            staff_a: true,
+            manages_a: true,
+            guardian: false,
+        },
+        Actor {
+            name: "office B",
+            label: Some(SECRETARY_B),
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: false,
+        },
+        Actor {
+            name: "parent B",
+            label: Some(GUARDIAN_B),
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: true,
+        },
+        Actor {
+            name: "no role",
+            label: Some(NO_ROLE),
+            reads_x: false,
+            is_parent_of_x: false,
+            decides_x: false,
+            staff_a: false,
+            manages_a: false,
+            guardian: false,
+        },
+    ];
+    let mut table = String::new();
+    let mut failures = 0;
+    for act in &actors {
+        let mut c = match act.label {
+            Some(l) => signed_in(l).0,
+            None => browser(),
+        };
+        let anon = act.label.is_none();
+        let want = |ok: u16, allowed: bool| -> u16 {
+            if anon {
+                401
+            } else if allowed {
+                ok
+            } else {
+                404
+            }
+        };
+        let mut check = |what: &str, want: u16, a: &Answer| {
+            let ok = a.status == want
+                && (a.status < 400 || a.content_type.starts_with("application/json"));
+            if !ok {
+                failures += 1;
+            }
+            table.push_str(&format!(
+                "{:<16} {:<48} want {want} got {} {}\n",
+                act.name,
+                what,
+                a.status,
+                if ok { "" } else { "FAIL" }
+            ));
+        };
+        let a = get(&mut c, &format!("/api/v1/pupils/{x}/attendance"));
+        check("GET pupils/X/attendance", want(200, act.reads_x), &a);
+        let a = get(&mut c, &format!("/api/v1/pupils/{y}/attendance"));
+        check(
+            "GET pupils/Y(school B)/attendance",
+            want(200, act.name == "parent B" || act.name == "office B"),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/pupils/{x}/derogations"),
+            &json!({"category": "nope", "from": day, "to": day}),
+        );
+        check(
+            "POST pupils/X/derogations (bad)",
+            want(400, act.is_parent_of_x),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/absences/{absence_x}/justification"),
+            &json!({"reason": "nope"}),
+        );
+        check(
+            "POST absences/X/justification (bad)",
+            want(400, act.is_parent_of_x),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/justifications/{justification}/decision"),
+            &json!({"decision": "nope"}),
+        );
+        check(
+            "POST justifications/J/decision (bad)",
+            want(400, act.decides_x),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/derogations/{derogation}/decision"),
+            &json!({"decision": "nope"}),
+        );
+        check(
+            "POST derogations/D/decision (bad)",
+            want(400, act.decides_x),
+            &a,
+        );
+        let a = get(&mut c, &format!("/api/v1/schools/{school_a}/requests"));
+        check("GET schools/A/requests", want(200, act.staff_a), &a);
+        let a = get(&mut c, &format!("/api/v1/schools/{school_b}/requests"));
+        check(
+            "GET schools/B/requests",
+            want(200, act.name == "office B"),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/schools/{school_a}/notices"),
+            &json!({"title": "", "body": "x", "audience": "school"}),
+        );
+        check("POST schools/A/notices (bad)", want(400, act.manages_a), &a);
+        let a = get(&mut c, &format!("/api/v1/schools/{school_a}/notices"));
+        check("GET schools/A/notices", want(200, act.staff_a), &a);
+        let a = get(
+            &mut c,
+            &format!("/api/v1/notices/{notice}/acknowledgements"),
+        );
+        check(
+            "GET notices/N/acknowledgements",
+            want(200, act.manages_a),
+            &a,
+        );
+        let a = post_json(
+            &mut c,
+            &format!("/api/v1/notices/{notice}/acknowledgement"),
+            &json!({}),
+        );
+        check(
+            "POST notices/N/acknowledgement (no ack asked)",
+            want(409, act.is_parent_of_x),
+            &a,
+        );
+        let a = get(&mut c, "/api/v1/notices");
+        check("GET notices", want(200, true), &a);
+        let sees = a.status == 200
+            && json_of(&a)["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .any(|n| n["id"] == notice);
+        let listed = Answer {
+            status: if anon {
+                401
+            } else if sees == act.is_parent_of_x {
+                200
+            } else {
+                500
+            },
+            location: None,
+            content_type: "application/json".to_owned(),
+            set_cookies: Vec::new(),
+            body: String::new(),
+        };
+        check(
+            "GET notices lists N only for X's parent",
+            want(200, true),
+            &listed,
+        );
+        let a = get(&mut c, "/api/v1/me/export");
+        check("GET me/export", want(200, act.guardian), &a);
+    }
+    eprintln!("{table}");
+    assert_eq!(failures, 0, "access matrix:\n{table}");
+    // Nothing changed: the requests are still pending, X's dashboard is as it was.
+    let after = attendance(&mut parent, x);
+    assert_eq!(after["dashboard"], attendance(&mut parent, x)["dashboard"]);
+    let d = after["derogations"]
+        .as_array()
+        .expect("derogations")
+        .iter()
+        .find(|d| d["id"] == derogation)
+        .cloned()
+        .expect("request");
+    assert_eq!(d["status"], "pending");
+    let j = after["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .find(|a| a["id"] == later["id"])
+        .cloned()
+        .expect("absence");
+    assert_eq!(j["justification"]["status"], "pending");
+    // Leave no pending derogation behind: the office refuses it (the other tests compare
+    // counted hours before and after their own requests).
+    let a = post_json(
+        &mut office_a,
+        &format!("/api/v1/derogations/{derogation}/decision"),
+        &json!({"decision": "refuse"}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+}
