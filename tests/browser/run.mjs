@@ -23,6 +23,10 @@ const person = (label) => {
   return p;
 };
 const DEMO_DIR = dirname(IDENTITIES);
+// The parent of two children (one in primaria, one in secondaria) and their classes, from the label.
+const parentOfTwo = people.find((p) => p.label.startsWith("Genitore di due alunni ("));
+if (!parentOfTwo) throw new Error("no demo parent of two children");
+const [primaryClass, secondaryClass] = parentOfTwo.label.match(/\(([^)]*)\)/)[1].split(", ");
 const providerOrigins = new Set();
 
 const browser = await chromium.launch({
@@ -219,13 +223,13 @@ async function signIn(page, provider, label, next = "/area") {
 
 test("a guardian signs in with SPID and sees both children; logout ends the session", async () => {
   const page = await newPage();
-  const parent = person("Genitore di due alunni (P1C, S2E)");
+  const parent = parentOfTwo;
   await signIn(page, "SPID", parent.label);
   assert.equal(new URL(page.url()).pathname, "/famiglia");
-  const cards = page.locator(".cards .card");
+  const cards = page.locator("section.dashboard");
   assert.equal(await cards.count(), 2);
-  const classes = await page.locator(".cards .card dd").allTextContents();
-  assert.ok(classes.includes("P1C") && classes.includes("S2E"), classes.join(","));
+  const classes = (await page.locator("section.dashboard .hint").allTextContents()).join(" ");
+  assert.ok(classes.includes(`Classe ${primaryClass}`) && classes.includes(`Classe ${secondaryClass}`), classes);
   await page.getByText(`${parent.given_name} ${parent.family_name}`).first().waitFor();
   const cookies = await page.context().cookies(origin);
   const sid = cookies.find((c) => c.name === "__Host-ponte-sid");
@@ -287,6 +291,144 @@ test("the school office signs in with CIE and imports a file; a bad file lists e
   await axe(page, "importazioni (errors)");
   await shot(page, "importazioni-errori");
   await page.context().close();
+});
+
+test("family portal: both dashboards, a notice acknowledged, a justification and a derogation decided by the school, the export", async () => {
+  const parentLabel = parentOfTwo.label;
+  const teacher = people.find((p) => p.label.startsWith("Docente della classe del genitore di due alunni"));
+  assert.ok(teacher, "the demo teacher of the family's class");
+
+  // The office publishes a notice to the children's classes, asking for acknowledgement.
+  const office = await newPage();
+  await signIn(office, "CIE", "Segreteria", "/scuola");
+  await office.getByRole("link", { name: "Avvisi alle famiglie" }).first().click();
+  await axe(office, "/scuola/{id}/avvisi");
+  const title = `Colloqui con le famiglie ${Date.now()}`;
+  await office.getByLabel("Titolo").fill(title);
+  await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
+  await office.getByLabel("Alcune classi").check();
+  await office.getByLabel("Classi o alunni").fill(`${primaryClass} ${secondaryClass}`);
+  await office.getByLabel("Chiedi la presa visione").check();
+  await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
+  await office.getByRole("heading", { name: title }).waitFor();
+  const acks = async () => Number(await office.locator("[data-acks]").first().getAttribute("data-acks"));
+  assert.equal(await acks(), 0);
+  await axe(office, "/scuola/{id}/avvisi/{n}");
+  await shot(office, "scuola-avviso");
+
+  // The parent: two dashboards whose figures are the API's.
+  const parent = await newPage();
+  await signIn(parent, "SPID", parentLabel);
+  assert.equal(new URL(parent.url()).pathname, "/famiglia");
+  const sections = parent.locator("section.dashboard");
+  assert.equal(await sections.count(), 2);
+  for (let i = 0; i < 2; i++) {
+    const s = sections.nth(i);
+    const id = await s.getAttribute("data-pupil");
+    const api = await (await parent.request.get(`${BASE}/api/v1/pupils/${id}/attendance`)).json();
+    const d = api.dashboard;
+    assert.equal(Number(await s.locator("[data-remaining]").getAttribute("data-remaining")), d.remaining_minutes);
+    assert.equal(Number(await s.locator("[data-remaining-days]").getAttribute("data-remaining-days")), d.remaining_days);
+    assert.equal(Number(await s.locator("[data-counted]").getAttribute("data-counted")), d.counted_absence_minutes);
+    const h = Math.floor(d.remaining_minutes / 60), m = d.remaining_minutes % 60;
+    assert.equal((await s.locator("[data-remaining]").textContent()).trim(), m ? `${h} h ${m} min` : `${h} h`);
+    assert.match(await s.locator(".gauge-text").textContent(), new RegExp(`su un massimo di ${d.max_absence_hours} h`));
+    assert.equal(Number(await s.locator("meter").getAttribute("value")), d.gauge_permille);
+  }
+  await parent.locator(".updated").first().waitFor();
+  await axe(parent, "/famiglia (dashboards)");
+  await shot(parent, "famiglia-cruscotti");
+
+  // The notice: unread and first; acknowledged once; the office's count grows by the children it reaches.
+  await parent.getByRole("link", { name: "Avvisi della scuola" }).click();
+  const first = parent.locator("li.avviso").first();
+  assert.match(await first.textContent(), new RegExp(title));
+  assert.match(await first.getAttribute("class"), /unread/);
+  await axe(parent, "/famiglia/avvisi");
+  await shot(parent, "famiglia-avvisi");
+  await first.getByRole("link").click();
+  await parent.getByRole("button", { name: "Confermo la presa visione" }).click();
+  await parent.locator("[data-acknowledged]").waitFor();
+  assert.equal(await parent.getByRole("button", { name: "Confermo la presa visione" }).count(), 0);
+  await axe(parent, "/famiglia/avvisi/{id}");
+  await shot(parent, "famiglia-avviso");
+  await office.reload();
+  assert.equal(await acks(), 2, "one acknowledgement for each of the two children");
+
+  // A justification: sent by the parent, validated by the class teacher in another browser.
+  await parent.goto(`${BASE}/famiglia`);
+  const p1c = parent.locator("section.dashboard", { hasText: `Classe ${primaryClass}` });
+  const pupilId = await p1c.getAttribute("data-pupil");
+  const pupilName = (await p1c.locator("h2").textContent()).trim();
+  await parent.goto(`${BASE}/famiglia/alunni/${pupilId}`);
+  await axe(parent, "/famiglia/alunni/{id}");
+  await shot(parent, "famiglia-alunno");
+  const open = parent.locator("li.absence", { has: parent.locator("form") }).first();
+  const absenceId = await open.getAttribute("data-absence");
+  const absenceDate = await open.getAttribute("data-date");
+  await open.locator("select").selectOption("family");
+  await open.getByRole("button", { name: "Giustifica" }).click();
+  const line = parent.locator(`li[data-absence="${absenceId}"]`);
+  await line.getByText("Giustificazione inviata, in attesa della scuola").waitFor();
+
+  const school = await newPage();
+  await signIn(school, "CIE", teacher.label, "/scuola");
+  await school.getByRole("link", { name: "Giustificazioni e richieste di deroga" }).first().click();
+  const [y, mo, da] = absenceDate.split("-");
+  const request = school.locator("li[data-request^='justification-']", { hasText: pupilName }).filter({ hasText: `${da}/${mo}/${y}` });
+  assert.equal(await request.count(), 1, "the teacher sees the family's justification");
+  await axe(school, "/scuola/{id}/richieste");
+  await shot(school, "scuola-richieste");
+  await request.getByRole("button", { name: "Accogli" }).click();
+  await school.waitForURL(/\/richieste$/);
+  assert.equal(await request.count(), 0, "decided: no longer pending");
+  await school.context().close();
+  await parent.reload();
+  assert.match(await line.textContent(), /Giustificazione accolta/);
+  assert.match(await line.textContent(), /Giustificata/);
+
+  // A derogation over two counted absences: the head teacher approves, the hours come back.
+  const remaining = async () => Number(await parent.locator("section.dashboard [data-remaining]").getAttribute("data-remaining"));
+  const before = await remaining();
+  const counted = parent.locator("li.absence[data-effect='Counted']");
+  const dates = [await counted.nth(0).getAttribute("data-date"), await counted.nth(1).getAttribute("data-date")].sort();
+  await parent.locator("#deroga-categoria").selectOption({ index: 0 });
+  await parent.locator("#deroga-dal").fill(dates[0]);
+  await parent.locator("#deroga-al").fill(dates[1]);
+  await parent.getByRole("button", { name: "Chiedi la deroga" }).click();
+  const pending = parent.locator("li[data-deroga][data-status='pending']").last();
+  await pending.waitFor();
+  const derogaId = await pending.getAttribute("data-deroga");
+  assert.equal(await remaining(), before, "a pending derogation changes nothing yet");
+
+  const head = await newPage();
+  await signIn(head, "CIE", "Dirigente scolastico", "/scuola");
+  await head.getByRole("link", { name: "Giustificazioni e richieste di deroga" }).first().click();
+  const deroga = head.locator(`li[data-request='derogation-${derogaId}']`);
+  await deroga.getByRole("button", { name: "Accogli" }).click();
+  await head.waitForURL(/\/richieste$/);
+  assert.equal(await deroga.count(), 0);
+  await head.context().close();
+  await parent.reload();
+  assert.ok(await remaining() > before, "the approved derogation gives back hours");
+  assert.equal(await parent.locator(`li[data-deroga='${derogaId}']`).getAttribute("data-status"), "approved");
+  await shot(parent, "famiglia-alunno-deroga");
+
+  // The export: everything, as JSON.
+  await parent.goto(`${BASE}/famiglia`);
+  const [download] = await Promise.all([
+    parent.waitForEvent("download"),
+    parent.getByRole("link", { name: "Scarica i dati (JSON)" }).click(),
+  ]);
+  const data = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(data.children.length, 2);
+  const child = data.children.find((c) => String(c.pupil_id) === pupilId);
+  const justified = child.absences.find((a) => String(a.id) === absenceId);
+  assert.equal(justified.justification.status, "approved");
+  assert.ok(child.derogations.some((d) => String(d.id) === derogaId && d.status === "approved"));
+  assert.ok(data.notices.some((n) => n.title === title && n.pupils.every((p) => p.acknowledged_at)));
+  await parent.context().close();
+  await office.context().close();
 });
 
 function readdirFirst(dir, prefix) {

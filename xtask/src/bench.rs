@@ -118,6 +118,7 @@ pub fn all(args: &[String]) -> Result {
     })?;
     let srv = &running.server;
     import_bench(&srv.base_url, &demo)?;
+    dashboard_bench(&wrk, &srv.base_url, &demo, quick)?;
 
     println!("\n## page weight, first load, brotli (budget ≤ 150 KB each)");
     let pages = [
@@ -250,12 +251,89 @@ done = function(summary, latency, requests)
 end
 "#;
 
+/// The family dashboard's API for the 1,000-pupil school: `GET /api/v1/pupils/{id}/attendance`
+/// signed in as the parent of two (engine, Law 159 check, notices, one pupil's register),
+/// beside `/healthz` in the same run.
+fn dashboard_bench(wrk: &Path, base: &str, demo: &xtask::school::Demo, quick: bool) -> Result {
+    println!("\n## family dashboard API, 1,000-pupil school (budget: p95 ≤ 50 ms at 1 connection)");
+    let text = std::fs::read_to_string(&demo.identities).map_err(|e| e.to_string())?;
+    let people: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let cf = people
+        .as_array()
+        .and_then(|a| {
+            a.iter().find(|p| {
+                p["label"]
+                    .as_str()
+                    .is_some_and(|l| l.starts_with("Genitore di due alunni"))
+            })
+        })
+        .and_then(|p| p["cf"].as_str())
+        .ok_or("no demo parent of two")?
+        .to_owned();
+    let mut client = xtask::client::Client::new(base);
+    client.sign_in("cie", &cf)?;
+    let me = client.refresh_csrf()?;
+    let sid = client
+        .cookie("__Host-ponte-sid")
+        .ok_or("no session cookie")?
+        .to_owned();
+    let list: Vec<String> = me["guardian_of"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|id| id.as_i64())
+                .map(|id| format!("/api/v1/pupils/{id}/attendance"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if list.is_empty() {
+        return Err("the demo parent has no children".into());
+    }
+    let cookie = [format!("Cookie: __Host-ponte-sid={sid}")];
+    let secs = if quick { 3 } else { 6 };
+    wrk_run_with(wrk, base, &list, 1, 2, &cookie)?;
+    println!(
+        "{:<30} {:>5} {:>9} {:>9} {:>9} {:>9} {:>7}",
+        "request", "conns", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors"
+    );
+    for conns in [1, 10] {
+        let (p50, p95, p99, rps, errors) = wrk_run_with(wrk, base, &list, conns, secs, &cookie)?;
+        let h = wrk_run(wrk, base, &["/healthz".to_owned()], conns, secs)?;
+        let budget = if conns == 1 {
+            format!("  {}", verdict(p95 <= 50.0 && errors == 0))
+        } else {
+            String::new()
+        };
+        println!(
+            "{:<30} {conns:>5} {p50:>9.1} {p95:>9.1} {p99:>9.1} {rps:>9.0} {errors:>7}{budget}",
+            "attendance (2 children)"
+        );
+        println!(
+            "{:<30} {conns:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.0} {:>7}",
+            "/healthz", h.0, h.1, h.2, h.3, h.4
+        );
+    }
+    Ok(())
+}
+
 fn wrk_run(
     wrk: &Path,
     base: &str,
     paths_list: &[String],
     conns: u32,
     secs: u32,
+) -> Result<(f64, f64, f64, f64, u64)> {
+    wrk_run_with(wrk, base, paths_list, conns, secs, &[])
+}
+
+/// wrk over `paths_list` in turn, with extra request `headers` (`Name: value`).
+fn wrk_run_with(
+    wrk: &Path,
+    base: &str,
+    paths_list: &[String],
+    conns: u32,
+    secs: u32,
+    headers: &[String],
 ) -> Result<(f64, f64, f64, f64, u64)> {
     let dir = paths::target().join("bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -278,8 +356,9 @@ fn wrk_run(
                 &format!("{secs}s"),
                 "--timeout",
                 "10s",
-                "-s",
             ])
+            .args(headers.iter().flat_map(|h| ["-H", h.as_str()]))
+            .arg("-s")
             .arg(&lua)
             .arg(format!("{base}/"))
             .env("PONTE_WRK_PATHS", &list),

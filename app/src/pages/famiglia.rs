@@ -333,7 +333,12 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
     let label = fill(ft.justify_label, &[("date", &date_it(a.date))]);
     let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
     view! {
-        <li class="absence" data-absence=a.id>
+        <li
+            class="absence"
+            data-absence=a.id
+            data-date=a.date.to_string()
+            data-effect=a.effect.map(|e| format!("{e:?}"))
+        >
             <p>
                 <strong>{format!("{weekday} {}", date_it(a.date))}</strong>
                 " · "
