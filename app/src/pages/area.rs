@@ -1,5 +1,5 @@
 //! Signing in and the signed-in areas: `/accedi`, the page for a person with no role,
-//! `/famiglia`, `/scuola`.
+//! `/scuola` (the family's pages are in `famiglia.rs`).
 
 use crate::i18n::{fill, Lang, Texts};
 use crate::islands::importazione::{self, Importazione};
@@ -79,45 +79,6 @@ pub fn NoRolePage(lang: Lang, user: SignedIn, codice_fiscale: String) -> impl In
             <h1>{t.norole_title}</h1>
             <p>{text}</p>
             <p>{t.norole_what}</p>
-        </Page>
-    }
-}
-
-/// A pupil in the family area.
-#[derive(Debug, Clone)]
-pub struct ChildRow {
-    pub id: i64,
-    pub name: String,
-    pub class: String,
-    pub school: String,
-}
-
-/// `/famiglia`: the guardian's children.
-#[component]
-pub fn FamigliaPage(lang: Lang, user: SignedIn, children: Vec<ChildRow>) -> impl IntoView {
-    let t = lang.texts();
-    view! {
-        <Page lang=lang title=t.family_title.to_owned() user=user>
-            <h1>{t.family_title}</h1>
-            <p class="lead">{t.family_lead}</p>
-            <ul class="cards">
-                {children
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <li class="card" data-pupil=c.id>
-                                <h2>{c.name}</h2>
-                                <dl class="facts">
-                                    <dt>{t.family_class}</dt>
-                                    <dd>{c.class}</dd>
-                                    <dt>{t.family_school}</dt>
-                                    <dd>{c.school}</dd>
-                                </dl>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
         </Page>
     }
 }
