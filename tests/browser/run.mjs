@@ -366,6 +366,7 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   const open = parent.locator("li.absence", { has: parent.locator("form") }).first();
   const absenceId = await open.getAttribute("data-absence");
   const absenceDate = await open.getAttribute("data-date");
+  await open.getByText("Giustifica questa assenza").click();
   await open.locator("select").selectOption("family");
   await open.getByRole("button", { name: "Giustifica" }).click();
   const line = parent.locator(`li[data-absence="${absenceId}"]`);
@@ -375,7 +376,9 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await signIn(school, "CIE", teacher.label, "/scuola");
   await school.getByRole("link", { name: "Giustificazioni e richieste di deroga" }).first().click();
   const [y, mo, da] = absenceDate.split("-");
-  const request = school.locator("li[data-request^='justification-']", { hasText: pupilName }).filter({ hasText: `${da}/${mo}/${y}` });
+  // The office lists pupils as "Surname Name"; the family page as "Name Surname".
+  let request = school.locator("li[data-request^='justification-']").filter({ hasText: `${da}/${mo}/${y}` });
+  for (const part of pupilName.split(" ")) request = request.filter({ hasText: part });
   assert.equal(await request.count(), 1, "the teacher sees the family's justification");
   await axe(school, "/scuola/{id}/richieste");
   await shot(school, "scuola-richieste");

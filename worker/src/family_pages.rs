@@ -579,13 +579,13 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
             });
             RequestRow {
                 kind: r.kind,
-                id: r.id as i64,
+                id: r.id,
                 pupil: r.pupil,
                 class: r.class_code,
                 dates,
                 what,
                 reason,
-                requested: local(r.requested_at as i64).0,
+                requested: local(r.requested_at).0,
             }
         })
         .collect();

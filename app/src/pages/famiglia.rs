@@ -71,7 +71,9 @@ fn status_class(s: Status) -> &'static str {
 
 fn action_text(ft: &FamilyTexts, a: &Action) -> String {
     match a {
+        Action::Justify { count: 1 } => ft.action_justify_one.to_owned(),
         Action::Justify { count } => fill(ft.action_justify, &[("n", &count.to_string())]),
+        Action::Acknowledge { count: 1 } => ft.action_acknowledge_one.to_owned(),
         Action::Acknowledge { count } => fill(ft.action_acknowledge, &[("n", &count.to_string())]),
         Action::BringDocuments {
             count,
@@ -354,23 +356,26 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
                 .can_justify
                 .then(|| {
                     view! {
-                        <form
-                            method="post"
-                            action=format!("/api/v1/absences/{}/justification", a.id)
-                            class="inline-form"
-                        >
-                            <input type="hidden" name="csrf" value=csrf.clone()/>
-                            <input type="hidden" name="next" value=next.clone()/>
-                            <label for=label_id.clone()>{label}</label>
-                            <select id=label_id name="reason" required>
-                                {JustificationReason::ALL
-                                    .iter()
-                                    .zip(ft.reasons.iter())
-                                    .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
-                                    .collect_view()}
-                            </select>
-                            <button type="submit" class="btn btn-primary">{ft.justify_button}</button>
-                        </form>
+                        <details class="justify">
+                            <summary>{ft.justify_open}</summary>
+                            <form
+                                method="post"
+                                action=format!("/api/v1/absences/{}/justification", a.id)
+                                class="inline-form"
+                            >
+                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                <input type="hidden" name="next" value=next.clone()/>
+                                <label for=label_id.clone()>{label}</label>
+                                <select id=label_id name="reason" required>
+                                    {JustificationReason::ALL
+                                        .iter()
+                                        .zip(ft.reasons.iter())
+                                        .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
+                                        .collect_view()}
+                                </select>
+                                <button type="submit" class="btn btn-primary">{ft.justify_button}</button>
+                            </form>
+                        </details>
                     }
                 })}
         </li>

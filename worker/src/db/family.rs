@@ -476,11 +476,11 @@ pub async fn decide(
 }
 
 /// A pending request for the school's list.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PendingRequest {
     pub kind: String,
-    pub id: f64,
-    pub pupil_id: f64,
+    pub id: i64,
+    pub pupil_id: i64,
     pub pupil: String,
     pub class_code: String,
     /// Absence date (justification) or first day (derogation).
@@ -490,7 +490,21 @@ pub struct PendingRequest {
     pub what: String,
     /// Reason code (justification).
     pub reason: Option<String>,
-    pub requested_at: f64,
+    pub requested_at: i64,
+}
+
+#[derive(Deserialize)]
+struct PendingDb {
+    kind: String,
+    id: f64,
+    pupil_id: f64,
+    pupil: String,
+    class_code: String,
+    date_from: String,
+    date_to: String,
+    what: String,
+    reason: Option<String>,
+    requested_at: f64,
 }
 
 /// Pending justifications and derogation requests of a school, oldest first; `classes`
@@ -500,7 +514,7 @@ pub async fn pending_requests(
     school_id: i64,
     classes: Option<&[String]>,
 ) -> Result<Vec<PendingRequest>, ApiError> {
-    let rows: Vec<PendingRequest> = database(env)?
+    let rows: Vec<PendingDb> = database(env)?
         .prepare(
             "SELECT 'justification' AS kind, j.id, j.pupil_id, p.surname || ' ' || p.name AS pupil, \
              p.class_code, a.date AS date_from, a.date AS date_to, a.kind AS what, j.reason, \
@@ -516,13 +530,22 @@ pub async fn pending_requests(
         .all()
         .await?
         .results()?;
-    Ok(match classes {
-        None => rows,
-        Some(cs) => rows
-            .into_iter()
-            .filter(|r| cs.contains(&r.class_code))
-            .collect(),
-    })
+    Ok(rows
+        .into_iter()
+        .filter(|r| classes.is_none_or(|cs| cs.contains(&r.class_code)))
+        .map(|r| PendingRequest {
+            kind: r.kind,
+            id: r.id as i64,
+            pupil_id: r.pupil_id as i64,
+            pupil: r.pupil,
+            class_code: r.class_code,
+            date_from: r.date_from,
+            date_to: r.date_to,
+            what: r.what,
+            reason: r.reason,
+            requested_at: r.requested_at as i64,
+        })
+        .collect())
 }
 
 /// A notice, with the reader's state when a guardian reads it.
