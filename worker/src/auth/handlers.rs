@@ -15,7 +15,7 @@ use app::pages::area::{
 use app::pages::not_found::NotFoundPage;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, Request};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::session::{self, Access};
 use leptos::prelude::*;
@@ -194,7 +194,16 @@ pub async fn logout(env: SharedEnv, req: Request) -> Response {
     })
     .await;
     match ended {
-        Ok(()) => see_other("/", &[session::clear_cookie(session::SESSION_COOKIE)]),
+        Ok(()) => {
+            let mut r = see_other("/", &[session::clear_cookie(session::SESSION_COOKIE)]);
+            // The phone keeps no copy of a family's pages after sign-out (the service worker's
+            // cache and storage go too).
+            r.headers_mut().insert(
+                HeaderName::from_static("clear-site-data"),
+                HeaderValue::from_static("\"cache\", \"storage\""),
+            );
+            r
+        }
         Err(e) => e.into_response(),
     }
 }
