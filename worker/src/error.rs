@@ -77,3 +77,11 @@ pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
+
+/// An id in a path: a positive integer; anything else answers 404, like an unknown id.
+pub fn path_id(raw: &str) -> Result<i64, FieldError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(FieldError::not_found)
+}

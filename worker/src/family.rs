@@ -6,12 +6,13 @@
 
 use crate::auth::{self, access, check_csrf, require, Session};
 use crate::db::family::{self as db, Absence, Child, DerogaOut, Kid, Notice, RequestKind};
-use crate::error::{json_response, query_pairs, ApiError};
+use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use chrono::NaiveDate;
 use domain::attendance::AbsenceKind;
 use domain::family::{
@@ -24,15 +25,9 @@ use domain::FieldError;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
-
-pub(crate) fn id_of(raw: &str) -> Result<i64, FieldError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|&n| n > 0)
-        .ok_or_else(FieldError::not_found)
-}
 
 /// The day the rules are applied on: the `PONTE_TODAY` variable when set (the demo data is a
 /// past school year, so `cargo xtask dev` and the tests fix a day inside it), else today (UTC).
@@ -127,34 +122,81 @@ async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError>
     Ok((s, a))
 }
 
-/// What a state-changing handler answers: JSON for the API, a `303` for a page's form (or the
-/// error page).
-pub(crate) enum Done {
-    Json(StatusCode, Value),
-    Back(String),
+/// What a state-changing handler did: its JSON answer, and the page a form goes back to (unless
+/// the form names its own `next`).
+pub(crate) struct Done {
+    status: StatusCode,
+    body: Value,
+    back: String,
 }
 
-async fn finish(r: Result<Done, (bool, ApiError)>, lang_req: Request) -> Response {
+impl Done {
+    fn new(status: StatusCode, body: Value, back: String) -> Self {
+        Done { status, body, back }
+    }
+}
+
+/// Runs a state-changing handler: the session, the fields (JSON or form) and the CSRF check,
+/// then `body`. The API gets JSON (errors in the error shape); a page's form gets a `303` back,
+/// or a page with the reason.
+async fn change<F, Fut>(env: SharedEnv, req: Request, body: F) -> Response
+where
+    F: FnOnce(Arc<Env>, Session, Access, Fields) -> Fut,
+    Fut: std::future::Future<Output = Result<Done, ApiError>>,
+{
+    let (parts, raw) = req.into_parts();
+    let page = Request::from_parts(parts.clone(), Body::empty());
+    let Extension(env) = env;
+    let r = SendFuture::new(async move {
+        let req = Request::from_parts(parts, raw);
+        let (s, a, f) = caller_with_fields(&env, req)
+            .await
+            .map_err(|e| (false, e))?;
+        let (form, next) = (f.form, f.get("next").to_owned());
+        match body(env, s, a, f).await {
+            Ok(done) => Ok((form, next, done)),
+            Err(e) => Err((form, e)),
+        }
+    })
+    .await;
     match r {
-        Ok(Done::Json(status, v)) => json_response(status, &v),
-        Ok(Done::Back(to)) => Response::builder()
-            .status(StatusCode::SEE_OTHER)
-            .header(header::LOCATION, to)
-            .header(header::CACHE_CONTROL, "no-store")
-            .body(Body::empty())
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        Err((true, e)) => crate::family_pages::form_error(lang_req, e).await,
+        Ok((false, _, done)) => json_response(done.status, &done.body),
+        Ok((true, next, done)) => {
+            let to = if next.is_empty() {
+                done.back
+            } else {
+                domain::session::safe_next(&next).to_owned()
+            };
+            Response::builder()
+                .status(StatusCode::SEE_OTHER)
+                .header(header::LOCATION, to)
+                .header(header::CACHE_CONTROL, "no-store")
+                .body(Body::empty())
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+        Err((true, e)) => crate::family_pages::form_error(page, e).await,
         Err((false, e)) => e.into_response(),
     }
 }
 
-/// Where a form goes back to: its `next` field if it is one of ours, else `fallback`.
-fn back(f: &Fields, fallback: &str) -> String {
-    let next = f.get("next");
-    if next.is_empty() {
-        fallback.to_owned()
-    } else {
-        domain::session::safe_next(next).to_owned()
+/// A JSON answer with personal data, or the error.
+fn answer<T: Serialize>(r: Result<T, ApiError>) -> Response {
+    match r {
+        Ok(v) => private(json_response(StatusCode::OK, &v)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `format=json|csv` (json when absent): true for CSV.
+fn csv_wanted(q: Option<&str>) -> Result<bool, FieldError> {
+    let p = QueryParams::parse(query_pairs(q), &["format"])?;
+    match p.get("format").unwrap_or("json") {
+        "json" => Ok(false),
+        "csv" => Ok(true),
+        _ => Err(FieldError::invalid(
+            "format",
+            "Il formato deve essere json o csv.",
+        )),
     }
 }
 
@@ -335,10 +377,7 @@ pub async fn attendance(env: SharedEnv, Path(id): Path<String>, req: Request) ->
         position(&env, c, &notices, today(&env)).await
     })
     .await;
-    match r {
-        Ok(p) => private(json_response(StatusCode::OK, &p)),
-        Err(e) => e.into_response(),
-    }
+    answer(r)
 }
 
 /// Personal data: never stored by a shared cache.
@@ -352,137 +391,90 @@ pub(crate) fn private(mut r: Response) -> Response {
 
 /// `POST /api/v1/absences/{id}/justification` `{"reason"}`: a guardian justifies an absence.
 pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let page = Request::from_parts(parts.clone(), Body::empty());
-    let r = SendFuture::new(async move {
-        let req = Request::from_parts(parts, body);
-        let (s, a, f) = caller_with_fields(&env, req)
-            .await
-            .map_err(|e| (false, e))?;
-        let form = f.form;
-        let go = async {
-            let id = id_of(&id)?;
-            let abs = db::absence(&env, id)
-                .await?
-                .filter(|x| a.is_guardian_of(x.pupil_id as i64))
-                .ok_or_else(FieldError::not_found)?;
-            let reason = JustificationReason::parse(f.get("reason"))?;
-            let kind = serde_json::from_value::<AbsenceKind>(Value::String(abs.kind.clone()))
-                .map_err(|e| ApiError::internal("absence kind", e))?;
-            if abs.justified != 0.0 || kind.is_presence() {
-                return Err(FieldError::conflict(
-                    "Questa assenza risulta già giustificata nel registro.",
-                )
-                .into());
-            }
-            let date = NaiveDate::parse_from_str(&abs.date, "%Y-%m-%d").unwrap_or_default();
-            if date > today(&env) {
-                return Err(FieldError::invalid(
-                    "absence",
-                    "Non si può giustificare un'assenza futura.",
-                )
-                .into());
-            }
-            let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
-            Ok(if form {
-                Done::Back(back(
-                    &f,
-                    &format!("/famiglia/alunni/{}", abs.pupil_id as i64),
-                ))
-            } else {
-                Done::Json(
-                    StatusCode::CREATED,
-                    json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),
-                )
-            })
-        };
-        go.await.map_err(|e: ApiError| (form, e))
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        let abs = db::absence(&env, id)
+            .await?
+            .filter(|x| a.is_guardian_of(x.pupil_id as i64))
+            .ok_or_else(FieldError::not_found)?;
+        let reason = JustificationReason::parse(f.get("reason"))?;
+        let kind = serde_json::from_value::<AbsenceKind>(Value::String(abs.kind.clone()))
+            .map_err(|e| ApiError::internal("absence kind", e))?;
+        if abs.justified != 0.0 || kind.is_presence() {
+            return Err(FieldError::conflict(
+                "Questa assenza risulta già giustificata nel registro.",
+            )
+            .into());
+        }
+        let date = NaiveDate::parse_from_str(&abs.date, "%Y-%m-%d").unwrap_or_default();
+        if date > today(&env) {
+            return Err(FieldError::invalid(
+                "absence",
+                "Non si può giustificare un'assenza futura.",
+            )
+            .into());
+        }
+        let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),
+            format!("/famiglia/alunni/{}", abs.pupil_id as i64),
+        ))
     })
-    .await;
-    finish(r, page).await
+    .await
 }
 
 /// `POST /api/v1/pupils/{id}/derogations` `{"category","from","to"}`: a guardian asks for a
 /// derogation; the documents go to the school office.
 pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let page = Request::from_parts(parts.clone(), Body::empty());
-    let r = SendFuture::new(async move {
-        let req = Request::from_parts(parts, body);
-        let (s, a, f) = caller_with_fields(&env, req)
-            .await
-            .map_err(|e| (false, e))?;
-        let form = f.form;
-        let go = async {
-            let id = id_of(&id)?;
-            if !a.is_guardian_of(id) {
-                return Err(FieldError::not_found().into());
-            }
-            let c = readable_child(&env, &a, id).await?;
-            let r = DerogaRequest::parse(
-                &c.policy,
-                &c.calendar,
-                f.get("category"),
-                f.get("from"),
-                f.get("to"),
-            )?;
-            let did =
-                db::request_deroga(&env, c.school_id, c.id, &r, &s.codice_fiscale, auth::now())
-                    .await?;
-            Ok(if form {
-                Done::Back(back(&f, &format!("/famiglia/alunni/{id}")))
-            } else {
-                Done::Json(
-                    StatusCode::CREATED,
-                    json!({"id": did, "pupil_id": id, "category": r.category().as_str(),
-                           "from": r.period().from(), "to": r.period().to(), "status": "pending"}),
-                )
-            })
-        };
-        go.await.map_err(|e: ApiError| (form, e))
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        if !a.is_guardian_of(id) {
+            return Err(FieldError::not_found().into());
+        }
+        let c = readable_child(&env, &a, id).await?;
+        let r = DerogaRequest::parse(
+            &c.policy,
+            &c.calendar,
+            f.get("category"),
+            f.get("from"),
+            f.get("to"),
+        )?;
+        let did =
+            db::request_deroga(&env, c.school_id, c.id, &r, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": did, "pupil_id": id, "category": r.category().as_str(),
+                   "from": r.period().from(), "to": r.period().to(), "status": "pending"}),
+            format!("/famiglia/alunni/{id}"),
+        ))
     })
-    .await;
-    finish(r, page).await
+    .await
 }
 
 /// `POST /api/v1/justifications/{id}/decision` and `/api/v1/derogations/{id}/decision`
 /// `{"decision":"approve"|"refuse"}`: the class's teachers, the office and the head teacher.
 async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let page = Request::from_parts(parts.clone(), Body::empty());
-    let r = SendFuture::new(async move {
-        let req = Request::from_parts(parts, body);
-        let (s, a, f) = caller_with_fields(&env, req)
-            .await
-            .map_err(|e| (false, e))?;
-        let form = f.form;
-        let go = async {
-            let id = id_of(&id)?;
-            let r = db::request(&env, kind, id)
-                .await?
-                .filter(|r| {
-                    a.staff.iter().any(|g| {
-                        g.school_id == r.school_id as i64
-                            && (g.role.manages_school() || g.classes.contains(&r.class_code))
-                    })
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        let r = db::request(&env, kind, id)
+            .await?
+            .filter(|r| {
+                a.staff.iter().any(|g| {
+                    g.school_id == r.school_id as i64
+                        && (g.role.manages_school() || g.classes.contains(&r.class_code))
                 })
-                .ok_or_else(FieldError::not_found)?;
-            let decision = Decision::parse(f.get("decision"))?;
-            let status =
-                db::decide(&env, kind, &r, decision, &s.codice_fiscale, auth::now()).await?;
-            Ok(if form {
-                Done::Back(back(
-                    &f,
-                    &format!("/scuola/{}/richieste", r.school_id as i64),
-                ))
-            } else {
-                Done::Json(StatusCode::OK, json!({"id": id, "status": status}))
             })
-        };
-        go.await.map_err(|e: ApiError| (form, e))
+            .ok_or_else(FieldError::not_found)?;
+        let decision = Decision::parse(f.get("decision"))?;
+        let status = db::decide(&env, kind, &r, decision, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::OK,
+            json!({"id": id, "status": status}),
+            format!("/scuola/{}/richieste", r.school_id as i64),
+        ))
     })
-    .await;
-    finish(r, page).await
+    .await
 }
 
 pub async fn decide_justification(
@@ -530,51 +522,37 @@ pub async fn pending(env: SharedEnv, Path(school): Path<String>, req: Request) -
         Ok::<_, ApiError>(json!({ "items": items }))
     })
     .await;
-    match r {
-        Ok(v) => private(json_response(StatusCode::OK, &v)),
-        Err(e) => e.into_response(),
-    }
+    answer(r)
 }
 
 /// `POST /api/v1/schools/{id}/notices` `{"title","body","audience","audience_value",
 /// "requires_ack"}`: the office or the head teacher publishes a notice.
 pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let page = Request::from_parts(parts.clone(), Body::empty());
-    let r = SendFuture::new(async move {
-        let req = Request::from_parts(parts, body);
-        let (s, a, f) = caller_with_fields(&env, req)
-            .await
-            .map_err(|e| (false, e))?;
-        let form = f.form;
-        let go = async {
-            let school_id = id_of(&school)?;
-            if !a.manages(school_id) {
-                return Err(FieldError::not_found().into());
-            }
-            // The form has a select for the grade, and one text field for classes or pupils.
-            let value = match (f.get("audience"), f.get("grade")) {
-                ("grade", g) if !g.is_empty() => g,
-                _ => f.get("audience_value"),
-            };
-            let audience = Audience::parse(f.get("audience"), value)?;
-            let draft = NoticeDraft::parse(
-                f.get("title"),
-                f.get("body"),
-                audience,
-                f.flag("requires_ack"),
-            )?;
-            let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
-            Ok(if form {
-                Done::Back(format!("/scuola/{school_id}/avvisi/{id}"))
-            } else {
-                Done::Json(StatusCode::CREATED, json!({"id": id}))
-            })
+    change(env, req, |env, s, a, f| async move {
+        let school_id = id_of(&school)?;
+        if !a.manages(school_id) {
+            return Err(FieldError::not_found().into());
+        }
+        // The form has a select for the grade, and one text field for classes or pupils.
+        let value = match (f.get("audience"), f.get("grade")) {
+            ("grade", g) if !g.is_empty() => g,
+            _ => f.get("audience_value"),
         };
-        go.await.map_err(|e: ApiError| (form, e))
+        let audience = Audience::parse(f.get("audience"), value)?;
+        let draft = NoticeDraft::parse(
+            f.get("title"),
+            f.get("body"),
+            audience,
+            f.flag("requires_ack"),
+        )?;
+        let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": id}),
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
     })
-    .await;
-    finish(r, page).await
+    .await
 }
 
 /// A notice with its acknowledgement figures, for the office.
@@ -612,10 +590,7 @@ pub async fn school_notices(env: SharedEnv, Path(school): Path<String>, req: Req
         Ok::<_, ApiError>(json!({ "items": items }))
     })
     .await;
-    match r {
-        Ok(v) => private(json_response(StatusCode::OK, &v)),
-        Err(e) => e.into_response(),
-    }
+    answer(r)
 }
 
 /// `GET /api/v1/notices/{id}/acknowledgements[?format=csv]`: who has and has not acknowledged,
@@ -627,16 +602,7 @@ pub async fn acknowledgements(
     req: Request,
 ) -> Response {
     let r = SendFuture::new(async move {
-        let p = QueryParams::parse(query_pairs(q.as_deref()), &["format"])?;
-        let csv = match p.get("format").unwrap_or("json") {
-            "json" => false,
-            "csv" => true,
-            _ => {
-                return Err(
-                    FieldError::invalid("format", "Il formato deve essere json o csv.").into(),
-                )
-            }
-        };
+        let csv = csv_wanted(q.as_deref())?;
         let id = id_of(&id)?;
         let (_, a) = caller(&env, &req).await?;
         let n = db::notice(&env, id)
@@ -706,78 +672,50 @@ pub async fn my_notices(env: SharedEnv, req: Request) -> Response {
         Ok::<_, ApiError>(json!({ "items": notices }))
     })
     .await;
-    match r {
-        Ok(v) => private(json_response(StatusCode::OK, &v)),
-        Err(e) => e.into_response(),
-    }
+    answer(r)
 }
 
 /// `POST /api/v1/notices/{id}/acknowledgement`: *presa visione*, once, for each of the guardian's
 /// children the notice reaches.
 pub async fn acknowledge(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let page = Request::from_parts(parts.clone(), Body::empty());
-    let r = SendFuture::new(async move {
-        let req = Request::from_parts(parts, body);
-        let (s, a, f) = caller_with_fields(&env, req)
-            .await
-            .map_err(|e| (false, e))?;
-        let form = f.form;
-        let go = async {
-            let id = id_of(&id)?;
-            let (_, notices) = family_notices(&env, &s, &a).await?;
-            let n = notices
-                .into_iter()
-                .find(|n| n.id == id)
-                .ok_or_else(FieldError::not_found)?;
-            if !n.requires_ack {
-                return Err(
-                    FieldError::conflict("Questo avviso non chiede la presa visione.").into(),
-                );
-            }
-            let open: Vec<i64> = n
-                .pupils
-                .iter()
-                .filter(|p| p.acknowledged_at.is_none())
-                .map(|p| p.pupil_id)
-                .collect();
-            if open.is_empty() {
-                return Err(FieldError::conflict(
-                    "La presa visione di questo avviso è già registrata.",
-                )
-                .into());
-            }
-            let now = auth::now();
-            db::acknowledge(&env, &n, &open, &s.codice_fiscale, now).await?;
-            Ok(if form {
-                Done::Back(format!("/famiglia/avvisi/{id}"))
-            } else {
-                Done::Json(
-                    StatusCode::CREATED,
-                    json!({"notice_id": id, "pupils": open, "acknowledged_at": now}),
-                )
-            })
-        };
-        go.await.map_err(|e: ApiError| (form, e))
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let (_, notices) = family_notices(&env, &s, &a).await?;
+        let n = notices
+            .into_iter()
+            .find(|n| n.id == id)
+            .ok_or_else(FieldError::not_found)?;
+        if !n.requires_ack {
+            return Err(FieldError::conflict("Questo avviso non chiede la presa visione.").into());
+        }
+        let open: Vec<i64> = n
+            .pupils
+            .iter()
+            .filter(|p| p.acknowledged_at.is_none())
+            .map(|p| p.pupil_id)
+            .collect();
+        if open.is_empty() {
+            return Err(FieldError::conflict(
+                "La presa visione di questo avviso è già registrata.",
+            )
+            .into());
+        }
+        let now = auth::now();
+        db::acknowledge(&env, &n, &open, &s.codice_fiscale, now).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"notice_id": id, "pupils": open, "acknowledged_at": now}),
+            format!("/famiglia/avvisi/{id}"),
+        ))
     })
-    .await;
-    finish(r, page).await
+    .await
 }
 
 /// `GET /api/v1/me/export?format=json|csv`: everything Ponte holds about the guardian and their
 /// children (seed 001, portability).
 pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
     let r = SendFuture::new(async move {
-        let p = QueryParams::parse(query_pairs(q.as_deref()), &["format"])?;
-        let csv = match p.get("format").unwrap_or("json") {
-            "json" => false,
-            "csv" => true,
-            _ => {
-                return Err(
-                    FieldError::invalid("format", "Il formato deve essere json o csv.").into(),
-                )
-            }
-        };
+        let csv = csv_wanted(q.as_deref())?;
         let (s, a) = caller(&env, &req).await?;
         if a.guardian_of.is_empty() {
             return Err(FieldError::not_found().into());

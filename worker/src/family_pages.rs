@@ -4,8 +4,9 @@
 
 use crate::auth::handlers::{no_role, signed_in, signed_in_access};
 use crate::db::family::{self as db, Notice};
+use crate::error::path_id as id_of;
 use crate::error::ApiError;
-use crate::family::{self, family_notices, id_of, position, staff_scope, utc, ChildPosition};
+use crate::family::{self, family_notices, position, staff_scope, utc, ChildPosition};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::date_it;

@@ -4,7 +4,7 @@
 
 use crate::auth::{self, access, check_csrf, require, Session};
 use crate::db::school::{self, CommitOutcome, Import};
-use crate::error::{json_response, query_pairs, ApiError};
+use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
@@ -17,13 +17,6 @@ use serde::Deserialize;
 use serde_json::json;
 use worker::send::SendFuture;
 use worker::Env;
-
-fn id_of(raw: &str) -> Result<i64, FieldError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|&n| n > 0)
-        .ok_or_else(FieldError::not_found)
-}
 
 /// The signed-in person, their access, and the CSRF check for state-changing requests.
 async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError> {
