@@ -6,7 +6,7 @@ use crate::auth::handlers::{no_role, signed_in, signed_in_access};
 use crate::db::family::{self as db, Notice};
 use crate::error::path_id as id_of;
 use crate::error::ApiError;
-use crate::family::{self, family_notices, position, staff_scope, utc, ChildPosition};
+use crate::family::{self, family_notices, position, staff_scope, ChildPosition};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::date_it;
@@ -490,7 +490,10 @@ pub async fn scuola_avviso(
         .map(|p| PupilAck {
             class: p.class_code.clone(),
             pupil: p.pupil.clone(),
-            when: p.acknowledged_at.map(utc),
+            when: p.acknowledged_at.map(|t| {
+                let (d, h) = local(t);
+                format!("{d} {h}")
+            }),
             by: p.acknowledged_by.clone(),
         })
         .collect();

@@ -246,7 +246,7 @@ pub fn AvvisoScuolaPage(
                         </table>
                     </div>
                     <div class="table-wrap" tabindex="0" role="region" aria-label=ft.sn_col_pupil>
-                        <table>
+                        <table class="list">
                             <thead>
                                 <tr>
                                     <th scope="col">{ft.sn_col_class}</th>
