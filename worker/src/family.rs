@@ -5,7 +5,7 @@
 //! API) or a form (the pages, which then get a `303` back to `next`).
 
 use crate::auth::{self, access, check_csrf, require, Session};
-use crate::db::family::{self as db, Absence, Child, DerogaOut, Kid, Notice, RequestKind};
+use crate::db::family::{self as db, Absence, DerogaOut, Kid, Notice, RequestKind};
 use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::body::Body;
@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use domain::attendance::AbsenceKind;
 use domain::family::{
     self, AckSummary, Audience, Dashboard, Decision, DerogaRequest, Effect, FamilyFacts,
-    JustificationReason, NoticeDraft, RequestStatus,
+    JustificationReason, NoticeDraft, Recipient, RequestStatus,
 };
 use domain::query::QueryParams;
 use domain::session::{Access, PupilPlace};
@@ -200,40 +200,6 @@ fn csv_wanted(q: Option<&str>) -> Result<bool, FieldError> {
     }
 }
 
-/// The child `id` if the caller may read it.
-pub(crate) async fn readable_child(env: &Env, a: &Access, id: i64) -> Result<Child, ApiError> {
-    match db::child(env, id).await {
-        Ok(Some(c))
-            if a.can_read_pupil(PupilPlace {
-                pupil_id: c.id,
-                school_id: c.school_id,
-                class: &c.class_code,
-            }) =>
-        {
-            Ok(c)
-        }
-        Ok(_) => Err(FieldError::not_found().into()),
-        Err(e) => {
-            // A pupil whose school has not sent classes or calendar is a 409 only for those who
-            // may see it.
-            if e.status == StatusCode::CONFLICT {
-                let p = crate::db::school::pupil(env, id).await?;
-                if let Some(p) = p {
-                    if a.can_read_pupil(PupilPlace {
-                        pupil_id: p.id,
-                        school_id: p.school_id,
-                        class: &p.class_code,
-                    }) {
-                        return Err(e);
-                    }
-                }
-                return Err(FieldError::not_found().into());
-            }
-            Err(e)
-        }
-    }
-}
-
 /// One absence with what it does to the count.
 #[derive(Debug, Clone, Serialize)]
 pub struct AbsenceView {
@@ -254,6 +220,8 @@ pub struct ChildPosition {
     pub surname: String,
     pub class_code: String,
     pub school: String,
+    pub first_lesson_day: NaiveDate,
+    pub last_lesson_day: NaiveDate,
     pub dashboard: Dashboard,
     pub absences: Vec<AbsenceView>,
     pub derogations: Vec<DerogaOut>,
@@ -267,14 +235,32 @@ pub struct Category {
     pub label: String,
 }
 
-/// Everything about one child on `today`, through the domain engine with the school's policy.
+/// Everything about pupil `id` on `today`, if the caller may read it (404 otherwise): one round
+/// trip for the register, then the domain engine with the school's policy.
 pub(crate) async fn position(
     env: &Env,
-    c: Child,
-    notices: &[Notice],
+    a: &Access,
+    id: i64,
     today: NaiveDate,
 ) -> Result<ChildPosition, ApiError> {
-    let (absences, derogations) = db::register(env, c.school_id, c.id).await?;
+    let reg = db::register(env, id)
+        .await?
+        .ok_or_else(FieldError::not_found)?;
+    let (pupil_id, school_id, class) = reg.row.place();
+    if !a.can_read_pupil(PupilPlace {
+        pupil_id,
+        school_id,
+        class,
+    }) {
+        return Err(FieldError::not_found().into());
+    }
+    let db::Register {
+        row,
+        absences,
+        derogations,
+        unacknowledged,
+    } = reg;
+    let c = row.child()?;
     let deroghe: Vec<_> = derogations.iter().filter_map(DerogaOut::deroga).collect();
     let visible: Vec<Absence> = absences
         .into_iter()
@@ -304,13 +290,14 @@ pub(crate) async fn position(
     }
     let facts = FamilyFacts {
         to_justify,
-        to_acknowledge: notices
+        to_acknowledge: unacknowledged
             .iter()
-            .filter(|n| n.requires_ack)
-            .filter(|n| {
-                n.pupils
-                    .iter()
-                    .any(|p| p.pupil_id == c.id && p.acknowledged_at.is_none())
+            .filter(|aud| {
+                aud.reaches(Recipient {
+                    pupil_id: c.id,
+                    grade: c.grade,
+                    class: &c.class_code,
+                })
             })
             .count() as u32,
         pending_requests: derogations
@@ -342,6 +329,8 @@ pub(crate) async fn position(
         surname: c.surname,
         class_code: c.class_code,
         school: c.school,
+        first_lesson_day: c.calendar.first_lesson_day(),
+        last_lesson_day: c.calendar.last_lesson_day(),
         dashboard,
         absences: views,
         derogations,
@@ -367,14 +356,8 @@ pub(crate) async fn family_notices(
 pub async fn attendance(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let r = SendFuture::new(async move {
         let id = id_of(&id)?;
-        let (s, a) = caller(&env, &req).await?;
-        let c = readable_child(&env, &a, id).await?;
-        let notices = if a.is_guardian_of(id) {
-            family_notices(&env, &s, &a).await?.1
-        } else {
-            Vec::new()
-        };
-        position(&env, c, &notices, today(&env)).await
+        let (_, a) = caller(&env, &req).await?;
+        position(&env, &a, id, today(&env)).await
     })
     .await;
     answer(r)
@@ -432,7 +415,9 @@ pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request
         if !a.is_guardian_of(id) {
             return Err(FieldError::not_found().into());
         }
-        let c = readable_child(&env, &a, id).await?;
+        let c = db::child(&env, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
         let r = DerogaRequest::parse(
             &c.policy,
             &c.calendar,
@@ -724,8 +709,7 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         let today = today(&env);
         let mut children = Vec::new();
         for g in &a.guardian_of {
-            let c = readable_child(&env, &a, g.pupil_id).await?;
-            children.push(position(&env, c, &notices, today).await?);
+            children.push(position(&env, &a, g.pupil_id, today).await?);
         }
         Ok::<_, ApiError>((csv, s, children, notices))
     })

@@ -98,8 +98,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
             let today = family::today(&env);
             let mut children = Vec::new();
             for g in &a.guardian_of {
-                let c = family::readable_child(&env, &a, g.pupil_id).await?;
-                children.push(dash(&position(&env, c, &notices, today).await?));
+                children.push(dash(&position(&env, &a, g.pupil_id, today).await?));
             }
             children.sort_by(|x, y| x.name.cmp(&y.name));
             let unread = notices.iter().filter(|n| !n.read).count();
@@ -155,10 +154,8 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
             return Ok((s, None));
         };
         let gathered = async {
-            let (_, notices) = family_notices(&env, &s, &a).await?;
-            let c = family::readable_child(&env, &a, id).await?;
-            let year = (c.calendar.first_lesson_day(), c.calendar.last_lesson_day());
-            let p = position(&env, c, &notices, family::today(&env)).await?;
+            let p = position(&env, &a, id, family::today(&env)).await?;
+            let year = (p.first_lesson_day, p.last_lesson_day);
             Ok::<_, ApiError>((p, year))
         }
         .await
@@ -276,9 +273,8 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
             let today = family::today(&env);
             let mut auto = Vec::new();
             for g in &a.guardian_of {
-                let c = family::readable_child(&env, &a, g.pupil_id).await?;
-                let name = c.name.clone();
-                let p = position(&env, c, &notices, today).await?;
+                let p = position(&env, &a, g.pupil_id, today).await?;
+                let name = p.name.clone();
                 auto.extend(p.dashboard.auto_notices.into_iter().map(|n| AutoItem {
                     name: name.clone(),
                     notice: n,

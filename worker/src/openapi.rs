@@ -362,6 +362,7 @@ fn family_schemas() -> Value {
         "ChildPosition": {"type": "object", "required": ["pupil_id", "dashboard", "absences", "derogations", "categories"], "properties": {
             "pupil_id": {"type": "integer"}, "name": {"type": "string"}, "surname": {"type": "string"},
             "class_code": {"type": "string"}, "school": {"type": "string"},
+            "first_lesson_day": {"type": "string", "format": "date"}, "last_lesson_day": {"type": "string", "format": "date"},
             "dashboard": schema("Dashboard"),
             "absences": {"type": "array", "items": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "date": {"type": "string", "format": "date"}, "kind": {"type": "string"},

@@ -24,13 +24,14 @@ pub struct Child {
     pub name: String,
     pub surname: String,
     pub class_code: String,
+    pub grade: SchoolGrade,
     pub pupil: Pupil,
     pub calendar: Calendar,
     pub policy: Policy,
 }
 
 #[derive(Deserialize)]
-struct ChildDb {
+pub struct ChildDb {
     id: f64,
     school_id: f64,
     school: String,
@@ -76,51 +77,65 @@ pub async fn school_policy(env: &Env, school_id: i64) -> Result<Policy, ApiError
 /// a message for the family.
 pub async fn child(env: &Env, id: i64) -> Result<Option<Child>, ApiError> {
     let row: Option<ChildDb> = database(env)?
-        .prepare(
-            "SELECT p.id, p.school_id, s.name AS school, p.name, p.surname, p.class_code, \
-             p.enrolment, p.personalised_hours, c.grade, c.day_hours, k.spec AS calendar, \
-             s.policy FROM pupils p JOIN schools s ON s.id = p.school_id \
-             LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
-             LEFT JOIN calendars k ON k.school_id = p.school_id WHERE p.id = ?1",
-        )
+        .prepare(CHILD_SQL)
         .bind(&[int(id as f64)])?
         .first(None)
         .await?;
-    let Some(r) = row else { return Ok(None) };
-    let not_ready = || {
-        FieldError::conflict(
-            "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
-             assenze sarà disponibile appena lo farà.",
+    row.map(ChildDb::child).transpose()
+}
+
+const CHILD_SQL: &str = "SELECT p.id, p.school_id, s.name AS school, p.name, p.surname, \
+     p.class_code, p.enrolment, p.personalised_hours, c.grade, c.day_hours, k.spec AS calendar, \
+     s.policy FROM pupils p JOIN schools s ON s.id = p.school_id \
+     LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
+     LEFT JOIN calendars k ON k.school_id = p.school_id WHERE p.id = ?1";
+
+impl ChildDb {
+    /// Where the pupil is, for the access check (before anything else is read).
+    pub fn place(&self) -> (i64, i64, &str) {
+        (self.id as i64, self.school_id as i64, &self.class_code)
+    }
+
+    /// The pupil as the engine takes it (409 when the school has not sent classes or
+    /// calendar).
+    pub fn child(self) -> Result<Child, ApiError> {
+        let r = self;
+        let (Some(grade), Some(days), Some(calendar)) = (r.grade, r.day_hours, r.calendar) else {
+            return Err(FieldError::conflict(
+                "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
+                 assenze sarà disponibile appena lo farà.",
+            )
+            .into());
+        };
+        let grade: SchoolGrade = serde_json::from_value(serde_json::Value::String(grade))
+            .map_err(|e| broken("grade", e))?;
+        let days: [u32; 6] = serde_json::from_str(&days).map_err(|e| broken("day hours", e))?;
+        let profile =
+            TimetableProfile::from_days(days).map_err(|e| broken("timetable", e.message))?;
+        let enrolment: Enrolment =
+            serde_json::from_str(&r.enrolment).map_err(|e| broken("enrolment", e))?;
+        let pupil = Pupil::new(
+            grade,
+            profile,
+            enrolment,
+            r.personalised_hours.map(|h| h as u32),
         )
-    };
-    let (Some(grade), Some(days), Some(calendar)) = (r.grade, r.day_hours, r.calendar) else {
-        return Err(not_ready().into());
-    };
-    let grade: SchoolGrade =
-        serde_json::from_value(serde_json::Value::String(grade)).map_err(|e| broken("grade", e))?;
-    let days: [u32; 6] = serde_json::from_str(&days).map_err(|e| broken("day hours", e))?;
-    let profile = TimetableProfile::from_days(days).map_err(|e| broken("timetable", e.message))?;
-    let enrolment: Enrolment =
-        serde_json::from_str(&r.enrolment).map_err(|e| broken("enrolment", e))?;
-    let pupil = Pupil::new(
-        grade,
-        profile,
-        enrolment,
-        r.personalised_hours.map(|h| h as u32),
-    )
-    .map_err(|e| broken("pupil", e.message))?;
-    let calendar: Calendar = serde_json::from_str(&calendar).map_err(|e| broken("calendar", e))?;
-    Ok(Some(Child {
-        id: r.id as i64,
-        school_id: r.school_id as i64,
-        school: r.school,
-        name: r.name,
-        surname: r.surname,
-        class_code: r.class_code,
-        pupil,
-        calendar,
-        policy: policy_of(r.policy.as_deref())?,
-    }))
+        .map_err(|e| broken("pupil", e.message))?;
+        let calendar: Calendar =
+            serde_json::from_str(&calendar).map_err(|e| broken("calendar", e))?;
+        Ok(Child {
+            id: r.id as i64,
+            school_id: r.school_id as i64,
+            school: r.school,
+            name: r.name,
+            surname: r.surname,
+            class_code: r.class_code,
+            grade,
+            pupil,
+            calendar,
+            policy: policy_of(r.policy.as_deref())?,
+        })
+    }
 }
 
 /// One absence with its justification, as the family and the school see it.
@@ -217,33 +232,59 @@ impl DerogaOut {
     }
 }
 
-/// A child's register: absences (with justifications) and derogation requests, one round trip.
-pub async fn register(
-    env: &Env,
-    school_id: i64,
-    pupil_id: i64,
-) -> Result<(Vec<Absence>, Vec<DerogaOut>), ApiError> {
+/// A pupil's register as one round trip: the pupil (with class, calendar and policy), the
+/// absences with their justifications, the derogation requests, and the audiences of the
+/// school's notices that ask for an acknowledgement not yet given for this pupil.
+pub struct Register {
+    pub row: ChildDb,
+    pub absences: Vec<Absence>,
+    pub derogations: Vec<DerogaOut>,
+    pub unacknowledged: Vec<Audience>,
+}
+
+#[derive(Deserialize)]
+struct AudienceDb {
+    audience: String,
+}
+
+pub async fn register(env: &Env, pupil_id: i64) -> Result<Option<Register>, ApiError> {
     let db = database(env)?;
-    let ids = [int(school_id as f64), int(pupil_id as f64)];
+    let id = [int(pupil_id as f64)];
+    let school = "(SELECT school_id FROM pupils WHERE id = ?1)";
     let results = db
         .batch(vec![
-            db.prepare(
+            db.prepare(CHILD_SQL).bind(&id)?,
+            db.prepare(format!(
                 "SELECT a.id, a.date, a.kind, a.minutes, a.justified, j.id AS j_id, j.reason, \
                  j.status AS j_status, j.requested_at, j.decided_at FROM absences a \
                  LEFT JOIN justifications j ON j.absence_id = a.id \
-                 WHERE a.school_id = ?1 AND a.pupil_id = ?2 ORDER BY a.date, a.kind",
-            )
-            .bind(&ids)?,
-            db.prepare(
+                 WHERE a.school_id = {school} AND a.pupil_id = ?1 ORDER BY a.date, a.kind"
+            ))
+            .bind(&id)?,
+            db.prepare(format!(
                 "SELECT id, pupil_id, category, date_from, date_to, status, requested_at, \
-                 decided_at FROM derogation_requests WHERE school_id = ?1 AND pupil_id = ?2 \
-                 ORDER BY id",
-            )
-            .bind(&ids)?,
+                 decided_at FROM derogation_requests WHERE school_id = {school} \
+                 AND pupil_id = ?1 ORDER BY id"
+            ))
+            .bind(&id)?,
+            db.prepare(format!(
+                "SELECT n.audience FROM notices n WHERE n.school_id = {school} \
+                 AND n.requires_ack = 1 AND NOT EXISTS (SELECT 1 FROM notice_acks k \
+                 WHERE k.notice_id = n.id AND k.pupil_id = ?1)"
+            ))
+            .bind(&id)?,
         ])
         .await?;
-    let [a, d] = <[worker::D1Result; 2]>::try_from(results)
+    let [c, a, d, n] = <[worker::D1Result; 4]>::try_from(results)
         .map_err(|_| broken("register", "wrong batch size"))?;
+    let Some(row) = c.results::<ChildDb>()?.into_iter().next() else {
+        return Ok(None);
+    };
+    let unacknowledged = n
+        .results::<AudienceDb>()?
+        .into_iter()
+        .map(|r| serde_json::from_str(&r.audience).map_err(|e| broken("audience", e)))
+        .collect::<Result<Vec<Audience>, ApiError>>()?;
     let absences = a
         .results::<AbsenceDb>()?
         .into_iter()
@@ -282,12 +323,17 @@ pub async fn register(
             }
         })
         .collect();
-    let deroghe = d
+    let derogations = d
         .results::<DerogaDb>()?
         .into_iter()
         .map(DerogaDb::out)
         .collect();
-    Ok((absences, deroghe))
+    Ok(Some(Register {
+        row,
+        absences,
+        derogations,
+        unacknowledged,
+    }))
 }
 
 /// The absence `id` with its pupil and school, and whether a justification exists.
