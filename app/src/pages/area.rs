@@ -97,7 +97,7 @@ pub struct ChildRow {
 pub fn FamigliaPage(lang: Lang, user: SignedIn, children: Vec<ChildRow>) -> impl IntoView {
     let t = lang.texts();
     view! {
-        <Page lang=lang title=t.family_title.to_owned() user=user>
+        <Page lang=lang title=t.family_title.to_owned() user=user pwa=true>
             <h1>{t.family_title}</h1>
             <p class="lead">{t.family_lead}</p>
             <ul class="cards">
