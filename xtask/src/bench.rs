@@ -244,9 +244,9 @@ fn lighthouse(base: &str, identities: &Path) -> Result {
             .unwrap_or_default();
         println!(
             "{page:<11} {:>11} {:>13} {:>14} {:>6.2} s {:>10}  {}",
-            r["performance"],
-            r["accessibility"],
-            r["best_practices"],
+            r["performance"].to_string(),
+            r["accessibility"].to_string(),
+            r["best_practices"].to_string(),
             r["lcp_ms"].as_f64().unwrap_or(f64::NAN) / 1000.0,
             kb(r["bytes"].as_u64().unwrap_or(0) as usize),
             if failed.is_empty() {
