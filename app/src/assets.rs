@@ -25,3 +25,14 @@ pub const ICONS: &str = match option_env!("PONTE_ASSET_ICONS") {
 };
 
 pub const FAVICON: &str = "/favicon.svg";
+
+/// The module of the family pages that registers the service worker `/sw.js` and shows the
+/// offline note (docs/pwa.md).
+pub const PWA_JS: &str = match option_env!("PONTE_ASSET_PWA") {
+    Some(p) => p,
+    None => "/pkg/pwa.js",
+};
+
+/// The web app manifest and the home-screen icon for iOS (static files, stable names).
+pub const MANIFEST: &str = "/manifest.webmanifest";
+pub const APPLE_TOUCH_ICON: &str = "/apple-touch-icon.png";

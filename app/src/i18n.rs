@@ -192,6 +192,14 @@ pub struct Texts {
     pub sources_lead: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
+
+    // PWA
+    /// Shown at the top of a family page that is a copy kept for offline use.
+    pub offline_note: &'static str,
+    /// The service worker's offline page (style/offline.html, Italian only: a static file).
+    pub offline_title: &'static str,
+    pub offline_unsaved: &'static str,
+    pub offline_retry: &'static str,
 }
 
 pub static IT: Texts = Texts {
@@ -352,6 +360,12 @@ pub static IT: Texts = Texts {
     sources_lead: "Ponte usa dati aperti pubblicati da ISTAT. Sono copiati in Ponte e non vengono richiesti ad altri siti.",
     not_found_title: "Pagina non trovata",
     not_found_text: "La pagina richiesta non esiste o il profilo non è più pubblicato.",
+
+    // PWA
+    offline_note: "Nessuna connessione: questi sono i dati salvati l'ultima volta che la pagina è stata aperta.",
+    offline_title: "Nessuna connessione",
+    offline_unsaved: "Questa pagina non è ancora stata salvata su questo dispositivo: si potrà consultare senza connessione dopo averla aperta almeno una volta online.",
+    offline_retry: "Riprova ad aprire l'area famiglia",
 };
 
 pub static EN: Texts = Texts {
@@ -512,6 +526,12 @@ pub static EN: Texts = Texts {
     sources_lead: "Ponte uses open data published by ISTAT, copied into Ponte and never requested from other sites.",
     not_found_title: "Page not found",
     not_found_text: "The page does not exist or the profile is no longer published.",
+
+    // PWA
+    offline_note: "No connection: this is the data saved the last time the page was opened.",
+    offline_title: "No connection",
+    offline_unsaved: "This page has not been saved on this device yet: it can be read without a connection once it has been opened online.",
+    offline_retry: "Try opening the family area again",
 };
 
 /// Fill `{name}` placeholders of a catalogue string.

@@ -13,7 +13,9 @@ pub struct SignedIn {
 }
 
 /// A whole HTML document. `islands` adds the module that hydrates the page's islands; pages
-/// without islands load no script file and no wasm.
+/// without islands load no script file and no wasm. `pwa` (the family pages) adds the web app
+/// manifest, the service worker's registration and the note shown when the page is a copy
+/// kept for offline use (docs/pwa.md).
 #[component]
 pub fn Page(
     lang: Lang,
@@ -23,6 +25,7 @@ pub fn Page(
     #[prop(optional)]
     staff_islands: bool,
     #[prop(optional)] user: Option<SignedIn>,
+    #[prop(optional)] pwa: bool,
     children: Children,
 ) -> impl IntoView {
     let t = lang.texts();
@@ -53,6 +56,14 @@ pub fn Page(
                 {islands.then(|| view! { <script type="module" src=assets::BOOT_JS></script> })}
                 {staff_islands
                     .then(|| view! { <script type="module" src=assets::BOOT_STAFF_JS></script> })}
+                {pwa
+                    .then(|| {
+                        view! {
+                            <link rel="manifest" href=assets::MANIFEST/>
+                            <link rel="apple-touch-icon" href=assets::APPLE_TOUCH_ICON/>
+                            <script type="module" src=assets::PWA_JS></script>
+                        }
+                    })}
             </head>
             <body>
                 <a class="skip-link" href="#contenuto">{t.skip_to_content}</a>
@@ -72,7 +83,17 @@ pub fn Page(
                         </nav>
                     </div>
                 </header>
-                <main id="contenuto" class="wrap">{children()}</main>
+                <main id="contenuto" class="wrap">
+                    {pwa
+                        .then(|| {
+                            view! {
+                                <p class="offline-note" role="status" hidden=true>
+                                    {t.offline_note}
+                                </p>
+                            }
+                        })}
+                    {children()}
+                </main>
                 <footer class="site-footer">
                     <div class="wrap">
                         <p>{t.footer_note}</p>
@@ -91,5 +112,35 @@ pub fn Icon(name: &'static str) -> impl IntoView {
         <svg class="icon" aria-hidden="true" focusable="false">
             <use_ href=format!("{}#{name}", crate::assets::ICONS)></use_>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::IT;
+
+    /// The service worker's offline page and the manifest are static files: their words must be
+    /// the catalogue's.
+    #[test]
+    fn static_pwa_files_say_what_the_catalogue_says() {
+        let offline = include_str!("../../style/offline.html");
+        for text in [
+            IT.offline_title,
+            IT.offline_unsaved,
+            IT.offline_retry,
+            IT.site_name,
+            IT.site_tagline,
+        ] {
+            assert!(offline.contains(text), "style/offline.html lacks {text:?}");
+        }
+        assert!(offline.contains(&format!(
+            "<title>{} · {}</title>",
+            IT.offline_title, IT.site_name
+        )));
+        let manifest: serde_json::Value =
+            serde_json::from_str(include_str!("../../assets/manifest.webmanifest"))
+                .expect("the manifest is JSON");
+        assert_eq!(manifest["name"], IT.site_name);
+        assert_eq!(manifest["description"], IT.site_tagline);
     }
 }

@@ -246,6 +246,53 @@ test("a guardian signs in with SPID and sees both children; logout ends the sess
   await page.context().close();
 });
 
+test("the family area is an installable app that opens offline with its last copy", async () => {
+  const page = await newPage();
+  const context = page.context();
+  await signIn(page, "SPID", parentOfTwo.label, "/famiglia");
+  assert.equal(new URL(page.url()).pathname, "/famiglia");
+  // The manifest: found, valid, and no reason the browser would not install the app.
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send("Page.getAppManifest");
+  assert.equal(manifest.url, `${origin}/manifest.webmanifest`);
+  assert.deepEqual(manifest.errors, [], "manifest errors");
+  assert.equal(JSON.parse(manifest.data).start_url, "/famiglia");
+  // (A playwright context is an incognito profile, where no app installs: that one is ours.)
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== "in-incognito"), [], "installability errors");
+  // The service worker registers, takes the page and keeps a copy of it.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(
+    async () => !!(await caches.match(location.href, { cacheName: "ponte-famiglia" })), null, { timeout: 10000 });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  assert.ok(await page.locator(".offline-note").isHidden(), "online: no offline note");
+  // Offline, the same page comes from the service worker, saying so.
+  await context.setOffline(true);
+  const r = await page.reload();
+  assert.ok(r.fromServiceWorker(), "served by the service worker");
+  const marks = await page.evaluate(() => performance.getEntriesByType("navigation")[0].serverTiming.map((t) => t.name));
+  assert.ok(marks.includes("ponte-saved"), "the kept copy, not the network's");
+  await page.locator(".offline-note").waitFor({ state: "visible" });
+  assert.match(await page.locator("h1").textContent(), /La situazione dei suoi figli/);
+  assert.equal(await page.locator("section.dashboard").count(), 2);
+  // The line that says how old the data are.
+  assert.match(await page.locator(".updated").first().textContent(), /Dati aggiornati al/);
+  assert.ok(await page.locator(".updated").first().isVisible());
+  await axe(page, "/famiglia (offline)");
+  await shot(page, "famiglia-offline");
+  // A family page never opened: the offline page.
+  await page.goto(`${BASE}/famiglia/mai-aperta`);
+  await page.getByRole("heading", { name: "Nessuna connessione" }).waitFor();
+  await axe(page, "offline page");
+  // Back online and signed out: no copy left in the browser.
+  await context.setOffline(false);
+  await page.goto(`${BASE}/famiglia`);
+  await page.getByRole("button", { name: "Esci" }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.waitForFunction(async () => !(await caches.keys()).includes("ponte-famiglia"), null, { timeout: 5000 });
+  await context.close();
+});
+
 test("a person the school has not registered sees only the page that says so", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Persona senza figli a scuola");

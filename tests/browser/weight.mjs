@@ -1,7 +1,10 @@
 // For `cargo xtask bench`: load each page in Debian's Chromium at 360 px and print, as JSON,
-// every URL the first load fetched (HTML, CSS, fonts, icons, script, wasm). xtask then weighs
-// each one in brotli bytes.
+// every URL the first load fetched (HTML, CSS, fonts, icons, script, wasm; on the family pages
+// also what the service worker fetches as it installs), and for the family pages the session
+// cookie they were loaded with (signed in as the demo guardian). xtask then weighs each URL in
+// brotli bytes.
 import { chromium } from "playwright-core";
+import { needsSignIn, signIn } from "./signin.mjs";
 
 const BASE = process.env.PONTE_BASE_URL;
 const pages = process.argv.slice(2);
@@ -13,12 +16,18 @@ const browser = await chromium.launch({
 const out = {};
 for (const path of pages) {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
+  const cookie = needsSignIn(path) ? await signIn(context, BASE) : null;
   const page = await context.newPage();
   const urls = new Set();
-  page.on("requestfinished", (r) => urls.add(r.url()));
+  // Context-wide, so that the service worker's own requests count too.
+  context.on("requestfinished", (r) => urls.add(r.url()));
   await page.goto(BASE + path, { waitUntil: "networkidle" });
-  await page.waitForTimeout(300);
-  out[path] = [...urls];
+  if (new URL(page.url()).pathname !== path.split("?")[0]) throw new Error(`${path} ended at ${page.url()}`);
+  await page.waitForTimeout(1000);
+  // The service worker's script is fetched outside the page and the context's events.
+  const sw = await page.evaluate(() => navigator.serviceWorker?.getRegistration().then((r) => r?.active?.scriptURL));
+  if (sw) urls.add(sw);
+  out[path] = { urls: [...urls], cookie };
   await context.close();
 }
 await browser.close();

@@ -1,7 +1,10 @@
 //! `cargo xtask bench`: the figures, each beside its budget.
 //!
 //! - wasm sizes (client bundle, worker) raw, brotli and gzip;
-//! - page weight: brotli bytes of everything each page's first load fetches, in Chromium;
+//! - page weight: brotli bytes of everything each page's first load fetches, in Chromium (the
+//!   family page signed in as the demo guardian);
+//! - Lighthouse (mobile emulation, simulated throttling) on the family page, with `/` and
+//!   `/enti` for reference: performance, accessibility, LCP, bytes;
 //! - search latency p50/p95/p99 and requests/s over HTTP under `wrangler dev`, with 1k and
 //!   100k seeded hosts, at 1 and 10 connections, beside `/healthz` measured in the same run
 //!   (Debian's wrk, loopback, a few seconds each);
@@ -128,24 +131,37 @@ pub fn all(args: &[String]) -> Result {
         "/enti/1",
         "/calcolo-assenze",
         "/fonti",
+        "/famiglia",
     ];
     let json = output(
         Command::new("node")
             .arg(paths::root().join("tests/browser/weight.mjs"))
             .args(pages)
             .current_dir(paths::root())
-            .env("PONTE_BASE_URL", &srv.base_url),
+            .env("PONTE_BASE_URL", &srv.base_url)
+            .env("PONTE_DEMO_IDENTITIES", &demo.identities),
     )?;
     let loaded: serde_json::Value =
         serde_json::from_str(json.trim()).map_err(|e| format!("weight.mjs: {e}"))?;
-    let agent = ureq::AgentBuilder::new().build();
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
     for page in pages {
         let mut total = 0;
         let mut parts = Vec::new();
-        for url in loaded[page].as_array().cloned().unwrap_or_default() {
+        let cookie = loaded[page]["cookie"].as_str();
+        for url in loaded[page]["urls"].as_array().cloned().unwrap_or_default() {
             let url = url.as_str().unwrap_or_default().to_owned();
             let mut body = Vec::new();
-            let resp = agent.get(&url).call().map_err(|e| format!("{url}: {e}"))?;
+            let mut req = agent.get(&url);
+            if let Some(c) = cookie {
+                req = req.set("Cookie", c);
+            }
+            let resp = req.call().map_err(|e| format!("{url}: {e}"))?;
+            if resp.status() != 200 {
+                return Err(format!(
+                    "{url} answered {} while weighing {page}",
+                    resp.status()
+                ));
+            }
             let _ = std::io::Read::read_to_end(&mut resp.into_reader(), &mut body);
             let b = brotli_len(&body);
             total += b;
@@ -162,6 +178,8 @@ pub fn all(args: &[String]) -> Result {
             parts.join(", ")
         );
     }
+
+    lighthouse(&srv.base_url, &demo.identities)?;
 
     println!("\n## search latency over HTTP (wrangler dev, loopback, wrk)");
     latency_table(&wrk, &srv.base_url, "1k hosts", quick)?;
@@ -195,6 +213,62 @@ pub fn all(args: &[String]) -> Result {
         "\n## attendance engine (criterion; budgets: one pupil ≤ 20 µs, 1,000 pupils ≤ 20 ms)"
     );
     run(cargo().args(["bench", "--package", "domain", "--bench", "attendance"]))?;
+    Ok(())
+}
+
+/// Lighthouse on the family page (signed in as the demo guardian) against its budgets, and on
+/// two public pages for reference.
+fn lighthouse(base: &str, identities: &Path) -> Result {
+    println!(
+        "\n## Lighthouse: mobile emulation, simulated throttling (Debian's Chromium, loopback)"
+    );
+    let pages = ["/famiglia", "/", "/enti"];
+    let json = output(
+        Command::new("node")
+            .arg(paths::root().join("tests/browser/lighthouse.mjs"))
+            .args(pages)
+            .current_dir(paths::root())
+            .env("PONTE_BASE_URL", base)
+            .env("PONTE_DEMO_IDENTITIES", identities),
+    )?;
+    let lhr: serde_json::Value = serde_json::from_str(json.lines().last().unwrap_or("").trim())
+        .map_err(|e| format!("lighthouse.mjs: {e}"))?;
+    println!(
+        "{:<11} {:>11} {:>13} {:>14} {:>9} {:>10}  not passed",
+        "page", "performance", "accessibility", "best practices", "LCP", "transfer"
+    );
+    for page in pages {
+        let r = &lhr[page];
+        let failed: Vec<&str> = r["failed"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        println!(
+            "{page:<11} {:>11} {:>13} {:>14} {:>6.2} s {:>10}  {}",
+            r["performance"].to_string(),
+            r["accessibility"].to_string(),
+            r["best_practices"].to_string(),
+            r["lcp_ms"].as_f64().unwrap_or(f64::NAN) / 1000.0,
+            kb(r["bytes"].as_u64().unwrap_or(0) as usize),
+            if failed.is_empty() {
+                "-".to_owned()
+            } else {
+                failed.join(", ")
+            }
+        );
+    }
+    let f = &lhr["/famiglia"];
+    let perf = f["performance"].as_u64().unwrap_or(0);
+    let a11y = f["accessibility"].as_u64().unwrap_or(0);
+    let lcp = f["lcp_ms"].as_f64().unwrap_or(f64::INFINITY);
+    println!(
+        "/famiglia budgets: performance {perf} (≥ 95: {}), accessibility {a11y} (100: {}), \
+         LCP {:.2} s (≤ 1.5 s: {}); first load in brotli: see the page weight above (≤ 150 KB)",
+        verdict(perf >= 95),
+        verdict(a11y == 100),
+        lcp / 1000.0,
+        verdict(lcp <= 1500.0)
+    );
     Ok(())
 }
 

@@ -41,6 +41,8 @@ pub struct AssetNames {
     pub boot: String,
     pub boot_staff: String,
     pub icons: String,
+    /// Registers the service worker on the family pages (docs/pwa.md).
+    pub pwa: String,
     pub wasm: String,
     pub js: String,
 }
@@ -110,8 +112,9 @@ fn bundle(pkg: &Path, style: &Path, name: &str, wasm: &[u8], js: &[u8]) -> Resul
     Ok(boot_name)
 }
 
-/// Hashed static files into `assets/pkg`, and `assets/_headers` (long cache for hashed files,
-/// the security headers for everything Workers Assets serves).
+/// Hashed static files into `assets/pkg`, the service worker into `assets/sw.js`, and
+/// `assets/_headers` (long cache for hashed files, no cache for the service worker, the security
+/// headers for everything Workers Assets serves).
 fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Result<AssetNames> {
     let root = paths::root();
     let pkg = paths::pkg();
@@ -129,12 +132,14 @@ fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Resu
         .filter(|p| p.extension().is_some_and(|x| x == "woff2"))
         .collect();
     entries.sort();
+    let mut font_names = Vec::new();
     for font in entries {
         let bytes = read(&font)?;
         let stem = font.file_stem().and_then(|s| s.to_str()).unwrap_or("font");
         let name = hashed(stem, "woff2", &bytes);
         write(&pkg.join(&name), &bytes)?;
         css = css.replace(&format!("url(fonts/{stem}.woff2)"), &format!("url({name})"));
+        font_names.push(name);
     }
     let css_name = hashed("ponte", "css", css.as_bytes());
     write(&pkg.join(&css_name), css.as_bytes())?;
@@ -143,8 +148,35 @@ fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Resu
     let icons_name = hashed("icons", "svg", &icons);
     write(&pkg.join(&icons_name), &icons)?;
 
-    let mut headers =
-        String::from("/pkg/*\n  Cache-Control: public, max-age=31536000, immutable\n/*\n");
+    let pwa = read(&style.join("pwa.js"))?;
+    let pwa_name = hashed("pwa", "js", &pwa);
+    write(&pkg.join(&pwa_name), &pwa)?;
+    let offline = String::from_utf8_lossy(&read(&style.join("offline.html"))?)
+        .replace("__CSS__", &format!("/pkg/{css_name}"))
+        .replace("__ICONS__", &format!("/pkg/{icons_name}"));
+    let offline_name = hashed("offline", "html", offline.as_bytes());
+    write(&pkg.join(&offline_name), offline.as_bytes())?;
+    // Workers Assets serves `x.html` at `x` (and redirects `x.html` there).
+    let offline_url = format!("/pkg/{}", offline_name.trim_end_matches(".html"));
+    let mut shell: Vec<String> = [&css_name, &icons_name, &pwa_name]
+        .into_iter()
+        .chain(&font_names)
+        .map(|n| format!("/pkg/{n}"))
+        .collect();
+    shell.extend([
+        offline_url.clone(),
+        "/favicon.svg".to_owned(),
+        "/manifest.webmanifest".to_owned(),
+    ]);
+    write(
+        &paths::assets().join("sw.js"),
+        service_worker(&style, &shell, &offline_url)?.as_bytes(),
+    )?;
+
+    let mut headers = String::from(
+        "/pkg/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /sw.js\n  Cache-Control: no-cache\n/*\n",
+    );
     for (name, value) in SECURITY_HEADERS {
         headers.push_str(&format!("  {name}: {value}\n"));
     }
@@ -155,9 +187,21 @@ fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Resu
         boot: format!("/pkg/{boot_name}"),
         boot_staff: format!("/pkg/{boot_staff_name}"),
         icons: format!("/pkg/{icons_name}"),
+        pwa: format!("/pkg/{pwa_name}"),
         wasm: format!("/pkg/{}", hashed("ponte", "wasm", &public.0)),
         js: format!("/pkg/{}", hashed("ponte", "js", &public.1)),
     })
+}
+
+/// `style/sw.js` with the shell's file names and a cache version derived from them (and from the
+/// worker's own code), so a deploy that changes any of them replaces the old cache.
+fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<String> {
+    let list = serde_json::to_string(shell).map_err(|e| e.to_string())?;
+    let sw = String::from_utf8_lossy(&read(&style.join("sw.js"))?)
+        .replace("__SHELL__", &list)
+        .replace("__OFFLINE__", offline);
+    let version = format!("{:012x}", fnv64(sw.as_bytes()) & 0xffff_ffff_ffff);
+    Ok(sw.replace("__VERSION__", &version))
 }
 
 /// The worker: workers-rs through worker-build, with tools pointed at installed binaries
@@ -173,7 +217,8 @@ fn worker(tools: &Tools, names: &AssetNames) -> Result {
         .env("PONTE_ASSET_CSS", &names.css)
         .env("PONTE_ASSET_BOOT", &names.boot)
         .env("PONTE_ASSET_BOOT_STAFF", &names.boot_staff)
-        .env("PONTE_ASSET_ICONS", &names.icons))
+        .env("PONTE_ASSET_ICONS", &names.icons)
+        .env("PONTE_ASSET_PWA", &names.pwa))
 }
 
 /// Build everything `wrangler dev` serves.

@@ -242,7 +242,7 @@ pub fn FamigliaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.title.to_owned() user=user>
+        <Page lang=lang title=ft.title.to_owned() user=user pwa=true>
             <h1>{ft.title}</h1>
             <UpdatedLine lang=lang updated=updated/>
             <p class="lead">{ft.lead}</p>
@@ -421,7 +421,7 @@ pub fn AlunnoPage(
     let title = child.name.clone();
     let pupil_id = child.id;
     view! {
-        <Page lang=lang title=title.clone() user=user>
+        <Page lang=lang title=title.clone() user=user pwa=true>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{title}</h1>
             <UpdatedLine lang=lang updated=updated/>
@@ -574,7 +574,7 @@ pub fn AvvisiPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.notices_title.to_owned() user=user>
+        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{ft.notices_title}</h1>
             <UpdatedLine lang=lang updated=updated/>
@@ -633,7 +633,7 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
     let csrf = user.csrf.clone();
     let n = notice;
     view! {
-        <Page lang=lang title=n.title.clone() user=user>
+        <Page lang=lang title=n.title.clone() user=user pwa=true>
             <p><a href="/famiglia/avvisi">{ft.back_notices}</a></p>
             <h1>{n.title.clone()}</h1>
             <p class="hint">
