@@ -10,6 +10,15 @@ impl Lang {
             Lang::En => &FAMILY_EN,
         }
     }
+
+    /// A percentage to one decimal, as the language writes it: "48,8 %", "48.8 %".
+    pub fn percent(self, p: f64) -> String {
+        let s = format!("{p:.1} %");
+        match self {
+            Lang::It => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
 }
 
 pub struct FamilyTexts {

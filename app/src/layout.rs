@@ -139,7 +139,7 @@ mod tests {
         )));
         let manifest: serde_json::Value =
             serde_json::from_str(include_str!("../../assets/manifest.webmanifest"))
-                .expect("the manifest is JSON");
+                .expect("the manifest is JSON"); // ok: test
         assert_eq!(manifest["name"], IT.site_name);
         assert_eq!(manifest["description"], IT.site_tagline);
     }

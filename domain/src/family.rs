@@ -81,6 +81,35 @@ impl JustificationReason {
     }
 }
 
+/// Whether a family may justify an absence now: not already justified in the register, not a
+/// kind where the pupil was at school, not in the future, and no justification pending or
+/// approved (a refused one may be sent again).
+pub fn justifiable(
+    kind: crate::attendance::AbsenceKind,
+    justified: bool,
+    date: NaiveDate,
+    today: NaiveDate,
+    sent: Option<RequestStatus>,
+) -> Result<(), FieldError> {
+    if justified || kind.is_presence() {
+        return Err(FieldError::conflict(
+            "Questa assenza risulta già giustificata nel registro.",
+        ));
+    }
+    if date > today {
+        return Err(FieldError::invalid(
+            "absence",
+            "Non si può giustificare un'assenza futura.",
+        ));
+    }
+    if matches!(sent, Some(RequestStatus::Pending | RequestStatus::Approved)) {
+        return Err(FieldError::conflict(
+            "Per questa assenza è già stata inviata una giustificazione.",
+        ));
+    }
+    Ok(())
+}
+
 /// Where a family's request stands: a justification or a derogation request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -558,16 +587,13 @@ impl Audience {
         let none = |what: &str| FieldError::invalid("audience_value", what.to_owned());
         match kind.trim() {
             "school" => Ok(Audience::School),
-            "grade" => match value.trim() {
-                "primaria" => Ok(Audience::Grade(SchoolGrade::Primaria)),
-                "secondaria_primo_grado" => Ok(Audience::Grade(SchoolGrade::SecondariaPrimoGrado)),
-                "secondaria_secondo_grado" => {
-                    Ok(Audience::Grade(SchoolGrade::SecondariaSecondoGrado))
-                }
-                _ => Err(none(
-                    "Scegliere l'ordine di scuola: primaria, secondaria di primo o di secondo grado.",
-                )),
-            },
+            "grade" => SchoolGrade::from_code(value.trim())
+                .map(Audience::Grade)
+                .ok_or_else(|| {
+                    none(
+                        "Scegliere l'ordine di scuola: primaria, secondaria di primo o di secondo grado.",
+                    )
+                }),
             "classes" => {
                 if items.is_empty() || items.len() > 200 {
                     return Err(none("Indicare da 1 a 200 classi (per esempio 1A 2B)."));
@@ -793,6 +819,35 @@ mod tests {
         }
         let e = JustificationReason::parse("febbre alta").unwrap_err();
         assert_eq!(e.field.as_deref(), Some("reason"));
+    }
+
+    #[test]
+    fn what_can_be_justified() {
+        use crate::attendance::AbsenceKind;
+        let (day, today) = (d("2025-11-03"), d("2025-11-10"));
+        assert!(justifiable(AbsenceKind::WholeDay, false, day, today, None).is_ok());
+        let refused = Some(RequestStatus::Refused);
+        assert!(justifiable(AbsenceKind::WholeDay, false, day, today, refused).is_ok());
+        let pending = Some(RequestStatus::Pending);
+        assert!(justifiable(AbsenceKind::WholeDay, false, day, today, pending).is_err());
+        assert!(justifiable(AbsenceKind::WholeDay, true, day, today, None).is_err());
+        assert!(justifiable(AbsenceKind::SchoolActivity, false, day, today, None).is_err());
+        let e = justifiable(
+            AbsenceKind::WholeDay,
+            false,
+            today.succ_opt().unwrap(),
+            today,
+            None,
+        );
+        assert_eq!(e.unwrap_err().field.as_deref(), Some("absence"));
+        for k in AbsenceKind::ALL {
+            assert_eq!(AbsenceKind::from_code(k.code()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.code());
+        }
+        for g in SchoolGrade::ALL {
+            assert_eq!(SchoolGrade::from_code(g.code()), Some(g));
+            assert_eq!(serde_json::to_value(g).unwrap(), g.code());
+        }
     }
 
     #[test]

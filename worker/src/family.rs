@@ -275,11 +275,11 @@ pub(crate) async fn position(
             .deroga()
             .and_then(|id| deroghe.iter().find(|d| d.id() == id));
         let effect = family::effect(&c.policy, e, d.map(|d| d.status()));
-        let open = a
+        let sent = a
             .justification
             .as_ref()
-            .is_none_or(|j| j.status == RequestStatus::Refused.as_str());
-        let can_justify = !a.justified && open && !e.kind().is_presence();
+            .and_then(|j| RequestStatus::from_code(&j.status));
+        let can_justify = family::justifiable(e.kind(), a.justified, e.date(), today, sent).is_ok();
         to_justify += u32::from(can_justify);
         views.push(AbsenceView {
             absence: a,
@@ -381,22 +381,17 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
             .filter(|x| a.is_guardian_of(x.pupil_id as i64))
             .ok_or_else(FieldError::not_found)?;
         let reason = JustificationReason::parse(f.get("reason"))?;
-        let kind = serde_json::from_value::<AbsenceKind>(Value::String(abs.kind.clone()))
-            .map_err(|e| ApiError::internal("absence kind", e))?;
-        if abs.justified != 0.0 || kind.is_presence() {
-            return Err(FieldError::conflict(
-                "Questa assenza risulta già giustificata nel registro.",
-            )
-            .into());
-        }
-        let date = NaiveDate::parse_from_str(&abs.date, "%Y-%m-%d").unwrap_or_default();
-        if date > today(&env) {
-            return Err(FieldError::invalid(
-                "absence",
-                "Non si può giustificare un'assenza futura.",
-            )
-            .into());
-        }
+        let kind = AbsenceKind::from_code(&abs.kind)
+            .ok_or_else(|| ApiError::internal("absence kind", &abs.kind))?;
+        let date = NaiveDate::parse_from_str(&abs.date, "%Y-%m-%d")
+            .map_err(|e| ApiError::internal("absence date", e))?;
+        family::justifiable(
+            kind,
+            abs.justified != 0.0,
+            date,
+            today(&env),
+            abs.j_status.as_deref().and_then(RequestStatus::from_code),
+        )?;
         let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,

@@ -14,7 +14,6 @@ use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDash, DerogaItem, FamigliaPage,
     FormErrorPage, NoticeItem, Updated,
 };
-use app::pages::not_found::NotFoundPage;
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
 };
@@ -55,14 +54,6 @@ fn dash(p: &ChildPosition) -> ChildDash {
         school: p.school.clone(),
         dashboard: p.dashboard.clone(),
     }
-}
-
-async fn not_found(req: Request) -> Response {
-    let lang = lang_of(&req);
-    render(req, StatusCode::NOT_FOUND, move || {
-        view! { <NotFoundPage lang=lang/> }
-    })
-    .await
 }
 
 /// A form whose request failed: the message and a way back (the `Referer`, when it is ours).
@@ -136,8 +127,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
 }
 
 fn kind_index(kind: &str) -> usize {
-    serde_json::from_value::<AbsenceKind>(serde_json::Value::String(kind.to_owned()))
-        .ok()
+    AbsenceKind::from_code(kind)
         .and_then(|k| AbsenceKind::ALL.iter().position(|x| *x == k))
         .unwrap_or(0)
 }
@@ -168,7 +158,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         Err(r) => return r,
     };
     let Some((p, year)) = page else {
-        return not_found(req).await;
+        return crate::pages::not_found(req).await;
     };
     let child = dash(&p);
     let absences: Vec<AbsenceItem> = p
@@ -341,7 +331,7 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         Err(r) => return r,
     };
     let Some(item) = item else {
-        return not_found(req).await;
+        return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
     let user = signed_in(&s);
@@ -404,7 +394,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         Err(r) => return r,
     };
     let Some((school_id, school, manages, notices)) = page else {
-        return not_found(req).await;
+        return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
     let user = signed_in(&s);
@@ -458,7 +448,7 @@ pub async fn scuola_avviso(
         Err(r) => return r,
     };
     let Some((school_id, r)) = page else {
-        return not_found(req).await;
+        return crate::pages::not_found(req).await;
     };
     let notice = NoticeRow {
         id: r.notice.id,
@@ -539,7 +529,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
         Err(r) => return r,
     };
     let Some((school_id, school, pending, policy)) = page else {
-        return not_found(req).await;
+        return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
     let ft = lang.family();

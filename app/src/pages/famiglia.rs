@@ -24,15 +24,6 @@ pub fn hours(ft: &FamilyTexts, minutes: u32) -> String {
     }
 }
 
-/// "48,8 %", Italian style.
-fn percent(lang: Lang, tenths: u32) -> String {
-    let s = format!("{}.{} %", tenths / 10, tenths % 10);
-    match lang {
-        Lang::It => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// When the page was made, for the cached copy the phone may show offline.
 #[derive(Debug, Clone)]
 pub struct Updated {
@@ -114,7 +105,7 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
     let max = fill(ft.hours_only, &[("h", &d.max_absence_hours.to_string())]);
     let used = d
         .limit_used_percent
-        .map(|p| percent(lang, (p * 10.0).round() as u32))
+        .map(|p| lang.percent(p))
         .unwrap_or_else(|| "—".to_owned());
     let gauge_text = fill(
         ft.gauge_text,

@@ -7,15 +7,6 @@ use crate::i18n::{fill, Lang};
 use crate::layout::{Page, SignedIn};
 use leptos::prelude::*;
 
-/// "33,3 %".
-fn percent(lang: Lang, p: f64) -> String {
-    let s = format!("{p:.1} %");
-    match lang {
-        Lang::It => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// A published notice with its acknowledgement figures.
 #[derive(Debug, Clone)]
 pub struct NoticeRow {
@@ -38,7 +29,7 @@ fn AckFigure(lang: Lang, n: u32, total: u32, percent_value: f64) -> impl IntoVie
                 &[
                     ("n", &n.to_string()),
                     ("total", &total.to_string()),
-                    ("percent", &percent(lang, percent_value)),
+                    ("percent", &lang.percent(percent_value)),
                 ],
             )}
         </span>

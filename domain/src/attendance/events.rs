@@ -77,6 +77,26 @@ impl AbsenceKind {
         )
     }
 
+    /// The stored and API code (the serde name, snake_case).
+    pub fn code(self) -> &'static str {
+        match self {
+            AbsenceKind::WholeDay => "whole_day",
+            AbsenceKind::LateEntry => "late_entry",
+            AbsenceKind::DeferredEntry => "deferred_entry",
+            AbsenceKind::EarlyExit => "early_exit",
+            AbsenceKind::Abstention => "abstention",
+            AbsenceKind::MissedSchoolTrip => "missed_school_trip",
+            AbsenceKind::SuspensionWithoutAttendance => "suspension_without_attendance",
+            AbsenceKind::SuspensionWithAttendance => "suspension_with_attendance",
+            AbsenceKind::SchoolActivity => "school_activity",
+        }
+    }
+
+    /// The kind of a stored code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     pub(crate) fn bit(self) -> u16 {
         1 << (self as u16)
     }

@@ -37,6 +37,29 @@ pub enum SchoolGrade {
     SecondariaSecondoGrado,
 }
 
+impl SchoolGrade {
+    pub const ALL: [SchoolGrade; 3] = [
+        SchoolGrade::Primaria,
+        SchoolGrade::SecondariaPrimoGrado,
+        SchoolGrade::SecondariaSecondoGrado,
+    ];
+
+    /// The stored code (the serde name): `primaria`, `secondaria_primo_grado`,
+    /// `secondaria_secondo_grado`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SchoolGrade::Primaria => "primaria",
+            SchoolGrade::SecondariaPrimoGrado => "secondaria_primo_grado",
+            SchoolGrade::SecondariaSecondoGrado => "secondaria_secondo_grado",
+        }
+    }
+
+    /// The grade of a stored code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
 /// How the pupil came to be in the class this year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

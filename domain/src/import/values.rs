@@ -353,11 +353,7 @@ pub fn parse_grade(raw: &str) -> Result<SchoolGrade, FieldError> {
 
 /// The word the import files use for a grade.
 pub fn grade_code(grade: SchoolGrade) -> &'static str {
-    match grade {
-        SchoolGrade::Primaria => "primaria",
-        SchoolGrade::SecondariaPrimoGrado => "secondaria_primo_grado",
-        SchoolGrade::SecondariaSecondoGrado => "secondaria_secondo_grado",
-    }
+    grade.code()
 }
 
 /// The kind of an absence (`tipo` of the `assenze` file), with the aliases of docs/imports.md.

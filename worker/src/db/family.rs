@@ -107,8 +107,7 @@ impl ChildDb {
             )
             .into());
         };
-        let grade: SchoolGrade = serde_json::from_value(serde_json::Value::String(grade))
-            .map_err(|e| broken("grade", e))?;
+        let grade = SchoolGrade::from_code(&grade).ok_or_else(|| broken("grade", &grade))?;
         let days: [u32; 6] = serde_json::from_str(&days).map_err(|e| broken("day hours", e))?;
         let profile =
             TimetableProfile::from_days(days).map_err(|e| broken("timetable", e.message))?;
@@ -303,12 +302,7 @@ pub async fn register(env: &Env, pupil_id: i64) -> Result<Option<Register>, ApiE
             let minutes = r.minutes.map(|m| m as u32);
             let event = chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d")
                 .ok()
-                .zip(
-                    serde_json::from_value::<AbsenceKind>(serde_json::Value::String(
-                        r.kind.clone(),
-                    ))
-                    .ok(),
-                )
+                .zip(AbsenceKind::from_code(&r.kind))
                 .and_then(|(date, kind)| {
                     AbsenceEvent::new(date, kind, minutes, justified, None).ok()
                 });
@@ -345,12 +339,16 @@ pub struct AbsenceRef {
     pub date: String,
     pub kind: String,
     pub justified: f64,
+    /// The justification already sent, if any.
+    pub j_status: Option<String>,
 }
 
 pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError> {
     Ok(database(env)?
         .prepare(
-            "SELECT id, pupil_id, school_id, date, kind, justified FROM absences WHERE id = ?1",
+            "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
+             j.status AS j_status FROM absences a \
+             LEFT JOIN justifications j ON j.absence_id = a.id WHERE a.id = ?1",
         )
         .bind(&[int(id as f64)])?
         .first(None)
@@ -760,7 +758,7 @@ pub async fn kids(env: &Env, codice_fiscale: &str) -> Result<Vec<Kid>, ApiError>
             Some(Kid {
                 pupil_id: k.id as i64,
                 school_id: k.school_id as i64,
-                grade: serde_json::from_value(serde_json::Value::String(k.grade?)).ok()?,
+                grade: SchoolGrade::from_code(&k.grade?)?,
                 class_code: k.class_code,
             })
         })
@@ -963,11 +961,7 @@ pub async fn ack_list(env: &Env, n: &Notice) -> Result<Vec<AckListRow>, ApiError
     Ok(rows
         .into_iter()
         .filter(|r| {
-            let Some(grade) = r
-                .grade
-                .clone()
-                .and_then(|g| serde_json::from_value(serde_json::Value::String(g)).ok())
-            else {
+            let Some(grade) = r.grade.as_deref().and_then(SchoolGrade::from_code) else {
                 return false;
             };
             n.audience.reaches(Recipient {
