@@ -14,6 +14,7 @@ pub mod import;
 pub mod oidc;
 pub mod place;
 pub mod profile;
+pub mod publish;
 pub mod query;
 pub mod security;
 pub mod session;

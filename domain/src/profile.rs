@@ -24,7 +24,10 @@
 //!   of 2–200 characters, 2,000 characters for every other free text. One offer per path kind.
 //! - Places and contacts are the profile's, not each offer's (the existing [`ProfileBody`]).
 //! - Contacts: an e-mail address or a telephone number is required («chi e come contattare»);
-//!   the PEC is required of public bodies and professionals, who prove themselves with it.
+//!   the PEC is required of public bodies and professionals, who prove themselves with it, and
+//!   of private bodies: the seed names only companies (signature) and public bodies (PEC); a
+//!   private body (association, foundation) proves itself like a professional, by PEC from the
+//!   address it declares (see [`crate::publish`]).
 //! - Identity: a company gives its partita IVA and its legal representative's codice fiscale
 //!   (the signer); a professional their personal codice fiscale and, if they have one, their
 //!   partita IVA; a public body its iPA code and its codice fiscale; a private body its codice
@@ -47,6 +50,10 @@ use crate::place::IstatComune;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The version of the privacy notice (art. 13 Reg. UE 2016/679) the wizard shows; a submission
+/// records the version accepted and when, and is refused unless it is this one.
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-11-23";
 
 // ---------------------------------------------------------------------------------------------
 // The draft: what the wizard holds.
@@ -955,7 +962,7 @@ impl ProfileDraft {
             ),
             None if matches!(
                 self.kind,
-                Some(HostKind::EntePubblico | HostKind::Professionista)
+                Some(HostKind::EntePubblico | HostKind::Professionista | HostKind::EntePrivato)
             ) =>
             {
                 e.push(
@@ -1931,6 +1938,10 @@ mod tests {
             legal_representative_cf: String::new(),
             ipa_code: String::new(),
             ateco: String::new(),
+            contacts: ContactsDraft {
+                pec: "fondazione@pec.esempio.it".to_owned(),
+                ..impresa().contacts
+            },
             ..impresa()
         }
     }

@@ -52,6 +52,16 @@ impl SearchText {
             .collect();
         format!("{{name body}} : ({})", terms.join(" "))
     }
+
+    /// The FTS5 expression for a one-column index (the CP 2011 titles): every word, as a
+    /// prefix, quoted.
+    pub fn fts_prefix_terms(&self) -> String {
+        words(&self.0)
+            .take(Self::MAX_WORDS)
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// The words of a text: runs of letters and digits.

@@ -1,0 +1,610 @@
+//! Publishing a host profile: who must prove what, the life of a declaration, the row the
+//! directory search reads, the document a company signs and the notice sent on publication.
+//!
+//! What the seed says (seed 002):
+//! - «Per le imprese, l'iscrizione nel Registro e i successivi aggiornamenti … richiedono la firma
+//!   digitale del Legale Rappresentante o di un suo delegato; per gli Enti pubblici sarà possibile
+//!   eseguire le medesime operazioni attraverso la propria PEC istituzionale»;
+//! - «Per gli enti pubblici e i professionisti la procedura di riconoscimento viene effettuata
+//!   tramite la propria PEC … deve riportare nell'oggetto il codice della dichiarazione … il
+//!   sistema verificherà che la dichiarazione con il codice indicato in oggetto sia stata inserita
+//!   dall'ente o dal professionista a cui corrisponde (nell'IPA o nell'INI-PEC) la casella PEC
+//!   della mail ricevuta. In caso di esito positivo la dichiarazione è pubblicata»;
+//! - «Alla casella PEC del soggetto è inviata la comunicazione di pubblicazione»;
+//! - «non è possibile eseguire nuove modifiche al profilo finché è in corso di pubblicazione»;
+//! - «Non è prevista istruttoria»: no manual review.
+//!
+//! Decisions where the seed is silent:
+//! - **Private bodies** prove themselves by PEC, like professionals (see [`crate::profile`]).
+//! - **Address of record**: a public body's is the PEC in the iPA data, never what was typed; a
+//!   professional's or private body's is the PEC they declare, marked as declared
+//!   ([`Proof::Pec::declared`]), because Ponte has no copy of INI-PEC.
+//! - **Who the profile belongs to** is its [`identity_key`]: the iPA code, the partita IVA or the
+//!   codice fiscale. A new declaration for a key that has a published profile is an update: the
+//!   old profile stays online until the new one is proved.
+//! - **Signed document**: a company signs [`declaration_document`], a text that carries the code;
+//!   the signed content must carry the same code line ([`check_signed_declaration`]) and the
+//!   signer's codice fiscale must be the legal representative's.
+//! - **Limits** on attempts: [`limits`].
+
+use crate::declaration::DeclarationCode;
+use crate::error::FieldError;
+use crate::hosts::{HostSummary, PathKind, Period, ProfileBody};
+use crate::identity::CodiceFiscale;
+use crate::profile::{HostIdentity, ValidProfile};
+use serde::{Deserialize, Serialize};
+
+/// Rate limits on the publishing workflow (decisions: the seed gives none). Windows are one
+/// hour; a client is the connecting address.
+pub mod limits {
+    /// Declarations a client may submit per hour (an office behind one address may publish
+    /// for several bodies).
+    pub const SUBMISSIONS_PER_CLIENT_PER_HOUR: u32 = 30;
+    /// Declarations submitted for one body per hour, whatever their outcome.
+    pub const SUBMISSIONS_PER_BODY_PER_HOUR: u32 = 5;
+    /// Signed files a client may upload per hour.
+    pub const UPLOADS_PER_CLIENT_PER_HOUR: u32 = 20;
+    /// Failed proofs (wrong sender, wrong signer, bad signature) a code takes before it is
+    /// refused for good; the body then submits again and gets a new code.
+    pub const FAILURES_PER_CODE: u32 = 5;
+    /// PEC messages from one sender address per hour.
+    pub const MESSAGES_PER_SENDER_PER_HOUR: u32 = 20;
+    /// Seconds in a window.
+    pub const WINDOW_SECONDS: i64 = 3600;
+}
+
+/// How a declaration is proved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Proof {
+    /// A PEC message from `address` (lower case) with the code in the subject.
+    Pec {
+        address: String,
+        /// True when the address is the one the body typed (professionals, private bodies);
+        /// false when it comes from iPA.
+        declared: bool,
+    },
+    /// The legal representative's qualified signature (CAdES) over the declaration document.
+    FirmaDigitale { signer: CodiceFiscale },
+}
+
+impl Proof {
+    /// `pec` or `firma_digitale`, as the API and the database write it.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Proof::Pec { .. } => "pec",
+            Proof::FirmaDigitale { .. } => "firma_digitale",
+        }
+    }
+}
+
+/// What iPA says about a public body (one row of `ipa_enti`, with the comune's name).
+/// Also the answer of `GET /api/v1/ipa/{code}`, which pre-fills the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpaEnte {
+    pub ipa_code: String,
+    pub name: String,
+    pub codice_fiscale: String,
+    pub address: Option<String>,
+    pub cap: Option<String>,
+    /// ISTAT code.
+    pub comune: Option<String>,
+    pub comune_name: Option<String>,
+    pub province: Option<String>,
+    pub pec: Option<String>,
+    pub website: Option<String>,
+}
+
+/// Who a profile belongs to: `ipa:<code>`, `piva:<partita IVA>` or `cf:<codice fiscale>`.
+pub fn identity_key(identity: &HostIdentity) -> String {
+    match identity {
+        HostIdentity::Impresa { partita_iva, .. } => format!("piva:{}", partita_iva.as_str()),
+        HostIdentity::Professionista { codice_fiscale, .. } => {
+            format!("cf:{}", codice_fiscale.as_str())
+        }
+        HostIdentity::EntePubblico { ipa_code, .. } => {
+            format!("ipa:{}", ipa_code.as_str().to_lowercase())
+        }
+        HostIdentity::EntePrivato { codice_fiscale } => format!("cf:{}", codice_fiscale.as_str()),
+    }
+}
+
+/// How `profile` must be proved. A public body needs its iPA record (`ipa`): its codice fiscale
+/// must be the one typed, and its PEC of record is where the message must come from.
+pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, FieldError> {
+    match &profile.identity {
+        HostIdentity::Impresa {
+            legal_representative_cf,
+            ..
+        } => Ok(Proof::FirmaDigitale {
+            signer: legal_representative_cf.clone(),
+        }),
+        HostIdentity::Professionista { .. } | HostIdentity::EntePrivato { .. } => {
+            match &profile.contacts.pec {
+                Some(pec) => Ok(Proof::Pec {
+                    address: pec.trim().to_lowercase(),
+                    declared: true,
+                }),
+                None => Err(FieldError::invalid(
+                    "contacts.pec",
+                    "Indicare l'indirizzo PEC: serve per confermare la pubblicazione del profilo.",
+                )),
+            }
+        }
+        HostIdentity::EntePubblico {
+            ipa_code,
+            codice_fiscale,
+        } => {
+            let Some(ipa) = ipa else {
+                return Err(FieldError {
+                    code: crate::error::ErrorCode::UnknownCode,
+                    field: Some("ipa_code".to_owned()),
+                    message: format!(
+                        "Il codice «{ipa_code}» non è presente nell'Indice delle Pubbliche \
+                         Amministrazioni (IPA): verificare il codice iPA dell'ente."
+                    ),
+                });
+            };
+            if ipa.codice_fiscale != codice_fiscale.as_str() {
+                return Err(FieldError::invalid(
+                    "codice_fiscale",
+                    format!(
+                        "Il codice fiscale non è quello dell'ente nell'IPA ({}).",
+                        ipa.codice_fiscale
+                    ),
+                ));
+            }
+            match ipa.pec.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                Some(pec) => Ok(Proof::Pec {
+                    address: pec.to_lowercase(),
+                    declared: false,
+                }),
+                None => Err(FieldError::invalid(
+                    "ipa_code",
+                    "L'ente non ha una casella PEC registrata nell'IPA: occorre registrarla \
+                     nell'IPA prima di pubblicare il profilo.",
+                )),
+            }
+        }
+    }
+}
+
+/// Whether a PEC message's certified sender is the declaration's address of record.
+pub fn pec_sender_matches(proof: &Proof, sender: &str) -> bool {
+    match proof {
+        Proof::Pec { address, .. } => address.eq_ignore_ascii_case(sender.trim()),
+        Proof::FirmaDigitale { .. } => false,
+    }
+}
+
+/// The state of a declaration as the wizard polls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationStatus {
+    /// Waiting for its proof; the profile cannot be changed meanwhile.
+    Pending,
+    /// Proved and published.
+    Published,
+    /// Not proved in time, or refused after too many failed proofs.
+    Expired,
+}
+
+impl DeclarationStatus {
+    /// From the stored state: `published`, or `pending` (expired once `expires_at` has passed or
+    /// `failures` reached the limit).
+    pub fn of(stored: &str, expires_at: i64, failures: u32, now: i64) -> Self {
+        match stored {
+            "published" => DeclarationStatus::Published,
+            "pending" if now < expires_at && failures < limits::FAILURES_PER_CODE => {
+                DeclarationStatus::Pending
+            }
+            _ => DeclarationStatus::Expired,
+        }
+    }
+}
+
+impl ProfileBody {
+    /// The path kinds offered, in order.
+    pub fn paths(&self) -> Vec<PathKind> {
+        let mut paths: Vec<PathKind> = self.offers.iter().map(|o| o.path).collect();
+        paths.dedup();
+        paths
+    }
+
+    /// Every CP 2011 code of every offer, sorted, once each.
+    pub fn figure_codes(&self) -> Vec<String> {
+        let mut figures: Vec<String> = self
+            .offers
+            .iter()
+            .flat_map(|o| o.figures.iter().map(|f| f.code.clone()))
+            .collect();
+        figures.sort();
+        figures.dedup();
+        figures
+    }
+
+    /// Every period of every offer, by start, once each.
+    pub fn all_periods(&self) -> Vec<Period> {
+        let mut periods: Vec<Period> = self
+            .offers
+            .iter()
+            .flat_map(|o| o.periods.iter().copied())
+            .collect();
+        periods.sort_by_key(|p| (p.from, p.to));
+        periods.dedup();
+        periods
+    }
+
+    /// The most students one offer takes: what the `min_places` filter compares.
+    pub fn max_students(&self) -> u32 {
+        self.offers
+            .iter()
+            .map(|o| o.max_students)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The `body` column of the full-text index: what free text should find (description,
+    /// activities, figure titles, places, the sector's title).
+    pub fn fts_body(&self, ateco_title: Option<&str>) -> String {
+        let mut parts = vec![self.description.clone()];
+        parts.extend(self.offers.iter().map(|o| o.activity.clone()));
+        parts.extend(
+            self.offers
+                .iter()
+                .flat_map(|o| o.figures.iter().map(|f| f.title.clone())),
+        );
+        parts.extend(
+            self.places
+                .iter()
+                .map(|p| format!("{} {}", p.comune_name, p.address)),
+        );
+        if let Some(t) = ateco_title {
+            parts.push(t.to_owned());
+        }
+        parts.join(" ")
+    }
+}
+
+/// The row the directory search reads for a published profile: its main place is the first
+/// one (`region` is that comune's region, which the caller read from the reference data).
+/// `id` is 0: the database assigns it.
+pub fn summary(profile: &ValidProfile, body: &ProfileBody, region: &str) -> Option<HostSummary> {
+    let first = body.places.first()?;
+    Some(HostSummary {
+        id: 0,
+        name: profile.name.clone(),
+        kind: profile.kind(),
+        comune: first.comune.clone(),
+        comune_name: first.comune_name.clone(),
+        province: first.province.clone(),
+        region: region.to_owned(),
+        paths: body.paths(),
+        figures: body.figure_codes(),
+        ateco: profile.ateco.as_ref().map(|a| a.as_str().to_owned()),
+        max_students: body.max_students(),
+        periods: body.all_periods(),
+    })
+}
+
+/// The line of [`declaration_document`] that carries the code.
+fn code_line(code: &DeclarationCode) -> String {
+    format!("Codice della dichiarazione: {code}")
+}
+
+/// The text a company's legal representative signs (CAdES, `.p7m`): who declares, for whom, the
+/// code, and the profile in words. CRLF line ends, so it reads the same on every system.
+pub fn declaration_document(
+    code: &DeclarationCode,
+    profile: &ValidProfile,
+    body: &ProfileBody,
+) -> String {
+    let mut lines: Vec<String> = vec![
+        "PONTE - REGISTRO DEI SOGGETTI OSPITANTI PER PCTO E APPRENDISTATO".to_owned(),
+        "Dichiarazione per la pubblicazione del profilo".to_owned(),
+        String::new(),
+        code_line(code),
+        String::new(),
+    ];
+    match &profile.identity {
+        HostIdentity::Impresa {
+            partita_iva,
+            legal_representative_cf,
+        } => lines.push(format!(
+            "La persona con codice fiscale {legal_representative_cf}, legale rappresentante \
+             (o suo delegato) dell'impresa «{}», partita IVA {partita_iva}, dichiara che le \
+             informazioni seguenti sono veritiere e ne chiede la pubblicazione nel registro.",
+            profile.name
+        )),
+        other => lines.push(format!(
+            "Il soggetto «{}» ({}) dichiara che le informazioni seguenti sono veritiere e ne \
+             chiede la pubblicazione nel registro.",
+            profile.name,
+            identity_key(other)
+        )),
+    }
+    lines.push(String::new());
+    for o in &body.offers {
+        lines.push(format!("Percorso: {}", o.path.label()));
+        lines.push(format!("  Numero massimo di studenti: {}", o.max_students));
+        for p in &o.periods {
+            lines.push(format!(
+                "  Periodo: dal {} al {}",
+                p.from.format("%d/%m/%Y"),
+                p.to.format("%d/%m/%Y")
+            ));
+        }
+        for f in &o.figures {
+            lines.push(format!("  Figura professionale: {} {}", f.code, f.title));
+        }
+        lines.push(format!("  Attività: {}", o.activity));
+    }
+    for p in &body.places {
+        lines.push(format!(
+            "Sede: {}, {} {} ({})",
+            p.address,
+            p.cap.as_deref().unwrap_or(""),
+            p.comune_name,
+            p.province
+        ));
+    }
+    lines.push(String::new());
+    lines.push(
+        "Firmare questo file con la firma digitale del legale rappresentante in formato CAdES \
+         (file .p7m) e caricarlo nella pagina di pubblicazione di Ponte prima della scadenza \
+         del codice."
+            .to_owned(),
+    );
+    let mut text = lines.join("\r\n");
+    text.push_str("\r\n");
+    text
+}
+
+/// Checks the content of a signed file against the declaration: it carries the code line, and
+/// its signer is the legal representative.
+pub fn check_signed_declaration(
+    content: &[u8],
+    code: &DeclarationCode,
+    proof: &Proof,
+    signer: &CodiceFiscale,
+) -> Result<(), FieldError> {
+    let Proof::FirmaDigitale { signer: expected } = proof else {
+        return Err(FieldError::conflict(
+            "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
+        ));
+    };
+    let text = String::from_utf8_lossy(content);
+    if !text.lines().any(|l| l.trim() == code_line(code)) {
+        return Err(FieldError::invalid(
+            "firma",
+            format!(
+                "Il file firmato non è la dichiarazione con il codice {code}: scaricare la \
+                 dichiarazione di questo codice, firmarla e caricarla di nuovo."
+            ),
+        ));
+    }
+    if signer != expected {
+        return Err(FieldError::invalid(
+            "firma",
+            format!(
+                "Il file è firmato da un'altra persona (codice fiscale {signer}): deve firmarlo \
+                 il legale rappresentante indicato nel profilo ({expected})."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The publication notice to the body's PEC (seed 002: «Alla casella PEC del soggetto è inviata
+/// la comunicazione di pubblicazione»): a complete RFC 5322 message, UTF-8 text, CRLF.
+/// `date` is RFC 2822 (`Mon, 23 Nov 2026 10:00:00 +0000`), `message_id` without brackets.
+pub struct PublicationNotice<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub message_id: &'a str,
+    pub date: &'a str,
+    pub host_name: &'a str,
+    pub url: &'a str,
+    pub code: &'a DeclarationCode,
+    /// Whether this published a change to a profile already online.
+    pub update: bool,
+}
+
+impl PublicationNotice<'_> {
+    pub fn to_message(&self) -> String {
+        let what = if self.update {
+            "Le modifiche al profilo"
+        } else {
+            "Il profilo"
+        };
+        let body = [
+            "Gentile soggetto ospitante,".to_owned(),
+            String::new(),
+            format!(
+                "{what} di «{}» nel registro dei soggetti ospitanti per PCTO e apprendistato di \
+                 Ponte {} stat{} pubblicat{} dopo la verifica della dichiarazione {}.",
+                one_line(self.host_name),
+                if self.update { "sono" } else { "è" },
+                if self.update { "e" } else { "o" },
+                if self.update { "e" } else { "o" },
+                self.code
+            ),
+            String::new(),
+            format!("Il profilo pubblico: {}", self.url),
+            String::new(),
+            "Per aggiornarlo, compilare di nuovo il profilo nella pagina di pubblicazione: il \
+             profilo attuale resta pubblicato finché le modifiche non sono confermate."
+                .to_owned(),
+            String::new(),
+            "Questo messaggio è inviato automaticamente: non rispondere.".to_owned(),
+        ];
+        let mut m = String::new();
+        for (name, value) in [
+            ("From", self.from.to_owned()),
+            ("To", self.to.to_owned()),
+            ("Subject", "Ponte: profilo pubblicato".to_owned()),
+            ("Date", self.date.to_owned()),
+            ("Message-ID", format!("<{}>", self.message_id)),
+            ("MIME-Version", "1.0".to_owned()),
+            ("Content-Type", "text/plain; charset=utf-8".to_owned()),
+            ("Content-Transfer-Encoding", "8bit".to_owned()),
+        ] {
+            m.push_str(name);
+            m.push_str(": ");
+            m.push_str(&one_line(&value));
+            m.push_str("\r\n");
+        }
+        m.push_str("\r\n");
+        for line in body {
+            m.push_str(&line);
+            m.push_str("\r\n");
+        }
+        m
+    }
+}
+
+/// No line breaks in a header or a sentence built from typed text.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::ProfileDraft;
+
+    fn profile(kind: &str) -> ValidProfile {
+        let json = match kind {
+            "impresa" => {
+                r#"{"kind":"impresa","name":"Officine Esempio S.r.l.","partita_iva":"01234567897",
+                "legal_representative_cf":"BNCLCU01A01F205C","ateco":"25.62.00",
+                "description":"Officina meccanica di precisione con reparto di collaudo.",
+                "offers":[{"path":"pcto","max_students":"3","periods":[{"from":"2027-01-11","to":"2027-03-26"}],
+                "figures":["6.2.3"],"activity":"Affiancamento ai tecnici nel reparto di collaudo."}],
+                "places":[{"address":"Via Roma 1","cap":"00184","comune":"058091"}],
+                "contacts":{"email":"scuole@officine.example"}}"#
+            }
+            _ => {
+                r#"{"kind":"ente_pubblico","name":"Comune di Esempio","codice_fiscale":"80000123457",
+                "ipa_code":"c_h501","description":"Comune con uffici tecnici e biblioteca.",
+                "offers":[{"path":"pcto","max_students":"2","periods":[{"from":"2027-01-11","to":"2027-03-26"}],
+                "figures":["3.3.1"],"activity":"Accoglienza del pubblico nella biblioteca comunale."}],
+                "places":[{"address":"Piazza Grande 1","cap":"00184","comune":"058091"}],
+                "contacts":{"email":"urp@comune.example","pec":"typed@pec.example"}}"#
+            }
+        };
+        let d: ProfileDraft = serde_json::from_str(json).unwrap();
+        d.validate().unwrap()
+    }
+
+    fn ipa(cf: &str, pec: Option<&str>) -> IpaEnte {
+        IpaEnte {
+            ipa_code: "c_h501".into(),
+            name: "Comune di Esempio".into(),
+            codice_fiscale: cf.into(),
+            address: None,
+            cap: None,
+            comune: None,
+            comune_name: None,
+            province: None,
+            pec: pec.map(str::to_owned),
+            website: None,
+        }
+    }
+
+    #[test]
+    fn a_public_body_proves_itself_from_its_ipa_pec_not_the_typed_one() {
+        let p = profile("ente_pubblico");
+        assert_eq!(identity_key(&p.identity), "ipa:c_h501");
+        let proof = proof(
+            &p,
+            Some(&ipa("80000123457", Some("Protocollo@PEC.comune.example"))),
+        )
+        .unwrap();
+        assert_eq!(
+            proof,
+            Proof::Pec {
+                address: "protocollo@pec.comune.example".into(),
+                declared: false
+            }
+        );
+        assert!(pec_sender_matches(&proof, "PROTOCOLLO@pec.comune.example"));
+        assert!(!pec_sender_matches(&proof, "typed@pec.example"));
+        // Unknown to iPA, another codice fiscale, no PEC in iPA: each refused on its field.
+        assert_eq!(proof_field(&p, None), "ipa_code");
+        assert_eq!(
+            proof_field(&p, Some(&ipa("80000234569", Some("a@pec.example")))),
+            "codice_fiscale"
+        );
+        assert_eq!(proof_field(&p, Some(&ipa("80000123457", None))), "ipa_code");
+    }
+
+    fn proof_field(p: &ValidProfile, ipa: Option<&IpaEnte>) -> String {
+        proof(p, ipa).unwrap_err().field.unwrap()
+    }
+
+    #[test]
+    fn a_company_signs_and_its_document_carries_the_code() {
+        let p = profile("impresa");
+        assert_eq!(identity_key(&p.identity), "piva:01234567897");
+        let proof = proof(&p, None).unwrap();
+        assert_eq!(proof.method(), "firma_digitale");
+        let code = DeclarationCode::from_entropy([7; 16]);
+        let body = crate::hosts::ProfileBody {
+            description: p.description.clone(),
+            offers: vec![],
+            places: vec![],
+            contacts: p.contacts.clone(),
+            supply_chain: None,
+            capacities: None,
+        };
+        let doc = declaration_document(&code, &p, &body);
+        assert!(doc.contains(&format!("Codice della dichiarazione: {code}")));
+        assert!(doc.contains("BNCLCU01A01F205C") && doc.contains("01234567897"));
+        let rep = CodiceFiscale::parse("BNCLCU01A01F205C").unwrap();
+        assert!(check_signed_declaration(doc.as_bytes(), &code, &proof, &rep).is_ok());
+        // Someone else's signature, or another code's document: refused.
+        let other = CodiceFiscale::parse("VRDGLI92C55H501O").unwrap();
+        assert!(check_signed_declaration(doc.as_bytes(), &code, &proof, &other).is_err());
+        let code2 = DeclarationCode::from_entropy([8; 16]);
+        assert!(check_signed_declaration(doc.as_bytes(), &code2, &proof, &rep).is_err());
+        // A code merely mentioned inside a sentence is not the code line.
+        let sneaky = format!("Testo qualsiasi con Codice della dichiarazione: {code} dentro");
+        assert!(check_signed_declaration(sneaky.as_bytes(), &code, &proof, &rep).is_err());
+    }
+
+    #[test]
+    fn status_expires_with_time_and_failures() {
+        use DeclarationStatus::*;
+        assert_eq!(DeclarationStatus::of("pending", 100, 0, 99), Pending);
+        assert_eq!(DeclarationStatus::of("pending", 100, 0, 100), Expired);
+        assert_eq!(
+            DeclarationStatus::of("pending", 100, limits::FAILURES_PER_CODE, 50),
+            Expired
+        );
+        assert_eq!(DeclarationStatus::of("published", 100, 0, 500), Published);
+    }
+
+    #[test]
+    fn the_notice_is_a_plain_message_without_header_injection() {
+        let code = DeclarationCode::from_entropy([1; 16]);
+        let m = PublicationNotice {
+            from: "pubblicazioni@ponte.example",
+            to: "protocollo@pec.comune.example",
+            message_id: "abc@ponte.example",
+            date: "Mon, 23 Nov 2026 10:00:00 +0000",
+            host_name: "Comune\r\nBcc: x@evil.example",
+            url: "https://ponte.example/enti/1000000001",
+            code: &code,
+            update: false,
+        }
+        .to_message();
+        assert!(m.starts_with("From: pubblicazioni@ponte.example\r\n"));
+        assert!(m.contains("Message-ID: <abc@ponte.example>\r\n"));
+        assert!(!m.contains("\r\nBcc:"));
+        assert!(m.contains("è stato pubblicato"));
+        assert!(m.contains(code.as_str()));
+    }
+}
