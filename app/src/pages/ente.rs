@@ -3,12 +3,28 @@ use crate::layout::Page;
 use crate::pages::period_text;
 use domain::hosts::HostDetail;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// `/enti/{id}`: one published profile, with contacts.
 #[component]
-pub fn EntePage(lang: Lang, host: std::sync::Arc<HostDetail>) -> impl IntoView {
+pub fn EntePage(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
     let t = lang.texts();
-    let h = host.clone();
+    let name = host.summary.name.clone();
+    view! {
+        <Page lang=lang title=name>
+            <p class="back"><a href="/enti">{t.host_back}</a></p>
+            <EnteScheda lang=lang host=host/>
+        </Page>
+    }
+}
+
+/// The profile as the public sees it: the article of `/enti/{id}`, and the fragment the
+/// publishing wizard's preview shows (`POST /enti/pubblica/anteprima`), so what a host previews
+/// is exactly what will be published.
+#[component]
+pub fn EnteScheda(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
+    let t = lang.texts();
+    let h = host;
     let s = &h.summary;
     let offers = h
         .body
@@ -90,8 +106,7 @@ pub fn EntePage(lang: Lang, host: std::sync::Arc<HostDetail>) -> impl IntoView {
         .unwrap_or_else(|_| h.published_at.clone());
     let published = format!("{} {published_on}", t.host_published);
     view! {
-        <Page lang=lang title=name.clone()>
-            <p class="back"><a href="/enti">{t.host_back}</a></p>
+        <article class="scheda">
             <h1>{name}</h1>
             <dl class="facts">
                 <div><dt>{t.host_kind}</dt><dd>{kind}</dd></div>
@@ -109,6 +124,6 @@ pub fn EntePage(lang: Lang, host: std::sync::Arc<HostDetail>) -> impl IntoView {
             {supply_chain}
             {capacities}
             <p class="hint">{published}</p>
-        </Page>
+        </article>
     }
 }
