@@ -52,9 +52,9 @@ pub fn data(
     ])
 }
 
-#[cfg_attr(not(all(feature = "hydrate", feature = "staff")), island)]
-// In the staff bundle this is a plain component nobody calls: not exported, so not shipped.
-#[cfg_attr(all(feature = "hydrate", feature = "staff"), component)]
+// In the other bundles this is a plain component nobody calls: not exported, so not shipped.
+#[cfg_attr(islands_public, island)]
+#[cfg_attr(not(islands_public), component)]
 pub fn FiltroLuogo() -> impl IntoView {
     let f = read(DATA_ID);
     let s = |i| field(&f, i);
