@@ -123,9 +123,16 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
+/// A built bundle: the optimised wasm and its JavaScript glue.
+struct Client {
+    bundle: Bundle,
+    wasm: Vec<u8>,
+    js: Vec<u8>,
+}
+
 /// A browser bundle: `app` with the bundle's features (islands only), through wasm-bindgen
-/// and wasm-opt. Returns the optimised wasm and its JavaScript glue.
-fn client(tools: &Tools, bundle: Bundle) -> Result<(Vec<u8>, Vec<u8>)> {
+/// and wasm-opt.
+fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
     let target = paths::target().join("client");
     let name = bundle.stem();
     run(cargo()
@@ -162,7 +169,11 @@ fn client(tools: &Tools, bundle: Bundle) -> Result<(Vec<u8>, Vec<u8>)> {
         .arg(out.join(format!("{name}_bg.wasm")))
         .arg("-o")
         .arg(&opt))?;
-    Ok((read(&opt)?, read(&out.join(format!("{name}.js")))?))
+    Ok(Client {
+        bundle,
+        wasm: read(&opt)?,
+        js: read(&out.join(format!("{name}.js")))?,
+    })
 }
 
 /// A bundle's hashed files and the boot module that loads it; returns the boot module's name.
@@ -189,16 +200,16 @@ fn bundle_files(
 /// Hashed static files into `assets/pkg`, the service worker into `assets/sw.js`, and
 /// `assets/_headers` (long cache for hashed files, no cache for the service worker, the security
 /// headers for everything Workers Assets serves).
-fn static_files(clients: &[(Bundle, (Vec<u8>, Vec<u8>))]) -> Result<AssetNames> {
+fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let root = paths::root();
     let pkg = paths::pkg();
     let _ = std::fs::remove_dir_all(&pkg);
     let style = root.join("style");
 
     let mut boots = Vec::with_capacity(clients.len());
-    for (bundle, (wasm, js)) in clients {
-        let boot = bundle_files(&pkg, &style, *bundle, wasm, js)?;
-        boots.push((*bundle, format!("/pkg/{boot}")));
+    for c in clients {
+        let boot = bundle_files(&pkg, &style, c.bundle, &c.wasm, &c.js)?;
+        boots.push((c.bundle, format!("/pkg/{boot}")));
     }
 
     let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
@@ -301,7 +312,7 @@ fn worker(tools: &Tools, names: &AssetNames) -> Result {
 pub fn all(tools: &Tools) -> Result<AssetNames> {
     let clients = Bundle::ALL
         .into_iter()
-        .map(|b| client(tools, b).map(|files| (b, files)))
+        .map(|b| client(tools, b))
         .collect::<Result<Vec<_>>>()?;
     let names = static_files(&clients)?;
     worker(tools, &names)?;
@@ -328,7 +339,11 @@ mod tests {
                 assert_eq!(b.owns(name), b == owner, "{b:?} and {name}");
             }
         }
-        for other in ["ponte.0123456789ab.css", "pwa.0123456789ab.js", "icons.0123.svg"] {
+        for other in [
+            "ponte.0123456789ab.css",
+            "pwa.0123456789ab.js",
+            "icons.0123.svg",
+        ] {
             assert!(!Bundle::ALL.iter().any(|b| b.owns(other)), "{other}");
         }
     }
