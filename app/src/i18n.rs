@@ -220,7 +220,7 @@ pub static IT: Texts = Texts {
     home_school: "Scuola",
     home_school_text: "Personale della scuola: accedi con SPID o CIE per importare i dati del registro. Cerca imprese ed enti che accolgono studenti in PCTO o apprendistato.",
     home_host: "Ente ospitante",
-    home_host_text: "Consulta il registro degli enti che offrono percorsi agli studenti e come compaiono alle scuole.",
+    home_host_text: "Pubblica il profilo dei percorsi di alternanza scuola-lavoro (PCTO) e di apprendistato che offri agli studenti, e consulta il registro degli enti ospitanti.",
 
     hosts_title: "Enti ospitanti",
     hosts_lead: "Imprese, professionisti ed enti che accolgono studenti in alternanza scuola-lavoro (PCTO) o in apprendistato.",
@@ -386,7 +386,7 @@ pub static EN: Texts = Texts {
     home_school: "School",
     home_school_text: "School staff: sign in with SPID or CIE to import the register's data. Find companies and bodies hosting students for PCTO or apprenticeships.",
     home_host: "Host organisation",
-    home_host_text: "Browse the register of organisations offering placements and see how schools find them.",
+    home_host_text: "Publish the profile of the work-based learning (PCTO) and apprenticeship placements you offer to students, and browse the register of host organisations.",
 
     hosts_title: "Host organisations",
     hosts_lead: "Companies, professionals and bodies hosting students for work-based learning (PCTO) or apprenticeships.",

@@ -1,6 +1,6 @@
 //! The page frame every page shares: head, skip link, header, footer.
 
-use crate::assets;
+use crate::assets::{self, Bundle};
 use crate::i18n::{fill, Lang};
 use leptos::prelude::*;
 
@@ -12,18 +12,15 @@ pub struct SignedIn {
     pub csrf: String,
 }
 
-/// A whole HTML document. `islands` adds the module that hydrates the page's islands; pages
-/// without islands load no script file and no wasm. `pwa` (the family pages) adds the web app
+/// A whole HTML document. `islands` adds the module of the bundle that hydrates the page's
+/// islands; pages without islands load no script file and no wasm. `pwa` (the family pages) adds the web app
 /// manifest, the service worker's registration and the note shown when the page is a copy
 /// kept for offline use (docs/pwa.md).
 #[component]
 pub fn Page(
     lang: Lang,
     title: String,
-    #[prop(optional)] islands: bool,
-    /// Load the staff bundle instead (pages of the school office).
-    #[prop(optional)]
-    staff_islands: bool,
+    #[prop(optional)] islands: Option<Bundle>,
     #[prop(optional)] user: Option<SignedIn>,
     #[prop(optional)] pwa: bool,
     children: Children,
@@ -53,9 +50,7 @@ pub fn Page(
                 <meta name="theme-color" content="#0066cc"/>
                 <link rel="stylesheet" href=assets::CSS/>
                 <link rel="icon" href=assets::FAVICON type="image/svg+xml"/>
-                {islands.then(|| view! { <script type="module" src=assets::BOOT_JS></script> })}
-                {staff_islands
-                    .then(|| view! { <script type="module" src=assets::BOOT_STAFF_JS></script> })}
+                {islands.map(|b| view! { <script type="module" src=b.boot_js()></script> })}
                 {pwa
                     .then(|| {
                         view! {

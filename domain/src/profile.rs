@@ -51,8 +51,10 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The version of the privacy notice (art. 13 Reg. UE 2016/679) the wizard shows; a submission
-/// records the version accepted and when, and is refused unless it is this one.
+/// The version of the privacy notice (art. 13 Reg. UE 2016/679, D.Lgs. 196/2003) a host
+/// accepts before filling in the profile (seed 002, slide "Come iscriversi": «accettare
+/// l'Informativa ai sensi dell'art. 13»). The wizard sends it with the declaration, so the
+/// register knows which text each host read; change it whenever the notice's text changes.
 pub const PRIVACY_NOTICE_VERSION: &str = "2026-11-23";
 
 // ---------------------------------------------------------------------------------------------
@@ -1203,6 +1205,22 @@ impl DraftFile {
     }
 }
 
+impl ProfileDraft {
+    /// The draft as compact JSON, in its serde form (what `POST /enti/pubblica/anteprima` and
+    /// `POST /api/v1/declarations` take): written by the draft file's own writer, so the
+    /// browser bundle needs no `serde_json`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        json::write(
+            &json::draft_to_value(self),
+            &mut out,
+            json::Style::Compact,
+            0,
+        );
+        out
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM:SSZ`.
 fn format_timestamp(t: NaiveDateTime) -> String {
     format!(
@@ -1487,6 +1505,8 @@ mod json {
         Canonical,
         /// Keys in order, two-space indentation: what people see if they open the file.
         Pretty,
+        /// Keys in order, no whitespace: what the wizard sends.
+        Compact,
     }
 
     fn write_string(s: &str, out: &mut String) {
@@ -2747,6 +2767,10 @@ mod tests {
             prop_assert_eq!(DraftFile::from_json(&text).unwrap(), d.clone());
             let v: serde_json::Value = serde_json::from_str(&text).unwrap();
             prop_assert_eq!(&v["draft"], &serde_json::to_value(&d).unwrap());
+            // What the wizard sends is serde's form too, and serde reads it back.
+            let sent = d.to_json();
+            prop_assert_eq!(serde_json::to_string(&d).unwrap(), sent.clone());
+            prop_assert_eq!(serde_json::from_str::<ProfileDraft>(&sent).unwrap(), d.clone());
             let _ = d.validate();
         }
 

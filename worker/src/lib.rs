@@ -111,6 +111,8 @@ fn routes() -> Router {
         )
         .route("/", get(pages::home))
         .route("/enti", get(pages::enti))
+        .route("/enti/pubblica", get(pages::pubblica))
+        .route("/enti/pubblica/informativa", get(pages::informativa))
         .route("/enti/{id}", get(pages::ente))
         .route("/calcolo-assenze", get(pages::calcolo))
         .route("/fonti", get(pages::fonti))

@@ -10,6 +10,7 @@ use app::pages::enti::{EntiData, EntiPage};
 use app::pages::fonti::FontiPage;
 use app::pages::home::HomePage;
 use app::pages::not_found::NotFoundPage;
+use app::pages::pubblica::{InformativaPage, PubblicaData, PubblicaPage};
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -173,6 +174,42 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
         }
         Err(e) => e.into_response(),
     }
+}
+
+/// `/enti/pubblica`: the publishing wizard, with the place choices of its selects.
+pub async fn pubblica(env: SharedEnv, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let gathered = SendFuture::new(async move {
+        let choices = reference::choices(&env).await?;
+        let prefixes = reference::province_prefixes(&env).await?;
+        Ok::<_, ApiError>(PubblicaData {
+            regions: choices.regions.clone(),
+            provinces: choices.provinces.clone(),
+            prefixes: prefixes.as_ref().clone(),
+        })
+    })
+    .await;
+    let data = match gathered {
+        Ok(d) => Arc::new(d),
+        Err(e) => return e.into_response(),
+    };
+    render(
+        req,
+        StatusCode::OK,
+        move || view! { <PubblicaPage lang=lang data=data.clone()/> },
+    )
+    .await
+}
+
+/// `/enti/pubblica/informativa`: the privacy notice on a page of its own.
+pub async fn informativa(req: Request) -> Response {
+    let lang = lang_of(&req);
+    render(
+        req,
+        StatusCode::OK,
+        move || view! { <InformativaPage lang=lang/> },
+    )
+    .await
 }
 
 /// `/calcolo-assenze?weekly_hours=…`: the form's values come back into the calculator, which

@@ -55,8 +55,7 @@ pub fn all(args: &[String]) -> Result {
 
     println!("\n## wasm sizes");
     let pkg = paths::pkg();
-    let mut client_total = 0;
-    let mut staff_total = 0;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in std::fs::read_dir(&pkg).map_err(|e| e.to_string())? {
         let p = entry.map_err(|e| e.to_string())?.path();
         let name = p
@@ -64,37 +63,39 @@ pub fn all(args: &[String]) -> Result {
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_owned();
-        if name.starts_with("ponte.") && (name.ends_with(".wasm") || name.ends_with(".js"))
-            || name.starts_with("boot.")
-        {
-            let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
-            let b = brotli_len(&bytes);
-            client_total += b;
+        if build::Bundle::ALL.iter().any(|b| b.owns(&name)) {
+            files.push((name, std::fs::read(&p).map_err(|e| e.to_string())?));
+        }
+    }
+    files.sort();
+    for bundle in build::Bundle::ALL {
+        let mut total = 0;
+        for (name, bytes) in files.iter().filter(|(n, _)| bundle.owns(n)) {
+            let b = brotli_len(bytes);
+            total += b;
             println!(
-                "client {name:<32} raw {:>9}  brotli {:>9}",
-                kb(bytes.len()),
-                kb(b)
-            );
-        } else if name.starts_with("ponte-staff.") || name.starts_with("boot-staff.") {
-            let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
-            let b = brotli_len(&bytes);
-            staff_total += b;
-            println!(
-                "staff  {name:<32} raw {:>9}  brotli {:>9}",
+                "{:<8} {name:<36} raw {:>9}  brotli {:>9}",
+                bundle.label(),
                 kb(bytes.len()),
                 kb(b)
             );
         }
+        match bundle {
+            build::Bundle::Public => println!(
+                "client bundle total brotli {}  (budget ≈ 69 KB as in TOOLCHAIN.md, ≤ 70 KB: {})",
+                kb(total),
+                verdict(total <= 70_000)
+            ),
+            build::Bundle::Staff => println!(
+                "staff bundle (school office pages only) total brotli {}",
+                kb(total)
+            ),
+            build::Bundle::Publish => println!(
+                "publish bundle (the hosts' publishing wizard only) total brotli {}",
+                kb(total)
+            ),
+        }
     }
-    println!(
-        "staff bundle (school office pages only) total brotli {}",
-        kb(staff_total)
-    );
-    println!(
-        "client bundle total brotli {}  (budget ≈ 69 KB as in TOOLCHAIN.md, ≤ 70 KB: {})",
-        kb(client_total),
-        verdict(client_total <= 70_000)
-    );
     let worker_wasm = paths::root().join("worker/build/index_bg.wasm");
     let raw = std::fs::metadata(&worker_wasm)
         .map(|m| m.len() as usize)

@@ -34,17 +34,84 @@ fn write(p: &Path, bytes: &[u8]) -> Result {
     std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))
 }
 
+/// The browser bundles: `app` built once per variant, each exporting only its own islands
+/// (app/build.rs), so no page downloads another audience's code. `app::assets::Bundle` is the
+/// same list on the page side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The public pages' islands (search filters, calculator): what a parent's phone loads.
+    Public,
+    /// The school office's islands (imports).
+    Staff,
+    /// The hosts' publishing wizard.
+    Publish,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 3] = [Bundle::Public, Bundle::Staff, Bundle::Publish];
+
+    /// `app`'s features for this bundle.
+    pub fn features(self) -> &'static str {
+        match self {
+            Bundle::Public => "hydrate",
+            Bundle::Staff => "hydrate,staff",
+            Bundle::Publish => "hydrate,publish",
+        }
+    }
+
+    /// The stem of its wasm and glue files; the boot module's is the same with `boot`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Bundle::Public => "ponte",
+            Bundle::Staff => "ponte-staff",
+            Bundle::Publish => "ponte-publish",
+        }
+    }
+
+    /// A short name for reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Bundle::Public => "client",
+            Bundle::Staff => "staff",
+            Bundle::Publish => "publish",
+        }
+    }
+
+    pub fn boot_stem(self) -> String {
+        self.stem().replacen("ponte", "boot", 1)
+    }
+
+    /// The variable that tells the worker's build the boot module's hashed path
+    /// (app/src/assets.rs).
+    pub fn boot_env(self) -> &'static str {
+        match self {
+            Bundle::Public => "PONTE_ASSET_BOOT",
+            Bundle::Staff => "PONTE_ASSET_BOOT_STAFF",
+            Bundle::Publish => "PONTE_ASSET_BOOT_PUBLISH",
+        }
+    }
+
+    /// Whether a file of `assets/pkg` belongs to this bundle (its wasm, glue or boot module).
+    pub fn owns(self, file_name: &str) -> bool {
+        let hashed_of = |stem: &str| {
+            file_name
+                .strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|rest| rest.ends_with(".wasm") || rest.ends_with(".js"))
+        };
+        hashed_of(self.stem()) || hashed_of(&self.boot_stem())
+    }
+}
+
 /// The public paths of the hashed static files.
 #[derive(Debug, Clone)]
 pub struct AssetNames {
     pub css: String,
-    pub boot: String,
-    pub boot_staff: String,
+    /// Each bundle's boot module, in the order of [`Bundle::ALL`].
+    pub boots: Vec<(Bundle, String)>,
     pub icons: String,
     /// Registers the service worker on the family pages (docs/pwa.md).
     pub pwa: String,
-    pub wasm: String,
-    pub js: String,
 }
 
 const WASM_FEATURES: [&str; 6] = [
@@ -56,11 +123,18 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// A browser bundle: `app` with `hydrate` (islands only; `staff`: the office's islands instead
-/// of the public ones), through wasm-bindgen and wasm-opt.
-fn client(tools: &Tools, staff: bool) -> Result<(Vec<u8>, Vec<u8>)> {
+/// A built bundle: the optimised wasm and its JavaScript glue.
+struct Client {
+    bundle: Bundle,
+    wasm: Vec<u8>,
+    js: Vec<u8>,
+}
+
+/// A browser bundle: `app` with the bundle's features (islands only), through wasm-bindgen
+/// and wasm-opt.
+fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
     let target = paths::target().join("client");
-    let name = if staff { "ponte-staff" } else { "ponte" };
+    let name = bundle.stem();
     run(cargo()
         .args([
             "build",
@@ -71,7 +145,7 @@ fn client(tools: &Tools, staff: bool) -> Result<(Vec<u8>, Vec<u8>)> {
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            if staff { "hydrate,staff" } else { "hydrate" },
+            bundle.features(),
         ])
         .env("CARGO_TARGET_DIR", &target)
         .env("LEPTOS_OUTPUT_NAME", "ponte"))?;
@@ -95,11 +169,22 @@ fn client(tools: &Tools, staff: bool) -> Result<(Vec<u8>, Vec<u8>)> {
         .arg(out.join(format!("{name}_bg.wasm")))
         .arg("-o")
         .arg(&opt))?;
-    Ok((read(&opt)?, read(&out.join(format!("{name}.js")))?))
+    Ok(Client {
+        bundle,
+        wasm: read(&opt)?,
+        js: read(&out.join(format!("{name}.js")))?,
+    })
 }
 
 /// A bundle's hashed files and the boot module that loads it; returns the boot module's name.
-fn bundle(pkg: &Path, style: &Path, name: &str, wasm: &[u8], js: &[u8]) -> Result<String> {
+fn bundle_files(
+    pkg: &Path,
+    style: &Path,
+    bundle: Bundle,
+    wasm: &[u8],
+    js: &[u8],
+) -> Result<String> {
+    let name = bundle.stem();
     let wasm_name = hashed(name, "wasm", wasm);
     let js_name = hashed(name, "js", js);
     write(&pkg.join(&wasm_name), wasm)?;
@@ -107,7 +192,7 @@ fn bundle(pkg: &Path, style: &Path, name: &str, wasm: &[u8], js: &[u8]) -> Resul
     let boot = String::from_utf8_lossy(&read(&style.join("boot.js"))?)
         .replace("__JS__", &js_name)
         .replace("__WASM__", &wasm_name);
-    let boot_name = hashed(&name.replace("ponte", "boot"), "js", boot.as_bytes());
+    let boot_name = hashed(&bundle.boot_stem(), "js", boot.as_bytes());
     write(&pkg.join(&boot_name), boot.as_bytes())?;
     Ok(boot_name)
 }
@@ -115,14 +200,17 @@ fn bundle(pkg: &Path, style: &Path, name: &str, wasm: &[u8], js: &[u8]) -> Resul
 /// Hashed static files into `assets/pkg`, the service worker into `assets/sw.js`, and
 /// `assets/_headers` (long cache for hashed files, no cache for the service worker, the security
 /// headers for everything Workers Assets serves).
-fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Result<AssetNames> {
+fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let root = paths::root();
     let pkg = paths::pkg();
     let _ = std::fs::remove_dir_all(&pkg);
     let style = root.join("style");
 
-    let boot_name = bundle(&pkg, &style, "ponte", &public.0, &public.1)?;
-    let boot_staff_name = bundle(&pkg, &style, "ponte-staff", &staff.0, &staff.1)?;
+    let mut boots = Vec::with_capacity(clients.len());
+    for c in clients {
+        let boot = bundle_files(&pkg, &style, c.bundle, &c.wasm, &c.js)?;
+        boots.push((c.bundle, format!("/pkg/{boot}")));
+    }
 
     let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
     let fonts = style.join("fonts");
@@ -184,12 +272,9 @@ fn static_files(public: &(Vec<u8>, Vec<u8>), staff: &(Vec<u8>, Vec<u8>)) -> Resu
 
     Ok(AssetNames {
         css: format!("/pkg/{css_name}"),
-        boot: format!("/pkg/{boot_name}"),
-        boot_staff: format!("/pkg/{boot_staff_name}"),
+        boots,
         icons: format!("/pkg/{icons_name}"),
         pwa: format!("/pkg/{pwa_name}"),
-        wasm: format!("/pkg/{}", hashed("ponte", "wasm", &public.0)),
-        js: format!("/pkg/{}", hashed("ponte", "js", &public.1)),
     })
 }
 
@@ -207,7 +292,11 @@ fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<Strin
 /// The worker: workers-rs through worker-build, with tools pointed at installed binaries
 /// (worker-build would download them otherwise) and the hashed asset names baked in.
 fn worker(tools: &Tools, names: &AssetNames) -> Result {
-    run(Command::new(&tools.worker_build)
+    let mut build = Command::new(&tools.worker_build);
+    for (bundle, boot) in &names.boots {
+        build.env(bundle.boot_env(), boot);
+    }
+    run(build
         .arg("--release")
         .current_dir(paths::root().join("worker"))
         .env("CARGO_TARGET_DIR", paths::target().join("worker"))
@@ -215,17 +304,47 @@ fn worker(tools: &Tools, names: &AssetNames) -> Result {
         .env("WASM_OPT_BIN", &tools.wasm_opt)
         .env("ESBUILD_BIN", &tools.esbuild)
         .env("PONTE_ASSET_CSS", &names.css)
-        .env("PONTE_ASSET_BOOT", &names.boot)
-        .env("PONTE_ASSET_BOOT_STAFF", &names.boot_staff)
         .env("PONTE_ASSET_ICONS", &names.icons)
         .env("PONTE_ASSET_PWA", &names.pwa))
 }
 
 /// Build everything `wrangler dev` serves.
 pub fn all(tools: &Tools) -> Result<AssetNames> {
-    let public = client(tools, false)?;
-    let staff = client(tools, true)?;
-    let names = static_files(&public, &staff)?;
+    let clients = Bundle::ALL
+        .into_iter()
+        .map(|b| client(tools, b))
+        .collect::<Result<Vec<_>>>()?;
+    let names = static_files(&clients)?;
     worker(tools, &names)?;
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_bundle_owns_only_its_files() {
+        let files = [
+            ("ponte.0123456789ab.wasm", Bundle::Public),
+            ("ponte.0123456789ab.js", Bundle::Public),
+            ("boot.0123456789ab.js", Bundle::Public),
+            ("ponte-staff.0123456789ab.wasm", Bundle::Staff),
+            ("boot-staff.0123456789ab.js", Bundle::Staff),
+            ("ponte-publish.0123456789ab.js", Bundle::Publish),
+            ("boot-publish.0123456789ab.js", Bundle::Publish),
+        ];
+        for (name, owner) in files {
+            for b in Bundle::ALL {
+                assert_eq!(b.owns(name), b == owner, "{b:?} and {name}");
+            }
+        }
+        for other in [
+            "ponte.0123456789ab.css",
+            "pwa.0123456789ab.js",
+            "icons.0123.svg",
+        ] {
+            assert!(!Bundle::ALL.iter().any(|b| b.owns(other)), "{other}");
+        }
+    }
 }

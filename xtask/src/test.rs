@@ -47,35 +47,23 @@ pub fn all() -> Result {
             "warnings",
         ])
         .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
-    run(cargo()
-        .args([
-            "clippy",
-            "--package",
-            "app",
-            "--features",
-            "hydrate",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
-    // The staff bundle compiles the same crate with the office's islands instead.
-    run(cargo()
-        .args([
-            "clippy",
-            "--package",
-            "app",
-            "--features",
-            "hydrate,staff",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+    // Each browser bundle compiles the same crate with its own islands (app/build.rs).
+    for bundle in build::Bundle::ALL {
+        run(cargo()
+            .args([
+                "clippy",
+                "--package",
+                "app",
+                "--features",
+                bundle.features(),
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+    }
 
     step("native tests");
     run(cargo().args(["test", "--package", "domain", "--package", "xtask"]))?;

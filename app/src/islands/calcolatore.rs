@@ -29,9 +29,9 @@ pub fn data(t: &Texts, weekly: &str, weeks: &str, daily: &str) -> String {
 
 /// The calculator: recomputes on every keystroke with `Limits::from_inputs`, the function
 /// behind `GET /api/v1/attendance/limits`. Submitting the form (no JavaScript) gives the same.
-#[cfg_attr(not(all(feature = "hydrate", feature = "staff")), island)]
-// In the staff bundle this is a plain component nobody calls: not exported, so not shipped.
-#[cfg_attr(all(feature = "hydrate", feature = "staff"), component)]
+// In the other bundles this is a plain component nobody calls: not exported, so not shipped.
+#[cfg_attr(islands_public, island)]
+#[cfg_attr(not(islands_public), component)]
 pub fn Calcolatore() -> impl IntoView {
     let f = read(DATA_ID);
     let s = |i| field(&f, i);

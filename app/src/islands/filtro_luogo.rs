@@ -23,16 +23,7 @@ pub fn data(
     comuni: &[ComuneRef],
     chosen: [&str; 3],
 ) -> String {
-    let places = pack_list(
-        regions
-            .iter()
-            .map(|r| vec!["R", r.code.as_str(), r.name.as_str()])
-            .chain(
-                provinces
-                    .iter()
-                    .map(|p| vec!["P", p.code.as_str(), p.name.as_str(), p.region.as_str()]),
-            ),
-    );
+    let places = places_list(regions, provinces);
     let comuni = pack_list(
         comuni
             .iter()
@@ -52,22 +43,108 @@ pub fn data(
     ])
 }
 
-#[cfg_attr(not(all(feature = "hydrate", feature = "staff")), island)]
-// In the staff bundle this is a plain component nobody calls: not exported, so not shipped.
-#[cfg_attr(all(feature = "hydrate", feature = "staff"), component)]
+// In the other bundles this is a plain component nobody calls: not exported, so not shipped.
+#[cfg_attr(islands_public, island)]
+#[cfg_attr(not(islands_public), component)]
 pub fn FiltroLuogo() -> impl IntoView {
     let f = read(DATA_ID);
     let s = |i| field(&f, i);
-    let (l_region, l_province, l_comune, l_any, l_pick) = (s(0), s(1), s(2), s(3), s(4));
+    let labels = LuogoLabels {
+        region: s(0),
+        province: s(1),
+        comune: s(2),
+        any: s(3),
+        pick_province: s(4),
+    };
     let (regions, provinces) = decode_places(&s(5));
-    let (region, province, comune) = (s(7), s(8), s(9));
-    let comuni = decode_comuni(&s(6));
-    let region = RwSignal::new(region);
-    let province = RwSignal::new(province);
-    let comune = RwSignal::new(comune);
-    let comuni = RwSignal::new(comuni);
-    let provinces = StoredValue::new(provinces);
+    let luogo = Luogo::new(s(7), s(8), s(9), decode_comuni(&s(6)));
+    view! {
+        <SelettoreLuogo
+            id="f"
+            names=true
+            labels=labels
+            regions=StoredValue::new(regions)
+            provinces=StoredValue::new(provinces)
+            luogo=luogo
+        />
+    }
+}
 
+/// The words of the three selects.
+#[derive(Clone, Debug, Default)]
+pub struct LuogoLabels {
+    pub region: String,
+    pub province: String,
+    pub comune: String,
+    /// The empty choice ("Qualsiasi" in the search, "Scegliere…" in a form).
+    pub any: String,
+    pub pick_province: String,
+}
+
+/// What the three selects hold: the codes chosen and the comuni of the chosen province.
+#[derive(Clone, Copy, Debug)]
+pub struct Luogo {
+    pub region: RwSignal<String>,
+    pub province: RwSignal<String>,
+    pub comune: RwSignal<String>,
+    pub comuni: RwSignal<Vec<ComuneRef>>,
+}
+
+impl Luogo {
+    pub fn new(region: String, province: String, comune: String, comuni: Vec<ComuneRef>) -> Self {
+        Luogo {
+            region: RwSignal::new(region),
+            province: RwSignal::new(province),
+            comune: RwSignal::new(comune),
+            comuni: RwSignal::new(comuni),
+        }
+    }
+
+    /// Choose a province (and its region) and a comune in it, loading the province's comuni.
+    pub fn choose(&self, provinces: &[ProvinceRef], province: &str, comune: &str) {
+        let region = provinces
+            .iter()
+            .find(|p| p.code == province)
+            .map(|p| p.region.clone())
+            .unwrap_or_default();
+        self.region.set(region);
+        self.province.set(province.to_owned());
+        self.comune.set(comune.to_owned());
+        self.comuni.set(Vec::new());
+        if !province.is_empty() {
+            load_comuni(province.to_owned(), self.comuni);
+        }
+    }
+}
+
+/// Region → province → comune: choosing a region narrows the provinces; choosing a province
+/// loads its comuni from `GET /api/v1/comuni`. The ids are `{id}-region`, `{id}-province` and
+/// `{id}-comune`; `names` gives the selects the search form's parameter names. `on_comune`
+/// hears every change of the comune (chosen, or cleared because the province changed);
+/// `comune_error` is an error shown under the comune and tied to it.
+#[component]
+pub fn SelettoreLuogo(
+    #[prop(into)] id: String,
+    #[prop(optional)] names: bool,
+    labels: LuogoLabels,
+    regions: StoredValue<Vec<RegionRef>>,
+    provinces: StoredValue<Vec<ProvinceRef>>,
+    luogo: Luogo,
+    #[prop(optional, into)] on_comune: Option<Callback<String>>,
+    #[prop(optional, into)] comune_error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let Luogo {
+        region,
+        province,
+        comune,
+        comuni,
+    } = luogo;
+    let set_comune = move |c: String| {
+        if let Some(cb) = on_comune {
+            cb.run(c.clone());
+        }
+        comune.set(c);
+    };
     let on_region = move |ev| {
         let r = event_target_value(&ev);
         // A province outside the new region no longer applies.
@@ -77,14 +154,14 @@ pub fn FiltroLuogo() -> impl IntoView {
         });
         if !keep {
             province.set(String::new());
-            comune.set(String::new());
+            set_comune(String::new());
             comuni.set(Vec::new());
         }
         region.set(r);
     };
     let on_province = move |ev| {
         let p = event_target_value(&ev);
-        comune.set(String::new());
+        set_comune(String::new());
         comuni.set(Vec::new());
         if !p.is_empty() {
             let r = provinces
@@ -97,13 +174,14 @@ pub fn FiltroLuogo() -> impl IntoView {
         province.set(p);
     };
 
-    let region_options = regions
-        .into_iter()
-        .map(|r| {
-            let code = r.code.clone();
-            view! { <option value=r.code selected=move || region.get() == code>{r.name}</option> }
-        })
-        .collect_view();
+    let region_options = regions.with_value(|rs| {
+        rs.iter()
+            .map(|r| {
+                let code = r.code.clone();
+                view! { <option value=r.code.clone() selected=move || region.get() == code>{r.name.clone()}</option> }
+            })
+            .collect_view()
+    });
     let province_options = move || {
         let r = region.get();
         provinces.with_value(|ps| {
@@ -131,35 +209,85 @@ pub fn FiltroLuogo() -> impl IntoView {
             .collect_view()
     };
     let no_province = move || province.get().is_empty();
-
+    let error = move || comune_error.and_then(|e| e.get());
+    let (id_region, id_province, id_comune) = (
+        format!("{id}-region"),
+        format!("{id}-province"),
+        format!("{id}-comune"),
+    );
+    let id_hint = format!("{id}-comune-hint");
+    let id_error = format!("{id}-comune-error");
+    let described = {
+        let (h, e) = (id_hint.clone(), id_error.clone());
+        move || {
+            let mut ids = Vec::new();
+            if no_province() {
+                ids.push(h.clone());
+            }
+            if error().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let LuogoLabels {
+        region: l_region,
+        province: l_province,
+        comune: l_comune,
+        any,
+        pick_province,
+    } = labels;
     view! {
         <div class="field">
-            <label for="f-region">{l_region}</label>
-            <select id="f-region" name="region" on:change=on_region>
-                <option value="">{l_any.clone()}</option>
+            <label for=id_region.clone()>{l_region}</label>
+            <select id=id_region name=names.then_some("region") on:change=on_region>
+                <option value="">{any.clone()}</option>
                 {region_options}
             </select>
         </div>
         <div class="field">
-            <label for="f-province">{l_province}</label>
-            <select id="f-province" name="province" on:change=on_province>
-                <option value="">{l_any.clone()}</option>
+            <label for=id_province.clone()>{l_province}</label>
+            <select id=id_province name=names.then_some("province") on:change=on_province>
+                <option value="">{any.clone()}</option>
                 {province_options}
             </select>
         </div>
         <div class="field">
-            <label for="f-comune">{l_comune}</label>
-            <select id="f-comune" name="comune" disabled=no_province aria-describedby="f-comune-hint"
-                on:change=move |ev| comune.set(event_target_value(&ev))>
-                <option value="">{l_any}</option>
+            <label for=id_comune.clone()>{l_comune}</label>
+            <select id=id_comune name=names.then_some("comune") disabled=no_province
+                aria-describedby=described aria-invalid=move || error().map(|_| "true")
+                on:change=move |ev| set_comune(event_target_value(&ev))>
+                <option value="">{any}</option>
                 {comune_options}
             </select>
-            <p id="f-comune-hint" class="hint" hidden=move || !no_province()>{l_pick}</p>
+            <p id=id_hint class="hint" hidden=move || !no_province()>{pick_province}</p>
+            {comune_error
+                .map(|_| {
+                    view! {
+                        <p id=id_error class="field-error" hidden=move || error().is_none()>
+                            {error}
+                        </p>
+                    }
+                })}
         </div>
     }
 }
 
-fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
+/// The regions and provinces as one packed list, for an island's data ([`decode_places`]).
+pub fn places_list(regions: &[RegionRef], provinces: &[ProvinceRef]) -> String {
+    pack_list(
+        regions
+            .iter()
+            .map(|r| vec!["R", r.code.as_str(), r.name.as_str()])
+            .chain(
+                provinces
+                    .iter()
+                    .map(|p| vec!["P", p.code.as_str(), p.name.as_str(), p.region.as_str()]),
+            ),
+    )
+}
+
+pub fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
     let (mut regions, mut provinces) = (Vec::new(), Vec::new());
     for row in unpack_list(s) {
         match row.as_slice() {
@@ -178,7 +306,7 @@ fn decode_places(s: &str) -> (Vec<RegionRef>, Vec<ProvinceRef>) {
     (regions, provinces)
 }
 
-fn decode_comuni(s: &str) -> Vec<ComuneRef> {
+pub fn decode_comuni(s: &str) -> Vec<ComuneRef> {
     unpack_list(s)
         .into_iter()
         .filter_map(|row| match row.as_slice() {

@@ -48,9 +48,9 @@ pub struct Outcome {
     pub rows: Vec<[String; 4]>,
 }
 
-#[cfg_attr(not(all(feature = "hydrate", not(feature = "staff"))), island)]
-// In the public bundle this is a plain component nobody calls: not exported, so not shipped.
-#[cfg_attr(all(feature = "hydrate", not(feature = "staff")), component)]
+// In the other bundles this is a plain component nobody calls: not exported, so not shipped.
+#[cfg_attr(islands_staff, island)]
+#[cfg_attr(not(islands_staff), component)]
 pub fn Importazione() -> impl IntoView {
     let f = read(DATA_ID);
     let s = |i| field(&f, i);

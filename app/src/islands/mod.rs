@@ -10,6 +10,7 @@
 pub mod calcolatore;
 pub mod filtro_luogo;
 pub mod importazione;
+pub mod pubblicazione;
 
 use leptos::prelude::*;
 use std::sync::Arc;

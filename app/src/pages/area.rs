@@ -1,6 +1,7 @@
 //! Signing in and the signed-in areas: `/accedi`, the page for a person with no role,
 //! `/scuola` (the family's pages are in `famiglia.rs`).
 
+use crate::assets::Bundle;
 use crate::i18n::{fill, Lang, Texts};
 use crate::islands::importazione::{self, Importazione};
 use crate::islands::{IslandData, IslandDataHolder};
@@ -199,7 +200,7 @@ pub fn ImportazioniPage(
             .unwrap_or("")
     };
     view! {
-        <Page lang=lang title=t.import_title.to_owned() user=user staff_islands=true>
+        <Page lang=lang title=t.import_title.to_owned() user=user islands=Bundle::Staff>
             <h1>{t.import_title}</h1>
             <p class="lead">{school}</p>
             <p>{t.import_lead}</p>

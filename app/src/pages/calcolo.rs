@@ -1,3 +1,4 @@
+use crate::assets::Bundle;
 use crate::i18n::Lang;
 use crate::islands::calcolatore::{self, Calcolatore};
 use crate::islands::{IslandData, IslandDataHolder};
@@ -39,7 +40,7 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
         .map(|r| view! { <li>{*r}</li> })
         .collect_view();
     view! {
-        <Page lang=lang title=t.calc_title.to_owned() islands=true>
+        <Page lang=lang title=t.calc_title.to_owned() islands=Bundle::Public>
             <h1>{t.calc_title}</h1>
             <p class="lead">{t.calc_lead}</p>
             <IslandDataHolder id=calcolatore::DATA_ID data=calc_data/>

@@ -1,3 +1,4 @@
+use crate::assets::Bundle;
 use crate::i18n::{Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
@@ -113,9 +114,14 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
     };
 
     view! {
-        <Page lang=lang title=t.hosts_title.to_owned() islands=true>
+        <Page lang=lang title=t.hosts_title.to_owned() islands=Bundle::Public>
             <h1>{t.hosts_title}</h1>
             <p class="lead">{t.hosts_lead}</p>
+            <p class="cta">
+                {lang.publish().enti_link}
+                " "
+                <a href="/enti/pubblica">{lang.publish().enti_link_text}</a>
+            </p>
             <form class="filters" method="get" action="/enti" role="search">
                 <fieldset>
                     <legend>{t.filter_legend}</legend>

@@ -26,7 +26,7 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
                     </a>
                 </li>
                 <li>
-                    <a class="door" href="/enti">
+                    <a class="door" href="/enti/pubblica">
                         <Icon name="it-settings"/>
                         <span class="door-title">{t.home_host}</span>
                         <span class="door-text">{t.home_host_text}</span>

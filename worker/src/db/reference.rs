@@ -138,3 +138,30 @@ pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, A
         })
         .collect())
 }
+
+static PREFIXES: OnceLock<Arc<Vec<(String, String)>>> = OnceLock::new();
+
+/// For each province, the first three digits of its comuni's ISTAT codes (the old numeric
+/// province code, which ISTAT keeps in every comune's code): the publishing form shows the
+/// province of a comune it knows only by code. Read once per worker instance.
+pub async fn province_prefixes(env: &Env) -> Result<Arc<Vec<(String, String)>>, ApiError> {
+    if let Some(p) = PREFIXES.get() {
+        return Ok(p.clone());
+    }
+    #[derive(Deserialize)]
+    struct P {
+        prefix: String,
+        province: String,
+    }
+    let rows: Vec<P> = database(env)?
+        .prepare(
+            "SELECT substr(code, 1, 3) AS prefix, MIN(province_code) AS province \
+             FROM comuni GROUP BY 1 ORDER BY 1",
+        )
+        .all()
+        .await?
+        .results()?;
+    let p = Arc::new(rows.into_iter().map(|r| (r.prefix, r.province)).collect());
+    let _ = PREFIXES.set(Arc::clone(&p));
+    Ok(p)
+}

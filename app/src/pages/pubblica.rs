@@ -1,0 +1,102 @@
+//! `/enti/pubblica`: the hosts' publishing wizard, and `/enti/pubblica/informativa`, its privacy
+//! notice on a page of its own.
+
+use crate::assets::Bundle;
+use crate::i18n::{fill, Lang};
+use crate::islands::pubblicazione::{self, Pubblicazione};
+use crate::islands::{IslandData, IslandDataHolder};
+use crate::layout::Page;
+use domain::place::{ProvinceRef, RegionRef};
+use domain::profile::PRIVACY_NOTICE_VERSION;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the worker gathers for the wizard: the place choices of its selects.
+pub struct PubblicaData {
+    pub regions: Vec<RegionRef>,
+    pub provinces: Vec<ProvinceRef>,
+    /// (first three digits of a comune's ISTAT code, province sigla).
+    pub prefixes: Vec<(String, String)>,
+}
+
+/// The wizard's page. The server renders the whole first step, the privacy notice and its
+/// checkbox, so the page reads complete before the wasm arrives; the island does the rest.
+#[component]
+pub fn PubblicaPage(lang: Lang, data: Arc<PubblicaData>) -> impl IntoView {
+    let t = lang.publish();
+    let island = pubblicazione::data(lang, &data.regions, &data.provinces, &data.prefixes);
+    provide_context(IslandData::new(vec![(
+        pubblicazione::DATA_ID,
+        island.clone(),
+    )]));
+    view! {
+        <Page lang=lang title=t.title.to_owned() islands=Bundle::Publish>
+            <h1>{t.title}</h1>
+            <p class="lead">{t.lead}</p>
+            <p><a href="/enti">{t.register_link}</a></p>
+            <noscript>
+                <p class="notice notice-error">{t.noscript}</p>
+            </noscript>
+            <IslandDataHolder id=pubblicazione::DATA_ID data=island/>
+            <Pubblicazione>
+                <Informativa lang=lang standalone=false/>
+            </Pubblicazione>
+        </Page>
+    }
+}
+
+/// `/enti/pubblica/informativa`: the notice alone, to read, print or save.
+#[component]
+pub fn InformativaPage(lang: Lang) -> impl IntoView {
+    let t = lang.publish();
+    view! {
+        <Page lang=lang title=lang.privacy_notice().title.to_owned()>
+            <p class="back"><a href="/enti/pubblica">{t.privacy_back}</a></p>
+            <Informativa lang=lang standalone=true/>
+        </Page>
+    }
+}
+
+/// The privacy notice (art. 13 Reg. UE 2016/679). On its own page its title is the `h1`; inside
+/// the wizard's first step it sits under the step's `h2`.
+#[component]
+pub fn Informativa(lang: Lang, standalone: bool) -> impl IntoView {
+    let n = lang.privacy_notice();
+    let heading = move |text: &'static str| {
+        if standalone {
+            view! { <h2>{text}</h2> }.into_any()
+        } else {
+            view! { <h4>{text}</h4> }.into_any()
+        }
+    };
+    let title = if standalone {
+        view! { <h1>{n.title}</h1> }.into_any()
+    } else {
+        view! { <h3>{n.title}</h3> }.into_any()
+    };
+    let sections = n
+        .sections
+        .iter()
+        .map(|(h, paragraphs)| {
+            view! {
+                {heading(h)}
+                {paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="informativa">
+            {title}
+            <p class="lead">{n.subtitle}</p>
+            {n.note.map(|note| view! { <p class="hint">{note}</p> })}
+            {heading(n.controller_heading)}
+            <p>
+                {n.controller_before}
+                <a href="/fonti">{n.controller_link}</a>
+                {n.controller_after}
+            </p>
+            {sections}
+            <p class="hint">{fill(n.version, &[("version", PRIVACY_NOTICE_VERSION)])}</p>
+        </article>
+    }
+}
