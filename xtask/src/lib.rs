@@ -6,6 +6,7 @@ pub mod client;
 pub mod ipa;
 pub mod oidc;
 pub mod paths;
+pub mod pki;
 pub mod reference;
 pub mod run;
 pub mod school;

@@ -5,7 +5,7 @@ mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{build, ipa, paths, reference, school, seed, server, stack, tools, Result};
+use xtask::{build, ipa, paths, pki, reference, school, seed, server, stack, tools, Result};
 
 const HELP: &str = "\
 cargo xtask <command> [options]
@@ -24,6 +24,17 @@ Commands:
   import-ipa FILE        validate the IPA open-data Enti file whole and load it into the
                          local D1 (nothing is written if any row is bad)
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
+
+Test PKI for the PEC and signature checks (needs the openssl command line):
+  pki DIR                make the test PKI in DIR if missing; print its files
+  pec-envelope --pki DIR --from A --to B --subject S [--provider P]
+                         write a raw PEC transport envelope to standard output, signed by
+                         P = trusted (default) | foreign | forged | expired, or unsigned (none)
+  sign-p7m --pki DIR --cf CF --name NAME FILE
+                         write FILE signed (CAdES .p7m, DER) by CF's test certificate to
+                         standard output
+  mail-fixtures [DIR]    regenerate domain::mail's test fixtures (default
+                         domain/tests/fixtures/mail)
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +49,10 @@ fn main() -> ExitCode {
         Some("seed") => seed_cmd(&args[1..]),
         Some("gen-reference") => reference::generate(),
         Some("import-ipa") => import_ipa(&args[1..]),
+        Some("pki") => pki_cmd(&args[1..]),
+        Some("pec-envelope") => pec_envelope_cmd(&args[1..]),
+        Some("sign-p7m") => sign_p7m_cmd(&args[1..]),
+        Some("mail-fixtures") => mail_fixtures_cmd(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())
@@ -151,4 +166,91 @@ fn dev(args: &[String]) -> Result {
     loop {
         std::thread::park();
     }
+}
+
+/// The value after `--name` in the arguments.
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1).map(String::as_str)
+}
+
+fn required<'a>(args: &'a [String], name: &str) -> Result<&'a str> {
+    flag(args, name).ok_or_else(|| format!("{name} is required (see cargo xtask --help)"))
+}
+
+/// Bytes to standard output exactly as they are (envelopes and `.p7m` files are binary).
+fn write_stdout(bytes: &[u8]) -> Result {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+fn pki_cmd(args: &[String]) -> Result {
+    let dir = args.first().ok_or("pki takes a directory")?;
+    let pki = pki::Pki::ensure(std::path::Path::new(dir))?;
+    let mut text = String::new();
+    for (name, c) in pki.all() {
+        text.push_str(&format!(
+            "{name}: {} {}\n",
+            c.cert.display(),
+            c.key.display()
+        ));
+    }
+    write_stdout(text.as_bytes())
+}
+
+fn pec_envelope_cmd(args: &[String]) -> Result {
+    let from = required(args, "--from")?;
+    let to = required(args, "--to")?;
+    let subject = required(args, "--subject")?;
+    let raw = match flag(args, "--provider").unwrap_or("trusted") {
+        "none" => pki::pec_envelope_unsigned(from, to, subject)?,
+        p => {
+            let provider = pki::Provider::parse(p).ok_or_else(|| {
+                format!("--provider {p}: use trusted, foreign, forged, expired or none")
+            })?;
+            let pki = pki::Pki::ensure(std::path::Path::new(required(args, "--pki")?))?;
+            pki::pec_envelope(&pki, provider, from, to, subject)?
+        }
+    };
+    write_stdout(&raw)
+}
+
+fn sign_p7m_cmd(args: &[String]) -> Result {
+    let pki = pki::Pki::ensure(std::path::Path::new(required(args, "--pki")?))?;
+    let cf = required(args, "--cf")?;
+    let name = required(args, "--name")?;
+    // The file is the one argument that is neither a flag nor a flag's value.
+    let mut file = None;
+    let mut i = 0;
+    while i < args.len() {
+        if matches!(args[i].as_str(), "--pki" | "--cf" | "--name") {
+            i += 2;
+            continue;
+        }
+        file = Some(args[i].as_str());
+        i += 1;
+    }
+    let file = file.ok_or("sign-p7m takes the file to sign")?;
+    let content = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let signer = pki.signer(cf, name)?;
+    write_stdout(&pki::sign_p7m(&pki, &signer, &content)?)
+}
+
+fn mail_fixtures_cmd(args: &[String]) -> Result {
+    let out = match args.first() {
+        Some(d) => PathBuf::from(d),
+        None => paths::root()
+            .join("domain")
+            .join("tests")
+            .join("fixtures")
+            .join("mail"),
+    };
+    let pki_dir = paths::target().join("mail-fixtures-pki");
+    for file in pki::write_fixtures(&pki_dir, &out)? {
+        eprintln!("wrote {}", file.display());
+    }
+    Ok(())
 }

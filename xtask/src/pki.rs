@@ -1,0 +1,1189 @@
+//! The test PKI of the PEC and CAdES checks (`domain::mail`), made with the `openssl` command
+//! line (TOOLCHAIN.md, "E-mail in the worker"): certificate authorities and PEC providers,
+//! qualified-style signer certificates (`serialNumber=TINIT-<cf>`), PEC transport envelopes
+//! ("buste di trasporto") signed by a provider, and `.p7m` files signed by a person.
+//!
+//! Everything lives in one directory: `base/` (the authorities and providers, made once and
+//! moved into place whole, so two processes ensuring the same directory never mix keys),
+//! `signers/` (one directory per person, made the same way) and `tmp/` (scratch files of a run).
+//! Certificates have explicit dates: 2020-01-01 to 2120-01-01, so tests do not rot, except the
+//! expired provider's (2000-01-01 to 2001-01-01). Nothing here touches the network.
+//!
+//! The certificates:
+//! - `ca`: the self-signed "CA di prova dei gestori PEC" — the only certificate the worker trusts
+//!   in tests ([`Pki::providers_pem`]);
+//! - `provider`: "Gestore PEC di prova S.p.A.", issued by `ca`, signs envelopes;
+//! - `foreign-ca` and `foreign-provider`: another authority and a provider it issued;
+//! - `forged-ca`: the *same subject* as `ca` with another key, and `forged-provider` (the same
+//!   subject as `provider`) issued by it — a verifier comparing names only would accept it;
+//! - `expired-provider`: issued by the real `ca`, expired in 2001;
+//! - `qualified-ca`: "CA qualificata di prova", issues the signers' certificates.
+
+use crate::Result;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What to install when the command line is missing.
+pub const OPENSSL_MISSING: &str = "the PEC and signature test tools need the openssl command \
+     line: run `sudo apt-get install -y openssl` and try again";
+
+/// The provider's address, the envelope's sender on behalf of the user.
+pub const PROVIDER_ADDRESS: &str = "posta-certificata@pec.gestore-prova.example";
+/// The provider's name in `daticert.xml` (`<gestore-emittente>`).
+pub const PROVIDER_NAME: &str = "Gestore PEC di prova S.p.A.";
+
+const CA_SUBJECT: &str = "/C=IT/O=Ponte (prova)/CN=CA di prova dei gestori PEC";
+const PROVIDER_SUBJECT: &str = "/C=IT/O=Gestore PEC di prova S.p.A./CN=Gestore PEC di prova S.p.A.";
+const FOREIGN_CA_SUBJECT: &str = "/C=IT/O=Altra organizzazione (prova)/CN=CA estranea di prova";
+const FOREIGN_PROVIDER_SUBJECT: &str =
+    "/C=IT/O=Gestore PEC estraneo S.r.l./CN=Gestore PEC estraneo S.r.l.";
+const EXPIRED_PROVIDER_SUBJECT: &str =
+    "/C=IT/O=Gestore PEC di prova S.p.A./CN=Gestore PEC di prova S.p.A. (certificato scaduto)";
+const QUALIFIED_CA_SUBJECT: &str = "/C=IT/O=Ponte (prova)/CN=CA qualificata di prova";
+
+/// 2020-01-01 to 2120-01-01: valid for a century.
+const LONG: (&str, &str) = ("20200101000000Z", "21200101000000Z");
+/// 2000-01-01 to 2001-01-01: long expired.
+const EXPIRED: (&str, &str) = ("20000101000000Z", "20010101000000Z");
+
+const CA_EXT: &str = "basicConstraints = critical,CA:TRUE\n\
+     keyUsage = critical,keyCertSign,cRLSign\n\
+     subjectKeyIdentifier = hash\n";
+const PROVIDER_EXT: &str = "basicConstraints = critical,CA:FALSE\n\
+     keyUsage = critical,digitalSignature,nonRepudiation\n\
+     extendedKeyUsage = emailProtection\n\
+     subjectAltName = email:posta-certificata@pec.gestore-prova.example\n\
+     subjectKeyIdentifier = hash\n\
+     authorityKeyIdentifier = keyid\n";
+const SIGNER_EXT: &str = "basicConstraints = critical,CA:FALSE\n\
+     keyUsage = critical,nonRepudiation\n\
+     subjectKeyIdentifier = hash\n\
+     authorityKeyIdentifier = keyid\n";
+
+/// A certificate and its private key, both PEM files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cert {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+impl Cert {
+    fn in_dir(dir: &Path, name: &str) -> Cert {
+        Cert {
+            cert: dir.join(format!("{name}.pem")),
+            key: dir.join(format!("{name}.key")),
+        }
+    }
+
+    fn exists(&self) -> bool {
+        self.cert.is_file() && self.key.is_file()
+    }
+}
+
+/// The test PKI in `dir` (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct Pki {
+    pub dir: PathBuf,
+    pub ca: Cert,
+    pub provider: Cert,
+    pub foreign_ca: Cert,
+    pub foreign_provider: Cert,
+    pub forged_ca: Cert,
+    pub forged_provider: Cert,
+    pub expired_provider: Cert,
+    pub qualified_ca: Cert,
+}
+
+/// A person's signing certificate and key, issued by the qualified test CA.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    /// `None` for a certificate made without `serialNumber` (the negative test).
+    pub cf: Option<String>,
+    pub name: String,
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// Who signs a PEC envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// The test provider, issued by the trusted test CA.
+    Trusted,
+    /// A provider issued by another CA.
+    Foreign,
+    /// A provider issued by a CA with the trusted CA's name and another key.
+    Forged,
+    /// The test provider's expired certificate (issued by the trusted CA).
+    Expired,
+}
+
+impl Provider {
+    /// `trusted`, `foreign`, `forged`, `expired` (the command line's `--provider`).
+    pub fn parse(s: &str) -> Option<Provider> {
+        match s {
+            "trusted" => Some(Provider::Trusted),
+            "foreign" => Some(Provider::Foreign),
+            "forged" => Some(Provider::Forged),
+            "expired" => Some(Provider::Expired),
+            _ => None,
+        }
+    }
+}
+
+impl Pki {
+    fn layout(dir: &Path) -> Pki {
+        let base = dir.join("base");
+        Pki {
+            dir: dir.to_path_buf(),
+            ca: Cert::in_dir(&base, "ca"),
+            provider: Cert::in_dir(&base, "provider"),
+            foreign_ca: Cert::in_dir(&base, "foreign-ca"),
+            foreign_provider: Cert::in_dir(&base, "foreign-provider"),
+            forged_ca: Cert::in_dir(&base, "forged-ca"),
+            forged_provider: Cert::in_dir(&base, "forged-provider"),
+            expired_provider: Cert::in_dir(&base, "expired-provider"),
+            qualified_ca: Cert::in_dir(&base, "qualified-ca"),
+        }
+    }
+
+    /// Every certificate of the base set, with its name.
+    pub fn all(&self) -> [(&'static str, &Cert); 8] {
+        [
+            ("ca", &self.ca),
+            ("provider", &self.provider),
+            ("foreign-ca", &self.foreign_ca),
+            ("foreign-provider", &self.foreign_provider),
+            ("forged-ca", &self.forged_ca),
+            ("forged-provider", &self.forged_provider),
+            ("expired-provider", &self.expired_provider),
+            ("qualified-ca", &self.qualified_ca),
+        ]
+    }
+
+    fn complete(&self) -> bool {
+        self.all().iter().all(|(_, c)| c.exists())
+    }
+
+    /// Creates the PKI in `dir` if it is not there yet (a few seconds: eight RSA 2048 keys);
+    /// returns at once when it is.
+    pub fn ensure(dir: &Path) -> Result<Pki> {
+        let pki = Pki::layout(dir);
+        if pki.complete() {
+            return Ok(pki);
+        }
+        check_openssl()?;
+        let base = dir.join("base");
+        if base.exists() && std::fs::read_dir(&base).is_ok_and(|mut d| d.next().is_some()) {
+            return Err(format!(
+                "{} is incomplete (a file was removed?): delete {} and try again",
+                base.display(),
+                dir.display()
+            ));
+        }
+        let work = scratch_dir(dir)?;
+        let built = Pki::layout(&work.join("build"));
+        let result = build_base(&built, &work);
+        let result = result.and_then(|()| {
+            // Moved into place whole: if another process got there first, its set stays.
+            match std::fs::rename(work.join("build").join("base"), &base) {
+                Ok(()) => Ok(()),
+                Err(_) if pki.complete() => Ok(()),
+                Err(e) => Err(format!("cannot move the PKI to {}: {e}", base.display())),
+            }
+        });
+        let _ = std::fs::remove_dir_all(&work);
+        result.map(|()| pki)
+    }
+
+    /// The PEM bundle the worker trusts: the test CA certificate only.
+    pub fn providers_pem(&self) -> Result<String> {
+        read_text(&self.ca.cert)
+    }
+
+    /// The certificate of `provider`.
+    pub fn provider_cert(&self, provider: Provider) -> &Cert {
+        match provider {
+            Provider::Trusted => &self.provider,
+            Provider::Foreign => &self.foreign_provider,
+            Provider::Forged => &self.forged_provider,
+            Provider::Expired => &self.expired_provider,
+        }
+    }
+
+    /// A signer certificate and key for a person: subject `CN=<name>`,
+    /// `serialNumber=TINIT-<cf>`, issued by the qualified test CA. Made once per fiscal code and
+    /// name, then read from `signers/`.
+    pub fn signer(&self, cf: &str, name: &str) -> Result<Signer> {
+        let cf = cf.trim().to_ascii_uppercase();
+        if cf.is_empty() || cf.len() > 32 || !cf.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "the fiscal code «{cf}» must be letters and digits only"
+            ));
+        }
+        let subject = format!("/C=IT/CN={}/serialNumber=TINIT-{cf}", subject_value(name)?);
+        self.make_signer(Some(cf.clone()), name, &subject, &cf)
+    }
+
+    /// A signer certificate with no `serialNumber` in its subject (no fiscal code): the
+    /// negative test of the CAdES check.
+    pub fn signer_without_cf(&self, name: &str) -> Result<Signer> {
+        let subject = format!("/C=IT/CN={}", subject_value(name)?);
+        self.make_signer(None, name, &subject, "senza-cf")
+    }
+
+    fn make_signer(
+        &self,
+        cf: Option<String>,
+        name: &str,
+        subject: &str,
+        tag: &str,
+    ) -> Result<Signer> {
+        let dir = self.dir.join("signers").join(format!(
+            "{tag}-{:016x}",
+            crate::build::fnv64(name.as_bytes())
+        ));
+        let signer = |dir: &Path| Signer {
+            cf: cf.clone(),
+            name: name.to_owned(),
+            cert: dir.join("cert.pem"),
+            key: dir.join("key.pem"),
+        };
+        let done = signer(&dir);
+        if done.cert.is_file() && done.key.is_file() {
+            return Ok(done);
+        }
+        check_openssl()?;
+        let work = scratch_dir(&self.dir)?;
+        let out = work.join("signer");
+        let result = std::fs::create_dir_all(&out)
+            .map_err(|e| format!("cannot create {}: {e}", out.display()))
+            .and_then(|()| {
+                let s = signer(&out);
+                issue(
+                    &work,
+                    subject,
+                    Some(&self.qualified_ca),
+                    &Cert {
+                        cert: s.cert,
+                        key: s.key,
+                    },
+                    SIGNER_EXT,
+                    LONG,
+                )
+            })
+            .and_then(|()| {
+                if let Some(parent) = dir.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                }
+                match std::fs::rename(&out, &dir) {
+                    Ok(()) => Ok(()),
+                    Err(_) if done.cert.is_file() && done.key.is_file() => Ok(()),
+                    Err(e) => Err(format!("cannot move the signer to {}: {e}", dir.display())),
+                }
+            });
+        let _ = std::fs::remove_dir_all(&work);
+        result.map(|()| done)
+    }
+}
+
+/// Makes every certificate of the base set into `pki` (a fresh layout under `work`).
+fn build_base(pki: &Pki, work: &Path) -> Result {
+    let base = pki.dir.join("base");
+    std::fs::create_dir_all(&base).map_err(|e| format!("cannot create {}: {e}", base.display()))?;
+    issue(work, CA_SUBJECT, None, &pki.ca, CA_EXT, LONG)?;
+    issue(
+        work,
+        PROVIDER_SUBJECT,
+        Some(&pki.ca),
+        &pki.provider,
+        PROVIDER_EXT,
+        LONG,
+    )?;
+    issue(
+        work,
+        FOREIGN_CA_SUBJECT,
+        None,
+        &pki.foreign_ca,
+        CA_EXT,
+        LONG,
+    )?;
+    issue(
+        work,
+        FOREIGN_PROVIDER_SUBJECT,
+        Some(&pki.foreign_ca),
+        &pki.foreign_provider,
+        PROVIDER_EXT,
+        LONG,
+    )?;
+    issue(work, CA_SUBJECT, None, &pki.forged_ca, CA_EXT, LONG)?;
+    issue(
+        work,
+        PROVIDER_SUBJECT,
+        Some(&pki.forged_ca),
+        &pki.forged_provider,
+        PROVIDER_EXT,
+        LONG,
+    )?;
+    issue(
+        work,
+        EXPIRED_PROVIDER_SUBJECT,
+        Some(&pki.ca),
+        &pki.expired_provider,
+        PROVIDER_EXT,
+        EXPIRED,
+    )?;
+    issue(
+        work,
+        QUALIFIED_CA_SUBJECT,
+        None,
+        &pki.qualified_ca,
+        CA_EXT,
+        LONG,
+    )
+}
+
+/// Is the openssl command line there?
+pub fn openssl_available() -> bool {
+    Command::new("openssl")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+fn check_openssl() -> Result {
+    if openssl_available() {
+        Ok(())
+    } else {
+        Err(OPENSSL_MISSING.to_owned())
+    }
+}
+
+/// Runs `openssl` with `args`; its standard output, or an error with its standard error.
+fn openssl(args: &[&std::ffi::OsStr]) -> Result<Vec<u8>> {
+    let mut cmd = Command::new("openssl");
+    cmd.args(args);
+    let out = cmd.output().map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            OPENSSL_MISSING.to_owned()
+        } else {
+            format!("cannot start `{}`: {e}", crate::run::describe(&cmd))
+        }
+    })?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(format!(
+            "`{}` failed ({}): {}",
+            crate::run::describe(&cmd),
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
+/// `openssl` arguments from strings and paths.
+macro_rules! args {
+    ($($a:expr),* $(,)?) => {
+        [$(std::ffi::OsStr::new($a)),*]
+    };
+}
+
+/// A value for `openssl -subj`: `/`, `+` and `\` escaped; no control characters.
+fn subject_value(value: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().any(char::is_control) {
+        return Err(format!(
+            "«{value}» cannot be a certificate name (empty or with control characters)"
+        ));
+    }
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if matches!(c, '/' | '+' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// A new RSA 2048 key in `out.key` and a certificate for `subject` in `out.cert`, issued by
+/// `issuer` (self-signed when `None`) with the extensions `ext` (an openssl config section's
+/// body) and the dates `(not_before, not_after)`. `openssl ca` because it is the one command
+/// of OpenSSL 3.0 that takes explicit dates (the expired certificate needs them).
+fn issue(
+    work: &Path,
+    subject: &str,
+    issuer: Option<&Cert>,
+    out: &Cert,
+    ext: &str,
+    (start, end): (&str, &str),
+) -> Result {
+    let ca_dir = unique_dir(work, "ca")?;
+    let csr = ca_dir.join("request.csr");
+    let cnf = ca_dir.join("ca.cnf");
+    write(&ca_dir.join("index.txt"), b"")?;
+    write(&ca_dir.join("serial.txt"), b"01\n")?;
+    write(
+        &cnf,
+        format!(
+            "[ca]\ndefault_ca = test\n\
+             [test]\ndatabase = {db}\nserial = {serial}\nnew_certs_dir = {dir}\npolicy = any\n\
+             default_md = sha256\nunique_subject = no\ncopy_extensions = none\n\
+             [any]\ncommonName = optional\n\
+             [ext]\n{ext}",
+            db = ca_dir.join("index.txt").display(),
+            serial = ca_dir.join("serial.txt").display(),
+            dir = ca_dir.display(),
+        )
+        .as_bytes(),
+    )?;
+    openssl(&args!(
+        "genpkey",
+        "-algorithm",
+        "RSA",
+        "-pkeyopt",
+        "rsa_keygen_bits:2048",
+        "-quiet",
+        "-out",
+        &out.key
+    ))?;
+    openssl(&args!(
+        "req", "-new", "-utf8", "-key", &out.key, "-subj", subject, "-out", &csr
+    ))?;
+    let mut a = args!(
+        "ca",
+        "-batch",
+        "-config",
+        &cnf,
+        "-in",
+        &csr,
+        "-out",
+        &out.cert,
+        "-startdate",
+        start,
+        "-enddate",
+        end,
+        "-preserveDN",
+        "-rand_serial",
+        "-notext",
+        "-utf8",
+        "-extensions",
+        "ext",
+        "-outdir",
+        &ca_dir,
+    )
+    .to_vec();
+    match issuer {
+        Some(ca) => a.extend(args!("-cert", &ca.cert, "-keyfile", &ca.key)),
+        None => a.extend(args!("-selfsign", "-keyfile", &out.key)),
+    }
+    openssl(&a)?;
+    let _ = std::fs::remove_dir_all(&ca_dir);
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// A new empty directory under `parent` with a name no other run uses.
+fn unique_dir(parent: &Path, prefix: &str) -> Result<PathBuf> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let dir = parent.join(format!("{prefix}-{}-{nanos}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// A scratch directory under `<pki>/tmp`, removed by the caller.
+fn scratch_dir(pki_dir: &Path) -> Result<PathBuf> {
+    unique_dir(&pki_dir.join("tmp"), "run")
+}
+
+// ---------------------------------------------------------------------------------------------
+// PEC envelopes
+
+/// What goes into a PEC transport envelope. [`Envelope::new`] fills in the rest.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// The PEC address of the person or body that sent the message.
+    pub sender: String,
+    pub to: String,
+    /// The original subject (the envelope's is `POSTA CERTIFICATA: ` and this).
+    pub subject: String,
+    /// The original message's text.
+    pub body: String,
+    /// The original message's `From` when it must differ from `sender` (a negative test).
+    pub inner_from: Option<String>,
+    /// When the provider took the message in (Unix seconds).
+    pub time: i64,
+    /// openssl's name of the digest the provider signs with (`sha256`).
+    pub digest: String,
+}
+
+impl Envelope {
+    pub fn new(sender: &str, to: &str, subject: &str, time: i64) -> Envelope {
+        Envelope {
+            sender: sender.trim().to_owned(),
+            to: to.trim().to_owned(),
+            subject: subject.to_owned(),
+            body: "Buongiorno,\r\ncon questo messaggio si conferma la dichiarazione indicata \
+                   nell'oggetto.\r\n\r\nCordiali saluti\r\n"
+                .to_owned(),
+            inner_from: None,
+            time,
+            digest: "sha256".to_owned(),
+        }
+    }
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// A complete raw PEC transport envelope from `sender` to `to`, signed by `provider` (see
+/// [`envelope`]), dated now.
+pub fn pec_envelope(
+    pki: &Pki,
+    provider: Provider,
+    sender: &str,
+    to: &str,
+    subject: &str,
+) -> Result<Vec<u8>> {
+    envelope(
+        Some((pki, provider)),
+        &Envelope::new(sender, to, subject, now()),
+    )
+}
+
+/// The same envelope without a signature: a plain multipart/mixed that still says
+/// `X-Trasporto: posta-certificata`.
+pub fn pec_envelope_unsigned(sender: &str, to: &str, subject: &str) -> Result<Vec<u8>> {
+    envelope(None, &Envelope::new(sender, to, subject, now()))
+}
+
+/// The envelope a PEC provider delivers (DPR 68/2005 and DM 2/11/2005, technical rules: the
+/// "busta di trasporto"), CRLF line ends throughout: the provider's headers (`From: "Per conto
+/// di: <sender>" <provider>`, `X-Trasporto: posta-certificata`, `X-Riferimento-Message-ID`), then
+/// a multipart/signed whose signed part is a multipart/mixed of a text for people,
+/// `daticert.xml` and the original message as `postacert.eml`, and whose second part is
+/// `smime.p7s`, a detached CMS signature (`openssl cms -sign -binary`) by the provider's
+/// certificate. Unsigned (`signing` is `None`): the multipart/mixed is the message's body.
+pub fn envelope(signing: Option<(&Pki, Provider)>, e: &Envelope) -> Result<Vec<u8>> {
+    for (what, v) in [
+        ("sender", &e.sender),
+        ("recipient", &e.to),
+        ("subject", &e.subject),
+    ] {
+        if v.contains(['\r', '\n']) {
+            return Err(format!("the {what} cannot hold a line break"));
+        }
+    }
+    if !e.sender.contains('@') || !e.to.contains('@') {
+        return Err("the sender and the recipient must be e-mail addresses".into());
+    }
+    let id = crate::build::fnv64(
+        format!("{}\n{}\n{}\n{}", e.sender, e.to, e.subject, e.time).as_bytes(),
+    );
+    let domain_of = |a: &str| a.rsplit('@').next().unwrap_or("example").to_owned();
+    let original_id = format!("<{id:016x}.originale@{}>", domain_of(&e.sender));
+    let envelope_id = format!("opec-prova.{}.{id:016x}@pec.gestore-prova.example", e.time);
+    let date = rfc5322_date(e.time)?;
+    let (giorno, ora, zona) = italian_date(e.time)?;
+
+    // The original message, as the sender's client wrote it.
+    let inner_from = e.inner_from.as_deref().unwrap_or(&e.sender);
+    let original = format!(
+        "Message-ID: {original_id}\r\n\
+         Date: {date}\r\n\
+         From: {inner_from}\r\n\
+         To: {to}\r\n\
+         Subject: {subject}\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: text/plain; charset=UTF-8\r\n\
+         Content-Transfer-Encoding: 8bit\r\n\
+         \r\n\
+         {body}",
+        to = e.to,
+        subject = encode_header(&e.subject),
+        body = e.body,
+    );
+
+    let daticert = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <!DOCTYPE postacert SYSTEM \"postacert.dtd\">\n\
+         <postacert tipo=\"posta-certificata\" errore=\"nessuno\">\n\
+         \x20 <intestazione>\n\
+         \x20   <mittente>{mittente}</mittente>\n\
+         \x20   <destinatari tipo=\"certificato\">{to}</destinatari>\n\
+         \x20   <risposte>{mittente}</risposte>\n\
+         \x20   <oggetto>{oggetto}</oggetto>\n\
+         \x20 </intestazione>\n\
+         \x20 <dati>\n\
+         \x20   <gestore-emittente>{gestore}</gestore-emittente>\n\
+         \x20   <data zona=\"{zona}\">\n\
+         \x20     <giorno>{giorno}</giorno>\n\
+         \x20     <ora>{ora}</ora>\n\
+         \x20   </data>\n\
+         \x20   <identificativo>{identificativo}</identificativo>\n\
+         \x20   <msgid>{msgid}</msgid>\n\
+         \x20 </dati>\n\
+         </postacert>\n",
+        mittente = xml_escape(&e.sender),
+        to = xml_escape(&e.to),
+        oggetto = xml_escape(&e.subject),
+        gestore = xml_escape(PROVIDER_NAME),
+        identificativo = xml_escape(&envelope_id),
+        msgid = xml_escape(&original_id),
+    );
+
+    let text = format!(
+        "Messaggio di posta certificata\r\n\r\n\
+         Il giorno {giorno} alle ore {ora} ({zona}) il messaggio\r\n\
+         \"{subject}\" è stato inviato da \"{sender}\"\r\n\
+         indirizzato a:\r\n{to}\r\n\
+         Il messaggio originale è incluso in allegato.\r\n\
+         Identificativo messaggio: {envelope_id}\r\n",
+        subject = e.subject,
+        sender = e.sender,
+        to = e.to,
+    );
+
+    let mixed_boundary = format!("----=_Part_busta_{id:016x}");
+    let mut mixed_body = String::new();
+    mixed_body.push_str("This is a multi-part message in MIME format.\r\n");
+    let _ = write!(
+        mixed_body,
+        "--{mixed_boundary}\r\n\
+         Content-Type: text/plain; charset=UTF-8\r\n\
+         Content-Transfer-Encoding: 8bit\r\n\
+         \r\n\
+         {text}\r\n\
+         --{mixed_boundary}\r\n\
+         Content-Type: application/xml; name=\"daticert.xml\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\
+         Content-Disposition: inline; filename=\"daticert.xml\"\r\n\
+         \r\n\
+         {daticert}\r\n\
+         --{mixed_boundary}\r\n\
+         Content-Type: message/rfc822; name=\"postacert.eml\"\r\n\
+         Content-Disposition: inline; filename=\"postacert.eml\"\r\n\
+         \r\n\
+         {original}\r\n\
+         --{mixed_boundary}--\r\n",
+        daticert = base64_lines(daticert.as_bytes()),
+    );
+    let mixed_type = format!("multipart/mixed; boundary=\"{mixed_boundary}\"");
+
+    let headers = format!(
+        "Return-Path: <{PROVIDER_ADDRESS}>\r\n\
+         Message-ID: <{envelope_id}>\r\n\
+         Date: {date}\r\n\
+         From: \"Per conto di: {sender}\" <{PROVIDER_ADDRESS}>\r\n\
+         Reply-To: {sender}\r\n\
+         To: {to}\r\n\
+         Subject: {subject}\r\n\
+         X-Riferimento-Message-ID: {original_id}\r\n\
+         X-Trasporto: posta-certificata\r\n\
+         MIME-Version: 1.0\r\n",
+        sender = e.sender,
+        to = e.to,
+        subject = encode_header(&format!("POSTA CERTIFICATA: {}", e.subject)),
+    );
+
+    let Some((pki, provider)) = signing else {
+        let mut out = headers.into_bytes();
+        out.extend_from_slice(format!("Content-Type: {mixed_type}\r\n\r\n").as_bytes());
+        out.extend_from_slice(mixed_body.as_bytes());
+        return Ok(out);
+    };
+
+    // The signed part: its own header and the multipart/mixed body, exactly these bytes.
+    let signed_part = format!("Content-Type: {mixed_type}\r\n\r\n{mixed_body}");
+    let cert = pki.provider_cert(provider);
+    let signature = sign_detached(pki, cert, signed_part.as_bytes(), &e.digest)?;
+    let signed_boundary = format!("----=_Part_firma_{id:016x}");
+    let micalg = match e.digest.as_str() {
+        "sha1" => "sha-1".to_owned(),
+        d => d.replacen("sha", "sha-", 1),
+    };
+    let mut out = headers.into_bytes();
+    out.extend_from_slice(
+        format!(
+            "Content-Type: multipart/signed; protocol=\"application/x-pkcs7-signature\"; \
+             micalg=\"{micalg}\";\r\n\tboundary=\"{signed_boundary}\"\r\n\
+             \r\n\
+             This is an S/MIME signed message\r\n\
+             \r\n\
+             --{signed_boundary}\r\n"
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(signed_part.as_bytes());
+    out.extend_from_slice(
+        format!(
+            "\r\n--{signed_boundary}\r\n\
+             Content-Type: application/x-pkcs7-signature; name=\"smime.p7s\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\
+             Content-Disposition: attachment; filename=\"smime.p7s\"\r\n\
+             \r\n\
+             {sig}\r\n\
+             --{signed_boundary}--\r\n",
+            sig = base64_lines(&signature),
+        )
+        .as_bytes(),
+    );
+    Ok(out)
+}
+
+/// A detached CMS signature (DER) of `content` by `cert`, with `digest`.
+fn sign_detached(pki: &Pki, cert: &Cert, content: &[u8], digest: &str) -> Result<Vec<u8>> {
+    let work = scratch_dir(&pki.dir)?;
+    let input = work.join("part.eml");
+    let output = work.join("smime.p7s");
+    let result = write(&input, content).and_then(|()| {
+        openssl(&args!(
+            "cms", "-sign", "-binary", "-md", digest, "-in", &input, "-signer", &cert.cert,
+            "-inkey", &cert.key, "-outform", "DER", "-out", &output
+        ))?;
+        read(&output)
+    });
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// How a `.p7m` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum P7mForm {
+    /// DER with definite lengths (`-outform DER`).
+    Der,
+    /// BER with indefinite lengths and the content in chunks (`-stream -outform DER`), as some
+    /// signing tools write it.
+    Ber,
+    /// PEM armour (`-----BEGIN CMS-----`, base64).
+    Pem,
+}
+
+/// `openssl cms -sign -nodetach -binary -cades -outform DER` of `content` by `signer`: a
+/// CAdES-BES `.p7m` (`-cades` adds the signing-certificate-v2 attribute).
+pub fn sign_p7m(pki: &Pki, signer: &Signer, content: &[u8]) -> Result<Vec<u8>> {
+    sign_p7m_as(pki, signer, content, P7mForm::Der)
+}
+
+/// [`sign_p7m`] written in `form`.
+pub fn sign_p7m_as(pki: &Pki, signer: &Signer, content: &[u8], form: P7mForm) -> Result<Vec<u8>> {
+    check_openssl()?;
+    let work = scratch_dir(&pki.dir)?;
+    let input = work.join("content");
+    let output = work.join("signed.p7m");
+    let result = write(&input, content).and_then(|()| {
+        let mut a = args!(
+            "cms",
+            "-sign",
+            "-nodetach",
+            "-binary",
+            "-cades",
+            "-md",
+            "sha256",
+            "-in",
+            &input,
+            "-signer",
+            &signer.cert,
+            "-inkey",
+            &signer.key,
+            "-out",
+            &output
+        )
+        .to_vec();
+        match form {
+            P7mForm::Der => a.extend(args!("-outform", "DER")),
+            P7mForm::Ber => a.extend(args!("-stream", "-outform", "DER")),
+            P7mForm::Pem => a.extend(args!("-outform", "PEM")),
+        }
+        openssl(&a)?;
+        read(&output)
+    });
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// `Mon, 02 Mar 2026 10:00:00 +0000`.
+fn rfc5322_date(time: i64) -> Result<String> {
+    let t = chrono::DateTime::from_timestamp(time, 0).ok_or("time out of range")?;
+    Ok(t.format("%a, %d %b %Y %H:%M:%S +0000").to_string())
+}
+
+/// `daticert.xml`'s day, time and zone, in Italian civil time.
+fn italian_date(time: i64) -> Result<(String, String, String)> {
+    let utc = chrono::DateTime::from_timestamp(time, 0)
+        .ok_or("time out of range")?
+        .naive_utc();
+    let local = domain::family::italian_time(time).ok_or("time out of range")?;
+    let hours = (local - utc).num_hours();
+    Ok((
+        local.format("%d/%m/%Y").to_string(),
+        local.format("%H:%M:%S").to_string(),
+        format!("+{hours:02}00"),
+    ))
+}
+
+/// A header value as it is, when ASCII; else RFC 2047 encoded words (UTF-8, base64), folded.
+fn encode_header(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_owned();
+    }
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in value.chars() {
+        if chunk.len() + c.len_utf8() > 42 {
+            words.push(std::mem::take(&mut chunk));
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() {
+        words.push(chunk);
+    }
+    words
+        .iter()
+        .map(|w| format!("=?UTF-8?B?{}?=", base64(w.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Base64 in lines of 76 characters joined by CRLF (no final line end).
+fn base64_lines(bytes: &[u8]) -> String {
+    let all = base64(bytes);
+    all.as_bytes()
+        .chunks(76)
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The committed fixtures of domain::mail's tests
+
+/// A fixed time for the fixtures: 2 March 2026, 10:00 UTC.
+pub const FIXTURE_TIME: i64 = 1_772_445_600;
+/// The sender, recipient and subject of the fixture envelopes.
+pub const FIXTURE_SENDER: &str = "protocollo@pec.comune.esempio.it";
+pub const FIXTURE_TO: &str = "accreditamento@pec.ponte.example";
+pub const FIXTURE_SUBJECT: &str = "Dichiarazione 2345-6789-ABCH";
+/// A subject with accents and a typographic dash, RFC 2047 encoded in the headers.
+pub const FIXTURE_SUBJECT_UTF8: &str = "Comune di Forlì – conferma dichiarazione 2345-6789-ABCH";
+/// The fiscal code and name of the fixture `.p7m` signer.
+pub const FIXTURE_CF: &str = "RSSMRA85T10A562S";
+pub const FIXTURE_NAME: &str = "Mario Rossi";
+
+/// (Re)writes the fixtures of `domain/tests/fixtures/mail/` into `out`, with a test PKI in
+/// `pki_dir` (made if missing; its keys are not part of the fixtures).
+pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
+    let pki = Pki::ensure(pki_dir)?;
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let base = || Envelope::new(FIXTURE_SENDER, FIXTURE_TO, FIXTURE_SUBJECT, FIXTURE_TIME);
+    let trusted = Some((&pki, Provider::Trusted));
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
+        ("providers.pem", pki.providers_pem()?.into_bytes()),
+        ("pec-valid.eml", envelope(trusted, &base())?),
+        (
+            "pec-valid-utf8.eml",
+            envelope(
+                trusted,
+                &Envelope::new(
+                    FIXTURE_SENDER,
+                    FIXTURE_TO,
+                    FIXTURE_SUBJECT_UTF8,
+                    FIXTURE_TIME,
+                ),
+            )?,
+        ),
+        ("pec-unsigned.eml", envelope(None, &base())?),
+        (
+            "pec-foreign.eml",
+            envelope(Some((&pki, Provider::Foreign)), &base())?,
+        ),
+        (
+            "pec-forged.eml",
+            envelope(Some((&pki, Provider::Forged)), &base())?,
+        ),
+        (
+            "pec-expired.eml",
+            envelope(Some((&pki, Provider::Expired)), &base())?,
+        ),
+        (
+            "pec-mismatch.eml",
+            envelope(
+                trusted,
+                &Envelope {
+                    inner_from: Some("qualcun.altro@pec.esempio.it".to_owned()),
+                    ..base()
+                },
+            )?,
+        ),
+        (
+            "pec-sha1.eml",
+            envelope(
+                trusted,
+                &Envelope {
+                    digest: "sha1".to_owned(),
+                    ..base()
+                },
+            )?,
+        ),
+    ];
+    let content = "Dichiarazione del legale rappresentante\n\
+                   Impresa: Esempio S.r.l., partita IVA 01234567897\n\
+                   Codice della dichiarazione: 2345-6789-ABCH\n"
+        .as_bytes();
+    let signer = pki.signer(FIXTURE_CF, FIXTURE_NAME)?;
+    files.push(("document.txt", content.to_vec()));
+    files.push((
+        "document.p7m",
+        sign_p7m_as(&pki, &signer, content, P7mForm::Der)?,
+    ));
+    files.push((
+        "document-ber.p7m",
+        sign_p7m_as(&pki, &signer, content, P7mForm::Ber)?,
+    ));
+    files.push((
+        "document-pem.p7m",
+        sign_p7m_as(&pki, &signer, content, P7mForm::Pem)?,
+    ));
+    let no_cf = pki.signer_without_cf("Firmatario senza codice fiscale")?;
+    files.push((
+        "document-no-cf.p7m",
+        sign_p7m_as(&pki, &no_cf, content, P7mForm::Der)?,
+    ));
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = out.join(name);
+        write(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pki() -> Option<Pki> {
+        if !openssl_available() {
+            eprintln!("skipped: {OPENSSL_MISSING}");
+            return None;
+        }
+        let dir = crate::paths::target().join("xtask-test-pki");
+        Some(Pki::ensure(&dir).expect("test PKI"))
+    }
+
+    fn openssl_text(args: &[&str]) -> String {
+        let out = Command::new("openssl")
+            .args(args)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    #[test]
+    fn the_pki_has_the_promised_certificates() {
+        let Some(pki) = pki() else { return };
+        // Idempotent: a second call finds everything in place.
+        let again = Pki::ensure(&pki.dir).expect("again");
+        assert_eq!(again.ca, pki.ca);
+        let subject = |c: &Cert| {
+            openssl_text(&[
+                "x509",
+                "-noout",
+                "-subject",
+                "-issuer",
+                "-enddate",
+                "-nameopt",
+                "utf8,sep_comma_plus",
+                "-in",
+                c.cert.to_str().expect("utf-8 path"),
+            ])
+        };
+        let ca = subject(&pki.ca);
+        assert!(ca.contains("CN=CA di prova dei gestori PEC"), "{ca}");
+        assert!(ca.contains("2120"), "{ca}");
+        let forged = subject(&pki.forged_ca);
+        // Same name, different key.
+        assert_eq!(ca.lines().next(), forged.lines().next());
+        assert_ne!(
+            std::fs::read(&pki.ca.cert).expect("ca"),
+            std::fs::read(&pki.forged_ca.cert).expect("forged")
+        );
+        let expired = subject(&pki.expired_provider);
+        assert!(expired.contains("2001"), "{expired}");
+        assert!(pki
+            .providers_pem()
+            .expect("pem")
+            .contains("BEGIN CERTIFICATE"));
+        // The provider verifies against the CA, the forged one does not.
+        let verify = |c: &Cert| {
+            Command::new("openssl")
+                .args(["verify", "-CAfile"])
+                .arg(&pki.ca.cert)
+                .arg(&c.cert)
+                .output()
+                .expect("openssl")
+                .status
+                .success()
+        };
+        assert!(verify(&pki.provider));
+        assert!(!verify(&pki.forged_provider));
+        assert!(!verify(&pki.foreign_provider));
+    }
+
+    #[test]
+    fn signers_carry_the_fiscal_code_and_are_cached() {
+        let Some(pki) = pki() else { return };
+        let s = pki
+            .signer("rssmra85t10a562s", "Nicolò Rossi/Bianchi")
+            .expect("signer");
+        let text = openssl_text(&[
+            "x509",
+            "-noout",
+            "-subject",
+            "-nameopt",
+            "utf8,sep_comma_plus",
+            "-in",
+            s.cert.to_str().expect("utf-8 path"),
+        ]);
+        assert!(text.contains("CN=Nicolò Rossi/Bianchi"), "{text}");
+        assert!(
+            text.contains("serialNumber=TINIT-RSSMRA85T10A562S"),
+            "{text}"
+        );
+        let again = pki
+            .signer("RSSMRA85T10A562S", "Nicolò Rossi/Bianchi")
+            .expect("again");
+        assert_eq!(
+            std::fs::read(&s.cert).expect("cert"),
+            std::fs::read(&again.cert).expect("cert")
+        );
+        assert!(pki.signer("RSS/../x", "x").is_err());
+    }
+
+    #[test]
+    fn envelopes_and_p7m_verify_with_openssl() {
+        let Some(pki) = pki() else { return };
+        let raw = pec_envelope(
+            &pki,
+            Provider::Trusted,
+            "mittente@pec.esempio.it",
+            "dest@pec.esempio.it",
+            "Prova àè",
+        )
+        .expect("envelope");
+        let text = String::from_utf8(raw.clone()).expect("utf-8");
+        assert!(text.contains("X-Trasporto: posta-certificata\r\n"));
+        assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
+        assert!(text.contains("From: \"Per conto di: mittente@pec.esempio.it\""));
+        let work = scratch_dir(&pki.dir).expect("scratch");
+        let eml = work.join("busta.eml");
+        std::fs::write(&eml, &raw).expect("write");
+        let ok = Command::new("openssl")
+            .args(["smime", "-verify", "-CAfile"])
+            .arg(&pki.ca.cert)
+            .arg("-in")
+            .arg(&eml)
+            .args(["-out", "/dev/null"])
+            .output()
+            .expect("openssl");
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+
+        let unsigned = pec_envelope_unsigned("a@pec.it", "b@pec.it", "x").expect("unsigned");
+        let unsigned = String::from_utf8(unsigned).expect("utf-8");
+        assert!(unsigned.contains("Content-Type: multipart/mixed"));
+        assert!(!unsigned.contains("smime.p7s"));
+
+        let signer = pki.signer(FIXTURE_CF, FIXTURE_NAME).expect("signer");
+        let p7m = sign_p7m(&pki, &signer, b"contenuto").expect("p7m");
+        assert_eq!(p7m.first(), Some(&0x30));
+        let file = work.join("doc.p7m");
+        std::fs::write(&file, &p7m).expect("write");
+        let out = Command::new("openssl")
+            .args(["cms", "-verify", "-noverify", "-inform", "DER", "-in"])
+            .arg(&file)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, b"contenuto");
+        let _ = std::fs::remove_dir_all(&work);
+    }
+
+    #[test]
+    fn header_encoding_and_escaping() {
+        assert_eq!(encode_header("Prova"), "Prova");
+        let long = "è".repeat(40);
+        let enc = encode_header(&long);
+        assert!(enc.starts_with("=?UTF-8?B?"));
+        assert!(enc.lines().all(|l| l.trim_end().len() <= 76), "{enc}");
+        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(subject_value("A/B+C").expect("ok"), "A\\/B\\+C");
+        assert!(subject_value("a\nb").is_err());
+        let (giorno, ora, zona) = italian_date(FIXTURE_TIME).expect("date");
+        assert_eq!(
+            (giorno.as_str(), ora.as_str(), zona.as_str()),
+            ("02/03/2026", "11:00:00", "+0100")
+        );
+        assert_eq!(
+            rfc5322_date(FIXTURE_TIME).expect("date"),
+            "Mon, 02 Mar 2026 10:00:00 +0000"
+        );
+    }
+}
