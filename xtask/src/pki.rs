@@ -532,6 +532,8 @@ pub struct Envelope {
     pub body: String,
     /// The original message's `From` when it must differ from `sender` (a negative test).
     pub inner_from: Option<String>,
+    /// The original message's `Subject` when it must differ from `subject` (a negative test).
+    pub inner_subject: Option<String>,
     /// When the provider took the message in (Unix seconds).
     pub time: i64,
     /// openssl's name of the digest the provider signs with (`sha256`).
@@ -548,6 +550,7 @@ impl Envelope {
                    nell'oggetto.\r\n\r\nCordiali saluti\r\n"
                 .to_owned(),
             inner_from: None,
+            inner_subject: None,
             time,
             digest: "sha256".to_owned(),
         }
@@ -625,7 +628,7 @@ pub fn envelope(signing: Option<(&Pki, Provider)>, e: &Envelope) -> Result<Vec<u
          \r\n\
          {body}",
         to = e.to,
-        subject = encode_header(&e.subject),
+        subject = encode_header(e.inner_subject.as_deref().unwrap_or(&e.subject)),
         body = e.body,
     );
 
@@ -782,6 +785,8 @@ pub enum P7mForm {
     Ber,
     /// PEM armour (`-----BEGIN CMS-----`, base64).
     Pem,
+    /// DER, the signature alone without the content (a detached signature, not a `.p7m`).
+    Detached,
 }
 
 /// `openssl cms -sign -nodetach -binary -cades -outform DER` of `content` by `signer`: a
@@ -800,7 +805,6 @@ pub fn sign_p7m_as(pki: &Pki, signer: &Signer, content: &[u8], form: P7mForm) ->
         let mut a = args!(
             "cms",
             "-sign",
-            "-nodetach",
             "-binary",
             "-cades",
             "-md",
@@ -815,8 +819,11 @@ pub fn sign_p7m_as(pki: &Pki, signer: &Signer, content: &[u8], form: P7mForm) ->
             &output
         )
         .to_vec();
+        if form != P7mForm::Detached {
+            a.extend(args!("-nodetach"));
+        }
         match form {
-            P7mForm::Der => a.extend(args!("-outform", "DER")),
+            P7mForm::Der | P7mForm::Detached => a.extend(args!("-outform", "DER")),
             P7mForm::Ber => a.extend(args!("-stream", "-outform", "DER")),
             P7mForm::Pem => a.extend(args!("-outform", "PEM")),
         }
@@ -924,6 +931,8 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     let trusted = Some((&pki, Provider::Trusted));
     let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("providers.pem", pki.providers_pem()?.into_bytes()),
+        ("provider.pem", read(&pki.provider.cert)?),
+        ("forged-provider.pem", read(&pki.forged_provider.cert)?),
         ("pec-valid.eml", envelope(trusted, &base())?),
         (
             "pec-valid-utf8.eml",
@@ -961,6 +970,16 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
             )?,
         ),
         (
+            "pec-mismatch-subject.eml",
+            envelope(
+                trusted,
+                &Envelope {
+                    inner_subject: Some("Un altro oggetto".to_owned()),
+                    ..base()
+                },
+            )?,
+        ),
+        (
             "pec-sha1.eml",
             envelope(
                 trusted,
@@ -988,6 +1007,10 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     files.push((
         "document-pem.p7m",
         sign_p7m_as(&pki, &signer, content, P7mForm::Pem)?,
+    ));
+    files.push((
+        "document-detached.p7s",
+        sign_p7m_as(&pki, &signer, content, P7mForm::Detached)?,
     ));
     let no_cf = pki.signer_without_cf("Firmatario senza codice fiscale")?;
     files.push((
