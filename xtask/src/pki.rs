@@ -1190,6 +1190,54 @@ mod tests {
     }
 
     #[test]
+    fn what_the_pki_makes_is_what_domain_mail_expects() {
+        use domain::mail::{verify_cades, verify_pec, MailError, TrustStore};
+        let Some(pki) = pki() else { return };
+        let trust = TrustStore::from_pem(&pki.providers_pem().expect("pem")).expect("trust");
+        let now = now();
+        let make = |p| {
+            pec_envelope(
+                &pki,
+                p,
+                "Ufficio@PEC.Esempio.it",
+                "dest@pec.esempio.it",
+                "Codice 2345-6789-ABCH",
+            )
+            .expect("envelope")
+        };
+        let pec = verify_pec(&make(Provider::Trusted), &trust, now).expect("valid");
+        assert_eq!(pec.sender, "ufficio@pec.esempio.it");
+        assert_eq!(pec.subject, "Codice 2345-6789-ABCH");
+        assert_eq!(pec.provider, PROVIDER_NAME);
+        for (provider, want) in [
+            (Provider::Foreign, MailError::UntrustedSigner),
+            (Provider::Forged, MailError::UntrustedSigner),
+            (Provider::Expired, MailError::CertificateExpired),
+        ] {
+            assert_eq!(
+                verify_pec(&make(provider), &trust, now),
+                Err(want),
+                "{provider:?}"
+            );
+        }
+        let unsigned =
+            pec_envelope_unsigned("a@pec.esempio.it", "b@pec.esempio.it", "x").expect("unsigned");
+        assert_eq!(
+            verify_pec(&unsigned, &trust, now),
+            Err(MailError::NotSigned)
+        );
+
+        let signer = pki.signer(FIXTURE_CF, "Nicolò Rossi").expect("signer");
+        for form in [P7mForm::Der, P7mForm::Ber, P7mForm::Pem] {
+            let p7m = sign_p7m_as(&pki, &signer, b"contenuto", form).expect("p7m");
+            let doc = verify_cades(&p7m, now).expect("valid p7m");
+            assert_eq!(doc.content, b"contenuto");
+            assert_eq!(doc.signer_cf.as_str(), FIXTURE_CF);
+            assert_eq!(doc.signer_name, "Nicolò Rossi");
+        }
+    }
+
+    #[test]
     fn header_encoding_and_escaping() {
         assert_eq!(encode_header("Prova"), "Prova");
         let long = "è".repeat(40);
