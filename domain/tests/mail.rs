@@ -385,6 +385,37 @@ fn a_tampered_p7m_is_refused() {
 }
 
 #[test]
+fn every_cosigner_is_checked_and_reported() {
+    let doc = verify_cades(fixture!("document-cosigned.p7m"), NOW).unwrap();
+    assert_eq!(doc.content, CONTENT);
+    // The file's order: OpenSSL writes the signers as given.
+    let mut all: Vec<(String, String)> = vec![(doc.signer_cf.as_str().to_owned(), doc.signer_name)];
+    all.extend(doc.cosigners.iter().map(|s| {
+        (
+            s.cf.as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+            s.name.clone(),
+        )
+    }));
+    all.sort();
+    assert_eq!(
+        all,
+        [
+            ("BNCNNA90A41H501T".to_owned(), "Anna Bianchi".to_owned()),
+            ("RSSMRA85T10A562S".to_owned(), "Mario Rossi".to_owned()),
+        ]
+    );
+    // A broken signature of either signer refuses the whole file: the last byte is the
+    // second SignerInfo's signature.
+    let mut bad = fixture!("document-cosigned.p7m").to_vec();
+    if let Some(last) = bad.last_mut() {
+        *last ^= 0x01;
+    }
+    assert_eq!(verify_cades(&bad, NOW), Err(MailError::BadSignature));
+}
+
+#[test]
 fn a_signer_without_fiscal_code_is_refused() {
     assert_eq!(
         verify_cades(fixture!("document-no-cf.p7m"), NOW),

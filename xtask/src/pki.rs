@@ -797,28 +797,32 @@ pub fn sign_p7m(pki: &Pki, signer: &Signer, content: &[u8]) -> Result<Vec<u8>> {
 
 /// [`sign_p7m`] written in `form`.
 pub fn sign_p7m_as(pki: &Pki, signer: &Signer, content: &[u8], form: P7mForm) -> Result<Vec<u8>> {
+    sign_p7m_by(pki, &[signer], content, form)
+}
+
+/// `content` signed by every one of `signers` side by side (parallel signatures, one
+/// SignerInfo each, as when several people sign the same document), written in `form`.
+pub fn sign_p7m_by(
+    pki: &Pki,
+    signers: &[&Signer],
+    content: &[u8],
+    form: P7mForm,
+) -> Result<Vec<u8>> {
     check_openssl()?;
+    if signers.is_empty() {
+        return Err("a .p7m needs at least one signer".into());
+    }
     let work = scratch_dir(&pki.dir)?;
     let input = work.join("content");
     let output = work.join("signed.p7m");
     let result = write(&input, content).and_then(|()| {
         let mut a = args!(
-            "cms",
-            "-sign",
-            "-binary",
-            "-cades",
-            "-md",
-            "sha256",
-            "-in",
-            &input,
-            "-signer",
-            &signer.cert,
-            "-inkey",
-            &signer.key,
-            "-out",
-            &output
+            "cms", "-sign", "-binary", "-cades", "-md", "sha256", "-in", &input, "-out", &output
         )
         .to_vec();
+        for s in signers {
+            a.extend(args!("-signer", &s.cert, "-inkey", &s.key));
+        }
         if form != P7mForm::Detached {
             a.extend(args!("-nodetach"));
         }
@@ -921,6 +925,9 @@ pub const FIXTURE_SUBJECT_UTF8: &str = "Comune di Forlì – conferma dichiarazi
 /// The fiscal code and name of the fixture `.p7m` signer.
 pub const FIXTURE_CF: &str = "RSSMRA85T10A562S";
 pub const FIXTURE_NAME: &str = "Mario Rossi";
+/// The second signer of the co-signed fixture.
+pub const FIXTURE_COSIGNER_CF: &str = "BNCNNA90A41H501T";
+pub const FIXTURE_COSIGNER_NAME: &str = "Anna Bianchi";
 
 /// (Re)writes the fixtures of `domain/tests/fixtures/mail/` into `out`, with a test PKI in
 /// `pki_dir` (made if missing; its keys are not part of the fixtures).
@@ -1011,6 +1018,11 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     files.push((
         "document-detached.p7s",
         sign_p7m_as(&pki, &signer, content, P7mForm::Detached)?,
+    ));
+    let second = pki.signer(FIXTURE_COSIGNER_CF, FIXTURE_COSIGNER_NAME)?;
+    files.push((
+        "document-cosigned.p7m",
+        sign_p7m_by(&pki, &[&signer, &second], content, P7mForm::Der)?,
     ));
     let no_cf = pki.signer_without_cf("Firmatario senza codice fiscale")?;
     files.push((

@@ -15,6 +15,10 @@ const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.1
 const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
+/// More signers than any real document has: refused before any RSA work, so a crafted file
+/// cannot spend the worker's CPU time on thousands of verifications.
+pub(crate) const MAX_SIGNERS: usize = 16;
+
 fn malformed(what: &str) -> MailError {
     MailError::Malformed(what.to_owned())
 }
@@ -83,9 +87,13 @@ pub(crate) fn parse(ber: &[u8]) -> Result<SignedData, MailError> {
             _ => return Err(malformed("firma CMS con elementi inattesi")),
         }
     }
+    let signer_infos =
+        asn1::children(signer_infos.ok_or_else(|| malformed("firma CMS senza firmatari"))?)?;
+    if signer_infos.len() > MAX_SIGNERS {
+        return Err(malformed("troppi firmatari"));
+    }
     let mut signers = Vec::new();
-    for raw in asn1::children(signer_infos.ok_or_else(|| malformed("firma CMS senza firmatari"))?)?
-    {
+    for raw in signer_infos {
         let info =
             SignerInfo::from_der(raw.raw).map_err(|_| malformed("firmatario non leggibile"))?;
         let attrs_raw = asn1::children(raw.content)?
@@ -226,5 +234,63 @@ fn check_signing_certificate_v2(value: &der::Any, cert: &Cert) -> Result<(), Mai
         Ok(())
     } else {
         Err(MailError::BadSignature)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A DER element from a tag and its contents.
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        if content.len() < 0x80 {
+            out.push(content.len() as u8);
+        } else {
+            out.push(0x82);
+            out.extend_from_slice(&(content.len() as u16).to_be_bytes());
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    fn signed_data(signer_infos: usize) -> Vec<u8> {
+        let data_oid = [
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01,
+        ];
+        let sd_oid = [
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+        ];
+        let infos: Vec<u8> = std::iter::repeat_n([0x30u8, 0x00], signer_infos)
+            .flatten()
+            .collect();
+        let sd = [
+            tlv(0x02, &[1]),
+            tlv(0x31, &[]),
+            tlv(0x30, &data_oid),
+            tlv(0x31, &infos),
+        ]
+        .concat();
+        tlv(
+            0x30,
+            &[sd_oid.to_vec(), tlv(0xa0, &tlv(0x30, &sd))].concat(),
+        )
+    }
+
+    #[test]
+    fn too_many_signers_are_refused_before_any_work() {
+        assert_eq!(
+            parse(&signed_data(MAX_SIGNERS + 1)).unwrap_err(),
+            malformed("troppi firmatari")
+        );
+        // Within the limit the (empty, hence unreadable) signers are looked at.
+        assert_eq!(
+            parse(&signed_data(2)).unwrap_err(),
+            malformed("firmatario non leggibile")
+        );
+        assert_eq!(
+            parse(&signed_data(0)).unwrap_err(),
+            malformed("firma CMS senza firmatari")
+        );
     }
 }

@@ -73,10 +73,12 @@
 //! A `.p7m` is a CMS SignedData with the document inside (CAdES-BES, ETSI EN 319 122-1), as
 //! every Italian signing application writes it. [`verify_cades`] takes it as DER, BER (some
 //! tools write indefinite lengths; they are made DER first), base64 or PEM, at most
-//! [`MAX_P7M_BYTES`], and checks for every signer: the message digest, the RSA signature over
-//! the signed attributes (or over the content when there are none), the signing-certificate-v2
-//! attribute against the certificate when present, and the certificate's validity at
-//! `now_unix`. The first signer's fiscal code comes from the subject's `serialNumber`
+//! [`MAX_P7M_BYTES`], and checks for every signer (at most 16, so a crafted file cannot make
+//! the worker run thousands of RSA verifications; a document signed side by side by several
+//! people yields them all, [`SignedDocument::cosigners`], and one bad signature refuses the
+//! file): the message digest, the RSA signature over the signed attributes (or over the
+//! content when there are none), the signing-certificate-v2 attribute against the certificate
+//! when present, and the certificate's validity at `now_unix`. The first signer's fiscal code comes from the subject's `serialNumber`
 //! (`TINIT-<cf>`, also `IT:<cf>` and a bare code; [`MailError::NoSignerFiscalCode`] otherwise).
 //!
 //! # Not covered
