@@ -11,6 +11,8 @@ pub mod family;
 pub mod hosts;
 pub mod identity;
 pub mod import;
+#[cfg(feature = "mail")]
+pub mod mail;
 pub mod oidc;
 pub mod place;
 pub mod profile;

@@ -532,6 +532,8 @@ pub struct Envelope {
     pub body: String,
     /// The original message's `From` when it must differ from `sender` (a negative test).
     pub inner_from: Option<String>,
+    /// The original message's `Subject` when it must differ from `subject` (a negative test).
+    pub inner_subject: Option<String>,
     /// When the provider took the message in (Unix seconds).
     pub time: i64,
     /// openssl's name of the digest the provider signs with (`sha256`).
@@ -548,6 +550,7 @@ impl Envelope {
                    nell'oggetto.\r\n\r\nCordiali saluti\r\n"
                 .to_owned(),
             inner_from: None,
+            inner_subject: None,
             time,
             digest: "sha256".to_owned(),
         }
@@ -625,7 +628,7 @@ pub fn envelope(signing: Option<(&Pki, Provider)>, e: &Envelope) -> Result<Vec<u
          \r\n\
          {body}",
         to = e.to,
-        subject = encode_header(&e.subject),
+        subject = encode_header(e.inner_subject.as_deref().unwrap_or(&e.subject)),
         body = e.body,
     );
 
@@ -782,6 +785,8 @@ pub enum P7mForm {
     Ber,
     /// PEM armour (`-----BEGIN CMS-----`, base64).
     Pem,
+    /// DER, the signature alone without the content (a detached signature, not a `.p7m`).
+    Detached,
 }
 
 /// `openssl cms -sign -nodetach -binary -cades -outform DER` of `content` by `signer`: a
@@ -792,31 +797,37 @@ pub fn sign_p7m(pki: &Pki, signer: &Signer, content: &[u8]) -> Result<Vec<u8>> {
 
 /// [`sign_p7m`] written in `form`.
 pub fn sign_p7m_as(pki: &Pki, signer: &Signer, content: &[u8], form: P7mForm) -> Result<Vec<u8>> {
+    sign_p7m_by(pki, &[signer], content, form)
+}
+
+/// `content` signed by every one of `signers` side by side (parallel signatures, one
+/// SignerInfo each, as when several people sign the same document), written in `form`.
+pub fn sign_p7m_by(
+    pki: &Pki,
+    signers: &[&Signer],
+    content: &[u8],
+    form: P7mForm,
+) -> Result<Vec<u8>> {
     check_openssl()?;
+    if signers.is_empty() {
+        return Err("a .p7m needs at least one signer".into());
+    }
     let work = scratch_dir(&pki.dir)?;
     let input = work.join("content");
     let output = work.join("signed.p7m");
     let result = write(&input, content).and_then(|()| {
         let mut a = args!(
-            "cms",
-            "-sign",
-            "-nodetach",
-            "-binary",
-            "-cades",
-            "-md",
-            "sha256",
-            "-in",
-            &input,
-            "-signer",
-            &signer.cert,
-            "-inkey",
-            &signer.key,
-            "-out",
-            &output
+            "cms", "-sign", "-binary", "-cades", "-md", "sha256", "-in", &input, "-out", &output
         )
         .to_vec();
+        for s in signers {
+            a.extend(args!("-signer", &s.cert, "-inkey", &s.key));
+        }
+        if form != P7mForm::Detached {
+            a.extend(args!("-nodetach"));
+        }
         match form {
-            P7mForm::Der => a.extend(args!("-outform", "DER")),
+            P7mForm::Der | P7mForm::Detached => a.extend(args!("-outform", "DER")),
             P7mForm::Ber => a.extend(args!("-stream", "-outform", "DER")),
             P7mForm::Pem => a.extend(args!("-outform", "PEM")),
         }
@@ -914,6 +925,9 @@ pub const FIXTURE_SUBJECT_UTF8: &str = "Comune di Forlì – conferma dichiarazi
 /// The fiscal code and name of the fixture `.p7m` signer.
 pub const FIXTURE_CF: &str = "RSSMRA85T10A562S";
 pub const FIXTURE_NAME: &str = "Mario Rossi";
+/// The second signer of the co-signed fixture.
+pub const FIXTURE_COSIGNER_CF: &str = "BNCNNA90A41H501T";
+pub const FIXTURE_COSIGNER_NAME: &str = "Anna Bianchi";
 
 /// (Re)writes the fixtures of `domain/tests/fixtures/mail/` into `out`, with a test PKI in
 /// `pki_dir` (made if missing; its keys are not part of the fixtures).
@@ -924,6 +938,8 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     let trusted = Some((&pki, Provider::Trusted));
     let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("providers.pem", pki.providers_pem()?.into_bytes()),
+        ("provider.pem", read(&pki.provider.cert)?),
+        ("forged-provider.pem", read(&pki.forged_provider.cert)?),
         ("pec-valid.eml", envelope(trusted, &base())?),
         (
             "pec-valid-utf8.eml",
@@ -961,6 +977,16 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
             )?,
         ),
         (
+            "pec-mismatch-subject.eml",
+            envelope(
+                trusted,
+                &Envelope {
+                    inner_subject: Some("Un altro oggetto".to_owned()),
+                    ..base()
+                },
+            )?,
+        ),
+        (
             "pec-sha1.eml",
             envelope(
                 trusted,
@@ -988,6 +1014,15 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     files.push((
         "document-pem.p7m",
         sign_p7m_as(&pki, &signer, content, P7mForm::Pem)?,
+    ));
+    files.push((
+        "document-detached.p7s",
+        sign_p7m_as(&pki, &signer, content, P7mForm::Detached)?,
+    ));
+    let second = pki.signer(FIXTURE_COSIGNER_CF, FIXTURE_COSIGNER_NAME)?;
+    files.push((
+        "document-cosigned.p7m",
+        sign_p7m_by(&pki, &[&signer, &second], content, P7mForm::Der)?,
     ));
     let no_cf = pki.signer_without_cf("Firmatario senza codice fiscale")?;
     files.push((
@@ -1164,6 +1199,54 @@ mod tests {
         );
         assert_eq!(out.stdout, b"contenuto");
         let _ = std::fs::remove_dir_all(&work);
+    }
+
+    #[test]
+    fn what_the_pki_makes_is_what_domain_mail_expects() {
+        use domain::mail::{verify_cades, verify_pec, MailError, TrustStore};
+        let Some(pki) = pki() else { return };
+        let trust = TrustStore::from_pem(&pki.providers_pem().expect("pem")).expect("trust");
+        let now = now();
+        let make = |p| {
+            pec_envelope(
+                &pki,
+                p,
+                "Ufficio@PEC.Esempio.it",
+                "dest@pec.esempio.it",
+                "Codice 2345-6789-ABCH",
+            )
+            .expect("envelope")
+        };
+        let pec = verify_pec(&make(Provider::Trusted), &trust, now).expect("valid");
+        assert_eq!(pec.sender, "ufficio@pec.esempio.it");
+        assert_eq!(pec.subject, "Codice 2345-6789-ABCH");
+        assert_eq!(pec.provider, PROVIDER_NAME);
+        for (provider, want) in [
+            (Provider::Foreign, MailError::UntrustedSigner),
+            (Provider::Forged, MailError::UntrustedSigner),
+            (Provider::Expired, MailError::CertificateExpired),
+        ] {
+            assert_eq!(
+                verify_pec(&make(provider), &trust, now),
+                Err(want),
+                "{provider:?}"
+            );
+        }
+        let unsigned =
+            pec_envelope_unsigned("a@pec.esempio.it", "b@pec.esempio.it", "x").expect("unsigned");
+        assert_eq!(
+            verify_pec(&unsigned, &trust, now),
+            Err(MailError::NotSigned)
+        );
+
+        let signer = pki.signer(FIXTURE_CF, "Nicolò Rossi").expect("signer");
+        for form in [P7mForm::Der, P7mForm::Ber, P7mForm::Pem] {
+            let p7m = sign_p7m_as(&pki, &signer, b"contenuto", form).expect("p7m");
+            let doc = verify_cades(&p7m, now).expect("valid p7m");
+            assert_eq!(doc.content, b"contenuto");
+            assert_eq!(doc.signer_cf.as_str(), FIXTURE_CF);
+            assert_eq!(doc.signer_name, "Nicolò Rossi");
+        }
     }
 
     #[test]

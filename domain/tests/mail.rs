@@ -1,0 +1,501 @@
+//! `domain::mail` against the fixtures of `cargo xtask mail-fixtures` (tests/fixtures/mail/).
+#![cfg(feature = "mail")]
+
+use domain::mail::{
+    addr_spec, verify_cades, verify_pec, MailError, TrustStore, MAX_P7M_BYTES, MAX_PEC_BYTES,
+};
+use proptest::prelude::*;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/mail/",
+            $name
+        ))
+    };
+}
+
+/// 28 May 2026: after the fixtures were made (2 March 2026), inside every certificate's
+/// validity but the expired one's.
+const NOW: i64 = 1_780_000_000;
+/// 1 January 2019: before the test certificates (2020–2120).
+const BEFORE: i64 = 1_546_300_800;
+/// 2 January 2120.
+const AFTER: i64 = 4_733_596_800;
+
+const SENDER: &str = "protocollo@pec.comune.esempio.it";
+const SUBJECT: &str = "Dichiarazione 2345-6789-ABCH";
+
+fn trust() -> TrustStore {
+    let pem = std::str::from_utf8(fixture!("providers.pem")).unwrap();
+    TrustStore::from_pem(pem).unwrap()
+}
+
+fn replace(haystack: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let text = String::from_utf8(haystack.to_vec()).unwrap();
+    assert!(text.contains(from), "{from} not found");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+// ---- PEC -------------------------------------------------------------------------------------
+
+#[test]
+fn a_valid_envelope_verifies() {
+    let pec = verify_pec(fixture!("pec-valid.eml"), &trust(), NOW).unwrap();
+    assert_eq!(pec.sender, SENDER);
+    assert_eq!(pec.subject, SUBJECT);
+    assert_eq!(pec.recipients, ["accreditamento@pec.ponte.example"]);
+    assert!(
+        pec.message_id.starts_with("opec-prova.1772445600."),
+        "{}",
+        pec.message_id
+    );
+    assert_eq!(pec.provider, "Gestore PEC di prova S.p.A.");
+    assert_eq!(
+        pec.signer_subject,
+        "CN=Gestore PEC di prova S.p.A.,O=Gestore PEC di prova S.p.A.,C=IT"
+    );
+    // The code is there for the worker to find.
+    let code = domain::declaration::DeclarationCode::find_in_subject(&pec.subject).unwrap();
+    assert_eq!(code.as_str(), "2345-6789-ABCH");
+}
+
+#[test]
+fn an_accented_subject_is_decoded_on_both_sides() {
+    let pec = verify_pec(fixture!("pec-valid-utf8.eml"), &trust(), NOW).unwrap();
+    assert_eq!(
+        pec.subject,
+        "Comune di Forlì – conferma dichiarazione 2345-6789-ABCH"
+    );
+}
+
+#[test]
+fn an_lf_only_copy_still_verifies() {
+    let crlf = fixture!("pec-valid.eml");
+    let lf = String::from_utf8(crlf.to_vec())
+        .unwrap()
+        .replace("\r\n", "\n");
+    assert!(!lf.contains('\r'));
+    let pec = verify_pec(lf.as_bytes(), &trust(), NOW).unwrap();
+    assert_eq!(pec.sender, SENDER);
+}
+
+#[test]
+fn the_other_signature_content_type_is_accepted() {
+    let raw = String::from_utf8(fixture!("pec-valid.eml").to_vec())
+        .unwrap()
+        .replace(
+            "application/x-pkcs7-signature",
+            "application/pkcs7-signature",
+        );
+    assert!(verify_pec(raw.as_bytes(), &trust(), NOW).is_ok());
+}
+
+#[test]
+fn a_tampered_original_message_fails_the_digest() {
+    let raw = replace(
+        fixture!("pec-valid.eml"),
+        "Cordiali saluti",
+        "Cordiali salutI",
+    );
+    assert_eq!(
+        verify_pec(&raw, &trust(), NOW),
+        Err(MailError::DigestMismatch)
+    );
+    // One byte of daticert.xml's base64 too.
+    let raw = replace(fixture!("pec-valid.eml"), "PD94bWwg", "PD94bWxg");
+    assert_eq!(
+        verify_pec(&raw, &trust(), NOW),
+        Err(MailError::DigestMismatch)
+    );
+}
+
+#[test]
+fn the_outer_headers_are_not_believed() {
+    // Outside the signature: anyone can change them, nothing changes in the result.
+    let raw = replace(
+        fixture!("pec-valid.eml"),
+        "From: \"Per conto di: protocollo@pec.comune.esempio.it\"",
+        "From: \"Per conto di: sindaco@pec.altro-comune.it\"",
+    );
+    let raw = replace(
+        &raw,
+        "Subject: POSTA CERTIFICATA: ",
+        "Subject: POSTA CERTIFICATA: XXX ",
+    );
+    let pec = verify_pec(&raw, &trust(), NOW).unwrap();
+    assert_eq!(pec.sender, SENDER);
+    assert_eq!(pec.subject, SUBJECT);
+}
+
+#[test]
+fn another_envelopes_signature_does_not_fit() {
+    let sig = |raw: &[u8]| {
+        let text = String::from_utf8(raw.to_vec()).unwrap();
+        let start = text.find("filename=\"smime.p7s\"\r\n\r\n").unwrap() + 24;
+        let end = start + text[start..].find("\r\n------=_Part_firma").unwrap();
+        (text.clone(), start, end)
+    };
+    let (valid, vs, ve) = sig(fixture!("pec-valid.eml"));
+    let (other, os, oe) = sig(fixture!("pec-valid-utf8.eml"));
+    let spliced = format!("{}{}{}", &valid[..vs], &other[os..oe], &valid[ve..]);
+    assert_eq!(
+        verify_pec(spliced.as_bytes(), &trust(), NOW),
+        Err(MailError::DigestMismatch)
+    );
+}
+
+#[test]
+fn an_unsigned_envelope_is_refused() {
+    assert_eq!(
+        verify_pec(fixture!("pec-unsigned.eml"), &trust(), NOW),
+        Err(MailError::NotSigned)
+    );
+}
+
+#[test]
+fn a_plain_email_is_not_a_pec() {
+    let raw = replace(
+        fixture!("pec-valid.eml"),
+        "X-Trasporto: posta-certificata\r\n",
+        "",
+    );
+    assert_eq!(verify_pec(&raw, &trust(), NOW), Err(MailError::NotPec));
+    let raw = replace(
+        fixture!("pec-valid.eml"),
+        "X-Trasporto: posta-certificata",
+        "X-Trasporto: errore",
+    );
+    assert_eq!(verify_pec(&raw, &trust(), NOW), Err(MailError::NotPec));
+    let plain = b"From: a@b.it\r\nTo: c@d.it\r\nSubject: ciao\r\n\r\nciao\r\n";
+    assert_eq!(verify_pec(plain, &trust(), NOW), Err(MailError::NotPec));
+}
+
+#[test]
+fn a_foreign_provider_is_untrusted() {
+    assert_eq!(
+        verify_pec(fixture!("pec-foreign.eml"), &trust(), NOW),
+        Err(MailError::UntrustedSigner)
+    );
+}
+
+#[test]
+fn a_forged_ca_with_the_trusted_name_is_untrusted() {
+    assert_eq!(
+        verify_pec(fixture!("pec-forged.eml"), &trust(), NOW),
+        Err(MailError::UntrustedSigner)
+    );
+    // Its signature itself is fine: only the chain is wrong. Trusting the forged provider's
+    // certificate directly accepts it, which shows the refusal above comes from the issuer's
+    // signature and not from something else.
+    let forged = provider_trust("forged-provider.pem");
+    assert!(verify_pec(fixture!("pec-forged.eml"), &forged, NOW).is_ok());
+}
+
+#[test]
+fn an_empty_trust_store_trusts_nothing() {
+    let empty = TrustStore::from_pem("").unwrap();
+    assert!(empty.is_empty());
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &empty, NOW),
+        Err(MailError::UntrustedSigner)
+    );
+}
+
+#[test]
+fn the_provider_certificate_must_be_valid_now() {
+    assert_eq!(
+        verify_pec(fixture!("pec-expired.eml"), &trust(), NOW),
+        Err(MailError::CertificateExpired)
+    );
+    // Before 2020 the CA itself is not valid yet, and after 2120 it has expired: nothing it
+    // issued is trusted then.
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &trust(), BEFORE),
+        Err(MailError::UntrustedSigner)
+    );
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &trust(), AFTER),
+        Err(MailError::UntrustedSigner)
+    );
+    // A provider trusted directly is judged by its own dates.
+    let direct = provider_trust("provider.pem");
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &direct, BEFORE),
+        Err(MailError::CertificateNotYetValid)
+    );
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &direct, AFTER),
+        Err(MailError::CertificateExpired)
+    );
+}
+
+fn provider_trust(name: &str) -> TrustStore {
+    let path = format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"));
+    TrustStore::from_pem(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_provider_certificate_can_be_trusted_directly() {
+    // AgID lists the providers' own certificates: byte-equal is enough.
+    let direct = provider_trust("provider.pem");
+    assert_eq!(
+        verify_pec(fixture!("pec-valid.eml"), &direct, NOW)
+            .unwrap()
+            .sender,
+        SENDER
+    );
+    // Not a CA: what it "issued" is not trusted (the forged provider is not issued by it, but
+    // neither is anything else).
+    assert_eq!(
+        verify_pec(fixture!("pec-foreign.eml"), &direct, NOW),
+        Err(MailError::UntrustedSigner)
+    );
+}
+
+#[test]
+fn daticert_and_the_original_message_must_agree() {
+    assert_eq!(
+        verify_pec(fixture!("pec-mismatch.eml"), &trust(), NOW),
+        Err(MailError::Mismatch("mittente".to_owned()))
+    );
+    assert_eq!(
+        verify_pec(fixture!("pec-mismatch-subject.eml"), &trust(), NOW),
+        Err(MailError::Mismatch("oggetto".to_owned()))
+    );
+}
+
+#[test]
+fn sha1_is_refused() {
+    assert_eq!(
+        verify_pec(fixture!("pec-sha1.eml"), &trust(), NOW),
+        Err(MailError::UnsupportedAlgorithm("SHA-1".to_owned()))
+    );
+}
+
+#[test]
+fn size_is_capped() {
+    let mut big = fixture!("pec-valid.eml").to_vec();
+    big.resize(MAX_PEC_BYTES + 1, b' ');
+    assert_eq!(verify_pec(&big, &trust(), NOW), Err(MailError::TooLarge));
+}
+
+#[test]
+fn trust_store_bundles() {
+    let pem = std::str::from_utf8(fixture!("providers.pem")).unwrap();
+    let two = format!("# i gestori\n{pem}\n{pem}");
+    assert_eq!(TrustStore::from_pem(&two).unwrap().len(), 2);
+    assert_eq!(trust().len(), 1);
+    let key = "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n";
+    assert!(matches!(
+        TrustStore::from_pem(key),
+        Err(MailError::Malformed(_))
+    ));
+    let junk = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+    assert!(TrustStore::from_pem(junk).is_err());
+    let open = "-----BEGIN CERTIFICATE-----\nMAA=\n";
+    assert!(TrustStore::from_pem(open).is_err());
+}
+
+#[test]
+fn truncations_and_flipped_bytes_never_panic() {
+    let raw = fixture!("pec-valid.eml");
+    let trust = trust();
+    // Cut before the closing boundary the envelope is refused; after it (only the final
+    // "--" and CRLF lost) it still holds together.
+    let closing = raw
+        .windows(20)
+        .rposition(|w| w == b"\r\n------=_Part_firma")
+        .unwrap();
+    let cuts = (0..raw.len()).step_by(7).chain(raw.len() - 80..raw.len());
+    for cut in cuts {
+        let result = verify_pec(&raw[..cut], &trust, NOW);
+        if cut <= closing {
+            assert!(result.is_err(), "cut at {cut}");
+        }
+    }
+    // Every 11th byte: a full verification costs milliseconds in a debug build.
+    for pos in (0..raw.len()).step_by(11) {
+        let mut flipped = raw.to_vec();
+        flipped[pos] ^= 0x20;
+        // Some bytes are outside the signature (the outer headers, the signature's own
+        // headers): those may verify, and then say the same thing.
+        if let Ok(pec) = verify_pec(&flipped, &trust, NOW) {
+            assert_eq!(pec.sender, SENDER, "flip at {pos}");
+            assert_eq!(pec.subject, SUBJECT, "flip at {pos}");
+        }
+    }
+}
+
+// ---- CAdES -----------------------------------------------------------------------------------
+
+const CONTENT: &[u8] = fixture!("document.txt");
+
+#[test]
+fn a_valid_p7m_verifies_in_every_form() {
+    let der = fixture!("document.p7m");
+    let ber = fixture!("document-ber.p7m");
+    let pem = fixture!("document-pem.p7m");
+    assert!(
+        ber.windows(2).any(|w| w == [0x30, 0x80]),
+        "the BER fixture has indefinite lengths"
+    );
+    let base64_only: String = std::str::from_utf8(pem)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (form, bytes) in [
+        ("DER", der.to_vec()),
+        ("BER", ber.to_vec()),
+        ("PEM", pem.to_vec()),
+        ("base64", base64_only.into_bytes()),
+    ] {
+        let doc = verify_cades(&bytes, NOW).unwrap_or_else(|e| panic!("{form}: {e:?}"));
+        assert_eq!(doc.content, CONTENT, "{form}");
+        assert_eq!(doc.signer_cf.as_str(), "RSSMRA85T10A562S", "{form}");
+        assert_eq!(doc.signer_name, "Mario Rossi", "{form}");
+        assert_eq!(
+            doc.certificate_not_after, 4_733_510_400,
+            "{form}: 2120-01-01"
+        );
+        assert!(!doc.chain_checked);
+        assert!(doc.cosigners.is_empty());
+    }
+}
+
+#[test]
+fn a_tampered_p7m_is_refused() {
+    let der = fixture!("document.p7m");
+    let at = der
+        .windows(CONTENT.len())
+        .position(|w| w == CONTENT)
+        .unwrap();
+    let mut tampered = der.to_vec();
+    tampered[at + 5] ^= 0x01;
+    assert_eq!(verify_cades(&tampered, NOW), Err(MailError::DigestMismatch));
+    // The signature value is the file's last element: its last byte changed.
+    let mut bad_sig = der.to_vec();
+    if let Some(last) = bad_sig.last_mut() {
+        *last ^= 0x01;
+    }
+    assert_eq!(verify_cades(&bad_sig, NOW), Err(MailError::BadSignature));
+}
+
+#[test]
+fn every_cosigner_is_checked_and_reported() {
+    let doc = verify_cades(fixture!("document-cosigned.p7m"), NOW).unwrap();
+    assert_eq!(doc.content, CONTENT);
+    // The file's order: OpenSSL writes the signers as given.
+    let mut all: Vec<(String, String)> = vec![(doc.signer_cf.as_str().to_owned(), doc.signer_name)];
+    all.extend(doc.cosigners.iter().map(|s| {
+        (
+            s.cf.as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+            s.name.clone(),
+        )
+    }));
+    all.sort();
+    assert_eq!(
+        all,
+        [
+            ("BNCNNA90A41H501T".to_owned(), "Anna Bianchi".to_owned()),
+            ("RSSMRA85T10A562S".to_owned(), "Mario Rossi".to_owned()),
+        ]
+    );
+    // A broken signature of either signer refuses the whole file: the last byte is the
+    // second SignerInfo's signature.
+    let mut bad = fixture!("document-cosigned.p7m").to_vec();
+    if let Some(last) = bad.last_mut() {
+        *last ^= 0x01;
+    }
+    assert_eq!(verify_cades(&bad, NOW), Err(MailError::BadSignature));
+}
+
+#[test]
+fn a_signer_without_fiscal_code_is_refused() {
+    assert_eq!(
+        verify_cades(fixture!("document-no-cf.p7m"), NOW),
+        Err(MailError::NoSignerFiscalCode)
+    );
+}
+
+#[test]
+fn the_signer_certificate_must_be_valid_now() {
+    assert_eq!(
+        verify_cades(fixture!("document.p7m"), AFTER),
+        Err(MailError::CertificateExpired)
+    );
+    assert_eq!(
+        verify_cades(fixture!("document.p7m"), BEFORE),
+        Err(MailError::CertificateNotYetValid)
+    );
+}
+
+#[test]
+fn a_detached_signature_is_not_a_p7m() {
+    assert_eq!(
+        verify_cades(fixture!("document-detached.p7s"), NOW),
+        Err(MailError::Detached)
+    );
+}
+
+#[test]
+fn other_files_are_refused() {
+    assert_eq!(verify_cades(CONTENT, NOW), Err(MailError::NotSigned));
+    assert_eq!(verify_cades(b"", NOW), Err(MailError::NotSigned));
+    assert!(verify_cades(fixture!("pec-valid.eml"), NOW).is_err());
+    let big = vec![0x30u8; MAX_P7M_BYTES + 1];
+    assert_eq!(verify_cades(&big, NOW), Err(MailError::TooLarge));
+}
+
+#[test]
+fn p7m_truncations_never_panic() {
+    for p7m in [
+        &fixture!("document.p7m")[..],
+        &fixture!("document-ber.p7m")[..],
+        &fixture!("document-pem.p7m")[..],
+    ] {
+        for cut in 0..p7m.len() {
+            let _ = verify_cades(&p7m[..cut], NOW);
+        }
+        for pos in (0..p7m.len()).step_by(13) {
+            let mut flipped = p7m.to_vec();
+            flipped[pos] ^= 0x04;
+            if let Ok(doc) = verify_cades(&flipped, NOW) {
+                assert_eq!(doc.content, CONTENT, "flip at {pos}");
+            }
+        }
+    }
+}
+
+#[test]
+fn addr_spec_is_public() {
+    assert_eq!(
+        addr_spec("\"Per conto di: a@b.it\" <Posta-Certificata@Pec.Example.it>").as_deref(),
+        Some("posta-certificata@pec.example.it")
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = verify_pec(&bytes, &trust(), NOW);
+        let _ = verify_cades(&bytes, NOW);
+        let _ = TrustStore::from_pem(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn random_headers_before_a_valid_envelope_never_panic(
+        prefix in "[ -~\r\n]{0,200}",
+    ) {
+        let mut raw = prefix.into_bytes();
+        raw.extend_from_slice(fixture!("pec-valid.eml"));
+        let _ = verify_pec(&raw, &trust(), NOW);
+    }
+}
