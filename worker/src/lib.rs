@@ -11,6 +11,7 @@ mod family_pages;
 mod headers;
 mod openapi;
 mod pages;
+mod publish;
 mod school;
 
 use axum::http::{Method, Request};
@@ -41,6 +42,19 @@ fn routes() -> Router {
         .route("/api/v1/hosts", get(api::hosts_search))
         .route("/api/v1/hosts/{id}", get(api::host_detail))
         .route("/api/v1/comuni", get(api::comuni))
+        .route("/api/v1/ipa/{code}", get(publish::ipa))
+        .route("/api/v1/cp2011", get(publish::cp2011))
+        .route("/api/v1/declarations", post(publish::submit))
+        .route("/api/v1/declarations/{code}", get(publish::status))
+        .route(
+            "/api/v1/declarations/{code}/document",
+            get(publish::document),
+        )
+        .route(
+            "/api/v1/declarations/{code}/signature",
+            post(publish::signature),
+        )
+        .route("/enti/pubblica/anteprima", post(publish::preview))
         .route("/api/v1/me", get(auth::handlers::me))
         .route(
             "/api/v1/schools/{school_id}/imports",
@@ -125,6 +139,16 @@ fn routes() -> Router {
 fn start() {
     std::panic::set_hook(Box::new(|info| worker::console_error!("panic: {info}")));
     let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
+/// Messages to the PEC verification address (`PEC_VERIFICATION_ADDRESS`): see `publish::receive`.
+#[event(email)]
+async fn email(
+    message: worker::ForwardableEmailMessage,
+    env: Env,
+    _ctx: Context,
+) -> worker::Result<()> {
+    publish::receive(message, env).await
 }
 
 #[event(fetch)]

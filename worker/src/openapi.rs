@@ -449,6 +449,110 @@ fn signed_in_schemas() -> Value {
     })
 }
 
+/// A declaration code in the path (`XXXX-XXXX-XXXX`); anything else answers 404.
+fn path_code() -> Value {
+    json!({"name": "code", "in": "path", "required": true,
+           "description": "Il codice della dichiarazione, XXXX-XXXX-XXXX.",
+           "schema": {"type": "string", "pattern": "^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$"}})
+}
+
+/// Publishing a host profile (seed 002): public, no session — who a body is, is proved by PEC
+/// or by the legal representative's signature, not by signing in.
+fn publishing_paths() -> Value {
+    let public = json!([]);
+    json!({
+        "/api/v1/ipa/{code}": {"get": {
+            "summary": "Un ente dell'Indice delle Pubbliche Amministrazioni, per precompilare il profilo",
+            "description": "Per codice iPA o Codice Univoco Ufficio (maiuscole e minuscole indifferenti).",
+            "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_]{1,20}$"}}],
+            "responses": merge(json!({
+                "200": body("L'ente.", schema("IpaEnte")),
+                "404": error("Il codice non è nell'IPA (not_found, field ipa_code).")
+            }), error_responses())
+        }},
+        "/api/v1/cp2011": {"get": {
+            "summary": "Ricerca delle figure professionali CP 2011 per titolo (a ogni livello)",
+            "parameters": [{"name": "q", "in": "query", "required": true, "description": "Parole del titolo, anche iniziali (bibliotec).", "schema": {"type": "string", "maxLength": 200}}],
+            "responses": merge(json!({"200": body("Fino a 20 voci, prima i livelli superiori.", json!({
+                "type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {
+                    "type": "object", "required": ["code", "title", "level"],
+                    "properties": {"code": {"type": "string"}, "title": {"type": "string"}, "level": {"type": "string"}}}}}}))}), error_responses())
+        }},
+        "/api/v1/declarations": {"post": {
+            "summary": "Invio del profilo: rilascia il codice della dichiarazione",
+            "description": "Il profilo è verificato per intero (ogni errore con il suo campo in `errors`); l'informativa deve essere accettata nella versione in vigore. Nulla è pubblicato finché la dichiarazione non è confermata: PEC dall'indirizzo registrato con il codice nell'oggetto (enti pubblici, professionisti, enti privati) oppure firma digitale CAdES del legale rappresentante (imprese).",
+            "security": public,
+            "requestBody": {"required": true, "content": {"application/json": {"schema": schema("Submission")}}},
+            "responses": merge(json!({
+                "201": body("La dichiarazione e le istruzioni per confermarla.", schema("Declaration")),
+                "400": error("Profilo non valido: `error` è il primo errore, `errors` li elenca tutti."),
+                "409": error("È in corso la pubblicazione di un profilo dello stesso soggetto (conflict)."),
+                "429": error("Troppi invii in poco tempo (rate_limited).")
+            }), json!({"500": error("Errore interno.")}))
+        }},
+        "/api/v1/declarations/{code}": {"get": {
+            "summary": "Lo stato di una dichiarazione",
+            "parameters": [path_code()],
+            "responses": merge(json!({
+                "200": body("Lo stato.", schema("DeclarationStatus")),
+                "404": error("Nessuna dichiarazione con questo codice.")
+            }), error_responses())
+        }},
+        "/api/v1/declarations/{code}/document": {"get": {
+            "summary": "La dichiarazione da firmare digitalmente (imprese)",
+            "parameters": [path_code()],
+            "responses": merge(json!({
+                "200": {"description": "Testo UTF-8 con il codice, da firmare in formato CAdES (.p7m).", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                "404": error("Nessuna dichiarazione con firma digitale con questo codice.")
+            }), error_responses())
+        }},
+        "/api/v1/declarations/{code}/signature": {"post": {
+            "summary": "Il file firmato (CAdES .p7m) che conferma la dichiarazione di un'impresa",
+            "description": "Si verificano la firma, che il contenuto sia la dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia il legale rappresentante indicato. La catena del certificato non è ancora verificata sull'elenco nazionale dei certificatori (chain_checked: false).",
+            "security": public,
+            "parameters": [path_code()],
+            "requestBody": {"required": true, "content": {"application/pkcs7-mime": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": merge(json!({
+                "200": body("Pubblicato.", json!({"type": "object", "required": ["status", "host_id", "chain_checked"],
+                    "properties": {"status": {"const": "published"}, "host_id": {"type": "integer"}, "chain_checked": {"type": "boolean"}}})),
+                "404": error("Nessuna dichiarazione con questo codice."),
+                "409": error("Codice già usato o scaduto (conflict)."),
+                "429": error("Troppi caricamenti in poco tempo (rate_limited).")
+            }), error_responses())
+        }}
+    })
+}
+
+fn publishing_schemas() -> Value {
+    let text = json!({"type": "string"});
+    let opt = json!({"type": ["string", "null"]});
+    json!({
+        "IpaEnte": {"type": "object",
+            "required": ["ipa_code", "name", "codice_fiscale", "address", "cap", "comune", "comune_name", "province", "pec", "website"],
+            "properties": {"ipa_code": text, "name": text, "codice_fiscale": text, "address": opt, "cap": opt,
+                "comune": opt, "comune_name": opt, "province": opt, "pec": opt, "website": opt}},
+        "Submission": {"type": "object", "required": ["privacy_version", "privacy_accepted", "draft"],
+            "additionalProperties": false,
+            "properties": {
+                "privacy_version": {"type": "string", "description": "La versione dell'informativa letta e accettata."},
+                "privacy_accepted": {"type": "boolean"},
+                "draft": {"type": "object", "description": "Il profilo come nella bozza salvata su file (campo draft): kind, name, codice_fiscale, partita_iva, legal_representative_cf, ipa_code, ateco, description, offers, places, contacts, supply_chain, capacities."}}},
+        "Declaration": {"type": "object",
+            "required": ["code", "expires_at", "method", "verification_address", "pec_of_record", "pec_declared", "update", "document_url", "status_url"],
+            "properties": {"code": text, "expires_at": {"type": "string", "format": "date-time"},
+                "method": {"type": "string", "enum": ["pec", "firma_digitale"]},
+                "verification_address": {"type": "string", "description": "Dove inviare la PEC."},
+                "pec_of_record": {"type": ["string", "null"], "description": "La casella da cui deve partire la PEC."},
+                "pec_declared": {"type": "boolean", "description": "true se la casella è quella dichiarata nel profilo e non quella dell'IPA."},
+                "update": {"type": "boolean", "description": "true se il soggetto ha già un profilo pubblicato, che resta online fino alla conferma."},
+                "document_url": text, "status_url": text}},
+        "DeclarationStatus": {"type": "object", "required": ["code", "status", "method", "host_id", "expires_at"],
+            "properties": {"code": text, "status": {"type": "string", "enum": ["pending", "published", "expired"]},
+                "method": {"type": "string", "enum": ["pec", "firma_digitale"]},
+                "host_id": {"type": ["integer", "null"]}, "expires_at": {"type": "string", "format": "date-time"}}}
+    })
+}
+
 pub fn spec() -> Value {
     let hosts_params = json!([
         query(
@@ -561,7 +665,7 @@ pub fn spec() -> Value {
                         "type": "object", "required": ["code", "name"],
                         "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}}}}}}}}), error_responses())
             }}
-        }), merge(signed_in_paths(), family_paths())),
+        }), merge(signed_in_paths(), merge(family_paths(), publishing_paths()))),
         "components": {
           "securitySchemes": {
             "session": {"type": "apiKey", "in": "cookie", "name": "__Host-ponte-sid",
@@ -618,7 +722,7 @@ pub fn spec() -> Value {
                         "phone": {"type": ["string", "null"]}, "pec": {"type": ["string", "null"]}, "website": {"type": ["string", "null"]}}},
                     "supply_chain": {"type": ["string", "null"]}, "capacities": {"type": ["string", "null"]},
                     "published_at": {"type": "string"}}}]}
-          }), merge(signed_in_schemas(), family_schemas()))
+          }), merge(signed_in_schemas(), merge(family_schemas(), publishing_schemas())))
         }
     })
 }

@@ -5,6 +5,19 @@
 //! file is written, as one SQL file that replaces the table's content.
 
 use crate::reference::sql_text;
+
+/// The small synthetic samples in the official formats ("Enti", "Uffici"), loaded by `dev`
+/// and the tests.
+pub const SAMPLE: &str = "data/ipa-enti-esempio.tsv";
+pub const SAMPLE_UFFICI: &str = "data/ipa-uffici-esempio.tsv";
+
+/// Loads both samples into the local D1 of `state`.
+pub fn load_samples(state: &std::path::Path) -> Result {
+    for f in [SAMPLE, SAMPLE_UFFICI] {
+        crate::server::execute_file(state, &prepare(&crate::paths::root().join(f))?)?;
+    }
+    Ok(())
+}
 use crate::Result;
 use domain::identity::{CodiceFiscaleEnte, IpaCode};
 
@@ -44,7 +57,14 @@ impl std::fmt::Display for RowError {
 
 const REQUIRED: [&str; 3] = ["Codice_IPA", "Denominazione_ente", "Codice_fiscale_ente"];
 
-pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
+/// A header-driven table: the trimmed header names, the records with their line numbers, or
+/// what is wrong with the header (a bad record is reported by the caller, with its line).
+type Table = (
+    Vec<String>,
+    Vec<(usize, std::result::Result<csv::StringRecord, csv::Error>)>,
+);
+
+fn read_table(text: &str, required: &[&str]) -> std::result::Result<Table, Vec<RowError>> {
     let text = text.trim_start_matches('\u{feff}');
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = if header_line.contains('\t') {
@@ -67,7 +87,7 @@ pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
             }])
         }
     };
-    let missing: Vec<RowError> = REQUIRED
+    let missing: Vec<RowError> = required
         .iter()
         .filter(|c| !headers.iter().any(|h| h == *c))
         .map(|c| RowError {
@@ -80,12 +100,17 @@ pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
     if !missing.is_empty() {
         return Err(missing);
     }
+    let records = rdr.records().enumerate().map(|(i, r)| (i + 2, r)).collect();
+    Ok((headers, records))
+}
+
+pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
+    let (headers, records) = read_table(text, &REQUIRED)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let line = i + 2;
+    for (line, rec) in records {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
@@ -162,6 +187,104 @@ pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
     }
 }
 
+/// One office of a public body from the IPA open data "Uffici" file (the offices of electronic
+/// invoicing): its *Codice Univoco Ufficio* and the body's iPA code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ufficio {
+    pub code: String,
+    pub ipa_code: String,
+    pub name: String,
+}
+
+/// The "Uffici" file, header-driven like the "Enti" one: `Codice_IPA`, `Codice_uni_uff` and,
+/// if present, `Descrizione_ufficio`. Every bad row is reported; nothing is returned then.
+pub fn parse_uffici(text: &str) -> std::result::Result<Vec<Ufficio>, Vec<RowError>> {
+    let (headers, records) = read_table(text, &["Codice_IPA", "Codice_uni_uff"])?;
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (line, rec) in records {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError {
+                    line,
+                    column: String::new(),
+                    value: String::new(),
+                    reason: format!("riga illeggibile: {e}"),
+                });
+                continue;
+            }
+        };
+        let get = |name: &str| {
+            col(name)
+                .and_then(|c| rec.get(c))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        };
+        let ipa_code = get("Codice_IPA");
+        if let Err(e) = IpaCode::parse(&ipa_code) {
+            errors.push(RowError {
+                line,
+                column: "Codice_IPA".into(),
+                value: ipa_code.clone(),
+                reason: e.message,
+            });
+        }
+        let code = get("Codice_uni_uff");
+        let well_formed = code.len() == 6 && code.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !well_formed {
+            errors.push(RowError {
+                line,
+                column: "Codice_uni_uff".into(),
+                value: code.clone(),
+                reason: "il Codice Univoco Ufficio ha sei lettere o cifre".into(),
+            });
+        } else if !seen.insert(code.to_ascii_uppercase()) {
+            errors.push(RowError {
+                line,
+                column: "Codice_uni_uff".into(),
+                value: code.clone(),
+                reason: "codice ripetuto nel file".into(),
+            });
+        }
+        out.push(Ufficio {
+            code,
+            ipa_code,
+            name: get("Descrizione_ufficio"),
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The SQL that replaces `ipa_uffici` with `uffici`.
+pub fn sql_uffici(uffici: &[Ufficio]) -> String {
+    let mut s = String::from("DELETE FROM ipa_uffici;\n");
+    for chunk in uffici.chunks(200) {
+        s.push_str("INSERT INTO ipa_uffici (code, ipa_code, name) VALUES\n");
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|u| {
+                format!(
+                    "({},{},{})",
+                    sql_text(&u.code),
+                    sql_text(&u.ipa_code),
+                    sql_text(&u.name)
+                )
+            })
+            .collect();
+        s.push_str(&rows.join(",\n"));
+        s.push_str(";\n");
+    }
+    s
+}
+
 /// The SQL that replaces `ipa_enti` with `enti`.
 pub fn sql(enti: &[Ente]) -> String {
     let mut s = String::from("DELETE FROM ipa_enti;\n");
@@ -200,7 +323,7 @@ pub fn prepare(file: &std::path::Path) -> Result<std::path::PathBuf> {
     // The official file is UTF-8; a Windows-1252 export is read byte for byte as Latin-1.
     let text = String::from_utf8(bytes.clone())
         .unwrap_or_else(|_| bytes.iter().map(|b| char::from(*b)).collect());
-    let enti = parse(&text).map_err(|errors| {
+    let report = |errors: Vec<RowError>| {
         let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         format!(
             "{} non importato, {} errori (nulla è stato scritto):\n{}",
@@ -208,12 +331,28 @@ pub fn prepare(file: &std::path::Path) -> Result<std::path::PathBuf> {
             errors.len(),
             list.join("\n")
         )
-    })?;
+    };
+    // The "Uffici" file is told apart by its Codice_uni_uff column.
+    let uffici = text
+        .lines()
+        .next()
+        .is_some_and(|h| h.contains("Codice_uni_uff"));
+    let (name, content, what) = if uffici {
+        let list = parse_uffici(&text).map_err(report)?;
+        (
+            "ipa-uffici.sql",
+            sql_uffici(&list),
+            format!("{} uffici validi", list.len()),
+        )
+    } else {
+        let list = parse(&text).map_err(report)?;
+        ("ipa.sql", sql(&list), format!("{} enti validi", list.len()))
+    };
     let dir = crate::paths::target().join("seed");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let out = dir.join("ipa.sql");
-    std::fs::write(&out, sql(&enti)).map_err(|e| e.to_string())?;
-    eprintln!("{}: {} enti validi", file.display(), enti.len());
+    let out = dir.join(name);
+    std::fs::write(&out, content).map_err(|e| e.to_string())?;
+    eprintln!("{}: {what}", file.display());
     Ok(out)
 }
 
@@ -226,14 +365,19 @@ mod tests {
         let text = std::fs::read_to_string(crate::paths::root().join("data/ipa-enti-esempio.tsv"))
             .unwrap();
         let enti = parse(&text).unwrap();
-        assert_eq!(enti.len(), 6);
+        assert_eq!(enti.len(), 7);
         let pianverde = enti.iter().find(|e| e.code == "cb_pianv").unwrap();
         assert_eq!(
             pianverde.pec.as_deref(),
             Some("consorzio@pec.pianverde.example"),
             "the PEC is the mail typed Pec"
         );
-        assert!(enti.iter().all(|e| e.pec.is_some()));
+        assert!(enti.iter().any(|e| e.pec.is_none()), "one body has no PEC");
+        let text = std::fs::read_to_string(crate::paths::root().join(SAMPLE_UFFICI)).unwrap();
+        let uffici = parse_uffici(&text).unwrap();
+        assert!(uffici
+            .iter()
+            .all(|u| enti.iter().any(|e| e.code == u.ipa_code)));
     }
 
     #[test]
@@ -252,6 +396,20 @@ mod tests {
                 (4, "Codice_IPA"),
                 (4, "Codice_fiscale_ente"),
                 (4, "Codice_comune_ISTAT")
+            ]
+        );
+        let uffici = parse_uffici(
+            "Codice_IPA\tCodice_uni_uff\tDescrizione_ufficio\nok_1\tUFE8ZK\tUfficio\nok_1\tufe8zk\tDoppio\nx y\tAB\t\n",
+        )
+        .unwrap_err();
+        let summary: Vec<(usize, &str)> =
+            uffici.iter().map(|e| (e.line, e.column.as_str())).collect();
+        assert_eq!(
+            summary,
+            vec![
+                (3, "Codice_uni_uff"),
+                (4, "Codice_IPA"),
+                (4, "Codice_uni_uff")
             ]
         );
         assert!(parse("Nome,Altro\nx,y\n").unwrap_err()[0]

@@ -21,8 +21,9 @@ Commands:
                          replace the demo hosts in the local D1 (default 300); write the demo
                          schools' CSV files to target/demo/ (default 1000 pupils in the big
                          one) and register the schools; `dev` imports them through the API
-  import-ipa FILE        validate the IPA open-data Enti file whole and load it into the
-                         local D1 (nothing is written if any row is bad)
+  import-ipa FILE        validate an IPA open-data file whole and load it into the local D1
+                         (nothing is written if any row is bad): the «Enti» file, or the
+                         «Uffici» file (Codice_uni_uff), so a body is found by either code
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
 
 Test PKI for the PEC and signature checks (needs the openssl command line):
@@ -81,9 +82,6 @@ fn hosts_arg(args: &[String], default: usize) -> Result<usize> {
 
 pub const DEV_HOSTS: usize = 300;
 
-/// The synthetic IPA sample `dev` loads (data/README.md).
-pub const IPA_SAMPLE: &str = "data/ipa-enti-esempio.tsv";
-
 fn dev_state() -> PathBuf {
     paths::root().join(".wrangler").join("state")
 }
@@ -121,7 +119,7 @@ fn seed_cmd(args: &[String]) -> Result {
 fn import_ipa(args: &[String]) -> Result {
     let file = args
         .first()
-        .ok_or("import-ipa takes the path of the IPA \"Enti\" file")?;
+        .ok_or("import-ipa takes the path of the IPA \"Enti\" or \"Uffici\" file")?;
     let sql = ipa::prepare(std::path::Path::new(file))?;
     tools::npm()?;
     let state = dev_state();
@@ -141,7 +139,7 @@ fn dev(args: &[String]) -> Result {
     build::all(&tools)?;
     let state = dev_state();
     load_demo_hosts(&state, n)?;
-    server::execute_file(&state, &ipa::prepare(&paths::root().join(IPA_SAMPLE))?)?;
+    ipa::load_samples(&state)?;
     let demo = stack::prepare_demo(&state, school::DemoOptions::default().pupils)?;
     let stack = stack::start(stack::Options {
         port,

@@ -337,20 +337,6 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
                 activity: rng.pick(sector.activity).to_string(),
             });
         }
-        let mut figures: Vec<String> = offers
-            .iter()
-            .flat_map(|o| o.figures.iter().map(|f| f.code.clone()))
-            .collect();
-        figures.sort();
-        figures.dedup();
-        let mut all_periods: Vec<Period> = offers
-            .iter()
-            .flat_map(|o| o.periods.iter().copied())
-            .collect();
-        all_periods.sort_by_key(|p| p.from);
-        all_periods.dedup();
-        let max_students = offers.iter().map(|o| o.max_students).max().unwrap_or(0);
-
         let domain_slug = format!(
             "{}.example",
             slug(&name).chars().take(24).collect::<String>()
@@ -396,11 +382,11 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
                 comune_name,
                 province,
                 region,
-                paths,
-                figures,
+                paths: body.paths(),
+                figures: body.figure_codes(),
                 ateco: ateco.as_ref().map(|a| a.0.clone()),
-                max_students,
-                periods: all_periods,
+                max_students: body.max_students(),
+                periods: body.all_periods(),
             },
             ateco_title: ateco.map(|a| a.1),
             body,
@@ -411,30 +397,9 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
 }
 
 impl DemoHost {
-    /// Titles of the figures of all offers.
-    pub fn figure_titles(&self) -> Vec<String> {
-        self.body
-            .offers
-            .iter()
-            .flat_map(|o| o.figures.iter().map(|f| f.title.clone()))
-            .collect()
-    }
-
-    /// The `body` column of the full-text index: what free text should find.
-    pub fn fts_body(&self, figure_titles: &[String]) -> String {
-        let mut parts = vec![self.body.description.clone()];
-        parts.extend(self.body.offers.iter().map(|o| o.activity.clone()));
-        parts.extend(figure_titles.iter().cloned());
-        parts.extend(
-            self.body
-                .places
-                .iter()
-                .map(|p| format!("{} {}", p.comune_name, p.address)),
-        );
-        if let Some(t) = &self.ateco_title {
-            parts.push(t.clone());
-        }
-        parts.join(" ")
+    /// The `body` column of the full-text index (the same text a published profile gets).
+    pub fn fts_body(&self) -> String {
+        self.body.fts_body(self.ateco_title.as_deref())
     }
 }
 
@@ -486,7 +451,6 @@ pub fn sql(hosts: &[DemoHost], clear: bool) -> Result<String> {
     let fts_rows: Vec<String> = hosts
         .iter()
         .map(|h| {
-            let titles = h.figure_titles();
             let comuni: Vec<String> = h.body.places.iter().map(|p| p.comune.clone()).collect();
             let filters = HostTokens {
                 kind: h.kind,
@@ -503,7 +467,7 @@ pub fn sql(hosts: &[DemoHost], clear: bool) -> Result<String> {
                 "({},{},{},{})",
                 h.id,
                 sql_text(&h.name),
-                sql_text(&h.fts_body(&titles)),
+                sql_text(&h.fts_body()),
                 sql_text(&filters)
             )
         })

@@ -70,6 +70,13 @@ pub fn start(o: Options) -> Result<Stack> {
     }
     // The demo register is school year 2025/26: the worker applies the rules on a day inside it.
     vars.push(("PONTE_TODAY".to_owned(), school::DEMO_TODAY.to_owned()));
+    // The PEC providers the worker trusts: the test provider's CA, made with openssl.
+    let pki = crate::pki::Pki::ensure(&demo_dir().join("pki"))?;
+    vars.push(("PEC_PROVIDERS".to_owned(), pki.providers_pem()?));
+    // Every request comes from 127.0.0.1 here: per-client rate limits ×100 (per-body and
+    // per-code limits stay as in production).
+    vars.push(("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned()));
+    vars.push(("PONTE_PUBLIC_URL".to_owned(), base.clone()));
     let server = server::start(server::Options {
         port: o.port,
         state: o.state,

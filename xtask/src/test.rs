@@ -2,7 +2,7 @@
 
 use std::process::Command;
 use xtask::run::{cargo, run};
-use xtask::{build, paths, reference, school, seed, server, stack, tools, Result};
+use xtask::{build, ipa, paths, reference, school, seed, server, stack, tools, Result};
 
 /// Hosts seeded for the end-to-end tests: enough that every filter has matches.
 pub const TEST_HOSTS: usize = 1000;
@@ -91,6 +91,7 @@ pub fn all() -> Result {
     std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
     server::migrate(&state)?;
     server::execute_file(&state, &seed::write_sql(TEST_HOSTS)?)?;
+    ipa::load_samples(&state)?;
     let demo = stack::prepare_demo(&state, school::DemoOptions::default().pupils)?;
     let port = server::free_port()?;
     let log = paths::target().join("e2e").join("wrangler.log");
@@ -111,7 +112,8 @@ pub fn all() -> Result {
         .args(["test", "--package", "e2e"])
         .env("PONTE_BASE_URL", &server.base_url)
         .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
-        .env("PONTE_DEMO_DIR", stack::demo_dir()));
+        .env("PONTE_DEMO_DIR", stack::demo_dir())
+        .env("PONTE_STATE_DIR", &server.state));
 
     step("browser tests in Debian's Chromium");
     let browser = tools::ensure_chromium().and_then(|()| {
@@ -120,6 +122,11 @@ pub fn all() -> Result {
             .current_dir(paths::root())
             .env("PONTE_BASE_URL", &server.base_url)
             .env("PONTE_DEMO_IDENTITIES", &demo.identities)
+            .env("PONTE_DEMO_DIR", stack::demo_dir())
+            .env(
+                "PONTE_XTASK",
+                std::env::current_exe().map_err(|e| e.to_string())?,
+            )
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
     drop(stack);

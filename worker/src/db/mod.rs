@@ -3,6 +3,7 @@
 
 pub mod family;
 pub mod hosts;
+pub mod publish;
 pub mod reference;
 pub mod school;
 

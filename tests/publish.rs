@@ -1,0 +1,769 @@
+//! End-to-end: host organisations publish their profile through the register's workflow (seed
+//! 002, issue 7) against the real worker under `wrangler dev` with D1 — iPA pre-fill, preview,
+//! declaration code, PEC transport envelopes signed by the test PEC provider (made with openssl)
+//! and delivered to the worker's e-mail handler, CAdES `.p7m` files signed with `openssl cms`,
+//! publication, the notice written as a local `.eml`, the search. And every way it must fail:
+//! wrong sender, wrong or reused or expired code, plain e-mail, forged envelopes, someone
+//! else's signature, edits while pending — each refused with nothing published.
+
+use domain::identity::{CodiceFiscale, PartitaIva};
+use e2e::people::{assert_error, json_of, send};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use xtask::client::{Answer, Client};
+use xtask::pki::{self, Pki, Provider};
+
+const VERIFY_TO: &str = "verifica@pec.ponte.example";
+
+fn base() -> String {
+    std::env::var("PONTE_BASE_URL")
+        .expect("PONTE_BASE_URL is not set: run the end-to-end tests with `cargo xtask test`")
+}
+
+fn client() -> Client {
+    Client::new(&base())
+}
+
+fn the_pki() -> &'static Pki {
+    static PKI: OnceLock<Pki> = OnceLock::new();
+    PKI.get_or_init(|| {
+        let dir =
+            PathBuf::from(std::env::var("PONTE_DEMO_DIR").expect("PONTE_DEMO_DIR")).join("pki");
+        Pki::ensure(&dir).expect("the test PKI (openssl)")
+    })
+}
+
+/// A number unique to this run and call, so reruns against one database never collide.
+fn nonce() -> u64 {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let t = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(0);
+    t.wrapping_add(N.fetch_add(7919, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// A valid personal codice fiscale nobody has: fixed letters, a date from `n`, the check found
+/// by trying the 26 letters.
+fn fresh_cf(prefix: &str, n: u64) -> String {
+    let months = "ABCDEHLMPRST".as_bytes();
+    let year = n % 100;
+    let month = months[(n / 100 % 12) as usize] as char;
+    let day = 1 + n / 1200 % 28;
+    let first15 = format!("{prefix}{year:02}{month}{day:02}H501");
+    ('A'..='Z')
+        .map(|c| format!("{first15}{c}"))
+        .find(|cf| CodiceFiscale::parse(cf).is_ok())
+        .expect("a check letter")
+}
+
+/// A valid partita IVA nobody has.
+fn fresh_piva(n: u64) -> String {
+    let first10 = format!("{:07}{:03}", n % 10_000_000, 1 + n / 10_000_000 % 99);
+    (0..10)
+        .map(|d| format!("{first10}{d}"))
+        .find(|p| PartitaIva::parse(p).is_ok())
+        .expect("a check digit")
+}
+
+fn offer(path: &str, figure: &str, students: &str) -> Value {
+    json!({
+        "path": path,
+        "max_students": students,
+        "periods": [{"from": "2027-01-11", "to": "2027-03-26"}],
+        "figures": [figure],
+        "activity": "Affiancamento al personale nelle attività quotidiane, con un tutor dedicato."
+    })
+}
+
+fn draft_public_body(ipa: &str, cf: &str, name: &str) -> Value {
+    json!({
+        "kind": "ente_pubblico",
+        "name": name,
+        "ipa_code": ipa,
+        "codice_fiscale": cf,
+        "description": "Uffici tecnici e biblioteca: gli studenti lavorano accanto ai funzionari.",
+        "offers": [offer("pcto", "3.3.1.1.2", "2")],
+        "places": [{"address": "Via dei Fori 12", "cap": "00184", "comune": "058091"}],
+        "contacts": {"person_role": "Ufficio personale", "email": "urp@ente.example", "pec": "digitata@pec.altro.example"}
+    })
+}
+
+fn draft_professional(cf: &str, pec: &str, description: &str) -> Value {
+    json!({
+        "kind": "professionista",
+        "name": format!("Studio tecnico {}", &cf[..6]),
+        "codice_fiscale": cf,
+        "description": description,
+        "offers": [offer("pcto", "2.5.1.2", "1")],
+        "places": [{"address": "Corso Lario 4", "cap": "20121", "comune": "015146"}],
+        "contacts": {"email": "studio@esempio.example", "pec": pec}
+    })
+}
+
+fn draft_company(piva: &str, rep: &str, name: &str, pec: &str) -> Value {
+    json!({
+        "kind": "impresa",
+        "name": name,
+        "partita_iva": piva,
+        "legal_representative_cf": rep,
+        "ateco": "25.62.00",
+        "description": "Officina meccanica di precisione con reparto di collaudo e magazzino.",
+        "offers": [offer("pcto", "6.2.3", "3"), offer("apprendistato", "6.2.3", "1")],
+        "places": [{"address": "Via Roma 1", "cap": "00184", "comune": "058091"}],
+        "contacts": {"email": "scuole@officina.example", "pec": pec}
+    })
+}
+
+fn submission(draft: &Value) -> Value {
+    json!({
+        "privacy_version": domain::profile::PRIVACY_NOTICE_VERSION,
+        "privacy_accepted": true,
+        "draft": draft
+    })
+}
+
+fn submit(c: &mut Client, draft: &Value) -> Answer {
+    c.post_json("/api/v1/declarations", &submission(draft))
+        .expect("POST /api/v1/declarations")
+}
+
+fn submitted(c: &mut Client, draft: &Value) -> Value {
+    let a = submit(c, draft);
+    assert_eq!(a.status, 201, "{}", a.body);
+    json_of(&a)
+}
+
+fn status_of(c: &mut Client, code: &str) -> Value {
+    json_of(&send(
+        c,
+        "GET",
+        &format!("/api/v1/declarations/{code}"),
+        None,
+    ))
+}
+
+/// Delivers a raw message to the worker's e-mail handler (wrangler dev's local endpoint):
+/// `true` when accepted, `false` when the handler rejected it. The SMTP sender is the
+/// message's `From` address, as for a real PEC (the provider's `posta-certificata@…`).
+fn deliver(claimed: &str, raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    let from_header = text
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| l.strip_prefix("From: "))
+        .and_then(domain::mail::addr_spec);
+    let from = from_header.as_deref().unwrap_or(claimed);
+    let mut c = client();
+    let path = format!(
+        "/cdn-cgi/handler/email?from={}&to={}",
+        enc(from),
+        enc(VERIFY_TO)
+    );
+    let a = c
+        .request("POST", &path, Some(("message/rfc822", raw)), &[])
+        .expect("POST to the local e-mail endpoint");
+    match a.status {
+        200..=299 => true,
+        400..=499 => false,
+        s => panic!("the e-mail endpoint answered {s}: {}", a.body),
+    }
+}
+
+fn enc(s: &str) -> String {
+    s.replace('@', "%40").replace('+', "%2B")
+}
+
+fn pec(provider: Provider, sender: &str, subject: &str) -> Vec<u8> {
+    pki::pec_envelope(the_pki(), provider, sender, VERIFY_TO, subject).expect("a PEC envelope")
+}
+
+/// A plain message that only claims to be a PEC (the right headers, no envelope signature).
+fn plain_mail(sender: &str, subject: &str) -> Vec<u8> {
+    format!(
+        "From: {sender}\r\nTo: {VERIFY_TO}\r\nSubject: {subject}\r\nMessage-ID: <{}@plain.example>\r\n\
+         Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nX-Trasporto: posta-certificata\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\nConferma.\r\n",
+        nonce()
+    )
+    .into_bytes()
+}
+
+fn host(c: &mut Client, id: i64) -> Answer {
+    send(c, "GET", &format!("/api/v1/hosts/{id}"), None)
+}
+
+fn search(c: &mut Client, query: &str) -> Value {
+    json_of(&send(c, "GET", &format!("/api/v1/hosts?{query}"), None))
+}
+
+fn search_ids(c: &mut Client, query: &str) -> Vec<i64> {
+    search(c, query)["items"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|i| i["id"].as_i64()).collect())
+        .unwrap_or_default()
+}
+
+/// The `.eml` files wrangler wrote for the `MAIL` binding (`<temp>/miniflare-*/files/email/`).
+fn sent_mail_containing(needle: &str) -> Option<String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() && depth < 6 {
+                walk(&p, out, depth + 1);
+            } else if p.extension().is_some_and(|x| x == "eml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    let tmp = std::env::temp_dir();
+    if let Ok(entries) = std::fs::read_dir(&tmp) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with("miniflare-") {
+                walk(&e.path(), &mut files, 0);
+            }
+        }
+    }
+    files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .find(|text| text.contains(needle))
+}
+
+/// Waits a little for the notice: the worker sends it after answering.
+fn notice_for(needle: &str) -> String {
+    for _ in 0..50 {
+        if let Some(m) = sent_mail_containing(needle) {
+            return m;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("no publication notice (.eml) contains {needle:?}");
+}
+
+/// Sets a declaration's expiry in the past, as if its 30 days had gone by: the local D1 of the
+/// running worker, through wrangler.
+fn expire(code: &str) {
+    let state = PathBuf::from(std::env::var("PONTE_STATE_DIR").expect("PONTE_STATE_DIR"));
+    let sql = std::env::temp_dir().join(format!("expire-{}.sql", nonce()));
+    std::fs::write(
+        &sql,
+        format!("UPDATE declarations SET expires_at = issued_at - 1 WHERE code = '{code}';\n"),
+    )
+    .expect("write the SQL");
+    xtask::server::execute_file(&state, &sql).expect("wrangler d1 execute");
+    let _ = std::fs::remove_file(sql);
+}
+
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn ipa_prefill_and_cp2011_search() {
+    let mut c = client();
+    let a = send(&mut c, "GET", "/api/v1/ipa/uc_valdol", None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let e = json_of(&a);
+    assert_eq!(e["name"], "Unione dei Comuni Valdolmo");
+    assert_eq!(e["codice_fiscale"], "80000123457");
+    assert_eq!(e["pec"], "protocollo@pec.valdolmo.example");
+    assert_eq!(e["comune"], "058091");
+    assert_eq!(e["comune_name"], "Roma");
+    assert_eq!(e["province"], "RM");
+    assert_eq!(e["website"], "www.valdolmo.example");
+    // Case does not matter; an unknown code is a 404 naming the field; a malformed one a 400.
+    assert_eq!(
+        send(&mut c, "GET", "/api/v1/ipa/UC_VALDOL", None).status,
+        200
+    );
+    // The Codice Univoco Ufficio of one of its offices finds the body too.
+    let a = json_of(&send(&mut c, "GET", "/api/v1/ipa/UFV8TC", None));
+    assert_eq!(a["ipa_code"], "uc_valdol", "{a}");
+    let a = send(&mut c, "GET", "/api/v1/ipa/zz_nessuno", None);
+    assert_error(&a, 404, "not_found", "unknown iPA code");
+    assert_eq!(json_of(&a)["error"]["field"], "ipa_code");
+    assert_error(
+        &send(&mut c, "GET", "/api/v1/ipa/c%20h501!", None),
+        400,
+        "invalid_field",
+        "bad iPA code",
+    );
+
+    let a = send(&mut c, "GET", "/api/v1/cp2011?q=bibliotec", None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let items = json_of(&a)["items"].as_array().cloned().unwrap_or_default();
+    assert!(
+        items.iter().any(|i| i["code"] == "3.3.1.1.2"),
+        "prefix search finds «Assistenti di archivio e di biblioteca»: {items:?}"
+    );
+    assert!(items
+        .iter()
+        .all(|i| e2e::fold(i["title"].as_str().unwrap_or("")).contains("bibliotec")));
+    // Accents and case do not matter.
+    let a = json_of(&send(
+        &mut c,
+        "GET",
+        "/api/v1/cp2011?q=ATTIVITA%20produttive",
+        None,
+    ));
+    assert!(a["items"].as_array().is_some_and(|i| !i.is_empty()), "{a}");
+    assert_error(
+        &send(&mut c, "GET", "/api/v1/cp2011", None),
+        400,
+        "invalid_field",
+        "no q",
+    );
+    assert_error(
+        &send(&mut c, "GET", "/api/v1/cp2011?q=x&y=1", None),
+        400,
+        "unknown_parameter",
+        "unknown parameter",
+    );
+}
+
+#[test]
+fn bad_submissions_are_refused_and_store_nothing() {
+    let mut c = client();
+    let cf = fresh_cf("TSTBAD", nonce());
+    let good = draft_professional(
+        &cf,
+        "bad@pec.esempio.example",
+        "Studio di progettazione impianti.",
+    );
+    // Without accepting the privacy notice, or with an old version of it.
+    let mut s = submission(&good);
+    s["privacy_accepted"] = json!(false);
+    let a = c.post_json("/api/v1/declarations", &s).unwrap();
+    assert_error(&a, 400, "invalid_field", "privacy not accepted");
+    assert_eq!(json_of(&a)["error"]["field"], "privacy_accepted");
+    let mut s = submission(&good);
+    s["privacy_version"] = json!("2020-01-01");
+    let a = c.post_json("/api/v1/declarations", &s).unwrap();
+    assert_eq!(
+        json_of(&a)["error"]["field"],
+        "privacy_version",
+        "{}",
+        a.body
+    );
+    // Every error of a bad draft at once, with its field.
+    let mut bad = good.clone();
+    bad["codice_fiscale"] = json!("RSSMRA80A01H501X");
+    bad["offers"][0]["max_students"] = json!("0");
+    bad["contacts"]["email"] = json!("non-una-mail");
+    let a = submit(&mut c, &bad);
+    assert_error(&a, 400, "invalid_field", "bad draft");
+    let fields: Vec<String> = json_of(&a)["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap_or("").to_owned())
+        .collect();
+    for f in ["codice_fiscale", "offers[0].max_students", "contacts.email"] {
+        assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
+    }
+    // A code the reference data does not know.
+    let mut bad = good.clone();
+    bad["places"][0]["comune"] = json!("999999");
+    let a = submit(&mut c, &bad);
+    assert_error(&a, 400, "unknown_code", "unknown comune");
+    assert_eq!(json_of(&a)["error"]["field"], "places[0].comune");
+    // Not JSON, unknown fields.
+    let a = c
+        .request(
+            "POST",
+            "/api/v1/declarations",
+            Some(("application/json", b"{\"draft\":")),
+            &[],
+        )
+        .unwrap();
+    assert_error(&a, 400, "invalid_field", "not JSON");
+    let mut s = submission(&good);
+    s["extra"] = json!(1);
+    assert_eq!(c.post_json("/api/v1/declarations", &s).unwrap().status, 400);
+    // A public body whose iPA record has no PEC cannot prove itself.
+    let a = submit(
+        &mut c,
+        &draft_public_body("mu_serra", "80000789018", "Museo Civico di Serralta"),
+    );
+    assert_error(&a, 400, "invalid_field", "no PEC in iPA");
+    assert_eq!(json_of(&a)["error"]["field"], "ipa_code");
+    // A public body typing another body's codice fiscale.
+    let a = submit(
+        &mut c,
+        &draft_public_body("uc_valdol", "80000234569", "Unione dei Comuni Valdolmo"),
+    );
+    assert_eq!(
+        json_of(&a)["error"]["field"],
+        "codice_fiscale",
+        "{}",
+        a.body
+    );
+    // None of it left a declaration: the good one is accepted now, once.
+    let first = submitted(&mut c, &good);
+    assert_eq!(first["method"], "pec");
+    assert_error(&submit(&mut c, &good), 409, "conflict", "pending");
+}
+
+#[test]
+fn preview_renders_the_public_article_or_every_error() {
+    let mut c = client();
+    let d = draft_public_body("uc_valdol", "80000123457", "Unione dei Comuni Valdolmo");
+    let body = d.to_string();
+    let a = c
+        .request(
+            "POST",
+            "/enti/pubblica/anteprima",
+            Some(("application/json", body.as_bytes())),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(
+        a.content_type.starts_with("text/html"),
+        "{}",
+        a.content_type
+    );
+    assert!(a.body.contains("Unione dei Comuni Valdolmo"));
+    assert!(
+        a.body.contains("Assistenti di archivio e di biblioteca"),
+        "CP title resolved"
+    );
+    assert!(a.body.contains("Roma"), "comune name resolved");
+    assert!(!a.body.contains("<html"), "a fragment, not a page");
+    let mut bad = d.clone();
+    bad["name"] = json!("");
+    let body = bad.to_string();
+    let a = c
+        .request(
+            "POST",
+            "/enti/pubblica/anteprima",
+            Some(("application/json", body.as_bytes())),
+            &[],
+        )
+        .unwrap();
+    assert_error(&a, 400, "invalid_field", "preview of a bad draft");
+}
+
+#[test]
+fn a_public_body_publishes_by_pec_from_its_ipa_address() {
+    let mut c = client();
+    let name = "Unione dei Comuni Valdolmo";
+    let d = submitted(&mut c, &draft_public_body("uc_valdol", "80000123457", name));
+    let code = d["code"].as_str().unwrap().to_owned();
+    assert_eq!(d["method"], "pec");
+    // The address of record is iPA's, not the one typed in the form.
+    let pec_of_record = "protocollo@pec.valdolmo.example";
+    assert_eq!(d["pec_of_record"], pec_of_record);
+    assert_eq!(d["pec_declared"], false);
+    assert_eq!(d["verification_address"], VERIFY_TO);
+    assert_eq!(status_of(&mut c, &code)["status"], "pending");
+    let subject = format!("Conferma pubblicazione profilo {code}");
+
+    // Each of these is refused and publishes nothing.
+    let refused: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "plain e-mail claiming the address",
+            plain_mail(pec_of_record, &subject),
+        ),
+        (
+            "envelope without signature",
+            pki::pec_envelope_unsigned(pec_of_record, VERIFY_TO, &subject).unwrap(),
+        ),
+        (
+            "envelope signed by an unknown provider",
+            pec(Provider::Foreign, pec_of_record, &subject),
+        ),
+        (
+            "envelope signed under a forged CA",
+            pec(Provider::Forged, pec_of_record, &subject),
+        ),
+        (
+            "envelope signed with an expired certificate",
+            pec(Provider::Expired, pec_of_record, &subject),
+        ),
+        (
+            "right envelope, wrong sender",
+            pec(Provider::Trusted, "altro@pec.altro.example", &subject),
+        ),
+        (
+            "right envelope and sender, wrong code",
+            pec(Provider::Trusted, pec_of_record, "Conferma 2345-6789-ABCD"),
+        ),
+        (
+            "right envelope and sender, no code",
+            pec(Provider::Trusted, pec_of_record, "Conferma"),
+        ),
+    ];
+    for (what, raw) in &refused {
+        assert!(!deliver(pec_of_record, raw), "{what} must be rejected");
+        assert_eq!(status_of(&mut c, &code)["status"], "pending", "{what}");
+    }
+    assert!(search_ids(&mut c, "q=Valdolmo&kind=ente_pubblico").is_empty());
+
+    // The real thing.
+    assert!(deliver(
+        pec_of_record,
+        &pec(Provider::Trusted, pec_of_record, &subject)
+    ));
+    let s = status_of(&mut c, &code);
+    assert_eq!(s["status"], "published", "{s}");
+    let id = s["host_id"].as_i64().expect("host id");
+    assert!(id >= 1_000_000_000, "register ids start at 1e9: {id}");
+    let h = json_of(&host(&mut c, id));
+    assert_eq!(h["name"], name);
+    assert_eq!(h["kind"], "ente_pubblico");
+    assert_eq!(h["figures"], json!(["3.3.1.1.2"]));
+    // At once in the search, by text and by every filter it has.
+    for q in [
+        "q=valdolmo".to_owned(),
+        "q=bibliotec&kind=ente_pubblico".to_owned(),
+        "comune=058091&path=pcto&figure=3.3.1".to_owned(),
+        "region=12&province=RM&period=2027-02&min_places=2".to_owned(),
+    ] {
+        let all: Vec<i64> = (1..=50)
+            .map_while(|p| {
+                let ids = search_ids(&mut c, &format!("{q}&per_page=100&page={p}"));
+                (!ids.is_empty()).then_some(ids)
+            })
+            .flatten()
+            .collect();
+        assert!(all.contains(&id), "{q} finds the new profile");
+    }
+    // The notice went to the address of record.
+    let m = notice_for(&format!("/enti/{id}"));
+    assert!(m.contains(&format!("To: {pec_of_record}")), "{m}");
+    assert!(m.contains(&code));
+    // The code is single-use.
+    assert!(!deliver(
+        pec_of_record,
+        &pec(Provider::Trusted, pec_of_record, &subject)
+    ));
+    assert_eq!(status_of(&mut c, &code)["status"], "published");
+}
+
+#[test]
+fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
+    let mut c = client();
+    let n = nonce();
+    let cf = fresh_cf("TSTPRO", n);
+    let pec_addr = format!("studio{n}@pec.esempio.example");
+    let d = submitted(
+        &mut c,
+        &draft_professional(&cf, &pec_addr, "Prima versione del profilo."),
+    );
+    assert_eq!(d["pec_declared"], true);
+    assert_eq!(d["update"], false);
+    let code = d["code"].as_str().unwrap().to_owned();
+    assert!(deliver(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &format!("Codice {code}"))
+    ));
+    let id = status_of(&mut c, &code)["host_id"]
+        .as_i64()
+        .expect("published");
+
+    // An update: a new declaration; the old profile stays online until it is proved.
+    let d2 = submitted(
+        &mut c,
+        &draft_professional(&cf, &pec_addr, "Seconda versione del profilo."),
+    );
+    assert_eq!(d2["update"], true);
+    let code2 = d2["code"].as_str().unwrap().to_owned();
+    let h = json_of(&host(&mut c, id));
+    assert_eq!(h["description"], "Prima versione del profilo.");
+    // While it is pending, no other change is taken.
+    let a = submit(
+        &mut c,
+        &draft_professional(&cf, &pec_addr, "Terza versione."),
+    );
+    assert_error(&a, 409, "conflict", "edit while pending");
+    assert!(json_of(&a)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("in corso"));
+    assert!(deliver(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &code2)
+    ));
+    let s = status_of(&mut c, &code2);
+    assert_eq!(s["host_id"].as_i64(), Some(id), "the same profile, updated");
+    let h = json_of(&host(&mut c, id));
+    assert_eq!(h["description"], "Seconda versione del profilo.");
+    let m = notice_for(&code2);
+    assert!(m.contains("Le modifiche al profilo"), "{m}");
+    // The first code cannot be used again.
+    assert!(!deliver(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &code)
+    ));
+}
+
+#[test]
+fn a_company_publishes_with_the_legal_representatives_cades_signature() {
+    let mut c = client();
+    let n = nonce();
+    let piva = fresh_piva(n);
+    let rep = fresh_cf("TSTLRP", n);
+    let name = format!("Officine Prova {n} S.r.l.");
+    let company_pec = format!("officine{n}@pec.esempio.example");
+    let d = submitted(&mut c, &draft_company(&piva, &rep, &name, &company_pec));
+    assert_eq!(d["method"], "firma_digitale");
+    let code = d["code"].as_str().unwrap().to_owned();
+    let doc = send(&mut c, "GET", d["document_url"].as_str().unwrap(), None);
+    assert_eq!(doc.status, 200);
+    assert!(doc.content_type.starts_with("text/plain"));
+    assert!(doc
+        .body
+        .contains(&format!("Codice della dichiarazione: {code}")));
+    assert!(doc.body.contains(&rep) && doc.body.contains(&piva));
+    let upload = |c: &mut Client, bytes: &[u8]| {
+        c.request(
+            "POST",
+            &format!("/api/v1/declarations/{code}/signature"),
+            Some(("application/pkcs7-mime", bytes)),
+            &[],
+        )
+        .unwrap()
+    };
+    let the_pki = the_pki();
+    let rep_signer = the_pki
+        .signer(&rep, "Legale Rappresentante di Prova")
+        .unwrap();
+    let other = fresh_cf("TSTOTH", n);
+    let other_signer = the_pki.signer(&other, "Altra Persona").unwrap();
+
+    // Refused: signed by someone else; another text signed by the right person; not a p7m.
+    let a = upload(
+        &mut c,
+        &pki::sign_p7m(the_pki, &other_signer, doc.body.as_bytes()).unwrap(),
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains(&other), "names who signed: {}", a.body);
+    let a = upload(
+        &mut c,
+        &pki::sign_p7m(the_pki, &rep_signer, b"Un altro documento qualsiasi.\r\n").unwrap(),
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    let a = upload(&mut c, b"non sono una firma");
+    assert_eq!(a.status, 400, "{}", a.body);
+    let mut tampered = pki::sign_p7m(the_pki, &rep_signer, doc.body.as_bytes()).unwrap();
+    if let Some(pos) = tampered
+        .windows(code.len())
+        .position(|w| w == code.as_bytes())
+    {
+        tampered[pos] = if tampered[pos] == b'2' { b'3' } else { b'2' };
+    }
+    assert_eq!(
+        upload(&mut c, &tampered).status,
+        400,
+        "content changed after signing"
+    );
+    assert_eq!(status_of(&mut c, &code)["status"], "pending");
+
+    // The legal representative's signature over the declaration.
+    let a = upload(
+        &mut c,
+        &pki::sign_p7m(the_pki, &rep_signer, doc.body.as_bytes()).unwrap(),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let r = json_of(&a);
+    assert_eq!(r["status"], "published");
+    assert_eq!(r["chain_checked"], false);
+    let id = r["host_id"].as_i64().unwrap();
+    let h = json_of(&host(&mut c, id));
+    assert_eq!(h["name"], name.as_str());
+    assert_eq!(h["ateco"], "25.62.00");
+    assert_eq!(h["paths"], json!(["pcto", "apprendistato"]));
+    assert!(search_ids(&mut c, &format!("q={n}&ateco=25.62&path=apprendistato")).contains(&id));
+    let m = notice_for(&format!("/enti/{id}"));
+    assert!(m.contains(&format!("To: {company_pec}")));
+    // Single use.
+    let a = upload(
+        &mut c,
+        &pki::sign_p7m(the_pki, &rep_signer, doc.body.as_bytes()).unwrap(),
+    );
+    assert_error(&a, 409, "conflict", "reused code");
+}
+
+#[test]
+fn an_expired_code_is_refused_and_frees_the_profile() {
+    let mut c = client();
+    let n = nonce();
+    let cf = fresh_cf("TSTEXP", n);
+    let pec_addr = format!("scade{n}@pec.esempio.example");
+    let d = submitted(
+        &mut c,
+        &draft_professional(&cf, &pec_addr, "Profilo che scade."),
+    );
+    let code = d["code"].as_str().unwrap().to_owned();
+    expire(&code);
+    assert_eq!(status_of(&mut c, &code)["status"], "expired");
+    assert!(!deliver(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &code)
+    ));
+    assert_eq!(status_of(&mut c, &code)["status"], "expired");
+    assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).is_empty());
+    // The body may submit again, and gets a new code.
+    let d2 = submitted(
+        &mut c,
+        &draft_professional(&cf, &pec_addr, "Profilo che scade."),
+    );
+    assert_ne!(d2["code"], d["code"]);
+}
+
+#[test]
+fn failed_proofs_and_submissions_are_limited() {
+    let mut c = client();
+    let n = nonce();
+    // Five wrong signatures use up a code: the right one is then refused too.
+    let piva = fresh_piva(n ^ 0x5555);
+    let rep = fresh_cf("TSTLIM", n);
+    let d = submitted(
+        &mut c,
+        &draft_company(
+            &piva,
+            &rep,
+            &format!("Limiti {n} S.r.l."),
+            "limiti@pec.esempio.example",
+        ),
+    );
+    let code = d["code"].as_str().unwrap().to_owned();
+    let doc = send(&mut c, "GET", d["document_url"].as_str().unwrap(), None).body;
+    let stranger = the_pki()
+        .signer(&fresh_cf("TSTSTR", n), "Estraneo")
+        .unwrap();
+    let path = format!("/api/v1/declarations/{code}/signature");
+    for _ in 0..domain::publish::limits::FAILURES_PER_CODE {
+        let p7m = pki::sign_p7m(the_pki(), &stranger, doc.as_bytes()).unwrap();
+        let a = c
+            .request("POST", &path, Some(("application/pkcs7-mime", &p7m)), &[])
+            .unwrap();
+        assert_eq!(a.status, 400, "{}", a.body);
+    }
+    let rep_signer = the_pki().signer(&rep, "Legale").unwrap();
+    let p7m = pki::sign_p7m(the_pki(), &rep_signer, doc.as_bytes()).unwrap();
+    let a = c
+        .request("POST", &path, Some(("application/pkcs7-mime", &p7m)), &[])
+        .unwrap();
+    assert_error(&a, 409, "conflict", "a used-up code");
+    assert_eq!(status_of(&mut c, &code)["status"], "expired");
+
+    // A body that keeps submitting is slowed down: the 6th submission in an hour is a 429.
+    let cf = fresh_cf("TSTRAT", n);
+    let draft = draft_professional(&cf, "rate@pec.esempio.example", "Profilo.");
+    let statuses: Vec<u16> = (0..=domain::publish::limits::SUBMISSIONS_PER_BODY_PER_HOUR)
+        .map(|_| submit(&mut c, &draft).status)
+        .collect();
+    assert_eq!(statuses.first(), Some(&201), "{statuses:?}");
+    assert!(
+        statuses[1..statuses.len() - 1].iter().all(|s| *s == 409),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+}

@@ -1,0 +1,502 @@
+//! The publishing workflow's data in D1: iPA records, the reference rows a profile names,
+//! declarations, proofs received, rate-limit counters, and the publication itself — the
+//! declaration used and the profile written to `hosts`, `host_profiles` and `hosts_fts` in one
+//! batch, so the search shows it at once and a code is used once.
+
+use super::{database, int, text};
+use crate::error::ApiError;
+use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
+use domain::place::IstatComune;
+use domain::profile::{ReferenceData, ValidProfile};
+use domain::publish::{limits, IpaEnte, Proof};
+use domain::text::HostTokens;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use wasm_bindgen::JsValue;
+use worker::Env;
+
+/// A public body by iPA code or by the Codice Univoco Ufficio of one of its offices.
+pub async fn ipa_ente(env: &Env, code: &str) -> Result<Option<IpaEnte>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        code: String,
+        name: String,
+        fiscal_code: String,
+        address: Option<String>,
+        cap: Option<String>,
+        comune: Option<String>,
+        comune_name: Option<String>,
+        province: Option<String>,
+        pec: Option<String>,
+        website: Option<String>,
+    }
+    let row: Option<Row> = database(env)?
+        .prepare(
+            "SELECT e.code, e.name, e.fiscal_code, e.address, e.cap, e.comune, \
+             c.name AS comune_name, c.province_code AS province, e.pec, e.website \
+             FROM ipa_enti e LEFT JOIN comuni c ON c.code = e.comune \
+             WHERE e.code = ?1 OR e.code = (SELECT ipa_code FROM ipa_uffici WHERE code = ?1) \
+             LIMIT 1",
+        )
+        .bind(&[text(code)])?
+        .first(None)
+        .await?;
+    let blank = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
+    Ok(row.map(|r| IpaEnte {
+        ipa_code: r.code,
+        name: r.name,
+        codice_fiscale: r.fiscal_code,
+        address: blank(r.address),
+        cap: blank(r.cap),
+        comune: blank(r.comune),
+        comune_name: r.comune_name,
+        province: r.province,
+        pec: blank(r.pec),
+        website: blank(r.website),
+    }))
+}
+
+/// A CP 2011 classification entry, as the wizard's figure search lists it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Cp2011Item {
+    pub code: String,
+    pub title: String,
+    pub level: String,
+}
+
+/// Up to 20 CP 2011 entries whose title matches `fts` (an FTS5 expression), upper levels first.
+pub async fn cp2011_search(env: &Env, fts: &str) -> Result<Vec<Cp2011Item>, ApiError> {
+    Ok(database(env)?
+        .prepare(
+            "SELECT c.code, c.title, c.level FROM cp2011_fts f JOIN cp2011 c ON c.code = f.code \
+             WHERE cp2011_fts MATCH ?1 ORDER BY length(c.code), c.code LIMIT 20",
+        )
+        .bind(&[text(fts)])?
+        .all()
+        .await?
+        .results()?)
+}
+
+/// The reference rows a profile names, read in one batch: implements the domain's
+/// [`ReferenceData`] for [`ValidProfile::to_body`].
+pub struct References {
+    figures: BTreeMap<String, String>,
+    /// code → (name, province sigla, region code)
+    comuni: BTreeMap<String, (String, String, String)>,
+    ateco: Option<(String, String)>,
+}
+
+impl References {
+    pub async fn load(env: &Env, p: &ValidProfile) -> Result<References, ApiError> {
+        let figures: Vec<&str> = p
+            .offers
+            .iter()
+            .flat_map(|o| o.figures.iter().map(|f| f.as_str()))
+            .collect();
+        let comuni: Vec<&str> = p.places.iter().map(|pl| pl.comune.as_str()).collect();
+        let json = |v: &[&str]| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned());
+        let db = database(env)?;
+        let results = db
+            .batch(vec![
+                db.prepare(
+                    "SELECT code, title FROM cp2011 WHERE code IN (SELECT value FROM json_each(?1))",
+                )
+                .bind(&[text(&json(&figures))])?,
+                db.prepare(
+                    "SELECT code, name, province_code, region_code FROM comuni \
+                     WHERE code IN (SELECT value FROM json_each(?1))",
+                )
+                .bind(&[text(&json(&comuni))])?,
+                db.prepare("SELECT code, title FROM ateco WHERE code = ?1")
+                    .bind(&[text(p.ateco.as_ref().map(|a| a.as_str()).unwrap_or(""))])?,
+            ])
+            .await?;
+        #[derive(Deserialize)]
+        struct Titled {
+            code: String,
+            title: String,
+        }
+        #[derive(Deserialize)]
+        struct Comune {
+            code: String,
+            name: String,
+            province_code: String,
+            region_code: String,
+        }
+        let [f, c, a] = results.as_slice() else {
+            return Err(ApiError::internal("references", "wrong batch size"));
+        };
+        Ok(References {
+            figures: f
+                .results::<Titled>()?
+                .into_iter()
+                .map(|t| (t.code, t.title))
+                .collect(),
+            comuni: c
+                .results::<Comune>()?
+                .into_iter()
+                .map(|r| (r.code, (r.name, r.province_code, r.region_code)))
+                .collect(),
+            ateco: a
+                .results::<Titled>()?
+                .into_iter()
+                .next()
+                .map(|t| (t.code, t.title)),
+        })
+    }
+
+    pub fn region_of(&self, comune: &str) -> Option<&str> {
+        self.comuni.get(comune).map(|(_, _, r)| r.as_str())
+    }
+
+    pub fn ateco_title(&self) -> Option<&str> {
+        self.ateco.as_ref().map(|(_, t)| t.as_str())
+    }
+}
+
+impl ReferenceData for References {
+    fn figure_title(&self, code: &Cp2011Code) -> Option<String> {
+        self.figures.get(code.as_str()).cloned()
+    }
+
+    fn comune(&self, code: &IstatComune) -> Option<(String, String)> {
+        self.comuni
+            .get(code.as_str())
+            .map(|(n, p, _)| (n.clone(), p.clone()))
+    }
+
+    fn ateco_exists(&self, code: &AtecoCode) -> bool {
+        self.ateco.as_ref().is_some_and(|(c, _)| c == code.as_str())
+    }
+}
+
+/// A declaration as stored.
+#[derive(Debug, Deserialize)]
+pub struct Declaration {
+    pub identity_key: String,
+    pub method: String,
+    pub proof: String,
+    pub profile: String,
+    pub expires_at: f64,
+    pub status: String,
+    pub failures: f64,
+    pub host_id: Option<f64>,
+}
+
+impl Declaration {
+    pub fn proof(&self) -> Result<Proof, ApiError> {
+        serde_json::from_str(&self.proof).map_err(|e| ApiError::internal("declaration proof", e))
+    }
+
+    pub fn profile(&self) -> Result<ValidProfile, ApiError> {
+        serde_json::from_str(&self.profile)
+            .map_err(|e| ApiError::internal("declaration profile", e))
+    }
+}
+
+pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, ApiError> {
+    Ok(database(env)?
+        .prepare(
+            "SELECT identity_key, method, proof, profile, expires_at, status, failures, host_id \
+             FROM declarations WHERE code = ?1",
+        )
+        .bind(&[text(code)])?
+        .first(None)
+        .await?)
+}
+
+/// What a new declaration stores.
+pub struct NewDeclaration<'a> {
+    pub code: &'a str,
+    pub identity_key: &'a str,
+    pub profile: &'a ValidProfile,
+    pub proof: &'a Proof,
+    pub privacy_version: &'a str,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// Stores a declaration unless one is pending for the same body: `Ok(false)` then, and nothing
+/// is written (the check and the insert are one statement, so two submissions cannot race).
+pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<bool, ApiError> {
+    let proof = serde_json::to_string(d.proof).map_err(|e| ApiError::internal("proof", e))?;
+    let profile = serde_json::to_string(d.profile).map_err(|e| ApiError::internal("profile", e))?;
+    let result = database(env)?
+        .prepare(
+            "INSERT INTO declarations (code, identity_key, kind, name, method, proof, profile, \
+             privacy_version, privacy_accepted_at, issued_at, expires_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10 WHERE NOT EXISTS ( \
+               SELECT 1 FROM declarations WHERE identity_key = ?2 AND status = 'pending' \
+               AND expires_at > ?9 AND failures < ?11)",
+        )
+        .bind(&[
+            text(d.code),
+            text(d.identity_key),
+            text(d.profile.kind().as_str()),
+            text(&d.profile.name),
+            text(d.proof.method()),
+            text(&proof),
+            text(&profile),
+            text(d.privacy_version),
+            int(d.now as f64),
+            int(d.expires_at as f64),
+            int(limits::FAILURES_PER_CODE),
+        ])?
+        .run()
+        .await?;
+    Ok(result.meta()?.and_then(|m| m.changes).unwrap_or(0) == 1)
+}
+
+/// The pending declaration of a body, if any: `(code, expires_at)`.
+pub async fn pending_for(
+    env: &Env,
+    identity_key: &str,
+    now: i64,
+) -> Result<Option<(String, i64)>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        code: String,
+        expires_at: f64,
+    }
+    let row: Option<Row> = database(env)?
+        .prepare(
+            "SELECT code, expires_at FROM declarations WHERE identity_key = ?1 \
+             AND status = 'pending' AND expires_at > ?2 AND failures < ?3 \
+             ORDER BY issued_at DESC LIMIT 1",
+        )
+        .bind(&[
+            text(identity_key),
+            int(now as f64),
+            int(limits::FAILURES_PER_CODE),
+        ])?
+        .first(None)
+        .await?;
+    Ok(row.map(|r| (r.code, r.expires_at as i64)))
+}
+
+/// Counts one more event against `key` in the current window; `false` once `limit` is passed.
+/// Old windows are dropped in the same batch.
+pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bool, ApiError> {
+    let window = now.div_euclid(limits::WINDOW_SECONDS);
+    let db = database(env)?;
+    let results = db
+        .batch(vec![
+            db.prepare("DELETE FROM rate_limits WHERE window < ?1")
+                .bind(&[int((window - 1) as f64)])?,
+            db.prepare(
+                "INSERT INTO rate_limits (key, window, count) VALUES (?1, ?2, 1) \
+                 ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
+            )
+            .bind(&[text(key), int(window as f64)])?,
+        ])
+        .await?;
+    #[derive(Deserialize)]
+    struct Count {
+        count: f64,
+    }
+    let count = results
+        .get(1)
+        .and_then(|r| r.results::<Count>().ok())
+        .and_then(|c| c.into_iter().next())
+        .map(|c| c.count)
+        .unwrap_or(f64::MAX);
+    Ok(count <= f64::from(limit))
+}
+
+/// A proof received, with its outcome.
+pub struct Attempt<'a> {
+    pub now: i64,
+    pub channel: &'a str,
+    pub code: Option<&'a str>,
+    pub sender: Option<&'a str>,
+    pub outcome: &'a str,
+    pub detail: &'a str,
+}
+
+fn attempt_statement(
+    db: &worker::D1Database,
+    a: &Attempt<'_>,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    let opt = |s: Option<&str>| s.map(text).unwrap_or(JsValue::NULL);
+    Ok(db
+        .prepare(
+            "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(&[
+            int(a.now as f64),
+            text(a.channel),
+            opt(a.code),
+            opt(a.sender),
+            text(a.outcome),
+            text(a.detail),
+        ])?)
+}
+
+/// A refused proof: logged, and counted against its code when it named a pending one.
+pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), ApiError> {
+    let db = database(env)?;
+    let mut statements = vec![attempt_statement(&db, a)?];
+    if let Some(code) = a.code {
+        statements.push(
+            db.prepare(
+                "UPDATE declarations SET failures = failures + 1 \
+                 WHERE code = ?1 AND status = 'pending'",
+            )
+            .bind(&[text(code)])?,
+        );
+    }
+    db.batch(statements).await?;
+    Ok(())
+}
+
+/// What a publication writes.
+pub struct Publication<'a> {
+    pub code: &'a str,
+    pub identity_key: &'a str,
+    pub summary: &'a HostSummary,
+    pub body: &'a ProfileBody,
+    pub ateco_title: Option<&'a str>,
+    pub published_on: &'a str,
+    pub verified_by: &'a str,
+    pub chain_checked: Option<bool>,
+    pub claim: &'a str,
+    pub attempt: Attempt<'a>,
+}
+
+/// Uses the code and publishes, in one batch: the first statement takes the declaration if it
+/// is still pending, unexpired and under the failure limit, marking it with `claim`; every
+/// other statement runs only under that claim. Returns the host's id, or `None` when the code
+/// was no longer usable (nothing written but the attempt).
+pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiError> {
+    let s = p.summary;
+    let body = serde_json::to_string(p.body).map_err(|e| ApiError::internal("body", e))?;
+    let comuni: Vec<String> = p.body.places.iter().map(|pl| pl.comune.clone()).collect();
+    let filters = HostTokens {
+        kind: s.kind,
+        region: &s.region,
+        province: &s.province,
+        comuni: &comuni,
+        paths: &s.paths,
+        figures: &s.figures,
+        ateco: s.ateco.as_deref(),
+        periods: &s.periods,
+    }
+    .to_filters_column();
+    let claimed = "EXISTS (SELECT 1 FROM declarations WHERE code = ?1 AND claim = ?2)";
+    let host_id = "(SELECT id FROM hosts WHERE identity_key = ?3)";
+    let db = database(env)?;
+    let key = [text(p.code), text(p.claim), text(p.identity_key)];
+    let with = |extra: Vec<JsValue>| -> Vec<JsValue> {
+        key.iter().cloned().chain(extra).collect::<Vec<JsValue>>()
+    };
+    let statements = vec![
+        db.prepare(
+            "UPDATE declarations SET status = 'published', claim = ?2 WHERE code = ?1 \
+             AND status = 'pending' AND expires_at > ?4 AND failures < ?5",
+        )
+        .bind(&with(vec![
+            int(p.attempt.now as f64),
+            int(limits::FAILURES_PER_CODE),
+        ]))?,
+        db.prepare(format!(
+            "INSERT INTO hosts (id, name, kind, comune, comune_name, province, region, paths, \
+             figures, ateco, max_students, periods, origin, published_at, identity_key) \
+             SELECT COALESCE({host_id}, (SELECT max(COALESCE(max(id), 0), 999999999) + 1 FROM hosts)), \
+             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'register', ?15, ?3 WHERE {claimed} \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+             comune = excluded.comune, comune_name = excluded.comune_name, \
+             province = excluded.province, region = excluded.region, paths = excluded.paths, \
+             figures = excluded.figures, ateco = excluded.ateco, \
+             max_students = excluded.max_students, periods = excluded.periods, \
+             published_at = excluded.published_at"
+        ))
+        .bind(&with(vec![
+            text(&s.name),
+            text(s.kind.as_str()),
+            text(&s.comune),
+            text(&s.comune_name),
+            text(&s.province),
+            text(&s.region),
+            text(&to_json(&s.paths)),
+            text(&to_json(&s.figures)),
+            s.ateco.as_deref().map(text).unwrap_or(JsValue::NULL),
+            int(s.max_students),
+            text(&to_json(&s.periods)),
+            text(p.published_on),
+        ]))?,
+        db.prepare(format!(
+            "INSERT INTO host_profiles (host_id, body) SELECT {host_id}, ?4 WHERE {claimed} \
+             ON CONFLICT (host_id) DO UPDATE SET body = excluded.body"
+        ))
+        .bind(&with(vec![text(&body)]))?,
+        db.prepare(format!(
+            "DELETE FROM hosts_fts WHERE rowid = {host_id} AND {claimed}"
+        ))
+        .bind(&key)?,
+        db.prepare(format!(
+            "INSERT INTO hosts_fts (rowid, name, body, filters) SELECT {host_id}, ?4, ?5, ?6 \
+             WHERE {claimed}"
+        ))
+        .bind(&with(vec![
+            text(&s.name),
+            text(&p.body.fts_body(p.ateco_title)),
+            text(&filters),
+        ]))?,
+        db.prepare(format!(
+            "UPDATE declarations SET host_id = {host_id}, verified_at = ?4, verified_by = ?5, \
+             chain_checked = ?6 WHERE code = ?1 AND claim = ?2"
+        ))
+        .bind(&with(vec![
+            int(p.attempt.now as f64),
+            text(p.verified_by),
+            p.chain_checked
+                .map(|c| int(u8::from(c)))
+                .unwrap_or(JsValue::NULL),
+        ]))?,
+        db.prepare(format!(
+            "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
+             SELECT ?4, ?5, ?1, ?6, 'published', ?7 WHERE {claimed}"
+        ))
+        .bind(&with(vec![
+            int(p.attempt.now as f64),
+            text(p.attempt.channel),
+            p.attempt.sender.map(text).unwrap_or(JsValue::NULL),
+            text(p.attempt.detail),
+        ]))?,
+        db.prepare(format!(
+            "SELECT {host_id} AS id WHERE {claimed}"
+        ))
+        .bind(&key)?,
+    ];
+    let results = db.batch(statements).await?;
+    #[derive(Deserialize)]
+    struct Id {
+        id: Option<f64>,
+    }
+    Ok(results
+        .last()
+        .and_then(|r| r.results::<Id>().ok())
+        .and_then(|r| r.into_iter().next())
+        .and_then(|r| r.id)
+        .map(|id| id as i64))
+}
+
+/// JSON of the small arrays stored in `hosts` (paths, figures, periods).
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Whether a body already has a published profile (then a publication is an update).
+pub async fn is_published(env: &Env, identity_key: &str) -> Result<bool, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        n: f64,
+    }
+    let row: Option<Row> = database(env)?
+        .prepare("SELECT count(*) AS n FROM hosts WHERE identity_key = ?1")
+        .bind(&[text(identity_key)])?
+        .first(None)
+        .await?;
+    Ok(row.is_some_and(|r| r.n > 0.0))
+}

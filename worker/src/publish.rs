@@ -1,0 +1,776 @@
+//! Publishing a host profile (seed 002, DESIGN.md §4): the wizard's look-ups (iPA, CP 2011),
+//! the preview, the declaration and its code, the two proofs — a PEC message received by the
+//! e-mail handler, or a CAdES file uploaded — and the publication with its notice.
+//!
+//! Hosts have no accounts: nothing here needs a session. Who a body is, is proved by the PEC
+//! provider's signature on the message (sender = address of record) or by the legal
+//! representative's signature on the declaration. Every check is in `domain` (`profile`,
+//! `publish`, `declaration`, `mail`); this module moves bytes between HTTP, e-mail and D1.
+
+use crate::auth;
+use crate::db::publish::{self as db, Attempt, Declaration, NewDeclaration, References};
+use crate::error::{json_response, query_pairs, ApiError};
+use crate::SharedEnv;
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::declaration::{DeclarationCode, Expiry};
+use domain::hosts::{HostDetail, HostSummary, ProfileBody};
+use domain::identity::IpaCode;
+use domain::profile::{ProfileDraft, ValidProfile, PRIVACY_NOTICE_VERSION};
+use domain::publish::{self, limits, DeclarationStatus, Proof, PublicationNotice};
+use domain::query::QueryParams;
+use domain::text::SearchText;
+use domain::FieldError;
+use serde::Deserialize;
+use serde_json::json;
+use worker::send::SendFuture;
+use worker::Env;
+
+/// Several field errors at once: `{"error": <the first>, "errors": [every one]}`, 400.
+pub struct Invalid(pub Vec<FieldError>);
+
+impl IntoResponse for Invalid {
+    fn into_response(self) -> Response {
+        let first = self
+            .0
+            .first()
+            .cloned()
+            .unwrap_or_else(|| FieldError::invalid("draft", "Il profilo non è valido."));
+        json_response(
+            StatusCode::BAD_REQUEST,
+            &json!({"error": first, "errors": self.0}),
+        )
+    }
+}
+
+/// A handler's failure: one error, or the list of what is wrong with a profile.
+pub enum Failure {
+    One(ApiError),
+    Many(Vec<FieldError>),
+}
+
+impl<E: Into<ApiError>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::One(e.into())
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        match self {
+            Failure::One(e) => e.into_response(),
+            Failure::Many(list) => Invalid(list).into_response(),
+        }
+    }
+}
+
+fn now() -> i64 {
+    auth::now()
+}
+
+fn iso(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// The connecting client, for rate limits (Cloudflare sets `CF-Connecting-IP`).
+fn client(headers: &HeaderMap) -> String {
+    headers
+        .get("cf-connecting-ip")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("local")
+        .to_owned()
+}
+
+/// Per-client limits, relaxed a hundredfold where `PONTE_RELAXED_CLIENT_LIMITS` is set (dev and
+/// the tests, where every request comes from one address); per-body and per-code limits never.
+fn client_limit(env: &Env, limit: u32) -> u32 {
+    if env.var("PONTE_RELAXED_CLIENT_LIMITS").is_ok() {
+        limit.saturating_mul(100)
+    } else {
+        limit
+    }
+}
+
+async fn limit(env: &Env, key: &str, max: u32) -> Result<(), ApiError> {
+    if db::rate_allow(env, key, max, now()).await? {
+        Ok(())
+    } else {
+        Err(FieldError::rate_limited().into())
+    }
+}
+
+/// `GET /api/v1/ipa/{code}`: a public body's iPA record, to pre-fill the form.
+pub async fn ipa(env: SharedEnv, Path(code): Path<String>, RawQuery(q): RawQuery) -> Response {
+    SendFuture::new(async move {
+        QueryParams::parse(query_pairs(q.as_deref()), &[])?;
+        let code = IpaCode::parse(&code)?;
+        match db::ipa_ente(&env, code.as_str()).await? {
+            Some(e) => Ok(json_response(StatusCode::OK, &e)),
+            None => Err(ApiError::from(FieldError {
+                code: domain::error::ErrorCode::NotFound,
+                field: Some("ipa_code".to_owned()),
+                message: format!(
+                    "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
+                     Amministrazioni (IPA): verificare il codice iPA o il Codice Univoco Ufficio."
+                ),
+            })),
+        }
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `GET /api/v1/cp2011?q=…`: up to 20 CP 2011 entries at any level whose title has the words.
+pub async fn cp2011(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
+    SendFuture::new(async move {
+        let p = QueryParams::parse(query_pairs(q.as_deref()), &["q"])?;
+        let text = SearchText::parse(p.get("q").unwrap_or(""))?;
+        let items = db::cp2011_search(&env, &text.fts_prefix_terms()).await?;
+        Ok::<_, ApiError>(json_response(StatusCode::OK, &json!({ "items": items })))
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// A checked profile with everything the register stores for it.
+pub struct Resolved {
+    pub profile: ValidProfile,
+    pub body: ProfileBody,
+    pub summary: HostSummary,
+    pub region_name: String,
+    pub ateco_title: Option<String>,
+}
+
+impl Resolved {
+    /// The public page's data for the preview (id 0, published today).
+    pub fn detail(&self, published_on: &str) -> HostDetail {
+        HostDetail {
+            summary: self.summary.clone(),
+            region_name: self.region_name.clone(),
+            ateco_title: self.ateco_title.clone(),
+            body: self.body.clone(),
+            published_at: published_on.to_owned(),
+        }
+    }
+}
+
+/// The draft checked by the domain, then its codes against the reference data.
+pub async fn resolve(env: &Env, draft: &ProfileDraft) -> Result<Resolved, Failure> {
+    let profile = draft.validate().map_err(Failure::Many)?;
+    resolve_valid(env, profile).await
+}
+
+async fn resolve_valid(env: &Env, profile: ValidProfile) -> Result<Resolved, Failure> {
+    let refs = References::load(env, &profile).await?;
+    let body = profile.to_body(&refs).map_err(Failure::Many)?;
+    let region = body
+        .places
+        .first()
+        .and_then(|p| refs.region_of(&p.comune))
+        .unwrap_or_default()
+        .to_owned();
+    let summary = publish::summary(&profile, &body, &region)
+        .ok_or_else(|| FieldError::invalid("places", "Indicare almeno una sede."))?;
+    let region_name = crate::db::reference::choices(env)
+        .await?
+        .regions
+        .iter()
+        .find(|r| r.code == region)
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let ateco_title = refs.ateco_title().map(str::to_owned);
+    Ok(Resolved {
+        profile,
+        body,
+        summary,
+        region_name,
+        ateco_title,
+    })
+}
+
+/// A request body read whole (the worker's entry already bounded it).
+async fn body_bytes(req: Request) -> Result<axum::body::Bytes, ApiError> {
+    axum::body::to_bytes(req.into_body(), crate::db::school::MAX_PART_BYTES)
+        .await
+        .map_err(|_| FieldError::payload_too_large(crate::db::school::MAX_PART_BYTES).into())
+}
+
+fn json_error(e: serde_json::Error) -> FieldError {
+    FieldError::invalid(
+        "body",
+        format!("Il corpo della richiesta non è un oggetto JSON valido: {e}."),
+    )
+}
+
+/// The body of `POST /api/v1/declarations`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Submission {
+    privacy_version: String,
+    privacy_accepted: bool,
+    draft: ProfileDraft,
+}
+
+/// `POST /api/v1/declarations`: the privacy notice accepted, the profile checked whole, then a
+/// declaration code issued; nothing is published until the proof arrives.
+pub async fn submit(env: SharedEnv, req: Request) -> Response {
+    SendFuture::new(async move {
+        let client = client(req.headers());
+        let bytes = body_bytes(req).await?;
+        let s: Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
+        if !s.privacy_accepted {
+            return Err(FieldError::invalid(
+                "privacy_accepted",
+                "Per continuare occorre leggere e accettare l'informativa sul trattamento dei \
+                 dati personali.",
+            )
+            .into());
+        }
+        if s.privacy_version != PRIVACY_NOTICE_VERSION {
+            return Err(FieldError::invalid(
+                "privacy_version",
+                "L'informativa sul trattamento dei dati è stata aggiornata: leggerla e \
+                 accettarla di nuovo prima di inviare.",
+            )
+            .into());
+        }
+        let r = resolve(&env, &s.draft).await?;
+        let ipa = match &r.profile.identity {
+            domain::profile::HostIdentity::EntePubblico { ipa_code, .. } => {
+                db::ipa_ente(&env, ipa_code.as_str()).await?
+            }
+            _ => None,
+        };
+        let proof = publish::proof(&r.profile, ipa.as_ref())?;
+        let key = publish::identity_key(&r.profile.identity);
+        let t = now();
+        limit(
+            &env,
+            &format!("submit:{client}"),
+            client_limit(&env, limits::SUBMISSIONS_PER_CLIENT_PER_HOUR),
+        )
+        .await?;
+        limit(
+            &env,
+            &format!("submit-body:{key}"),
+            limits::SUBMISSIONS_PER_BODY_PER_HOUR,
+        )
+        .await?;
+        let entropy: [u8; DeclarationCode::ENTROPY_BYTES] = crate::auth::webcrypto::random_bytes()
+            .map_err(|e| ApiError::internal("declaration code", e))?;
+        let code = DeclarationCode::from_entropy(entropy);
+        let expires_at = Expiry::issued(t).expires_at();
+        let stored = db::insert_declaration(
+            &env,
+            &NewDeclaration {
+                code: code.as_str(),
+                identity_key: &key,
+                profile: &r.profile,
+                proof: &proof,
+                privacy_version: &s.privacy_version,
+                now: t,
+                expires_at,
+            },
+        )
+        .await?;
+        if !stored {
+            return Err(pending_conflict(&env, &key, t).await.into());
+        }
+        let (pec_of_record, pec_declared) = match &proof {
+            Proof::Pec { address, declared } => (Some(address.clone()), *declared),
+            Proof::FirmaDigitale { .. } => (None, false),
+        };
+        Ok::<_, Failure>(json_response(
+            StatusCode::CREATED,
+            &json!({
+                "code": code.as_str(),
+                "expires_at": iso(expires_at),
+                "method": proof.method(),
+                "verification_address": verification_address(&env),
+                "pec_of_record": pec_of_record,
+                "pec_declared": pec_declared,
+                "update": db::is_published(&env, &key).await?,
+                "document_url": format!("/api/v1/declarations/{code}/document"),
+                "status_url": format!("/api/v1/declarations/{code}"),
+            }),
+        ))
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The 409 of a body whose publication is pending.
+async fn pending_conflict(env: &Env, key: &str, t: i64) -> ApiError {
+    let until = match db::pending_for(env, key, t).await {
+        Ok(Some((_, expires_at))) => chrono::DateTime::from_timestamp(expires_at, 0)
+            .map(|d| format!(" (il codice scade il {})", d.format("%d/%m/%Y")))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    FieldError::conflict(format!(
+        "È in corso la pubblicazione di un profilo di questo soggetto{until}: non è possibile \
+         modificarlo finché la pubblicazione non è conclusa. Confermare la dichiarazione già \
+         inviata (PEC o firma digitale) oppure attendere la scadenza del codice."
+    ))
+    .into()
+}
+
+/// Where PEC messages go: `PEC_VERIFICATION_ADDRESS`.
+fn verification_address(env: &Env) -> String {
+    env.var("PEC_VERIFICATION_ADDRESS")
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| "verifica@pec.ponte.example".to_owned())
+}
+
+/// The declaration a path names, or 404.
+async fn declaration_at(env: &Env, raw: &str) -> Result<(DeclarationCode, Declaration), ApiError> {
+    let code = DeclarationCode::parse(raw).map_err(|_| FieldError::not_found())?;
+    let d = db::declaration(env, code.as_str())
+        .await?
+        .ok_or_else(FieldError::not_found)?;
+    Ok((code, d))
+}
+
+fn status_of(d: &Declaration, t: i64) -> DeclarationStatus {
+    DeclarationStatus::of(&d.status, d.expires_at as i64, d.failures as u32, t)
+}
+
+/// `GET /api/v1/declarations/{code}`: pending, published or expired (the wizard polls it).
+pub async fn status(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQuery) -> Response {
+    SendFuture::new(async move {
+        QueryParams::parse(query_pairs(q.as_deref()), &[])?;
+        let (code, d) = declaration_at(&env, &raw).await?;
+        Ok::<_, ApiError>(json_response(
+            StatusCode::OK,
+            &json!({
+                "code": code.as_str(),
+                "status": status_of(&d, now()),
+                "method": d.method,
+                "host_id": d.host_id.map(|h| h as i64),
+                "expires_at": iso(d.expires_at as i64),
+            }),
+        ))
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `GET /api/v1/declarations/{code}/document`: the text the legal representative signs.
+pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQuery) -> Response {
+    SendFuture::new(async move {
+        QueryParams::parse(query_pairs(q.as_deref()), &[])?;
+        let (code, d) = declaration_at(&env, &raw).await?;
+        if d.method != "firma_digitale" {
+            return Err(ApiError::from(FieldError::not_found()));
+        }
+        let r = resolve_valid(&env, d.profile()?)
+            .await
+            .map_err(|_| ApiError::internal("document", "stored profile no longer resolves"))?;
+        let text = publish::declaration_document(&code, &r.profile, &r.body);
+        Ok::<_, ApiError>(
+            (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"dichiarazione-{code}.txt\""),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                text,
+            )
+                .into_response(),
+        )
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `POST /api/v1/declarations/{code}/signature`: the declaration signed (CAdES `.p7m`, the
+/// raw bytes as body). The signature is checked, the content must be this code's declaration
+/// and the signer the legal representative; then the profile is published.
+pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) -> Response {
+    SendFuture::new(async move {
+        let client = client(req.headers());
+        let bytes = body_bytes(req).await?;
+        limit(
+            &env,
+            &format!("upload:{client}"),
+            client_limit(&env, limits::UPLOADS_PER_CLIENT_PER_HOUR),
+        )
+        .await?;
+        let (code, d) = declaration_at(&env, &raw).await?;
+        let t = now();
+        usable(&d, t)?;
+        let proof = d.proof()?;
+        let signed = match domain::mail::verify_cades(&bytes, t) {
+            Ok(s) => s,
+            Err(e) => return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await),
+        };
+        if let Err(e) =
+            publish::check_signed_declaration(&signed.content, &code, &proof, &signed.signer_cf)
+        {
+            let signer = signed.signer_cf.to_string();
+            return Err(refused_upload(&env, &code, t, e, Some(&signer)).await);
+        }
+        let host_id = publish_declaration(
+            &env,
+            &code,
+            &d,
+            Verified {
+                by: format!("cades:{}", signed.signer_cf),
+                chain_checked: Some(signed.chain_checked),
+                channel: "firma_digitale",
+                sender: signed.signer_cf.to_string(),
+            },
+        )
+        .await?;
+        Ok(json_response(
+            StatusCode::OK,
+            &json!({"status": "published", "host_id": host_id, "chain_checked": signed.chain_checked}),
+        ))
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// A refused signed file: logged and counted against its code; the error to answer.
+async fn refused_upload(
+    env: &Env,
+    code: &DeclarationCode,
+    t: i64,
+    e: FieldError,
+    signer: Option<&str>,
+) -> ApiError {
+    let attempt = Attempt {
+        now: t,
+        channel: "firma_digitale",
+        code: Some(code.as_str()),
+        sender: signer,
+        outcome: "refused",
+        detail: &e.message,
+    };
+    match db::refused(env, &attempt).await {
+        Ok(()) => e.into(),
+        Err(logged) => logged,
+    }
+}
+
+/// A declaration that can still be proved, or why not (409 used, 410-like expired as 409).
+fn usable(d: &Declaration, t: i64) -> Result<(), FieldError> {
+    match status_of(d, t) {
+        DeclarationStatus::Pending => Ok(()),
+        DeclarationStatus::Published => Err(FieldError::conflict(
+            "Questo codice è già stato usato: il profilo è pubblicato. Per modificarlo, \
+             compilare di nuovo il profilo e inviare una nuova dichiarazione.",
+        )),
+        DeclarationStatus::Expired => Err(FieldError::conflict(
+            "Questo codice è scaduto o non è più valido: inviare di nuovo il profilo per \
+             ricevere un nuovo codice.",
+        )),
+    }
+}
+
+/// How a declaration was proved.
+struct Verified {
+    by: String,
+    chain_checked: Option<bool>,
+    channel: &'static str,
+    sender: String,
+}
+
+/// Publishes a proved declaration (one batch: the code used once, the profile in the search)
+/// and sends the publication notice. Returns the host's id.
+async fn publish_declaration(
+    env: &Env,
+    code: &DeclarationCode,
+    d: &Declaration,
+    v: Verified,
+) -> Result<i64, ApiError> {
+    let t = now();
+    let r = resolve_valid(env, d.profile()?)
+        .await
+        .map_err(|_| ApiError::internal("publish", "stored profile no longer resolves"))?;
+    let update = db::is_published(env, &d.identity_key).await?;
+    let claim = auth::random_token()?;
+    let published_on = crate::family::today(env).format("%Y-%m-%d").to_string();
+    let host_id = db::publish(
+        env,
+        &db::Publication {
+            code: code.as_str(),
+            identity_key: &d.identity_key,
+            summary: &r.summary,
+            body: &r.body,
+            ateco_title: r.ateco_title.as_deref(),
+            published_on: &published_on,
+            verified_by: &v.by,
+            chain_checked: v.chain_checked,
+            claim: &claim,
+            attempt: Attempt {
+                now: t,
+                channel: v.channel,
+                code: Some(code.as_str()),
+                sender: Some(&v.sender),
+                outcome: "published",
+                detail: &v.by,
+            },
+        },
+    )
+    .await?
+    .ok_or_else(|| {
+        FieldError::conflict(
+            "Questo codice è già stato usato o è scaduto: nulla è stato pubblicato.",
+        )
+    })?;
+    let proof = d.proof()?;
+    let to = match &proof {
+        Proof::Pec { address, .. } => Some(address.clone()),
+        Proof::FirmaDigitale { .. } => r.profile.contacts.pec.clone(),
+    };
+    if let Some(to) = to {
+        if let Err(e) = send_notice(env, &to, &r.profile.name, host_id, code, update).await {
+            // The profile is published; a notice that could not be sent is logged, not undone.
+            worker::console_error!("publication notice for host {host_id}: {e}");
+        }
+    }
+    Ok(host_id)
+}
+
+/// The publication notice to the body's PEC through the `MAIL` binding (under `wrangler dev` it
+/// is written to a local `.eml` file).
+async fn send_notice(
+    env: &Env,
+    to: &str,
+    host_name: &str,
+    host_id: i64,
+    code: &DeclarationCode,
+    update: bool,
+) -> Result<(), String> {
+    let from = env
+        .var("PONTE_MAIL_FROM")
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| "pubblicazioni@ponte.example".to_owned());
+    let base = env
+        .var("PONTE_PUBLIC_URL")
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| "http://127.0.0.1:8787".to_owned());
+    let domain_part = from
+        .rsplit('@')
+        .next()
+        .unwrap_or("ponte.example")
+        .to_owned();
+    let id = auth::random_token().map_err(|e| e.error.message)?;
+    let message_id = format!("{id}@{domain_part}");
+    let date = chrono::DateTime::from_timestamp(now(), 0)
+        .map(|d| d.format("%a, %d %b %Y %H:%M:%S +0000").to_string())
+        .unwrap_or_default();
+    let url = format!("{}/enti/{host_id}", base.trim_end_matches('/'));
+    let raw = PublicationNotice {
+        from: &from,
+        to,
+        message_id: &message_id,
+        date: &date,
+        host_name,
+        url: &url,
+        code,
+        update,
+    }
+    .to_message();
+    let mailer = env.send_email("MAIL").map_err(|e| e.to_string())?;
+    let message = worker::EmailMessage::new(&from, to, &raw).map_err(|e| format!("{e:?}"))?;
+    mailer.send(&message).await.map_err(|e| format!("{e:?}"))?;
+    Ok(())
+}
+
+/// The e-mail handler: a PEC message to the verification address. Verified (provider's
+/// signature, certified sender = address of record, code in the subject) → published; anything
+/// else is rejected with the reason, which the sender's provider returns to them.
+pub async fn receive(message: worker::ForwardableEmailMessage, env: Env) -> worker::Result<()> {
+    let outcome = SendFuture::new(receive_inner(&message, &env)).await;
+    if let Err(reason) = outcome {
+        worker::console_log!("PEC refused: {reason}");
+        message.set_reject(&reason);
+        // Locally, returning at once makes the endpoint answer 200 before the rejection lands.
+        worker::Delay::from(std::time::Duration::from_millis(20)).await;
+    }
+    Ok(())
+}
+
+async fn receive_inner(
+    message: &worker::ForwardableEmailMessage,
+    env: &Env,
+) -> Result<i64, String> {
+    let t = now();
+    let raw = message.raw_bytes().await.map_err(|e| e.to_string())?;
+    let trust = trust_store(env)?;
+    let log = |code: Option<String>,
+               sender: Option<String>,
+               outcome: &'static str,
+               detail: String| async move {
+        let attempt = Attempt {
+            now: t,
+            channel: "pec",
+            code: code.as_deref(),
+            sender: sender.as_deref(),
+            outcome,
+            detail: &detail,
+        };
+        if let Err(e) = db::refused(env, &attempt).await {
+            worker::console_error!("PEC attempt not logged: {}", e.error.message);
+        }
+        Err::<i64, String>(detail.clone())
+    };
+    let pec = match domain::mail::verify_pec(&raw, &trust, t) {
+        Ok(p) => p,
+        Err(e) => return log(None, None, e.code(), e.message()).await,
+    };
+    let verification = verification_address(env);
+    if !pec
+        .recipients
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(&verification))
+    {
+        return log(
+            None,
+            Some(pec.sender.clone()),
+            "wrong_recipient",
+            format!("Il messaggio PEC non è indirizzato a {verification}."),
+        )
+        .await;
+    }
+    match db::rate_allow(
+        env,
+        &format!("pec:{}", pec.sender),
+        limits::MESSAGES_PER_SENDER_PER_HOUR,
+        t,
+    )
+    .await
+    {
+        Ok(true) => {}
+        Ok(false) => return Err(FieldError::rate_limited().message),
+        Err(e) => return Err(e.error.message),
+    }
+    let Some(code) = DeclarationCode::find_in_subject(&pec.subject) else {
+        return log(
+            None,
+            Some(pec.sender.clone()),
+            "no_code",
+            "L'oggetto del messaggio non contiene un codice della dichiarazione \
+             (nella forma XXXX-XXXX-XXXX)."
+                .to_owned(),
+        )
+        .await;
+    };
+    let d = match db::declaration(env, code.as_str()).await {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            return log(
+                None,
+                Some(pec.sender.clone()),
+                "unknown_code",
+                format!("Il codice {code} non corrisponde a nessuna dichiarazione."),
+            )
+            .await
+        }
+        Err(e) => return Err(e.error.message),
+    };
+    if let Err(e) = usable(&d, t) {
+        return log(None, Some(pec.sender.clone()), "unusable_code", e.message).await;
+    }
+    let proof = d.proof().map_err(|e| e.error.message)?;
+    if !publish::pec_sender_matches(&proof, &pec.sender) {
+        let expected = match &proof {
+            Proof::Pec { .. } => "l'indirizzo PEC registrato per questo soggetto".to_owned(),
+            Proof::FirmaDigitale { .. } => {
+                "nessuno: questa dichiarazione si conferma con la firma digitale".to_owned()
+            }
+        };
+        return log(
+            Some(code.as_str().to_owned()),
+            Some(pec.sender.clone()),
+            "wrong_sender",
+            format!(
+                "Il messaggio è stato inviato da {}, che non è {expected}.",
+                pec.sender
+            ),
+        )
+        .await;
+    }
+    publish_declaration(
+        env,
+        &code,
+        &d,
+        Verified {
+            by: format!("pec:{}", pec.message_id),
+            chain_checked: None,
+            channel: "pec",
+            sender: pec.sender.clone(),
+        },
+    )
+    .await
+    .map_err(|e| e.error.message)
+}
+
+/// The PEC providers' certificates (`PEC_PROVIDERS`, a PEM bundle), parsed once per instance.
+fn trust_store(env: &Env) -> Result<std::sync::Arc<domain::mail::TrustStore>, String> {
+    use std::sync::{Arc, OnceLock};
+    static STORE: OnceLock<Arc<domain::mail::TrustStore>> = OnceLock::new();
+    if let Some(s) = STORE.get() {
+        return Ok(s.clone());
+    }
+    let pem = env
+        .var("PEC_PROVIDERS")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let store = Arc::new(domain::mail::TrustStore::from_pem(&pem).map_err(|e| e.message())?);
+    Ok(STORE.get_or_init(|| store).clone())
+}
+
+/// `POST /enti/pubblica/anteprima`: the draft (JSON) → the public page's article, exactly as it
+/// will be published, or every error.
+pub async fn preview(env: SharedEnv, req: Request) -> Response {
+    let lang = crate::pages::lang_of(&req);
+    let resolved = SendFuture::new(async move {
+        let bytes = body_bytes(req).await?;
+        let draft: ProfileDraft = serde_json::from_slice(&bytes).map_err(json_error)?;
+        resolve(&env, &draft).await
+    })
+    .await;
+    match resolved {
+        Ok(r) => {
+            let today = chrono::DateTime::from_timestamp(now(), 0)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let host = std::sync::Arc::new(r.detail(&today));
+            fragment(move || {
+                use leptos::prelude::*;
+                view! { <app::pages::ente::EnteScheda lang=lang host=host.clone()/> }
+            })
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A component rendered to an HTML fragment (no page around it), not cached.
+fn fragment<F, V>(view_fn: F) -> Response
+where
+    F: FnOnce() -> V,
+    V: leptos::prelude::IntoView + 'static,
+{
+    use leptos::prelude::*;
+    let owner = Owner::new();
+    let html = owner.with(|| view_fn().to_html());
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response()
+}
