@@ -6,7 +6,6 @@
 //! wrong sender, wrong or reused or expired code, plain e-mail, forged envelopes, someone
 //! else's signature, edits while pending — each refused with nothing published.
 
-use domain::identity::{CodiceFiscale, PartitaIva};
 use e2e::people::{assert_error, json_of, send};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -45,27 +44,12 @@ fn nonce() -> u64 {
     t.wrapping_add(N.fetch_add(7919, std::sync::atomic::Ordering::Relaxed))
 }
 
-/// A valid personal codice fiscale nobody has: fixed letters, a date from `n`, the check found
-/// by trying the 26 letters.
 fn fresh_cf(prefix: &str, n: u64) -> String {
-    let months = "ABCDEHLMPRST".as_bytes();
-    let year = n % 100;
-    let month = months[(n / 100 % 12) as usize] as char;
-    let day = 1 + n / 1200 % 28;
-    let first15 = format!("{prefix}{year:02}{month}{day:02}H501");
-    ('A'..='Z')
-        .map(|c| format!("{first15}{c}"))
-        .find(|cf| CodiceFiscale::parse(cf).is_ok())
-        .expect("a check letter")
+    pki::fresh_cf(prefix, n).expect("a codice fiscale")
 }
 
-/// A valid partita IVA nobody has.
 fn fresh_piva(n: u64) -> String {
-    let first10 = format!("{:07}{:03}", n % 10_000_000, 1 + n / 10_000_000 % 99);
-    (0..10)
-        .map(|d| format!("{first10}{d}"))
-        .find(|p| PartitaIva::parse(p).is_ok())
-        .expect("a check digit")
+    pki::fresh_piva(n).expect("a partita IVA")
 }
 
 fn offer(path: &str, figure: &str, students: &str) -> Value {
@@ -462,6 +446,9 @@ fn a_public_body_publishes_by_pec_from_its_ipa_address() {
     assert_eq!(d["pec_declared"], false);
     assert_eq!(d["verification_address"], VERIFY_TO);
     assert_eq!(status_of(&mut c, &code)["status"], "pending");
+    // The same body through the Codice Univoco Ufficio of one of its offices: still pending.
+    let a = submit(&mut c, &draft_public_body("UFV8TC", "80000123457", name));
+    assert_error(&a, 409, "conflict", "the same body by its office's code");
     let subject = format!("Conferma pubblicazione profilo {code}");
 
     // Each of these is refused and publishes nothing.

@@ -109,6 +109,18 @@ pub fn identity_key(identity: &HostIdentity) -> String {
     }
 }
 
+/// The key of the body a declaration is for: [`identity_key`], except that a public body found
+/// through the *Codice Univoco Ufficio* of one of its offices is keyed by the iPA code of its
+/// record, so both codes reach the same profile (and the same pending declaration).
+pub fn body_key(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> String {
+    match (&profile.identity, ipa) {
+        (HostIdentity::EntePubblico { .. }, Some(ipa)) => {
+            format!("ipa:{}", ipa.ipa_code.to_lowercase())
+        }
+        (identity, _) => identity_key(identity),
+    }
+}
+
 /// How `profile` must be proved. A public body needs its iPA record (`ipa`): its codice fiscale
 /// must be the one typed, and its PEC of record is where the message must come from.
 pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, FieldError> {
@@ -539,6 +551,16 @@ mod tests {
             "codice_fiscale"
         );
         assert_eq!(proof_field(&p, Some(&ipa("80000123457", None))), "ipa_code");
+        // Typed as an office's Codice Univoco Ufficio, keyed by the body's iPA code.
+        let mut office = p.clone();
+        office.identity = HostIdentity::EntePubblico {
+            ipa_code: crate::identity::IpaCode::parse("UFV8TC").unwrap(),
+            codice_fiscale: crate::identity::CodiceFiscaleEnte::parse("80000123457").unwrap(),
+        };
+        assert_eq!(identity_key(&office.identity), "ipa:ufv8tc");
+        let record = ipa("80000123457", Some("a@pec.example"));
+        assert_eq!(body_key(&office, Some(&record)), "ipa:c_h501");
+        assert_eq!(body_key(&p, Some(&record)), "ipa:c_h501");
     }
 
     fn proof_field(p: &ValidProfile, ipa: Option<&IpaEnte>) -> String {

@@ -6,6 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
+import { publishing } from "./publish.mjs";
 
 const BASE = process.env.PONTE_BASE_URL;
 const SHOTS = process.env.PONTE_SCREENSHOTS || "target/screenshots";
@@ -487,8 +488,13 @@ function readdirFirst(dir, prefix) {
   return found;
 }
 
+publishing({ test, BASE, newPage, axe, shot, hydrated });
+
+// PONTE_BROWSER_ONLY=text runs only the tests whose name contains it (while working on them).
+const only = process.env.PONTE_BROWSER_ONLY;
+const chosen = only ? tests.filter((t) => t.name.includes(only)) : tests;
 let failed = 0;
-for (const t of tests) {
+for (const t of chosen) {
   try {
     await t.fn();
     console.log(`ok   ${t.name}`);
@@ -506,5 +512,5 @@ try {
   console.log("ok   no console errors");
 } catch (e) { failed++; console.log(`FAIL console errors:\n     ${consoleErrors.join("\n     ")}`); }
 await browser.close();
-console.log(`${tests.length + 2 - failed} passed, ${failed} failed; screenshots in ${SHOTS}`);
+console.log(`${chosen.length + 2 - failed} passed, ${failed} failed; screenshots in ${SHOTS}`);
 process.exit(failed ? 1 : 0);

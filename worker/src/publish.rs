@@ -245,7 +245,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
             _ => None,
         };
         let proof = publish::proof(&r.profile, ipa.as_ref())?;
-        let key = publish::identity_key(&r.profile.identity);
+        let key = publish::body_key(&r.profile, ipa.as_ref());
         let t = now();
         limit(
             &env,

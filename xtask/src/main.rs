@@ -36,6 +36,8 @@ Test PKI for the PEC and signature checks (needs the openssl command line):
                          standard output
   mail-fixtures [DIR]    regenerate domain::mail's test fixtures (default
                          domain/tests/fixtures/mail)
+  fresh-cf PREFIX N      a valid codice fiscale nobody has (six letters PREFIX, a date from N)
+  fresh-piva N           a valid partita IVA nobody has
 ";
 
 fn main() -> ExitCode {
@@ -53,6 +55,8 @@ fn main() -> ExitCode {
         Some("pki") => pki_cmd(&args[1..]),
         Some("pec-envelope") => pec_envelope_cmd(&args[1..]),
         Some("sign-p7m") => sign_p7m_cmd(&args[1..]),
+        Some("fresh-cf") => fresh_cmd(&args[1..], true),
+        Some("fresh-piva") => fresh_cmd(&args[1..], false),
         Some("mail-fixtures") => mail_fixtures_cmd(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
@@ -214,6 +218,22 @@ fn pec_envelope_cmd(args: &[String]) -> Result {
         }
     };
     write_stdout(&raw)
+}
+
+/// `fresh-cf PREFIX N` / `fresh-piva N`: a valid code nobody has, for the browser tests.
+fn fresh_cmd(args: &[String], cf: bool) -> Result {
+    let number = |s: Option<&String>| -> Result<u64> {
+        s.and_then(|v| v.parse().ok())
+            .ok_or_else(|| "fresh-cf PREFIX N / fresh-piva N: N is a number".to_owned())
+    };
+    let code = if cf {
+        let prefix = args.first().ok_or("fresh-cf PREFIX N")?;
+        xtask::pki::fresh_cf(prefix, number(args.get(1))?)?
+    } else {
+        xtask::pki::fresh_piva(number(args.first())?)?
+    };
+    println!("{code}");
+    Ok(())
 }
 
 fn sign_p7m_cmd(args: &[String]) -> Result {
