@@ -1038,6 +1038,30 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// A valid personal codice fiscale that belongs to nobody, for tests: `prefix` (six letters),
+/// a birth date from `n`, Rome as the place, the check letter found by trying all 26.
+pub fn fresh_cf(prefix: &str, n: u64) -> Result<String> {
+    let months = b"ABCDEHLMPRST";
+    let year = n % 100;
+    let month = char::from(months[(n / 100 % 12) as usize]);
+    let day = 1 + n / 1200 % 28;
+    let first15 = format!("{prefix}{year:02}{month}{day:02}H501");
+    ('A'..='Z')
+        .map(|c| format!("{first15}{c}"))
+        .find(|cf| domain::identity::CodiceFiscale::parse(cf).is_ok())
+        .ok_or_else(|| format!("no codice fiscale starts with {first15}"))
+}
+
+/// A valid partita IVA that belongs to nobody, for tests (the check digit found by trying all
+/// ten).
+pub fn fresh_piva(n: u64) -> Result<String> {
+    let first10 = format!("{:07}{:03}", n % 10_000_000, 1 + n / 10_000_000 % 99);
+    (0..10)
+        .map(|d| format!("{first10}{d}"))
+        .find(|p| domain::identity::PartitaIva::parse(p).is_ok())
+        .ok_or_else(|| format!("no partita IVA starts with {first10}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1269,28 +1293,4 @@ mod tests {
             "Mon, 02 Mar 2026 10:00:00 +0000"
         );
     }
-}
-
-/// A valid personal codice fiscale that belongs to nobody, for tests: `prefix` (six letters),
-/// a birth date from `n`, Rome as the place, the check letter found by trying all 26.
-pub fn fresh_cf(prefix: &str, n: u64) -> Result<String> {
-    let months = b"ABCDEHLMPRST";
-    let year = n % 100;
-    let month = char::from(months[(n / 100 % 12) as usize]);
-    let day = 1 + n / 1200 % 28;
-    let first15 = format!("{prefix}{year:02}{month}{day:02}H501");
-    ('A'..='Z')
-        .map(|c| format!("{first15}{c}"))
-        .find(|cf| domain::identity::CodiceFiscale::parse(cf).is_ok())
-        .ok_or_else(|| format!("no codice fiscale starts with {first15}"))
-}
-
-/// A valid partita IVA that belongs to nobody, for tests (the check digit found by trying all
-/// ten).
-pub fn fresh_piva(n: u64) -> Result<String> {
-    let first10 = format!("{:07}{:03}", n % 10_000_000, 1 + n / 10_000_000 % 99);
-    (0..10)
-        .map(|d| format!("{first10}{d}"))
-        .find(|p| domain::identity::PartitaIva::parse(p).is_ok())
-        .ok_or_else(|| format!("no partita IVA starts with {first10}"))
 }
