@@ -393,19 +393,22 @@ fn bad_submissions_are_refused_and_store_nothing() {
     assert_error(&submit(&mut c, &good), 409, "conflict", "pending");
 }
 
+fn preview(c: &mut Client, draft: &Value) -> Answer {
+    let body = draft.to_string();
+    c.request(
+        "POST",
+        "/enti/pubblica/anteprima",
+        Some(("application/json", body.as_bytes())),
+        &[],
+    )
+    .expect("POST /enti/pubblica/anteprima")
+}
+
 #[test]
 fn preview_renders_the_public_article_or_every_error() {
     let mut c = client();
     let d = draft_public_body("uc_valdol", "80000123457", "Unione dei Comuni Valdolmo");
-    let body = d.to_string();
-    let a = c
-        .request(
-            "POST",
-            "/enti/pubblica/anteprima",
-            Some(("application/json", body.as_bytes())),
-            &[],
-        )
-        .unwrap();
+    let a = preview(&mut c, &d);
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(
         a.content_type.starts_with("text/html"),
@@ -421,15 +424,7 @@ fn preview_renders_the_public_article_or_every_error() {
     assert!(!a.body.contains("<html"), "a fragment, not a page");
     let mut bad = d.clone();
     bad["name"] = json!("");
-    let body = bad.to_string();
-    let a = c
-        .request(
-            "POST",
-            "/enti/pubblica/anteprima",
-            Some(("application/json", body.as_bytes())),
-            &[],
-        )
-        .unwrap();
+    let a = preview(&mut c, &bad);
     assert_error(&a, 400, "invalid_field", "preview of a bad draft");
 }
 

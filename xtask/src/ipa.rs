@@ -57,14 +57,24 @@ impl std::fmt::Display for RowError {
 
 const REQUIRED: [&str; 3] = ["Codice_IPA", "Denominazione_ente", "Codice_fiscale_ente"];
 
-/// A header-driven table: the trimmed header names, the records with their line numbers, or
-/// what is wrong with the header (a bad record is reported by the caller, with its line).
-type Table = (
-    Vec<String>,
-    Vec<(usize, std::result::Result<csv::StringRecord, csv::Error>)>,
-);
+/// One record of a header-driven table: its line and its values by column name, trimmed.
+struct Record {
+    line: usize,
+    values: std::collections::HashMap<String, String>,
+}
 
-fn read_table(text: &str, required: &[&str]) -> std::result::Result<Table, Vec<RowError>> {
+impl Record {
+    fn get(&self, name: &str) -> String {
+        self.values.get(name).cloned().unwrap_or_default()
+    }
+}
+
+/// A header-driven table (tab- or comma-separated): its readable records and a `RowError` for
+/// each unreadable one, or what is wrong with the header.
+fn read_table(
+    text: &str,
+    required: &[&str],
+) -> std::result::Result<(Vec<Record>, Vec<RowError>), Vec<RowError>> {
     let text = text.trim_start_matches('\u{feff}');
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = if header_line.contains('\t') {
@@ -100,36 +110,37 @@ fn read_table(text: &str, required: &[&str]) -> std::result::Result<Table, Vec<R
     if !missing.is_empty() {
         return Err(missing);
     }
-    let records = rdr.records().enumerate().map(|(i, r)| (i + 2, r)).collect();
-    Ok((headers, records))
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        match rec {
+            Ok(r) => records.push(Record {
+                line,
+                values: headers
+                    .iter()
+                    .zip(r.iter())
+                    .map(|(h, v)| (h.clone(), v.trim().to_owned()))
+                    .collect(),
+            }),
+            Err(e) => errors.push(RowError {
+                line,
+                column: String::new(),
+                value: String::new(),
+                reason: format!("riga illeggibile: {e}"),
+            }),
+        }
+    }
+    Ok((records, errors))
 }
 
 pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
-    let (headers, records) = read_table(text, &REQUIRED)?;
-    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (records, mut errors) = read_table(text, &REQUIRED)?;
     let mut out = Vec::new();
-    let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (line, rec) in records {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(RowError {
-                    line,
-                    column: String::new(),
-                    value: String::new(),
-                    reason: format!("riga illeggibile: {e}"),
-                });
-                continue;
-            }
-        };
-        let get = |name: &str| {
-            col(name)
-                .and_then(|c| rec.get(c))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
+    for rec in records {
+        let line = rec.line;
+        let get = |name: &str| rec.get(name);
         let mut bad = |column: &str, value: &str, reason: String| {
             errors.push(RowError {
                 line,
@@ -183,6 +194,7 @@ pub fn parse(text: &str) -> std::result::Result<Vec<Ente>, Vec<RowError>> {
     if errors.is_empty() {
         Ok(out)
     } else {
+        errors.sort_by_key(|e| e.line);
         Err(errors)
     }
 }
@@ -199,31 +211,12 @@ pub struct Ufficio {
 /// The "Uffici" file, header-driven like the "Enti" one: `Codice_IPA`, `Codice_uni_uff` and,
 /// if present, `Descrizione_ufficio`. Every bad row is reported; nothing is returned then.
 pub fn parse_uffici(text: &str) -> std::result::Result<Vec<Ufficio>, Vec<RowError>> {
-    let (headers, records) = read_table(text, &["Codice_IPA", "Codice_uni_uff"])?;
-    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (records, mut errors) = read_table(text, &["Codice_IPA", "Codice_uni_uff"])?;
     let mut out = Vec::new();
-    let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (line, rec) in records {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(RowError {
-                    line,
-                    column: String::new(),
-                    value: String::new(),
-                    reason: format!("riga illeggibile: {e}"),
-                });
-                continue;
-            }
-        };
-        let get = |name: &str| {
-            col(name)
-                .and_then(|c| rec.get(c))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
+    for rec in records {
+        let line = rec.line;
+        let get = |name: &str| rec.get(name);
         let ipa_code = get("Codice_IPA");
         if let Err(e) = IpaCode::parse(&ipa_code) {
             errors.push(RowError {
@@ -259,6 +252,7 @@ pub fn parse_uffici(text: &str) -> std::result::Result<Vec<Ufficio>, Vec<RowErro
     if errors.is_empty() {
         Ok(out)
     } else {
+        errors.sort_by_key(|e| e.line);
         Err(errors)
     }
 }
