@@ -482,6 +482,100 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await office.context().close();
 });
 
+test("hosts' publishing wizard: consent first, errors tied to their fields, the draft saved, loaded back and discarded", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/enti/pubblica`);
+  // The whole first step comes from the server, before any wasm.
+  await page.getByRole("heading", { name: "Informativa sul trattamento dei dati personali" }).waitFor();
+  await hydrated(page);
+  await axe(page, "/enti/pubblica");
+  await shot(page, "pubblica-1-informativa");
+  // Nothing before the notice is acknowledged: the summary says so and takes the focus.
+  await page.getByRole("button", { name: "Avanti" }).click();
+  await page.locator("#w-errors").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "w-errors");
+  await axe(page, "/enti/pubblica (consent missing)");
+  await page.getByLabel("Ho letto l'informativa").check();
+  await page.getByRole("button", { name: "Avanti" }).click();
+  await page.getByRole("heading", { name: /Passo 2 di 6/ }).waitFor();
+  // A company: a wrong partita IVA is reported when leaving the field, in the worker's words.
+  await page.getByLabel("Impresa").check();
+  await page.locator("#w-piva").fill("12345678900");
+  await page.locator("#w-piva").blur();
+  const pivaError = page.locator("#w-piva-error");
+  await pivaError.waitFor();
+  assert.match(await pivaError.textContent(), /cifra di controllo/);
+  assert.match(await page.locator("#w-piva").getAttribute("aria-describedby"), /w-piva-error/);
+  // "Avanti" lists every problem of the step; each link leads to its field.
+  await page.getByRole("button", { name: "Avanti" }).click();
+  const links = page.locator("#w-errors a");
+  await links.first().waitFor();
+  assert.ok((await links.count()) >= 4, "name, partita IVA, legal representative, ATECO");
+  await axe(page, "/enti/pubblica (step 2 errors)");
+  await shot(page, "pubblica-2-errori");
+  await page.locator('#w-errors a[href="#w-legal-cf"]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "w-legal-cf");
+  await page.locator("#w-name").fill("Officine Esempio S.r.l.");
+  await page.locator("#w-piva").fill("12345678903");
+  await page.locator("#w-legal-cf").fill("BNCLCU01A01F205C");
+  await page.locator("#w-ateco").fill("25.62");
+  await page.getByRole("button", { name: "Avanti" }).click();
+  // Placements: PCTO with a period.
+  await page.getByRole("heading", { name: /Passo 3 di 6/ }).waitFor();
+  await page.locator("#w-pcto-on").check();
+  await page.locator("#w-pcto-max").fill("4");
+  await page.locator("#w-pcto-period-0-from").fill("2026-02-02");
+  await page.locator("#w-pcto-period-0-to").fill("2026-05-29");
+  await page.locator("#w-pcto-activity").fill("Affiancamento ai tecnici nella manutenzione degli impianti.");
+  await axe(page, "/enti/pubblica (step 3)");
+  await shot(page, "pubblica-3-percorsi");
+  // Saved to a file, with the name and format of domain::profile::DraftFile.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Salva bozza su file" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^bozza-profilo-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(saved.format, "ponte-bozza-profilo");
+  assert.equal(saved.draft.partita_iva, "12345678903");
+  assert.equal(saved.draft.offers[0].periods[0].to, "2026-05-29");
+  // Places: the comune from the same selects as the search.
+  await page.getByRole("button", { name: "Avanti" }).click();
+  await page.getByRole("heading", { name: /Passo 4 di 6/ }).waitFor();
+  await page.selectOption("#w-place-0-province", "BG");
+  await page.waitForFunction(() => document.querySelectorAll("#w-place-0-comune option").length > 100);
+  await axe(page, "/enti/pubblica (step 4)");
+  await shot(page, "pubblica-4-sedi");
+  // A fresh page loads the draft back; an edited file is refused with its reason.
+  const again = await newPage();
+  await again.goto(`${BASE}/enti/pubblica`);
+  await hydrated(again);
+  await again.getByLabel("Ho letto l'informativa").check();
+  await again.setInputFiles("#w-load", await download.path());
+  await again.getByRole("heading", { name: /Passo 2 di 6/ }).waitFor();
+  assert.equal(await again.locator("#w-name").inputValue(), "Officine Esempio S.r.l.");
+  const edited = readFileSync(await download.path(), "utf8").replace("12345678903", "12345678904");
+  await again.setInputFiles("#w-load", { name: "bozza.json", mimeType: "application/json", buffer: Buffer.from(edited) });
+  const refused = again.locator(".toolbar-note .notice-error");
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /modificato dopo il salvataggio/);
+  await axe(again, "/enti/pubblica (draft refused)");
+  // Discarding asks first, then empties the form.
+  await again.getByRole("button", { name: "Annulla modifiche" }).click();
+  await again.locator("dialog[open]").waitFor();
+  await axe(again, "/enti/pubblica (discard dialog)");
+  await shot(again, "pubblica-annulla");
+  await again.getByRole("button", { name: "Sì, annulla le modifiche" }).click();
+  await again.getByRole("heading", { name: /Passo 1 di 6/ }).waitFor();
+  assert.equal(await again.getByLabel("Ho letto l'informativa").isChecked(), false);
+  await again.context().close();
+  // The notice on its own page.
+  await page.goto(`${BASE}/enti/pubblica/informativa`);
+  await page.getByRole("heading", { level: 1, name: "Informativa sul trattamento dei dati personali" }).waitFor();
+  await axe(page, "/enti/pubblica/informativa");
+  await page.context().close();
+});
+
 function readdirFirst(dir, prefix) {
   const found = readdirSync(dir).find((n) => n.startsWith(prefix));
   if (!found) throw new Error(`no ${prefix}* in ${dir}`);

@@ -58,16 +58,14 @@ pub fn FiltroLuogo() -> impl IntoView {
     };
     let (regions, provinces) = decode_places(&s(5));
     let luogo = Luogo::new(s(7), s(8), s(9), decode_comuni(&s(6)));
-    view! {
-        <SelettoreLuogo
-            id="f"
-            names=true
-            labels=labels
-            regions=StoredValue::new(regions)
-            provinces=StoredValue::new(provinces)
-            luogo=luogo
-        />
-    }
+    let ids = LuogoIds {
+        region: "f-region",
+        province: "f-province",
+        comune: "f-comune",
+        hint: "f-comune-hint",
+        described_by: "f-comune-hint",
+    };
+    selettore_luogo(ids, labels, regions, StoredValue::new(provinces), luogo)
 }
 
 /// The words of the three selects.
@@ -117,34 +115,40 @@ impl Luogo {
     }
 }
 
+/// The ids of the three selects, of the comune's hint, and what describes the comune select
+/// (its hint, and in a form the error message under it). Static strings in the search (the
+/// public bundle compiles exactly what it did before the selects were shared), `String`s in
+/// the publishing form, which has one set of selects per place.
+pub struct LuogoIds<I> {
+    pub region: I,
+    pub province: I,
+    pub comune: I,
+    pub hint: I,
+    pub described_by: I,
+}
+
 /// Region → province → comune: choosing a region narrows the provinces; choosing a province
-/// loads its comuni from `GET /api/v1/comuni`. The ids are `{id}-region`, `{id}-province` and
-/// `{id}-comune`; `names` gives the selects the search form's parameter names. `on_comune`
-/// hears every change of the comune (chosen, or cleared because the province changed);
-/// `comune_error` is an error shown under the comune and tied to it.
-#[component]
-pub fn SelettoreLuogo(
-    #[prop(into)] id: String,
-    #[prop(optional)] names: bool,
+/// loads its comuni from `GET /api/v1/comuni`. A form hears the comune chosen through
+/// `luogo.comune`.
+///
+/// Kept as plain as the search's own selects were: every generic prop or reactive attribute
+/// here is code in the bundle every parent's phone downloads.
+pub fn selettore_luogo<I>(
+    ids: LuogoIds<I>,
     labels: LuogoLabels,
-    regions: StoredValue<Vec<RegionRef>>,
+    regions: Vec<RegionRef>,
     provinces: StoredValue<Vec<ProvinceRef>>,
     luogo: Luogo,
-    #[prop(optional, into)] on_comune: Option<Callback<String>>,
-    #[prop(optional, into)] comune_error: Option<Signal<Option<String>>>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    I: leptos::attr::AttributeValue + Clone + Sync + 'static,
+{
     let Luogo {
         region,
         province,
         comune,
         comuni,
     } = luogo;
-    let set_comune = move |c: String| {
-        if let Some(cb) = on_comune {
-            cb.run(c.clone());
-        }
-        comune.set(c);
-    };
     let on_region = move |ev| {
         let r = event_target_value(&ev);
         // A province outside the new region no longer applies.
@@ -154,14 +158,14 @@ pub fn SelettoreLuogo(
         });
         if !keep {
             province.set(String::new());
-            set_comune(String::new());
+            comune.set(String::new());
             comuni.set(Vec::new());
         }
         region.set(r);
     };
     let on_province = move |ev| {
         let p = event_target_value(&ev);
-        set_comune(String::new());
+        comune.set(String::new());
         comuni.set(Vec::new());
         if !p.is_empty() {
             let r = provinces
@@ -174,14 +178,13 @@ pub fn SelettoreLuogo(
         province.set(p);
     };
 
-    let region_options = regions.with_value(|rs| {
-        rs.iter()
-            .map(|r| {
-                let code = r.code.clone();
-                view! { <option value=r.code.clone() selected=move || region.get() == code>{r.name.clone()}</option> }
-            })
-            .collect_view()
-    });
+    let region_options = regions
+        .into_iter()
+        .map(|r| {
+            let code = r.code.clone();
+            view! { <option value=r.code selected=move || region.get() == code>{r.name}</option> }
+        })
+        .collect_view();
     let province_options = move || {
         let r = region.get();
         provinces.with_value(|ps| {
@@ -209,27 +212,6 @@ pub fn SelettoreLuogo(
             .collect_view()
     };
     let no_province = move || province.get().is_empty();
-    let error = move || comune_error.and_then(|e| e.get());
-    let (id_region, id_province, id_comune) = (
-        format!("{id}-region"),
-        format!("{id}-province"),
-        format!("{id}-comune"),
-    );
-    let id_hint = format!("{id}-comune-hint");
-    let id_error = format!("{id}-comune-error");
-    let described = {
-        let (h, e) = (id_hint.clone(), id_error.clone());
-        move || {
-            let mut ids = Vec::new();
-            if no_province() {
-                ids.push(h.clone());
-            }
-            if error().is_some() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     let LuogoLabels {
         region: l_region,
         province: l_province,
@@ -239,36 +221,27 @@ pub fn SelettoreLuogo(
     } = labels;
     view! {
         <div class="field">
-            <label for=id_region.clone()>{l_region}</label>
-            <select id=id_region name=names.then_some("region") on:change=on_region>
+            <label for=ids.region.clone()>{l_region}</label>
+            <select id=ids.region name="region" on:change=on_region>
                 <option value="">{any.clone()}</option>
                 {region_options}
             </select>
         </div>
         <div class="field">
-            <label for=id_province.clone()>{l_province}</label>
-            <select id=id_province name=names.then_some("province") on:change=on_province>
+            <label for=ids.province.clone()>{l_province}</label>
+            <select id=ids.province name="province" on:change=on_province>
                 <option value="">{any.clone()}</option>
                 {province_options}
             </select>
         </div>
         <div class="field">
-            <label for=id_comune.clone()>{l_comune}</label>
-            <select id=id_comune name=names.then_some("comune") disabled=no_province
-                aria-describedby=described aria-invalid=move || error().map(|_| "true")
-                on:change=move |ev| set_comune(event_target_value(&ev))>
+            <label for=ids.comune.clone()>{l_comune}</label>
+            <select id=ids.comune name="comune" disabled=no_province aria-describedby=ids.described_by
+                on:change=move |ev| comune.set(event_target_value(&ev))>
                 <option value="">{any}</option>
                 {comune_options}
             </select>
-            <p id=id_hint class="hint" hidden=move || !no_province()>{pick_province}</p>
-            {comune_error
-                .map(|_| {
-                    view! {
-                        <p id=id_error class="field-error" hidden=move || error().is_none()>
-                            {error}
-                        </p>
-                    }
-                })}
+            <p id=ids.hint class="hint" hidden=move || !no_province()>{pick_province}</p>
         </div>
     }
 }

@@ -24,6 +24,7 @@ use domain::hosts::HostKind;
 use domain::place::{ProvinceRef, RegionRef};
 use domain::profile::{DraftFile, OfferDraft, PlaceDraft, ProfileDraft};
 use domain::FieldError;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 pub const DATA_ID: &str = "d-pubblicazione";
@@ -471,12 +472,12 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
                 </div>
             </section>
             {move || match step.get() {
-                STEP_WHO => passi::chi_siete(w).into_any(),
-                STEP_OFFERS => passi::percorsi(w).into_any(),
-                STEP_PLACES => passi::sedi(w).into_any(),
-                STEP_PREVIEW => invio::anteprima(w).into_any(),
-                STEP_SUBMIT => invio::invio(w).into_any(),
-                _ => ().into_any(),
+                STEP_WHO => EitherOf6::A(passi::chi_siete(w)),
+                STEP_OFFERS => EitherOf6::B(passi::percorsi(w)),
+                STEP_PLACES => EitherOf6::C(passi::sedi(w)),
+                STEP_PREVIEW => EitherOf6::D(invio::anteprima(w)),
+                STEP_SUBMIT => EitherOf6::E(invio::invio(w)),
+                _ => EitherOf6::F(()),
             }}
             <div class="wizard-nav">
                 <button

@@ -7,6 +7,7 @@ use super::campi::*;
 use super::rete;
 use super::Wizard;
 use crate::i18n::{date_it, fill};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 /// The preview's state.
@@ -86,17 +87,16 @@ pub fn preview(w: Wizard) {
 pub fn anteprima(w: Wizard) -> impl IntoView {
     let t = w.t;
     let body = move || match w.preview.get() {
-        Preview::None => ().into_any(),
-        Preview::Loading => view! { <p>{t.preview_loading}</p> }.into_any(),
-        Preview::Ready(html) => view! {
+        Preview::None => EitherOf4::A(()),
+        Preview::Loading => EitherOf4::B(view! { <p>{t.preview_loading}</p> }),
+        Preview::Ready(html) => EitherOf4::C(view! {
             <section class="preview" aria-labelledby="w-preview-title">
                 <h3 id="w-preview-title" class="preview-title">{t.preview_label}</h3>
                 <div class="preview-body" inner_html=html></div>
             </section>
-        }
-        .into_any(),
+        }),
         Preview::Failed(message) => {
-            view! { <p class="notice notice-error">{message}</p> }.into_any()
+            EitherOf4::D(view! { <p class="notice notice-error">{message}</p> })
         }
     };
     view! {
@@ -113,8 +113,8 @@ pub fn invio(w: Wizard) -> impl IntoView {
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     move || match w.declaration.get() {
-        Some(d) => dichiarazione(w, d).into_any(),
-        None => view! {
+        Some(d) => Either::Left(dichiarazione(w, d)),
+        None => Either::Right(view! {
             <p>{t.submit_lead}</p>
             <p>{t.submit_pending_note}</p>
             <button
@@ -128,8 +128,7 @@ pub fn invio(w: Wizard) -> impl IntoView {
             <div role="alert">
                 {move || failed.get().map(|m| view! { <p class="notice notice-error">{m}</p> })}
             </div>
-        }
-        .into_any(),
+        }),
     }
 }
 
@@ -292,7 +291,7 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
         } else {
             t.pec_of_record
         };
-        view! {
+        Either::Left(view! {
             <h3>{t.pec_title}</h3>
             <p>
                 {fill(
@@ -301,10 +300,11 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
                 )}
             </p>
             <p class="hint">{fill(note, &[("pec", &pec)])}</p>
-        }
-        .into_any()
+        })
     } else {
-        view! { <Firma w=w code=d.code.clone() document_url=d.document_url.clone()/> }.into_any()
+        Either::Right(
+            view! { <Firma w=w code=d.code.clone() document_url=d.document_url.clone()/> },
+        )
     };
     let status_url = d.status_url.clone();
     let status = move || {
@@ -313,26 +313,24 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.status))
             .unwrap_or(Status::Pending);
         match s {
-            Status::Pending => view! { <p>{t.status_pending}</p> }.into_any(),
-            Status::Published(id) => view! {
+            Status::Pending => EitherOf4::A(view! { <p>{t.status_pending}</p> }),
+            Status::Published(id) => EitherOf4::B(view! {
                 <div class="notice notice-ok">
                     <h3>{t.status_published}</h3>
                     <p><a href=format!("/enti/{id}")>{t.status_published_link}</a></p>
                 </div>
-            }
-            .into_any(),
+            }),
             Status::Expired => {
-                view! { <p class="notice notice-error">{t.status_expired}</p> }.into_any()
+                EitherOf4::C(view! { <p class="notice notice-error">{t.status_expired}</p> })
             }
             Status::Stopped => {
                 let url = status_url.clone();
-                view! {
+                EitherOf4::D(view! {
                     <p>{t.status_stopped}</p>
                     <button type="button" class="btn btn-secondary" on:click=move |_| poll(w, url.clone())>
                         {t.status_check}
                     </button>
-                }
-                .into_any()
+                })
             }
         }
     };

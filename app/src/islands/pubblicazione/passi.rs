@@ -4,10 +4,12 @@
 use super::campi::*;
 use super::{described, kind, rete, ErroreCampo, Note, Wizard};
 use crate::i18n::fill;
-use crate::islands::filtro_luogo::{Luogo, LuogoLabels, SelettoreLuogo};
+use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use domain::hosts::{HostKind, PathKind};
 use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What kind of input a field is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -65,12 +67,35 @@ impl Spec {
     }
 }
 
+/// How a field reads and writes the draft. Boxed, so [`campo`] is compiled once and not once
+/// per field: each copy of a view's code is kilobytes of wasm.
+#[derive(Clone)]
+struct Lens {
+    get: Arc<Getter>,
+    set: Arc<Setter>,
+}
+
+type Getter = dyn Fn(&ProfileDraft) -> String + Send + Sync;
+type Setter = dyn Fn(&mut ProfileDraft, String) + Send + Sync;
+
 /// One field of the draft: label, hint, error and input, bound to the draft by `get`/`set`.
-pub fn campo<G, S>(w: Wizard, spec: Spec, get: G, set: S) -> impl IntoView
-where
-    G: Fn(&ProfileDraft) -> String + Copy + Send + Sync + 'static,
-    S: Fn(&mut ProfileDraft, String) + Copy + Send + Sync + 'static,
-{
+pub fn campo(
+    w: Wizard,
+    spec: Spec,
+    get: impl Fn(&ProfileDraft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut ProfileDraft, String) + Send + Sync + 'static,
+) -> impl IntoView {
+    campo_lens(
+        w,
+        spec,
+        Lens {
+            get: Arc::new(get),
+            set: Arc::new(set),
+        },
+    )
+}
+
+fn campo_lens(w: Wizard, spec: Spec, lens: Lens) -> impl IntoView {
     let Spec {
         id,
         label,
@@ -81,10 +106,16 @@ where
         autocomplete,
         readonly,
     } = spec;
-    let value = move || w.draft.with(|d| get(d));
-    let on_input = move |ev| {
-        let v = event_target_value(&ev);
-        w.draft.update(|d| set(d, v));
+    let value = {
+        let get = lens.get.clone();
+        move || w.draft.with(|d| get(d))
+    };
+    let on_input = {
+        let set = lens.set.clone();
+        move |ev| {
+            let v = event_target_value(&ev);
+            w.draft.update(|d| set(d, v));
+        }
     };
     let on_blur = {
         let id = id.clone();
@@ -100,6 +131,7 @@ where
     let maxlength = max.to_string();
     let control = if input == Input::Area {
         let count_id = format!("{id}-count");
+        let get = lens.get.clone();
         let counter = move || {
             let n = w.draft.with(|d| get(d).chars().count());
             fill(
@@ -112,7 +144,7 @@ where
             let count_id = count_id.clone();
             move || Some(describe().map_or(count_id.clone(), |d| format!("{d} {count_id}")))
         };
-        view! {
+        Either::Left(view! {
             <textarea
                 id=id.clone()
                 rows="5"
@@ -124,8 +156,7 @@ where
                 aria-invalid=invalid
             ></textarea>
             <p id=count_id class="hint counter">{counter}</p>
-        }
-        .into_any()
+        })
     } else {
         let (kind, mode) = match input {
             Input::Email => ("email", None),
@@ -136,7 +167,7 @@ where
             _ => ("text", None),
         };
         let code = input == Input::Code;
-        view! {
+        Either::Right(view! {
             <input
                 id=id.clone()
                 type=kind
@@ -154,8 +185,7 @@ where
                 aria-describedby=described(w, id.clone(), hint.is_some())
                 aria-invalid=invalid
             />
-        }
-        .into_any()
+        })
     };
     view! {
         <div class="field">
@@ -299,7 +329,7 @@ fn pec_field(w: Wizard, label: &'static str, hint: &'static str, locked: bool) -
 fn identity(w: Wizard, k: HostKind) -> impl IntoView {
     let t = w.t;
     let fields = match k {
-        HostKind::Impresa => view! {
+        HostKind::Impresa => EitherOf4::A(view! {
             {name_field(w, k)}
             {piva_field(w, false)}
             {campo(
@@ -309,29 +339,25 @@ fn identity(w: Wizard, k: HostKind) -> impl IntoView {
                 |d, v| d.legal_representative_cf = v,
             )}
             {ateco_field(w, false)}
-        }
-        .into_any(),
-        HostKind::Professionista => view! {
+        }),
+        HostKind::Professionista => EitherOf4::B(view! {
             {name_field(w, k)}
             {cf_field(w, t.cf_professional, None)}
             {piva_field(w, true)}
             {pec_field(w, t.pec_professional, t.pec_professional_hint, false)}
             {ateco_field(w, true)}
-        }
-        .into_any(),
-        HostKind::EntePubblico => view! {
+        }),
+        HostKind::EntePubblico => EitherOf4::C(view! {
             <Ipa w=w/>
             {name_field(w, k)}
             {cf_field(w, t.cf_body, None)}
             {pec_field(w, t.pec_public, t.pec_public_hint, true)}
-        }
-        .into_any(),
-        HostKind::EntePrivato => view! {
+        }),
+        HostKind::EntePrivato => EitherOf4::D(view! {
             {name_field(w, k)}
             {cf_field(w, t.cf_body, Some(t.cf_private_hint))}
             {ateco_field(w, true)}
-        }
-        .into_any(),
+        }),
     };
     view! {
         <fieldset class="group">
@@ -745,7 +771,7 @@ fn Figure(w: Wizard, p: PathKind) -> impl IntoView {
     let chosen_list = move || {
         let list = chosen();
         if list.is_empty() {
-            return view! { <p>{t.figures_none_chosen}</p> }.into_any();
+            return Either::Left(view! { <p>{t.figures_none_chosen}</p> });
         }
         let items = list
             .into_iter()
@@ -775,7 +801,7 @@ fn Figure(w: Wizard, p: PathKind) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="figure-list">{items}</ul> }.into_any()
+        Either::Right(view! { <ul class="figure-list">{items}</ul> })
     };
     let heading_id = format!("w-{}-figures-chosen", p.as_str());
     view! {
@@ -893,17 +919,16 @@ pub fn sedi(w: Wizard) -> impl IntoView {
     let pec = move || {
         if pec_with_identity(kind.get()) {
             let pec = w.draft.with(|d| d.contacts.pec.clone());
-            (!pec.is_empty())
-                .then(|| view! { <p>{fill(t.pec_given, &[("pec", &pec)])}</p> })
-                .into_any()
+            Either::Left(
+                (!pec.is_empty()).then(|| view! { <p>{fill(t.pec_given, &[("pec", &pec)])}</p> }),
+            )
         } else {
-            campo(
+            Either::Right(campo(
                 w,
                 Spec::new(ID_PEC, t.pec, Input::Email, limits::EMAIL_MAX).optional(),
                 |d| d.contacts.pec.clone(),
                 |d, v| d.contacts.pec = v,
-            )
-            .into_any()
+            ))
         }
     };
     view! {
@@ -998,6 +1023,14 @@ fn sede(w: Wizard, i: usize, of: usize) -> impl IntoView {
         .with_untracked(|p| p.get(i).copied())
         .unwrap_or_else(|| Luogo::new(String::new(), String::new(), String::new(), Vec::new()));
     let comune_id = id_place(i, "comune");
+    let prefix = id_place_prefix(i);
+    let ids = LuogoIds {
+        region: format!("{prefix}-region"),
+        province: format!("{prefix}-province"),
+        comune: comune_id.clone(),
+        hint: format!("{comune_id}-hint"),
+        described_by: format!("{comune_id}-hint {comune_id}-error"),
+    };
     let labels = LuogoLabels {
         region: t.region.to_owned(),
         province: t.province.to_owned(),
@@ -1005,19 +1038,25 @@ fn sede(w: Wizard, i: usize, of: usize) -> impl IntoView {
         any: t.choose.to_owned(),
         pick_province: t.pick_province.to_owned(),
     };
-    let on_comune = {
-        let id = comune_id.clone();
-        Callback::new(move |c: String| {
-            let empty = c.is_empty();
-            w.draft.update(|d| {
-                if let Some(p) = d.places.get_mut(i) {
-                    p.comune = c;
-                }
-            });
-            w.blur(&id, empty);
-        })
-    };
-    let comune_error = Signal::derive(move || w.error_for(&comune_id));
+    // The selects hold the comune; the draft hears each change (chosen, or cleared because
+    // the province changed) and checks it as if the person left the field.
+    Effect::watch(
+        move || luogo.comune.get(),
+        {
+            let id = comune_id.clone();
+            move |c: &String, _, _| {
+                let c = c.clone();
+                let empty = c.is_empty();
+                w.draft.update(|d| {
+                    if let Some(p) = d.places.get_mut(i) {
+                        p.comune = c;
+                    }
+                });
+                w.blur(&id, empty);
+            }
+        },
+        false,
+    );
     let remove = move |_| {
         w.remove_place(i);
         rete::focus(ID_PLACE_ADD);
@@ -1047,15 +1086,8 @@ fn sede(w: Wizard, i: usize, of: usize) -> impl IntoView {
                     }
                 },
             )}
-            <SelettoreLuogo
-                id=id_place_prefix(i)
-                labels=labels
-                regions=w.regions
-                provinces=w.provinces
-                luogo=luogo
-                on_comune=on_comune
-                comune_error=comune_error
-            />
+            {selettore_luogo(ids, labels, w.regions.get_value(), w.provinces, luogo)}
+            <ErroreCampo w=w id=comune_id.clone()/>
             {(of > 1)
                 .then(|| {
                     view! {
