@@ -10,6 +10,22 @@
 //! places (regions, provinces, and which province each comune code belongs to), and renders the
 //! privacy notice as the island's children, so the notice's text never reaches the wasm.
 
+/// A branch of a view that changes: `Either` in the browser, where each `into_any()` would
+/// compile every rendering method of its view into the bundle; `AnyView` on the server, where
+/// the static types would make the worker larger for nothing.
+#[cfg(feature = "hydrate")]
+macro_rules! branch {
+    ($variant:path, $view:expr $(,)?) => {
+        $variant($view)
+    };
+}
+#[cfg(not(feature = "hydrate"))]
+macro_rules! branch {
+    ($variant:path, $view:expr $(,)?) => {
+        leptos::prelude::IntoAny::into_any($view)
+    };
+}
+
 pub mod campi;
 mod invio;
 mod passi;
@@ -24,6 +40,7 @@ use domain::hosts::HostKind;
 use domain::place::{ProvinceRef, RegionRef};
 use domain::profile::{DraftFile, OfferDraft, PlaceDraft, ProfileDraft};
 use domain::FieldError;
+#[cfg(feature = "hydrate")]
 use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
@@ -472,12 +489,12 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
                 </div>
             </section>
             {move || match step.get() {
-                STEP_WHO => EitherOf6::A(passi::chi_siete(w)),
-                STEP_OFFERS => EitherOf6::B(passi::percorsi(w)),
-                STEP_PLACES => EitherOf6::C(passi::sedi(w)),
-                STEP_PREVIEW => EitherOf6::D(invio::anteprima(w)),
-                STEP_SUBMIT => EitherOf6::E(invio::invio(w)),
-                _ => EitherOf6::F(()),
+                STEP_WHO => branch!(EitherOf6::A, passi::chi_siete(w)),
+                STEP_OFFERS => branch!(EitherOf6::B, passi::percorsi(w)),
+                STEP_PLACES => branch!(EitherOf6::C, passi::sedi(w)),
+                STEP_PREVIEW => branch!(EitherOf6::D, invio::anteprima(w)),
+                STEP_SUBMIT => branch!(EitherOf6::E, invio::invio(w)),
+                _ => branch!(EitherOf6::F, ()),
             }}
             <div class="wizard-nav">
                 <button

@@ -7,6 +7,7 @@ use super::campi::*;
 use super::rete;
 use super::Wizard;
 use crate::i18n::{date_it, fill};
+#[cfg(feature = "hydrate")]
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
@@ -87,16 +88,22 @@ pub fn preview(w: Wizard) {
 pub fn anteprima(w: Wizard) -> impl IntoView {
     let t = w.t;
     let body = move || match w.preview.get() {
-        Preview::None => EitherOf4::A(()),
-        Preview::Loading => EitherOf4::B(view! { <p>{t.preview_loading}</p> }),
-        Preview::Ready(html) => EitherOf4::C(view! {
-            <section class="preview" aria-labelledby="w-preview-title">
-                <h3 id="w-preview-title" class="preview-title">{t.preview_label}</h3>
-                <div class="preview-body" inner_html=html></div>
-            </section>
-        }),
+        Preview::None => branch!(EitherOf4::A, ()),
+        Preview::Loading => branch!(EitherOf4::B, view! { <p>{t.preview_loading}</p> }),
+        Preview::Ready(html) => branch!(
+            EitherOf4::C,
+            view! {
+                <section class="preview" aria-labelledby="w-preview-title">
+                    <h3 id="w-preview-title" class="preview-title">{t.preview_label}</h3>
+                    <div class="preview-body" inner_html=html></div>
+                </section>
+            }
+        ),
         Preview::Failed(message) => {
-            EitherOf4::D(view! { <p class="notice notice-error">{message}</p> })
+            branch!(
+                EitherOf4::D,
+                view! { <p class="notice notice-error">{message}</p> }
+            )
         }
     };
     view! {
@@ -113,22 +120,25 @@ pub fn invio(w: Wizard) -> impl IntoView {
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     move || match w.declaration.get() {
-        Some(d) => Either::Left(dichiarazione(w, d)),
-        None => Either::Right(view! {
-            <p>{t.submit_lead}</p>
-            <p>{t.submit_pending_note}</p>
-            <button
-                type="button"
-                class="btn btn-primary"
-                disabled=move || busy.get()
-                on:click=move |_| submit(w, busy, failed)
-            >
-                {move || if busy.get() { t.submitting } else { t.submit }}
-            </button>
-            <div role="alert">
-                {move || failed.get().map(|m| view! { <p class="notice notice-error">{m}</p> })}
-            </div>
-        }),
+        Some(d) => branch!(Either::Left, dichiarazione(w, d)),
+        None => branch!(
+            Either::Right,
+            view! {
+                <p>{t.submit_lead}</p>
+                <p>{t.submit_pending_note}</p>
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    disabled=move || busy.get()
+                    on:click=move |_| submit(w, busy, failed)
+                >
+                    {move || if busy.get() { t.submitting } else { t.submit }}
+                </button>
+                <div role="alert">
+                    {move || failed.get().map(|m| view! { <p class="notice notice-error">{m}</p> })}
+                </div>
+            }
+        ),
     }
 }
 
@@ -291,18 +301,22 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
         } else {
             t.pec_of_record
         };
-        Either::Left(view! {
-            <h3>{t.pec_title}</h3>
-            <p>
-                {fill(
-                    t.pec_steps,
-                    &[("pec", &pec), ("to", &d.verification_address), ("code", &d.code)],
-                )}
-            </p>
-            <p class="hint">{fill(note, &[("pec", &pec)])}</p>
-        })
+        branch!(
+            Either::Left,
+            view! {
+                <h3>{t.pec_title}</h3>
+                <p>
+                    {fill(
+                        t.pec_steps,
+                        &[("pec", &pec), ("to", &d.verification_address), ("code", &d.code)],
+                    )}
+                </p>
+                <p class="hint">{fill(note, &[("pec", &pec)])}</p>
+            }
+        )
     } else {
-        Either::Right(
+        branch!(
+            Either::Right,
             view! { <Firma w=w code=d.code.clone() document_url=d.document_url.clone()/> },
         )
     };
@@ -313,24 +327,33 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.status))
             .unwrap_or(Status::Pending);
         match s {
-            Status::Pending => EitherOf4::A(view! { <p>{t.status_pending}</p> }),
-            Status::Published(id) => EitherOf4::B(view! {
-                <div class="notice notice-ok">
-                    <h3>{t.status_published}</h3>
-                    <p><a href=format!("/enti/{id}")>{t.status_published_link}</a></p>
-                </div>
-            }),
+            Status::Pending => branch!(EitherOf4::A, view! { <p>{t.status_pending}</p> }),
+            Status::Published(id) => branch!(
+                EitherOf4::B,
+                view! {
+                    <div class="notice notice-ok">
+                        <h3>{t.status_published}</h3>
+                        <p><a href=format!("/enti/{id}")>{t.status_published_link}</a></p>
+                    </div>
+                }
+            ),
             Status::Expired => {
-                EitherOf4::C(view! { <p class="notice notice-error">{t.status_expired}</p> })
+                branch!(
+                    EitherOf4::C,
+                    view! { <p class="notice notice-error">{t.status_expired}</p> }
+                )
             }
             Status::Stopped => {
                 let url = status_url.clone();
-                EitherOf4::D(view! {
-                    <p>{t.status_stopped}</p>
-                    <button type="button" class="btn btn-secondary" on:click=move |_| poll(w, url.clone())>
-                        {t.status_check}
-                    </button>
-                })
+                branch!(
+                    EitherOf4::D,
+                    view! {
+                        <p>{t.status_stopped}</p>
+                        <button type="button" class="btn btn-secondary" on:click=move |_| poll(w, url.clone())>
+                            {t.status_check}
+                        </button>
+                    }
+                )
             }
         }
     };

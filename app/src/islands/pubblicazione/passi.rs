@@ -7,6 +7,7 @@ use crate::i18n::fill;
 use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use domain::hosts::{HostKind, PathKind};
 use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
+#[cfg(feature = "hydrate")]
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -144,19 +145,22 @@ fn campo_lens(w: Wizard, spec: Spec, lens: Lens) -> impl IntoView {
             let count_id = count_id.clone();
             move || Some(describe().map_or(count_id.clone(), |d| format!("{d} {count_id}")))
         };
-        Either::Left(view! {
-            <textarea
-                id=id.clone()
-                rows="5"
-                maxlength=maxlength
-                prop:value=value
-                on:input=on_input
-                on:blur=on_blur
-                aria-describedby=describe
-                aria-invalid=invalid
-            ></textarea>
-            <p id=count_id class="hint counter">{counter}</p>
-        })
+        branch!(
+            Either::Left,
+            view! {
+                <textarea
+                    id=id.clone()
+                    rows="5"
+                    maxlength=maxlength
+                    prop:value=value
+                    on:input=on_input
+                    on:blur=on_blur
+                    aria-describedby=describe
+                    aria-invalid=invalid
+                ></textarea>
+                <p id=count_id class="hint counter">{counter}</p>
+            }
+        )
     } else {
         let (kind, mode) = match input {
             Input::Email => ("email", None),
@@ -167,25 +171,28 @@ fn campo_lens(w: Wizard, spec: Spec, lens: Lens) -> impl IntoView {
             _ => ("text", None),
         };
         let code = input == Input::Code;
-        Either::Right(view! {
-            <input
-                id=id.clone()
-                type=kind
-                inputmode=mode
-                maxlength=maxlength
-                autocomplete=autocomplete
-                autocapitalize=code.then_some("characters")
-                spellcheck=code.then_some("false")
-                min=(input == Input::Date).then_some("2000-01-01")
-                max=(input == Input::Date).then_some("2100-12-31")
-                readonly=readonly
-                prop:value=value
-                on:input=on_input
-                on:blur=on_blur
-                aria-describedby=described(w, id.clone(), hint.is_some())
-                aria-invalid=invalid
-            />
-        })
+        branch!(
+            Either::Right,
+            view! {
+                <input
+                    id=id.clone()
+                    type=kind
+                    inputmode=mode
+                    maxlength=maxlength
+                    autocomplete=autocomplete
+                    autocapitalize=code.then_some("characters")
+                    spellcheck=code.then_some("false")
+                    min=(input == Input::Date).then_some("2000-01-01")
+                    max=(input == Input::Date).then_some("2100-12-31")
+                    readonly=readonly
+                    prop:value=value
+                    on:input=on_input
+                    on:blur=on_blur
+                    aria-describedby=described(w, id.clone(), hint.is_some())
+                    aria-invalid=invalid
+                />
+            }
+        )
     };
     view! {
         <div class="field">
@@ -329,35 +336,47 @@ fn pec_field(w: Wizard, label: &'static str, hint: &'static str, locked: bool) -
 fn identity(w: Wizard, k: HostKind) -> impl IntoView {
     let t = w.t;
     let fields = match k {
-        HostKind::Impresa => EitherOf4::A(view! {
-            {name_field(w, k)}
-            {piva_field(w, false)}
-            {campo(
-                w,
-                Spec::new(ID_LEGAL_CF, t.legal_rep_cf, Input::Code, 20).hint(t.legal_rep_hint),
-                |d| d.legal_representative_cf.clone(),
-                |d, v| d.legal_representative_cf = v,
-            )}
-            {ateco_field(w, false)}
-        }),
-        HostKind::Professionista => EitherOf4::B(view! {
-            {name_field(w, k)}
-            {cf_field(w, t.cf_professional, None)}
-            {piva_field(w, true)}
-            {pec_field(w, t.pec_professional, t.pec_professional_hint, false)}
-            {ateco_field(w, true)}
-        }),
-        HostKind::EntePubblico => EitherOf4::C(view! {
-            <Ipa w=w/>
-            {name_field(w, k)}
-            {cf_field(w, t.cf_body, None)}
-            {pec_field(w, t.pec_public, t.pec_public_hint, true)}
-        }),
-        HostKind::EntePrivato => EitherOf4::D(view! {
-            {name_field(w, k)}
-            {cf_field(w, t.cf_body, Some(t.cf_private_hint))}
-            {ateco_field(w, true)}
-        }),
+        HostKind::Impresa => branch!(
+            EitherOf4::A,
+            view! {
+                {name_field(w, k)}
+                {piva_field(w, false)}
+                {campo(
+                    w,
+                    Spec::new(ID_LEGAL_CF, t.legal_rep_cf, Input::Code, 20).hint(t.legal_rep_hint),
+                    |d| d.legal_representative_cf.clone(),
+                    |d, v| d.legal_representative_cf = v,
+                )}
+                {ateco_field(w, false)}
+            }
+        ),
+        HostKind::Professionista => branch!(
+            EitherOf4::B,
+            view! {
+                {name_field(w, k)}
+                {cf_field(w, t.cf_professional, None)}
+                {piva_field(w, true)}
+                {pec_field(w, t.pec_professional, t.pec_professional_hint, false)}
+                {ateco_field(w, true)}
+            }
+        ),
+        HostKind::EntePubblico => branch!(
+            EitherOf4::C,
+            view! {
+                <Ipa w=w/>
+                {name_field(w, k)}
+                {cf_field(w, t.cf_body, None)}
+                {pec_field(w, t.pec_public, t.pec_public_hint, true)}
+            }
+        ),
+        HostKind::EntePrivato => branch!(
+            EitherOf4::D,
+            view! {
+                {name_field(w, k)}
+                {cf_field(w, t.cf_body, Some(t.cf_private_hint))}
+                {ateco_field(w, true)}
+            }
+        ),
     };
     view! {
         <fieldset class="group">
@@ -771,7 +790,7 @@ fn Figure(w: Wizard, p: PathKind) -> impl IntoView {
     let chosen_list = move || {
         let list = chosen();
         if list.is_empty() {
-            return Either::Left(view! { <p>{t.figures_none_chosen}</p> });
+            return branch!(Either::Left, view! { <p>{t.figures_none_chosen}</p> });
         }
         let items = list
             .into_iter()
@@ -801,7 +820,10 @@ fn Figure(w: Wizard, p: PathKind) -> impl IntoView {
                 }
             })
             .collect_view();
-        Either::Right(view! { <ul class="figure-list">{items}</ul> })
+        branch!(
+            Either::Right,
+            view! { <ul class="figure-list">{items}</ul> }
+        )
     };
     let heading_id = format!("w-{}-figures-chosen", p.as_str());
     view! {
@@ -919,16 +941,20 @@ pub fn sedi(w: Wizard) -> impl IntoView {
     let pec = move || {
         if pec_with_identity(kind.get()) {
             let pec = w.draft.with(|d| d.contacts.pec.clone());
-            Either::Left(
+            branch!(
+                Either::Left,
                 (!pec.is_empty()).then(|| view! { <p>{fill(t.pec_given, &[("pec", &pec)])}</p> }),
             )
         } else {
-            Either::Right(campo(
-                w,
-                Spec::new(ID_PEC, t.pec, Input::Email, limits::EMAIL_MAX).optional(),
-                |d| d.contacts.pec.clone(),
-                |d, v| d.contacts.pec = v,
-            ))
+            branch!(
+                Either::Right,
+                campo(
+                    w,
+                    Spec::new(ID_PEC, t.pec, Input::Email, limits::EMAIL_MAX).optional(),
+                    |d| d.contacts.pec.clone(),
+                    |d, v| d.contacts.pec = v,
+                )
+            )
         }
     };
     view! {
