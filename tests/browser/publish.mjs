@@ -187,8 +187,9 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     await findInSearch(page, "q=colmerlo&kind=ente_pubblico", id);
     await page.goto(`${BASE}/enti/${id}`);
     await page.getByRole("heading", { name: "Biblioteca Consortile Colmerlo" }).waitFor();
-    const notice = noticeContaining(`/enti/${id}`);
+    const notice = noticeContaining(code);
     assert.ok(notice, "a publication notice .eml");
+    assert.ok(notice.includes(`/enti/${id}`));
     assert.match(notice, /To: biblioteca@pec\.colmerlo\.example/);
     await page.context().close();
   });

@@ -10,16 +10,11 @@
 //! places (regions, provinces, and which province each comune code belongs to), and renders the
 //! privacy notice as the island's children, so the notice's text never reaches the wasm.
 
-/// A branch of a view that changes: `Either` in the browser, where each `into_any()` would
-/// compile every rendering method of its view into the bundle; `AnyView` on the server, where
-/// the static types would make the worker larger for nothing.
-#[cfg(feature = "hydrate")]
-macro_rules! branch {
-    ($variant:path, $view:expr $(,)?) => {
-        $variant($view)
-    };
-}
-#[cfg(not(feature = "hydrate"))]
+/// A branch of a view that changes: `AnyView` in the browser and on the server alike, so what
+/// the server renders is what the island hydrates (an `Either` in the browser against an
+/// `AnyView` on the server trapped at hydration), and the worker's LTO never sees the static
+/// view types that made it fail. The variant is kept at each call site for when both sides can
+/// use `Either`.
 macro_rules! branch {
     ($variant:path, $view:expr $(,)?) => {
         leptos::prelude::IntoAny::into_any($view)
@@ -40,8 +35,6 @@ use domain::hosts::HostKind;
 use domain::place::{ProvinceRef, RegionRef};
 use domain::profile::{DraftFile, OfferDraft, PlaceDraft, ProfileDraft};
 use domain::FieldError;
-#[cfg(feature = "hydrate")]
-use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 pub const DATA_ID: &str = "d-pubblicazione";

@@ -7,8 +7,6 @@ use super::campi::*;
 use super::rete;
 use super::Wizard;
 use crate::i18n::{date_it, fill};
-#[cfg(feature = "hydrate")]
-use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 /// The preview's state.

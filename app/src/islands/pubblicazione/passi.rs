@@ -7,8 +7,6 @@ use crate::i18n::fill;
 use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use domain::hosts::{HostKind, PathKind};
 use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
-#[cfg(feature = "hydrate")]
-use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use std::sync::Arc;
 
