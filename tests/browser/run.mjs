@@ -41,9 +41,13 @@ const browser = await chromium.launch({
 
 const foreign = [];
 const consoleErrors = [];
+// The page a failing test left behind is saved as failed-N.png, to see what it showed.
+let lastPage = null;
+
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
   const page = await context.newPage();
+  lastPage = page;
   page.on("request", (r) => {
     const u = r.url();
     if (u.startsWith(origin) || u.startsWith("data:") || u.startsWith("blob:")) return;
@@ -527,6 +531,13 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await page.locator("#w-pcto-period-0-from").fill("2026-02-02");
   await page.locator("#w-pcto-period-0-to").fill("2026-05-29");
   await page.locator("#w-pcto-activity").fill("Affiancamento ai tecnici nella manutenzione degli impianti.");
+  // A figure is required: found by a word of its title, in the worker's CP 2011 index.
+  const pcto = page.getByRole("group", { name: /Alternanza scuola-lavoro/ });
+  await pcto.getByLabel("Cerca una figura per nome").fill("meccanic");
+  await pcto.getByRole("button", { name: "Cerca", exact: true }).click();
+  await pcto.getByRole("list", { name: "Risultati della ricerca" }).getByRole("listitem")
+    .filter({ hasText: "Meccanici" }).first().getByRole("button", { name: /Aggiungi/ }).click();
+  await pcto.getByRole("group", { name: "Figure scelte" }).getByText("Meccanici", { exact: false }).first().waitFor();
   await axe(page, "/enti/pubblica (step 3)");
   await shot(page, "pubblica-3-percorsi");
   // Saved to a file, with the name and format of domain::profile::DraftFile.
@@ -595,6 +606,9 @@ for (const t of chosen) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${t.name}\n     ${e.stack || e}`);
+    if (lastPage && !lastPage.isClosed()) {
+      await shot(lastPage, `failed-${failed}`).catch(() => {});
+    }
   }
 }
 try {

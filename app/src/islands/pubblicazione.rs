@@ -196,9 +196,25 @@ impl Wizard {
             all.retain(|e| e.id != id);
             all.extend(fresh.iter().cloned());
         });
-        // A fixed field leaves the summary; a new problem waits for the next check.
-        if fresh.is_empty() {
-            self.summary.update(|s| s.retain(|e| e.id != id));
+        // The summary stays as "Avanti" left it: shrinking it here would move the page under
+        // the pointer between the press and the release of the button that caused the blur.
+    }
+
+    /// While typing in an input that shows an error: the error goes as soon as the value is
+    /// right (a new problem waits for the blur).
+    pub fn typed(&self, id: &str) {
+        if !self
+            .errors
+            .with_untracked(|es| es.iter().any(|e| e.id == id))
+        {
+            return;
+        }
+        let still = self.draft.with_untracked(|d| match d.validate() {
+            Ok(_) => false,
+            Err(errors) => self.shown(&errors, d).iter().any(|e| e.id == id),
+        });
+        if !still {
+            self.errors.update(|all| all.retain(|e| e.id != id));
         }
     }
 

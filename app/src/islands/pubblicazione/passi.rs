@@ -111,9 +111,11 @@ fn campo_lens(w: Wizard, spec: Spec, lens: Lens) -> impl IntoView {
     };
     let on_input = {
         let set = lens.set.clone();
+        let id = id.clone();
         move |ev| {
             let v = event_target_value(&ev);
             w.draft.update(|d| set(d, v));
+            w.typed(&id);
         }
     };
     let on_blur = {
