@@ -152,11 +152,7 @@ async fn email(
 }
 
 #[event(fetch)]
-async fn fetch(
-    req: HttpRequest,
-    env: Env,
-    _ctx: Context,
-) -> worker::Result<axum::http::Response<axum::body::Body>> {
+async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
     let mut response = match read_body(req).await {
         Ok(mut req) => {
             req.extensions_mut().insert(Arc::new(env));
@@ -165,6 +161,37 @@ async fn fetch(
         Err(refused) => refused.into_response(),
     };
     headers::secure(response.headers_mut());
+    whole(response).await
+}
+
+/// The response handed to the runtime with its body as one buffer. Every body Ponte makes is
+/// complete in memory; `worker`'s own conversion would pipe it through a `ReadableStream` pulled
+/// from the wasm, chunk by chunk, which costs every request several crossings of the boundary.
+async fn whole(
+    response: axum::http::Response<axum::body::Body>,
+) -> worker::Result<web_sys::Response> {
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| worker::Error::RustError(format!("response body: {e}")))?;
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &parts.headers {
+        // Header values Ponte writes are ASCII; one that is not would be refused by the
+        // runtime, so it is left out rather than failing the whole response.
+        if let Ok(value) = value.to_str() {
+            headers.append(name.as_str(), value)?;
+        }
+    }
+    let init = web_sys::ResponseInit::new();
+    init.set_status(parts.status.as_u16());
+    init.set_headers(&headers);
+    // A null body where there is none: 204 and 304 refuse even an empty one.
+    let response = if bytes.is_empty() {
+        web_sys::Response::new_with_opt_u8_array_and_init(None, &init)?
+    } else {
+        let mut body = bytes.to_vec();
+        web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut body), &init)?
+    };
     Ok(response)
 }
 
