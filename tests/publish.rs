@@ -9,7 +9,7 @@
 use e2e::people::{assert_error, json_of, send};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use xtask::client::{Answer, Client};
 use xtask::pki::{self, Pki, Provider};
@@ -231,6 +231,19 @@ fn notice_for(needle: &str) -> String {
     panic!("no publication notice (.eml) contains {needle:?}");
 }
 
+/// `expire` writes the worker's SQLite file from another process (`wrangler d1 execute`); a
+/// request the worker serves meanwhile may find the database locked and answer 500. So the test
+/// that expires a code runs alone, and every other test holds this lock shared.
+static TURNS: RwLock<()> = RwLock::new(());
+
+fn together() -> RwLockReadGuard<'static, ()> {
+    TURNS.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn alone() -> RwLockWriteGuard<'static, ()> {
+    TURNS.write().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Sets a declaration's expiry in the past, as if its 30 days had gone by: the local D1 of the
 /// running worker, through wrangler.
 fn expire(code: &str) {
@@ -249,6 +262,7 @@ fn expire(code: &str) {
 
 #[test]
 fn ipa_prefill_and_cp2011_search() {
+    let _turn = together();
     let mut c = client();
     let a = send(&mut c, "GET", "/api/v1/ipa/uc_valdol", None);
     assert_eq!(a.status, 200, "{}", a.body);
@@ -312,6 +326,7 @@ fn ipa_prefill_and_cp2011_search() {
 
 #[test]
 fn bad_submissions_are_refused_and_store_nothing() {
+    let _turn = together();
     let mut c = client();
     let cf = fresh_cf("TSTBAD", nonce());
     let good = draft_professional(
@@ -406,6 +421,7 @@ fn preview(c: &mut Client, draft: &Value) -> Answer {
 
 #[test]
 fn preview_renders_the_public_article_or_every_error() {
+    let _turn = together();
     let mut c = client();
     let d = draft_public_body("uc_valdol", "80000123457", "Unione dei Comuni Valdolmo");
     let a = preview(&mut c, &d);
@@ -430,6 +446,7 @@ fn preview_renders_the_public_article_or_every_error() {
 
 #[test]
 fn a_public_body_publishes_by_pec_from_its_ipa_address() {
+    let _turn = together();
     let mut c = client();
     let name = "Unione dei Comuni Valdolmo";
     let d = submitted(&mut c, &draft_public_body("uc_valdol", "80000123457", name));
@@ -531,6 +548,7 @@ fn a_public_body_publishes_by_pec_from_its_ipa_address() {
 
 #[test]
 fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
+    let _turn = together();
     let mut c = client();
     let n = nonce();
     let cf = fresh_cf("TSTPRO", n);
@@ -588,6 +606,7 @@ fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
 
 #[test]
 fn a_company_publishes_with_the_legal_representatives_cades_signature() {
+    let _turn = together();
     let mut c = client();
     let n = nonce();
     let piva = fresh_piva(n);
@@ -676,6 +695,7 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
 
 #[test]
 fn an_expired_code_is_refused_and_frees_the_profile() {
+    let _turn = alone();
     let mut c = client();
     let n = nonce();
     let cf = fresh_cf("TSTEXP", n);
@@ -703,6 +723,7 @@ fn an_expired_code_is_refused_and_frees_the_profile() {
 
 #[test]
 fn failed_proofs_and_submissions_are_limited() {
+    let _turn = together();
     let mut c = client();
     let n = nonce();
     // Five wrong signatures use up a code: the right one is then refused too.
@@ -741,13 +762,15 @@ fn failed_proofs_and_submissions_are_limited() {
     // A body that keeps submitting is slowed down: the 6th submission in an hour is a 429.
     let cf = fresh_cf("TSTRAT", n);
     let draft = draft_professional(&cf, "rate@pec.esempio.example", "Profilo.");
-    let statuses: Vec<u16> = (0..=domain::publish::limits::SUBMISSIONS_PER_BODY_PER_HOUR)
-        .map(|_| submit(&mut c, &draft).status)
+    let answers: Vec<Answer> = (0..=domain::publish::limits::SUBMISSIONS_PER_BODY_PER_HOUR)
+        .map(|_| submit(&mut c, &draft))
         .collect();
-    assert_eq!(statuses.first(), Some(&201), "{statuses:?}");
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    let bodies: Vec<&str> = answers.iter().map(|a| a.body.as_str()).collect();
+    assert_eq!(statuses.first(), Some(&201), "{statuses:?} {bodies:#?}");
     assert!(
         statuses[1..statuses.len() - 1].iter().all(|s| *s == 409),
-        "{statuses:?}"
+        "{statuses:?} {bodies:#?}"
     );
-    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?} {bodies:#?}");
 }

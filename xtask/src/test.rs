@@ -130,8 +130,34 @@ pub fn all() -> Result {
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
     drop(stack);
+    if api.is_err() || browser.is_err() {
+        print_worker_errors(&log);
+    }
     api?;
     browser?;
     eprintln!("\nAll tests passed.");
     Ok(())
+}
+
+/// The worker's error lines from the test server's log, so a failing CI run shows why a request
+/// got a 500 (the log file stays in the clone, which CI throws away).
+fn print_worker_errors(log: &std::path::Path) {
+    let Ok(text) = std::fs::read_to_string(log) else {
+        return;
+    };
+    let errors: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            let l = l.to_ascii_lowercase();
+            l.contains("error") || l.contains("panic") || l.contains("✘") || l.contains(" 500 ")
+        })
+        .collect();
+    eprintln!(
+        "\n=== the worker's error lines ({} of them; whole log: {})",
+        errors.len(),
+        log.display()
+    );
+    for l in errors.iter().rev().take(80).rev() {
+        eprintln!("{l}");
+    }
 }
