@@ -82,6 +82,16 @@ async function hydrated(page) {
   await page.waitForSelector("html[data-hydrated='true']", { timeout: 20000 });
 }
 
+// The wizard moves focus on the next animation frame, after it has drawn what it shows: wait
+// for it (a few seconds at most) instead of reading the focus at once.
+async function focused(page, id) {
+  try {
+    await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 });
+  } catch {
+    assert.equal(await page.evaluate(() => document.activeElement?.id), id, "focus");
+  }
+}
+
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
@@ -497,7 +507,7 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   // Nothing before the notice is acknowledged: the summary says so and takes the focus.
   await page.getByRole("button", { name: "Avanti" }).click();
   await page.locator("#w-errors").waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), "w-errors");
+  await focused(page, "w-errors");
   await axe(page, "/enti/pubblica (consent missing)");
   await page.getByLabel("Ho letto l'informativa").check();
   await page.getByRole("button", { name: "Avanti" }).click();
@@ -518,7 +528,7 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await axe(page, "/enti/pubblica (step 2 errors)");
   await shot(page, "pubblica-2-errori");
   await page.locator('#w-errors a[href="#w-legal-cf"]').click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), "w-legal-cf");
+  await focused(page, "w-legal-cf");
   await page.locator("#w-name").fill("Officine Esempio S.r.l.");
   await page.locator("#w-piva").fill("12345678903");
   await page.locator("#w-legal-cf").fill("BNCLCU01A01F205C");
