@@ -28,9 +28,16 @@ fn brotli_len(bytes: &[u8]) -> usize {
     out.len()
 }
 
+/// Bytes of `gzip -9` of the file, counted as bytes (not through a lossy UTF-8 string, which
+/// turns each invalid byte into a three-byte replacement character).
 fn gzip_len(path: &Path) -> usize {
-    output(Command::new("gzip").arg("-9c").arg(path))
-        .map(|s| s.len())
+    Command::new("gzip")
+        .arg("-9c")
+        .arg(path)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| o.stdout.len())
         .unwrap_or(0)
 }
 
