@@ -140,6 +140,7 @@ pub fn all(args: &[String]) -> Result {
         "/calcolo-assenze",
         "/fonti",
         "/famiglia",
+        "/enti/pubblica",
     ];
     let json = output(
         Command::new("node")
