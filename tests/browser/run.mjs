@@ -282,8 +282,14 @@ test("the family area is an installable app that opens offline with its last cop
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   assert.ok(await page.locator(".offline-note").isHidden(), "online: no offline note");
   // Offline, the same page comes from the service worker, saying so.
+  const kept = () => page.evaluate(async () => (await (await caches.open("ponte-famiglia")).keys()).map((k) => k.url));
+  assert.deepEqual(await kept(), [page.url()], "the copy is kept before going offline");
   await context.setOffline(true);
   const r = await page.reload();
+  if (!(await page.locator(".offline-note").isVisible()) || !(await page.locator("section.dashboard").count())) {
+    // Say what the service worker had when it answered, so a failure can be told apart.
+    console.log(`     offline reload: kept ${JSON.stringify(await kept().catch((e) => String(e)))}`);
+  }
   assert.ok(r.fromServiceWorker(), "served by the service worker");
   const marks = await page.evaluate(() => performance.getEntriesByType("navigation")[0].serverTiming.map((t) => t.name));
   assert.ok(marks.includes("ponte-saved"), "the kept copy, not the network's");
