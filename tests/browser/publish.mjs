@@ -178,6 +178,7 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     await shot(page, "pubblica-sedi");
     const code = await previewAndSubmit(page, "Biblioteca Consortile Colmerlo", "pubblica-ente");
     await page.getByText("biblioteca@pec.colmerlo.example").first().waitFor();
+    assert.equal(await page.getByText("Bozza caricata dal file").count(), 0, "the load note stays on its step");
     await axe(page, "pubblica invio");
     await shot(page, "pubblica-codice");
 
@@ -252,6 +253,8 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     const upload = page.getByRole("button", { name: /Carica il file firmato|Carica/ }).last();
     if (await upload.isVisible().catch(() => false)) await upload.click();
     const id = await waitPublished(page);
+    assert.ok(await page.locator("input[type=file][accept*=p7m]").isHidden(), "no upload once published");
+    assert.ok(await page.getByText(/Il codice scade/).isHidden(), "no expiry once published");
     await shot(page, "pubblica-impresa-pubblicata");
     await axe(page, "pubblica impresa pubblicata");
     await findInSearch(page, `q=${n}&ateco=25.62`, id);

@@ -236,6 +236,8 @@ impl Wizard {
             self.add_place();
         }
         self.step.set(step);
+        // What the last draft action did belongs to the step where it was done.
+        self.note.set(None);
         rete::focus(ID_STEP_TITLE);
     }
 
@@ -398,13 +400,13 @@ fn load(w: Wizard) {
         match DraftFile::from_bytes(&bytes) {
             Ok(draft) => {
                 w.replace(draft);
+                if w.accepted.get_untracked() {
+                    w.go(STEP_WHO);
+                }
                 w.note.set(Some(Note {
                     ok: true,
                     text: fill(w.t.loaded, &[("file", &name)]),
                 }));
-                if w.accepted.get_untracked() {
-                    w.go(STEP_WHO);
-                }
             }
             Err(e) => w.note.set(Some(Note {
                 ok: false,

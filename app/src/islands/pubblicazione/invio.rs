@@ -319,6 +319,13 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
         )
     };
     let status_url = d.status_url.clone();
+    // Once published, the instructions and the upload are done with: only the result stays.
+    let published = move || {
+        w.declaration.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| matches!(d.status, Status::Published(_)))
+        })
+    };
     let status = move || {
         let s = w
             .declaration
@@ -359,10 +366,12 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
         <div class="declaration">
             <p id="w-code-label" class="code-label" tabindex="-1">{t.code_label}</p>
             <p class="declaration-code" aria-describedby="w-code-label">{d.code.clone()}</p>
-            <button type="button" class="btn btn-secondary" on:click=copy>{t.copy}</button>
-            <p class="hint" aria-live="polite">{move || copied.get()}</p>
-            <p>{expiry_text(t, &d.expires_at)}</p>
-            {confirm}
+            <div hidden=published>
+                <button type="button" class="btn btn-secondary" on:click=copy>{t.copy}</button>
+                <p class="hint" aria-live="polite">{move || copied.get()}</p>
+                <p>{expiry_text(t, &d.expires_at)}</p>
+                {confirm}
+            </div>
             <div class="status" aria-live="polite">{status}</div>
         </div>
     }
