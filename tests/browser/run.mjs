@@ -44,6 +44,17 @@ const consoleErrors = [];
 // The page a failing test left behind is saved as failed-N.png, to see what it showed.
 let lastPage = null;
 
+// Polls `check` (run in Node, so an async check is awaited) until it holds. Playwright's
+// waitForFunction does not wait on a predicate's promise: an async predicate always passes.
+async function until(what, check, timeout = 10000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
   const page = await context.newPage();
@@ -277,12 +288,12 @@ test("the family area is an installable app that opens offline with its last cop
   assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== "in-incognito"), [], "installability errors");
   // The service worker registers, takes the page and keeps a copy of it.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.waitForFunction(
-    async () => !!(await caches.match(location.href, { cacheName: "ponte-famiglia" })), null, { timeout: 10000 });
+  const kept = () => page.evaluate(async () =>
+    (await caches.has("ponte-famiglia")) ? (await (await caches.open("ponte-famiglia")).keys()).map((k) => k.url) : []);
+  await until("the service worker keeps the page", async () => (await kept()).length > 0);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   assert.ok(await page.locator(".offline-note").isHidden(), "online: no offline note");
   // Offline, the same page comes from the service worker, saying so.
-  const kept = () => page.evaluate(async () => (await (await caches.open("ponte-famiglia")).keys()).map((k) => k.url));
   assert.deepEqual(await kept(), [page.url()], "the copy is kept before going offline");
   await context.setOffline(true);
   const r = await page.reload();
@@ -310,7 +321,8 @@ test("the family area is an installable app that opens offline with its last cop
   await page.goto(`${BASE}/famiglia`);
   await page.getByRole("button", { name: "Esci" }).click();
   await page.waitForURL(`${BASE}/`);
-  await page.waitForFunction(async () => !(await caches.keys()).includes("ponte-famiglia"), null, { timeout: 5000 });
+  await until("signing out drops the kept pages",
+    async () => !(await page.evaluate(() => caches.has("ponte-famiglia"))), 5000);
   await context.close();
 });
 

@@ -17,6 +17,17 @@ pub fn all() -> Result {
     step("reference data migration is current");
     reference::check()?;
 
+    // Chromium is installed (when missing) while the crates compile: apt-get mostly waits on
+    // the network and the disk. Its output goes to a log, read if it fails.
+    let apt_log = paths::target().join("apt-chromium.log");
+    let chromium = std::thread::spawn({
+        let log = apt_log.clone();
+        move || {
+            let _ = std::fs::create_dir_all(paths::target());
+            tools::ensure_chromium_logged(Some(&log))
+        }
+    });
+
     let tools = tools::ensure_build_tools()?;
 
     step("clippy (native crates, then the wasm crates)");
@@ -116,7 +127,11 @@ pub fn all() -> Result {
         .env("PONTE_STATE_DIR", &server.state));
 
     step("browser tests in Debian's Chromium");
-    let browser = tools::ensure_chromium().and_then(|()| {
+    let chromium = chromium
+        .join()
+        .unwrap_or_else(|_| Err("the Chromium install stopped".into()))
+        .map_err(|e| format!("{e} (apt-get's output: {})", apt_log.display()));
+    let browser = chromium.and_then(|()| {
         run(Command::new("node")
             .arg(paths::root().join("tests/browser/run.mjs"))
             .current_dir(paths::root())

@@ -51,7 +51,13 @@ fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
     ])
     .arg(&root)
     .env_remove("CARGO_TARGET_DIR")
-    .env("CARGO_TARGET_DIR", paths::cache().join("install-target"));
+    .env("CARGO_TARGET_DIR", paths::cache().join("install-target"))
+    // Build tools, not shipped code: a quick build (a fresh CI machine compiles them first),
+    // still fast enough on the few files they process.
+    .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+    .env("CARGO_PROFILE_RELEASE_LTO", "false")
+    .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+    .env("CARGO_PROFILE_RELEASE_DEBUG", "false");
     // wasm-bindgen-cli's own lockfile pins a crate the registry mirror lacks (TOOLCHAIN.md).
     if locked {
         cmd.arg("--locked");
@@ -108,6 +114,12 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's chromium for the browser tests: installed with apt-get when missing and we are
 /// root; otherwise an error saying exactly what to install.
 pub fn ensure_chromium() -> Result {
+    ensure_chromium_logged(None)
+}
+
+/// [`ensure_chromium`] with apt-get's output in `log`, for an install in the background of
+/// the builds (the test command starts it first and waits for it before the browser tests).
+pub fn ensure_chromium_logged(log: Option<&std::path::Path>) -> Result {
     if std::path::Path::new(CHROMIUM).exists() {
         return Ok(());
     }
@@ -115,10 +127,24 @@ pub fn ensure_chromium() -> Result {
     if uid.trim() != "0" {
         return Err("the browser tests need Debian's Chromium: run `sudo apt-get install -y chromium` and try again".into());
     }
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    let to_log = |cmd: &mut Command| -> Result {
+        if let Some(log) = log {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+                .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+            let err = file.try_clone().map_err(|e| e.to_string())?;
+            cmd.stdout(file).stderr(err);
+        }
+        run(cmd)
+    };
+    to_log(Command::new("apt-get").arg("update"))?;
+    to_log(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 /// A load generator for the benchmarks: Debian's wrk.
