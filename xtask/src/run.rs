@@ -46,6 +46,14 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Send a command's standard output and error to `file`, a log to read when it fails.
+pub fn log_to(cmd: &mut Command, file: &std::fs::File) -> Result {
+    let out = file.try_clone().map_err(|e| e.to_string())?;
+    let err = file.try_clone().map_err(|e| e.to_string())?;
+    cmd.stdout(out).stderr(err);
+    Ok(())
+}
+
 /// Run and capture standard output.
 pub fn output(cmd: &mut Command) -> Result<String> {
     let out = cmd

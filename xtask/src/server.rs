@@ -1,6 +1,6 @@
 //! `wrangler dev`, offline, with local D1 and KV: migrations, seeding and a running worker.
 
-use crate::run::run;
+use crate::run::{log_to, run};
 use crate::{paths, Result};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -85,8 +85,7 @@ pub fn start(opts: Options) -> Result<Server> {
     if let Some(log) = &opts.log_file {
         let f = std::fs::File::create(log)
             .map_err(|e| format!("cannot create {}: {e}", log.display()))?;
-        let f2 = f.try_clone().map_err(|e| e.to_string())?;
-        cmd.stdout(f).stderr(f2);
+        log_to(&mut cmd, &f)?;
     }
     eprintln!("$ wrangler dev on http://127.0.0.1:{}", opts.port);
     let child = cmd

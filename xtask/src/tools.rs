@@ -3,7 +3,7 @@
 //! (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
 //! Each step is skipped when its tool is already there at the right version.
 
-use crate::run::{cargo, output, run};
+use crate::run::{cargo, log_to, output, run};
 use crate::{paths, Result};
 use std::path::PathBuf;
 use std::process::Command;
@@ -127,24 +127,20 @@ pub fn ensure_chromium_logged(log: Option<&std::path::Path>) -> Result {
     if uid.trim() != "0" {
         return Err("the browser tests need Debian's Chromium: run `sudo apt-get install -y chromium` and try again".into());
     }
-    let to_log = |cmd: &mut Command| -> Result {
-        if let Some(log) = log {
-            let file = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(log)
-                .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
-            let err = file.try_clone().map_err(|e| e.to_string())?;
-            cmd.stdout(file).stderr(err);
-        }
-        run(cmd)
-    };
-    to_log(Command::new("apt-get").arg("update"))?;
-    to_log(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "chromium"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    let mut update = Command::new("apt-get");
+    update.arg("update");
+    let mut install = Command::new("apt-get");
+    install
+        .args(["install", "-y", "--no-install-recommends", "chromium"])
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    if let Some(log) = log {
+        let file = std::fs::File::create(log)
+            .map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+        log_to(&mut update, &file)?;
+        log_to(&mut install, &file)?;
+    }
+    run(&mut update)?;
+    run(&mut install)
 }
 
 /// A load generator for the benchmarks: Debian's wrk.
