@@ -256,23 +256,30 @@ impl DerogaRequest {
     }
 }
 
-/// Ties each absence to the derogation that covers it: the lowest id among the pending and
-/// approved derogations whose dates hold the absence (a refused one covers nothing). Events
-/// already tied to a derogation keep it. The engine then takes approved hours out and shows
-/// pending ones (DESIGN.md §2).
+/// Ties each absence to a derogation that covers it ([`Deroga::covers`]: within its dates, a
+/// day away, or part of a day when the derogation is for that day only): an approved one before
+/// a pending one, the lowest id among equals; a refused one covers nothing, and an absence no
+/// derogation covers stays untied. So a family's broad pending request never hides the school's
+/// approved one. Events already tied to a derogation keep it. The engine then takes approved
+/// hours out and shows pending ones (docs/design.md §2).
 pub fn link_deroghe(events: Vec<AbsenceEvent>, deroghe: &[Deroga]) -> Vec<AbsenceEvent> {
+    let rank = |s: DerogaStatus| match s {
+        DerogaStatus::Approved => 0u8,
+        DerogaStatus::Pending => 1,
+        DerogaStatus::Refused => 2,
+    };
     let mut open: Vec<&Deroga> = deroghe
         .iter()
         .filter(|d| d.status() != DerogaStatus::Refused)
         .collect();
-    open.sort_by_key(|d| d.id());
+    open.sort_by_key(|d| (rank(d.status()), d.id()));
     events
         .into_iter()
         .map(|e| {
             if e.deroga().is_some() {
                 return e;
             }
-            match open.iter().find(|d| d.period().contains(e.date())) {
+            match open.iter().find(|d| d.covers(&e)) {
                 Some(d) => e.with_deroga(d.id()),
                 None => e,
             }

@@ -13,8 +13,9 @@
 //! 3. **A day counts at most its timetable** — a whole-day absence is that day's hours (DESIGN.md
 //!    §2); when the records of one day add up to more than the day has (a whole day and a late
 //!    entry both recorded), the day counts its timetable and a [`Warning::DayOverRecorded`] says
-//!    so. The minutes not derogated are cut first, so a derogation never loses hours to a record
-//!    that is not derogated.
+//!    so. The plain minutes (no derogation) are cut first and the derogated ones kept, so a
+//!    derogation never loses hours to a record that is not derogated and the counted absence is
+//!    the smallest the records allow: the rule that favours the pupil ([`super`], decision 2).
 //! 4. **Derogations** — only an approved derogation, of a category the school adopted, for the
 //!    events that reference it and fall within its dates, up to the hours it recognises (seed 003
 //!    "tenuto conto delle deroghe riconosciute"; seed 004 art. 4 "comprensivo delle deroghe
@@ -171,13 +172,18 @@ pub struct Assessment {
 #[derive(Clone, Copy)]
 struct Ev {
     day: u16,
-    /// 0: counted (no usable derogation, or a pending one); 1: approved derogation. Counted
-    /// minutes come first in a day, so the cut of an over-recorded day falls on them.
-    approved: u8,
+    /// [`APPROVED`], [`PENDING`] or [`PLAIN`] (no usable derogation, or a refused one). A day's
+    /// events are taken in this order: derogated minutes first, plain ones last, so the cut of an
+    /// over-recorded day falls on the plain, counted minutes.
+    rank: u8,
     /// Index into the sorted derogation slots, `u32::MAX` for none.
     slot: u32,
     minutes: u16,
 }
+
+const APPROVED: u8 = 0;
+const PENDING: u8 = 1;
+const PLAIN: u8 = 2;
 
 struct Slot<'a> {
     deroga: &'a Deroga,
@@ -270,35 +276,39 @@ pub fn assess(
             continue;
         }
         let minutes = e.minutes().map_or(day_minutes, |m| m as u16);
-        let (approved, slot) = match e.deroga() {
-            None => (0, NO_SLOT),
+        let (rank, slot) = match e.deroga() {
+            None => (PLAIN, NO_SLOT),
             Some(id) => match slots.binary_search_by_key(&id, |s| s.deroga.id()) {
                 Err(_) => {
                     warnings.push(Warning::UnknownDeroga { date, deroga: id });
-                    (0, NO_SLOT)
+                    (PLAIN, NO_SLOT)
                 }
-                Ok(k) if !slots[k].usable => (0, NO_SLOT),
+                Ok(k) if !slots[k].usable => (PLAIN, NO_SLOT),
                 Ok(k) if !slots[k].deroga.period().contains(date) => {
                     warnings.push(Warning::EventOutsideDerogaDates { date, deroga: id });
-                    (0, NO_SLOT)
+                    (PLAIN, NO_SLOT)
                 }
                 Ok(k) => match slots[k].deroga.status() {
-                    DerogaStatus::Approved => (1, k as u32),
-                    DerogaStatus::Pending => (0, k as u32),
-                    DerogaStatus::Refused => (0, NO_SLOT),
+                    DerogaStatus::Approved => (APPROVED, k as u32),
+                    DerogaStatus::Pending => (PENDING, k as u32),
+                    DerogaStatus::Refused => (PLAIN, NO_SLOT),
                 },
             },
         };
         evs.push(Ev {
             day: day as u16,
-            approved,
+            rank,
             slot,
             minutes,
         });
     }
-    evs.sort_unstable_by_key(|e| (e.day, e.approved, e.slot, e.minutes));
+    evs.sort_unstable_by_key(|e| (e.day, e.rank, e.slot, e.minutes));
 
     // Per day: cap at the timetable, take derogations out, keep the counted minutes per day.
+    // The day's room goes to the approved derogations first (each up to what it still
+    // recognises), then to the pending ones (what they would take out), and what is left to
+    // the plain minutes: an over-recorded day loses plain minutes first, and its derogated
+    // minutes are as many as its records and the derogations allow (mod.rs, decision 2).
     let mut counted_day = [0u16; MAX_CALENDAR_DAYS];
     let (mut total, mut derogated, mut pending) = (0u64, 0u64, 0u64);
     let mut k = 0;
@@ -318,28 +328,30 @@ pub fn assess(
                 day_minutes: u32::from(day_minutes),
             });
         }
-        let mut left = day_minutes;
-        let mut counted = 0u16;
+        // At most `day_minutes`, so it fits the day's u16.
+        let absent = recorded.min(u64::from(day_minutes)) as u16;
+        let mut room = day_minutes;
+        let mut taken_out = 0u16;
         for ev in &evs[k..end] {
-            let eff = ev.minutes.min(left);
-            left -= eff;
-            total += u64::from(eff);
-            if ev.slot == NO_SLOT {
-                counted += eff;
-                continue;
+            if ev.rank == PLAIN {
+                break;
             }
             let slot = &mut slots[ev.slot as usize];
-            let taken = u32::from(eff).min(slot.left);
-            slot.left -= taken;
-            if ev.approved == 1 {
-                derogated += u64::from(taken);
-                counted += eff - taken as u16;
+            let take = ev
+                .minutes
+                .min(room)
+                .min(slot.left.min(u32::from(u16::MAX)) as u16);
+            slot.left -= u32::from(take);
+            room -= take;
+            if ev.rank == APPROVED {
+                taken_out += take;
             } else {
-                pending += u64::from(taken);
-                counted += eff;
+                pending += u64::from(take);
             }
         }
-        counted_day[day] = counted;
+        total += u64::from(absent);
+        derogated += u64::from(taken_out);
+        counted_day[day] = absent - taken_out;
         k = end;
     }
 

@@ -9,7 +9,14 @@
 //! A derogation covers the events that reference it (by [`DerogaId`]) and fall within its dates,
 //! up to the hours it recognises. Decision where the seeds are silent: the link is explicit — a
 //! derogation for a hospital stay does not silently swallow an unrelated late entry in the same
-//! weeks; the school's office links the events when it records the derogation.
+//! weeks. When the register keeps no link (a request is a category and dates), the link is made
+//! by [`Deroga::covers`], which keeps that promise: within the dates, the days the pupil was away
+//! all day (the absences the seeds' categories describe: "Assenze per ricovero", "Assenze
+//! continuative", seed 003; "assenze debitamente documentate", seed 004 art. 6, after C.M. 20/2011 "documentate e
+//! CONTINUATIVE"); a part of a
+//! day (late or deferred entry, early exit) only when the derogation is for that one day (a
+//! visit, a therapy session, a competition); never an abstention or a suspension, whose reason
+//! is their own.
 
 use super::calendar::DateRange;
 use super::pupil::MAX_ANNUAL_HOURS;
@@ -353,6 +360,28 @@ impl Deroga {
     pub fn with_status(mut self, status: DerogaStatus) -> Self {
         self.status = status;
         self
+    }
+
+    /// Whether this derogation, by its dates alone, covers `event` (the module docs): the event
+    /// falls within its dates and is a day away — a whole-day absence, or a school trip missed
+    /// without coming to school — or, when the derogation is for that one day only, a part of
+    /// it (late or deferred entry, early exit). An abstention (*astensione dalle lezioni*) and a
+    /// suspension have reasons of their own, and a presence kind is no absence: never covered.
+    /// The decision is not looked at: which status wins is the caller's rule.
+    pub fn covers(&self, event: &AbsenceEvent) -> bool {
+        if !self.period.contains(event.date()) {
+            return false;
+        }
+        match event.kind() {
+            AbsenceKind::WholeDay | AbsenceKind::MissedSchoolTrip => true,
+            AbsenceKind::LateEntry | AbsenceKind::DeferredEntry | AbsenceKind::EarlyExit => {
+                self.period.from() == self.period.to()
+            }
+            AbsenceKind::Abstention
+            | AbsenceKind::SuspensionWithoutAttendance
+            | AbsenceKind::SuspensionWithAttendance
+            | AbsenceKind::SchoolActivity => false,
+        }
     }
 }
 

@@ -90,15 +90,27 @@
 //!    stay in whole hours, as both seeds state them.
 //! 2. **A day counts at most its timetable.** A whole-day absence is that day's hours in the
 //!    pupil's profile. When a day's records add up to more (a whole day *and* a late entry), the
-//!    day counts its timetable and the assessment warns; the minutes not covered by a derogation
-//!    are cut first, so a duplicate record never eats a derogation.
+//!    day counts its timetable and the assessment warns. The cut favours the pupil: the plain,
+//!    counted minutes are cut first and the minutes of an approved derogation kept (up to what it
+//!    recognises), so a duplicate record never eats a derogation and the counted absence is the
+//!    smallest the records allow. The seeds do not speak of duplicate records, and say nothing
+//!    against this: a minute the school recognised under a derogation is out of the count
+//!    whatever else the register wrote for that day — seed 003, "Il mancato conseguimento, tenuto
+//!    conto delle deroghe riconosciute, della quota di almeno tre quarti dell'orario annuale
+//!    personalizzato comporta la non validità"; seed 004 art. 6, "Saranno eliminati dal calcolo
+//!    dell'orario annuale personalizzato le assenze dovute alle precedenti voci", and art. 4,
+//!    "comprensivo delle deroghe riconosciute ai sensi del successivo art.6". Pending derogations
+//!    come next (what they would take out if approved), then the plain minutes.
 //! 3. **Nothing is dropped silently.** Records outside the lesson period, on holidays or days
 //!    without lessons, before the pupil's first day here, or after the day of the assessment are
 //!    not counted and each is listed in [`Assessment::warnings`]; so are derogations of a category
 //!    the school has not adopted, events outside their derogation's dates, and derogation ids used
 //!    twice (neither derogation is applied: which one was meant cannot be known).
 //! 4. **Derogations apply to the events that reference them** (within the derogation's dates, up
-//!    to the hours it recognises, earliest first), never to every absence in the same weeks. Only
+//!    to the hours it recognises, earliest first), never to every absence in the same weeks. When
+//!    the register keeps no such reference, [`crate::family::link_deroghe`] ties an absence to a
+//!    derogation that covers it ([`Deroga::covers`]: its dates, and whole days away unless the
+//!    derogation is for that one day), an approved one before a pending one. Only
 //!    an *approved* one takes hours out: a family can ask, only the school grants (DESIGN.md §2).
 //!    Pending ones are still counted and shown with what they would take out and the
 //!    documentation deadline.
@@ -142,8 +154,9 @@
 //!
 //! ## Invariants (property tests)
 //!
-//! Adding an absence never lowers the counted hours; approving a derogation (or adding an approved
-//! one under a new id) never raises them; remaining = max(0, maximum − counted); the result does
+//! Adding an absence never lowers the absence hours, nor the counted hours unless it is tied to an
+//! approved derogation (decision 2: its minutes may replace plain ones in a full day); approving
+//! a derogation (or adding an approved one under a new id) never raises the counted hours; remaining = max(0, maximum − counted); the result does
 //! not depend on the order of events or derogations; no panic or overflow on any input, dates at
 //! the edges of chrono's range and calendars without lesson days included; constructors reject
 //! invalid values with a typed [`crate::FieldError`] and keep valid ones exactly as given.
@@ -157,6 +170,8 @@ pub mod policy;
 pub mod presets;
 pub mod pupil;
 
+#[cfg(test)]
+mod joins;
 #[cfg(test)]
 mod proptests;
 

@@ -290,6 +290,107 @@ fn a_day_counts_at_most_its_timetable() {
     );
 }
 
+/// Decision 2 of the module docs of `attendance`: an over-recorded day cuts the plain minutes
+/// first and keeps the derogated ones, so the counted absence is the smallest the records allow.
+#[test]
+fn an_over_recorded_day_cuts_the_plain_minutes_first() {
+    let policy = seed_003().unwrap();
+    let cal = year_2024_25();
+    let day = d(2024, 10, 1);
+    let run = |events: &[AbsenceEvent], deroghe: &[Deroga]| {
+        assess(&policy, &cal, &secondaria(), events, deroghe, end_of_year())
+    };
+    let approved = deroga(7, "ricovero", day, day, DerogaStatus::Approved);
+    let over = vec![Warning::DayOverRecorded {
+        date: day,
+        recorded_minutes: 420,
+        day_minutes: 360,
+    }];
+
+    // A plain whole day and a derogated late entry: the late entry's hour is kept.
+    let events = [
+        AbsenceEvent::whole_day(day, false),
+        late(day, 60, true).with_deroga(DerogaId(7)),
+    ];
+    let a = run(&events, std::slice::from_ref(&approved));
+    assert_eq!(a.absence_minutes, 360);
+    assert_eq!(a.derogated_minutes, 60);
+    assert_eq!(a.counted_absence_minutes, 300);
+    assert_eq!(a.warnings, over);
+
+    // A derogated whole day and a plain late entry: the whole day is kept, nothing counts.
+    let events = [
+        AbsenceEvent::whole_day(day, true).with_deroga(DerogaId(7)),
+        late(day, 60, false),
+    ];
+    let a = run(&events, std::slice::from_ref(&approved));
+    assert_eq!(a.absence_minutes, 360);
+    assert_eq!(a.derogated_minutes, 360);
+    assert_eq!(a.counted_absence_minutes, 0);
+    assert_eq!(a.remaining_minutes, 247 * 60);
+    assert_eq!(a.limit_crossed_on, None);
+    assert_eq!(a.warnings, over);
+
+    // Pending: counted all the same, and it would take the whole day out if approved.
+    let pending = approved.clone().with_status(DerogaStatus::Pending);
+    let a = run(&events, std::slice::from_ref(&pending));
+    assert_eq!(a.counted_absence_minutes, 360);
+    assert_eq!(a.pending_deroga_minutes, 360);
+    assert_eq!(
+        a.alerts,
+        vec![Alert::DerogationsPending {
+            count: 1,
+            minutes: 360,
+            documentation_deadline: Some(d(2025, 5, 31))
+        }]
+    );
+
+    // Refused: the day counts its timetable, as if no derogation were asked.
+    let refused = approved.clone().with_status(DerogaStatus::Refused);
+    let a = run(&events, &[refused]);
+    assert_eq!(a.counted_absence_minutes, 360);
+    assert_eq!(a.derogated_minutes, 0);
+}
+
+/// Two approved derogations on one over-recorded day, one with 10 minutes left: the day's room
+/// goes to what each can still take out, not to whichever record comes first.
+#[test]
+fn an_over_recorded_day_gives_its_room_to_what_the_derogations_can_take_out() {
+    let policy = seed_003().unwrap();
+    let cal = year_2024_25();
+    let day = d(2024, 10, 1);
+    let small = Deroga::new(
+        DerogaId(1),
+        DerogaCategoryCode::new("ricovero").unwrap(),
+        DateRange::new(day, day).unwrap(),
+        Some(10),
+        DerogaStatus::Approved,
+    )
+    .unwrap();
+    let broad = deroga(
+        2,
+        "grave_malattia",
+        day,
+        d(2024, 10, 31),
+        DerogaStatus::Approved,
+    );
+    let events = [
+        AbsenceEvent::whole_day(day, true).with_deroga(DerogaId(1)),
+        AbsenceEvent::whole_day(day, true).with_deroga(DerogaId(2)),
+    ];
+    let a = assess(
+        &policy,
+        &cal,
+        &secondaria(),
+        &events,
+        &[small, broad],
+        end_of_year(),
+    );
+    assert_eq!(a.absence_minutes, 360);
+    assert_eq!(a.derogated_minutes, 360);
+    assert_eq!(a.counted_absence_minutes, 0);
+}
+
 /// Seed 003: "Per le iscrizioni tardive il computo verrà fatto … dalla data di inizio frequenza".
 #[test]
 fn late_enrolment_is_pro_rata() {
