@@ -44,8 +44,56 @@ impl Lang {
         }
         Lang::It
     }
+
+    /// A whole number with the language's digit grouping: "12.345" in Italian (CLDR `it` groups
+    /// from four digits: "1.320"), "12,345" in English.
+    pub fn number(self, n: u64) -> String {
+        group_digits(n, self.texts().digit_group)
+    }
+
+    /// A message with a count: the form `n` takes, `{n}` filled with the grouped number, then
+    /// the other placeholders.
+    pub fn count(self, p: &Plural, n: u64, args: &[(&str, &str)]) -> String {
+        let mut all = vec![("n", self.number(n))];
+        all.extend(args.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        let pairs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(p.pick(n), &pairs)
+    }
 }
 
+/// `n` with `sep` between each group of three digits from the right.
+pub fn group_digits(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A message that changes with a number. Italian and English have two plural categories (CLDR
+/// "one" for exactly 1, "other" for every other number, 0 included: "0 giorni", "0 days").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize))]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    pub fn pick(&self, n: u64) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.other
+        }
+    }
+}
+
+#[cfg_attr(test, derive(Serialize))]
 pub struct Texts {
     pub site_name: &'static str,
     pub site_tagline: &'static str,
@@ -88,6 +136,8 @@ pub struct Texts {
     pub results_none: &'static str,
     pub results_one: &'static str,
     pub results_many: &'static str,
+    /// What separates groups of three digits: "12.345" in Italian, "12,345" in English.
+    pub digit_group: &'static str,
     pub results_label: &'static str,
     pub pagination_label: &'static str,
     pub page_prev: &'static str,
@@ -244,6 +294,7 @@ pub static IT: Texts = Texts {
     results_none: "Nessun ente corrisponde alla ricerca. Prova a togliere qualche filtro.",
     results_one: "1 ente trovato",
     results_many: "enti trovati",
+    digit_group: ".",
     results_label: "Risultati della ricerca",
     pagination_label: "Pagine dei risultati",
     page_prev: "Precedente",
@@ -345,7 +396,7 @@ pub static IT: Texts = Texts {
     import_status_staging: "In corso o interrotto",
     import_none: "Nessuna importazione finora.",
     import_sending: "Invio delle parti",
-    import_done: "Importazione completata: {rows} righe lette; aggiunte o modificate {written}, rimosse {removed}.",
+    import_done: "Importazione completata. Righe lette: {rows}; aggiunte o modificate: {written}; rimosse: {removed}.",
     import_rejected: "Nessun dato è stato importato.",
     import_col_line: "Riga",
     import_col_column: "Colonna",
@@ -410,6 +461,7 @@ pub static EN: Texts = Texts {
     results_none: "No organisation matches. Try removing a filter.",
     results_one: "1 organisation found",
     results_many: "organisations found",
+    digit_group: ",",
     results_label: "Search results",
     pagination_label: "Result pages",
     page_prev: "Previous",
@@ -511,7 +563,7 @@ pub static EN: Texts = Texts {
     import_status_staging: "In progress or interrupted",
     import_none: "No imports yet.",
     import_sending: "Sending parts",
-    import_done: "Import complete: {rows} rows read; {written} added or changed, {removed} removed.",
+    import_done: "Import complete. Rows read: {rows}; added or changed: {written}; removed: {removed}.",
     import_rejected: "Nothing was imported.",
     import_col_line: "Line",
     import_col_column: "Column",
@@ -547,4 +599,125 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 pub fn date_it(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+
+    /// Every string of a catalogue with its path (`family.days.one`, `kinds[2]`).
+    fn leaves(v: &Value, path: String, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::String(s) => out.push((path, s.clone())),
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    leaves(x, format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    leaves(x, format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            match after.find('}') {
+                Some(end)
+                    if after[..end]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
+                    out.insert(after[..end].to_owned());
+                    rest = &after[end + 1..];
+                }
+                _ => rest = after,
+            }
+        }
+        out
+    }
+
+    /// The mismatches between two languages of one catalogue: a string missing in one, or a
+    /// string whose placeholders differ.
+    fn mismatches(it: Value, en: Value) -> Vec<String> {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        leaves(&it, String::new(), &mut a);
+        leaves(&en, String::new(), &mut b);
+        let b: std::collections::BTreeMap<_, _> = b.into_iter().collect();
+        let mut bad = Vec::new();
+        for (path, s) in &a {
+            match b.get(path) {
+                None => bad.push(format!("{path}: missing in English")),
+                Some(e) if placeholders(s) != placeholders(e) => bad.push(format!(
+                    "{path}: {:?} vs {:?}",
+                    placeholders(s),
+                    placeholders(e)
+                )),
+                Some(e) if s.is_empty() != e.is_empty() => {
+                    bad.push(format!("{path}: empty in one language"))
+                }
+                _ => {}
+            }
+        }
+        bad
+    }
+
+    #[test]
+    fn every_catalogue_keeps_the_same_placeholders_in_every_language() {
+        let json = |v: Result<Value, serde_json::Error>| v.expect("catalogue serializes");
+        let mut bad = Vec::new();
+        bad.extend(mismatches(
+            json(serde_json::to_value(&IT)),
+            json(serde_json::to_value(&EN)),
+        ));
+        bad.extend(mismatches(
+            json(serde_json::to_value(Lang::It.family())),
+            json(serde_json::to_value(Lang::En.family())),
+        ));
+        bad.extend(mismatches(
+            json(serde_json::to_value(Lang::It.publish())),
+            json(serde_json::to_value(Lang::En.publish())),
+        ));
+        bad.extend(mismatches(
+            json(serde_json::to_value(Lang::It.privacy_notice())),
+            json(serde_json::to_value(Lang::En.privacy_notice())),
+        ));
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn the_placeholder_check_can_fail() {
+        let it = serde_json::json!({"a": "{n} giorni", "b": ["x {date}"], "c": "solo qui"});
+        let en = serde_json::json!({"a": "{count} days", "b": ["x"]});
+        assert_eq!(mismatches(it, en).len(), 3);
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Lang::It.number(0), "0");
+        assert_eq!(Lang::It.number(999), "999");
+        assert_eq!(Lang::It.number(1320), "1.320");
+        assert_eq!(Lang::It.number(12345), "12.345");
+        assert_eq!(Lang::It.number(1_234_567), "1.234.567");
+        assert_eq!(Lang::En.number(12345), "12,345");
+    }
+
+    #[test]
+    fn one_is_singular_and_zero_is_plural() {
+        let p = Plural {
+            one: "{n} giorno",
+            other: "{n} giorni",
+        };
+        assert_eq!(Lang::It.count(&p, 1, &[]), "1 giorno");
+        assert_eq!(Lang::It.count(&p, 0, &[]), "0 giorni");
+        assert_eq!(Lang::It.count(&p, 2500, &[]), "2.500 giorni");
+    }
 }

@@ -1,7 +1,7 @@
 //! The catalogue of the family portal and of the school's notices and requests: Italian first,
 //! English second. Kept beside `i18n.rs` (same `Lang`), so each area's words are found together.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Plural};
 
 impl Lang {
     pub fn family(self) -> &'static FamilyTexts {
@@ -21,6 +21,7 @@ impl Lang {
     }
 }
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct FamilyTexts {
     pub title: &'static str,
     pub lead: &'static str,
@@ -34,6 +35,8 @@ pub struct FamilyTexts {
     pub export_csv: &'static str,
     pub class_school: &'static str,
     pub gauge_text: &'static str,
+    pub annual_share: &'static str,
+    pub allowance_used: [&'static str; 10],
     pub counted: &'static str,
     pub remaining: &'static str,
     pub remaining_days: &'static str,
@@ -44,7 +47,7 @@ pub struct FamilyTexts {
     pub forecast_none: &'static str,
     pub crossed_on: &'static str,
     pub law159: &'static str,
-    pub law159_days: &'static str,
+    pub law159_days: Plural,
     pub law159_flagged: &'static str,
     pub law159_elusione: &'static str,
     pub status_ok: &'static str,
@@ -57,17 +60,16 @@ pub struct FamilyTexts {
     pub band_exceeded: &'static str,
     pub actions: &'static str,
     pub actions_none: &'static str,
-    pub action_justify: &'static str,
-    pub action_justify_one: &'static str,
-    pub action_acknowledge: &'static str,
-    pub action_acknowledge_one: &'static str,
-    pub action_documents: &'static str,
-    pub action_documents_by: &'static str,
+    pub action_justify: Plural,
+    pub action_acknowledge: Plural,
+    pub action_documents: Plural,
+    pub action_documents_by: Plural,
     pub action_contact: &'static str,
     pub details_link: &'static str,
     pub hours_minutes: &'static str,
     pub hours_only: &'static str,
-    pub days: &'static str,
+    pub days: Plural,
+    pub day_of: Plural,
 
     pub absences_title: &'static str,
     pub absences_none: &'static str,
@@ -174,7 +176,20 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     export_json: "Scarica i dati (JSON)",
     export_csv: "Scarica i dati (CSV, per il foglio di calcolo)",
     class_school: "Classe {class} · {school}",
-    gauge_text: "Ore di assenza conteggiate: {counted} su un massimo di {max} ({percent}).",
+    gauge_text: "Ore di assenza conteggiate: {counted} su un massimo di {max}.",
+    annual_share: "Ha perso il {percent} delle ore dell'anno; il limite di legge è il {limit}.",
+    allowance_used: [
+        "Non ha ancora usato nessuna delle ore che può perdere.",
+        "Ha usato poche delle ore che può perdere.",
+        "Ha usato circa un quarto delle ore che può perdere.",
+        "Ha usato circa un terzo delle ore che può perdere.",
+        "Ha usato circa metà delle ore che può perdere.",
+        "Ha usato circa due terzi delle ore che può perdere.",
+        "Ha usato circa tre quarti delle ore che può perdere.",
+        "Ha usato quasi tutte le ore che può perdere.",
+        "Ha usato tutte le ore che può perdere.",
+        "Ha superato le ore che può perdere.",
+    ],
     counted: "Ore di assenza conteggiate",
     remaining: "Ore che può ancora perdere",
     remaining_days: "Giorni interi che può ancora perdere",
@@ -185,7 +200,10 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     forecast_none: "Al ritmo attuale il limite non viene superato.",
     crossed_on: "Il limite è stato superato il {date}.",
     law159: "Obbligo scolastico (legge 159/2023)",
-    law159_days: "{n} giorni di assenza non giustificata negli ultimi tre mesi: la scuola deve segnalare chi supera i 15.",
+    law159_days: Plural {
+        one: "{n} giorno di assenza non giustificata negli ultimi tre mesi: la scuola deve segnalare chi supera i 15.",
+        other: "{n} giorni di assenza non giustificata negli ultimi tre mesi: la scuola deve segnalare chi supera i 15.",
+    },
     law159_flagged: "Il {date} sono stati superati i 15 giorni di assenza non giustificata in tre mesi: la scuola contatterà la famiglia.",
     law159_elusione: "Il {date} le assenze non giustificate hanno raggiunto un quarto del monte ore annuale.",
     status_ok: "Nessun problema",
@@ -198,17 +216,34 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     band_exceeded: "Il limite è superato: l'anno è valido solo se il consiglio di classe riconosce una deroga. Contatti la scuola.",
     actions: "Che cosa c'è da fare",
     actions_none: "Niente da fare per ora.",
-    action_justify: "Giustificare {n} assenze",
-    action_justify_one: "Giustificare 1 assenza",
-    action_acknowledge: "Leggere e confermare {n} avvisi",
-    action_acknowledge_one: "Leggere e confermare 1 avviso",
-    action_documents: "Consegnare in segreteria i documenti di {n} richieste di deroga",
-    action_documents_by: "Consegnare in segreteria i documenti di {n} richieste di deroga entro il {date}",
+    action_justify: Plural {
+        one: "Giustificare {n} assenza",
+        other: "Giustificare {n} assenze",
+    },
+    action_acknowledge: Plural {
+        one: "Leggere e confermare {n} avviso",
+        other: "Leggere e confermare {n} avvisi",
+    },
+    action_documents: Plural {
+        one: "Consegnare in segreteria i documenti di {n} richiesta di deroga",
+        other: "Consegnare in segreteria i documenti di {n} richieste di deroga",
+    },
+    action_documents_by: Plural {
+        one: "Consegnare in segreteria i documenti di {n} richiesta di deroga entro il {date}",
+        other: "Consegnare in segreteria i documenti di {n} richieste di deroga entro il {date}",
+    },
     action_contact: "Parlare con la scuola della situazione delle assenze",
     details_link: "Assenze, giustificazioni e deroghe di {name}",
     hours_minutes: "{h} h {m} min",
     hours_only: "{h} h",
-    days: "{n} giorni (da {h} ore)",
+    days: Plural {
+        one: "{n} giorno",
+        other: "{n} giorni",
+    },
+    day_of: Plural {
+        one: "(da {n} ora)",
+        other: "(da {n} ore)",
+    },
 
     absences_title: "Assenze mese per mese",
     absences_none: "Nessuna assenza registrata.",
@@ -334,7 +369,20 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     export_json: "Download your data (JSON)",
     export_csv: "Download your data (CSV, for spreadsheets)",
     class_school: "Class {class} · {school}",
-    gauge_text: "Absence hours counted: {counted} of a maximum of {max} ({percent}).",
+    gauge_text: "Absence hours counted: {counted} of a maximum of {max}.",
+    annual_share: "Missed {percent} of the year's hours; the legal limit is {limit}.",
+    allowance_used: [
+        "Has used none of the hours that may be missed yet.",
+        "Has used a few of the hours that may be missed.",
+        "Has used about a quarter of the hours that may be missed.",
+        "Has used about a third of the hours that may be missed.",
+        "Has used about half of the hours that may be missed.",
+        "Has used about two thirds of the hours that may be missed.",
+        "Has used about three quarters of the hours that may be missed.",
+        "Has used almost all of the hours that may be missed.",
+        "Has used all of the hours that may be missed.",
+        "Has gone over the hours that may be missed.",
+    ],
     counted: "Absence hours counted",
     remaining: "Hours that can still be missed",
     remaining_days: "Whole days that can still be missed",
@@ -345,7 +393,10 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     forecast_none: "At the current pace the limit is not exceeded.",
     crossed_on: "The limit was exceeded on {date}.",
     law159: "Compulsory schooling (Law 159/2023)",
-    law159_days: "{n} days of unjustified absence in the last three months: the school must report more than 15.",
+    law159_days: Plural {
+        one: "{n} day of unjustified absence in the last three months: the school must report more than 15.",
+        other: "{n} days of unjustified absence in the last three months: the school must report more than 15.",
+    },
     law159_flagged: "On {date} unjustified absence exceeded 15 days in three months: the school will contact the family.",
     law159_elusione: "On {date} unjustified absence reached a quarter of the annual hours.",
     status_ok: "No problem",
@@ -358,17 +409,34 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     band_exceeded: "The limit is exceeded: the year is valid only if the class council grants a derogation. Contact the school.",
     actions: "What needs doing",
     actions_none: "Nothing to do for now.",
-    action_justify: "Justify {n} absences",
-    action_justify_one: "Justify 1 absence",
-    action_acknowledge: "Read and acknowledge {n} notices",
-    action_acknowledge_one: "Read and acknowledge 1 notice",
-    action_documents: "Bring the documents of {n} derogation requests to the school office",
-    action_documents_by: "Bring the documents of {n} derogation requests to the school office by {date}",
+    action_justify: Plural {
+        one: "Justify {n} absence",
+        other: "Justify {n} absences",
+    },
+    action_acknowledge: Plural {
+        one: "Read and acknowledge {n} notice",
+        other: "Read and acknowledge {n} notices",
+    },
+    action_documents: Plural {
+        one: "Bring the documents of {n} derogation request to the school office",
+        other: "Bring the documents of {n} derogation requests to the school office",
+    },
+    action_documents_by: Plural {
+        one: "Bring the documents of {n} derogation request to the school office by {date}",
+        other: "Bring the documents of {n} derogation requests to the school office by {date}",
+    },
     action_contact: "Talk to the school about absences",
     details_link: "Absences, justifications and derogations of {name}",
     hours_minutes: "{h} h {m} min",
     hours_only: "{h} h",
-    days: "{n} days (of {h} hours)",
+    days: Plural {
+        one: "{n} day",
+        other: "{n} days",
+    },
+    day_of: Plural {
+        one: "(of {n} hour)",
+        other: "(of {n} hours)",
+    },
 
     absences_title: "Absences month by month",
     absences_none: "No absences recorded.",

@@ -35,6 +35,7 @@ impl Lang {
 
 /// The privacy notice: a title, the law it follows, and its sections. The first section names
 /// the controller with a link to the page that gives their details.
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Notice {
     pub title: &'static str,
     pub subtitle: &'static str,
@@ -50,6 +51,7 @@ pub struct Notice {
     pub version: &'static str,
 }
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct PublishTexts {
     pub title: &'static str,
     pub lead: &'static str,

@@ -20,6 +20,7 @@ pub mod publish;
 pub mod query;
 pub mod security;
 pub mod session;
+pub mod share;
 pub mod text;
 
 pub use error::FieldError;

@@ -213,8 +213,8 @@ test("calculator computes in the browser and shows the seed table", async () => 
   const rows = await page.locator(".limits-table tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
   assert.deepEqual(rows, [
-    ["40", "1320", "990", "330"], ["28", "924", "693", "231"], ["29", "957", "718", "239"],
-    ["30", "990", "743", "247"], ["32", "1056", "792", "264"], ["36", "1188", "891", "297"],
+    ["40", "1.320", "990", "330"], ["28", "924", "693", "231"], ["29", "957", "718", "239"],
+    ["30", "990", "743", "247"], ["32", "1.056", "792", "264"], ["36", "1.188", "891", "297"],
   ]);
   await page.fill("#c-weekly", "30");
   await axe(page, "/calcolo-assenze");

@@ -1,4 +1,4 @@
-use crate::i18n::Texts;
+use crate::i18n::{group_digits, Texts};
 use crate::islands::{field, pack, read};
 use domain::attendance::limits::Limits;
 use leptos::either::Either;
@@ -24,6 +24,7 @@ pub fn data(t: &Texts, weekly: &str, weeks: &str, daily: &str) -> String {
         weekly,
         weeks,
         daily,
+        t.digit_group,
     ])
 }
 
@@ -39,6 +40,8 @@ pub fn Calcolatore() -> impl IntoView {
         (s(0), s(1), s(2), s(3), s(4), s(5));
     let (l_annual, l_min, l_max, l_days, l_days_unknown, l_result) =
         (s(6), s(7), s(8), s(9), s(10), s(11));
+    let group = s(15);
+    let n = move |v: u32| group_digits(u64::from(v), &group);
     let weekly = RwSignal::new(s(12));
     let weeks = RwSignal::new(s(13));
     let daily = RwSignal::new(s(14));
@@ -58,9 +61,9 @@ pub fn Calcolatore() -> impl IntoView {
                 .unwrap_or_else(|| l_days_unknown.clone());
             Some(Either::Right(view! {
                 <dl class="calc-figures">
-                    <div><dt>{l_annual.clone()}</dt><dd data-k="annual">{l.annual_hours}</dd></div>
-                    <div><dt>{l_min.clone()}</dt><dd data-k="min">{l.min_attendance_hours}</dd></div>
-                    <div class="calc-main"><dt>{l_max.clone()}</dt><dd data-k="max">{l.max_absence_hours}</dd></div>
+                    <div><dt>{l_annual.clone()}</dt><dd data-k="annual">{n(l.annual_hours)}</dd></div>
+                    <div><dt>{l_min.clone()}</dt><dd data-k="min">{n(l.min_attendance_hours)}</dd></div>
+                    <div class="calc-main"><dt>{l_max.clone()}</dt><dd data-k="max">{n(l.max_absence_hours)}</dd></div>
                     <div><dt>{l_days.clone()}</dt><dd data-k="days">{days}</dd></div>
                 </dl>
             }))

@@ -31,6 +31,7 @@ pub fn data(t: &Texts, school_id: i64, csrf: &str) -> String {
         t.import_col_reason,
         t.import_failed,
         t.import_pick_file,
+        t.digit_group,
     ])
 }
 
@@ -200,9 +201,9 @@ fn send(
                 message: crate::i18n::fill(
                     &l(7),
                     &[
-                        ("rows", &rows.to_string()),
-                        ("written", &written.to_string()),
-                        ("removed", &removed.to_string()),
+                        ("rows", &crate::i18n::group_digits(rows, &l(15))),
+                        ("written", &crate::i18n::group_digits(written, &l(15))),
+                        ("removed", &crate::i18n::group_digits(removed, &l(15))),
                     ],
                 ),
                 ok: true,

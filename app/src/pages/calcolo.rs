@@ -22,9 +22,9 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
                 <tr>
                     <th scope="row">{*label}</th>
                     <td>{l.weekly_hours}</td>
-                    <td>{l.annual_hours}</td>
-                    <td>{l.min_attendance_hours}</td>
-                    <td>{l.max_absence_hours}</td>
+                    <td>{lang.number(u64::from(l.annual_hours))}</td>
+                    <td>{lang.number(u64::from(l.min_attendance_hours))}</td>
+                    <td>{lang.number(u64::from(l.max_absence_hours))}</td>
                 </tr>
             })
         })

@@ -1,5 +1,5 @@
 use crate::assets::Bundle;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
@@ -188,7 +188,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
     let count = match page.total {
         0 => t.results_none.to_owned(),
         1 => t.results_one.to_owned(),
-        n => format!("{n} {}", t.results_many),
+        n => format!("{} {}", group_digits(n, t.digit_group), t.results_many),
     };
     let items = page
         .items

@@ -9,18 +9,18 @@ use crate::layout::{Page, SignedIn};
 use chrono::{Datelike, NaiveDate};
 use domain::attendance::Status;
 use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason};
+use domain::share::{self, AllowanceUsed};
 use leptos::prelude::*;
 
 /// "12 h 30 min", "12 h".
-pub fn hours(ft: &FamilyTexts, minutes: u32) -> String {
+pub fn hours(lang: Lang, minutes: u32) -> String {
+    let ft = lang.family();
     let (h, m) = (minutes / 60, minutes % 60);
+    let h = lang.number(u64::from(h));
     if m == 0 {
-        fill(ft.hours_only, &[("h", &h.to_string())])
+        fill(ft.hours_only, &[("h", &h)])
     } else {
-        fill(
-            ft.hours_minutes,
-            &[("h", &h.to_string()), ("m", &m.to_string())],
-        )
+        fill(ft.hours_minutes, &[("h", &h), ("m", &m.to_string())])
     }
 }
 
@@ -60,21 +60,21 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-fn action_text(ft: &FamilyTexts, a: &Action) -> String {
+fn action_text(lang: Lang, a: &Action) -> String {
+    let ft = lang.family();
     match a {
-        Action::Justify { count: 1 } => ft.action_justify_one.to_owned(),
-        Action::Justify { count } => fill(ft.action_justify, &[("n", &count.to_string())]),
-        Action::Acknowledge { count: 1 } => ft.action_acknowledge_one.to_owned(),
-        Action::Acknowledge { count } => fill(ft.action_acknowledge, &[("n", &count.to_string())]),
+        Action::Justify { count } => lang.count(&ft.action_justify, u64::from(*count), &[]),
+        Action::Acknowledge { count } => lang.count(&ft.action_acknowledge, u64::from(*count), &[]),
         Action::BringDocuments {
             count,
             deadline: Some(d),
-        } => fill(
-            ft.action_documents_by,
-            &[("n", &count.to_string()), ("date", &date_it(*d))],
+        } => lang.count(
+            &ft.action_documents_by,
+            u64::from(*count),
+            &[("date", &date_it(*d))],
         ),
         Action::BringDocuments { count, .. } => {
-            fill(ft.action_documents, &[("n", &count.to_string())])
+            lang.count(&ft.action_documents, u64::from(*count), &[])
         }
         Action::ContactSchool => ft.action_contact.to_owned(),
     }
@@ -102,19 +102,27 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
         Status::AtRisk => (ft.status_at_risk, ft.band_at_risk),
         Status::LimitExceeded => (ft.status_exceeded, ft.band_exceeded),
     };
-    let max = fill(ft.hours_only, &[("h", &d.max_absence_hours.to_string())]);
-    let used = d
-        .limit_used_percent
-        .map(|p| lang.percent(p))
-        .unwrap_or_else(|| "—".to_owned());
+    let max = hours(lang, d.max_absence_hours * 60);
     let gauge_text = fill(
         ft.gauge_text,
         &[
-            ("counted", &hours(ft, d.counted_absence_minutes)),
+            ("counted", &hours(lang, d.counted_absence_minutes)),
             ("max", &max),
-            ("percent", &used),
         ],
     );
+    // The share of the year's hours beside the legal 25 %, and the share of the allowance in
+    // words only (domain::share says why).
+    let annual = share::annual_share_permille(d.counted_absence_minutes, d.annual_hours).map(|p| {
+        fill(
+            ft.annual_share,
+            &[
+                ("percent", &lang.percent(f64::from(p) / 10.0)),
+                ("limit", &format!("{} %", share::LEGAL_ABSENCE_PERCENT)),
+            ],
+        )
+    });
+    let allowance = ft.allowance_used
+        [AllowanceUsed::of(d.counted_absence_minutes, d.max_absence_hours).index()];
     let gauge_id = format!("gauge-{}", child.id);
     let forecast = match (d.limit_crossed_on, d.forecast_crossing_on) {
         (Some(c), _) => fill(ft.crossed_on, &[("date", &date_it(c))]),
@@ -122,10 +130,7 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
         (None, None) => ft.forecast_none.to_owned(),
     };
     let law = d.law159.clone().map(|l| {
-        let mut lines = vec![fill(
-            ft.law159_days,
-            &[("n", &l.days_last_three_months.to_string())],
-        )];
+        let mut lines = vec![lang.count(&ft.law159_days, u64::from(l.days_last_three_months), &[])];
         if let Some(f) = l.flagged_on {
             lines.push(fill(ft.law159_flagged, &[("date", &date_it(f))]));
         }
@@ -165,23 +170,26 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
             <p id=gauge_id class="gauge-text" data-counted=d.counted_absence_minutes>
                 {gauge_text}
             </p>
+            {annual.map(|a| view! { <p class="annual-share">{a}</p> })}
+            <p class="allowance-used">{allowance}</p>
             <dl class="facts">
                 <dt>{ft.remaining}</dt>
-                <dd data-remaining=d.remaining_minutes>{hours(ft, d.remaining_minutes)}</dd>
+                <dd data-remaining=d.remaining_minutes>{hours(lang, d.remaining_minutes)}</dd>
                 <dt>{ft.remaining_days}</dt>
                 <dd data-remaining-days=d.remaining_days>
-                    {fill(
-                        ft.days,
-                        &[("n", &d.remaining_days.to_string()), ("h", &d.day_hours.to_string())],
+                    {format!(
+                        "{} {}",
+                        lang.count(&ft.days, u64::from(d.remaining_days), &[]),
+                        lang.count(&ft.day_of, u64::from(d.day_hours), &[]),
                     )}
                 </dd>
                 <dt>{ft.derogated}</dt>
-                <dd data-derogated=d.derogated_minutes>{hours(ft, d.derogated_minutes)}</dd>
+                <dd data-derogated=d.derogated_minutes>{hours(lang, d.derogated_minutes)}</dd>
                 {(d.pending_deroga_minutes > 0)
                     .then(|| {
                         view! {
                             <dt>{ft.pending_deroga}</dt>
-                            <dd>{hours(ft, d.pending_deroga_minutes)}</dd>
+                            <dd>{hours(lang, d.pending_deroga_minutes)}</dd>
                         }
                     })}
                 <dt>{ft.forecast}</dt>
@@ -199,7 +207,7 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
                             .map(|a| {
                                 view! {
                                     <li>
-                                        <a href=action_href(a, id)>{action_text(ft, a)}</a>
+                                        <a href=action_href(a, id)>{action_text(lang, a)}</a>
                                     </li>
                                 }
                             })
@@ -244,7 +252,7 @@ pub fn FamigliaPage(
                         view! {
                             " "
                             <span class="badge">
-                                {fill(ft.notices_unread, &[("n", &unread.to_string())])}
+                                {fill(ft.notices_unread, &[("n", &lang.number(unread as u64))])}
                             </span>
                         }
                     })}
@@ -316,7 +324,7 @@ fn effect_label(ft: &FamilyTexts, e: Effect) -> &'static str {
 fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl IntoView {
     let ft = lang.family();
     let kind = ft.kinds.get(a.kind_index).copied().unwrap_or("");
-    let amount = a.minutes.map(|m| hours(ft, m));
+    let amount = a.minutes.map(|m| hours(lang, m));
     let justification = a.justification.as_deref().map(|j| match j {
         "approved" => ft.justification_approved,
         "refused" => ft.justification_refused,

@@ -27,8 +27,8 @@ fn AckFigure(lang: Lang, n: u32, total: u32, percent_value: f64) -> impl IntoVie
             {fill(
                 ft.sn_acks,
                 &[
-                    ("n", &n.to_string()),
-                    ("total", &total.to_string()),
+                    ("n", &lang.number(u64::from(n))),
+                    ("total", &lang.number(u64::from(total))),
                     ("percent", &lang.percent(percent_value)),
                 ],
             )}
