@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod i18n;
+pub mod i18n_errors;
 pub mod i18n_family;
 pub mod i18n_publish;
 pub mod islands;

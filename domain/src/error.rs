@@ -1,6 +1,7 @@
 //! The error every parse in the domain returns, and the JSON shape the API gives it
 //! (DESIGN.md §8): `{"error":{"code":"…","field":"…","message":"…"}}`.
 
+use crate::messages::{Msg, Text};
 use serde::Serialize;
 use std::fmt;
 
@@ -64,80 +65,88 @@ pub struct FieldError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
+    /// The message's identity and values, so a page in another language can say it from its
+    /// own catalogue (`None` for a message not yet in `messages::Msg`: shown as written).
+    #[serde(skip)]
+    pub text: Option<Text>,
 }
 
 impl FieldError {
+    /// An error whose message is `msg` with these values: `message` is its Italian text.
+    pub fn says(
+        code: ErrorCode,
+        field: Option<&str>,
+        msg: Msg,
+        args: &[(&'static str, &dyn fmt::Display)],
+    ) -> Self {
+        let text = Text::new(msg, args);
+        FieldError {
+            code,
+            field: field.map(str::to_owned),
+            message: text.italian(),
+            text: Some(text),
+        }
+    }
+
+    /// An invalid field, said by a catalogued message.
+    pub fn invalid_says(field: &str, msg: Msg, args: &[(&'static str, &dyn fmt::Display)]) -> Self {
+        FieldError::says(ErrorCode::InvalidField, Some(field), msg, args)
+    }
+
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         FieldError {
             code: ErrorCode::InvalidField,
             field: Some(field.to_owned()),
             message: message.into(),
+            text: None,
         }
     }
 
     pub fn unknown_code(field: &str, value: &str) -> Self {
-        FieldError {
-            code: ErrorCode::UnknownCode,
-            field: Some(field.to_owned()),
-            message: format!("Il codice «{value}» non esiste nei dati di riferimento."),
-        }
+        FieldError::says(
+            ErrorCode::UnknownCode,
+            Some(field),
+            Msg::UnknownCode,
+            &[("value", &value)],
+        )
     }
 
     pub fn unknown_parameter(name: &str) -> Self {
-        FieldError {
-            code: ErrorCode::UnknownParameter,
-            field: Some(name.to_owned()),
-            message: format!("Il parametro «{name}» non è previsto."),
-        }
+        FieldError::says(
+            ErrorCode::UnknownParameter,
+            Some(name),
+            Msg::UnknownParameter,
+            &[("name", &name)],
+        )
     }
 
     pub fn duplicate_parameter(name: &str) -> Self {
-        FieldError {
-            code: ErrorCode::DuplicateParameter,
-            field: Some(name.to_owned()),
-            message: format!("Il parametro «{name}» è indicato più di una volta."),
-        }
+        FieldError::says(
+            ErrorCode::DuplicateParameter,
+            Some(name),
+            Msg::DuplicateParameter,
+            &[("name", &name)],
+        )
     }
 
     pub fn not_found() -> Self {
-        FieldError {
-            code: ErrorCode::NotFound,
-            field: None,
-            message: "La risorsa richiesta non esiste o non è pubblicata.".to_owned(),
-        }
+        FieldError::says(ErrorCode::NotFound, None, Msg::NotFound, &[])
     }
 
     pub fn internal() -> Self {
-        FieldError {
-            code: ErrorCode::Internal,
-            field: None,
-            message: "Si è verificato un errore interno. Riprovare tra poco.".to_owned(),
-        }
+        FieldError::says(ErrorCode::Internal, None, Msg::Internal, &[])
     }
 
     pub fn unauthenticated() -> Self {
-        FieldError {
-            code: ErrorCode::Unauthenticated,
-            field: None,
-            message: "Per continuare occorre accedere con SPID o CIE.".to_owned(),
-        }
+        FieldError::says(ErrorCode::Unauthenticated, None, Msg::Unauthenticated, &[])
     }
 
     pub fn forbidden() -> Self {
-        FieldError {
-            code: ErrorCode::Forbidden,
-            field: None,
-            message: "Non è consentito accedere a questi dati con il proprio profilo.".to_owned(),
-        }
+        FieldError::says(ErrorCode::Forbidden, None, Msg::Forbidden, &[])
     }
 
     pub fn csrf_rejected() -> Self {
-        FieldError {
-            code: ErrorCode::CsrfRejected,
-            field: None,
-            message: "La richiesta non proviene da una pagina di Ponte: ricaricare la pagina e riprovare."
-                .to_owned(),
-        }
+        FieldError::says(ErrorCode::CsrfRejected, None, Msg::CsrfRejected, &[])
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
@@ -145,26 +154,21 @@ impl FieldError {
             code: ErrorCode::Conflict,
             field: None,
             message: message.into(),
+            text: None,
         }
     }
 
     pub fn payload_too_large(max_bytes: usize) -> Self {
-        FieldError {
-            code: ErrorCode::PayloadTooLarge,
-            field: None,
-            message: format!(
-                "Il contenuto inviato è troppo grande: al massimo {} KB per richiesta.",
-                max_bytes / 1024
-            ),
-        }
+        FieldError::says(
+            ErrorCode::PayloadTooLarge,
+            None,
+            Msg::PayloadTooLarge,
+            &[("kb", &(max_bytes / 1024))],
+        )
     }
 
     pub fn rate_limited() -> Self {
-        FieldError {
-            code: ErrorCode::RateLimited,
-            field: None,
-            message: "Troppi tentativi in poco tempo: riprovare tra qualche minuto.".to_owned(),
-        }
+        FieldError::says(ErrorCode::RateLimited, None, Msg::RateLimited, &[])
     }
 
     /// The API's error document.

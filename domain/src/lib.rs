@@ -13,6 +13,7 @@ pub mod identity;
 pub mod import;
 #[cfg(feature = "mail")]
 pub mod mail;
+pub mod messages;
 pub mod oidc;
 pub mod place;
 pub mod profile;

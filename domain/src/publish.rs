@@ -155,6 +155,7 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
                         "Il codice «{ipa_code}» non è presente nell'Indice delle Pubbliche \
                          Amministrazioni (IPA): verificare il codice iPA dell'ente."
                     ),
+                    text: None,
                 });
             };
             if ipa.codice_fiscale != codice_fiscale.as_str() {

@@ -47,9 +47,10 @@ impl QueryParams {
 /// An integer within `min..=max` with the Italian message the API and the forms share.
 pub fn parse_int_in(field: &str, raw: &str, min: u32, max: u32) -> Result<u32, FieldError> {
     let out_of_range = || {
-        FieldError::invalid(
+        FieldError::invalid_says(
             field,
-            format!("Indicare un numero intero da {min} a {max}."),
+            crate::messages::Msg::WholeNumberRange,
+            &[("min", &min), ("max", &max)],
         )
     };
     if raw.is_empty() || raw.len() > 9 || !raw.bytes().all(|b| b.is_ascii_digit()) {

@@ -1,4 +1,4 @@
-use crate::i18n::{group_digits, Texts};
+use crate::i18n::{group_digits, Lang};
 use crate::islands::{field, pack, read};
 use domain::attendance::limits::Limits;
 use leptos::either::Either;
@@ -7,7 +7,8 @@ use leptos::prelude::*;
 pub const DATA_ID: &str = "d-calcolatore";
 
 /// The calculator's data: its labels in the page's language, then the values typed so far.
-pub fn data(t: &Texts, weekly: &str, weeks: &str, daily: &str) -> String {
+pub fn data(lang: Lang, weekly: &str, weeks: &str, daily: &str) -> String {
+    let t = lang.texts();
     pack(&[
         t.calc_weekly,
         t.calc_weeks,
@@ -25,6 +26,7 @@ pub fn data(t: &Texts, weekly: &str, weeks: &str, daily: &str) -> String {
         weeks,
         daily,
         t.digit_group,
+        lang.code(),
     ])
 }
 
@@ -41,6 +43,7 @@ pub fn Calcolatore() -> impl IntoView {
     let (l_annual, l_min, l_max, l_days, l_days_unknown, l_result) =
         (s(6), s(7), s(8), s(9), s(10), s(11));
     let group = s(15);
+    let lang = Lang::from_code(&s(16));
     let n = move |v: u32| group_digits(u64::from(v), &group);
     let weekly = RwSignal::new(s(12));
     let weeks = RwSignal::new(s(13));
@@ -52,7 +55,7 @@ pub fn Calcolatore() -> impl IntoView {
     let output = move || match result.get() {
         None => None,
         Some(Err(e)) => Some(Either::Left(
-            view! { <p class="alert alert-danger">{e.message}</p> },
+            view! { <p class="alert alert-danger">{lang.error(&e)}</p> },
         )),
         Some(Ok(l)) => {
             let days = l

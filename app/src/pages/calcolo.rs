@@ -29,7 +29,7 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
             })
         })
         .collect_view();
-    let calc_data = calcolatore::data(t, &weekly, &weeks, &daily);
+    let calc_data = calcolatore::data(lang, &weekly, &weeks, &daily);
     provide_context(IslandData::new(vec![(
         calcolatore::DATA_ID,
         calc_data.clone(),

@@ -107,7 +107,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         Err(e) => view! {
             <div class="alert alert-danger" role="alert">
                 <h2>{t.error_title}</h2>
-                <p>{e.message.clone()}</p>
+                <p>{lang.error(e)}</p>
             </div>
         }
         .into_any(),

@@ -174,9 +174,10 @@ pub struct DateRangeSpec {
 impl DateRange {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, FieldError> {
         if from > to {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "to",
-                "La data finale non può precedere la data iniziale.",
+                crate::messages::Msg::DateRangeReversed,
+                &[],
             ));
         }
         Ok(DateRange { from, to })

@@ -8,6 +8,7 @@
 //! family must never be promised a day the pupil does not have.
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use crate::query::parse_int_in;
 use serde::{Deserialize, Serialize};
 
@@ -23,12 +24,10 @@ impl WeeklyHours {
         if (1..=Self::MAX).contains(&hours) {
             Ok(WeeklyHours(hours as u8))
         } else {
-            Err(FieldError::invalid(
+            Err(FieldError::invalid_says(
                 "weekly_hours",
-                format!(
-                    "Le ore settimanali devono essere un numero intero da 1 a {}.",
-                    Self::MAX
-                ),
+                Msg::WeeklyHoursRange,
+                &[("max", &Self::MAX)],
             ))
         }
     }
@@ -69,12 +68,10 @@ impl LessonWeeks {
         if (1..=Self::MAX).contains(&weeks) {
             Ok(LessonWeeks(weeks as u8))
         } else {
-            Err(FieldError::invalid(
+            Err(FieldError::invalid_says(
                 "weeks",
-                format!(
-                    "Le settimane di lezione devono essere un numero intero da 1 a {}.",
-                    Self::MAX
-                ),
+                Msg::LessonWeeksRange,
+                &[("max", &Self::MAX)],
             ))
         }
     }
@@ -119,12 +116,10 @@ impl DailyHours {
         if (1..=Self::MAX).contains(&hours) {
             Ok(DailyHours(hours as u8))
         } else {
-            Err(FieldError::invalid(
+            Err(FieldError::invalid_says(
                 "daily_hours",
-                format!(
-                    "Le ore giornaliere devono essere un numero intero da 1 a {}.",
-                    Self::MAX
-                ),
+                Msg::DailyHoursRange,
+                &[("max", &Self::MAX)],
             ))
         }
     }
@@ -199,9 +194,10 @@ impl Limits {
     pub fn from_inputs(weekly: &str, weeks: &str, daily: &str) -> Result<Self, FieldError> {
         let weekly = weekly.trim();
         if weekly.is_empty() {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "weekly_hours",
-                "Indicare le ore settimanali dell'orario dell'alunno.",
+                Msg::WeeklyHoursMissing,
+                &[],
             ));
         }
         let weekly = WeeklyHours::parse(weekly)?;

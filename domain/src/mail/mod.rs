@@ -219,6 +219,7 @@ impl MailError {
             },
             field: Some(field.to_owned()),
             message: self.message(),
+            text: None,
         }
     }
 }
