@@ -364,7 +364,7 @@ mod tests {
             )
             .unwrap_err();
             assert!(
-                matches!(e, ClockError::Malformed { setting, .. } if setting == NOW_OVERRIDE_HEADER),
+                matches!(&e, ClockError::Malformed { setting, .. } if *setting == NOW_OVERRIDE_HEADER),
                 "{raw:?}: {e:?}"
             );
         }
