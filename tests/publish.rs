@@ -713,7 +713,10 @@ fn an_expired_code_is_refused_and_frees_the_profile() {
     let expires_at = unix(&d["expires_at"]);
     // The code lives 30 days: pending now and in its last second, expired from then on.
     assert_eq!(status_of(&mut c, &code)["status"], "pending");
-    assert_eq!(status_at(&mut c, &code, expires_at - 1)["status"], "pending");
+    assert_eq!(
+        status_at(&mut c, &code, expires_at - 1)["status"],
+        "pending"
+    );
     let later = expires_at + 1;
     assert_eq!(status_at(&mut c, &code, later)["status"], "expired");
     // A genuine PEC from the address of record, arriving after the expiry: refused.
@@ -737,7 +740,12 @@ fn an_expired_code_is_refused_and_frees_the_profile() {
         .expect("POST /api/v1/declarations")
     };
     let early = resubmit(&mut c, expires_at - 1);
-    assert_error(&early, 409, "conflict", "a resubmission while the code is pending");
+    assert_error(
+        &early,
+        409,
+        "conflict",
+        "a resubmission while the code is pending",
+    );
     let a = resubmit(&mut c, later);
     assert_eq!(a.status, 201, "{}", a.body);
     assert_ne!(json_of(&a)["code"], d["code"]);

@@ -99,7 +99,10 @@ pub struct Overrides<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockError {
     /// In development, an override that does not parse: `setting` names it.
-    Malformed { setting: &'static str, value: String },
+    Malformed {
+        setting: &'static str,
+        value: String,
+    },
     /// An instant outside chrono's range of dates (a broken runtime clock).
     OutOfRange(i64),
 }
@@ -200,7 +203,10 @@ mod tests {
     }
 
     fn rome(s: &str) -> String {
-        rome_time(at(s)).unwrap().format("%Y-%m-%d %H:%M").to_string()
+        rome_time(at(s))
+            .unwrap()
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
     }
 
     fn date(s: &str) -> NaiveDate {
@@ -233,10 +239,16 @@ mod tests {
     fn at_23_30_utc_on_the_last_sundays_rome_is_already_monday() {
         // Last Sunday of March 2026: summer time has begun, 23:30 UTC is 01:30 on Monday.
         assert_eq!(rome("2026-03-29 23:30"), "2026-03-30 01:30");
-        assert_eq!(today_in_rome(at("2026-03-29 23:30")), Some(date("2026-03-30")));
+        assert_eq!(
+            today_in_rome(at("2026-03-29 23:30")),
+            Some(date("2026-03-30"))
+        );
         // Last Sunday of October 2026: back on winter time, 23:30 UTC is 00:30 on Monday.
         assert_eq!(rome("2026-10-25 23:30"), "2026-10-26 00:30");
-        assert_eq!(today_in_rome(at("2026-10-25 23:30")), Some(date("2026-10-26")));
+        assert_eq!(
+            today_in_rome(at("2026-10-25 23:30")),
+            Some(date("2026-10-26"))
+        );
         // The same instants through the clock a production worker uses.
         for (utc, day) in [
             ("2026-03-29 23:30", "2026-03-30"),
@@ -247,9 +259,18 @@ mod tests {
             assert_eq!(c.now, at(utc));
         }
         // One minute before Rome's midnight it is still Sunday.
-        assert_eq!(today_in_rome(at("2026-03-29 21:59")), Some(date("2026-03-29")));
-        assert_eq!(today_in_rome(at("2026-10-25 22:59")), Some(date("2026-10-25")));
-        assert_eq!(today_in_rome(at("2026-10-25 23:00")), Some(date("2026-10-26")));
+        assert_eq!(
+            today_in_rome(at("2026-03-29 21:59")),
+            Some(date("2026-03-29"))
+        );
+        assert_eq!(
+            today_in_rome(at("2026-10-25 22:59")),
+            Some(date("2026-10-25"))
+        );
+        assert_eq!(
+            today_in_rome(at("2026-10-25 23:00")),
+            Some(date("2026-10-26"))
+        );
     }
 
     #[test]
@@ -268,7 +289,15 @@ mod tests {
     fn only_exactly_1_is_development() {
         assert!(is_development(Some("1")));
         assert!(is_development(Some(" 1 ")));
-        for s in [None, Some(""), Some("0"), Some("true"), Some("yes"), Some("dev"), Some("11")] {
+        for s in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("true"),
+            Some("yes"),
+            Some("dev"),
+            Some("11"),
+        ] {
             assert!(!is_development(s), "{s:?}");
         }
     }
@@ -318,7 +347,11 @@ mod tests {
         .unwrap();
         assert_eq!((c.now, c.today), (real, date("2026-03-20")));
         // The now override moves both, and wins over PONTE_TODAY; Unix seconds or RFC 3339.
-        for raw in ["1774827000", "2026-03-29T23:30:00Z", "2026-03-30T01:30:00+02:00"] {
+        for raw in [
+            "1774827000",
+            "2026-03-29T23:30:00Z",
+            "2026-03-30T01:30:00+02:00",
+        ] {
             let c = Clock::resolve(
                 real,
                 dev,

@@ -83,9 +83,9 @@ pub fn of_request(env: &Env, headers: &HeaderMap) -> Result<Clock, ApiError> {
 
 /// The clock of an inbound e-mail: in development its `X-Ponte-Dev-Now` header, if any (outside
 /// the signed part of a PEC envelope, so it changes no proof). The error is the rejection reason.
-pub fn of_mail(env: &Env, headers: &worker::Headers) -> Result<Clock, String> {
+pub fn of_mail(env: &Env, headers: &web_sys::Headers) -> Result<Clock, String> {
     let raw = headers
         .get(NOW_OVERRIDE_HEADER)
-        .map_err(|e| format!("{NOW_OVERRIDE_HEADER}: {e}"))?;
+        .map_err(|e| format!("{NOW_OVERRIDE_HEADER}: {e:?}"))?;
     resolve(env, raw.as_deref()).map_err(|e| e.message())
 }
