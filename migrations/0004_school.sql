@@ -1,6 +1,6 @@
 -- Schools, their register data (imported from CSV: docs/imports.md), sign-in and sessions.
 -- Every row of a school's data carries its school_id, so every query is scoped by school
--- (DESIGN.md §10) and schools can later be spread over several databases.
+-- (docs/design.md §10) and schools can later be spread over several databases.
 
 CREATE TABLE schools (
   id INTEGER PRIMARY KEY,
@@ -101,7 +101,7 @@ CREATE TABLE import_rows (
 ) WITHOUT ROWID;
 CREATE INDEX import_rows_by_key ON import_rows(import_id, key);
 
--- Who did what, for staff actions (DESIGN.md §6).
+-- Who did what, for staff actions (docs/design.md §6).
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   school_id INTEGER NOT NULL REFERENCES schools(id),

@@ -1,6 +1,6 @@
--- The family portal (DESIGN.md §2, §3): the school's attendance policy, justifications and
+-- The family portal (docs/design.md §2, §3): the school's attendance policy, justifications and
 -- derogation requests sent by families and decided by staff, notices with reads and
--- acknowledgements. Every row carries its school_id (DESIGN.md §10). No health details: a
+-- acknowledgements. Every row carries its school_id (docs/design.md §10). No health details: a
 -- justification is a reason from a fixed list, a derogation a category and dates.
 
 -- JSON attendance::PolicySpec; NULL: the seed 003 preset.

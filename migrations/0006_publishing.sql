@@ -1,4 +1,4 @@
--- Publishing host profiles through the register's workflow (seed 002, DESIGN.md §4):
+-- Publishing host profiles through the register's workflow (seed 002, docs/design.md §4):
 -- declaration → proof (PEC from the address of record, or the legal representative's CAdES
 -- signature) → publication. See domain::publish and worker/src/publish.rs.
 

@@ -9,7 +9,7 @@
 use e2e::people::{assert_error, json_of, send};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use xtask::client::{Answer, Client};
 use xtask::pki::{self, Pki, Provider};
@@ -133,6 +133,21 @@ fn status_of(c: &mut Client, code: &str) -> Value {
 /// `true` when accepted, `false` when the handler rejected it. The SMTP sender is the
 /// message's `From` address, as for a real PEC (the provider's `posta-certificata@…`).
 fn deliver(claimed: &str, raw: &[u8]) -> bool {
+    deliver_at(claimed, raw, None)
+}
+
+/// [`deliver`], with the worker's development clock set to `now` (Unix seconds) by an
+/// `X-Ponte-Dev-Now` header put on top of the message — outside the part the PEC provider
+/// signed, so the proof is unchanged.
+fn deliver_at(claimed: &str, raw: &[u8], now: Option<i64>) -> bool {
+    let mut stamped = Vec::new();
+    if let Some(t) = now {
+        stamped.extend_from_slice(
+            format!("{}: {t}\r\n", domain::clock::NOW_OVERRIDE_HEADER).as_bytes(),
+        );
+    }
+    stamped.extend_from_slice(raw);
+    let raw = stamped.as_slice();
     let text = String::from_utf8_lossy(raw);
     let from_header = text
         .lines()
@@ -231,38 +246,36 @@ fn notice_for(needle: &str) -> String {
     panic!("no publication notice (.eml) contains {needle:?}");
 }
 
-/// `expire` writes the worker's SQLite file from another process (`wrangler d1 execute`); a
-/// request the worker serves meanwhile may find the database locked and answer 500. So the test
-/// that expires a code runs alone, and every other test holds this lock shared.
-static TURNS: RwLock<()> = RwLock::new(());
-
-fn together() -> RwLockReadGuard<'static, ()> {
-    TURNS.read().unwrap_or_else(|e| e.into_inner())
+/// The Unix seconds of an `expires_at` the API answered (RFC 3339).
+fn unix(rfc3339: &Value) -> i64 {
+    let s = rfc3339.as_str().expect("a timestamp string");
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap_or_else(|e| panic!("{s:?}: {e}"))
+        .timestamp()
 }
 
-fn alone() -> RwLockWriteGuard<'static, ()> {
-    TURNS.write().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Sets a declaration's expiry in the past, as if its 30 days had gone by: the local D1 of the
-/// running worker, through wrangler.
-fn expire(code: &str) {
-    let state = PathBuf::from(std::env::var("PONTE_STATE_DIR").expect("PONTE_STATE_DIR"));
-    let sql = std::env::temp_dir().join(format!("expire-{}.sql", nonce()));
-    std::fs::write(
-        &sql,
-        format!("UPDATE declarations SET expires_at = issued_at - 1 WHERE code = '{code}';\n"),
-    )
-    .expect("write the SQL");
-    xtask::server::execute_file(&state, &sql).expect("wrangler d1 execute");
-    let _ = std::fs::remove_file(sql);
+/// `GET /api/v1/declarations/{code}` with the worker's development clock at `now`: the
+/// `X-Ponte-Dev-Now` header, which the worker honours only under `PONTE_DEV=1` (set for every
+/// `wrangler dev` that `cargo xtask` starts; docs/design.md §6). The time moves for this request
+/// only, so no other test sees it.
+fn status_at(c: &mut Client, code: &str, now: i64) -> Value {
+    let now = now.to_string();
+    let a = c
+        .request(
+            "GET",
+            &format!("/api/v1/declarations/{code}"),
+            None,
+            &[(domain::clock::NOW_OVERRIDE_HEADER, &now)],
+        )
+        .expect("GET the declaration's status");
+    assert_eq!(a.status, 200, "{}", a.body);
+    json_of(&a)
 }
 
 // ------------------------------------------------------------------------------------------
 
 #[test]
 fn ipa_prefill_and_cp2011_search() {
-    let _turn = together();
     let mut c = client();
     let a = send(&mut c, "GET", "/api/v1/ipa/uc_valdol", None);
     assert_eq!(a.status, 200, "{}", a.body);
@@ -326,7 +339,6 @@ fn ipa_prefill_and_cp2011_search() {
 
 #[test]
 fn bad_submissions_are_refused_and_store_nothing() {
-    let _turn = together();
     let mut c = client();
     let cf = fresh_cf("TSTBAD", nonce());
     let good = draft_professional(
@@ -421,7 +433,6 @@ fn preview(c: &mut Client, draft: &Value) -> Answer {
 
 #[test]
 fn preview_renders_the_public_article_or_every_error() {
-    let _turn = together();
     let mut c = client();
     let d = draft_public_body("uc_valdol", "80000123457", "Unione dei Comuni Valdolmo");
     let a = preview(&mut c, &d);
@@ -446,7 +457,6 @@ fn preview_renders_the_public_article_or_every_error() {
 
 #[test]
 fn a_public_body_publishes_by_pec_from_its_ipa_address() {
-    let _turn = together();
     let mut c = client();
     let name = "Unione dei Comuni Valdolmo";
     let d = submitted(&mut c, &draft_public_body("uc_valdol", "80000123457", name));
@@ -548,7 +558,6 @@ fn a_public_body_publishes_by_pec_from_its_ipa_address() {
 
 #[test]
 fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
-    let _turn = together();
     let mut c = client();
     let n = nonce();
     let cf = fresh_cf("TSTPRO", n);
@@ -606,7 +615,6 @@ fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
 
 #[test]
 fn a_company_publishes_with_the_legal_representatives_cades_signature() {
-    let _turn = together();
     let mut c = client();
     let n = nonce();
     let piva = fresh_piva(n);
@@ -695,35 +703,56 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
 
 #[test]
 fn an_expired_code_is_refused_and_frees_the_profile() {
-    let _turn = alone();
     let mut c = client();
     let n = nonce();
     let cf = fresh_cf("TSTEXP", n);
     let pec_addr = format!("scade{n}@pec.esempio.example");
-    let d = submitted(
-        &mut c,
-        &draft_professional(&cf, &pec_addr, "Profilo che scade."),
-    );
+    let draft = draft_professional(&cf, &pec_addr, "Profilo che scade.");
+    let d = submitted(&mut c, &draft);
     let code = d["code"].as_str().unwrap().to_owned();
-    expire(&code);
-    assert_eq!(status_of(&mut c, &code)["status"], "expired");
-    assert!(!deliver(
-        &pec_addr,
-        &pec(Provider::Trusted, &pec_addr, &code)
-    ));
-    assert_eq!(status_of(&mut c, &code)["status"], "expired");
-    assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).is_empty());
-    // The body may submit again, and gets a new code.
-    let d2 = submitted(
-        &mut c,
-        &draft_professional(&cf, &pec_addr, "Profilo che scade."),
+    let expires_at = unix(&d["expires_at"]);
+    // The code lives 30 days: pending now and in its last second, expired from then on.
+    assert_eq!(status_of(&mut c, &code)["status"], "pending");
+    assert_eq!(
+        status_at(&mut c, &code, expires_at - 1)["status"],
+        "pending"
     );
-    assert_ne!(d2["code"], d["code"]);
+    let later = expires_at + 1;
+    assert_eq!(status_at(&mut c, &code, later)["status"], "expired");
+    // A genuine PEC from the address of record, arriving after the expiry: refused.
+    assert!(!deliver_at(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &code),
+        Some(later)
+    ));
+    assert_eq!(status_at(&mut c, &code, later)["status"], "expired");
+    assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).is_empty());
+    // Then the body may submit again, and gets a new code; before the expiry it may not.
+    let at = |t: i64| t.to_string();
+    let body = submission(&draft).to_string();
+    let resubmit = |c: &mut Client, t: i64| {
+        c.request(
+            "POST",
+            "/api/v1/declarations",
+            Some(("application/json", body.as_bytes())),
+            &[(domain::clock::NOW_OVERRIDE_HEADER, &at(t))],
+        )
+        .expect("POST /api/v1/declarations")
+    };
+    let early = resubmit(&mut c, expires_at - 1);
+    assert_error(
+        &early,
+        409,
+        "conflict",
+        "a resubmission while the code is pending",
+    );
+    let a = resubmit(&mut c, later);
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_ne!(json_of(&a)["code"], d["code"]);
 }
 
 #[test]
 fn failed_proofs_and_submissions_are_limited() {
-    let _turn = together();
     let mut c = client();
     let n = nonce();
     // Five wrong signatures use up a code: the right one is then refused too.

@@ -5,6 +5,7 @@
 //! is a [`error::FieldError`] with a stable code and an Italian message.
 
 pub mod attendance;
+pub mod clock;
 pub mod declaration;
 pub mod error;
 pub mod family;

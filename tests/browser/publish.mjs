@@ -37,7 +37,14 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     const found = [];
     const walk = (dir, depth) => {
       let entries = [];
-      try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        // Another worker's miniflare folder may vanish (or be closed to us) while we walk the
+        // temp dir: not ours, skip it. Anything else is a real failure.
+        if (e.code === "ENOENT" || e.code === "EACCES") return;
+        throw e;
+      }
       for (const e of entries) {
         const p = join(dir, e.name);
         if (e.isDirectory() && depth < 6) walk(p, depth + 1);
@@ -55,6 +62,11 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     await page.getByRole("button", { name: "Avanti" }).click();
   }
 
+  // The wizard's current step, by its title ("Passo 3 di 6 Percorsi offerti").
+  async function onStep(page, title) {
+    await page.locator("h2.step-title", { hasText: title }).waitFor();
+  }
+
   async function start(page) {
     await page.goto(`${BASE}/enti/pubblica`);
     await hydrated(page);
@@ -67,9 +79,9 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     const pcto = page.getByRole("group", { name: /Alternanza scuola-lavoro/ });
     await pcto.getByLabel("Offriamo questo percorso").check();
     await pcto.getByLabel("Numero massimo di studenti").fill(String(students));
-    if (await pcto.getByLabel("Dal").count() === 0) {
-      await pcto.getByRole("button", { name: "Aggiungi un periodo" }).click();
-    }
+    // A new offer starts with one empty period (a fresh form: nothing kept from an earlier tick).
+    await pcto.getByLabel("Dal").first().waitFor();
+    assert.equal(await pcto.getByLabel("Dal").count(), 1, "a new offer has one period");
     await pcto.getByLabel("Dal").first().fill("2027-01-11");
     await pcto.getByLabel("Al", { exact: true }).first().fill("2027-03-26");
     await pcto.getByLabel("Cerca una figura per nome").fill(figureWord);
@@ -169,11 +181,18 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     await page.locator("input[type=file][accept*=json]").setInputFiles(draftPath);
     await page.getByText("Bozza caricata dal file").waitFor();
 
-    // Back where we were; go on to places and contacts.
-    await page.getByLabel("Ho letto l'informativa sul trattamento dei dati personali").check().catch(() => {});
-    while (!(await page.getByRole("heading", { name: /Sedi e contatti/ }).isVisible().catch(() => false))) {
-      await next(page);
-    }
+    // Discarding also withdrew the privacy acceptance, and the file does not bring it back:
+    // the wizard is on its first step. Accept again and go on to places and contacts, the
+    // loaded draft passing each step.
+    await onStep(page, "Informativa privacy");
+    await page.getByLabel("Ho letto l'informativa sul trattamento dei dati personali").check();
+    await next(page);
+    await onStep(page, "Chi siete");
+    assert.equal(await page.getByLabel("Denominazione").inputValue(), "Biblioteca Consortile Colmerlo");
+    await next(page);
+    await onStep(page, "Percorsi offerti");
+    await next(page);
+    await onStep(page, "Sedi e contatti");
     await placeAndContacts(page, { email: "biblioteca@colmerlo.example" });
     await shot(page, "pubblica-sedi");
     const code = await previewAndSubmit(page, "Biblioteca Consortile Colmerlo", "pubblica-ente");
@@ -250,8 +269,8 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     const p7mPath = join(work, `dichiarazione-${code}.txt.p7m`);
     writeFileSync(p7mPath, p7m);
     await page.locator("input[type=file][accept*=p7m]").setInputFiles(p7mPath);
-    const upload = page.getByRole("button", { name: /Carica il file firmato|Carica/ }).last();
-    if (await upload.isVisible().catch(() => false)) await upload.click();
+    // Choosing the file uploads nothing by itself: the button does.
+    await page.getByRole("button", { name: "Carica la dichiarazione firmata" }).click();
     const id = await waitPublished(page);
     assert.ok(await page.locator("input[type=file][accept*=p7m]").isHidden(), "no upload once published");
     assert.ok(await page.getByText(/Il codice scade/).isHidden(), "no expiry once published");

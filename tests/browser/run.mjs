@@ -298,7 +298,8 @@ test("the family area is an installable app that opens offline with its last cop
   await context.setOffline(true);
   const r = await page.reload();
   if (!(await page.locator(".offline-note").isVisible()) || !(await page.locator("section.dashboard").count())) {
-    // Say what the service worker had when it answered, so a failure can be told apart.
+    // Say what the service worker had when it answered, so a failure can be told apart; the
+    // assertions below fail the test either way (this only adds to its message).
     console.log(`     offline reload: kept ${JSON.stringify(await kept().catch((e) => String(e)))}`);
   }
   assert.ok(r.fromServiceWorker(), "served by the service worker");
@@ -635,7 +636,10 @@ for (const t of chosen) {
     failed++;
     console.log(`FAIL ${t.name}\n     ${e.stack || e}`);
     if (lastPage && !lastPage.isClosed()) {
-      await shot(lastPage, `failed-${failed}`).catch(() => {});
+      // The test has already failed and is counted; a screenshot that cannot be taken (the page
+      // crashed, say) is said, and must not hide the failure above.
+      await shot(lastPage, `failed-${failed}`)
+        .catch((s) => console.log(`     (no screenshot of the failure: ${s.message || s})`));
     }
   }
 }

@@ -147,7 +147,9 @@ async function run({ alg, claim, name, title }) {
       });
       const res = await go(u);
       assert.equal(res.status, 303);
-      const back = new URL(res.headers.get('location'));
+      // Back to the client with the error, not on to the provider's own login page.
+      const back = new URL(res.headers.get('location'), discovery.authorization_endpoint);
+      assert.equal(`${back.origin}${back.pathname}`, redirectUri, 'a request without PKCE is sent back');
       assert.equal(back.searchParams.get('error'), 'invalid_request');
     }
 
@@ -172,7 +174,10 @@ async function run({ alg, claim, name, title }) {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<html lang="it">/);
     assert.ok(html.includes(`<title>${title}`), 'title from --title');
-    assert.ok(!/<script|<link|https?:\/\/(?!127\.0\.0\.1)/.test(html), 'no scripts or third-party resources');
+    assert.ok(!/<script/.test(html), 'no scripts');
+    // The only link is the empty inline icon (no favicon request, so no console 404).
+    for (const [link] of html.matchAll(/<link\b[^>]*>/g)) assert.match(link, /href="data:[^"]*"/, `an inline link only: ${link}`);
+    assert.ok(!/https?:\/\/(?!127\.0\.0\.1)/.test(html), 'no third-party resources');
     for (const id of identities) assert.ok(html.includes(id.label), `button for ${id.label}`);
     assert.ok(html.indexOf(identities[0].label) < html.indexOf(identities[1].label), 'order kept');
     const action = /<form method="post" action="([^"]+)"/.exec(html)[1];

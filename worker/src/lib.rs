@@ -4,6 +4,7 @@
 
 mod api;
 mod auth;
+mod clock;
 mod db;
 mod error;
 mod family;

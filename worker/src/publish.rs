@@ -1,4 +1,4 @@
-//! Publishing a host profile (seed 002, DESIGN.md §4): the wizard's look-ups (iPA, CP 2011),
+//! Publishing a host profile (seed 002, docs/design.md §4): the wizard's look-ups (iPA, CP 2011),
 //! the preview, the declaration and its code, the two proofs — a PEC message received by the
 //! e-mail handler, or a CAdES file uploaded — and the publication with its notice.
 //!
@@ -6,14 +6,20 @@
 //! provider's signature on the message (sender = address of record) or by the legal
 //! representative's signature on the declaration. Every check is in `domain` (`profile`,
 //! `publish`, `declaration`, `mail`); this module moves bytes between HTTP, e-mail and D1.
+//!
+//! Time comes from [`crate::clock`]: each handler reads the clock once (Rome's date for the
+//! publication; in development a request's or a message's `X-Ponte-Dev-Now` moves it, which is
+//! how the tests see a code expire).
 
 use crate::auth;
+use crate::clock;
 use crate::db::publish::{self as db, Attempt, Declaration, NewDeclaration, References};
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::clock::Clock;
 use domain::declaration::{DeclarationCode, Expiry};
 use domain::hosts::{HostDetail, HostSummary, ProfileBody};
 use domain::identity::IpaCode;
@@ -65,10 +71,6 @@ impl IntoResponse for Failure {
     }
 }
 
-fn now() -> i64 {
-    auth::now()
-}
-
 fn iso(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)
         .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
@@ -94,8 +96,10 @@ fn client_limit(env: &Env, limit: u32) -> u32 {
     }
 }
 
+/// Rate limits count on the runtime's own clock, never on a development one: a request dated
+/// a month ahead would otherwise close the current windows of every other client.
 async fn limit(env: &Env, key: &str, max: u32) -> Result<(), ApiError> {
-    if db::rate_allow(env, key, max, now()).await? {
+    if db::rate_allow(env, key, max, clock::system_now()).await? {
         Ok(())
     } else {
         Err(FieldError::rate_limited().into())
@@ -219,6 +223,7 @@ struct Submission {
 pub async fn submit(env: SharedEnv, req: Request) -> Response {
     SendFuture::new(async move {
         let client = client(req.headers());
+        let t = clock::of_request(&env, req.headers())?.now;
         let bytes = body_bytes(req).await?;
         let s: Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
         if !s.privacy_accepted {
@@ -246,7 +251,6 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
         };
         let proof = publish::proof(&r.profile, ipa.as_ref())?;
         let key = publish::body_key(&r.profile, ipa.as_ref());
-        let t = now();
         limit(
             &env,
             &format!("submit:{client}"),
@@ -305,7 +309,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
 /// The 409 of a body whose publication is pending.
 async fn pending_conflict(env: &Env, key: &str, t: i64) -> ApiError {
     let until = match db::pending_for(env, key, t).await {
-        Ok(Some((_, expires_at))) => chrono::DateTime::from_timestamp(expires_at, 0)
+        Ok(Some((_, expires_at))) => domain::clock::rome_time(expires_at)
             .map(|d| format!(" (il codice scade il {})", d.format("%d/%m/%Y")))
             .unwrap_or_default(),
         _ => String::new(),
@@ -339,15 +343,21 @@ fn status_of(d: &Declaration, t: i64) -> DeclarationStatus {
 }
 
 /// `GET /api/v1/declarations/{code}`: pending, published or expired (the wizard polls it).
-pub async fn status(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQuery) -> Response {
+pub async fn status(
+    env: SharedEnv,
+    Path(raw): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     SendFuture::new(async move {
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
+        let t = clock::of_request(&env, &headers)?.now;
         let (code, d) = declaration_at(&env, &raw).await?;
         Ok::<_, ApiError>(json_response(
             StatusCode::OK,
             &json!({
                 "code": code.as_str(),
-                "status": status_of(&d, now()),
+                "status": status_of(&d, t),
                 "method": d.method,
                 "host_id": d.host_id.map(|h| h as i64),
                 "expires_at": iso(d.expires_at as i64),
@@ -396,6 +406,8 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
 pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) -> Response {
     SendFuture::new(async move {
         let client = client(req.headers());
+        let at = clock::of_request(&env, req.headers())?;
+        let t = at.now;
         let bytes = body_bytes(req).await?;
         limit(
             &env,
@@ -404,7 +416,6 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         )
         .await?;
         let (code, d) = declaration_at(&env, &raw).await?;
-        let t = now();
         usable(&d, t)?;
         let proof = d.proof()?;
         let signed = match domain::mail::verify_cades(&bytes, t) {
@@ -419,6 +430,7 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         }
         let host_id = publish_declaration(
             &env,
+            at,
             &code,
             &d,
             Verified {
@@ -484,20 +496,22 @@ struct Verified {
 }
 
 /// Publishes a proved declaration (one batch: the code used once, the profile in the search)
-/// and sends the publication notice. Returns the host's id.
+/// and sends the publication notice. Returns the host's id. `at`: the clock of the request or
+/// message that proved it (the publication date is Rome's date).
 async fn publish_declaration(
     env: &Env,
+    at: Clock,
     code: &DeclarationCode,
     d: &Declaration,
     v: Verified,
 ) -> Result<i64, ApiError> {
-    let t = now();
+    let t = at.now;
     let r = resolve_valid(env, d.profile()?)
         .await
         .map_err(|_| ApiError::internal("publish", "stored profile no longer resolves"))?;
     let update = db::is_published(env, &d.identity_key).await?;
     let claim = auth::random_token()?;
-    let published_on = crate::family::today(env).format("%Y-%m-%d").to_string();
+    let published_on = at.today.format("%Y-%m-%d").to_string();
     let host_id = db::publish(
         env,
         &db::Publication {
@@ -532,7 +546,7 @@ async fn publish_declaration(
         Proof::FirmaDigitale { .. } => r.profile.contacts.pec.clone(),
     };
     if let Some(to) = to {
-        if let Err(e) = send_notice(env, &to, &r.profile.name, host_id, code, update).await {
+        if let Err(e) = send_notice(env, t, &to, &r.profile.name, host_id, code, update).await {
             // The profile is published; a notice that could not be sent is logged, not undone.
             worker::console_error!("publication notice for host {host_id}: {e}");
         }
@@ -544,6 +558,7 @@ async fn publish_declaration(
 /// is written to a local `.eml` file).
 async fn send_notice(
     env: &Env,
+    t: i64,
     to: &str,
     host_name: &str,
     host_id: i64,
@@ -565,9 +580,7 @@ async fn send_notice(
         .to_owned();
     let id = auth::random_token().map_err(|e| e.error.message)?;
     let message_id = format!("{id}@{domain_part}");
-    let date = chrono::DateTime::from_timestamp(now(), 0)
-        .map(|d| d.format("%a, %d %b %Y %H:%M:%S +0000").to_string())
-        .unwrap_or_default();
+    let date = domain::clock::rome_rfc2822(t).ok_or("the clock is out of range")?;
     let url = format!("{}/enti/{host_id}", base.trim_end_matches('/'));
     let raw = PublicationNotice {
         from: &from,
@@ -604,7 +617,8 @@ async fn receive_inner(
     message: &worker::ForwardableEmailMessage,
     env: &Env,
 ) -> Result<i64, String> {
-    let t = now();
+    let at = clock::of_mail(env, &message.headers())?;
+    let t = at.now;
     let raw = message.raw_bytes().await.map_err(|e| e.to_string())?;
     let trust = trust_store(env)?;
     let log = |code: Option<String>,
@@ -646,7 +660,7 @@ async fn receive_inner(
         env,
         &format!("pec:{}", pec.sender),
         limits::MESSAGES_PER_SENDER_PER_HOUR,
-        t,
+        clock::system_now(),
     )
     .await
     {
@@ -702,6 +716,7 @@ async fn receive_inner(
     }
     publish_declaration(
         env,
+        at,
         &code,
         &d,
         Verified {
@@ -735,16 +750,15 @@ fn trust_store(env: &Env) -> Result<std::sync::Arc<domain::mail::TrustStore>, St
 pub async fn preview(env: SharedEnv, req: Request) -> Response {
     let lang = crate::pages::lang_of(&req);
     let resolved = SendFuture::new(async move {
+        let today = clock::of_request(&env, req.headers())?.today;
         let bytes = body_bytes(req).await?;
         let draft: ProfileDraft = serde_json::from_slice(&bytes).map_err(json_error)?;
-        resolve(&env, &draft).await
+        Ok::<_, Failure>((resolve(&env, &draft).await?, today))
     })
     .await;
     match resolved {
-        Ok(r) => {
-            let today = chrono::DateTime::from_timestamp(now(), 0)
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
+        Ok((r, today)) => {
+            let today = today.format("%Y-%m-%d").to_string();
             let host = std::sync::Arc::new(r.detail(&today));
             fragment(move || {
                 use leptos::prelude::*;

@@ -89,7 +89,7 @@ pub fn all(args: &[String]) -> Result {
         }
         match bundle {
             build::Bundle::Public => println!(
-                "client bundle total brotli {}  (budget ≈ 69 KB as in TOOLCHAIN.md, ≤ 70 KB: {})",
+                "client bundle total brotli {}  (budget ≈ 69 KB as in docs/toolchain.md §3, ≤ 70 KB: {})",
                 kb(total),
                 verdict(total <= 70_000)
             ),

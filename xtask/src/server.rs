@@ -79,6 +79,11 @@ pub fn start(opts: Options) -> Result<Server> {
         ])
         .args(["--log-level", if opts.quiet { "error" } else { "info" }])
         .stdin(Stdio::null());
+    // Every worker started here is a development one: its clock honours `PONTE_TODAY` and the
+    // `X-Ponte-Dev-Now` header (domain::clock). The setting is in no wrangler.toml, so a
+    // deployed worker never has it and ignores both.
+    cmd.arg("--var")
+        .arg(format!("{}:1", domain::clock::DEV_SETTING));
     for (k, v) in &opts.vars {
         cmd.arg("--var").arg(format!("{k}:{v}"));
     }

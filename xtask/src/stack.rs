@@ -68,8 +68,12 @@ pub fn start(o: Options) -> Result<Stack> {
         vars.push((format!("OIDC_{id}_CLIENT_SECRET"), secret.clone()));
         vars.push((format!("OIDC_{id}_CLAIM"), claim.to_owned()));
     }
-    // The demo register is school year 2025/26: the worker applies the rules on a day inside it.
-    vars.push(("PONTE_TODAY".to_owned(), school::DEMO_TODAY.to_owned()));
+    // The demo register is school year 2025/26: the worker applies the rules on a day inside it
+    // (honoured because `server::start` marks the worker as a development one).
+    vars.push((
+        domain::clock::TODAY_OVERRIDE.to_owned(),
+        school::DEMO_TODAY.to_owned(),
+    ));
     // The PEC providers the worker trusts: the test provider's CA, made with openssl.
     let pki = crate::pki::Pki::ensure(&demo_dir().join("pki"))?;
     vars.push(("PEC_PROVIDERS".to_owned(), pki.providers_pem()?));
