@@ -228,7 +228,13 @@ fn format_offences(args: &[Vec<Tok>], consts: &[String]) -> Vec<String> {
                 kind: Kind::Punct('='),
                 ..
             }, rest @ ..]
-                if !matches!(rest.first(), Some(Tok { kind: Kind::Punct('='), .. })) =>
+                if !matches!(
+                    rest.first(),
+                    Some(Tok {
+                        kind: Kind::Punct('='),
+                        ..
+                    })
+                ) =>
             {
                 (Some(n.clone()), rest)
             }
@@ -243,9 +249,8 @@ fn format_offences(args: &[Vec<Tok>], consts: &[String]) -> Vec<String> {
         }
     }
     for name in placeholders(template) {
-        let captured = !name.is_empty()
-            && !name.chars().all(|c| c.is_ascii_digit())
-            && !named.contains(&name);
+        let captured =
+            !name.is_empty() && !name.chars().all(|c| c.is_ascii_digit()) && !named.contains(&name);
         if captured && !is_const_name(&name, consts) {
             bad.push(format!(
                 "format! builds SQL from `{{{name}}}`, which is not a constant"
@@ -299,10 +304,9 @@ fn is_constant(value: &[Tok], consts: &[String]) -> bool {
             kind: Kind::Ident(n),
             ..
         }] => {
-            let path = value.iter().all(|t| match &t.kind {
-                Kind::Ident(_) | Kind::Punct(':') => true,
-                _ => false,
-            });
+            let path = value
+                .iter()
+                .all(|t| matches!(&t.kind, Kind::Ident(_) | Kind::Punct(':')));
             path && is_screaming(n)
         }
         _ => false,
@@ -592,12 +596,15 @@ mod tests {
 
     #[test]
     fn sql_outside_db_is_an_offence_with_its_line() {
-        let src = "fn f() {\n    let x = 1;\n    db.prepare(\"SELECT a FROM b WHERE c = ?1\");\n}\n";
+        let src =
+            "fn f() {\n    let x = 1;\n    db.prepare(\"SELECT a FROM b WHERE c = ?1\");\n}\n";
         let (sql, offences) = scan_file(OUTSIDE, src);
         assert_eq!(sql, 1);
         assert_eq!(offences.len(), 2, "{offences:?}"); // the string and the prepare( call
         assert!(offences.iter().all(|o| o.line == 3 && o.file == OUTSIDE));
-        assert!(offences[0].to_string().starts_with("worker/src/family.rs:3: "));
+        assert!(offences[0]
+            .to_string()
+            .starts_with("worker/src/family.rs:3: "));
         // The same text in db/ is the rule kept.
         let (sql, offences) = scan_file(INSIDE, src);
         assert_eq!((sql, offences.len()), (1, 0));
@@ -641,8 +648,8 @@ mod tests {
             "format!(\"SELECT {c} FROM t WHERE {GUARD}\", c = COLUMNS)",
             "format!(\"SELECT {} FROM t LIMIT {}\", \"a\", 20)",
             "format!(\"SELECT {} FROM t\", super::COLUMNS)",
-            "format!(\"import:{}\", imp.id)",            // not SQL
-            "format!(\"Il file contiene {n} errori\")",  // not SQL
+            "format!(\"import:{}\", imp.id)",           // not SQL
+            "format!(\"Il file contiene {n} errori\")", // not SQL
             "format!(\"{{literal}} FROM t WHERE {GUARD}\")", // escaped braces
         ];
         for call in ok {
@@ -671,6 +678,10 @@ mod tests {
     fn the_worker_tree_is_scanned() {
         let report = scan_tree(&paths::root()).expect("worker/src is readable");
         assert!(report.files >= 10, "{} files", report.files);
-        assert!(report.sql_strings >= 20, "{} SQL strings", report.sql_strings);
+        assert!(
+            report.sql_strings >= 20,
+            "{} SQL strings",
+            report.sql_strings
+        );
     }
 }

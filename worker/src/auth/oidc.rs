@@ -343,9 +343,7 @@ pub async fn create_session(
         created_at: now,
         last_seen: now,
     };
-    let previous = previous
-        .filter(|t| session::is_token(t))
-        .map(token_hash);
+    let previous = previous.filter(|t| session::is_token(t)).map(token_hash);
     sessions::create(
         env,
         &sessions::NewSession {

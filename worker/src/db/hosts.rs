@@ -94,14 +94,20 @@ macro_rules! search {
 /// No filter: id order.
 const SEARCH_ALL: &str = search!(
     "SELECT count(*) AS n FROM hosts",
-    concat!("SELECT ", columns!(), ", 0 AS part, h.id AS o FROM hosts h ORDER BY h.id LIMIT ?1 OFFSET ?2")
+    concat!(
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM hosts h ORDER BY h.id LIMIT ?1 OFFSET ?2"
+    )
 );
 
 /// Only a minimum of places.
 const SEARCH_MIN: &str = search!(
     "SELECT count(*) AS n FROM hosts WHERE max_students >= ?3",
     concat!(
-        "SELECT ", columns!(), ", 0 AS part, h.id AS o FROM hosts h \
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM hosts h \
          WHERE h.max_students >= ?3 ORDER BY h.id LIMIT ?1 OFFSET ?2"
     )
 );
@@ -110,7 +116,9 @@ const SEARCH_MIN: &str = search!(
 const SEARCH_FILTERS: &str = search!(
     "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3",
     concat!(
-        "SELECT ", columns!(), ", 0 AS part, h.id AS o FROM (SELECT rowid AS rid \
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM (SELECT rowid AS rid \
          FROM hosts_fts WHERE hosts_fts MATCH ?3 ORDER BY rowid LIMIT ?1 OFFSET ?2) f \
          JOIN hosts h ON h.id = f.rid"
     )
@@ -141,9 +149,15 @@ macro_rules! fts_min {
             "SELECT count(*) AS n FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
              WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4",
             concat!(
-                "SELECT ", columns!(), ", 0 AS part, ", $order, " AS o FROM hosts_fts f \
+                "SELECT ",
+                columns!(),
+                ", 0 AS part, ",
+                $order,
+                " AS o FROM hosts_fts f \
                  JOIN hosts h ON h.id = f.rowid WHERE hosts_fts MATCH ?3 \
-                 AND h.max_students >= ?4 ORDER BY ", $order, " LIMIT ?1 OFFSET ?2"
+                 AND h.max_students >= ?4 ORDER BY ",
+                $order,
+                " LIMIT ?1 OFFSET ?2"
             )
         )
     };
@@ -162,7 +176,9 @@ const KNOWN_CODES: &str = "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) A
 
 /// A published profile (bound: ?1 the id).
 const DETAIL: &str = concat!(
-    "SELECT ", columns!(), ", r.name AS region_name, a.title AS ateco_title, p.body, \
+    "SELECT ",
+    columns!(),
+    ", r.name AS region_name, a.title AS ateco_title, p.body, \
      h.published_at FROM hosts h JOIN host_profiles p ON p.host_id = h.id \
      JOIN regions r ON r.code = h.region LEFT JOIN ateco a ON a.code = h.ateco WHERE h.id = ?1"
 );
@@ -228,7 +244,11 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
     // Regions and provinces are in the cached choices; the other codes are checked in the
     // same batch as the search.
     let choices = reference::choices(env).await?;
-    if let Some(r) = s.region.as_ref().filter(|r| !choices.has_region(r.as_str())) {
+    if let Some(r) = s
+        .region
+        .as_ref()
+        .filter(|r| !choices.has_region(r.as_str()))
+    {
         return Err(Error::UnknownCode {
             field: "region",
             code: r.as_str().to_owned(),

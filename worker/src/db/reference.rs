@@ -58,9 +58,9 @@ pub async fn choices(env: &Env) -> Result<Arc<Choices>, Error> {
                 name: row.name,
             }),
             "p" => {
-                let region = row.parent.ok_or_else(|| {
-                    Error::decode(format!("province {}", row.code), "no region")
-                })?;
+                let region = row
+                    .parent
+                    .ok_or_else(|| Error::decode(format!("province {}", row.code), "no region"))?;
                 c.provinces.push(ProvinceRef {
                     code: row.code,
                     name: row.name,

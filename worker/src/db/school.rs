@@ -7,7 +7,9 @@
 //! (a calendar comes in one part) that belong to the handler. Everything else answers
 //! [`Error`].
 
-use super::{all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error};
+use super::{
+    all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error,
+};
 use crate::error::ApiError;
 use domain::import::{
     self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
@@ -101,7 +103,9 @@ pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, Error> {
     let row: Option<ImportDbRow> = first(
         "import",
         database(env)?
-            .prepare(format!("SELECT {IMPORT_COLUMNS} FROM imports WHERE id = ?1"))
+            .prepare(format!(
+                "SELECT {IMPORT_COLUMNS} FROM imports WHERE id = ?1"
+            ))
             .bind(&[int(id as f64)])?,
     )
     .await?;
@@ -274,7 +278,10 @@ fn staged<R>(p: Parsed<R>, f: fn(u32, &R) -> Staged) -> StagedPart {
     (rows, p.errors, p.warnings)
 }
 
-fn try_staged<R>(p: Parsed<R>, f: fn(u32, &R) -> Result<Staged, Error>) -> Result<StagedPart, Error> {
+fn try_staged<R>(
+    p: Parsed<R>,
+    f: fn(u32, &R) -> Result<Staged, Error>,
+) -> Result<StagedPart, Error> {
     let rows = p
         .rows
         .iter()
@@ -763,11 +770,7 @@ struct AbsenceDb {
     justified: f64,
 }
 
-pub async fn absences(
-    env: &Env,
-    school_id: i64,
-    pupil_id: i64,
-) -> Result<Vec<AbsenceOut>, Error> {
+pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<AbsenceOut>, Error> {
     let rows: Vec<AbsenceDb> = all(
         "absences",
         database(env)?
