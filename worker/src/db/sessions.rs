@@ -1,7 +1,7 @@
 //! Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie value (the
 //! value itself is never stored). The rules (lifetimes, when to touch) are `domain::session`.
 
-use super::{batch, database, first, int, text, Error};
+use super::{database, first, int, text, Error};
 use domain::session::SessionClock;
 use serde::Deserialize;
 use worker::Env;
@@ -107,10 +107,15 @@ pub async fn create(env: &Env, s: &NewSession<'_>, replaces: Option<&str>) -> Re
             int(s.now as f64),
             int(s.expires_at as f64),
         ])?;
-    // The previous session's hash, or one no session has ('' is never a SHA-256).
-    let previous = db
-        .prepare("DELETE FROM sessions WHERE id_hash = ?1")
-        .bind(&[text(replaces.unwrap_or(""))])?;
-    batch("new session", &db, [purge, insert, previous]).await?;
+    let mut statements = vec![purge, insert];
+    if let Some(previous) = replaces {
+        statements.push(
+            db.prepare("DELETE FROM sessions WHERE id_hash = ?1")
+                .bind(&[text(previous)])?,
+        );
+    }
+    db.batch(statements)
+        .await
+        .map_err(|e| Error::storage("new session", e))?;
     Ok(())
 }
