@@ -43,7 +43,7 @@ pub async fn attendance_limits(RawQuery(q): RawQuery) -> Response {
 pub async fn hosts_search(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
     SendFuture::new(async move {
         let search = HostSearch::from_pairs(query_pairs(q.as_deref()))?;
-        hosts::search(&env, &search).await
+        Ok::<_, ApiError>(hosts::search(&env, &search).await?)
     })
     .await
     .map(|page| json_response(StatusCode::OK, &page))
@@ -59,7 +59,9 @@ pub async fn host_detail(
     SendFuture::new(async move {
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
         let id = domain::hosts::parse_host_id(&id)?;
-        hosts::detail(&env, id).await
+        hosts::detail(&env, id)
+            .await?
+            .ok_or_else(|| ApiError::from(FieldError::not_found()))
     })
     .await
     .map(|h| json_response(StatusCode::OK, &h))

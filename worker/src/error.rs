@@ -46,6 +46,25 @@ impl From<worker::Error> for ApiError {
     }
 }
 
+/// A storage failure as the API answers it: an unknown code is the request's fault (400 naming
+/// its field); anything else is ours (500, the detail in the log only).
+impl From<crate::db::Error> for ApiError {
+    fn from(e: crate::db::Error) -> Self {
+        match e {
+            crate::db::Error::UnknownCode { field, code } => {
+                FieldError::unknown_code(field, &code).into()
+            }
+            other => ApiError::internal("storage", other),
+        }
+    }
+}
+
+impl IntoResponse for crate::db::Error {
+    fn into_response(self) -> Response {
+        ApiError::from(self).into_response()
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         json_response(self.status, &self.error.to_body())

@@ -1,6 +1,6 @@
 //! HTML pages: the worker gathers the data, `app` renders it (Leptos SSR, islands mode).
 
-use crate::db::{hosts, reference};
+use crate::db::{self, hosts, reference};
 use crate::error::{query_pairs, ApiError};
 use crate::SharedEnv;
 use app::i18n::Lang;
@@ -76,12 +76,7 @@ pub async fn not_found(req: Request) -> Response {
         return ApiError::from(domain::FieldError::not_found()).into_response();
     }
     let lang = lang_of(&req);
-    render(
-        req,
-        StatusCode::NOT_FOUND,
-        move || view! { <NotFoundPage lang=lang/> },
-    )
-    .await
+    not_found_page(req, lang).await
 }
 
 /// `/enti`: the search page. A bad filter still renders the page, with the error and a 400.
@@ -92,8 +87,8 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
         let (search, result) = match HostSearch::from_pairs(query_pairs(q.as_deref())) {
             Ok(search) => match hosts::search(&env, &search).await {
                 Ok(page) => (search, Ok(page)),
-                Err(e) if e.status == StatusCode::BAD_REQUEST => (search, Err(e.error)),
-                Err(e) => return Err(e),
+                Err(e @ db::Error::UnknownCode { .. }) => (search, Err(ApiError::from(e).error)),
+                Err(e) => return Err(e.into()),
             },
             Err(e) => (HostSearch::default_page(), Err(e)),
         };
@@ -151,11 +146,11 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
     let lang = lang_of(&req);
     let found = SendFuture::new(async move {
         let id = domain::hosts::parse_host_id(&id)?;
-        hosts::detail(&env, id).await
+        Ok::<_, ApiError>(hosts::detail(&env, id).await?)
     })
     .await;
     match found {
-        Ok(h) => {
+        Ok(Some(h)) => {
             let h = Arc::new(h);
             render(
                 req,
@@ -164,16 +159,20 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
             )
             .await
         }
-        Err(e) if e.status == StatusCode::NOT_FOUND => {
-            render(
-                req,
-                StatusCode::NOT_FOUND,
-                move || view! { <NotFoundPage lang=lang/> },
-            )
-            .await
-        }
+        // No such profile, or an id that cannot be one.
+        Ok(None) => not_found_page(req, lang).await,
+        Err(e) if e.status == StatusCode::NOT_FOUND => not_found_page(req, lang).await,
         Err(e) => e.into_response(),
     }
+}
+
+async fn not_found_page(req: Request, lang: Lang) -> Response {
+    render(
+        req,
+        StatusCode::NOT_FOUND,
+        move || view! { <NotFoundPage lang=lang/> },
+    )
+    .await
 }
 
 /// `/enti/pubblica`: the publishing wizard, with the place choices of its selects.

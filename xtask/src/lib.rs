@@ -13,6 +13,7 @@ pub mod school;
 pub mod seed;
 pub mod server;
 pub mod stack;
+pub mod tidy;
 pub mod tools;
 
 pub type Result<T = ()> = std::result::Result<T, String>;

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 use xtask::run::{cargo, run};
-use xtask::{build, ipa, paths, reference, school, seed, server, stack, tools, Result};
+use xtask::{build, ipa, paths, reference, school, seed, server, stack, tidy, tools, Result};
 
 /// Hosts seeded for the end-to-end tests: enough that every filter has matches.
 pub const TEST_HOSTS: usize = 1000;
@@ -16,6 +16,8 @@ pub fn all() -> Result {
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("reference data migration is current");
     reference::check()?;
+    step("tidy: SQL only in worker/src/db/, built from constants");
+    tidy::check()?;
 
     // Chromium is installed (when missing) while the crates compile: apt-get mostly waits on
     // the network and the disk. Its output goes to a log, read if it fails.

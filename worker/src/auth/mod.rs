@@ -1,21 +1,19 @@
 //! Sign-in (OpenID Connect relying party), sessions, CSRF and roles.
 //!
-//! A session is a row in D1 keyed by the SHA-256 of a random cookie value; the person's roles
-//! are read from the school's roster at each request (`access`), never cached in the session, so
-//! a guardian removed by an import loses access at once. The rules are `domain::session`.
+//! A session is a row in D1 (`db::sessions`) keyed by the SHA-256 of a random cookie value;
+//! the person's roles are read from the school's roster at each request (`access`,
+//! `db::roster`), never cached in the session, so a guardian removed by an import loses access
+//! at once. The rules are `domain::session`.
 
 pub mod handlers;
 pub mod oidc;
 pub mod webcrypto;
 
-use crate::db::{database, int, text};
+use crate::db::{roster, sessions};
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, Method, Uri};
-use domain::session::{
-    self, Access, CsrfFacts, GuardianGrant, SessionClock, SessionState, StaffGrant, StaffRole,
-};
+use domain::session::{self, Access, CsrfFacts, SessionClock, SessionState};
 use domain::FieldError;
-use serde::Deserialize;
 use worker::Env;
 
 /// Seconds since the epoch, from the runtime's clock.
@@ -40,17 +38,6 @@ pub struct Session {
     pub csrf: String,
 }
 
-#[derive(Deserialize)]
-struct SessionRow {
-    id_hash: String,
-    codice_fiscale: String,
-    given_name: String,
-    family_name: String,
-    csrf: String,
-    created_at: f64,
-    last_seen: f64,
-}
-
 /// The value of a cookie on the request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -66,42 +53,21 @@ pub async fn current(env: &Env, headers: &HeaderMap) -> Result<Option<Session>, 
     else {
         return Ok(None);
     };
-    let db = database(env)?;
-    let row: Option<SessionRow> = db
-        .prepare(
-            "SELECT id_hash, codice_fiscale, given_name, family_name, csrf, created_at, last_seen \
-             FROM sessions WHERE id_hash = ?1",
-        )
-        .bind(&[text(&session::token_hash(token))])?
-        .first(None)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let clock = SessionClock {
-        created_at: row.created_at as i64,
-        last_seen: row.last_seen as i64,
+    let Some(row) = sessions::session(env, &session::token_hash(token)).await? else {
+        return Ok(None);
     };
     let now = now();
-    match clock.state(now) {
+    match row.clock.state(now) {
         SessionState::Expired => {
-            db.prepare("DELETE FROM sessions WHERE id_hash = ?1")
-                .bind(&[text(&row.id_hash)])?
-                .run()
-                .await?;
+            sessions::delete(env, &row.id_hash).await?;
             return Ok(None);
         }
         SessionState::Live { touch: true } => {
             let touched = SessionClock {
                 last_seen: now,
-                ..clock
+                ..row.clock
             };
-            db.prepare("UPDATE sessions SET last_seen = ?2, expires_at = ?3 WHERE id_hash = ?1")
-                .bind(&[
-                    text(&row.id_hash),
-                    int(now as f64),
-                    int(touched.expires_at() as f64),
-                ])?
-                .run()
-                .await?;
+            sessions::touch(env, &row.id_hash, now, touched.expires_at()).await?;
         }
         SessionState::Live { touch: false } => {}
     }
@@ -157,60 +123,7 @@ pub fn check_csrf(
     }
 }
 
-#[derive(Deserialize)]
-struct GuardianRow {
-    school_id: f64,
-    pupil_id: f64,
-}
-
-#[derive(Deserialize)]
-struct StaffRow {
-    school_id: f64,
-    role: String,
-    classes: String,
-}
-
 /// What the school's data grants this codice fiscale, read now.
 pub async fn access(env: &Env, codice_fiscale: &str) -> Result<Access, ApiError> {
-    let db = database(env)?;
-    let results = db
-        .batch(vec![
-            db.prepare(
-                "SELECT school_id, pupil_id FROM guardians WHERE codice_fiscale = ?1 \
-                 ORDER BY school_id, pupil_id",
-            )
-            .bind(&[text(codice_fiscale)])?,
-            db.prepare(
-                "SELECT school_id, role, classes FROM staff WHERE codice_fiscale = ?1 \
-                 ORDER BY school_id, role",
-            )
-            .bind(&[text(codice_fiscale)])?,
-        ])
-        .await?;
-    let [guardians, staff] = results.as_slice() else {
-        return Err(ApiError::internal(
-            "access",
-            "batch answered the wrong count",
-        ));
-    };
-    let guardian_of = guardians
-        .results::<GuardianRow>()?
-        .into_iter()
-        .map(|g| GuardianGrant {
-            school_id: g.school_id as i64,
-            pupil_id: g.pupil_id as i64,
-        })
-        .collect();
-    let staff = staff
-        .results::<StaffRow>()?
-        .into_iter()
-        .filter_map(|s| {
-            Some(StaffGrant {
-                school_id: s.school_id as i64,
-                role: StaffRole::parse(&s.role).ok()?,
-                classes: s.classes.split_whitespace().map(str::to_owned).collect(),
-            })
-        })
-        .collect();
-    Ok(Access { guardian_of, staff })
+    Ok(roster::access(env, codice_fiscale).await?)
 }

@@ -10,7 +10,7 @@
 //! refetches the JWKS once (key rotation).
 
 use super::{now, random_token, webcrypto};
-use crate::db::{database, int, text};
+use crate::db::{self, logins, sessions};
 use crate::error::ApiError;
 use domain::oidc::{
     authorization_url, pkce_challenge, Callback, Discovery, Expected, IdToken, Jwks, OidcError,
@@ -18,7 +18,6 @@ use domain::oidc::{
 };
 use domain::session::{self, token_hash};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
@@ -91,6 +90,12 @@ impl From<ApiError> for LoginError {
             code: "internal",
             message: "Il servizio di accesso non ha risposto come previsto. Riprovare tra poco.",
         }
+    }
+}
+
+impl From<db::Error> for LoginError {
+    fn from(e: db::Error) -> Self {
+        ApiError::from(e).into()
     }
 }
 
@@ -189,23 +194,18 @@ pub async fn start(
     let verifier = random_token()?;
     let nonce = random_token()?;
     let now = now();
-    let db = database(env)?;
-    db.batch(vec![
-        db.prepare("DELETE FROM logins WHERE expires_at < ?1")
-            .bind(&[int(now as f64)])?,
-        db.prepare(
-            "INSERT INTO logins (state_hash, provider, verifier, nonce, next, expires_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(&[
-            text(&token_hash(&state)),
-            text(p.id),
-            text(&verifier),
-            text(&nonce),
-            text(next),
-            int((now + session::LOGIN_TTL_SECS) as f64),
-        ])?,
-    ])
+    logins::start(
+        env,
+        &logins::NewLogin {
+            state_hash: &token_hash(&state),
+            provider: p.id,
+            verifier: &verifier,
+            nonce: &nonce,
+            next,
+            expires_at: now + session::LOGIN_TTL_SECS,
+        },
+        now,
+    )
     .await?;
     let url = authorization_url(
         &d,
@@ -218,15 +218,6 @@ pub async fn start(
         Some("login"),
     );
     Ok((url, state))
-}
-
-#[derive(Deserialize)]
-struct LoginRow {
-    provider: String,
-    verifier: String,
-    nonce: String,
-    next: String,
-    expires_at: f64,
 }
 
 /// Who signed in.
@@ -255,16 +246,8 @@ pub async fn finish(
         ));
     };
     cb.check_state(cookie_state)?;
-    let db = database(env)?;
-    let row: Option<LoginRow> = db
-        .prepare(
-            "DELETE FROM logins WHERE state_hash = ?1 \
-             RETURNING provider, verifier, nonce, next, expires_at",
-        )
-        .bind(&[text(&token_hash(&cb.state))])?
-        .first(None)
-        .await?;
-    let Some(login) = row.filter(|l| l.provider == p.id && l.expires_at as i64 >= now()) else {
+    let row = logins::take(env, &token_hash(&cb.state)).await?;
+    let Some(login) = row.filter(|l| l.provider == p.id && l.expires_at >= now()) else {
         return Err(login_error(
             "login_expired",
             "L'accesso è scaduto o è già stato usato. Ripetere l'accesso.",
@@ -360,41 +343,26 @@ pub async fn create_session(
         created_at: now,
         last_seen: now,
     };
-    let db = database(env)?;
-    let mut statements = vec![
-        db.prepare("DELETE FROM sessions WHERE expires_at < ?1")
-            .bind(&[int(now as f64)])?,
-        db.prepare(
-            "INSERT INTO sessions (id_hash, codice_fiscale, given_name, family_name, provider, \
-             csrf, created_at, last_seen, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-        )
-        .bind(&[
-            text(&token_hash(&token)),
-            text(&who.codice_fiscale),
-            text(&who.given_name),
-            text(&who.family_name),
-            text(provider),
-            text(&csrf),
-            int(now as f64),
-            int(clock.expires_at() as f64),
-        ])?,
-    ];
-    if let Some(old) = previous.filter(|t| session::is_token(t)) {
-        statements.push(
-            db.prepare("DELETE FROM sessions WHERE id_hash = ?1")
-                .bind(&[text(&token_hash(old))])?,
-        );
-    }
-    db.batch(statements).await?;
+    let previous = previous.filter(|t| session::is_token(t)).map(token_hash);
+    sessions::create(
+        env,
+        &sessions::NewSession {
+            id_hash: &token_hash(&token),
+            codice_fiscale: &who.codice_fiscale,
+            given_name: &who.given_name,
+            family_name: &who.family_name,
+            provider,
+            csrf: &csrf,
+            now,
+            expires_at: clock.expires_at(),
+        },
+        previous.as_deref(),
+    )
+    .await?;
     Ok(token)
 }
 
 /// End a session now.
 pub async fn end_session(env: &Env, id_hash: &str) -> Result<(), ApiError> {
-    database(env)?
-        .prepare("DELETE FROM sessions WHERE id_hash = ?1")
-        .bind(&[text(id_hash)])?
-        .run()
-        .await?;
-    Ok(())
+    Ok(sessions::delete(env, id_hash).await?)
 }

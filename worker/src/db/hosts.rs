@@ -2,20 +2,186 @@
 //!
 //! Search is one D1 batch (count + page: one round trip). With text or token filters, the FTS
 //! subquery ranks and limits before joining, so only the page's rows are read from `hosts`
-//! (TOOLCHAIN.md, "Directory search at 100k hosts").
+//! (docs/toolchain.md, "Directory search at 100k hosts").
 
-use super::{database, int, reference, text};
-use crate::error::ApiError;
+use super::{batch, database, first, from_json, int, opt_text, reference, rows, text, Error};
 use domain::hosts::{
     HostDetail, HostKind, HostSearch, HostSummary, PathKind, Period, ProfileBody, SearchPage,
 };
-use domain::FieldError;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::Env;
 
-const COLUMNS: &str = "h.id, h.name, h.kind, h.comune, h.comune_name, h.province, h.region, \
-                       h.paths, h.figures, h.ateco, h.max_students, h.periods";
+// Statements are whole at compile time: their parts are macros expanding to literals, joined
+// with `concat!`, so no statement is assembled from values at run time.
+
+/// The columns of a host's summary.
+macro_rules! columns {
+    () => {
+        "h.id, h.name, h.kind, h.comune, h.comune_name, h.province, h.region, h.paths, \
+         h.figures, h.ateco, h.max_students, h.periods"
+    };
+}
+
+/// A host of the page as JSON, in the shape of [`HostSummary`] (the JSON columns inlined).
+macro_rules! item_json {
+    () => {
+        "json_object('id', p.id, 'name', p.name, 'kind', p.kind, 'comune', p.comune, \
+         'comune_name', p.comune_name, 'province', p.province, 'region', p.region, \
+         'paths', json(p.paths), 'figures', json(p.figures), 'ateco', p.ateco, \
+         'max_students', p.max_students, 'periods', json(p.periods))"
+    };
+}
+
+/// Relevance is computed for at most this many matches (the first by id); past them, results
+/// follow in id order. bm25 costs ~0.7 µs a match, and a very common word matches most of the
+/// register — where relevance says little anyway (docs/toolchain.md). Every match still
+/// appears once.
+macro_rules! rank_window {
+    () => {
+        2000
+    };
+}
+const RANK_WINDOW: u32 = rank_window!();
+
+/// The ids of the ranked window, best first (bound: ?3 the FTS match).
+macro_rules! window_ids {
+    () => {
+        concat!(
+            "SELECT rid, 0 AS part, r AS o FROM (SELECT rowid AS rid, rank AS r FROM hosts_fts \
+             WHERE hosts_fts MATCH ?3 LIMIT ",
+            rank_window!(),
+            ")"
+        )
+    };
+}
+
+/// The ids of the matches past the window, in id order.
+macro_rules! beyond_ids {
+    () => {
+        concat!(
+            "SELECT rowid AS rid, 1 AS part, rowid AS o FROM hosts_fts WHERE hosts_fts MATCH ?3 \
+             LIMIT -1 OFFSET ",
+            rank_window!()
+        )
+    };
+}
+
+/// The page of a text search, from the ids given (bound: ?1 limit, ?2 offset).
+macro_rules! ranked_page {
+    ($($ids:tt)*) => {
+        concat!(
+            "SELECT ", columns!(), ", f.part AS part, f.o AS o FROM (SELECT rid, part, o FROM (",
+            $($ids)*,
+            ") ORDER BY part, o LIMIT ?1 OFFSET ?2) f JOIN hosts h ON h.id = f.rid"
+        )
+    };
+}
+
+/// Count and page in one statement and one row (one round trip, one statement's overhead, one
+/// value to convert): the total, and the page as a JSON array (`[]` when empty).
+macro_rules! search {
+    ($count:literal, $($page:tt)*) => {
+        concat!(
+            "SELECT t.n AS total, (SELECT json_group_array(", item_json!(),
+            " ORDER BY p.part, p.o) FROM (", $($page)*, ") p) AS items FROM (", $count, ") t"
+        )
+    };
+}
+
+// Bound in every search: ?1 limit, ?2 offset; then ?3 the FTS match or the minimum places,
+// ?4 the minimum when both are given.
+
+/// No filter: id order.
+const SEARCH_ALL: &str = search!(
+    "SELECT count(*) AS n FROM hosts",
+    concat!(
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM hosts h ORDER BY h.id LIMIT ?1 OFFSET ?2"
+    )
+);
+
+/// Only a minimum of places.
+const SEARCH_MIN: &str = search!(
+    "SELECT count(*) AS n FROM hosts WHERE max_students >= ?3",
+    concat!(
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM hosts h \
+         WHERE h.max_students >= ?3 ORDER BY h.id LIMIT ?1 OFFSET ?2"
+    )
+);
+
+/// Filters only (no text): id order, which FTS5 gives for free.
+const SEARCH_FILTERS: &str = search!(
+    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3",
+    concat!(
+        "SELECT ",
+        columns!(),
+        ", 0 AS part, h.id AS o FROM (SELECT rowid AS rid \
+         FROM hosts_fts WHERE hosts_fts MATCH ?3 ORDER BY rowid LIMIT ?1 OFFSET ?2) f \
+         JOIN hosts h ON h.id = f.rid"
+    )
+);
+
+/// Text, a page inside the ranked window.
+const SEARCH_RANKED: &str = search!(
+    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3",
+    ranked_page!(window_ids!())
+);
+
+/// Text, a page past the ranked window.
+const SEARCH_BEYOND: &str = search!(
+    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3",
+    ranked_page!(beyond_ids!())
+);
+
+/// Text, a page across the window's end.
+const SEARCH_ACROSS: &str = search!(
+    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3",
+    ranked_page!(window_ids!(), " UNION ALL ", beyond_ids!())
+);
+
+/// Filters or text, and a minimum of places, in `order`.
+macro_rules! fts_min {
+    ($order:literal) => {
+        search!(
+            "SELECT count(*) AS n FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
+             WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4",
+            concat!(
+                "SELECT ",
+                columns!(),
+                ", 0 AS part, ",
+                $order,
+                " AS o FROM hosts_fts f \
+                 JOIN hosts h ON h.id = f.rowid WHERE hosts_fts MATCH ?3 \
+                 AND h.max_students >= ?4 ORDER BY ",
+                $order,
+                " LIMIT ?1 OFFSET ?2"
+            )
+        )
+    };
+}
+
+/// Text and a minimum: by relevance.
+const SEARCH_TEXT_MIN: &str = fts_min!("f.rank");
+/// Filters and a minimum: id order.
+const SEARCH_FILTERS_MIN: &str = fts_min!("h.id");
+
+/// Whether the codes a search names exist (bound: ?1 comune, ?2 figure, ?3 ateco; NULL for
+/// none).
+const KNOWN_CODES: &str = "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) AS comune, \
+     EXISTS(SELECT 1 FROM cp2011 WHERE code = ?2) AS figure, \
+     EXISTS(SELECT 1 FROM ateco WHERE code = ?3) AS ateco";
+
+/// A published profile (bound: ?1 the id).
+const DETAIL: &str = concat!(
+    "SELECT ",
+    columns!(),
+    ", r.name AS region_name, a.title AS ateco_title, p.body, \
+     h.published_at FROM hosts h JOIN host_profiles p ON p.host_id = h.id \
+     JOIN regions r ON r.code = h.region LEFT JOIN ateco a ON a.code = h.ateco WHERE h.id = ?1"
+);
 
 #[derive(Deserialize)]
 struct Row {
@@ -34,17 +200,12 @@ struct Row {
 }
 
 impl Row {
-    fn into_summary(self) -> Result<HostSummary, ApiError> {
-        let bad = |what: &str, e: &dyn std::fmt::Display| {
-            ApiError::internal(&format!("host {} {what}", self.id), e)
-        };
-        let kind = HostKind::parse(&self.kind).map_err(|e| bad("kind", &e))?;
-        let paths: Vec<PathKind> =
-            serde_json::from_str(&self.paths).map_err(|e| bad("paths", &e))?;
-        let figures: Vec<String> =
-            serde_json::from_str(&self.figures).map_err(|e| bad("figures", &e))?;
-        let periods: Vec<Period> =
-            serde_json::from_str(&self.periods).map_err(|e| bad("periods", &e))?;
+    fn into_summary(self) -> Result<HostSummary, Error> {
+        let what = |field: &str| format!("host {} {field}", self.id);
+        let kind = HostKind::parse(&self.kind).map_err(|e| Error::decode(what("kind"), e))?;
+        let paths: Vec<PathKind> = from_json(&what("paths"), &self.paths)?;
+        let figures: Vec<String> = from_json(&what("figures"), &self.figures)?;
+        let periods: Vec<Period> = from_json(&what("periods"), &self.periods)?;
         Ok(HostSummary {
             id: self.id as u64,
             name: self.name,
@@ -70,41 +231,6 @@ struct PageRow {
     items: String,
 }
 
-/// A host of the page as JSON, in the shape of [`HostSummary`] (the JSON columns inlined).
-const ITEM_JSON: &str = "json_object('id', p.id, 'name', p.name, 'kind', p.kind, \
-                         'comune', p.comune, 'comune_name', p.comune_name, \
-                         'province', p.province, 'region', p.region, 'paths', json(p.paths), \
-                         'figures', json(p.figures), 'ateco', p.ateco, \
-                         'max_students', p.max_students, 'periods', json(p.periods))";
-
-/// Relevance is computed for at most this many matches (the first by id); past them, results
-/// follow in id order. bm25 costs ~0.7 µs a match, and a very common word matches most of the
-/// register — where relevance says little anyway (TOOLCHAIN.md). Every match still appears once.
-const RANK_WINDOW: u32 = 2000;
-
-/// The page's ids for a text search, ranked within [`RANK_WINDOW`].
-fn ranked_page_sql(offset: u32, per_page: u32) -> String {
-    let window = format!(
-        "SELECT rid, 0 AS part, r AS o FROM (SELECT rowid AS rid, rank AS r FROM hosts_fts \
-         WHERE hosts_fts MATCH ?3 LIMIT {RANK_WINDOW})"
-    );
-    let beyond = format!(
-        "SELECT rowid AS rid, 1 AS part, rowid AS o FROM hosts_fts WHERE hosts_fts MATCH ?3 \
-         LIMIT -1 OFFSET {RANK_WINDOW}"
-    );
-    let ids = if offset + per_page <= RANK_WINDOW {
-        window
-    } else if offset >= RANK_WINDOW {
-        beyond
-    } else {
-        format!("{window} UNION ALL {beyond}")
-    };
-    format!(
-        "SELECT {COLUMNS}, f.part AS part, f.o AS o FROM (SELECT rid, part, o FROM ({ids}) \
-         ORDER BY part, o LIMIT ?1 OFFSET ?2) f JOIN hosts h ON h.id = f.rid"
-    )
-}
-
 #[derive(Deserialize)]
 struct Known {
     comune: f64,
@@ -112,143 +238,96 @@ struct Known {
     ateco: f64,
 }
 
-fn opt_text(v: Option<&str>) -> JsValue {
-    v.map(text).unwrap_or(JsValue::NULL)
-}
-
-pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, ApiError> {
-    // Every code must exist: a well-formed but unknown code is a 400 naming its field, not an
-    // empty result. Regions and provinces are in the cached choices; the rest is checked in
-    // the same batch as the search.
+/// A page of the register. A code the reference data does not hold is
+/// [`Error::UnknownCode`] naming its field (a 400), not an empty result.
+pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
+    // Regions and provinces are in the cached choices; the other codes are checked in the
+    // same batch as the search.
     let choices = reference::choices(env).await?;
     if let Some(r) = s
         .region
         .as_ref()
         .filter(|r| !choices.has_region(r.as_str()))
     {
-        return Err(FieldError::unknown_code("region", r.as_str()).into());
+        return Err(Error::UnknownCode {
+            field: "region",
+            code: r.as_str().to_owned(),
+        });
     }
     if let Some(p) = s
         .province
         .as_ref()
         .filter(|p| !choices.has_province(p.as_str()))
     {
-        return Err(FieldError::unknown_code("province", p.as_str()).into());
+        return Err(Error::UnknownCode {
+            field: "province",
+            code: p.as_str().to_owned(),
+        });
     }
     let db = database(env)?;
-    // Count and page in one statement and one row (one round trip, one statement's overhead,
-    // one value to convert): the total, and the page as a JSON array (`[]` when empty).
-    // Bound: ?1 limit, ?2 offset, ?3 the FTS match or the minimum places, ?4 the minimum.
-    let (count_sql, page_sql, params): (String, String, Vec<JsValue>) =
-        match (s.fts_match(), s.min_places) {
-            (None, None) => (
-                "SELECT count(*) AS n FROM hosts".into(),
-                format!(
-                    "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM hosts h \
-                     ORDER BY h.id LIMIT ?1 OFFSET ?2"
-                ),
-                vec![],
-            ),
-            (None, Some(min)) => (
-                "SELECT count(*) AS n FROM hosts WHERE max_students >= ?3".into(),
-                format!(
-                    "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM hosts h \
-                     WHERE h.max_students >= ?3 ORDER BY h.id LIMIT ?1 OFFSET ?2"
-                ),
-                vec![int(min)],
-            ),
-            (Some(m), None) => {
-                let page_sql = if s.q.is_some() {
-                    ranked_page_sql(s.offset(), s.per_page)
-                } else {
-                    // Filters only: id order, which FTS5 gives for free.
-                    format!(
-                        "SELECT {COLUMNS}, 0 AS part, h.id AS o FROM (SELECT rowid AS rid \
-                         FROM hosts_fts WHERE hosts_fts MATCH ?3 ORDER BY rowid \
-                         LIMIT ?1 OFFSET ?2) f JOIN hosts h ON h.id = f.rid"
-                    )
-                };
-                (
-                    "SELECT count(*) AS n FROM hosts_fts WHERE hosts_fts MATCH ?3".into(),
-                    page_sql,
-                    vec![text(&m)],
-                )
-            }
-            (Some(m), Some(min)) => {
-                let order = if s.q.is_some() { "f.rank" } else { "h.id" };
-                (
-                    "SELECT count(*) AS n FROM hosts_fts f JOIN hosts h ON h.id = f.rowid \
-                     WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4"
-                        .into(),
-                    format!(
-                        "SELECT {COLUMNS}, 0 AS part, {order} AS o FROM hosts_fts f \
-                         JOIN hosts h ON h.id = f.rowid \
-                         WHERE hosts_fts MATCH ?3 AND h.max_students >= ?4 \
-                         ORDER BY {order} LIMIT ?1 OFFSET ?2"
-                    ),
-                    vec![text(&m), int(min)],
-                )
-            }
-        };
-    let sql = format!(
-        "SELECT t.n AS total, (SELECT json_group_array({ITEM_JSON} ORDER BY p.part, p.o) \
-         FROM ({page_sql}) p) AS items FROM ({count_sql}) t"
-    );
     let mut bound = vec![int(s.per_page), int(s.offset())];
-    bound.extend(params);
+    let sql = match (s.fts_match(), s.min_places) {
+        (None, None) => SEARCH_ALL,
+        (None, Some(min)) => {
+            bound.push(int(min));
+            SEARCH_MIN
+        }
+        (Some(m), None) => {
+            bound.push(text(&m));
+            let (offset, end) = (s.offset(), s.offset() + s.per_page);
+            match s.q {
+                None => SEARCH_FILTERS,
+                Some(_) if end <= RANK_WINDOW => SEARCH_RANKED,
+                Some(_) if offset >= RANK_WINDOW => SEARCH_BEYOND,
+                Some(_) => SEARCH_ACROSS,
+            }
+        }
+        (Some(m), Some(min)) => {
+            bound.push(text(&m));
+            bound.push(int(min));
+            if s.q.is_some() {
+                SEARCH_TEXT_MIN
+            } else {
+                SEARCH_FILTERS_MIN
+            }
+        }
+    };
     let page = db.prepare(sql).bind(&bound)?;
-
-    let check_codes = s.comune.is_some() || s.figure.is_some() || s.ateco.is_some();
-    let results = if check_codes {
-        let known = db
-            .prepare(
-                "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) AS comune, \
-                 EXISTS(SELECT 1 FROM cp2011 WHERE code = ?2) AS figure, \
-                 EXISTS(SELECT 1 FROM ateco WHERE code = ?3) AS ateco",
-            )
-            .bind(&[
-                opt_text(s.comune.as_ref().map(|c| c.as_str())),
-                opt_text(s.figure.as_ref().map(|f| f.as_str())),
-                opt_text(s.ateco.as_ref().map(|a| a.as_str())),
-            ])?;
-        db.batch(vec![known, page]).await?
+    let page = if s.comune.is_some() || s.figure.is_some() || s.ateco.is_some() {
+        let known = db.prepare(KNOWN_CODES).bind(&[
+            opt_text(s.comune.as_ref().map(|c| c.as_str())),
+            opt_text(s.figure.as_ref().map(|f| f.as_str())),
+            opt_text(s.ateco.as_ref().map(|a| a.as_str())),
+        ])?;
+        let [known, page] = batch("search", &db, [known, page]).await?;
+        let k = rows::<Known>("code check", &known)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::storage("code check", "no row"))?;
+        let unknown = [
+            ("comune", s.comune.as_ref().map(|c| c.as_str()), k.comune),
+            ("figure", s.figure.as_ref().map(|f| f.as_str()), k.figure),
+            ("ateco", s.ateco.as_ref().map(|a| a.as_str()), k.ateco),
+        ]
+        .into_iter()
+        .find_map(|(field, code, found)| code.filter(|_| found < 1.0).map(|c| (field, c)));
+        if let Some((field, code)) = unknown {
+            return Err(Error::UnknownCode {
+                field,
+                code: code.to_owned(),
+            });
+        }
+        page
     } else {
-        vec![page.all().await?]
+        page.all().await.map_err(|e| Error::storage("search", e))?
     };
-    let (known, page) = match results.as_slice() {
-        [known, page] => (Some(known), page),
-        [page] => (None, page),
-        _ => {
-            return Err(ApiError::internal(
-                "search",
-                "batch answered the wrong number of results",
-            ))
-        }
-    };
-    if let Some(k) = known
-        .and_then(|k| k.results::<Known>().ok())
-        .and_then(|k| k.into_iter().next())
-    {
-        if let Some(c) = s.comune.as_ref().filter(|_| k.comune < 1.0) {
-            return Err(FieldError::unknown_code("comune", c.as_str()).into());
-        }
-        if let Some(f) = s.figure.as_ref().filter(|_| k.figure < 1.0) {
-            return Err(FieldError::unknown_code("figure", f.as_str()).into());
-        }
-        if let Some(a) = s.ateco.as_ref().filter(|_| k.ateco < 1.0) {
-            return Err(FieldError::unknown_code("ateco", a.as_str()).into());
-        }
-    }
-    let row = page
-        .results::<PageRow>()?
+    let row = rows::<PageRow>("search page", &page)?
         .into_iter()
         .next()
-        .ok_or_else(|| ApiError::internal("search", "no row"))?;
-    let items: Vec<HostSummary> =
-        serde_json::from_str(&row.items).map_err(|e| ApiError::internal("search page", e))?;
-    let total = row.total as u64;
+        .ok_or_else(|| Error::storage("search", "no row"))?;
+    let items: Vec<HostSummary> = from_json("search page", &row.items)?;
     Ok(SearchPage {
-        total,
+        total: row.total as u64,
         page: s.page,
         per_page: s.per_page,
         items,
@@ -265,29 +344,22 @@ struct DetailRow {
     published_at: String,
 }
 
-/// A published profile, or `not_found`.
-pub async fn detail(env: &Env, id: u64) -> Result<HostDetail, ApiError> {
-    let db = database(env)?;
-    let row: Option<DetailRow> = db
-        .prepare(format!(
-            "SELECT {COLUMNS}, r.name AS region_name, a.title AS ateco_title, p.body, \
-             h.published_at FROM hosts h JOIN host_profiles p ON p.host_id = h.id \
-             JOIN regions r ON r.code = h.region LEFT JOIN ateco a ON a.code = h.ateco \
-             WHERE h.id = ?1"
-        ))
-        .bind(&[int(id as f64)])?
-        .first(None)
-        .await?;
+/// A published profile, if there is one under `id`.
+pub async fn detail(env: &Env, id: u64) -> Result<Option<HostDetail>, Error> {
+    let row: Option<DetailRow> = first(
+        "host",
+        database(env)?.prepare(DETAIL).bind(&[int(id as f64)])?,
+    )
+    .await?;
     let Some(d) = row else {
-        return Err(FieldError::not_found().into());
+        return Ok(None);
     };
-    let body: ProfileBody = serde_json::from_str(&d.body)
-        .map_err(|e| ApiError::internal(&format!("host {id} body"), e))?;
-    Ok(HostDetail {
+    let body: ProfileBody = from_json(&format!("host {id} body"), &d.body)?;
+    Ok(Some(HostDetail {
         summary: d.row.into_summary()?,
         region_name: d.region_name,
         ateco_title: d.ateco_title,
         body,
         published_at: d.published_at,
-    })
+    }))
 }

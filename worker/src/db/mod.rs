@@ -1,19 +1,74 @@
-//! D1 access: one module an aggregate, bound parameters only. Public register data (hosts,
-//! reference data) is not scoped by school; school data will be, always.
+//! D1 access, and the only place in the worker with SQL (the tidy step of `cargo xtask test`
+//! checks it): one module an aggregate, bound parameters only, a list passed as one JSON
+//! parameter read with `json_each(?)`. Public register data (hosts, reference data) is not
+//! scoped by school; school data is, always.
+//!
+//! Functions return typed values and [`Error`], never an HTTP answer: the handler decides what
+//! a failure means to the person (`impl From<Error> for ApiError` in `error.rs`). A stored row
+//! that does not decode is an [`Error::Decode`], never skipped or replaced by a default.
 
 pub mod family;
 pub mod hosts;
+pub mod logins;
 pub mod publish;
 pub mod reference;
+pub mod roster;
 pub mod school;
+pub mod sessions;
 
-use crate::error::ApiError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Env};
+use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
-pub fn database(env: &Env) -> Result<D1Database, ApiError> {
-    env.d1("DB")
-        .map_err(|e| ApiError::internal("D1 binding", e))
+/// Why a storage call failed.
+#[derive(Debug)]
+pub enum Error {
+    /// D1 or its binding failed, or answered in a shape its statements cannot produce.
+    Storage { context: String, detail: String },
+    /// A stored value that does not decode into its type: the data is wrong, not the request.
+    Decode { what: String, detail: String },
+    /// The request names a code that the reference data does not hold.
+    UnknownCode { field: &'static str, code: String },
+}
+
+impl Error {
+    pub fn storage(context: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Error::Storage {
+            context: context.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn decode(what: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Error::Decode {
+            what: what.into(),
+            detail: detail.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Storage { context, detail } => write!(f, "storage ({context}): {detail}"),
+            Error::Decode { what, detail } => write!(f, "stored {what} does not decode: {detail}"),
+            Error::UnknownCode { field, code } => write!(f, "unknown {field} code {code:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<worker::Error> for Error {
+    fn from(e: worker::Error) -> Self {
+        Error::storage("D1", e)
+    }
+}
+
+pub fn database(env: &Env) -> Result<D1Database, Error> {
+    env.d1("DB").map_err(|e| Error::storage("D1 binding", e))
 }
 
 pub fn text(s: &str) -> JsValue {
@@ -22,4 +77,72 @@ pub fn text(s: &str) -> JsValue {
 
 pub fn int(n: impl Into<f64>) -> JsValue {
     JsValue::from_f64(n.into())
+}
+
+/// A nullable text parameter.
+pub fn opt_text(s: Option<&str>) -> JsValue {
+    s.map(text).unwrap_or(JsValue::NULL)
+}
+
+/// A list as one parameter, for `IN (SELECT value FROM json_each(?n))`: any length, one bound
+/// parameter (D1 allows 100), and nothing of the list in the statement's text.
+pub fn list<T: Serialize>(items: &[T]) -> Result<JsValue, Error> {
+    serde_json::to_string(items)
+        .map(|s| JsValue::from_str(&s))
+        .map_err(|e| Error::storage("list parameter", e))
+}
+
+/// A value stored as JSON text, as its column's text.
+pub fn json_text<T: Serialize + ?Sized>(what: &str, v: &T) -> Result<String, Error> {
+    serde_json::to_string(v).map_err(|e| Error::storage(format!("encoding {what}"), e))
+}
+
+/// A JSON column, decoded: a bad value is an error naming `what`.
+pub fn from_json<T: DeserializeOwned>(what: &str, raw: &str) -> Result<T, Error> {
+    serde_json::from_str(raw).map_err(|e| Error::decode(what, e))
+}
+
+/// The rows of a result; a row that does not decode into `T` fails the whole read.
+pub fn rows<T: DeserializeOwned>(what: &str, r: &D1Result) -> Result<Vec<T>, Error> {
+    r.results::<T>().map_err(|e| Error::decode(what, e))
+}
+
+/// All the rows of one statement.
+pub async fn all<T: DeserializeOwned>(what: &str, s: D1PreparedStatement) -> Result<Vec<T>, Error> {
+    let r = s.all().await.map_err(|e| Error::storage(what, e))?;
+    rows(what, &r)
+}
+
+/// The first row of one statement, if any (the statement is expected to give at most one).
+pub async fn first<T: DeserializeOwned>(
+    what: &str,
+    s: D1PreparedStatement,
+) -> Result<Option<T>, Error> {
+    Ok(all(what, s).await?.into_iter().next())
+}
+
+/// A batch's results, exactly `N` of them (one per statement, in order).
+pub async fn batch<const N: usize>(
+    what: &str,
+    db: &D1Database,
+    statements: [D1PreparedStatement; N],
+) -> Result<[D1Result; N], Error> {
+    let results = db
+        .batch(statements.into())
+        .await
+        .map_err(|e| Error::storage(what, e))?;
+    let count = results.len();
+    results
+        .try_into()
+        .map_err(|_| Error::storage(what, format!("{count} results for {N} statements")))
+}
+
+/// Rows a statement changed, from its result's metadata (missing metadata is an error: the
+/// caller counts on the figure).
+pub fn changes(what: &str, r: &D1Result) -> Result<i64, Error> {
+    r.meta()
+        .map_err(|e| Error::storage(what, e))?
+        .and_then(|m| m.changes)
+        .map(|n| n as i64)
+        .ok_or_else(|| Error::storage(what, "no change count in the result"))
 }

@@ -2,8 +2,14 @@
 //! declarations, proofs received, rate-limit counters, and the publication itself — the
 //! declaration used and the profile written to `hosts`, `host_profiles` and `hosts_fts` in one
 //! batch, so the search shows it at once and a code is used once.
+//!
+//! `declaration`, `Declaration::proof`, `rate_allow` and `refused` still answer [`ApiError`]:
+//! `publish.rs` reads the message of their errors. Everything else answers [`Error`].
 
-use super::{database, int, text};
+use super::{
+    all, batch, changes, database, first, from_json, int, json_text, list, opt_text, rows, text,
+    Error,
+};
 use crate::error::ApiError;
 use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
 use domain::place::IstatComune;
@@ -16,7 +22,7 @@ use wasm_bindgen::JsValue;
 use worker::Env;
 
 /// A public body by iPA code or by the Codice Univoco Ufficio of one of its offices.
-pub async fn ipa_ente(env: &Env, code: &str) -> Result<Option<IpaEnte>, ApiError> {
+pub async fn ipa_ente(env: &Env, code: &str) -> Result<Option<IpaEnte>, Error> {
     #[derive(Deserialize)]
     struct Row {
         code: String,
@@ -30,17 +36,19 @@ pub async fn ipa_ente(env: &Env, code: &str) -> Result<Option<IpaEnte>, ApiError
         pec: Option<String>,
         website: Option<String>,
     }
-    let row: Option<Row> = database(env)?
-        .prepare(
-            "SELECT e.code, e.name, e.fiscal_code, e.address, e.cap, e.comune, \
-             c.name AS comune_name, c.province_code AS province, e.pec, e.website \
-             FROM ipa_enti e LEFT JOIN comuni c ON c.code = e.comune \
-             WHERE e.code = ?1 OR e.code = (SELECT ipa_code FROM ipa_uffici WHERE code = ?1) \
-             LIMIT 1",
-        )
-        .bind(&[text(code)])?
-        .first(None)
-        .await?;
+    let row: Option<Row> = first(
+        "iPA record",
+        database(env)?
+            .prepare(
+                "SELECT e.code, e.name, e.fiscal_code, e.address, e.cap, e.comune, \
+                 c.name AS comune_name, c.province_code AS province, e.pec, e.website \
+                 FROM ipa_enti e LEFT JOIN comuni c ON c.code = e.comune \
+                 WHERE e.code = ?1 OR e.code = (SELECT ipa_code FROM ipa_uffici WHERE code = ?1) \
+                 LIMIT 1",
+            )
+            .bind(&[text(code)])?,
+    )
+    .await?;
     let blank = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
     Ok(row.map(|r| IpaEnte {
         ipa_code: r.code,
@@ -65,16 +73,18 @@ pub struct Cp2011Item {
 }
 
 /// Up to 20 CP 2011 entries whose title matches `fts` (an FTS5 expression), upper levels first.
-pub async fn cp2011_search(env: &Env, fts: &str) -> Result<Vec<Cp2011Item>, ApiError> {
-    Ok(database(env)?
-        .prepare(
-            "SELECT c.code, c.title, c.level FROM cp2011_fts f JOIN cp2011 c ON c.code = f.code \
-             WHERE cp2011_fts MATCH ?1 ORDER BY length(c.code), c.code LIMIT 20",
-        )
-        .bind(&[text(fts)])?
-        .all()
-        .await?
-        .results()?)
+pub async fn cp2011_search(env: &Env, fts: &str) -> Result<Vec<Cp2011Item>, Error> {
+    all(
+        "CP 2011 search",
+        database(env)?
+            .prepare(
+                "SELECT c.code, c.title, c.level FROM cp2011_fts f \
+                 JOIN cp2011 c ON c.code = f.code \
+                 WHERE cp2011_fts MATCH ?1 ORDER BY length(c.code), c.code LIMIT 20",
+            )
+            .bind(&[text(fts)])?,
+    )
+    .await
 }
 
 /// The reference rows a profile names, read in one batch: implements the domain's
@@ -87,30 +97,32 @@ pub struct References {
 }
 
 impl References {
-    pub async fn load(env: &Env, p: &ValidProfile) -> Result<References, ApiError> {
+    pub async fn load(env: &Env, p: &ValidProfile) -> Result<References, Error> {
         let figures: Vec<&str> = p
             .offers
             .iter()
             .flat_map(|o| o.figures.iter().map(|f| f.as_str()))
             .collect();
         let comuni: Vec<&str> = p.places.iter().map(|pl| pl.comune.as_str()).collect();
-        let json = |v: &[&str]| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned());
         let db = database(env)?;
-        let results = db
-            .batch(vec![
+        let [f, c, a] = batch(
+            "references",
+            &db,
+            [
                 db.prepare(
                     "SELECT code, title FROM cp2011 WHERE code IN (SELECT value FROM json_each(?1))",
                 )
-                .bind(&[text(&json(&figures))])?,
+                .bind(&[list(&figures)?])?,
                 db.prepare(
                     "SELECT code, name, province_code, region_code FROM comuni \
                      WHERE code IN (SELECT value FROM json_each(?1))",
                 )
-                .bind(&[text(&json(&comuni))])?,
+                .bind(&[list(&comuni)?])?,
                 db.prepare("SELECT code, title FROM ateco WHERE code = ?1")
-                    .bind(&[text(p.ateco.as_ref().map(|a| a.as_str()).unwrap_or(""))])?,
-            ])
-            .await?;
+                    .bind(&[opt_text(p.ateco.as_ref().map(|a| a.as_str()))])?,
+            ],
+        )
+        .await?;
         #[derive(Deserialize)]
         struct Titled {
             code: String,
@@ -123,22 +135,16 @@ impl References {
             province_code: String,
             region_code: String,
         }
-        let [f, c, a] = results.as_slice() else {
-            return Err(ApiError::internal("references", "wrong batch size"));
-        };
         Ok(References {
-            figures: f
-                .results::<Titled>()?
+            figures: rows::<Titled>("CP 2011 title", &f)?
                 .into_iter()
                 .map(|t| (t.code, t.title))
                 .collect(),
-            comuni: c
-                .results::<Comune>()?
+            comuni: rows::<Comune>("comune", &c)?
                 .into_iter()
                 .map(|r| (r.code, (r.name, r.province_code, r.region_code)))
                 .collect(),
-            ateco: a
-                .results::<Titled>()?
+            ateco: rows::<Titled>("ATECO title", &a)?
                 .into_iter()
                 .next()
                 .map(|t| (t.code, t.title)),
@@ -185,24 +191,25 @@ pub struct Declaration {
 
 impl Declaration {
     pub fn proof(&self) -> Result<Proof, ApiError> {
-        serde_json::from_str(&self.proof).map_err(|e| ApiError::internal("declaration proof", e))
+        Ok(from_json("declaration proof", &self.proof)?)
     }
 
-    pub fn profile(&self) -> Result<ValidProfile, ApiError> {
-        serde_json::from_str(&self.profile)
-            .map_err(|e| ApiError::internal("declaration profile", e))
+    pub fn profile(&self) -> Result<ValidProfile, Error> {
+        from_json("declaration profile", &self.profile)
     }
 }
 
 pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, ApiError> {
-    Ok(database(env)?
-        .prepare(
-            "SELECT identity_key, method, proof, profile, expires_at, status, failures, host_id \
-             FROM declarations WHERE code = ?1",
-        )
-        .bind(&[text(code)])?
-        .first(None)
-        .await?)
+    Ok(first(
+        "declaration",
+        database(env)?
+            .prepare(
+                "SELECT identity_key, method, proof, profile, expires_at, status, failures, \
+                 host_id FROM declarations WHERE code = ?1",
+            )
+            .bind(&[text(code)])?,
+    )
+    .await?)
 }
 
 /// What a new declaration stores.
@@ -218,9 +225,9 @@ pub struct NewDeclaration<'a> {
 
 /// Stores a declaration unless one is pending for the same body: `Ok(false)` then, and nothing
 /// is written (the check and the insert are one statement, so two submissions cannot race).
-pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<bool, ApiError> {
-    let proof = serde_json::to_string(d.proof).map_err(|e| ApiError::internal("proof", e))?;
-    let profile = serde_json::to_string(d.profile).map_err(|e| ApiError::internal("profile", e))?;
+pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<bool, Error> {
+    let proof = json_text("proof", d.proof)?;
+    let profile = json_text("profile", d.profile)?;
     let result = database(env)?
         .prepare(
             "INSERT INTO declarations (code, identity_key, kind, name, method, proof, profile, \
@@ -244,7 +251,7 @@ pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<boo
         ])?
         .run()
         .await?;
-    Ok(result.meta()?.and_then(|m| m.changes).unwrap_or(0) == 1)
+    Ok(changes("new declaration", &result)? == 1)
 }
 
 /// The pending declaration of a body, if any: `(code, expires_at)`.
@@ -252,25 +259,27 @@ pub async fn pending_for(
     env: &Env,
     identity_key: &str,
     now: i64,
-) -> Result<Option<(String, i64)>, ApiError> {
+) -> Result<Option<(String, i64)>, Error> {
     #[derive(Deserialize)]
     struct Row {
         code: String,
         expires_at: f64,
     }
-    let row: Option<Row> = database(env)?
-        .prepare(
-            "SELECT code, expires_at FROM declarations WHERE identity_key = ?1 \
-             AND status = 'pending' AND expires_at > ?2 AND failures < ?3 \
-             ORDER BY issued_at DESC LIMIT 1",
-        )
-        .bind(&[
-            text(identity_key),
-            int(now as f64),
-            int(limits::FAILURES_PER_CODE),
-        ])?
-        .first(None)
-        .await?;
+    let row: Option<Row> = first(
+        "pending declaration",
+        database(env)?
+            .prepare(
+                "SELECT code, expires_at FROM declarations WHERE identity_key = ?1 \
+                 AND status = 'pending' AND expires_at > ?2 AND failures < ?3 \
+                 ORDER BY issued_at DESC LIMIT 1",
+            )
+            .bind(&[
+                text(identity_key),
+                int(now as f64),
+                int(limits::FAILURES_PER_CODE),
+            ])?,
+    )
+    .await?;
     Ok(row.map(|r| (r.code, r.expires_at as i64)))
 }
 
@@ -279,8 +288,10 @@ pub async fn pending_for(
 pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bool, ApiError> {
     let window = now.div_euclid(limits::WINDOW_SECONDS);
     let db = database(env)?;
-    let results = db
-        .batch(vec![
+    let [_, counted] = batch(
+        "rate limit",
+        &db,
+        [
             db.prepare("DELETE FROM rate_limits WHERE window < ?1")
                 .bind(&[int((window - 1) as f64)])?,
             db.prepare(
@@ -288,19 +299,18 @@ pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bo
                  ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
             )
             .bind(&[text(key), int(window as f64)])?,
-        ])
-        .await?;
+        ],
+    )
+    .await?;
     #[derive(Deserialize)]
     struct Count {
         count: f64,
     }
-    let count = results
-        .get(1)
-        .and_then(|r| r.results::<Count>().ok())
-        .and_then(|c| c.into_iter().next())
-        .map(|c| c.count)
-        .unwrap_or(f64::MAX);
-    Ok(count <= f64::from(limit))
+    let count = rows::<Count>("rate count", &counted)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::storage("rate limit", "no count returned"))?;
+    Ok(count.count <= f64::from(limit))
 }
 
 /// A proof received, with its outcome.
@@ -316,8 +326,8 @@ pub struct Attempt<'a> {
 fn attempt_statement(
     db: &worker::D1Database,
     a: &Attempt<'_>,
-) -> Result<worker::D1PreparedStatement, ApiError> {
-    let opt = |s: Option<&str>| s.map(text).unwrap_or(JsValue::NULL);
+) -> Result<worker::D1PreparedStatement, Error> {
+    let opt = opt_text;
     Ok(db
         .prepare(
             "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
@@ -346,7 +356,9 @@ pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), ApiError> {
             .bind(&[text(code)])?,
         );
     }
-    db.batch(statements).await?;
+    db.batch(statements)
+        .await
+        .map_err(|e| Error::storage("refused proof", e))?;
     Ok(())
 }
 
@@ -368,9 +380,15 @@ pub struct Publication<'a> {
 /// is still pending, unexpired and under the failure limit, marking it with `claim`; every
 /// other statement runs only under that claim. Returns the host's id, or `None` when the code
 /// was no longer usable (nothing written but the attempt).
-pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiError> {
+/// Bound in every statement of [`publish`]: ?1 the code, ?2 the claim, ?3 the identity key.
+/// The publication's statements run only under the claim.
+const CLAIMED: &str = "EXISTS (SELECT 1 FROM declarations WHERE code = ?1 AND claim = ?2)";
+/// The host of the identity key (absent before its first publication).
+const HOST_ID: &str = "(SELECT id FROM hosts WHERE identity_key = ?3)";
+
+pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Error> {
     let s = p.summary;
-    let body = serde_json::to_string(p.body).map_err(|e| ApiError::internal("body", e))?;
+    let body = json_text("profile body", p.body)?;
     let comuni: Vec<String> = p.body.places.iter().map(|pl| pl.comune.clone()).collect();
     let filters = HostTokens {
         kind: s.kind,
@@ -383,14 +401,12 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
         periods: &s.periods,
     }
     .to_filters_column();
-    let claimed = "EXISTS (SELECT 1 FROM declarations WHERE code = ?1 AND claim = ?2)";
-    let host_id = "(SELECT id FROM hosts WHERE identity_key = ?3)";
     let db = database(env)?;
     let key = [text(p.code), text(p.claim), text(p.identity_key)];
     let with = |extra: Vec<JsValue>| -> Vec<JsValue> {
         key.iter().cloned().chain(extra).collect::<Vec<JsValue>>()
     };
-    let statements = vec![
+    let statements = [
         db.prepare(
             "UPDATE declarations SET status = 'published', claim = ?2 WHERE code = ?1 \
              AND status = 'pending' AND expires_at > ?4 AND failures < ?5",
@@ -402,8 +418,8 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
         db.prepare(format!(
             "INSERT INTO hosts (id, name, kind, comune, comune_name, province, region, paths, \
              figures, ateco, max_students, periods, origin, published_at, identity_key) \
-             SELECT COALESCE({host_id}, (SELECT max(COALESCE(max(id), 0), 999999999) + 1 FROM hosts)), \
-             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'register', ?15, ?3 WHERE {claimed} \
+             SELECT COALESCE({HOST_ID}, (SELECT max(COALESCE(max(id), 0), 999999999) + 1 FROM hosts)), \
+             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'register', ?15, ?3 WHERE {CLAIMED} \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
              comune = excluded.comune, comune_name = excluded.comune_name, \
              province = excluded.province, region = excluded.region, paths = excluded.paths, \
@@ -418,25 +434,25 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
             text(&s.comune_name),
             text(&s.province),
             text(&s.region),
-            text(&to_json(&s.paths)),
-            text(&to_json(&s.figures)),
+            text(&json_text("paths", &s.paths)?),
+            text(&json_text("figures", &s.figures)?),
             s.ateco.as_deref().map(text).unwrap_or(JsValue::NULL),
             int(s.max_students),
-            text(&to_json(&s.periods)),
+            text(&json_text("periods", &s.periods)?),
             text(p.published_on),
         ]))?,
         db.prepare(format!(
-            "INSERT INTO host_profiles (host_id, body) SELECT {host_id}, ?4 WHERE {claimed} \
+            "INSERT INTO host_profiles (host_id, body) SELECT {HOST_ID}, ?4 WHERE {CLAIMED} \
              ON CONFLICT (host_id) DO UPDATE SET body = excluded.body"
         ))
         .bind(&with(vec![text(&body)]))?,
         db.prepare(format!(
-            "DELETE FROM hosts_fts WHERE rowid = {host_id} AND {claimed}"
+            "DELETE FROM hosts_fts WHERE rowid = {HOST_ID} AND {CLAIMED}"
         ))
         .bind(&key)?,
         db.prepare(format!(
-            "INSERT INTO hosts_fts (rowid, name, body, filters) SELECT {host_id}, ?4, ?5, ?6 \
-             WHERE {claimed}"
+            "INSERT INTO hosts_fts (rowid, name, body, filters) SELECT {HOST_ID}, ?4, ?5, ?6 \
+             WHERE {CLAIMED}"
         ))
         .bind(&with(vec![
             text(&s.name),
@@ -444,7 +460,7 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
             text(&filters),
         ]))?,
         db.prepare(format!(
-            "UPDATE declarations SET host_id = {host_id}, verified_at = ?4, verified_by = ?5, \
+            "UPDATE declarations SET host_id = {HOST_ID}, verified_at = ?4, verified_by = ?5, \
              chain_checked = ?6 WHERE code = ?1 AND claim = ?2"
         ))
         .bind(&with(vec![
@@ -456,7 +472,7 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
         ]))?,
         db.prepare(format!(
             "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
-             SELECT ?4, ?5, ?1, ?6, 'published', ?7 WHERE {claimed}"
+             SELECT ?4, ?5, ?1, ?6, 'published', ?7 WHERE {CLAIMED}"
         ))
         .bind(&with(vec![
             int(p.attempt.now as f64),
@@ -465,38 +481,35 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, ApiE
             text(p.attempt.detail),
         ]))?,
         db.prepare(format!(
-            "SELECT {host_id} AS id WHERE {claimed}"
+            "SELECT {HOST_ID} AS id WHERE {CLAIMED}"
         ))
         .bind(&key)?,
     ];
-    let results = db.batch(statements).await?;
+    let [.., id] = batch("publish", &db, statements).await?;
     #[derive(Deserialize)]
     struct Id {
         id: Option<f64>,
     }
-    Ok(results
-        .last()
-        .and_then(|r| r.results::<Id>().ok())
-        .and_then(|r| r.into_iter().next())
-        .and_then(|r| r.id)
-        .map(|id| id as i64))
-}
-
-/// JSON of the small arrays stored in `hosts` (paths, figures, periods).
-fn to_json<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned())
+    // No row: the code was not claimed. A row without an id cannot be (the claim wrote one).
+    match rows::<Id>("published host id", &id)?.into_iter().next() {
+        None => Ok(None),
+        Some(Id { id: Some(id) }) => Ok(Some(id as i64)),
+        Some(Id { id: None }) => Err(Error::storage("publish", "claimed, but no host id")),
+    }
 }
 
 /// Whether a body already has a published profile (then a publication is an update).
-pub async fn is_published(env: &Env, identity_key: &str) -> Result<bool, ApiError> {
+pub async fn is_published(env: &Env, identity_key: &str) -> Result<bool, Error> {
     #[derive(Deserialize)]
     struct Row {
         n: f64,
     }
-    let row: Option<Row> = database(env)?
-        .prepare("SELECT count(*) AS n FROM hosts WHERE identity_key = ?1")
-        .bind(&[text(identity_key)])?
-        .first(None)
-        .await?;
+    let row: Option<Row> = first(
+        "published",
+        database(env)?
+            .prepare("SELECT count(*) AS n FROM hosts WHERE identity_key = ?1")
+            .bind(&[text(identity_key)])?,
+    )
+    .await?;
     Ok(row.is_some_and(|r| r.n > 0.0))
 }

@@ -3,11 +3,9 @@
 //! ATECO divisions: ~370 rows) are read once per worker instance; comuni and single codes are
 //! read when needed, so a new instance starts fast.
 
-use super::{database, text};
-use crate::error::ApiError;
+use super::{all, database, list, text, Error};
 use domain::hosts::Figure;
 use domain::place::{ComuneRef, ProvinceCode, ProvinceRef, RegionRef};
-use domain::FieldError;
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 use worker::Env;
@@ -31,22 +29,22 @@ struct Row {
     parent: Option<String>,
 }
 
-pub async fn choices(env: &Env) -> Result<Arc<Choices>, ApiError> {
+pub async fn choices(env: &Env) -> Result<Arc<Choices>, Error> {
     if let Some(c) = CHOICES.get() {
         return Ok(c.clone());
     }
-    let rows: Vec<Row> = database(env)?
-        .prepare(
+    let rows: Vec<Row> = all(
+        "choices",
+        database(env)?.prepare(
             "SELECT 'r' AS kind, code, name, NULL AS parent FROM regions \
              UNION ALL SELECT 'p', code, name, region_code FROM provinces \
              UNION ALL SELECT 'f', code, title, NULL FROM cp2011 \
                WHERE level IN ('grande gruppo', 'gruppo', 'classe') \
              UNION ALL SELECT 'a', code, title, NULL FROM ateco WHERE level = 'division' \
              ORDER BY 1, 3",
-        )
-        .all()
-        .await?
-        .results()?;
+        ),
+    )
+    .await?;
     let mut c = Choices {
         regions: Vec::new(),
         provinces: Vec::new(),
@@ -59,11 +57,16 @@ pub async fn choices(env: &Env) -> Result<Arc<Choices>, ApiError> {
                 code: row.code,
                 name: row.name,
             }),
-            "p" => c.provinces.push(ProvinceRef {
-                code: row.code,
-                name: row.name,
-                region: row.parent.unwrap_or_default(),
-            }),
+            "p" => {
+                let region = row
+                    .parent
+                    .ok_or_else(|| Error::decode(format!("province {}", row.code), "no region"))?;
+                c.provinces.push(ProvinceRef {
+                    code: row.code,
+                    name: row.name,
+                    region,
+                })
+            }
             "f" => c.cp2011.push(Figure {
                 code: row.code,
                 title: row.name,
@@ -72,7 +75,7 @@ pub async fn choices(env: &Env) -> Result<Arc<Choices>, ApiError> {
                 code: row.code,
                 title: row.name,
             }),
-            _ => {}
+            other => return Err(Error::decode("choice", format!("kind {other:?}"))),
         }
     }
     c.cp2011.sort_by(|a, b| a.code.cmp(&b.code));
@@ -92,44 +95,46 @@ impl Choices {
     }
 }
 
-/// The comuni of a known province, by name; `unknown_code` for any other.
-pub async fn comuni_of(env: &Env, province: &ProvinceCode) -> Result<Vec<ComuneRef>, ApiError> {
+/// The comuni of a known province, by name; [`Error::UnknownCode`] for any other.
+pub async fn comuni_of(env: &Env, province: &ProvinceCode) -> Result<Vec<ComuneRef>, Error> {
     if !choices(env).await?.has_province(province.as_str()) {
-        return Err(FieldError::unknown_code("province", province.as_str()).into());
+        return Err(Error::UnknownCode {
+            field: "province",
+            code: province.as_str().to_owned(),
+        });
     }
-    Ok(database(env)?
-        .prepare("SELECT code, name FROM comuni WHERE province_code = ?1 ORDER BY name")
-        .bind(&[text(province.as_str())])?
-        .all()
-        .await?
-        .results()?)
+    all(
+        "comuni",
+        database(env)?
+            .prepare("SELECT code, name FROM comuni WHERE province_code = ?1 ORDER BY name")
+            .bind(&[text(province.as_str())])?,
+    )
+    .await
 }
 
-/// Titles of CP 2011 codes (at most 100: one statement's bound parameters).
-pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, ApiError> {
+/// Titles of CP 2011 codes (the codes as one `json_each` list).
+pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, Error> {
     let mut codes: Vec<&String> = codes.iter().collect();
     codes.sort();
     codes.dedup();
-    codes.truncate(100);
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=codes.len()).map(|i| format!("?{i}")).collect();
-    let params: Vec<_> = codes.iter().map(|c| text(c)).collect();
     #[derive(Deserialize)]
     struct T {
         code: String,
         title: String,
     }
-    let rows: Vec<T> = database(env)?
-        .prepare(format!(
-            "SELECT code, title FROM cp2011 WHERE code IN ({})",
-            marks.join(",")
-        ))
-        .bind(&params)?
-        .all()
-        .await?
-        .results()?;
+    let rows: Vec<T> = all(
+        "figure titles",
+        database(env)?
+            .prepare(
+                "SELECT code, title FROM cp2011 WHERE code IN (SELECT value FROM json_each(?1)) \
+                 ORDER BY code",
+            )
+            .bind(&[list(&codes)?])?,
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .map(|t| Figure {
@@ -144,7 +149,7 @@ static PREFIXES: OnceLock<Arc<Vec<(String, String)>>> = OnceLock::new();
 /// For each province, the first three digits of its comuni's ISTAT codes (the old numeric
 /// province code, which ISTAT keeps in every comune's code): the publishing form shows the
 /// province of a comune it knows only by code. Read once per worker instance.
-pub async fn province_prefixes(env: &Env) -> Result<Arc<Vec<(String, String)>>, ApiError> {
+pub async fn province_prefixes(env: &Env) -> Result<Arc<Vec<(String, String)>>, Error> {
     if let Some(p) = PREFIXES.get() {
         return Ok(p.clone());
     }
@@ -153,14 +158,14 @@ pub async fn province_prefixes(env: &Env) -> Result<Arc<Vec<(String, String)>>, 
         prefix: String,
         province: String,
     }
-    let rows: Vec<P> = database(env)?
-        .prepare(
+    let rows: Vec<P> = all(
+        "province prefixes",
+        database(env)?.prepare(
             "SELECT substr(code, 1, 3) AS prefix, MIN(province_code) AS province \
              FROM comuni GROUP BY 1 ORDER BY 1",
-        )
-        .all()
-        .await?
-        .results()?;
+        ),
+    )
+    .await?;
     let p = Arc::new(rows.into_iter().map(|r| (r.prefix, r.province)).collect());
     let _ = PREFIXES.set(Arc::clone(&p));
     Ok(p)
