@@ -290,7 +290,7 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
                 role: g.role.as_str(),
                 classes: g.classes.clone(),
                 pupils: school.pupils,
-                manages: g.role.manages_school(),
+                manages: a.manages(g.school_id),
             })
         })
         .collect();
