@@ -880,6 +880,7 @@ fn access_matrix_of_the_family_endpoints_and_pages() {
         vars.iter()
             .fold(t.to_owned(), |acc, (k, v)| acc.replace(k, v))
     };
+    let before = attendance(&mut parent, x);
     let mut table = String::new();
     let mut failures = 0;
     for (i, (actor, label)) in ACTORS.iter().enumerate() {
@@ -932,10 +933,13 @@ fn access_matrix_of_the_family_endpoints_and_pages() {
             ));
         }
     }
+    eprintln!("{table}");
+    assert_eq!(failures, 0, "access matrix:\n{table}");
 
     // Nothing changed: the requests are still pending, X's dashboard is as it was.
     let after = attendance(&mut parent, x);
-    assert_eq!(after["dashboard"], attendance(&mut parent, x)["dashboard"]);
+    assert_eq!(after["dashboard"], before["dashboard"]);
+    assert_eq!(after["absences"], before["absences"]);
     let d = after["derogations"]
         .as_array()
         .expect("derogations")

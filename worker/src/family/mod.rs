@@ -16,7 +16,7 @@ mod staff;
 
 pub use export::export;
 pub use guardian::{acknowledge, attendance, justify, my_notices, request_deroga};
-pub(crate) use guardian::{child_position, family, family_notices, Family};
+pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
     acknowledgements, decide_derogation, decide_justification, pending, publish, school_notices,
 };
