@@ -272,6 +272,18 @@ impl Access {
         self.scope(school_id) == Some(Scope::School)
     }
 
+    /// Where the person belongs after signing in: the school area for staff (also when they are
+    /// a guardian too), the family area for a guardian; `None` with no role at all.
+    pub fn home(&self) -> Option<&'static str> {
+        if !self.staff.is_empty() {
+            Some("/scuola")
+        } else if !self.guardian_of.is_empty() {
+            Some("/famiglia")
+        } else {
+            None
+        }
+    }
+
     /// Schools where the person is staff, each once, in order.
     pub fn staff_schools(&self) -> Vec<i64> {
         let mut v: Vec<i64> = self.staff.iter().map(|s| s.school_id).collect();
@@ -502,6 +514,9 @@ mod tests {
             staff: vec![],
         };
         assert_eq!(parent.scope(2), None);
+        assert_eq!(parent.home(), Some("/famiglia"));
+        assert_eq!(teacher.home(), Some("/scuola"));
+        assert_eq!(Access::default().home(), None);
         assert!(!parent.can_decide(2, "1A"), "a guardian never decides");
         assert!(!parent.manages(2));
         assert!(parent.can_read_pupil(PupilPlace {

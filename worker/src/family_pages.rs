@@ -217,15 +217,7 @@ fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
         .filter_map(|p| kids.iter().find(|k| k.pupil_id == p.pupil_id))
         .map(|k| k.name.clone())
         .collect();
-    let acknowledged = if n.pupils.iter().all(|p| p.acknowledged_at.is_some()) {
-        n.pupils
-            .iter()
-            .filter_map(|p| p.acknowledged_at)
-            .max()
-            .map(local)
-    } else {
-        None
-    };
+    let acknowledged = n.acknowledged_at().map(local);
     NoticeItem {
         id: n.id,
         title: n.title.clone(),

@@ -26,6 +26,18 @@ pub struct Notice {
     pub pupils: Vec<NoticePupil>,
 }
 
+impl Notice {
+    /// For a guardian: when the *presa visione* was complete (the latest of their children's),
+    /// once every child the notice reaches is acknowledged.
+    pub fn acknowledged_at(&self) -> Option<i64> {
+        if self.pupils.iter().all(|p| p.acknowledged_at.is_some()) {
+            self.pupils.iter().filter_map(|p| p.acknowledged_at).max()
+        } else {
+            None
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoticePupil {
     pub pupil_id: i64,
@@ -309,8 +321,14 @@ mod tests {
         assert_eq!(reached, [1, 2]);
         assert_eq!(mine[0].pupils[1].acknowledged_at, Some(5));
         assert_eq!(to_acknowledge(&mine[0]).unwrap(), [1]);
+        assert_eq!(
+            mine[0].acknowledged_at(),
+            None,
+            "one child still to acknowledge"
+        );
         let mut done = mine[0].clone();
         done.pupils[0].acknowledged_at = Some(6);
+        assert_eq!(done.acknowledged_at(), Some(6));
         assert!(to_acknowledge(&done).is_err());
         done.requires_ack = false;
         assert!(to_acknowledge(&done).is_err());

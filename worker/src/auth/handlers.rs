@@ -253,12 +253,9 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
         Ok(found) => found,
         Err(r) => return r,
     };
-    if a.is_empty() {
-        no_role(req, s).await
-    } else if a.staff.is_empty() {
-        see_other("/famiglia", &[])
-    } else {
-        see_other("/scuola", &[])
+    match a.home() {
+        Some(home) => see_other(home, &[]),
+        None => no_role(req, s).await,
     }
 }
 
