@@ -848,40 +848,106 @@ fn state_changing_requests_need_the_token_and_ponte_origin() {
 // ------------------------------------------------------------------------------------------
 // 5. Who reaches what.
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Obj {
-    /// The P3B pupil of the school-A guardian.
-    FamilyA,
-    /// A P1A pupil: the school-A teacher's class, another family for the guardian.
-    ClassP1A,
-    /// The school-B guardian's child.
-    FamilyB,
-    SchoolA,
-    SchoolB,
-    ImportA,
-    ImportB,
+/// The people of the school access matrix, in the order of its columns.
+const SCHOOL_ACTORS: [(&str, Option<&str>); 8] = [
+    ("guardian A", Some(GUARDIAN_A)),
+    ("guardian B", Some(GUARDIAN_B)),
+    ("teacher A", Some(TEACHER_A)),
+    ("secretary A", Some(SECRETARY_A)),
+    ("head A", Some(HEAD_A)),
+    ("secretary B", Some(SECRETARY_B)),
+    ("no role", Some(NO_ROLE)),
+    ("anonymous", None),
+];
+
+/// What a request of the school matrix sends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Send {
+    Nothing,
+    /// A new import's declaration (`idor-own-…` when the actor may, else `idor-denied-…`).
+    NewImport,
+    /// A part with one bad row.
+    BadPart,
+    /// The commit (the bad row makes it a 422 for those who may).
+    Commit,
 }
 
-impl Obj {
-    fn label(self) -> &'static str {
-        match self {
-            Obj::FamilyA => "pupil A, P3B (guardian A's)",
-            Obj::ClassP1A => "pupil A, P1A (teacher A's)",
-            Obj::FamilyB => "pupil B (guardian B's)",
-            Obj::SchoolA => "school A",
-            Obj::SchoolB => "school B",
-            Obj::ImportA => "import of school A",
-            Obj::ImportB => "import of school B",
-        }
-    }
+/// What a success must show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shows {
+    /// The pupil as the office sees it.
+    Pupil,
+    /// The pupil's absences as the office sees them.
+    Absences,
+    /// A list of imports.
+    Items,
+    /// A new import of the school in the path, staging.
+    NewImport,
+    /// The import asked for.
+    SameImport,
+    /// The one bad row counted.
+    OneBadRow,
+    Anything,
 }
 
-struct Actor {
-    name: &'static str,
-    client: Client,
-    pupils: Vec<Obj>,
-    /// Schools whose imports the actor runs.
-    manages: Vec<Obj>,
+/// One request and the status each actor (in the order of [`SCHOOL_ACTORS`]) must get; the
+/// error code follows from the status (401 `unauthenticated`, 404 `not_found`, 422
+/// `import_rejected`). In paths: `{familyA}` guardian A's child (P3B), `{p1a}` a pupil of
+/// teacher A's class P1A, `{familyB}` guardian B's child, `{A}`/`{B}` the schools,
+/// `{importA}`/`{importB}` an import of each (a fresh one for those who may run it, else one
+/// that must stay as it is).
+struct SchoolRow {
+    method: &'static str,
+    path: &'static str,
+    send: Send,
+    shows: Shows,
+    want: [u16; 8],
+}
+
+#[rustfmt::skip]
+const SCHOOL_MATRIX: &[SchoolRow] = &[
+    //                                                                  gA   gB   tA   secA headA secB none anon
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{familyA}", send: Send::Nothing, shows: Shows::Pupil,
+                want: [200, 404, 404, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{familyA}/absences", send: Send::Nothing, shows: Shows::Absences,
+                want: [200, 404, 404, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{p1a}", send: Send::Nothing, shows: Shows::Pupil,
+                want: [404, 404, 200, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{p1a}/absences", send: Send::Nothing, shows: Shows::Absences,
+                want: [404, 404, 200, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{familyB}", send: Send::Nothing, shows: Shows::Pupil,
+                want: [404, 200, 404, 404, 404, 200, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/pupils/{familyB}/absences", send: Send::Nothing, shows: Shows::Absences,
+                want: [404, 200, 404, 404, 404, 200, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/schools/{A}/imports", send: Send::Nothing, shows: Shows::Items,
+                want: [404, 404, 404, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/schools/{A}/imports", send: Send::NewImport, shows: Shows::NewImport,
+                want: [404, 404, 404, 201, 201, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/schools/{B}/imports", send: Send::Nothing, shows: Shows::Items,
+                want: [404, 404, 404, 404, 404, 200, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/schools/{B}/imports", send: Send::NewImport, shows: Shows::NewImport,
+                want: [404, 404, 404, 404, 404, 201, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/imports/{importA}", send: Send::Nothing, shows: Shows::SameImport,
+                want: [404, 404, 404, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/imports/{importA}/parts?first_line=2", send: Send::BadPart, shows: Shows::OneBadRow,
+                want: [404, 404, 404, 200, 200, 404, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/imports/{importA}/commit", send: Send::Commit, shows: Shows::Anything,
+                want: [404, 404, 404, 422, 422, 404, 404, 401] },
+    SchoolRow { method: "GET", path: "/api/v1/imports/{importB}", send: Send::Nothing, shows: Shows::SameImport,
+                want: [404, 404, 404, 404, 404, 200, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/imports/{importB}/parts?first_line=2", send: Send::BadPart, shows: Shows::OneBadRow,
+                want: [404, 404, 404, 404, 404, 200, 404, 401] },
+    SchoolRow { method: "POST", path: "/api/v1/imports/{importB}/commit", send: Send::Commit, shows: Shows::Anything,
+                want: [404, 404, 404, 404, 404, 422, 404, 401] },
+];
+
+/// The column of `SCHOOL_MATRIX` for `method path`.
+fn school_want(method: &str, path: &str) -> [u16; 8] {
+    SCHOOL_MATRIX
+        .iter()
+        .find(|r| r.method == method && r.path == path)
+        .unwrap_or_else(|| panic!("{method} {path} is in the matrix"))
+        .want
 }
 
 #[test]
@@ -892,9 +958,9 @@ fn each_role_reaches_its_own_objects_and_nothing_else() {
     let (mut sec_b, me) = signed_in(SECRETARY_B);
     let school_b = school_of(&me);
 
-    let (guardian_a, me) = signed_in(GUARDIAN_A);
+    let (_, me) = signed_in(GUARDIAN_A);
     let family_a = ids(&me["guardian_of"])[0];
-    let (guardian_b, me) = signed_in(GUARDIAN_B);
+    let (_, me) = signed_in(GUARDIAN_B);
     let family_b = ids(&me["guardian_of"])[0];
     assert_eq!(pupil(&mut sec_a, family_a)["class_code"], "P3B");
     assert_eq!(pupil(&mut sec_b, family_b)["school_id"], school_b);
@@ -913,20 +979,6 @@ fn each_role_reaches_its_own_objects_and_nothing_else() {
         .expect("matricola")
         .to_owned();
     assert_eq!(in_file[&p1a_matricola].class.as_str(), "P1A");
-
-    let pupil_id = |o: Obj| match o {
-        Obj::FamilyA => family_a,
-        Obj::ClassP1A => p1a,
-        Obj::FamilyB => family_b,
-        _ => unreachable!("not a pupil"),
-    };
-    let school_id = |o: Obj| {
-        if o == Obj::SchoolA {
-            school_a
-        } else {
-            school_b
-        }
-    };
 
     // What each object is before.
     let snapshot = |sec_a: &mut Client, sec_b: &mut Client| {
@@ -951,216 +1003,109 @@ fn each_role_reaches_its_own_objects_and_nothing_else() {
     ];
     let mut legit: [BTreeSet<i64>; 2] = [[target_a].into(), [target_b].into()];
 
-    let actor = |name, (client, _): (Client, Value), pupils, manages| Actor {
-        name,
-        client,
-        pupils,
-        manages,
-    };
-    let mut actors = vec![
-        Actor {
-            name: "guardian A",
-            client: guardian_a,
-            pupils: vec![Obj::FamilyA],
-            manages: vec![],
-        },
-        Actor {
-            name: "guardian B",
-            client: guardian_b,
-            pupils: vec![Obj::FamilyB],
-            manages: vec![],
-        },
-        actor(
-            "teacher A",
-            signed_in(TEACHER_A),
-            vec![Obj::ClassP1A],
-            vec![],
-        ),
-        actor(
-            "secretary A",
-            signed_in(SECRETARY_A),
-            vec![Obj::FamilyA, Obj::ClassP1A],
-            vec![Obj::SchoolA],
-        ),
-        actor(
-            "head A",
-            signed_in(HEAD_A),
-            vec![Obj::FamilyA, Obj::ClassP1A],
-            vec![Obj::SchoolA],
-        ),
-        actor(
-            "secretary B",
-            signed_in(SECRETARY_B),
-            vec![Obj::FamilyB],
-            vec![Obj::SchoolB],
-        ),
-        actor("no role", signed_in(NO_ROLE), vec![], vec![]),
-        Actor {
-            name: "anonymous",
-            client: browser(),
-            pupils: vec![],
-            manages: vec![],
-        },
-    ];
-
     let mut table = String::new();
     let mut failures = 0;
-    let mut record =
-        |actor: &str, call: &str, obj: Obj, want: u16, code: &str, a: &Answer, body_ok: bool| {
-            let got_code = error_code(a);
-            let ok = a.status == want && (code.is_empty() || got_code == code) && body_ok;
-            if !ok {
-                failures += 1;
-            }
-            let _ = writeln!(
-                table,
-                "{actor:<12} {call:<40} {:<28} want {want} {code:<16} got {} {got_code:<16} {}",
-                obj.label(),
-                a.status,
-                if ok { "ok" } else { "FAIL" }
-            );
+    for (i, (actor, label)) in SCHOOL_ACTORS.iter().enumerate() {
+        let mut c = match label {
+            Some(l) => signed_in(l).0,
+            None => browser(),
         };
-
-    for act in &mut actors {
-        let anonymous = act.name == "anonymous";
-        let denied = |allowed_status: u16, allowed: bool| -> (u16, &'static str) {
-            if anonymous {
-                (401, "unauthenticated")
-            } else if allowed {
-                (allowed_status, "")
-            } else {
-                (404, "not_found")
-            }
-        };
-        let c = &mut act.client;
-
-        for o in [Obj::FamilyA, Obj::ClassP1A, Obj::FamilyB] {
-            let id = pupil_id(o);
-            let reach = act.pupils.contains(&o);
-            let (want, code) = denied(200, reach);
-            let a = get(c, &format!("/api/v1/pupils/{id}"));
-            let body_ok = a.status != 200 || json_of(&a) == pupils_before[&id].0;
-            record(
-                act.name,
-                "GET /api/v1/pupils/{id}",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-            let a = get(c, &format!("/api/v1/pupils/{id}/absences"));
-            let body_ok = a.status != 200
-                || json_of(&a) == json!({"pupil_id": id, "items": pupils_before[&id].1});
-            record(
-                act.name,
-                "GET /api/v1/pupils/{id}/absences",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-        }
-
-        for (i, o) in [Obj::SchoolA, Obj::SchoolB].into_iter().enumerate() {
-            let school = school_id(o);
-            let runs = act.manages.contains(&o);
-            let (want, code) = denied(200, runs);
-            let a = get(c, &format!("/api/v1/schools/{school}/imports"));
-            let body_ok = a.status != 200 || json_of(&a)["items"].as_array().is_some();
-            record(
-                act.name,
-                "GET /api/v1/schools/{id}/imports",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-
-            let (want, code) = denied(201, runs);
-            let name = format!(
-                "idor-{}-{}.csv",
-                if runs { "own" } else { "denied" },
-                act.name.replace(' ', "-")
-            );
-            let a = post_json(
-                c,
-                &format!("/api/v1/schools/{school}/imports"),
-                &json!({"kind": "assenze", "file_name": name, "file_bytes": 64}),
-            );
-            let mut body_ok = true;
-            if a.status == 201 {
-                let v = json_of(&a);
-                body_ok = v["school_id"] == school && v["status"] == "staging";
-                legit[i].insert(v["id"].as_i64().expect("id"));
-            }
-            record(
-                act.name,
-                "POST /api/v1/schools/{id}/imports",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-        }
-
-        for (i, o) in [Obj::ImportA, Obj::ImportB].into_iter().enumerate() {
-            let runs = act
-                .manages
-                .contains(&if i == 0 { Obj::SchoolA } else { Obj::SchoolB });
-            // Those who may get a fresh import of their school (committing closes it); the
-            // others aim at the shared one, which must stay as it is.
-            let id = if runs {
-                let (office, school) = if i == 0 {
+        // Those who may run a school's imports get a fresh one (committing closes it); the
+        // others aim at the shared one, which must stay as it is.
+        let mut imports = [target_a, target_b];
+        for (k, path) in ["/api/v1/imports/{importA}", "/api/v1/imports/{importB}"]
+            .into_iter()
+            .enumerate()
+        {
+            if school_want("GET", path)[i] == 200 {
+                let (office, school) = if k == 0 {
                     (&mut sec_a, school_a)
                 } else {
                     (&mut sec_b, school_b)
                 };
-                let id = new_import(office, school, "assenze", "idor-own-import.csv", 64);
-                legit[i].insert(id);
-                id
-            } else if i == 0 {
-                target_a
+                imports[k] = new_import(office, school, "assenze", "idor-own-import.csv", 64);
+                legit[k].insert(imports[k]);
+            }
+        }
+        let vars = [
+            ("{familyA}", family_a),
+            ("{p1a}", p1a),
+            ("{familyB}", family_b),
+            ("{A}", school_a),
+            ("{B}", school_b),
+            ("{importA}", imports[0]),
+            ("{importB}", imports[1]),
+        ];
+        for row in SCHOOL_MATRIX {
+            let want = row.want[i];
+            let path = vars.iter().fold(row.path.to_owned(), |p, (k, v)| {
+                p.replace(k, &v.to_string())
+            });
+            let own = if (200..300).contains(&want) || want == 422 {
+                "own"
             } else {
-                target_b
+                "denied"
             };
-            let (want, code) = denied(200, runs);
-            let a = get(c, &format!("/api/v1/imports/{id}"));
-            let body_ok = a.status != 200 || json_of(&a)["id"] == id;
-            record(
-                act.name,
-                "GET /api/v1/imports/{id}",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-            let a = send_part(c, id, 2, BAD_ABSENCE_PART);
-            let body_ok = a.status != 200 || json_of(&a)["error_count"] == 1;
-            record(
-                act.name,
-                "POST /api/v1/imports/{id}/parts",
-                o,
-                want,
-                code,
-                &a,
-                body_ok,
-            );
-            let (want, code) = denied(422, runs);
-            let a = commit(c, id);
-            let code = if runs { "import_rejected" } else { code };
-            record(
-                act.name,
-                "POST /api/v1/imports/{id}/commit",
-                o,
-                want,
-                code,
-                &a,
-                true,
+            let a = match row.send {
+                Send::Nothing => get(&mut c, &path),
+                Send::NewImport => {
+                    let name = format!("idor-{own}-{}.csv", actor.replace(' ', "-"));
+                    post_json(
+                        &mut c,
+                        &path,
+                        &json!({"kind": "assenze", "file_name": name, "file_bytes": 64}),
+                    )
+                }
+                Send::BadPart => send(&mut c, "POST", &path, Some(("text/csv", BAD_ABSENCE_PART))),
+                Send::Commit => send(&mut c, "POST", &path, None),
+            };
+            let code = match want {
+                401 => "unauthenticated",
+                404 => "not_found",
+                422 => "import_rejected",
+                _ => "",
+            };
+            let id_in_path = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+            let body_ok = !(200..300).contains(&a.status)
+                || match row.shows {
+                    Shows::Pupil | Shows::Absences => {
+                        let id = ["{familyA}", "{p1a}", "{familyB}"]
+                            .into_iter()
+                            .find(|k| row.path.contains(k))
+                            .and_then(id_in_path)
+                            .expect("a pupil in the path");
+                        let before = &pupils_before[&id];
+                        if row.shows == Shows::Pupil {
+                            json_of(&a) == before.0
+                        } else {
+                            json_of(&a) == json!({"pupil_id": id, "items": before.1})
+                        }
+                    }
+                    Shows::Items => json_of(&a)["items"].as_array().is_some(),
+                    Shows::NewImport => {
+                        let k = usize::from(row.path.contains("{B}"));
+                        let school = [school_a, school_b][k];
+                        let v = json_of(&a);
+                        legit[k].insert(v["id"].as_i64().expect("id"));
+                        v["school_id"] == school && v["status"] == "staging"
+                    }
+                    Shows::SameImport => {
+                        let k = usize::from(row.path.contains("{importB}"));
+                        json_of(&a)["id"] == imports[k]
+                    }
+                    Shows::OneBadRow => json_of(&a)["error_count"] == 1,
+                    Shows::Anything => true,
+                };
+            let got_code = error_code(&a);
+            let ok = a.status == want && (code.is_empty() || got_code == code) && body_ok;
+            failures += usize::from(!ok);
+            let _ = writeln!(
+                table,
+                "{actor:<12} {:<5} {:<48} want {want} {code:<16} got {} {got_code:<16} {}",
+                row.method,
+                row.path,
+                a.status,
+                if ok { "ok" } else { "FAIL" }
             );
         }
     }

@@ -21,12 +21,29 @@
 //!   engine.
 //! - Notices ([`NoticeDraft`], [`Audience`]): to the whole school, a grade, classes or single
 //!   pupils; acknowledgement (*presa visione*) once per guardian and pupil ([`AckSummary`]).
+//! - [`assess`]: everything one child's page shows, from the stored register ([`Register`]) and
+//!   the day; [`for_family`], [`ack_report`] and [`ack_summaries`]: who a notice reaches, what
+//!   is read and acknowledged. Who may see what is `session::Access` (one [`Scope`] per school).
 //! - [`csv_row`]: the CSV the family's export and the office's lists are written with.
+//!
+//! [`Scope`]: crate::session::Scope
+
+mod notices;
+mod register;
+
+pub use notices::{
+    ack_report, ack_summaries, for_family, to_acknowledge, Ack, AckListRow, Kid, Notice,
+    NoticePupil, NoticeReport, RollPupil, SchoolPupil,
+};
+pub use register::{
+    assess, not_ready, Absence, AbsenceView, Category, Child, ChildPosition, DerogaRecord,
+    Justification, Place, Register,
+};
 
 use crate::attendance::law159::{self, Law159Report, Stage, DAYS_FLAGGED};
 use crate::attendance::{
-    assess, AbsenceEvent, Alert, Assessment, Calendar, DateRange, Deroga, DerogaCategoryCode,
-    DerogaStatus, Policy, Pupil, SchoolGrade, Status,
+    AbsenceEvent, Alert, Assessment, Calendar, DateRange, Deroga, DerogaCategoryCode, DerogaStatus,
+    Policy, Pupil, SchoolGrade, Status,
 };
 use crate::error::FieldError;
 use chrono::NaiveDate;
@@ -511,7 +528,7 @@ pub fn position(
     today: NaiveDate,
 ) -> Dashboard {
     let events = link_deroghe(events, deroghe);
-    let a = assess(policy, calendar, pupil, &events, deroghe, today);
+    let a = crate::attendance::assess(policy, calendar, pupil, &events, deroghe, today);
     let law = law159::check(calendar, pupil, &events, &[], today);
     Dashboard::build(&a, &law, facts)
 }
@@ -740,6 +757,18 @@ fn percent(part: u32, whole: u32) -> f64 {
 }
 
 impl AckSummary {
+    /// From per-class figures (in class order).
+    pub fn from_classes(classes: Vec<ClassAcks>) -> AckSummary {
+        let recipients = classes.iter().map(|c| c.recipients).sum();
+        let acknowledged = classes.iter().map(|c| c.acknowledged).sum();
+        AckSummary {
+            recipients,
+            acknowledged,
+            percent: percent(acknowledged, recipients),
+            classes,
+        }
+    }
+
     pub fn from_rows(rows: &[AckRow]) -> AckSummary {
         let mut classes: Vec<ClassAcks> = Vec::new();
         for r in rows {
@@ -931,7 +960,7 @@ mod tests {
             )
             .unwrap();
             let linked = link_deroghe(events.clone(), std::slice::from_ref(&deroga));
-            assess(&p, &cal, &pupil, &linked, &[deroga], today)
+            crate::attendance::assess(&p, &cal, &pupil, &linked, &[deroga], today)
         };
         let pending = run(DerogaStatus::Pending);
         assert_eq!(pending.counted_absence_minutes, 4 * 6 * 60);
@@ -963,7 +992,7 @@ mod tests {
             day = day.succ_opt().unwrap();
         }
         let today = d("2025-12-20");
-        let a = assess(&p, &cal, &pupil, &events, &[], today);
+        let a = crate::attendance::assess(&p, &cal, &pupil, &events, &[], today);
         let law = law159::check(&cal, &pupil, &events, &[], today);
         let dash = Dashboard::build(
             &a,

@@ -183,6 +183,35 @@ pub struct PupilPlace<'a> {
     pub class: &'a str,
 }
 
+/// How far a staff member reaches at one school: the whole school (the office and the head
+/// teacher) or some classes (a teacher). The one answer to "whose data does this person see at
+/// this school", used by every page and every API handler.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Scope {
+    /// Every class and pupil, the notices' acknowledgement lists, imports, publishing.
+    School,
+    /// These classes' pupils and requests; the school's notices without the lists.
+    Classes(Vec<String>),
+}
+
+impl Scope {
+    /// Whether a pupil of `class` is within reach.
+    pub fn covers(&self, class: &str) -> bool {
+        match self {
+            Scope::School => true,
+            Scope::Classes(cs) => cs.iter().any(|c| c == class),
+        }
+    }
+
+    /// The classes a teacher is limited to; `None` for the whole school.
+    pub fn classes(&self) -> Option<&[String]> {
+        match self {
+            Scope::School => None,
+            Scope::Classes(cs) => Some(cs),
+        }
+    }
+}
+
 impl Access {
     /// No role at any school: the person sees only the page saying so.
     pub fn is_empty(&self) -> bool {
@@ -193,21 +222,66 @@ impl Access {
         self.guardian_of.iter().any(|g| g.pupil_id == pupil_id)
     }
 
+    /// The person's reach as staff of `school_id`, over all their appointments there: the whole
+    /// school if any of them manages it (secretary, head teacher), else the union of the classes
+    /// they teach; `None` if they are not staff there.
+    pub fn scope(&self, school_id: i64) -> Option<Scope> {
+        let grants: Vec<&StaffGrant> = self
+            .staff
+            .iter()
+            .filter(|g| g.school_id == school_id)
+            .collect();
+        if grants.is_empty() {
+            return None;
+        }
+        if grants.iter().any(|g| g.role.manages_school()) {
+            return Some(Scope::School);
+        }
+        let mut classes: Vec<String> = grants
+            .iter()
+            .flat_map(|g| g.classes.iter().cloned())
+            .collect();
+        classes.sort();
+        classes.dedup();
+        Some(Scope::Classes(classes))
+    }
+
+    /// Staff of `school_id` in any role: they see the school's notices and pending requests
+    /// (a teacher only their classes' requests).
+    pub fn is_staff_of(&self, school_id: i64) -> bool {
+        self.scope(school_id).is_some()
+    }
+
     /// Guardians see their children; teachers their classes; secretaries and head teachers
     /// every pupil of their school.
     pub fn can_read_pupil(&self, p: PupilPlace<'_>) -> bool {
         self.is_guardian_of(p.pupil_id)
-            || self.staff.iter().any(|s| {
-                s.school_id == p.school_id
-                    && (s.role.manages_school() || s.classes.iter().any(|c| c == p.class))
-            })
+            || self.scope(p.school_id).is_some_and(|s| s.covers(p.class))
     }
 
-    /// Secretaries and head teachers of `school_id`.
+    /// Who decides a family's request about a pupil of `class` at `school_id`: the class's
+    /// teachers, the office and the head teacher (never a guardian as such).
+    pub fn can_decide(&self, school_id: i64, class: &str) -> bool {
+        self.scope(school_id).is_some_and(|s| s.covers(class))
+    }
+
+    /// Secretaries and head teachers of `school_id`: imports, publishing notices, and who has
+    /// acknowledged a notice (the list names every family the notice reaches, so a teacher,
+    /// whose reach is their classes, does not get it — on the page or through the API).
     pub fn manages(&self, school_id: i64) -> bool {
-        self.staff
-            .iter()
-            .any(|s| s.school_id == school_id && s.role.manages_school())
+        self.scope(school_id) == Some(Scope::School)
+    }
+
+    /// Where the person belongs after signing in: the school area for staff (also when they are
+    /// a guardian too), the family area for a guardian; `None` with no role at all.
+    pub fn home(&self) -> Option<&'static str> {
+        if !self.staff.is_empty() {
+            Some("/scuola")
+        } else if !self.guardian_of.is_empty() {
+            Some("/famiglia")
+        } else {
+            None
+        }
     }
 
     /// Schools where the person is staff, each once, in order.
@@ -374,5 +448,81 @@ mod tests {
         assert!(!head.manages(1));
         assert!(head.can_read_pupil(other_class));
         assert!(!head.can_read_pupil(own));
+    }
+
+    fn staff(school_id: i64, role: StaffRole, classes: &[&str]) -> StaffGrant {
+        StaffGrant {
+            school_id,
+            role,
+            classes: classes.iter().map(|c| (*c).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn each_role_has_its_scope() {
+        let teacher = Access {
+            guardian_of: vec![],
+            staff: vec![
+                staff(2, StaffRole::Docente, &["3A", "1B"]),
+                staff(2, StaffRole::Docente, &["3A", "2C"]),
+                staff(5, StaffRole::Docente, &["1A"]),
+            ],
+        };
+        let mine = Scope::Classes(vec!["1B".into(), "2C".into(), "3A".into()]);
+        assert_eq!(teacher.scope(2), Some(mine.clone()));
+        assert!(mine.covers("2C") && !mine.covers("4D"));
+        assert_eq!(mine.classes().map(<[String]>::len), Some(3));
+        assert_eq!(teacher.scope(3), None);
+        assert!(teacher.is_staff_of(5) && !teacher.is_staff_of(3));
+        assert!(teacher.can_decide(2, "1B"));
+        assert!(!teacher.can_decide(2, "4D"));
+        assert!(
+            !teacher.can_decide(5, "1B"),
+            "classes count at their own school only"
+        );
+        assert!(
+            !teacher.manages(2),
+            "a teacher never gets the acknowledgement lists"
+        );
+
+        for role in [StaffRole::Segreteria, StaffRole::Dirigente] {
+            let office = Access {
+                guardian_of: vec![],
+                staff: vec![staff(2, role, &[])],
+            };
+            assert_eq!(office.scope(2), Some(Scope::School));
+            assert_eq!(Scope::School.classes(), None);
+            assert!(office.manages(2) && !office.manages(1));
+            assert!(office.can_decide(2, "any class"));
+            assert!(!office.can_decide(1, "1A"));
+        }
+        // A teacher who is also in the office: the wider reach wins.
+        let both = Access {
+            guardian_of: vec![],
+            staff: vec![
+                staff(2, StaffRole::Docente, &["1A"]),
+                staff(2, StaffRole::Segreteria, &[]),
+            ],
+        };
+        assert_eq!(both.scope(2), Some(Scope::School));
+
+        let parent = Access {
+            guardian_of: vec![GuardianGrant {
+                school_id: 2,
+                pupil_id: 10,
+            }],
+            staff: vec![],
+        };
+        assert_eq!(parent.scope(2), None);
+        assert_eq!(parent.home(), Some("/famiglia"));
+        assert_eq!(teacher.home(), Some("/scuola"));
+        assert_eq!(Access::default().home(), None);
+        assert!(!parent.can_decide(2, "1A"), "a guardian never decides");
+        assert!(!parent.manages(2));
+        assert!(parent.can_read_pupil(PupilPlace {
+            pupil_id: 10,
+            school_id: 2,
+            class: "1A",
+        }));
     }
 }

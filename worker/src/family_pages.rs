@@ -1,12 +1,13 @@
-//! The family portal's pages and the school's notice and request pages: gather with
-//! `family`/`db::family`, render with `app::pages::{famiglia, scuola}`. Signed-in pages are
-//! `private` (a shared cache never keeps them; the phone's service worker may).
+//! The family portal's pages and the school's notice and request pages: gather with the same
+//! functions as the API (`family`: one `domain` rule of who reaches what, one `db` batch per
+//! page), render with `app::pages::{famiglia, scuola}`. Signed-in pages are `private` (a shared
+//! cache never keeps them; the phone's service worker may).
 
 use crate::auth::handlers::{no_role, signed_in, signed_in_access};
-use crate::db::family::{self as db, Notice};
+use crate::db::family as db;
 use crate::error::path_id as id_of;
 use crate::error::ApiError;
-use crate::family::{self, family_notices, position, staff_scope, ChildPosition};
+use crate::family::{self, child_position, family_notices};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::date_it;
@@ -20,9 +21,8 @@ use app::pages::scuola::{
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDate;
 use domain::attendance::AbsenceKind;
-use domain::family::{italian_time, JustificationReason};
+use domain::family::{italian_time, ChildPosition, JustificationReason, Kid, Notice};
 use leptos::prelude::*;
 use worker::send::SendFuture;
 
@@ -85,14 +85,10 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
             return Ok((s, None));
         }
         let gathered = async {
-            let (_, notices) = family_notices(&env, &s, &a).await?;
-            let today = family::today(&env);
-            let mut children = Vec::new();
-            for g in &a.guardian_of {
-                children.push(dash(&position(&env, &a, g.pupil_id, today).await?));
-            }
+            let f = family::family(&env, &s, &a, family::today(&env)).await?;
+            let mut children: Vec<ChildDash> = f.children.iter().map(dash).collect();
             children.sort_by(|x, y| x.name.cmp(&y.name));
-            let unread = notices.iter().filter(|n| !n.read).count();
+            let unread = f.notices.iter().filter(|n| !n.read).count();
             Ok::<_, ApiError>((children, unread))
         }
         .await
@@ -126,14 +122,11 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     )
 }
 
-fn kind_index(kind: &str) -> usize {
-    AbsenceKind::from_code(kind)
-        .and_then(|k| AbsenceKind::ALL.iter().position(|x| *x == k))
+fn kind_index(kind: AbsenceKind) -> usize {
+    AbsenceKind::ALL
+        .iter()
+        .position(|x| *x == kind)
         .unwrap_or(0)
-}
-
-fn ymd(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
 }
 
 /// `GET /famiglia/alunni/{id}`: one child's absences, justifications and derogations.
@@ -144,7 +137,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
             return Ok((s, None));
         };
         let gathered = async {
-            let p = position(&env, &a, id, family::today(&env)).await?;
+            let p = child_position(&env, &a, id, family::today(&env)).await?;
             let year = (p.first_lesson_day, p.last_lesson_day);
             Ok::<_, ApiError>((p, year))
         }
@@ -166,11 +159,15 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         .iter()
         .map(|a| AbsenceItem {
             id: a.absence.id,
-            date: ymd(&a.absence.date),
-            kind_index: kind_index(&a.absence.kind),
+            date: a.absence.date,
+            kind_index: kind_index(a.absence.kind),
             minutes: a.absence.minutes,
             justified: a.absence.justified,
-            justification: a.absence.justification.as_ref().map(|j| j.status.clone()),
+            justification: a
+                .absence
+                .justification
+                .as_ref()
+                .map(|j| j.status.as_str().to_owned()),
             effect: a.effect,
             can_justify: a.can_justify,
         })
@@ -180,10 +177,10 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         .iter()
         .map(|d| DerogaItem {
             id: d.id,
-            category: d.category.clone(),
-            from: ymd(&d.from),
-            to: ymd(&d.to),
-            status: d.status.clone(),
+            category: d.category.as_str().to_owned(),
+            from: d.from,
+            to: d.to,
+            status: d.status.as_str().to_owned(),
         })
         .collect();
     let categories: Vec<(String, String)> = p
@@ -213,22 +210,14 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     )
 }
 
-fn notice_item(n: &Notice, names: &[(i64, String)]) -> NoticeItem {
+fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
     let for_names = n
         .pupils
         .iter()
-        .filter_map(|p| names.iter().find(|(id, _)| *id == p.pupil_id))
-        .map(|(_, name)| name.clone())
+        .filter_map(|p| kids.iter().find(|k| k.pupil_id == p.pupil_id))
+        .map(|k| k.name.clone())
         .collect();
-    let acknowledged = if n.pupils.iter().all(|p| p.acknowledged_at.is_some()) {
-        n.pupils
-            .iter()
-            .filter_map(|p| p.acknowledged_at)
-            .max()
-            .map(local)
-    } else {
-        None
-    };
+    let acknowledged = n.acknowledged_at().map(local);
     NoticeItem {
         id: n.id,
         title: n.title.clone(),
@@ -241,15 +230,6 @@ fn notice_item(n: &Notice, names: &[(i64, String)]) -> NoticeItem {
     }
 }
 
-/// The guardian's children's names, by id.
-async fn names(env: &worker::Env, cf: &str) -> Result<Vec<(i64, String)>, ApiError> {
-    Ok(crate::db::school::children_of(env, cf)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect())
-}
-
 /// `GET /famiglia/avvisi`: the school's notices (unread first) and the automatic ones.
 pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
     let found = SendFuture::new(async {
@@ -258,12 +238,9 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
             return Ok((s, None));
         }
         let gathered = async {
-            let (_, notices) = family_notices(&env, &s, &a).await?;
-            let names = names(&env, &s.codice_fiscale).await?;
-            let today = family::today(&env);
+            let f = family::family(&env, &s, &a, family::today(&env)).await?;
             let mut auto = Vec::new();
-            for g in &a.guardian_of {
-                let p = position(&env, &a, g.pupil_id, today).await?;
+            for p in f.children {
                 let name = p.name.clone();
                 auto.extend(p.dashboard.auto_notices.into_iter().map(|n| AutoItem {
                     name: name.clone(),
@@ -271,7 +248,8 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
                 }));
             }
             auto.sort_by_key(|a| std::cmp::Reverse(a.notice.date()));
-            let items: Vec<NoticeItem> = notices.iter().map(|n| notice_item(n, &names)).collect();
+            let items: Vec<NoticeItem> =
+                f.notices.iter().map(|n| notice_item(n, &f.kids)).collect();
             Ok::<_, ApiError>((items, auto))
         }
         .await
@@ -311,15 +289,14 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         let (s, a) = signed_in_access(&env, &req).await?;
         let gathered = async {
             let Ok(id) = id_of(&id) else { return Ok(None) };
-            let (_, notices) = family_notices(&env, &s, &a).await?;
+            let (kids, notices) = family_notices(&env, &s, &a).await?;
             let Some(n) = notices.into_iter().find(|n| n.id == id) else {
                 return Ok(None);
             };
             if !n.read {
                 db::mark_read(&env, n.id, &s.codice_fiscale, crate::auth::now()).await?;
             }
-            let names = names(&env, &s.codice_fiscale).await?;
-            Ok::<_, ApiError>(Some(notice_item(&n, &names)))
+            Ok::<_, ApiError>(Some(notice_item(&n, &kids)))
         }
         .await
         .map_err(IntoResponse::into_response)?;
@@ -343,50 +320,32 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     )
 }
 
-fn school_name(schools: &[crate::db::school::School], id: i64) -> String {
-    schools
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| s.name.clone())
-        .unwrap_or_default()
-}
-
 /// `GET /scuola/{id}/avvisi`: publish (office, head teacher) and the published notices.
 pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let Some(school_id) = id_of(&school)
-            .ok()
-            .filter(|&id| staff_scope(&a, id).is_some())
-        else {
+        let Ok(school_id) = id_of(&school) else {
             return Ok((s, None));
         };
-        let gathered = async {
-            let schools = crate::db::school::schools(&env, &[school_id]).await?;
-            let notices = db::notices_of(&env, &[school_id]).await?;
-            let mut rows = Vec::with_capacity(notices.len());
-            for n in notices {
-                let r = family::notice_report(&env, n).await?;
-                rows.push(NoticeRow {
-                    id: r.notice.id,
-                    title: r.notice.title.clone(),
-                    published: local(r.notice.published_at).0,
-                    requires_ack: r.notice.requires_ack,
-                    recipients: r.summary.recipients,
-                    acknowledged: r.summary.acknowledged,
-                    percent: r.summary.percent,
-                });
-            }
-            Ok::<_, ApiError>((
-                school_id,
-                school_name(&schools, school_id),
-                a.manages(school_id),
-                rows,
-            ))
-        }
-        .await
-        .map_err(IntoResponse::into_response)?;
-        Ok::<_, Response>((s, Some(gathered)))
+        let gathered = family::notice_list(&env, &a, school_id)
+            .await
+            .map_err(IntoResponse::into_response)?
+            .map(|(name, list)| {
+                let rows: Vec<NoticeRow> = list
+                    .iter()
+                    .map(|(n, summary)| NoticeRow {
+                        id: n.id,
+                        title: n.title.clone(),
+                        published: local(n.published_at).0,
+                        requires_ack: n.requires_ack,
+                        recipients: summary.recipients,
+                        acknowledged: summary.acknowledged,
+                        percent: summary.percent,
+                    })
+                    .collect();
+                (school_id, name, a.manages(school_id), rows)
+            });
+        Ok::<_, Response>((s, gathered))
     })
     .await;
     let (s, page) = match found {
@@ -427,16 +386,12 @@ pub async fn scuola_avviso(
             let (Ok(school_id), Ok(id)) = (id_of(&school), id_of(&notice)) else {
                 return Ok(None);
             };
-            if staff_scope(&a, school_id).is_none() {
-                return Ok(None);
-            }
-            let Some(n) = db::notice(&env, id)
+            // The same rule as `GET /api/v1/notices/{id}/acknowledgements`: the list is for the
+            // office and the head teacher of the notice's school.
+            let report = family::notice_report(&env, &a, id)
                 .await?
-                .filter(|n| n.school_id == school_id)
-            else {
-                return Ok(None);
-            };
-            Ok::<_, ApiError>(Some((school_id, family::notice_report(&env, n).await?)))
+                .filter(|r| r.notice.school_id == school_id);
+            Ok::<_, ApiError>(report.map(|r| (school_id, r)))
         }
         .await
         .map_err(IntoResponse::into_response)?;
@@ -507,21 +462,17 @@ pub async fn scuola_avviso(
 pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let Some((school_id, scope)) = id_of(&school)
-            .ok()
-            .and_then(|id| staff_scope(&a, id).map(|sc| (id, sc)))
-        else {
+        let Ok(school_id) = id_of(&school) else {
             return Ok((s, None));
         };
-        let gathered = async {
-            let schools = crate::db::school::schools(&env, &[school_id]).await?;
-            let pending = db::pending_requests(&env, school_id, scope.as_deref()).await?;
-            let policy = db::school_policy(&env, school_id).await?;
-            Ok::<_, ApiError>((school_id, school_name(&schools, school_id), pending, policy))
-        }
-        .await
-        .map_err(IntoResponse::into_response)?;
-        Ok::<_, Response>((s, Some(gathered)))
+        let gathered = family::requests(&env, &a, school_id)
+            .await
+            .map_err(IntoResponse::into_response)?
+            .and_then(|r| {
+                let (name, policy) = r.school?;
+                Some((school_id, name, r.pending, policy))
+            });
+        Ok::<_, Response>((s, gathered))
     })
     .await;
     let (s, page) = match found {
@@ -536,7 +487,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
     let requests: Vec<RequestRow> = pending
         .into_iter()
         .map(|r| {
-            let derogation = r.kind == "derogation";
+            let derogation = r.kind == db::RequestKind::Derogation;
             let what = if derogation {
                 policy
                     .deroga_categories()
@@ -546,29 +497,30 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                     .unwrap_or_else(|| r.what.clone())
             } else {
                 ft.kinds
-                    .get(kind_index(&r.what))
+                    .get(AbsenceKind::from_code(&r.what).map_or(0, kind_index))
                     .copied()
                     .unwrap_or("")
                     .to_owned()
             };
             let dates = if r.date_from == r.date_to {
-                date_it(ymd(&r.date_from))
+                date_it(r.date_from)
             } else {
-                format!(
-                    "{} – {}",
-                    date_it(ymd(&r.date_from)),
-                    date_it(ymd(&r.date_to))
-                )
+                format!("{} – {}", date_it(r.date_from), date_it(r.date_to))
             };
-            let reason = r.reason.as_deref().and_then(|code| {
+            let reason = r.reason.and_then(|reason| {
                 JustificationReason::ALL
                     .iter()
-                    .position(|x| x.as_str() == code)
+                    .position(|x| *x == reason)
                     .and_then(|i| ft.reasons.get(i))
                     .map(|s| (*s).to_owned())
             });
             RequestRow {
-                kind: r.kind,
+                kind: if derogation {
+                    "derogation"
+                } else {
+                    "justification"
+                }
+                .to_owned(),
                 id: r.id,
                 pupil: r.pupil,
                 class: r.class_code,

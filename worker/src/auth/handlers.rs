@@ -253,12 +253,9 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
         Ok(found) => found,
         Err(r) => return r,
     };
-    if a.is_empty() {
-        no_role(req, s).await
-    } else if a.staff.is_empty() {
-        see_other("/famiglia", &[])
-    } else {
-        see_other("/scuola", &[])
+    match a.home() {
+        Some(home) => see_other(home, &[]),
+        None => no_role(req, s).await,
     }
 }
 
@@ -290,7 +287,7 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
                 role: g.role.as_str(),
                 classes: g.classes.clone(),
                 pupils: school.pupils,
-                manages: g.role.manages_school(),
+                manages: a.manages(g.school_id),
             })
         })
         .collect();

@@ -1,0 +1,399 @@
+//! The school's notices as a family and as the office see them: which of a guardian's
+//! children a notice reaches, what is read and acknowledged ([`for_family`],
+//! [`to_acknowledge`]); who a notice reaches at the school and who has acknowledged it
+//! ([`ack_report`], [`ack_summaries`]). The storage layer reads rows; these functions apply the
+//! audience, so the same rule answers the family, the office's list and its figures.
+
+use super::{AckRow, AckSummary, Audience, ClassAcks, Recipient};
+use crate::attendance::SchoolGrade;
+use crate::error::FieldError;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A notice, with the reader's state when a guardian reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub id: i64,
+    pub school_id: i64,
+    pub title: String,
+    pub body: String,
+    pub audience: Audience,
+    pub requires_ack: bool,
+    pub published_at: i64,
+    /// For a guardian: read by them.
+    pub read: bool,
+    /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged.
+    pub pupils: Vec<NoticePupil>,
+}
+
+impl Notice {
+    /// For a guardian: when the *presa visione* was complete (the latest of their children's),
+    /// once every child the notice reaches is acknowledged.
+    pub fn acknowledged_at(&self) -> Option<i64> {
+        if self.pupils.iter().all(|p| p.acknowledged_at.is_some()) {
+            self.pupils.iter().filter_map(|p| p.acknowledged_at).max()
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoticePupil {
+    pub pupil_id: i64,
+    pub acknowledged_at: Option<i64>,
+}
+
+/// A guardian's child, where a notice's audience is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kid {
+    pub pupil_id: i64,
+    pub school_id: i64,
+    /// `None` while the school has not sent the child's class: no notice reaches them yet.
+    pub grade: Option<SchoolGrade>,
+    pub class_code: String,
+    /// Given name and surname, for the pages.
+    pub name: String,
+}
+
+impl Kid {
+    pub fn recipient(&self) -> Option<Recipient<'_>> {
+        Some(Recipient {
+            pupil_id: self.pupil_id,
+            grade: self.grade?,
+            class: &self.class_code,
+        })
+    }
+}
+
+/// An acknowledgement on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ack {
+    pub notice_id: i64,
+    pub pupil_id: i64,
+    pub acknowledged_at: i64,
+}
+
+/// The notices reaching a guardian's `kids`, out of the notices of their schools (each with
+/// the guardian's read state): each with the children it reaches and their acknowledgements;
+/// unread first, then newest.
+pub fn for_family(kids: &[Kid], notices: Vec<Notice>, acks: &[Ack]) -> Vec<Notice> {
+    let mut mine: Vec<Notice> = notices
+        .into_iter()
+        .filter_map(|mut n| {
+            n.pupils = kids
+                .iter()
+                .filter(|k| k.school_id == n.school_id)
+                .filter(|k| k.recipient().is_some_and(|r| n.audience.reaches(r)))
+                .map(|k| NoticePupil {
+                    pupil_id: k.pupil_id,
+                    acknowledged_at: acks
+                        .iter()
+                        .find(|a| a.notice_id == n.id && a.pupil_id == k.pupil_id)
+                        .map(|a| a.acknowledged_at),
+                })
+                .collect();
+            (!n.pupils.is_empty()).then_some(n)
+        })
+        .collect();
+    mine.sort_by_key(|n| {
+        (
+            n.read,
+            std::cmp::Reverse(n.published_at),
+            std::cmp::Reverse(n.id),
+        )
+    });
+    mine
+}
+
+/// The guardian's children a *presa visione* is recorded for now: those the notice reaches
+/// that are not acknowledged yet. A notice that asks for none, or is already acknowledged for
+/// every child, is a conflict.
+pub fn to_acknowledge(n: &Notice) -> Result<Vec<i64>, FieldError> {
+    if !n.requires_ack {
+        return Err(FieldError::conflict(
+            "Questo avviso non chiede la presa visione.",
+        ));
+    }
+    let open: Vec<i64> = n
+        .pupils
+        .iter()
+        .filter(|p| p.acknowledged_at.is_none())
+        .map(|p| p.pupil_id)
+        .collect();
+    if open.is_empty() {
+        return Err(FieldError::conflict(
+            "La presa visione di questo avviso è già registrata.",
+        ));
+    }
+    Ok(open)
+}
+
+/// A pupil of the school, with the acknowledgement of one notice if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollPupil {
+    pub pupil_id: i64,
+    /// Surname and name.
+    pub pupil: String,
+    pub class_code: String,
+    /// `None` while the school has not sent the pupil's class: no notice reaches them yet.
+    pub grade: Option<SchoolGrade>,
+    pub acknowledged_at: Option<i64>,
+    /// The guardian who acknowledged, by name.
+    pub acknowledged_by: Option<String>,
+}
+
+impl RollPupil {
+    fn recipient(&self) -> Option<Recipient<'_>> {
+        Some(Recipient {
+            pupil_id: self.pupil_id,
+            grade: self.grade?,
+            class: &self.class_code,
+        })
+    }
+}
+
+/// One pupil a notice reaches, with the acknowledgement if any, for the office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AckListRow {
+    pub pupil_id: i64,
+    pub pupil: String,
+    pub class_code: String,
+    pub acknowledged_at: Option<i64>,
+    pub acknowledged_by: Option<String>,
+}
+
+/// A notice with its acknowledgement figures and list, for the office.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeReport {
+    #[serde(flatten)]
+    pub notice: Notice,
+    pub summary: AckSummary,
+    pub pupils: Vec<AckListRow>,
+}
+
+/// Who at the school notice `n` reaches (out of `roll`, the school's pupils in the order of the
+/// list), and who has acknowledged it.
+pub fn ack_report(n: Notice, roll: Vec<RollPupil>) -> NoticeReport {
+    let pupils: Vec<AckListRow> = roll
+        .into_iter()
+        .filter(|p| p.recipient().is_some_and(|r| n.audience.reaches(r)))
+        .map(|p| AckListRow {
+            pupil_id: p.pupil_id,
+            pupil: p.pupil,
+            class_code: p.class_code,
+            acknowledged_at: p.acknowledged_at,
+            acknowledged_by: p.acknowledged_by,
+        })
+        .collect();
+    let rows: Vec<AckRow> = pupils
+        .iter()
+        .map(|p| AckRow {
+            class: p.class_code.clone(),
+            acknowledged: p.acknowledged_at.is_some(),
+        })
+        .collect();
+    NoticeReport {
+        summary: AckSummary::from_rows(&rows),
+        notice: n,
+        pupils,
+    }
+}
+
+/// A pupil of the school, for the figures of many notices at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolPupil {
+    pub pupil_id: i64,
+    pub class_code: String,
+    pub grade: Option<SchoolGrade>,
+}
+
+/// The acknowledgement figures of each of a school's `notices`, from the school's pupils and,
+/// per notice, the pupils acknowledged (`acked`): the same audience rule as [`ack_report`], in
+/// one pass over the classes per notice rather than one read per notice.
+pub fn ack_summaries(
+    notices: Vec<Notice>,
+    pupils: &[SchoolPupil],
+    acked: &HashMap<i64, Vec<i64>>,
+) -> Vec<(Notice, AckSummary)> {
+    // The classes in order, each with its pupils.
+    let mut classes: BTreeMap<&str, Vec<&SchoolPupil>> = BTreeMap::new();
+    for p in pupils {
+        classes.entry(p.class_code.as_str()).or_default().push(p);
+    }
+    notices
+        .into_iter()
+        .map(|n| {
+            let done: HashSet<i64> = acked
+                .get(&n.id)
+                .map(|ids| ids.iter().copied().collect())
+                .unwrap_or_default();
+            let per_class: Vec<ClassAcks> = classes
+                .iter()
+                .filter_map(|(class, members)| {
+                    let reached: Vec<i64> = members
+                        .iter()
+                        .filter(|p| {
+                            p.grade.is_some_and(|grade| {
+                                n.audience.reaches(Recipient {
+                                    pupil_id: p.pupil_id,
+                                    grade,
+                                    class,
+                                })
+                            })
+                        })
+                        .map(|p| p.pupil_id)
+                        .collect();
+                    // An acknowledgement of a pupil the notice no longer reaches is not counted.
+                    let acknowledged = reached.iter().filter(|id| done.contains(id)).count();
+                    (!reached.is_empty()).then(|| ClassAcks {
+                        class: (*class).to_owned(),
+                        recipients: reached.len() as u32,
+                        acknowledged: acknowledged as u32,
+                    })
+                })
+                .collect();
+            let summary = AckSummary::from_classes(per_class);
+            (n, summary)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(id: i64, audience: Audience, read: bool, published_at: i64) -> Notice {
+        Notice {
+            id,
+            school_id: 1,
+            title: format!("n{id}"),
+            body: String::new(),
+            audience,
+            requires_ack: true,
+            published_at,
+            read,
+            pupils: vec![],
+        }
+    }
+
+    fn kid(pupil_id: i64, school_id: i64, class: &str) -> Kid {
+        Kid {
+            pupil_id,
+            school_id,
+            grade: Some(SchoolGrade::Primaria),
+            class_code: class.into(),
+            name: format!("k{pupil_id}"),
+        }
+    }
+
+    #[test]
+    fn a_family_sees_the_notices_reaching_its_children_unread_first() {
+        let kids = [
+            kid(1, 1, "1A"),
+            kid(2, 1, "2B"),
+            kid(3, 2, "1A"),
+            Kid {
+                grade: None,
+                ..kid(4, 1, "1A")
+            },
+        ];
+        let notices = vec![
+            notice(10, Audience::Classes(vec!["1A".into()]), true, 300),
+            notice(11, Audience::Pupils(vec![2]), false, 100),
+            notice(12, Audience::Classes(vec!["3C".into()]), false, 200),
+            notice(13, Audience::School, false, 200),
+        ];
+        let acks = [Ack {
+            notice_id: 13,
+            pupil_id: 2,
+            acknowledged_at: 5,
+        }];
+        let mine = for_family(&kids, notices, &acks);
+        let ids: Vec<i64> = mine.iter().map(|n| n.id).collect();
+        assert_eq!(
+            ids,
+            [13, 11, 10],
+            "unread first, then newest; 12 reaches nobody"
+        );
+        // Kid 3 is at another school; kid 4 has no class on record yet.
+        let reached: Vec<i64> = mine[0].pupils.iter().map(|p| p.pupil_id).collect();
+        assert_eq!(reached, [1, 2]);
+        assert_eq!(mine[0].pupils[1].acknowledged_at, Some(5));
+        assert_eq!(to_acknowledge(&mine[0]).unwrap(), [1]);
+        assert_eq!(
+            mine[0].acknowledged_at(),
+            None,
+            "one child still to acknowledge"
+        );
+        let mut done = mine[0].clone();
+        done.pupils[0].acknowledged_at = Some(6);
+        assert_eq!(done.acknowledged_at(), Some(6));
+        assert!(to_acknowledge(&done).is_err());
+        done.requires_ack = false;
+        assert!(to_acknowledge(&done).is_err());
+    }
+
+    fn roll(id: i64, class: &str, grade: Option<SchoolGrade>, acked: bool) -> RollPupil {
+        RollPupil {
+            pupil_id: id,
+            pupil: format!("p{id}"),
+            class_code: class.into(),
+            grade,
+            acknowledged_at: acked.then_some(9),
+            acknowledged_by: None,
+        }
+    }
+
+    #[test]
+    fn the_office_sees_who_a_notice_reaches_and_the_figures_agree() {
+        let p = Some(SchoolGrade::Primaria);
+        let s = Some(SchoolGrade::SecondariaPrimoGrado);
+        let pupils = vec![
+            roll(1, "1A", p, true),
+            roll(2, "1A", p, false),
+            roll(3, "2B", s, true),
+            roll(4, "2B", None, false),
+            roll(5, "3C", s, false),
+        ];
+        let audiences = [
+            Audience::School,
+            Audience::Grade(SchoolGrade::SecondariaPrimoGrado),
+            Audience::Classes(vec!["1A".into(), "3C".into()]),
+            Audience::Pupils(vec![2, 3, 4, 99]),
+        ];
+        let school: Vec<SchoolPupil> = pupils
+            .iter()
+            .map(|r| SchoolPupil {
+                pupil_id: r.pupil_id,
+                class_code: r.class_code.clone(),
+                grade: r.grade,
+            })
+            .collect();
+        let notices: Vec<Notice> = audiences
+            .iter()
+            .enumerate()
+            .map(|(i, a)| notice(i as i64, a.clone(), false, 0))
+            .collect();
+        let acked: HashMap<i64, Vec<i64>> = (0..4).map(|i| (i, vec![1, 3, 77])).collect();
+        let many = ack_summaries(notices.clone(), &school, &acked);
+        let expected = [(4, 2), (2, 1), (3, 1), (2, 1)];
+        for ((n, summary), want) in many.iter().zip(expected) {
+            let one = ack_report(n.clone(), pupils.clone());
+            assert_eq!(
+                (summary.recipients, summary.acknowledged),
+                want,
+                "{:?}",
+                n.audience
+            );
+            assert_eq!(*summary, one.summary, "{:?}", n.audience);
+        }
+        let r = ack_report(notices[3].clone(), pupils);
+        let listed: Vec<i64> = r.pupils.iter().map(|p| p.pupil_id).collect();
+        assert_eq!(
+            listed,
+            [2, 3],
+            "pupil 4 has no class on record, 99 is not at the school"
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! A child's register as the family and the school see it, and [`assess`]: everything one
+//! child's page and the attendance API show, from the stored facts and the day.
+//!
+//! The storage layer reads the rows into these types (a row that does not fit is an error, never
+//! dropped); the rules that turn them into a position are here: an approved justification makes
+//! the absence justified, only absences up to today are shown and counted, what is still to
+//! justify, which of the school's notices still await this child's acknowledgement, what is
+//! pending.
+
+use super::{
+    effect, justifiable, position, Audience, Dashboard, Effect, FamilyFacts, JustificationReason,
+    Recipient, RequestStatus,
+};
+use crate::attendance::{
+    AbsenceEvent, AbsenceKind, Calendar, DateRange, Deroga, DerogaCategoryCode, DerogaId, Policy,
+    Pupil, SchoolGrade,
+};
+use crate::error::FieldError;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A pupil with everything the engine needs.
+#[derive(Debug, Clone)]
+pub struct Child {
+    pub id: i64,
+    pub school_id: i64,
+    pub school: String,
+    pub name: String,
+    pub surname: String,
+    pub class_code: String,
+    pub grade: SchoolGrade,
+    pub pupil: Pupil,
+    pub calendar: Calendar,
+    pub policy: Policy,
+}
+
+/// A justification a family sent for one absence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Justification {
+    pub id: i64,
+    pub reason: JustificationReason,
+    pub status: RequestStatus,
+    pub requested_at: i64,
+    pub decided_at: Option<i64>,
+}
+
+/// One absence record with its justification.
+#[derive(Debug, Clone, Serialize)]
+pub struct Absence {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub kind: AbsenceKind,
+    pub minutes: Option<u32>,
+    /// Justified in the register, or by a justification the school approved.
+    pub justified: bool,
+    pub justification: Option<Justification>,
+    #[serde(skip)]
+    event: AbsenceEvent,
+}
+
+impl Absence {
+    /// `in_register`: the register's own "justified" flag. A justification the school approved
+    /// justifies the absence as well (DESIGN.md §2). Fails when the record is not a valid
+    /// absence (minutes out of range, minutes missing for a partial kind).
+    pub fn new(
+        id: i64,
+        date: NaiveDate,
+        kind: AbsenceKind,
+        minutes: Option<u32>,
+        in_register: bool,
+        justification: Option<Justification>,
+    ) -> Result<Absence, FieldError> {
+        let justified = in_register
+            || justification
+                .as_ref()
+                .is_some_and(|j| j.status == RequestStatus::Approved);
+        let event = AbsenceEvent::new(date, kind, minutes, justified, None)?;
+        Ok(Absence {
+            id,
+            date,
+            kind,
+            minutes,
+            justified,
+            justification,
+            event,
+        })
+    }
+
+    /// The engine's event.
+    pub fn event(&self) -> AbsenceEvent {
+        self.event
+    }
+}
+
+/// A family's derogation request, as the family and the school see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DerogaRecord {
+    pub id: i64,
+    pub pupil_id: i64,
+    pub category: DerogaCategoryCode,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub status: RequestStatus,
+    pub requested_at: i64,
+    pub decided_at: Option<i64>,
+    #[serde(skip)]
+    deroga: Deroga,
+}
+
+impl DerogaRecord {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: i64,
+        pupil_id: i64,
+        category: DerogaCategoryCode,
+        from: NaiveDate,
+        to: NaiveDate,
+        status: RequestStatus,
+        requested_at: i64,
+        decided_at: Option<i64>,
+    ) -> Result<DerogaRecord, FieldError> {
+        let engine_id = u32::try_from(id).map_err(|_| {
+            FieldError::invalid(
+                "id",
+                "Il numero della richiesta di deroga è fuori intervallo.",
+            )
+        })?;
+        let deroga = Deroga::new(
+            DerogaId(engine_id),
+            category.clone(),
+            DateRange::new(from, to)?,
+            None,
+            status.deroga_status(),
+        )?;
+        Ok(DerogaRecord {
+            id,
+            pupil_id,
+            category,
+            from,
+            to,
+            status,
+            requested_at,
+            decided_at,
+            deroga,
+        })
+    }
+
+    /// The engine's derogation.
+    pub fn deroga(&self) -> &Deroga {
+        &self.deroga
+    }
+}
+
+/// Where a pupil is: what the access check looks at before anything else is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub pupil_id: i64,
+    pub school_id: i64,
+    pub class_code: String,
+}
+
+/// A pupil's stored facts: where they are, the pupil with class, calendar and policy (`None`
+/// while the school has not sent its classes or calendar), the absences, the derogation
+/// requests, and the audiences of the school's notices that ask for an acknowledgement not yet
+/// given for this pupil.
+#[derive(Debug, Clone)]
+pub struct Register {
+    pub place: Place,
+    pub child: Option<Child>,
+    pub absences: Vec<Absence>,
+    pub derogations: Vec<DerogaRecord>,
+    pub unacknowledged: Vec<Audience>,
+}
+
+/// One absence with what it does to the count.
+#[derive(Debug, Clone, Serialize)]
+pub struct AbsenceView {
+    #[serde(flatten)]
+    pub absence: Absence,
+    pub effect: Option<Effect>,
+    /// The derogation request whose dates hold it (pending or approved).
+    pub deroga_id: Option<i64>,
+    /// The family may still justify it.
+    pub can_justify: bool,
+}
+
+/// A derogation category the school adopted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Category {
+    pub code: String,
+    pub label: String,
+}
+
+/// A child's dashboard, absences and derogation requests: `GET /api/v1/pupils/{id}/attendance`
+/// and the family's pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildPosition {
+    pub pupil_id: i64,
+    pub name: String,
+    pub surname: String,
+    pub class_code: String,
+    pub school: String,
+    pub first_lesson_day: NaiveDate,
+    pub last_lesson_day: NaiveDate,
+    pub dashboard: Dashboard,
+    pub absences: Vec<AbsenceView>,
+    pub derogations: Vec<DerogaRecord>,
+    /// The school's derogation categories.
+    pub categories: Vec<Category>,
+}
+
+/// The answer while the school has not sent its classes or calendar (409).
+pub fn not_ready() -> FieldError {
+    FieldError::conflict(
+        "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
+         assenze sarà disponibile appena lo farà.",
+    )
+}
+
+/// Everything about one child on `today`: the absences up to today with their effect and
+/// whether they can still be justified, the derogations tied to the absences they cover, the
+/// engine's dashboard with the school's policy, and the family's to-dos (absences to justify,
+/// notices reaching this child that await acknowledgement, requests the school has not
+/// decided). The caller has already checked the reader may see this pupil.
+pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldError> {
+    let Register {
+        child,
+        absences,
+        derogations,
+        unacknowledged,
+        ..
+    } = reg;
+    let c = child.ok_or_else(not_ready)?;
+    let deroghe: Vec<Deroga> = derogations.iter().map(|d| d.deroga().clone()).collect();
+    let visible: Vec<Absence> = absences.into_iter().filter(|a| a.date <= today).collect();
+    let events: Vec<AbsenceEvent> = visible.iter().map(Absence::event).collect();
+    let linked = super::link_deroghe(events.clone(), &deroghe);
+    let mut views = Vec::with_capacity(visible.len());
+    let mut to_justify = 0;
+    for (a, e) in visible.into_iter().zip(linked.iter()) {
+        let d = e
+            .deroga()
+            .and_then(|id| deroghe.iter().find(|d| d.id() == id));
+        let sent = a.justification.as_ref().map(|j| j.status);
+        let can_justify = justifiable(e.kind(), a.justified, e.date(), today, sent).is_ok();
+        to_justify += u32::from(can_justify);
+        views.push(AbsenceView {
+            effect: Some(effect(&c.policy, e, d.map(Deroga::status))),
+            deroga_id: d.map(|d| i64::from(d.id().0)),
+            can_justify,
+            absence: a,
+        });
+    }
+    let me = Recipient {
+        pupil_id: c.id,
+        grade: c.grade,
+        class: &c.class_code,
+    };
+    let facts = FamilyFacts {
+        to_justify,
+        to_acknowledge: unacknowledged.iter().filter(|a| a.reaches(me)).count() as u32,
+        pending_requests: derogations
+            .iter()
+            .filter(|d| d.status == RequestStatus::Pending)
+            .count() as u32,
+    };
+    let dashboard = position(
+        &c.policy,
+        &c.calendar,
+        &c.pupil,
+        events,
+        &deroghe,
+        facts,
+        today,
+    );
+    let categories = c
+        .policy
+        .deroga_categories()
+        .iter()
+        .map(|k| Category {
+            code: k.code.as_str().to_owned(),
+            label: k.label.clone(),
+        })
+        .collect();
+    Ok(ChildPosition {
+        pupil_id: c.id,
+        first_lesson_day: c.calendar.first_lesson_day(),
+        last_lesson_day: c.calendar.last_lesson_day(),
+        name: c.name,
+        surname: c.surname,
+        class_code: c.class_code,
+        school: c.school,
+        dashboard,
+        absences: views,
+        derogations,
+        categories,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attendance::{presets, LessonWeeks, TimetableProfile};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn child() -> Child {
+        Child {
+            id: 7,
+            school_id: 1,
+            school: "Scuola".into(),
+            name: "Anna".into(),
+            surname: "Rossi".into(),
+            class_code: "2B".into(),
+            grade: SchoolGrade::SecondariaPrimoGrado,
+            pupil: Pupil::full_year(
+                SchoolGrade::SecondariaPrimoGrado,
+                TimetableProfile::from_days([6, 6, 6, 6, 6, 0]).unwrap(),
+            ),
+            calendar: Calendar::new(
+                d("2025-09-15"),
+                d("2026-06-10"),
+                vec![],
+                LessonWeeks::DEFAULT,
+            )
+            .unwrap(),
+            policy: presets::seed_003().unwrap(),
+        }
+    }
+
+    fn absence(id: i64, date: &str, j: Option<RequestStatus>) -> Absence {
+        let justification = j.map(|status| Justification {
+            id: id * 10,
+            reason: JustificationReason::Family,
+            status,
+            requested_at: 1,
+            decided_at: None,
+        });
+        Absence::new(
+            id,
+            d(date),
+            AbsenceKind::WholeDay,
+            None,
+            false,
+            justification,
+        )
+        .unwrap()
+    }
+
+    fn register(absences: Vec<Absence>, derogations: Vec<DerogaRecord>) -> Register {
+        let c = child();
+        Register {
+            place: Place {
+                pupil_id: c.id,
+                school_id: c.school_id,
+                class_code: c.class_code.clone(),
+            },
+            child: Some(c),
+            absences,
+            derogations,
+            unacknowledged: vec![
+                Audience::School,
+                Audience::Classes(vec!["1A".into()]),
+                Audience::Pupils(vec![7, 8]),
+            ],
+        }
+    }
+
+    #[test]
+    fn an_approved_justification_justifies_the_absence() {
+        assert!(absence(1, "2025-11-03", Some(RequestStatus::Approved)).justified);
+        assert!(!absence(1, "2025-11-03", Some(RequestStatus::Pending)).justified);
+        assert!(!absence(1, "2025-11-03", Some(RequestStatus::Refused)).justified);
+        let late = Absence::new(
+            1,
+            d("2025-11-03"),
+            AbsenceKind::LateEntry,
+            None,
+            false,
+            None,
+        );
+        assert!(
+            late.is_err(),
+            "a late entry without minutes is a broken record"
+        );
+    }
+
+    #[test]
+    fn assess_shows_what_is_up_to_today_and_counts_the_to_dos() {
+        let cat = presets::seed_003().unwrap().deroga_categories()[0]
+            .code
+            .clone();
+        let pending = DerogaRecord::new(
+            3,
+            7,
+            cat,
+            d("2025-11-04"),
+            d("2025-11-04"),
+            RequestStatus::Pending,
+            1,
+            None,
+        )
+        .unwrap();
+        let reg = register(
+            vec![
+                absence(1, "2025-11-03", None),
+                absence(2, "2025-11-04", Some(RequestStatus::Refused)),
+                absence(3, "2025-11-05", Some(RequestStatus::Pending)),
+                absence(4, "2025-11-06", Some(RequestStatus::Approved)),
+                absence(5, "2025-12-01", None),
+            ],
+            vec![pending],
+        );
+        let p = assess(reg, d("2025-11-10")).unwrap();
+        let ids: Vec<i64> = p.absences.iter().map(|a| a.absence.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4], "the absence after today is not shown");
+        let can: Vec<bool> = p.absences.iter().map(|a| a.can_justify).collect();
+        assert_eq!(can, [true, true, false, false]);
+        assert_eq!(p.absences[1].deroga_id, Some(3));
+        assert_eq!(p.absences[1].effect, Some(Effect::PendingDeroga));
+        assert_eq!(p.absences[0].effect, Some(Effect::Counted));
+        assert_eq!(p.dashboard.counted_absence_minutes, 4 * 6 * 60);
+        let actions = &p.dashboard.actions;
+        assert!(actions.contains(&super::super::Action::Justify { count: 2 }));
+        // The whole school and this pupil reach the child; class 1A does not.
+        assert!(actions.contains(&super::super::Action::Acknowledge { count: 2 }));
+        assert!(actions
+            .iter()
+            .any(|a| matches!(a, super::super::Action::BringDocuments { count: 1, .. })));
+        assert!(!p.categories.is_empty());
+        assert_eq!(p.first_lesson_day, d("2025-09-15"));
+    }
+
+    #[test]
+    fn a_school_without_classes_or_calendar_cannot_be_assessed() {
+        let mut reg = register(vec![], vec![]);
+        reg.child = None;
+        let e = assess(reg, d("2025-11-10")).unwrap_err();
+        assert_eq!(e.code, crate::error::ErrorCode::Conflict);
+    }
+
+    #[test]
+    fn derogation_records_must_fit_the_engine() {
+        let cat = DerogaCategoryCode::new("salute").unwrap();
+        let ok = |from, to, id| {
+            DerogaRecord::new(
+                id,
+                1,
+                cat.clone(),
+                d(from),
+                d(to),
+                RequestStatus::Approved,
+                1,
+                None,
+            )
+        };
+        assert!(ok("2025-11-03", "2025-11-04", 1).is_ok());
+        assert!(ok("2025-11-05", "2025-11-04", 1).is_err(), "dates reversed");
+        assert!(ok("2025-11-03", "2025-11-04", i64::from(u32::MAX) + 1).is_err());
+    }
+}

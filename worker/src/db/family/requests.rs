@@ -1,0 +1,375 @@
+//! Justifications and derogation requests in D1: sent by a family, decided once by the school,
+//! listed for the staff who decide them.
+
+use super::notices::{SchoolDb, SCHOOL_SQL};
+use super::register::policy_of;
+use super::{broken, database, date, whole, IdRow, Results};
+use crate::db::{int, text};
+use crate::error::ApiError;
+use chrono::NaiveDate;
+use domain::attendance::{AbsenceKind, Policy};
+use domain::family::{Decision, DerogaRequest, JustificationReason, RequestStatus};
+use domain::FieldError;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+use worker::Env;
+
+/// The absence `id` with its pupil and school, and the justification already sent, if any.
+#[derive(Debug, Clone)]
+pub struct AbsenceRef {
+    pub id: i64,
+    pub pupil_id: i64,
+    pub school_id: i64,
+    pub date: NaiveDate,
+    pub kind: AbsenceKind,
+    /// Justified in the register.
+    pub justified: bool,
+    pub sent: Option<RequestStatus>,
+}
+
+#[derive(Deserialize)]
+struct AbsenceRefDb {
+    id: f64,
+    pupil_id: f64,
+    school_id: f64,
+    date: String,
+    kind: String,
+    justified: f64,
+    j_status: Option<String>,
+}
+
+pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError> {
+    let row: Option<AbsenceRefDb> = database(env)?
+        .prepare(
+            "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
+             j.status AS j_status FROM absences a \
+             LEFT JOIN justifications j ON j.absence_id = a.id WHERE a.id = ?1",
+        )
+        .bind(&[int(id as f64)])?
+        .first(None)
+        .await?;
+    row.map(|r| {
+        Ok(AbsenceRef {
+            id: whole("absence id", r.id)?,
+            pupil_id: whole("pupil id", r.pupil_id)?,
+            school_id: whole("school id", r.school_id)?,
+            date: date("absence date", &r.date)?,
+            kind: AbsenceKind::from_code(&r.kind).ok_or_else(|| broken("kind", &r.kind))?,
+            justified: r.justified != 0.0,
+            sent: r
+                .j_status
+                .map(|s| RequestStatus::from_code(&s).ok_or_else(|| broken("status", &s)))
+                .transpose()?,
+        })
+    })
+    .transpose()
+}
+
+/// Records a guardian's justification (a refused one may be sent again).
+pub async fn justify(
+    env: &Env,
+    a: &AbsenceRef,
+    reason: JustificationReason,
+    by: &str,
+    now: i64,
+) -> Result<i64, ApiError> {
+    let row: Option<IdRow> = database(env)?
+        .prepare(
+            "INSERT INTO justifications (school_id, pupil_id, absence_id, reason, status, \
+             requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6) \
+             ON CONFLICT (absence_id) DO UPDATE SET reason = excluded.reason, status = 'pending', \
+             requested_by = excluded.requested_by, requested_at = excluded.requested_at, \
+             decided_by = NULL, decided_at = NULL WHERE justifications.status = 'refused' \
+             RETURNING id",
+        )
+        .bind(&[
+            int(a.school_id as f64),
+            int(a.pupil_id as f64),
+            int(a.id as f64),
+            text(reason.as_str()),
+            text(by),
+            int(now as f64),
+        ])?
+        .first(None)
+        .await?;
+    match row {
+        Some(r) => whole("justification id", r.id),
+        None => Err(FieldError::conflict(
+            "Per questa assenza è già stata inviata una giustificazione.",
+        )
+        .into()),
+    }
+}
+
+/// Records a guardian's derogation request.
+pub async fn request_deroga(
+    env: &Env,
+    school_id: i64,
+    pupil_id: i64,
+    r: &DerogaRequest,
+    by: &str,
+    now: i64,
+) -> Result<i64, ApiError> {
+    let row: Option<IdRow> = database(env)?
+        .prepare(
+            "INSERT INTO derogation_requests (school_id, pupil_id, category, date_from, date_to, \
+             status, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7) \
+             RETURNING id",
+        )
+        .bind(&[
+            int(school_id as f64),
+            int(pupil_id as f64),
+            text(r.category().as_str()),
+            text(&r.period().from().to_string()),
+            text(&r.period().to().to_string()),
+            text(by),
+            int(now as f64),
+        ])?
+        .first(None)
+        .await?;
+    let row = row.ok_or_else(|| broken("derogation request", "no id"))?;
+    whole("derogation id", row.id)
+}
+
+/// A request waiting for (or given) the school's decision, with where its pupil is.
+#[derive(Debug, Clone)]
+pub struct RequestRef {
+    pub id: i64,
+    pub school_id: i64,
+    pub class_code: String,
+    pub status: RequestStatus,
+}
+
+#[derive(Deserialize)]
+struct RequestRefDb {
+    id: f64,
+    school_id: f64,
+    class_code: String,
+    status: String,
+}
+
+/// A request kind: a justification of one absence, or a derogation request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    Justification,
+    Derogation,
+}
+
+impl RequestKind {
+    fn table(self) -> &'static str {
+        match self {
+            RequestKind::Justification => "justifications",
+            RequestKind::Derogation => "derogation_requests",
+        }
+    }
+
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            RequestKind::Justification => "justification.decide",
+            RequestKind::Derogation => "derogation.decide",
+        }
+    }
+}
+
+pub async fn request(
+    env: &Env,
+    kind: RequestKind,
+    id: i64,
+) -> Result<Option<RequestRef>, ApiError> {
+    let sql = match kind {
+        RequestKind::Justification => {
+            "SELECT r.id, r.school_id, p.class_code, r.status FROM justifications r \
+             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
+        }
+        RequestKind::Derogation => {
+            "SELECT r.id, r.school_id, p.class_code, r.status FROM derogation_requests r \
+             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
+        }
+    };
+    let row: Option<RequestRefDb> = database(env)?
+        .prepare(sql)
+        .bind(&[int(id as f64)])?
+        .first(None)
+        .await?;
+    row.map(|r| {
+        Ok(RequestRef {
+            id: whole("request id", r.id)?,
+            school_id: whole("school id", r.school_id)?,
+            class_code: r.class_code,
+            status: RequestStatus::from_code(&r.status)
+                .ok_or_else(|| broken("status", &r.status))?,
+        })
+    })
+    .transpose()
+}
+
+/// The school's decision, taken once, with its audit record, in one batch.
+pub async fn decide(
+    env: &Env,
+    kind: RequestKind,
+    r: &RequestRef,
+    decision: Decision,
+    by: &str,
+    now: i64,
+) -> Result<RequestStatus, ApiError> {
+    let next = decision.apply(r.status)?;
+    let update = match kind {
+        RequestKind::Justification => {
+            "UPDATE justifications SET status = ?2, decided_by = ?3, decided_at = ?4 \
+             WHERE id = ?1 AND status = 'pending'"
+        }
+        RequestKind::Derogation => {
+            "UPDATE derogation_requests SET status = ?2, decided_by = ?3, decided_at = ?4 \
+             WHERE id = ?1 AND status = 'pending'"
+        }
+    };
+    let db = database(env)?;
+    let results = db
+        .batch(vec![
+            db.prepare(update).bind(&[
+                int(r.id as f64),
+                text(next.as_str()),
+                text(by),
+                int(now as f64),
+            ])?,
+            db.prepare(
+                "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE changes() = 1",
+            )
+            .bind(&[
+                int(r.school_id as f64),
+                int(now as f64),
+                text(by),
+                text(kind.audit_action()),
+                text(&format!("{}/{}", kind.table(), r.id)),
+                text(next.as_str()),
+            ])?,
+        ])
+        .await?;
+    let changed = results
+        .first()
+        .ok_or_else(|| broken("decision", "no result"))?
+        .meta()?
+        .and_then(|m| m.changes)
+        .ok_or_else(|| broken("decision", "no change count"))?;
+    if changed == 0 {
+        // Decided by someone else meanwhile.
+        return Err(FieldError::conflict(
+            "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
+        )
+        .into());
+    }
+    Ok(next)
+}
+
+/// A pending request for the school's list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingRequest {
+    pub kind: RequestKind,
+    pub id: i64,
+    pub pupil_id: i64,
+    pub pupil: String,
+    pub class_code: String,
+    /// Absence date (justification) or first day (derogation).
+    pub date_from: NaiveDate,
+    pub date_to: NaiveDate,
+    /// Absence kind (justification) or derogation category.
+    pub what: String,
+    /// Reason (justification).
+    pub reason: Option<JustificationReason>,
+    pub requested_at: i64,
+}
+
+#[derive(Deserialize)]
+struct PendingDb {
+    kind: String,
+    id: f64,
+    pupil_id: f64,
+    pupil: String,
+    class_code: String,
+    date_from: String,
+    date_to: String,
+    what: String,
+    reason: Option<String>,
+    requested_at: f64,
+}
+
+impl PendingDb {
+    fn decode(self) -> Result<PendingRequest, ApiError> {
+        let kind = match self.kind.as_str() {
+            "justification" => RequestKind::Justification,
+            "derogation" => RequestKind::Derogation,
+            other => return Err(broken("request kind", other)),
+        };
+        Ok(PendingRequest {
+            kind,
+            id: whole("request id", self.id)?,
+            pupil_id: whole("pupil id", self.pupil_id)?,
+            pupil: self.pupil,
+            class_code: self.class_code,
+            date_from: date("request start", &self.date_from)?,
+            date_to: date("request end", &self.date_to)?,
+            what: self.what,
+            reason: self
+                .reason
+                .map(|r| JustificationReason::parse(&r).map_err(|_| broken("reason", &r)))
+                .transpose()?,
+            requested_at: whole("request time", self.requested_at)?,
+        })
+    }
+}
+
+/// A school's name and policy, and its pending justifications and derogation requests, oldest
+/// first.
+pub struct SchoolRequests {
+    /// `None`: no such school.
+    pub school: Option<(String, Policy)>,
+    pub pending: Vec<PendingRequest>,
+}
+
+/// The pending requests of `school_id` (one round trip); `classes` limits them to a teacher's
+/// classes (`domain::session::Scope::classes`).
+pub async fn school_requests(
+    env: &Env,
+    school_id: i64,
+    classes: Option<&[String]>,
+) -> Result<SchoolRequests, ApiError> {
+    let classes = match classes {
+        Some(cs) => text(&serde_json::to_string(cs).map_err(|e| broken("classes", e))?),
+        None => JsValue::NULL,
+    };
+    let db = database(env)?;
+    let results = db
+        .batch(vec![
+            db.prepare(SCHOOL_SQL).bind(&[int(school_id as f64)])?,
+            db.prepare(
+                "SELECT 'justification' AS kind, j.id, j.pupil_id, \
+                 p.surname || ' ' || p.name AS pupil, p.class_code, a.date AS date_from, \
+                 a.date AS date_to, a.kind AS what, j.reason, j.requested_at \
+                 FROM justifications j JOIN pupils p ON p.id = j.pupil_id \
+                 JOIN absences a ON a.id = j.absence_id \
+                 WHERE j.school_id = ?1 AND j.status = 'pending' \
+                 AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
+                 UNION ALL SELECT 'derogation', d.id, d.pupil_id, p.surname || ' ' || p.name, \
+                 p.class_code, d.date_from, d.date_to, d.category, NULL, d.requested_at \
+                 FROM derogation_requests d JOIN pupils p ON p.id = d.pupil_id \
+                 WHERE d.school_id = ?1 AND d.status = 'pending' \
+                 AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
+                 ORDER BY 10, 1, 2 LIMIT 2000",
+            )
+            .bind(&[int(school_id as f64), classes])?,
+        ])
+        .await?;
+    let mut r = Results::new("requests", results);
+    let school = match r.next::<SchoolDb>()?.into_iter().next() {
+        Some(s) => Some((s.name, policy_of(s.policy.as_deref())?)),
+        None => None,
+    };
+    let pending = r
+        .next::<PendingDb>()?
+        .into_iter()
+        .map(PendingDb::decode)
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(SchoolRequests { school, pending })
+}

@@ -1,0 +1,195 @@
+//! What a family reads and sends: a child's position, justifications, derogation requests, the
+//! notices with *presa visione*. The gathering functions here serve the API and the pages alike.
+
+use super::{answer, caller, change, today, Done};
+use crate::auth::{self, Session};
+use crate::db::family as db;
+use crate::error::{path_id as id_of, ApiError};
+use crate::SharedEnv;
+use axum::extract::{Path, Request};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use domain::family::{
+    self, ChildPosition, DerogaRequest, JustificationReason, Kid, Notice, Register,
+};
+use domain::session::{Access, PupilPlace};
+use domain::FieldError;
+use serde_json::json;
+use worker::send::SendFuture;
+use worker::Env;
+
+/// Whether `a` may read the pupil whose register this is.
+fn readable(a: &Access, r: &Register) -> bool {
+    a.can_read_pupil(PupilPlace {
+        pupil_id: r.place.pupil_id,
+        school_id: r.place.school_id,
+        class: &r.place.class_code,
+    })
+}
+
+/// Everything about pupil `id` on `today`, if the caller may read it (404 otherwise): one
+/// round trip for the register, then `domain::family::assess`.
+pub(crate) async fn child_position(
+    env: &Env,
+    a: &Access,
+    id: i64,
+    today: NaiveDate,
+) -> Result<ChildPosition, ApiError> {
+    let reg = db::register(env, id)
+        .await?
+        .filter(|r| readable(a, r))
+        .ok_or_else(FieldError::not_found)?;
+    Ok(family::assess(reg, today)?)
+}
+
+/// A guardian's children (in the order of their grants) and the notices reaching them.
+pub(crate) struct Family {
+    pub children: Vec<ChildPosition>,
+    pub kids: Vec<Kid>,
+    pub notices: Vec<Notice>,
+}
+
+/// Everything a guardian's pages show, in one round trip.
+pub(crate) async fn family(
+    env: &Env,
+    s: &Session,
+    a: &Access,
+    today: NaiveDate,
+) -> Result<Family, ApiError> {
+    let pupils: Vec<i64> = a.guardian_of.iter().map(|g| g.pupil_id).collect();
+    let data = db::family(env, &s.codice_fiscale, &pupils).await?;
+    let mut registers = data.registers;
+    let mut children = Vec::with_capacity(pupils.len());
+    for id in pupils {
+        let i = registers
+            .iter()
+            .position(|r| r.place.pupil_id == id && readable(a, r))
+            .ok_or_else(FieldError::not_found)?;
+        children.push(family::assess(registers.swap_remove(i), today)?);
+    }
+    let n = data.notices;
+    let notices = family::for_family(&n.kids, n.notices, &n.acks);
+    Ok(Family {
+        children,
+        kids: n.kids,
+        notices,
+    })
+}
+
+/// The guardian's children and the notices reaching them (empty for anyone else), in one
+/// round trip.
+pub(crate) async fn family_notices(
+    env: &Env,
+    s: &Session,
+    a: &Access,
+) -> Result<(Vec<Kid>, Vec<Notice>), ApiError> {
+    if a.guardian_of.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let n = db::family_notices(env, &s.codice_fiscale).await?;
+    let notices = family::for_family(&n.kids, n.notices, &n.acks);
+    Ok((n.kids, notices))
+}
+
+/// `GET /api/v1/pupils/{id}/attendance`: the dashboard, absences and derogation requests.
+pub async fn attendance(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let id = id_of(&id)?;
+        let (_, a) = caller(&env, &req).await?;
+        child_position(&env, &a, id, today(&env)).await
+    })
+    .await;
+    answer(r)
+}
+
+/// `POST /api/v1/absences/{id}/justification` `{"reason"}`: a guardian justifies an absence.
+pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        let abs = db::absence(&env, id)
+            .await?
+            .filter(|x| a.is_guardian_of(x.pupil_id))
+            .ok_or_else(FieldError::not_found)?;
+        let reason = JustificationReason::parse(f.get("reason"))?;
+        family::justifiable(abs.kind, abs.justified, abs.date, today(&env), abs.sent)?;
+        let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),
+            format!("/famiglia/alunni/{}", abs.pupil_id),
+        ))
+    })
+    .await
+}
+
+/// `POST /api/v1/pupils/{id}/derogations` `{"category","from","to"}`: a guardian asks for a
+/// derogation; the documents go to the school office.
+pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        if !a.is_guardian_of(id) {
+            return Err(FieldError::not_found().into());
+        }
+        let (place, c) = db::child(&env, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        let c = c.ok_or_else(family::not_ready)?;
+        let r = DerogaRequest::parse(
+            &c.policy,
+            &c.calendar,
+            f.get("category"),
+            f.get("from"),
+            f.get("to"),
+        )?;
+        let did = db::request_deroga(
+            &env,
+            place.school_id,
+            place.pupil_id,
+            &r,
+            &s.codice_fiscale,
+            auth::now(),
+        )
+        .await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": did, "pupil_id": id, "category": r.category().as_str(),
+                   "from": r.period().from(), "to": r.period().to(), "status": "pending"}),
+            format!("/famiglia/alunni/{id}"),
+        ))
+    })
+    .await
+}
+
+/// `GET /api/v1/notices`: the notices reaching the guardian's children, unread first.
+pub async fn my_notices(env: SharedEnv, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let (s, a) = caller(&env, &req).await?;
+        let (_, notices) = family_notices(&env, &s, &a).await?;
+        Ok::<_, ApiError>(json!({ "items": notices }))
+    })
+    .await;
+    answer(r)
+}
+
+/// `POST /api/v1/notices/{id}/acknowledgement`: *presa visione*, once, for each of the guardian's
+/// children the notice reaches.
+pub async fn acknowledge(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let (_, notices) = family_notices(&env, &s, &a).await?;
+        let n = notices
+            .into_iter()
+            .find(|n| n.id == id)
+            .ok_or_else(FieldError::not_found)?;
+        let open = family::to_acknowledge(&n)?;
+        let now = auth::now();
+        db::acknowledge(&env, &n, &open, &s.codice_fiscale, now).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"notice_id": id, "pupils": open, "acknowledged_at": now}),
+            format!("/famiglia/avvisi/{id}"),
+        ))
+    })
+    .await
+}

@@ -1,0 +1,243 @@
+//! The family portal's API and the school's side of it (docs/design.md §2, §3): each child's
+//! dashboard, justifications, derogation requests, notices with acknowledgement, the family's
+//! export; staff publish notices and decide requests. Every handler is parse → `domain` (who
+//! may, and the rules) → `db` → render; out of reach answers 404. State-changing requests take
+//! JSON (the API) or a form (the pages, which then get a `303` back to `next`).
+//!
+//! - this file: the day the rules apply on, and the plumbing of requests (fields from JSON or
+//!   a form, the CSRF check, JSON or a redirect back);
+//! - [`guardian`]: what a family reads and sends (also gathered here for the pages);
+//! - [`staff`]: the school's notices and the requests it decides;
+//! - [`export`]: everything held about a family, as JSON or CSV.
+
+mod export;
+mod guardian;
+mod staff;
+
+pub use export::export;
+pub use guardian::{acknowledge, attendance, justify, my_notices, request_deroga};
+pub(crate) use guardian::{child_position, family, family_notices};
+pub use staff::{
+    acknowledgements, decide_derogation, decide_justification, pending, publish, school_notices,
+};
+pub(crate) use staff::{notice_list, notice_report, requests};
+
+use crate::auth::{self, access, check_csrf, require, Session};
+use crate::error::{json_response, query_pairs, ApiError};
+use crate::SharedEnv;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use chrono::NaiveDate;
+use domain::query::QueryParams;
+use domain::session::Access;
+use domain::FieldError;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use worker::send::SendFuture;
+use worker::Env;
+
+/// The day the rules are applied on: the `PONTE_TODAY` variable when set (the demo data is a
+/// past school year, so `cargo xtask dev` and the tests fix a day inside it), else today (UTC).
+pub fn today(env: &Env) -> NaiveDate {
+    env.var("PONTE_TODAY")
+        .ok()
+        .and_then(|v| NaiveDate::parse_from_str(&v.to_string(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| {
+            chrono::DateTime::from_timestamp(auth::now(), 0)
+                .map(|d| d.date_naive())
+                .unwrap_or_default()
+        })
+}
+
+/// A request's fields: a form (`application/x-www-form-urlencoded`) or a JSON object.
+pub(crate) struct Fields {
+    pub form: bool,
+    map: BTreeMap<String, String>,
+}
+
+impl Fields {
+    pub fn get(&self, k: &str) -> &str {
+        self.map.get(k).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn flag(&self, k: &str) -> bool {
+        matches!(self.get(k), "true" | "on" | "1" | "si" | "sì")
+    }
+}
+
+async fn fields(headers: &HeaderMap, body: Body) -> Result<Fields, ApiError> {
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .map_err(|_| FieldError::payload_too_large(64 * 1024))?;
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let map = if form {
+        form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    } else if bytes.is_empty() {
+        BTreeMap::new()
+    } else {
+        let v: Map<String, Value> = serde_json::from_slice(&bytes).map_err(|e| {
+            FieldError::invalid(
+                "body",
+                format!("Il corpo della richiesta non è un oggetto JSON valido: {e}."),
+            )
+        })?;
+        v.into_iter()
+            .map(|(k, v)| {
+                let s = match v {
+                    Value::String(s) => s,
+                    Value::Bool(b) => b.to_string(),
+                    Value::Number(n) => n.to_string(),
+                    Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                (k, s)
+            })
+            .collect()
+    };
+    Ok(Fields { form, map })
+}
+
+/// The signed-in person, their access and the request's fields, CSRF checked (the form's
+/// `csrf` field or the `X-CSRF-Token` header).
+async fn caller_with_fields(
+    env: &Env,
+    req: Request,
+) -> Result<(Session, Access, Fields), ApiError> {
+    let (parts, body) = req.into_parts();
+    let s = require(env, &parts.headers).await?;
+    let f = fields(&parts.headers, body).await?;
+    let token = f.form.then(|| f.get("csrf").to_owned());
+    check_csrf(
+        &parts.method,
+        &parts.uri,
+        &parts.headers,
+        &s,
+        token.as_deref(),
+    )?;
+    let a = access(env, &s.codice_fiscale).await?;
+    Ok((s, a, f))
+}
+
+pub(crate) async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError> {
+    let s = require(env, req.headers()).await?;
+    let a = access(env, &s.codice_fiscale).await?;
+    Ok((s, a))
+}
+
+/// What a state-changing handler did: its JSON answer, and the page a form goes back to (unless
+/// the form names its own `next`).
+pub(crate) struct Done {
+    status: StatusCode,
+    body: Value,
+    back: String,
+}
+
+impl Done {
+    pub(crate) fn new(status: StatusCode, body: Value, back: String) -> Self {
+        Done { status, body, back }
+    }
+}
+
+/// Runs a state-changing handler: the session, the fields (JSON or form) and the CSRF check,
+/// then `body`. The API gets JSON (errors in the error shape); a page's form gets a `303` back,
+/// or a page with the reason.
+pub(crate) async fn change<F, Fut>(env: SharedEnv, req: Request, body: F) -> Response
+where
+    F: FnOnce(Arc<Env>, Session, Access, Fields) -> Fut,
+    Fut: std::future::Future<Output = Result<Done, ApiError>>,
+{
+    let (parts, raw) = req.into_parts();
+    let page = Request::from_parts(parts.clone(), Body::empty());
+    let Extension(env) = env;
+    let r = SendFuture::new(async move {
+        let req = Request::from_parts(parts, raw);
+        let (s, a, f) = caller_with_fields(&env, req)
+            .await
+            .map_err(|e| (false, e))?;
+        let (form, next) = (f.form, f.get("next").to_owned());
+        match body(env, s, a, f).await {
+            Ok(done) => Ok((form, next, done)),
+            Err(e) => Err((form, e)),
+        }
+    })
+    .await;
+    match r {
+        Ok((false, _, done)) => json_response(done.status, &done.body),
+        Ok((true, next, done)) => {
+            let to = if next.is_empty() {
+                done.back
+            } else {
+                domain::session::safe_next(&next).to_owned()
+            };
+            Response::builder()
+                .status(StatusCode::SEE_OTHER)
+                .header(header::LOCATION, to)
+                .header(header::CACHE_CONTROL, "no-store")
+                .body(Body::empty())
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+        Err((true, e)) => crate::family_pages::form_error(page, e).await,
+        Err((false, e)) => e.into_response(),
+    }
+}
+
+/// A JSON answer with personal data, or the error.
+pub(crate) fn answer<T: Serialize>(r: Result<T, ApiError>) -> Response {
+    match r {
+        Ok(v) => private(json_response(StatusCode::OK, &v)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `format=json|csv` (json when absent): true for CSV.
+pub(crate) fn csv_wanted(q: Option<&str>) -> Result<bool, FieldError> {
+    let p = QueryParams::parse(query_pairs(q), &["format"])?;
+    match p.get("format").unwrap_or("json") {
+        "json" => Ok(false),
+        "csv" => Ok(true),
+        _ => Err(FieldError::invalid(
+            "format",
+            "Il formato deve essere json o csv.",
+        )),
+    }
+}
+
+/// Personal data: never stored by a shared cache.
+pub(crate) fn private(mut r: Response) -> Response {
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
+/// `YYYY-MM-DD HH:MM` UTC of a timestamp.
+pub(crate) fn utc(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+pub(crate) fn csv_file(body: String, name: &str) -> Response {
+    private(
+        Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
+            .header(
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            )
+            .body(Body::from(body))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    )
+}

@@ -1,0 +1,205 @@
+//! The school's side: deciding requests, the pending list, publishing notices, the notices'
+//! acknowledgement figures and lists. Who reaches what is `domain::session::Access` (its
+//! `scope` per school); the gathering functions here serve the API and the pages alike.
+
+use super::{answer, caller, change, csv_file, csv_wanted, private, utc, Done};
+use crate::auth;
+use crate::db::family::{self as db, RequestKind, SchoolRequests};
+use crate::error::{json_response, path_id as id_of, ApiError};
+use crate::SharedEnv;
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::family::{self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport};
+use domain::session::Access;
+use domain::FieldError;
+use serde_json::json;
+use worker::send::SendFuture;
+use worker::Env;
+
+/// `POST /api/v1/justifications/{id}/decision` and `/api/v1/derogations/{id}/decision`
+/// `{"decision":"approve"|"refuse"}`: the class's teachers, the office and the head teacher.
+async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> Response {
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        let r = db::request(&env, kind, id)
+            .await?
+            .filter(|r| a.can_decide(r.school_id, &r.class_code))
+            .ok_or_else(FieldError::not_found)?;
+        let decision = Decision::parse(f.get("decision"))?;
+        let status = db::decide(&env, kind, &r, decision, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::OK,
+            json!({"id": id, "status": status}),
+            format!("/scuola/{}/richieste", r.school_id),
+        ))
+    })
+    .await
+}
+
+pub async fn decide_justification(
+    env: SharedEnv,
+    Path(id): Path<String>,
+    req: Request,
+) -> Response {
+    decide(env, RequestKind::Justification, id, req).await
+}
+
+pub async fn decide_derogation(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    decide(env, RequestKind::Derogation, id, req).await
+}
+
+/// The pending requests of `school_id` the caller decides (a teacher: their classes), with the
+/// school's name and policy; `None` if the caller is not staff there.
+pub(crate) async fn requests(
+    env: &Env,
+    a: &Access,
+    school_id: i64,
+) -> Result<Option<SchoolRequests>, ApiError> {
+    let Some(scope) = a.scope(school_id) else {
+        return Ok(None);
+    };
+    Ok(Some(
+        db::school_requests(env, school_id, scope.classes()).await?,
+    ))
+}
+
+/// `GET /api/v1/schools/{id}/requests`: pending justifications and derogation requests the
+/// caller decides.
+pub async fn pending(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let school_id = id_of(&school)?;
+        let (_, a) = caller(&env, &req).await?;
+        let r = requests(&env, &a, school_id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        Ok::<_, ApiError>(json!({ "items": r.pending }))
+    })
+    .await;
+    answer(r)
+}
+
+/// `POST /api/v1/schools/{id}/notices` `{"title","body","audience","audience_value",
+/// "requires_ack"}`: the office or the head teacher publishes a notice.
+pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, f| async move {
+        let school_id = id_of(&school)?;
+        if !a.manages(school_id) {
+            return Err(FieldError::not_found().into());
+        }
+        // The form has a select for the grade, and one text field for classes or pupils.
+        let value = match (f.get("audience"), f.get("grade")) {
+            ("grade", g) if !g.is_empty() => g,
+            _ => f.get("audience_value"),
+        };
+        let audience = Audience::parse(f.get("audience"), value)?;
+        let draft = NoticeDraft::parse(
+            f.get("title"),
+            f.get("body"),
+            audience,
+            f.flag("requires_ack"),
+        )?;
+        let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
+        Ok(Done::new(
+            StatusCode::CREATED,
+            json!({"id": id}),
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
+    })
+    .await
+}
+
+/// The school's notices with their acknowledgement figures (staff of the school: `None` for
+/// anyone else), and the school's name, in one round trip.
+pub(crate) async fn notice_list(
+    env: &Env,
+    a: &Access,
+    school_id: i64,
+) -> Result<Option<(String, Vec<(Notice, AckSummary)>)>, ApiError> {
+    if !a.is_staff_of(school_id) {
+        return Ok(None);
+    }
+    let all = db::school_notices(env, school_id).await?;
+    let summaries = family::ack_summaries(all.notices, &all.pupils, &all.acked);
+    Ok(Some((all.school.unwrap_or_default(), summaries)))
+}
+
+/// Notice `id` with who has and has not acknowledged it, if the caller may see that list (the
+/// office and the head teacher of its school: `Access::manages`); one round trip.
+pub(crate) async fn notice_report(
+    env: &Env,
+    a: &Access,
+    id: i64,
+) -> Result<Option<NoticeReport>, ApiError> {
+    Ok(db::notice_with_roll(env, id)
+        .await?
+        .filter(|(n, _)| a.manages(n.school_id))
+        .map(|(n, roll)| family::ack_report(n, roll)))
+}
+
+/// `GET /api/v1/schools/{id}/notices`: the school's notices with acknowledgement counts (staff
+/// of the school).
+pub async fn school_notices(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let r = SendFuture::new(async move {
+        let school_id = id_of(&school)?;
+        let (_, a) = caller(&env, &req).await?;
+        let (_, list) = notice_list(&env, &a, school_id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        let items: Vec<_> = list
+            .into_iter()
+            .map(|(notice, summary)| json!({"notice": notice, "summary": summary}))
+            .collect();
+        Ok::<_, ApiError>(json!({ "items": items }))
+    })
+    .await;
+    answer(r)
+}
+
+/// `GET /api/v1/notices/{id}/acknowledgements[?format=csv]`: who has and has not acknowledged,
+/// per class (the office and the head teacher).
+pub async fn acknowledgements(
+    env: SharedEnv,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+    req: Request,
+) -> Response {
+    let r = SendFuture::new(async move {
+        let csv = csv_wanted(q.as_deref())?;
+        let id = id_of(&id)?;
+        let (_, a) = caller(&env, &req).await?;
+        let r = notice_report(&env, &a, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        Ok::<_, ApiError>((csv, r))
+    })
+    .await;
+    match r {
+        Ok((false, r)) => private(json_response(StatusCode::OK, &r)),
+        Ok((true, r)) => {
+            let mut out = String::from("\u{feff}");
+            out.push_str(&family::csv_row(&[
+                "classe",
+                "alunno",
+                "presa_visione",
+                "data_ora_utc",
+                "da",
+            ]));
+            for p in &r.pupils {
+                out.push_str(&family::csv_row(&[
+                    p.class_code.as_str(),
+                    p.pupil.as_str(),
+                    if p.acknowledged_at.is_some() {
+                        "sì"
+                    } else {
+                        "no"
+                    },
+                    &p.acknowledged_at.map(utc).unwrap_or_default(),
+                    p.acknowledged_by.as_deref().unwrap_or(""),
+                ]));
+            }
+            csv_file(out, &format!("prese-visione-avviso-{}.csv", r.notice.id))
+        }
+        Err(e) => e.into_response(),
+    }
+}
