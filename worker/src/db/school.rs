@@ -792,42 +792,6 @@ pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<Ab
         .collect())
 }
 
-/// A guardian's child, for the family area.
-#[derive(Debug, Clone)]
-pub struct Child {
-    pub id: i64,
-    /// Name and surname.
-    pub name: String,
-}
-
-#[derive(Deserialize)]
-struct ChildDb {
-    id: f64,
-    name: String,
-}
-
-/// The pupils `codice_fiscale` is guardian of, in every school.
-pub async fn children_of(env: &Env, codice_fiscale: &str) -> Result<Vec<Child>, Error> {
-    let rows: Vec<ChildDb> = all(
-        "children",
-        database(env)?
-            .prepare(
-                "SELECT p.id, p.name || ' ' || p.surname AS name \
-                 FROM guardians g JOIN pupils p ON p.id = g.pupil_id \
-                 WHERE g.codice_fiscale = ?1 ORDER BY p.surname, p.name",
-            )
-            .bind(&[text(codice_fiscale)])?,
-    )
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|c| Child {
-            id: c.id as i64,
-            name: c.name,
-        })
-        .collect())
-}
-
 /// A school with its number of pupils.
 #[derive(Debug, Clone)]
 pub struct School {
