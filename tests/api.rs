@@ -1,4 +1,4 @@
-//! The HTTP API and pages against the real worker (DESIGN.md §8). Every filter is checked
+//! The HTTP API and pages against the real worker (docs/design.md §8). Every filter is checked
 //! against the seeded hosts, which the tests regenerate: a filter must return all the hosts
 //! that match and only those.
 

@@ -1,5 +1,5 @@
 //! The error every parse in the domain returns, and the JSON shape the API gives it
-//! (DESIGN.md §8): `{"error":{"code":"…","field":"…","message":"…"}}`.
+//! (docs/design.md §8): `{"error":{"code":"…","field":"…","message":"…"}}`.
 
 use crate::messages::{Msg, Text};
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! # The family portal and the school's side of it (DESIGN.md §2, §3; seeds 001, 003, 004)
+//! # The family portal and the school's side of it (docs/design.md §2, §3; seeds 001, 003, 004)
 //!
 //! What a guardian sees and may do, as rules the worker and the pages share:
 //!
@@ -15,7 +15,7 @@
 //!   can be health data (seed 001; the Garante), so the list has no medical wording and nothing
 //!   more specific than a register's paper booklet would ask; details go to the school office.
 //! - Derogation requests ([`DerogaRequest`]): a category the school adopted and the dates; the
-//!   documents go to the office, never through Ponte (DESIGN.md §6: no health details stored). A
+//!   documents go to the office, never through Ponte (docs/design.md §6: no health details stored). A
 //!   family can ask, only the school grants ([`Decision`]); [`link_deroghe`] ties each absence
 //!   to the derogation whose dates hold it, so an approved one changes the count through the
 //!   engine.
@@ -560,23 +560,6 @@ pub fn effect(policy: &Policy, event: &AbsenceEvent, deroga: Option<DerogaStatus
     }
 }
 
-/// Italian civil time of a Unix timestamp: CET (UTC+1), or CEST (UTC+2) from 01:00 UTC on the
-/// last Sunday of March to 01:00 UTC on the last Sunday of October (EU rule, Directive
-/// 2000/84/EC). Families read times in their own clock.
-pub fn italian_time(ts: i64) -> Option<chrono::NaiveDateTime> {
-    use chrono::{Datelike, Weekday};
-    let utc = chrono::DateTime::from_timestamp(ts, 0)?.naive_utc();
-    let last_sunday = |month: u32| -> Option<chrono::NaiveDateTime> {
-        let mut d = NaiveDate::from_ymd_opt(utc.year(), month, 31)?;
-        while d.weekday() != Weekday::Sun {
-            d = d.pred_opt()?;
-        }
-        d.and_hms_opt(1, 0, 0)
-    };
-    let summer = utc >= last_sunday(3)? && utc < last_sunday(10)?;
-    Some(utc + chrono::Duration::hours(if summer { 2 } else { 1 }))
-}
-
 /// Who a notice is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
@@ -1057,29 +1040,6 @@ mod tests {
         assert_eq!(effect(&p, &suspension, None), Effect::NotCounted);
         let p4 = presets::seed_004().unwrap();
         assert_eq!(effect(&p4, &suspension, None), Effect::Counted);
-    }
-
-    #[test]
-    fn italian_time_follows_summer_time() {
-        // 2026-03-29 is the last Sunday of March; 2026-10-25 of October.
-        let at = |s: &str| {
-            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
-                .unwrap()
-                .and_utc()
-                .timestamp()
-        };
-        let fmt = |ts| {
-            italian_time(ts)
-                .unwrap()
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        };
-        assert_eq!(fmt(at("2026-01-15 10:00")), "2026-01-15 11:00");
-        assert_eq!(fmt(at("2026-03-29 00:59")), "2026-03-29 01:59");
-        assert_eq!(fmt(at("2026-03-29 01:00")), "2026-03-29 03:00");
-        assert_eq!(fmt(at("2026-10-25 00:59")), "2026-10-25 02:59");
-        assert_eq!(fmt(at("2026-10-25 01:00")), "2026-10-25 02:00");
-        assert_eq!(fmt(at("2026-11-23 23:30")), "2026-11-24 00:30");
     }
 
     #[test]

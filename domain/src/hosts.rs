@@ -1,4 +1,4 @@
-//! The host register (seed 002, DESIGN.md §4 and §8): who hosts students, what they offer, and
+//! The host register (seed 002, docs/design.md §4 and §8): who hosts students, what they offer, and
 //! the search over published profiles.
 
 use crate::error::FieldError;
@@ -306,7 +306,7 @@ impl Period {
     }
 }
 
-/// The filters of `GET /api/v1/hosts` and of the `/enti` page (DESIGN.md §8), parsed.
+/// The filters of `GET /api/v1/hosts` and of the `/enti` page (docs/design.md §8), parsed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostSearch {
     pub q: Option<SearchText>,

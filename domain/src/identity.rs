@@ -6,7 +6,7 @@
 //! Where they come from: seed 002 ("Come iscriversi") asks a public body for its iPA code or
 //! *Codice Univoco Ufficio* and pre-fills its *codice fiscale*; companies sign with the legal
 //! representative's digital signature; professionals are found in INI-PEC by their codice
-//! fiscale. DESIGN.md §7: the personal codice fiscale is also what the SPID/CIE provider sends
+//! fiscale. docs/design.md §7: the personal codice fiscale is also what the SPID/CIE provider sends
 //! in the ID token (`fiscal_number`, `TINIT-…`) — see [`CodiceFiscale::from_claim`].
 //!
 //! The algorithms are those of the Ministry of Finance (D.M. 23/12/1976 for the personal code,

@@ -1,4 +1,4 @@
-//! Query strings as the API reads them: unknown names are errors, never ignored (DESIGN.md §8),
+//! Query strings as the API reads them: unknown names are errors, never ignored (docs/design.md §8),
 //! a name given twice is an error, and an empty value means "not given" — so an HTML form whose
 //! select was left on "any" sends the same request as an API client that leaves the name out.
 

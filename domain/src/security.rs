@@ -2,7 +2,7 @@
 //! `cargo xtask build` writes them into `assets/_headers` for the static files.
 
 /// Scripts only from this origin (no inline script, no `unsafe-inline`); `wasm-unsafe-eval`
-/// lets the islands' WebAssembly compile. Nothing from another origin, ever (DESIGN.md §3, §6).
+/// lets the islands' WebAssembly compile. Nothing from another origin, ever (docs/design.md §3, §6).
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
 manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \

@@ -1,5 +1,5 @@
 //! Sessions and access: how long a sign-in lasts, what makes a state-changing request
-//! legitimate, and what each role may reach (DESIGN.md §7).
+//! legitimate, and what each role may reach (docs/design.md §7).
 //!
 //! The worker keeps the session record in D1 (strongly consistent, so a logout is effective at
 //! once everywhere; KV may serve a deleted key for up to a minute) and asks these functions.

@@ -3,7 +3,7 @@
 //! The index has three columns: `name`, `body` (activities, figures' titles, place names, ATECO
 //! title) and `filters`, which holds every filterable value of a host as a token (`pvrm`,
 //! `cp623`, `pm202603`, …). A search with text and filters is then one FTS `MATCH`, which is what
-//! keeps text + filter searches fast at 100k hosts (TOOLCHAIN.md, "Directory search"). The
+//! keeps text + filter searches fast at 100k hosts (docs/toolchain.md, "Directory search"). The
 //! tokenizer is `unicode61 remove_diacritics 2`, so case and accents do not matter; each word
 //! the person types is a prefix (`mecc` finds `meccanica`).
 

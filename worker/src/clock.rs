@@ -47,24 +47,12 @@ fn api_error(e: ClockError) -> ApiError {
     }
 }
 
-// `clock`, `now` and `today` are for the family and school handlers (`family::today` and
-// `auth::now` move here when issue 17's branches are merged); until then only publishing reads
-// the clock, through `of_request` and `of_mail`.
-
 /// The clock of work that has no request of its own (env only: `PONTE_TODAY` in development).
-#[allow(dead_code)]
 pub fn clock(env: &Env) -> Result<Clock, ApiError> {
     resolve(env, None).map_err(api_error)
 }
 
-/// Now, in Unix seconds.
-#[allow(dead_code)]
-pub fn now(env: &Env) -> Result<i64, ApiError> {
-    clock(env).map(|c| c.now)
-}
-
 /// The day the rules are applied on: today in Rome (or `PONTE_TODAY` in development).
-#[allow(dead_code)]
 pub fn today(env: &Env) -> Result<NaiveDate, ApiError> {
     clock(env).map(|c| c.today)
 }

@@ -22,7 +22,8 @@ use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::attendance::AbsenceKind;
-use domain::family::{italian_time, ChildPosition, JustificationReason, Kid, Notice};
+use domain::clock::rome_time;
+use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
 use leptos::prelude::*;
 use worker::send::SendFuture;
 
@@ -36,7 +37,7 @@ fn private(mut r: Response) -> Response {
 
 /// Date and time of `ts` on an Italian clock.
 fn local(ts: i64) -> (String, String) {
-    italian_time(ts)
+    rome_time(ts)
         .map(|t| (date_it(t.date()), t.format("%H:%M").to_string()))
         .unwrap_or_default()
 }
@@ -85,7 +86,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
             return Ok((s, None));
         }
         let gathered = async {
-            let f = family::family(&env, &s, &a, family::today(&env)).await?;
+            let f = family::family(&env, &s, &a, family::today(&env)?).await?;
             let mut children: Vec<ChildDash> = f.children.iter().map(dash).collect();
             children.sort_by(|x, y| x.name.cmp(&y.name));
             let unread = f.notices.iter().filter(|n| !n.read).count();
@@ -137,7 +138,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
             return Ok((s, None));
         };
         let gathered = async {
-            let p = child_position(&env, &a, id, family::today(&env)).await?;
+            let p = child_position(&env, &a, id, family::today(&env)?).await?;
             let year = (p.first_lesson_day, p.last_lesson_day);
             Ok::<_, ApiError>((p, year))
         }
@@ -238,7 +239,7 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
             return Ok((s, None));
         }
         let gathered = async {
-            let f = family::family(&env, &s, &a, family::today(&env)).await?;
+            let f = family::family(&env, &s, &a, family::today(&env)?).await?;
             let mut auto = Vec::new();
             for p in f.children {
                 let name = p.name.clone();

@@ -1,4 +1,4 @@
-//! Ponte's Cloudflare Worker. The route table below is the map of the API (DESIGN.md §8) and of
+//! Ponte's Cloudflare Worker. The route table below is the map of the API (docs/design.md §8) and of
 //! the pages; each handler parses the request into `domain` types, reads D1 through `db`, and
 //! renders JSON or an `app` page. No rule lives here.
 

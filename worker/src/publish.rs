@@ -120,6 +120,7 @@ pub async fn ipa(env: SharedEnv, Path(code): Path<String>, RawQuery(q): RawQuery
                     "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
                      Amministrazioni (IPA): verificare il codice iPA o il Codice Univoco Ufficio."
                 ),
+                text: None,
             })),
         }
     })

@@ -1,5 +1,5 @@
 //! The test PKI of the PEC and CAdES checks (`domain::mail`), made with the `openssl` command
-//! line (TOOLCHAIN.md, "E-mail in the worker"): certificate authorities and PEC providers,
+//! line (docs/toolchain.md, "E-mail in the worker"): certificate authorities and PEC providers,
 //! qualified-style signer certificates (`serialNumber=TINIT-<cf>`), PEC transport envelopes
 //! ("buste di trasporto") signed by a provider, and `.p7m` files signed by a person.
 //!
@@ -849,7 +849,7 @@ fn italian_date(time: i64) -> Result<(String, String, String)> {
     let utc = chrono::DateTime::from_timestamp(time, 0)
         .ok_or("time out of range")?
         .naive_utc();
-    let local = domain::family::italian_time(time).ok_or("time out of range")?;
+    let local = domain::clock::rome_time(time).ok_or("time out of range")?;
     let hours = (local - utc).num_hours();
     Ok((
         local.format("%d/%m/%Y").to_string(),

@@ -58,7 +58,7 @@ fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
     .env("CARGO_PROFILE_RELEASE_LTO", "false")
     .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
     .env("CARGO_PROFILE_RELEASE_DEBUG", "false");
-    // wasm-bindgen-cli's own lockfile pins a crate the registry mirror lacks (TOOLCHAIN.md).
+    // wasm-bindgen-cli's own lockfile pins a crate the registry mirror lacks (docs/toolchain.md).
     if locked {
         cmd.arg("--locked");
     }

@@ -123,7 +123,7 @@ impl TimetableProfile {
 
     /// The hours of the pupil's longest day: the unit of the "whole days" of absence still
     /// allowed. Missing any day costs at most this, so that many days can really be missed
-    /// whichever they are (DESIGN.md §2: never promise a day the pupil does not have).
+    /// whichever they are (docs/design.md §2: never promise a day the pupil does not have).
     pub fn day_hours(&self) -> DailyHours {
         self.longest
     }

@@ -10,7 +10,7 @@
 //!    art. 4 "a partire dalla data di inizio delle lezioni sino alla data di termine"), from the
 //!    pupil's first day at this school, up to `today`. Events elsewhere are not counted and are
 //!    reported as [`Warning`]s, never dropped silently.
-//! 3. **A day counts at most its timetable** — a whole-day absence is that day's hours (DESIGN.md
+//! 3. **A day counts at most its timetable** — a whole-day absence is that day's hours (docs/design.md
 //!    §2); when the records of one day add up to more than the day has (a whole day and a late
 //!    entry both recorded), the day counts its timetable and a [`Warning::DayOverRecorded`] says
 //!    so. The plain minutes (no derogation) are cut first and the derogated ones kept, so a
@@ -27,10 +27,10 @@
 //!    ([`super::limits::min_attendance`]); the limit is exceeded when the counted absence is
 //!    *more* than the maximum (at exactly the maximum the pupil attended exactly the minimum).
 //! 7. **Results** — remaining hours = max(0, maximum − counted); remaining whole days at the
-//!    pupil's longest day, rounded down (seed 004 art. 3 days; DESIGN.md §2); status band;
+//!    pupil's longest day, rounded down (seed 004 art. 3 days; docs/design.md §2); status band;
 //!    thresholds (seed 003, 200 h); forecast.
 //!
-//! **Forecast** (DESIGN.md §2 "at the pace so far, on which date will the limit be crossed"):
+//! **Forecast** (docs/design.md §2 "at the pace so far, on which date will the limit be crossed"):
 //! pace = counted minutes ÷ lesson minutes of the pupil's timetable from the pace start to
 //! `today` (both included); the pace start is the first lesson day, or the first day of a late
 //! enrolment (a transferred pupil's counted minutes include the previous school's, so their pace

@@ -273,7 +273,7 @@ impl From<DerogaCategoryCode> for String {
 }
 
 /// The school's decision on a derogation. A family can request one, never grant it
-/// (DESIGN.md §2): only [`DerogaStatus::Approved`] takes hours out of the count.
+/// (docs/design.md §2): only [`DerogaStatus::Approved`] takes hours out of the count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DerogaStatus {
@@ -284,7 +284,7 @@ pub enum DerogaStatus {
 
 /// A derogation (*deroga*) to the absence limit: a category the school adopted, the dates it
 /// covers, optionally the hours it recognises, and the school's decision. No health details:
-/// only category, dates and decision (DESIGN.md §6).
+/// only category, dates and decision (docs/design.md §6).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "DerogaSpec", into = "DerogaSpec")]
 pub struct Deroga {

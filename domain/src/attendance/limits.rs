@@ -213,7 +213,7 @@ impl Limits {
     }
 }
 
-/// Weekly hours of the six timetable profiles in the seed tables (DESIGN.md §2): seed 003's
+/// Weekly hours of the six timetable profiles in the seed tables (docs/design.md §2): seed 003's
 /// primaria 40, 28, 29, 30, 32 and secondaria 30; seed 004's secondaria 30, 32 (musicale) and
 /// 36 (tempo prolungato).
 pub const SEED_PROFILES: [u32; 6] = [40, 28, 29, 30, 32, 36];
@@ -237,7 +237,7 @@ mod tests {
         )
     }
 
-    /// DESIGN.md §2, the six rows of the seed tables (003 and 004).
+    /// docs/design.md §2, the six rows of the seed tables (003 and 004).
     #[test]
     fn seed_tables() {
         let rows = [

@@ -1,8 +1,8 @@
 //! # Attendance: the validity of the school year (*validità dell'anno scolastico*)
 //!
 //! Pure rules, no I/O: the worker (family dashboard, school alerts) and the browser calculator
-//! call the same functions. Every rule comes from two school documents (DESIGN.md §2; where
-//! DESIGN.md and a seed disagree, the seed wins):
+//! call the same functions. Every rule comes from two school documents (docs/design.md §2; where
+//! docs/design.md and a seed disagree, the seed wins):
 //!
 //! - **seed 003** — I.C. San Pietro in Vincoli (Ravenna), *circolare n. 133* of 11/01/2025,
 //!   "Assenze e validità anno scolastico 2024-2025", with its *Regolamento criteri di deroga
@@ -45,7 +45,7 @@
 //! 2. **Minimum attendance** = ¾ of the annual hours rounded up, **maximum absence** = the rest.
 //!    Seed 003 table (957 h → 718 and 239; 1320 → 990 and 330 …); seed 004 art. 2 ("almeno tre
 //!    quarti dell'orario annuale personalizzato") and art. 3 table (990/743/247, 1056/792/264,
-//!    1188/891/297). All six rows of DESIGN.md §2 are tests.
+//!    1188/891/297). All six rows of docs/design.md §2 are tests.
 //! 3. **Exceeding the maximum** makes the year invalid unless a derogation is recognised. Seed 003
 //!    "Il mancato conseguimento, tenuto conto delle deroghe riconosciute, della quota di almeno tre
 //!    quarti … comporta la non validità dell'anno scolastico"; seed 004 art. 3–4.
@@ -111,7 +111,7 @@
 //!    the register keeps no such reference, [`crate::family::link_deroghe`] ties an absence to a
 //!    derogation that covers it ([`Deroga::covers`]: its dates, and whole days away unless the
 //!    derogation is for that one day), an approved one before a pending one. Only
-//!    an *approved* one takes hours out: a family can ask, only the school grants (DESIGN.md §2).
+//!    an *approved* one takes hours out: a family can ask, only the school grants (docs/design.md §2).
 //!    Pending ones are still counted and shown with what they would take out and the
 //!    documentation deadline.
 //! 5. **Seed 004's removal from the annual hours** removes whole hours (derogated minutes rounded

@@ -1,7 +1,7 @@
 //! A school's attendance policy: what counts as absence, how derogations are taken out, which
 //! derogation categories the school adopted, its alert thresholds and its documentation deadline.
 //!
-//! The two seeds differ on all of these (DESIGN.md §2), so they are school data; the presets in
+//! The two seeds differ on all of these (docs/design.md §2), so they are school data; the presets in
 //! [`super::presets`] reproduce seed 003 and seed 004.
 
 use super::events::{AbsenceKind, DerogaCategoryCode};
@@ -62,7 +62,7 @@ impl From<CountedKinds> for Vec<AbsenceKind> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DerogaMode {
-    /// The derogated hours are not absence hours; the annual hours stay (DESIGN.md §2 default;
+    /// The derogated hours are not absence hours; the annual hours stay (docs/design.md §2 default;
     /// seed 003 "tenuto conto delle deroghe riconosciute").
     ExcludeFromAbsences,
     /// The derogated hours are neither absence nor required attendance: they leave the absence

@@ -13,7 +13,7 @@
 //!   annual hours of the new class (the year is one year, at two schools), and the absence hours
 //!   of the previous school are counted. Until the previous school answers, the hours are unknown
 //!   (`None`) and the assessment raises an alert so the office asks for them.
-//! - **Override** (DESIGN.md §2, "Staff can override a pupil's personalised hours"; a reduced
+//! - **Override** (docs/design.md §2, "Staff can override a pupil's personalised hours"; a reduced
 //!   timetable in a PEI/PDP): when set it replaces both of the above.
 
 use super::calendar::{Calendar, TimetableProfile};

@@ -60,7 +60,7 @@ pub struct Absence {
 
 impl Absence {
     /// `in_register`: the register's own "justified" flag. A justification the school approved
-    /// justifies the absence as well (DESIGN.md §2). Fails when the record is not a valid
+    /// justifies the absence as well (docs/design.md §2). Fails when the record is not a valid
     /// absence (minutes out of range, minutes missing for a partial kind).
     pub fn new(
         id: i64,

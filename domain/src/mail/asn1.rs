@@ -1,7 +1,7 @@
 //! Just enough ASN.1 to read CMS byte for byte: walking DER elements to keep the exact bytes a
 //! signature covers (a certificate's `tbsCertificate`, a signer's signed attributes), and
 //! turning BER into DER, since `der` refuses indefinite lengths and some signing tools write
-//! them (TOOLCHAIN.md, "E-mail in the worker").
+//! them (docs/toolchain.md, "E-mail in the worker").
 
 use super::MailError;
 

@@ -384,8 +384,8 @@ pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Reque
     let history: Vec<ImportRow> = history
         .into_iter()
         .map(|i| ImportRow {
-            when: chrono::DateTime::from_timestamp(i.created_at, 0)
-                .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
+            when: domain::clock::rome_time(i.created_at)
+                .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
                 .unwrap_or_default(),
             kind: i.kind,
             file_name: i.file_name,

@@ -16,9 +16,10 @@ use domain::session::{self, Access, CsrfFacts, SessionClock, SessionState};
 use domain::FieldError;
 use worker::Env;
 
-/// Seconds since the epoch, from the runtime's clock.
+/// Seconds since the epoch, from the runtime's clock (sessions and sign-ins never follow a
+/// development clock override).
 pub fn now() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
+    crate::clock::system_now()
 }
 
 /// A new random opaque token (base64url of 32 bytes).

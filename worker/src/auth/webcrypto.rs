@@ -1,7 +1,7 @@
 //! ID-token signatures checked with WebCrypto (crypto.subtle): RS256 and ES256.
 //!
 //! WebCrypto instead of a pure-Rust RSA/ECDSA stack keeps the worker ~2 KB gzip bigger rather
-//! than ~24 KB (../shared/TOOLCHAIN.md). Which key and which algorithm is decided by
+//! than ~24 KB (docs/toolchain.md). Which key and which algorithm is decided by
 //! `domain::oidc` ([`Jwk::material`], [`IdToken::select_key`](domain::oidc::IdToken)); this
 //! module only hands them to the runtime. `crypto` is read from the global scope
 //! (`globalThis.crypto`): the Workers runtime has no `window`. Every JavaScript exception

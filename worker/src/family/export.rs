@@ -1,7 +1,7 @@
 //! `GET /api/v1/me/export`: everything Ponte holds about a guardian and their children, as
 //! JSON or one CSV table (seed 001, portability).
 
-use super::{caller, csv_file, csv_wanted, private, today, utc};
+use super::{caller, csv_file, csv_wanted, private, rome, today};
 use crate::auth;
 use crate::error::{json_response, ApiError};
 use crate::SharedEnv;
@@ -22,7 +22,7 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         if a.guardian_of.is_empty() {
             return Err(FieldError::not_found().into());
         }
-        let f = super::family(&env, &s, &a, today(&env)).await?;
+        let f = super::family(&env, &s, &a, today(&env)?).await?;
         Ok::<_, ApiError>((csv, s, f.children, f.notices))
     })
     .await;
@@ -32,7 +32,7 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
     };
     if !csv {
         let body = json!({
-            "generated_at": utc(auth::now()),
+            "generated_at": rome(auth::now()),
             "guardian": {"codice_fiscale": s.codice_fiscale, "given_name": s.given_name,
                          "family_name": s.family_name},
             "children": children,
@@ -122,13 +122,13 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         let acks = n
             .pupils
             .iter()
-            .filter_map(|p| p.acknowledged_at.map(utc))
+            .filter_map(|p| p.acknowledged_at.map(rome))
             .collect::<Vec<_>>()
             .join(" ");
         out.push_str(&family::csv_row(&[
             "avviso",
             "",
-            &utc(n.published_at),
+            &rome(n.published_at),
             &n.title,
             "",
             if n.read { "letto" } else { "non letto" },

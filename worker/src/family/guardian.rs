@@ -97,7 +97,7 @@ pub async fn attendance(env: SharedEnv, Path(id): Path<String>, req: Request) ->
     let r = SendFuture::new(async move {
         let id = id_of(&id)?;
         let (_, a) = caller(&env, &req).await?;
-        child_position(&env, &a, id, today(&env)).await
+        child_position(&env, &a, id, today(&env)?).await
     })
     .await;
     answer(r)
@@ -112,7 +112,7 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
             .filter(|x| a.is_guardian_of(x.pupil_id))
             .ok_or_else(FieldError::not_found)?;
         let reason = JustificationReason::parse(f.get("reason"))?;
-        family::justifiable(abs.kind, abs.justified, abs.date, today(&env), abs.sent)?;
+        family::justifiable(abs.kind, abs.justified, abs.date, today(&env)?, abs.sent)?;
         let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,

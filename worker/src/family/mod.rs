@@ -22,7 +22,7 @@ pub use staff::{
 };
 pub(crate) use staff::{notice_list, notice_report, requests};
 
-use crate::auth::{self, access, check_csrf, require, Session};
+use crate::auth::{access, check_csrf, require, Session};
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::body::Body;
@@ -30,7 +30,6 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use chrono::NaiveDate;
 use domain::query::QueryParams;
 use domain::session::Access;
 use domain::FieldError;
@@ -41,18 +40,8 @@ use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
 
-/// The day the rules are applied on: the `PONTE_TODAY` variable when set (the demo data is a
-/// past school year, so `cargo xtask dev` and the tests fix a day inside it), else today (UTC).
-pub fn today(env: &Env) -> NaiveDate {
-    env.var("PONTE_TODAY")
-        .ok()
-        .and_then(|v| NaiveDate::parse_from_str(&v.to_string(), "%Y-%m-%d").ok())
-        .unwrap_or_else(|| {
-            chrono::DateTime::from_timestamp(auth::now(), 0)
-                .map(|d| d.date_naive())
-                .unwrap_or_default()
-        })
-}
+/// The day the rules are applied on: today on Rome's clock (`PONTE_TODAY` only in development).
+pub(crate) use crate::clock::today;
 
 /// A request's fields: a form (`application/x-www-form-urlencoded`) or a JSON object.
 pub(crate) struct Fields {
@@ -221,9 +210,9 @@ pub(crate) fn private(mut r: Response) -> Response {
     r
 }
 
-/// `YYYY-MM-DD HH:MM` UTC of a timestamp.
-pub(crate) fn utc(t: i64) -> String {
-    chrono::DateTime::from_timestamp(t, 0)
+/// `YYYY-MM-DD HH:MM` of a timestamp on Rome's clock (what the family and the office read).
+pub(crate) fn rome(t: i64) -> String {
+    domain::clock::rome_time(t)
         .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }

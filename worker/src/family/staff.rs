@@ -2,7 +2,7 @@
 //! acknowledgement figures and lists. Who reaches what is `domain::session::Access` (its
 //! `scope` per school); the gathering functions here serve the API and the pages alike.
 
-use super::{answer, caller, change, csv_file, csv_wanted, private, utc, Done};
+use super::{answer, caller, change, csv_file, csv_wanted, private, rome, Done};
 use crate::auth;
 use crate::db::family::{self as db, RequestKind, SchoolRequests};
 use crate::error::{json_response, path_id as id_of, ApiError};
@@ -182,7 +182,7 @@ pub async fn acknowledgements(
                 "classe",
                 "alunno",
                 "presa_visione",
-                "data_ora_utc",
+                "data_ora",
                 "da",
             ]));
             for p in &r.pupils {
@@ -194,7 +194,7 @@ pub async fn acknowledgements(
                     } else {
                         "no"
                     },
-                    &p.acknowledged_at.map(utc).unwrap_or_default(),
+                    &p.acknowledged_at.map(rome).unwrap_or_default(),
                     p.acknowledged_by.as_deref().unwrap_or(""),
                 ]));
             }

@@ -257,7 +257,7 @@ pub fn expiry_text(t: &crate::i18n_publish::PublishTexts, expires_at: &str) -> S
     use chrono::Timelike;
     let local = chrono::DateTime::parse_from_rfc3339(expires_at)
         .ok()
-        .and_then(|d| domain::family::italian_time(d.timestamp()));
+        .and_then(|d| domain::clock::rome_time(d.timestamp()));
     match local {
         Some(l) => fill(
             t.expires,

@@ -66,7 +66,7 @@ fn lesson_days(cal: &Calendar, profile: &TimetableProfile) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// DESIGN.md §2, all six rows, through the engine: no absence, full year.
+/// docs/design.md §2, all six rows, through the engine: no absence, full year.
 #[test]
 fn seed_tables_through_the_engine() {
     let policy = seed_003().unwrap();
