@@ -70,7 +70,7 @@ pub async fn form_error(req: Request, e: ApiError) -> Response {
         })
         .map(|p| domain::session::safe_next(&p).to_owned())
         .unwrap_or_else(|| "/area".to_owned());
-    let message = e.error.message.clone();
+    let message = lang.error(&e.error);
     let status = e.status;
     render(req, status, move || {
         view! { <FormErrorPage lang=lang message=message.clone() back=back.clone()/> }

@@ -81,6 +81,10 @@ pub fn all() -> Result {
     step("native tests");
     run(cargo().args(["test", "--package", "domain", "--package", "xtask"]))?;
     run(cargo().args(["test", "--package", "app", "--features", "ssr", "--lib"]))?;
+    step("the local OpenID Connect provider on its own (PKCE enforced, the demo people's page)");
+    run(Command::new("node")
+        .arg(paths::root().join("tests/oidc/selftest.mjs"))
+        .current_dir(paths::root()))?;
     step("domain builds for wasm32 (the browser uses the same rules)");
     run(cargo()
         .args([
@@ -125,8 +129,7 @@ pub fn all() -> Result {
         .args(["test", "--package", "e2e"])
         .env("PONTE_BASE_URL", &server.base_url)
         .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
-        .env("PONTE_DEMO_DIR", stack::demo_dir())
-        .env("PONTE_STATE_DIR", &server.state));
+        .env("PONTE_DEMO_DIR", stack::demo_dir()));
 
     step("browser tests in Debian's Chromium");
     let chromium = chromium

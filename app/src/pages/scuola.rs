@@ -120,10 +120,19 @@ pub fn AvvisiScuolaPage(
                             .map(|n| {
                                 view! {
                                     <li class="avviso" data-notice=n.id>
-                                        <a href=format!(
-                                            "/scuola/{school_id}/avvisi/{}",
-                                            n.id,
-                                        )>{n.title}</a>
+                                        {if manages {
+                                            view! {
+                                                <a href=format!(
+                                                    "/scuola/{school_id}/avvisi/{}",
+                                                    n.id,
+                                                )>{n.title}</a>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            // A teacher sees the notice and its figures, not
+                                            // the whole school's list of who acknowledged.
+                                            view! { <strong>{n.title}</strong> }.into_any()
+                                        }}
                                         <p class="hint">
                                             {fill(ft.notice_published, &[("date", &n.published)])}
                                             " · "
