@@ -1,6 +1,7 @@
 //! The field toolkit of the steps: one field of the draft (label, hint, error, input) bound to
 //! the draft by a getter and a setter, compiled once for every field.
 
+use crate::i18n::fill;
 use crate::islands::pubblicazione::{described, ErroreCampo, Wizard};
 use domain::profile::ProfileDraft;
 use leptos::prelude::*;

@@ -2,14 +2,15 @@
 //! in iPA).
 
 use super::campo::*;
-use crate::i18n::fill;
-use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use crate::islands::pubblicazione::campi::*;
-use crate::islands::pubblicazione::{described, kind, rete, ErroreCampo, Note, Wizard};
-use domain::hosts::{HostKind, PathKind};
-use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
+use crate::islands::pubblicazione::{kind, ErroreCampo, Note, Wizard};
+use domain::hosts::HostKind;
+use domain::profile::limits;
 use leptos::prelude::*;
-use std::sync::Arc;
+
+// The iPA lookup runs only in the browser.
+#[cfg(feature = "hydrate")]
+use crate::{i18n::fill, islands::pubblicazione::rete};
 
 pub fn chi_siete(w: Wizard) -> impl IntoView {
     let t = w.t;

@@ -3,13 +3,11 @@
 
 use super::campo::*;
 use crate::i18n::fill;
-use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use crate::islands::pubblicazione::campi::*;
-use crate::islands::pubblicazione::{described, kind, rete, ErroreCampo, Note, Wizard};
-use domain::hosts::{HostKind, PathKind};
+use crate::islands::pubblicazione::{described, rete, ErroreCampo, Wizard};
+use domain::hosts::PathKind;
 use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 fn offer(d: &ProfileDraft, p: PathKind) -> Option<&OfferDraft> {
     d.offers.iter().find(|o| o.path == Some(p))

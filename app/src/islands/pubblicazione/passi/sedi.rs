@@ -4,11 +4,9 @@ use super::campo::*;
 use crate::i18n::fill;
 use crate::islands::filtro_luogo::{selettore_luogo, Luogo, LuogoIds, LuogoLabels};
 use crate::islands::pubblicazione::campi::*;
-use crate::islands::pubblicazione::{described, kind, rete, ErroreCampo, Note, Wizard};
-use domain::hosts::{HostKind, PathKind};
-use domain::profile::{limits, OfferDraft, PeriodDraft, ProfileDraft};
+use crate::islands::pubblicazione::{described, kind, rete, ErroreCampo, Wizard};
+use domain::profile::limits;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 pub fn sedi(w: Wizard) -> impl IntoView {
     let t = w.t;
