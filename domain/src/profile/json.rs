@@ -3,14 +3,16 @@
 //! ([`ProfileDraft::to_json`]). Both run in the publishing wizard's browser bundle.
 //!
 //! Why not `serde_json` (the domain does depend on it, for OpenID Connect): the wizard's bundle
-//! never links it — the wizard reads the API's answers with the browser's own `JSON.parse`
-//! (app/src/islands/pubblicazione/rete.rs) — and this module is what keeps it out; what it
-//! would add to the bundle is in the module's closing note below. It also does what a derive
-//! does not: it names the exact field that is wrong (`draft.offers[0].path`), refuses unknown
-//! fields and duplicate keys, caps nesting at [`MAX_DEPTH`], never panics on any text, and
-//! writes the canonical form (keys sorted, no whitespace, minimal escapes) the checksum is
-//! computed over, so a re-indented file still loads. The format of `draft` is
-//! `ProfileDraft`'s serde form, and the tests check both directions against `serde_json`.
+//! does not link it — the wizard reads the API's answers with the browser's own `JSON.parse`
+//! (app/src/islands/pubblicazione/rete.rs) — and this module is what keeps it out: the draft's
+//! derived `Serialize`/`Deserialize` code and serde_json's reader and writer would be one more
+//! JSON implementation in the largest bundle a host downloads. It also does what a derive does
+//! not: it names the exact field that is wrong (`draft.offers[0].path`), refuses unknown fields
+//! and duplicate keys, caps nesting at [`MAX_DEPTH`], never panics on any text, and writes the
+//! canonical form (keys sorted, no whitespace, minimal escapes) the checksum is computed over,
+//! so a re-indented file still loads and the checksums of files saved before stay valid. The
+//! format of `draft` is `ProfileDraft`'s serde form, and the tests check both directions
+//! against `serde_json`.
 
 use super::{CapacitiesDraft, ContactsDraft, OfferDraft, PeriodDraft, PlaceDraft, ProfileDraft};
 use crate::fnv::fnv1a64;
