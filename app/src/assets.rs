@@ -6,45 +6,9 @@ pub const CSS: &str = match option_env!("PONTE_ASSET_CSS") {
     None => "/pkg/ponte.css",
 };
 
-/// The browser bundles: each page loads at most one, with only the islands it needs, so a
-/// parent's phone never downloads the office's or the publishing wizard's code. `cargo xtask
-/// build` makes one per variant (xtask/src/build.rs `Bundle`, app/build.rs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bundle {
-    /// `hydrate`: the search filters and the absence calculator.
-    Public,
-    /// `hydrate,staff`: the school office's import form.
-    Staff,
-    /// `hydrate,publish`: the hosts' publishing wizard.
-    Publish,
-}
-
-impl Bundle {
-    /// The module that loads the bundle's wasm and hydrates its islands (no inline script:
-    /// the Content-Security-Policy allows scripts from this origin only).
-    pub fn boot_js(self) -> &'static str {
-        match self {
-            Bundle::Public => BOOT_JS,
-            Bundle::Staff => BOOT_STAFF_JS,
-            Bundle::Publish => BOOT_PUBLISH_JS,
-        }
-    }
-}
-
-const BOOT_JS: &str = match option_env!("PONTE_ASSET_BOOT") {
-    Some(p) => p,
-    None => "/pkg/boot.js",
-};
-
-const BOOT_STAFF_JS: &str = match option_env!("PONTE_ASSET_BOOT_STAFF") {
-    Some(p) => p,
-    None => "/pkg/boot-staff.js",
-};
-
-const BOOT_PUBLISH_JS: &str = match option_env!("PONTE_ASSET_BOOT_PUBLISH") {
-    Some(p) => p,
-    None => "/pkg/boot-publish.js",
-};
+/// The browser bundles (one list with `cargo xtask build`); [`Bundle::boot_js`] is the path of
+/// a bundle's boot module, hashed at compile time like the files above.
+pub use domain::bundle::Bundle;
 
 pub const ICONS: &str = match option_env!("PONTE_ASSET_ICONS") {
     Some(p) => p,

@@ -5,10 +5,12 @@
 //! is a [`error::FieldError`] with a stable code and an Italian message.
 
 pub mod attendance;
+pub mod bundle;
 pub mod clock;
 pub mod declaration;
 pub mod error;
 pub mod family;
+pub mod fnv;
 pub mod hosts;
 pub mod identity;
 pub mod import;

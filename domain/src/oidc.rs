@@ -1612,16 +1612,16 @@ mod tests {
         );
         assert_eq!(
             url,
-            "http://127.0.0.1:9011/auth?response_type=code&client_id=ponte%20client\
+            "http://127.0.0.1:9011/auth?response_type=code&client_id=ponte+client\
              &redirect_uri=http%3A%2F%2F127.0.0.1%3A8787%2Fauth%2Fcallback%3Fx%3D1%26y%3D2\
-             &scope=openid%20profile&state=st&nonce=no&code_challenge=ch\
+             &scope=openid+profile&state=st&nonce=no&code_challenge=ch\
              &code_challenge_method=S256"
         );
         let mut d = discovery();
         d.authorization_endpoint = "https://idp.example/auth?tenant=scuole".into();
         let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", Some("login consent"));
         assert!(url.starts_with("https://idp.example/auth?tenant=scuole&response_type=code&"));
-        assert!(url.ends_with("&code_challenge_method=S256&prompt=login%20consent"));
+        assert!(url.ends_with("&code_challenge_method=S256&prompt=login+consent"));
         d.authorization_endpoint = "https://idp.example/auth?".into();
         let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", None);
         assert!(url.starts_with("https://idp.example/auth?response_type=code&"));
@@ -1739,7 +1739,7 @@ mod tests {
     fn basic_auth_form_encodes_then_base64() {
         assert_eq!(
             basic_auth("ponte", "s3cr:t è"),
-            format!("Basic {}", STANDARD.encode("ponte:s3cr%3At%20%C3%A8"))
+            format!("Basic {}", STANDARD.encode("ponte:s3cr%3At+%C3%A8"))
         );
         assert_eq!(basic_auth("a", "b"), "Basic YTpi");
     }

@@ -8,15 +8,9 @@ use domain::security::SECURITY_HEADERS;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// FNV-1a, 64 bits: content hashes for file names (not a security hash).
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// The content hash of file names and of the service worker's cache version (domain::fnv);
+/// named here for the other build steps (tools.rs, pki.rs).
+pub use domain::fnv::fnv1a64 as fnv64;
 
 fn hashed(stem: &str, ext: &str, bytes: &[u8]) -> String {
     format!("{stem}.{:012x}.{ext}", fnv64(bytes) & 0xffff_ffff_ffff)
@@ -34,74 +28,9 @@ fn write(p: &Path, bytes: &[u8]) -> Result {
     std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))
 }
 
-/// The browser bundles: `app` built once per variant, each exporting only its own islands
-/// (app/build.rs), so no page downloads another audience's code. `app::assets::Bundle` is the
-/// same list on the page side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bundle {
-    /// The public pages' islands (search filters, calculator): what a parent's phone loads.
-    Public,
-    /// The school office's islands (imports).
-    Staff,
-    /// The hosts' publishing wizard.
-    Publish,
-}
-
-impl Bundle {
-    pub const ALL: [Bundle; 3] = [Bundle::Public, Bundle::Staff, Bundle::Publish];
-
-    /// `app`'s features for this bundle.
-    pub fn features(self) -> &'static str {
-        match self {
-            Bundle::Public => "hydrate",
-            Bundle::Staff => "hydrate,staff",
-            Bundle::Publish => "hydrate,publish",
-        }
-    }
-
-    /// The stem of its wasm and glue files; the boot module's is the same with `boot`.
-    pub fn stem(self) -> &'static str {
-        match self {
-            Bundle::Public => "ponte",
-            Bundle::Staff => "ponte-staff",
-            Bundle::Publish => "ponte-publish",
-        }
-    }
-
-    /// A short name for reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Bundle::Public => "client",
-            Bundle::Staff => "staff",
-            Bundle::Publish => "publish",
-        }
-    }
-
-    pub fn boot_stem(self) -> String {
-        self.stem().replacen("ponte", "boot", 1)
-    }
-
-    /// The variable that tells the worker's build the boot module's hashed path
-    /// (app/src/assets.rs).
-    pub fn boot_env(self) -> &'static str {
-        match self {
-            Bundle::Public => "PONTE_ASSET_BOOT",
-            Bundle::Staff => "PONTE_ASSET_BOOT_STAFF",
-            Bundle::Publish => "PONTE_ASSET_BOOT_PUBLISH",
-        }
-    }
-
-    /// Whether a file of `assets/pkg` belongs to this bundle (its wasm, glue or boot module).
-    pub fn owns(self, file_name: &str) -> bool {
-        let hashed_of = |stem: &str| {
-            file_name
-                .strip_prefix(stem)
-                .and_then(|rest| rest.strip_prefix('.'))
-                .is_some_and(|rest| rest.ends_with(".wasm") || rest.ends_with(".js"))
-        };
-        hashed_of(self.stem()) || hashed_of(&self.boot_stem())
-    }
-}
+/// The browser bundles: `app` built once per variant (domain/src/bundle.rs, the list the pages
+/// link to as well).
+pub use domain::bundle::Bundle;
 
 /// The public paths of the hashed static files.
 #[derive(Debug, Clone)]
@@ -317,34 +246,4 @@ pub fn all(tools: &Tools) -> Result<AssetNames> {
     let names = static_files(&clients)?;
     worker(tools, &names)?;
     Ok(names)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_bundle_owns_only_its_files() {
-        let files = [
-            ("ponte.0123456789ab.wasm", Bundle::Public),
-            ("ponte.0123456789ab.js", Bundle::Public),
-            ("boot.0123456789ab.js", Bundle::Public),
-            ("ponte-staff.0123456789ab.wasm", Bundle::Staff),
-            ("boot-staff.0123456789ab.js", Bundle::Staff),
-            ("ponte-publish.0123456789ab.js", Bundle::Publish),
-            ("boot-publish.0123456789ab.js", Bundle::Publish),
-        ];
-        for (name, owner) in files {
-            for b in Bundle::ALL {
-                assert_eq!(b.owns(name), b == owner, "{b:?} and {name}");
-            }
-        }
-        for other in [
-            "ponte.0123456789ab.css",
-            "pwa.0123456789ab.js",
-            "icons.0123.svg",
-        ] {
-            assert!(!Bundle::ALL.iter().any(|b| b.owns(other)), "{other}");
-        }
-    }
 }

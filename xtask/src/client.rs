@@ -275,18 +275,8 @@ fn form_action(html: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].replace("&amp;", "&"))
 }
 
-/// `application/x-www-form-urlencoded` encoding of one value.
-pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+/// `application/x-www-form-urlencoded` encoding of one value (the project's one encoder).
+pub use domain::query::encode_component as encode;
 
 #[cfg(test)]
 mod tests {

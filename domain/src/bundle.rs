@@ -1,0 +1,136 @@
+//! The browser bundles: the one list that `cargo xtask build` builds (xtask/src/build.rs) and the
+//! pages link to (app/src/layout.rs). `app` is built once per bundle, each exporting only its own
+//! islands (app/build.rs), so a parent's phone never downloads the office's or the publishing
+//! wizard's code. Not a rule of the school or of the register: it lives here because `domain` is
+//! the one crate both the build tool and the pages depend on.
+
+/// One browser bundle. Each page loads at most one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `hydrate`: the public pages' islands (search filters, absence calculator): what a
+    /// parent's phone loads.
+    Public,
+    /// `hydrate,staff`: the school office's islands (the import form).
+    Staff,
+    /// `hydrate,publish`: the hosts' publishing wizard.
+    Publish,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 3] = [Bundle::Public, Bundle::Staff, Bundle::Publish];
+
+    /// `app`'s features for this bundle.
+    pub fn features(self) -> &'static str {
+        match self {
+            Bundle::Public => "hydrate",
+            Bundle::Staff => "hydrate,staff",
+            Bundle::Publish => "hydrate,publish",
+        }
+    }
+
+    /// The stem of its wasm and glue files; the boot module's is the same with `boot`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Bundle::Public => "ponte",
+            Bundle::Staff => "ponte-staff",
+            Bundle::Publish => "ponte-publish",
+        }
+    }
+
+    /// A short name for reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Bundle::Public => "client",
+            Bundle::Staff => "staff",
+            Bundle::Publish => "publish",
+        }
+    }
+
+    pub fn boot_stem(self) -> String {
+        self.stem().replacen("ponte", "boot", 1)
+    }
+
+    /// The variable that tells the worker's build the boot module's hashed path
+    /// ([`Bundle::boot_js`] reads it).
+    pub fn boot_env(self) -> &'static str {
+        match self {
+            Bundle::Public => "PONTE_ASSET_BOOT",
+            Bundle::Staff => "PONTE_ASSET_BOOT_STAFF",
+            Bundle::Publish => "PONTE_ASSET_BOOT_PUBLISH",
+        }
+    }
+
+    /// The module that loads the bundle's wasm and hydrates its islands (no inline script: the
+    /// Content-Security-Policy allows scripts from this origin only). Its content-hashed path is
+    /// set at compile time through [`Bundle::boot_env`] by `cargo xtask build`; the fallback
+    /// serves an unhashed development build.
+    pub fn boot_js(self) -> &'static str {
+        // `option_env!` takes a literal: these are the names `boot_env` gives (a test checks).
+        match self {
+            Bundle::Public => match option_env!("PONTE_ASSET_BOOT") {
+                Some(p) => p,
+                None => "/pkg/boot.js",
+            },
+            Bundle::Staff => match option_env!("PONTE_ASSET_BOOT_STAFF") {
+                Some(p) => p,
+                None => "/pkg/boot-staff.js",
+            },
+            Bundle::Publish => match option_env!("PONTE_ASSET_BOOT_PUBLISH") {
+                Some(p) => p,
+                None => "/pkg/boot-publish.js",
+            },
+        }
+    }
+
+    /// Whether a file of `assets/pkg` belongs to this bundle (its wasm, glue or boot module).
+    pub fn owns(self, file_name: &str) -> bool {
+        let hashed_of = |stem: &str| {
+            file_name
+                .strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|rest| rest.ends_with(".wasm") || rest.ends_with(".js"))
+        };
+        hashed_of(self.stem()) || hashed_of(&self.boot_stem())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_bundle_owns_only_its_files() {
+        let files = [
+            ("ponte.0123456789ab.wasm", Bundle::Public),
+            ("ponte.0123456789ab.js", Bundle::Public),
+            ("boot.0123456789ab.js", Bundle::Public),
+            ("ponte-staff.0123456789ab.wasm", Bundle::Staff),
+            ("boot-staff.0123456789ab.js", Bundle::Staff),
+            ("ponte-publish.0123456789ab.js", Bundle::Publish),
+            ("boot-publish.0123456789ab.js", Bundle::Publish),
+        ];
+        for (name, owner) in files {
+            for b in Bundle::ALL {
+                assert_eq!(b.owns(name), b == owner, "{b:?} and {name}");
+            }
+        }
+        for other in [
+            "ponte.0123456789ab.css",
+            "pwa.0123456789ab.js",
+            "icons.0123.svg",
+        ] {
+            assert!(!Bundle::ALL.iter().any(|b| b.owns(other)), "{other}");
+        }
+    }
+
+    #[test]
+    fn the_unhashed_boot_module_is_the_bundle_own() {
+        // Without the build's variables (as in this test), each boot path is the unhashed
+        // file of its own bundle: the fallback and the variable's name agree.
+        for b in Bundle::ALL {
+            if std::env::var_os(b.boot_env()).is_none() {
+                assert_eq!(b.boot_js(), format!("/pkg/{}.js", b.boot_stem()), "{b:?}");
+            }
+        }
+    }
+}
