@@ -143,9 +143,12 @@ impl DraftFile {
         out
     }
 
-    /// A suggested file name: `bozza-profilo-2026-03-01.json`.
+    /// A suggested file name with the day on Rome's clock: `bozza-profilo-2026-03-01.json`
+    /// (`saved_at` is UTC).
     pub fn file_name(saved_at: NaiveDateTime) -> String {
-        let d = saved_at.date();
+        let d = crate::clock::rome_time(saved_at.and_utc().timestamp())
+            .unwrap_or(saved_at)
+            .date();
         format!(
             "bozza-profilo-{:04}-{:02}-{:02}.json",
             d.year(),
@@ -315,6 +318,11 @@ mod tests {
             assert_eq!(DraftFile::from_bytes(text.as_bytes()).unwrap(), d);
         }
         assert_eq!(DraftFile::file_name(at()), "bozza-profilo-2026-03-01.json");
+        // 23:30 UTC is already the next day in Rome.
+        let late = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+            .and_then(|d| d.and_hms_opt(23, 30, 0))
+            .expect("a valid time");
+        assert_eq!(DraftFile::file_name(late), "bozza-profilo-2026-03-02.json");
         let text = DraftFile::to_json(&ProfileDraft::default(), at());
         assert!(
             text.starts_with("{\n  \"format\": \"ponte-bozza-profilo\",\n  \"version\": 1,\n"),
