@@ -353,7 +353,7 @@ test("the school office signs in with CIE and imports a file; a bad file lists e
   await page.getByRole("button", { name: "Controlla e importa" }).click();
   const ok = page.locator(".notice-ok");
   await ok.waitFor({ timeout: 30000 });
-  assert.match(await ok.textContent(), /45 righe lette; aggiunte o modificate 0, rimosse 0/);
+  assert.match(await ok.textContent(), /Righe lette: 45; aggiunte o modificate: 0; rimosse: 0\./);
   // A file with three bad rows: all three listed, nothing written.
   const bad = [
     "matricola;data;tipo;ore;giustificata",
