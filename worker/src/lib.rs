@@ -154,6 +154,13 @@ async fn email(
 
 #[event(fetch)]
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
+    let dev = domain::clock::is_development(
+        env.var(domain::clock::DEV_SETTING)
+            .ok()
+            .map(|v| v.to_string())
+            .as_deref(),
+    );
+    db::take_round_trips();
     let mut response = match read_body(req).await {
         Ok(mut req) => {
             req.extensions_mut().insert(Arc::new(env));
@@ -161,6 +168,13 @@ async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_
         }
         Err(refused) => refused.into_response(),
     };
+    if dev {
+        // For `cargo xtask bench`: the D1 round trips this request made.
+        response.headers_mut().insert(
+            "x-ponte-d1-round-trips",
+            axum::http::HeaderValue::from(db::take_round_trips()),
+        );
+    }
     headers::secure(response.headers_mut());
     whole(response).await
 }

@@ -10,6 +10,7 @@ use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, opt_text, rows, text,
     Error,
 };
+use crate::db::Counted;
 use crate::error::ApiError;
 use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
 use domain::place::IstatComune;
@@ -250,6 +251,7 @@ pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<boo
             int(limits::FAILURES_PER_CODE),
         ])?
         .run()
+        .counted()
         .await?;
     Ok(changes("new declaration", &result)? == 1)
 }
@@ -357,6 +359,7 @@ pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), ApiError> {
         );
     }
     db.batch(statements)
+        .counted()
         .await
         .map_err(|e| Error::storage("refused proof", e))?;
     Ok(())

@@ -10,6 +10,7 @@
 use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error,
 };
+use crate::db::Counted;
 use crate::error::ApiError;
 use domain::import::{
     self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
@@ -395,6 +396,7 @@ pub async fn stage_part(
         ])?,
     );
     db.batch(statements)
+        .counted()
         .await
         .map_err(|e| Error::storage("stage part", e))?;
     Ok(PartOutcome {
@@ -705,6 +707,7 @@ pub async fn commit(
     db.prepare("UPDATE imports SET summary = ?2 WHERE id = ?1")
         .bind(&[id, text(&summary.to_string())])?
         .run()
+        .counted()
         .await?;
     Ok(CommitOutcome::Live(
         import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),

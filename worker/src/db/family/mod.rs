@@ -17,6 +17,7 @@ pub use register::*;
 pub use requests::*;
 
 use super::database;
+use crate::db::Counted;
 use crate::error::ApiError;
 use chrono::NaiveDate;
 use domain::attendance::SchoolGrade;
@@ -92,6 +93,7 @@ async fn all<T: DeserializeOwned>(
         .prepare(sql)
         .bind(params)?
         .all()
+        .counted()
         .await?
         .results()?)
 }

@@ -3,6 +3,7 @@
 //! whole list), one notice with the school's pupils for the office's list.
 
 use super::{broken, database, grade, whole, IdRow, Results};
+use crate::db::Counted;
 use crate::db::{int, text};
 use crate::error::ApiError;
 use domain::family::{Ack, Kid, Notice, NoticeDraft, RollPupil, SchoolPupil};
@@ -81,6 +82,7 @@ pub async fn publish(
                 text(&n.title),
             ])?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("notice", results);
     let id = r
@@ -202,6 +204,7 @@ pub async fn family_notices(env: &Env, codice_fiscale: &str) -> Result<FamilyNot
     let db = database(env)?;
     let results = db
         .batch(family_notice_statements(&db, codice_fiscale)?)
+        .counted()
         .await?;
     FamilyNotices::from_results(&mut Results::new("family notices", results))
 }
@@ -219,6 +222,7 @@ pub async fn mark_read(
         )
         .bind(&[int(notice_id as f64), text(codice_fiscale), int(now as f64)])?
         .run()
+        .counted()
         .await?;
     Ok(())
 }
@@ -256,7 +260,7 @@ pub async fn acknowledge(
             ])?,
         );
     }
-    let results = db.batch(statements).await?;
+    let results = db.batch(statements).counted().await?;
     let mut new = 0;
     for r in results.iter().skip(1) {
         let changes = r
@@ -328,6 +332,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
             db.prepare(SCHOOL_PUPILS_SQL).bind(&id)?,
             db.prepare(SCHOOL_ACKS_SQL).bind(&id)?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("school notices", results);
     let school = r.next::<SchoolDb>()?.into_iter().next().map(|s| s.name);
@@ -402,6 +407,7 @@ pub async fn notice_with_roll(
             )
             .bind(&id)?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("notice", results);
     let Some(notice) = r.next::<NoticeDb>()?.into_iter().next() else {

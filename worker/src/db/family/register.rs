@@ -5,6 +5,7 @@
 use super::notices::{family_notice_statements, FamilyNotices};
 use super::{broken, database, date, id_list, whole, Results};
 use crate::db::text;
+use crate::db::Counted;
 use crate::error::ApiError;
 use domain::attendance::{
     AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, Policy, Pupil, SchoolGrade,
@@ -274,7 +275,7 @@ pub async fn register(env: &Env, id: i64) -> Result<Option<Register>, ApiError> 
     let db = database(env)?;
     let mut r = Results::new(
         "register",
-        db.batch(register_statements(&db, &[id])?).await?,
+        db.batch(register_statements(&db, &[id])?).counted().await?,
     );
     Ok(registers_from(&mut r)?.into_iter().next())
 }
@@ -302,7 +303,7 @@ pub async fn family(
     let db = database(env)?;
     let mut statements = register_statements(&db, pupils)?;
     statements.extend(family_notice_statements(&db, codice_fiscale)?);
-    let mut r = Results::new("family", db.batch(statements).await?);
+    let mut r = Results::new("family", db.batch(statements).counted().await?);
     let registers = registers_from(&mut r)?;
     let notices = FamilyNotices::from_results(&mut r)?;
     Ok(FamilyData { registers, notices })

@@ -4,6 +4,7 @@
 use super::notices::{SchoolDb, SCHOOL_SQL};
 use super::register::policy_of;
 use super::{broken, database, date, whole, IdRow, Results};
+use crate::db::Counted;
 use crate::db::{int, text};
 use crate::error::ApiError;
 use chrono::NaiveDate;
@@ -47,6 +48,7 @@ pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError>
         )
         .bind(&[int(id as f64)])?
         .first(None)
+        .counted()
         .await?;
     row.map(|r| {
         Ok(AbsenceRef {
@@ -91,6 +93,7 @@ pub async fn justify(
             int(now as f64),
         ])?
         .first(None)
+        .counted()
         .await?;
     match row {
         Some(r) => whole("justification id", r.id),
@@ -126,6 +129,7 @@ pub async fn request_deroga(
             int(now as f64),
         ])?
         .first(None)
+        .counted()
         .await?;
     let row = row.ok_or_else(|| broken("derogation request", "no id"))?;
     whole("derogation id", row.id)
@@ -191,6 +195,7 @@ pub async fn request(
         .prepare(sql)
         .bind(&[int(id as f64)])?
         .first(None)
+        .counted()
         .await?;
     row.map(|r| {
         Ok(RequestRef {
@@ -246,6 +251,7 @@ pub async fn decide(
                 text(next.as_str()),
             ])?,
         ])
+        .counted()
         .await?;
     let changed = results
         .first()
@@ -360,6 +366,7 @@ pub async fn school_requests(
             )
             .bind(&[int(school_id as f64), classes])?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("requests", results);
     let school = match r.next::<SchoolDb>()?.into_iter().next() {
