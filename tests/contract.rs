@@ -177,6 +177,13 @@ pub fn check(method: &str, path_and_query: &str, status: u16, media: &str, body:
     contract().check(method, path_and_query, status, media, body);
 }
 
+/// Checks an answer of the browser-like client (`xtask::client`), for the request helpers of
+/// the signed-in suites.
+#[track_caller]
+pub fn check_answer(method: &str, path_and_query: &str, a: &xtask::client::Answer) {
+    check(method, path_and_query, a.status, &a.content_type, &a.body);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
