@@ -166,29 +166,26 @@ pub async fn import_part(
     respond(r, StatusCode::OK)
 }
 
-/// Why a whole file is refused before its rows are looked at: a file without rows (and
-/// without errors, which say why it has none) imports nothing.
-fn refused(imp: &Import) -> Vec<RowError> {
-    if imp.error_count == 0 && imp.rows == 0 {
-        vec![RowError {
-            line: 1,
-            column: None,
-            value: String::new(),
-            reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
-        }]
-    } else {
-        Vec::new()
-    }
-}
-
 /// `POST /api/v1/imports/{id}/commit`: live in one batch, or 422 with every bad row.
 pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let r = SendFuture::new(async move {
         let (s, a) = caller(&env, &req).await?;
         let imp = managed_import(&env, &a, &id).await?;
         staging(&imp)?;
+        // Keys repeated across parts are found only now, whatever the parts said: the answer
+        // lists every bad row of the file.
+        let mut blocking = school::blocking_errors(&env, &imp).await?;
+        // A file without rows, and without errors saying why, imports nothing.
+        if imp.error_count == 0 && blocking.is_empty() && imp.rows == 0 {
+            blocking.push(RowError {
+                line: 1,
+                column: None,
+                value: String::new(),
+                reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
+            });
+        }
         Ok::<_, ApiError>(
-            school::commit(&env, &imp, refused(&imp), &s.codice_fiscale, auth::now()).await?,
+            school::commit(&env, &imp, blocking, &s.codice_fiscale, auth::now()).await?,
         )
     })
     .await;

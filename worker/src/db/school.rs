@@ -431,7 +431,8 @@ struct InUse {
 }
 
 /// Why going live is refused, as rows for the office.
-async fn blocking_errors(db: &D1Database, imp: &Import) -> Result<Vec<RowError>, Error> {
+pub async fn blocking_errors(env: &Env, imp: &Import) -> Result<Vec<RowError>, Error> {
+    let db = database(env)?;
     let dups: Vec<Dup> = all(
         "duplicate rows",
         db.prepare(
@@ -595,21 +596,17 @@ pub enum CommitOutcome {
 }
 
 /// Make a staged import live in one batch, or reject it (nothing written) with every reason:
-/// the errors of its parts, `refused` (the handler's reasons to refuse the whole file) and the
-/// keys repeated across parts.
+/// the errors of its parts and `blocking`, the errors of the whole file the handler found
+/// ([`blocking_errors`] and its own).
 pub async fn commit(
     env: &Env,
     imp: &Import,
-    refused: Vec<RowError>,
+    blocking: Vec<RowError>,
     actor: &str,
     now: i64,
 ) -> Result<CommitOutcome, Error> {
     let kind = imp.import_kind()?;
     let db = database(env)?;
-    // Keys repeated across parts are found only now, whatever the parts said: the answer lists
-    // every bad row of the file.
-    let mut blocking = refused;
-    blocking.extend(blocking_errors(&db, imp).await?);
     let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
     if imp.error_count > 0 || !blocking.is_empty() {
         let mut errors = imp.errors.clone();
