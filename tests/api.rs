@@ -400,41 +400,82 @@ fn comuni_of_a_province() {
 #[test]
 fn openapi_describes_every_endpoint() {
     let app = spawn_app();
-    let v = app.get("/api/v1/openapi.json").json();
+    let r = app.get("/api/v1/openapi.json");
+    assert_eq!(r.status, 200);
+    assert!(
+        r.header("content-type")
+            .is_some_and(|c| c.starts_with("application/json")),
+        "{:?}",
+        r.header("content-type")
+    );
+    let v = r.json();
     assert_eq!(v["openapi"], "3.1.0");
-    for path in [
-        "/healthz",
-        "/api/v1/openapi.json",
-        "/api/v1/attendance/limits",
-        "/api/v1/hosts",
-        "/api/v1/hosts/{id}",
-        "/api/v1/comuni",
-        "/api/v1/me",
-        "/api/v1/schools/{school_id}/imports",
-        "/api/v1/imports/{id}",
-        "/api/v1/imports/{id}/parts",
-        "/api/v1/imports/{id}/commit",
-        "/api/v1/pupils/{id}",
-        "/api/v1/pupils/{id}/absences",
-        "/api/v1/pupils/{id}/attendance",
-        "/api/v1/pupils/{id}/derogations",
-        "/api/v1/absences/{id}/justification",
-        "/api/v1/justifications/{id}/decision",
-        "/api/v1/derogations/{id}/decision",
-        "/api/v1/schools/{school_id}/requests",
-        "/api/v1/schools/{school_id}/notices",
-        "/api/v1/notices",
-        "/api/v1/notices/{id}/acknowledgement",
-        "/api/v1/notices/{id}/acknowledgements",
-        "/api/v1/me/export",
-        "/api/v1/ipa/{code}",
-        "/api/v1/cp2011",
-        "/api/v1/declarations",
-        "/api/v1/declarations/{code}",
-        "/api/v1/declarations/{code}/document",
-        "/api/v1/declarations/{code}/signature",
-    ] {
-        assert!(v["paths"].get(path).is_some(), "{path}");
+    let paths: BTreeSet<&str> = v["paths"]
+        .as_object()
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        paths,
+        BTreeSet::from([
+            "/healthz",
+            "/api/v1/openapi.json",
+            "/api/v1/attendance/limits",
+            "/api/v1/hosts",
+            "/api/v1/hosts/{id}",
+            "/api/v1/comuni",
+            "/api/v1/me",
+            "/api/v1/schools/{school_id}/imports",
+            "/api/v1/imports/{id}",
+            "/api/v1/imports/{id}/parts",
+            "/api/v1/imports/{id}/commit",
+            "/api/v1/pupils/{id}",
+            "/api/v1/pupils/{id}/absences",
+            "/api/v1/pupils/{id}/attendance",
+            "/api/v1/pupils/{id}/derogations",
+            "/api/v1/absences/{id}/justification",
+            "/api/v1/justifications/{id}/decision",
+            "/api/v1/derogations/{id}/decision",
+            "/api/v1/schools/{school_id}/requests",
+            "/api/v1/schools/{school_id}/notices",
+            "/api/v1/notices",
+            "/api/v1/notices/{id}/acknowledgement",
+            "/api/v1/notices/{id}/acknowledgements",
+            "/api/v1/me/export",
+            "/api/v1/ipa/{code}",
+            "/api/v1/cp2011",
+            "/api/v1/declarations",
+            "/api/v1/declarations/{code}",
+            "/api/v1/declarations/{code}/document",
+            "/api/v1/declarations/{code}/signature",
+        ])
+    );
+    // The router has exactly the document's methods on each of its paths: a method the path
+    // does not have is a 405 listing the ones it has (a path the router lacked would be the
+    // fallback's 404).
+    for path in paths.iter().filter(|p| **p != "/api/v1/openapi.json") {
+        let concrete: String = path
+            .split('/')
+            .map(|s| if s.starts_with('{') { "1" } else { s })
+            .collect::<Vec<_>>()
+            .join("/");
+        let url = format!("{}{concrete}", app.base);
+        let r = match app.agent.request("DELETE", &url).call() {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("DELETE {url}: {e}"),
+        };
+        assert_eq!(r.status(), 405, "DELETE {path}");
+        let allowed: BTreeSet<String> = r
+            .header("allow")
+            .unwrap_or("")
+            .split(',')
+            .map(|m| m.trim().to_ascii_lowercase())
+            .filter(|m| !m.is_empty() && m != "head")
+            .collect();
+        let documented: BTreeSet<String> = v["paths"][path]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        assert_eq!(allowed, documented, "methods of {path}");
     }
     // Every state-changing operation asks for the session's CSRF token, except the public
     // publishing workflow, which declares no security (no session, no cookie: nothing to forge).
@@ -449,17 +490,12 @@ fn openapi_describes_every_endpoint() {
             "POST {path} is public"
         );
     }
-    let posts: BTreeSet<&str> = v["paths"]
-        .as_object()
-        .map(|paths| {
-            paths
-                .iter()
-                .filter(|(_, ops)| ops.get("post").is_some())
-                .map(|(path, _)| path.as_str())
-                .filter(|path| !public_posts.contains(path))
-                .collect()
-        })
-        .unwrap_or_default();
+    let posts: BTreeSet<&str> = paths
+        .iter()
+        .copied()
+        .filter(|path| v["paths"][path].get("post").is_some())
+        .filter(|path| !public_posts.contains(path))
+        .collect();
     assert_eq!(
         posts,
         BTreeSet::from([
@@ -493,6 +529,22 @@ fn openapi_describes_every_endpoint() {
         .map(|a| a.iter().filter_map(|p| p["name"].as_str()).collect())
         .unwrap_or_default();
     assert_eq!(params, domain::hosts::HostSearch::PARAMS);
+}
+
+#[test]
+fn the_contract_check_catches_an_answer_the_document_does_not_describe() {
+    // The check every helper runs must be able to fail: a real answer against the wrong
+    // operation's schema, and a status the operation does not give.
+    let app = spawn_app();
+    let page = app.get("/api/v1/hosts");
+    let c = e2e::contract::contract();
+    let wrong = std::panic::catch_unwind(|| {
+        c.check("GET", "/api/v1/comuni", 200, "application/json", &page.body)
+    });
+    assert!(wrong.is_err(), "a search page is not a list of comuni");
+    let undocumented =
+        std::panic::catch_unwind(|| c.check("GET", "/api/v1/hosts", 418, "application/json", "{}"));
+    assert!(undocumented.is_err(), "418 is not an answer of the search");
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! `spawn_app` for the end-to-end tests: the worker that `cargo xtask test` started under
 //! `wrangler dev` (real D1, KV and static assets), seeded with the demo hosts the tests
-//! regenerate to know what to expect.
+//! regenerate to know what to expect. Every API answer the helpers get is checked against the
+//! OpenAPI document ([`contract`]).
 
+pub mod contract;
 pub mod people;
 
 use serde_json::Value;
@@ -35,7 +37,17 @@ impl Reply {
 }
 
 impl App {
+    /// GET `path`; an API answer is checked against the OpenAPI document ([`contract::check`]).
+    #[track_caller]
     pub fn get(&self, path: &str) -> Reply {
+        let reply = self.get_unchecked(path);
+        let media = reply.header("content-type").unwrap_or("").to_owned();
+        contract::check("GET", path, reply.status, &media, &reply.body);
+        reply
+    }
+
+    /// GET `path` without checking the answer against the document.
+    pub fn get_unchecked(&self, path: &str) -> Reply {
         let url = format!("{}{path}", self.base);
         let resp = match self.agent.get(&url).call() {
             Ok(r) => r,

@@ -126,9 +126,13 @@ pub fn signed_in(label: &str) -> (Client, Value) {
     (c, me)
 }
 
+/// Every answer is checked against its operation's schema in the OpenAPI document.
 pub fn send(c: &mut Client, method: &str, path: &str, body: Option<(&str, &[u8])>) -> Answer {
-    c.request(method, path, body, &[])
-        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    let a = c
+        .request(method, path, body, &[])
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+    crate::contract::check_answer(method, path, &a);
+    a
 }
 
 pub fn get(c: &mut Client, path: &str) -> Answer {
@@ -136,8 +140,11 @@ pub fn get(c: &mut Client, path: &str) -> Answer {
 }
 
 pub fn post_json(c: &mut Client, path: &str, body: &Value) -> Answer {
-    c.post_json(path, body)
-        .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    let a = c
+        .post_json(path, body)
+        .unwrap_or_else(|e| panic!("POST {path}: {e}"));
+    crate::contract::check_answer("POST", path, &a);
+    a
 }
 
 pub fn json_of(a: &Answer) -> Value {

@@ -1,8 +1,10 @@
-//! The browser bundles: the one list that `cargo xtask build` builds (xtask/src/build.rs) and the
-//! pages link to (app/src/layout.rs). `app` is built once per bundle, each exporting only its own
-//! islands (app/build.rs), so a parent's phone never downloads the office's or the publishing
-//! wizard's code. Not a rule of the school or of the register: it lives here because `domain` is
-//! the one crate both the build tool and the pages depend on.
+//! The browser bundles: the one list that `cargo xtask build` builds (xtask/src/build.rs), the
+//! pages link to (app/src/layout.rs) and app/build.rs picks the islands from. `app` is built
+//! once per bundle, each exporting only its own islands, so a parent's phone never downloads the
+//! office's or the publishing wizard's code. Not a rule of the school or of the register: it
+//! lives here because `domain` is the one crate both the build tool and the pages depend on.
+//! app/build.rs compiles this file as a module of its own (no build-dependency on `domain`):
+//! keep it free of `use crate::…` and of other crates.
 
 /// One browser bundle. Each page loads at most one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,16 @@ impl Bundle {
             Bundle::Public => "ponte",
             Bundle::Staff => "ponte-staff",
             Bundle::Publish => "ponte-publish",
+        }
+    }
+
+    /// The `cfg` its islands are hydrated under (`#[cfg_attr(islands_public, island)]`): set by
+    /// app/build.rs, which reads this list, for the bundle being built and for the server.
+    pub fn islands_cfg(self) -> &'static str {
+        match self {
+            Bundle::Public => "islands_public",
+            Bundle::Staff => "islands_staff",
+            Bundle::Publish => "islands_publish",
         }
     }
 

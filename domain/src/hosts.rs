@@ -13,6 +13,7 @@ use std::fmt;
 /// pubblici e privati").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub enum HostKind {
     Impresa,
     Professionista,
@@ -63,6 +64,7 @@ impl HostKind {
 /// The two path kinds of seed 002: *alternanza scuola-lavoro* (now PCTO) and *apprendistato*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub enum PathKind {
     Pcto,
     Apprendistato,
@@ -268,6 +270,7 @@ impl fmt::Display for YearMonth {
 
 /// A stretch of the year in which a host takes students (seed 002: "periodi dell'anno").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -436,6 +439,7 @@ pub fn parse_host_id(raw: &str) -> Result<u64, FieldError> {
 
 /// One result of the search: codes, so any value can be fed back as a filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct HostSummary {
     pub id: u64,
     pub name: String,
@@ -453,6 +457,7 @@ pub struct HostSummary {
 
 /// A page of results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SearchPage {
     pub total: u64,
     pub page: u32,
@@ -462,6 +467,7 @@ pub struct SearchPage {
 
 /// A professional figure with its CP 2011 title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Figure {
     pub code: String,
     pub title: String,
@@ -469,6 +475,7 @@ pub struct Figure {
 
 /// What a host offers on one path kind (seed 002: mandatory, qualifying and optional data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Offer {
     pub path: PathKind,
     pub max_students: u32,
@@ -479,6 +486,7 @@ pub struct Offer {
 
 /// A place where students are hosted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Place {
     pub address: String,
     pub cap: Option<String>,
@@ -489,6 +497,7 @@ pub struct Place {
 
 /// Who to contact about placements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Contacts {
     pub person_role: Option<String>,
     pub email: Option<String>,
@@ -499,6 +508,7 @@ pub struct Contacts {
 
 /// The body of a profile beyond what the search shows: stored as one JSON document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ProfileBody {
     pub description: String,
     pub offers: Vec<Offer>,
@@ -510,6 +520,7 @@ pub struct ProfileBody {
 
 /// One published profile, as `GET /api/v1/hosts/{id}` returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct HostDetail {
     #[serde(flatten)]
     pub summary: HostSummary,

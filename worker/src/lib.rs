@@ -1,6 +1,7 @@
-//! Ponte's Cloudflare Worker. The route table below is the map of the API (docs/design.md §8) and of
-//! the pages; each handler parses the request into `domain` types, reads D1 through `db`, and
-//! renders JSON or an `app` page. No rule lives here.
+//! Ponte's Cloudflare Worker. The API's routes come from `domain::api::Op::ALL` (docs/design.md
+//! §8), the table the OpenAPI document is written from; the pages' routes are listed below.
+//! Each handler parses the request into `domain` types, reads D1 through `db`, and renders JSON
+//! or an `app` page. No rule lives here.
 
 mod api;
 mod auth;
@@ -10,15 +11,15 @@ mod error;
 mod family;
 mod family_pages;
 mod headers;
-mod openapi;
 mod pages;
 mod publish;
 mod school;
 
 use axum::http::{Method, Request};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{get, on, post, MethodFilter, MethodRouter};
 use axum::{Extension, Router};
+use domain::api::{Method as ApiMethod, Op};
 use std::pin::Pin;
 use std::sync::Arc;
 use tower_service::Service;
@@ -36,65 +37,14 @@ fn router() -> Router {
 }
 
 fn routes() -> Router {
-    Router::new()
-        .route("/healthz", get(api::healthz))
-        .route("/api/v1/openapi.json", get(openapi::document))
-        .route("/api/v1/attendance/limits", get(api::attendance_limits))
-        .route("/api/v1/hosts", get(api::hosts_search))
-        .route("/api/v1/hosts/{id}", get(api::host_detail))
-        .route("/api/v1/comuni", get(api::comuni))
-        .route("/api/v1/ipa/{code}", get(publish::ipa))
-        .route("/api/v1/cp2011", get(publish::cp2011))
-        .route("/api/v1/declarations", post(publish::submit))
-        .route("/api/v1/declarations/{code}", get(publish::status))
-        .route(
-            "/api/v1/declarations/{code}/document",
-            get(publish::document),
-        )
-        .route(
-            "/api/v1/declarations/{code}/signature",
-            post(publish::signature),
-        )
+    let mut router = Router::new();
+    for op in Op::ALL {
+        if let Some(handler) = api_handler(op) {
+            router = router.route(op.path(), handler);
+        }
+    }
+    router
         .route("/enti/pubblica/anteprima", post(publish::preview))
-        .route("/api/v1/me", get(auth::handlers::me))
-        .route(
-            "/api/v1/schools/{school_id}/imports",
-            get(school::imports_list).post(school::create_import),
-        )
-        .route("/api/v1/imports/{id}", get(school::import_status))
-        .route("/api/v1/imports/{id}/parts", post(school::import_part))
-        .route("/api/v1/imports/{id}/commit", post(school::import_commit))
-        .route("/api/v1/pupils/{id}", get(school::pupil))
-        .route("/api/v1/pupils/{id}/absences", get(school::pupil_absences))
-        .route("/api/v1/pupils/{id}/attendance", get(family::attendance))
-        .route(
-            "/api/v1/pupils/{id}/derogations",
-            post(family::request_deroga),
-        )
-        .route("/api/v1/absences/{id}/justification", post(family::justify))
-        .route(
-            "/api/v1/justifications/{id}/decision",
-            post(family::decide_justification),
-        )
-        .route(
-            "/api/v1/derogations/{id}/decision",
-            post(family::decide_derogation),
-        )
-        .route("/api/v1/schools/{school_id}/requests", get(family::pending))
-        .route(
-            "/api/v1/schools/{school_id}/notices",
-            get(family::school_notices).post(family::publish),
-        )
-        .route("/api/v1/notices", get(family::my_notices))
-        .route(
-            "/api/v1/notices/{id}/acknowledgement",
-            post(family::acknowledge),
-        )
-        .route(
-            "/api/v1/notices/{id}/acknowledgements",
-            get(family::acknowledgements),
-        )
-        .route("/api/v1/me/export", get(family::export))
         .route("/accedi", get(auth::handlers::accedi))
         .route("/accedi/{provider}", get(auth::handlers::login_start))
         .route(
@@ -134,6 +84,51 @@ fn routes() -> Router {
         .fallback(pages::not_found)
 }
 
+/// The handler of an API operation, on the method `domain::api` gives it; `None` for the
+/// OpenAPI document, a static file (`assets/api/v1/openapi.json`, written by the build) that
+/// Workers Assets serves before the worker runs. Exhaustive: an operation added to the table
+/// does not compile until it has its handler here.
+fn api_handler(op: Op) -> Option<MethodRouter> {
+    let method = match op.method() {
+        ApiMethod::Get => MethodFilter::GET,
+        ApiMethod::Post => MethodFilter::POST,
+    };
+    Some(match op {
+        Op::OpenApi => return None,
+        Op::Healthz => on(method, api::healthz),
+        Op::AttendanceLimits => on(method, api::attendance_limits),
+        Op::HostsSearch => on(method, api::hosts_search),
+        Op::HostDetail => on(method, api::host_detail),
+        Op::Comuni => on(method, api::comuni),
+        Op::Ipa => on(method, publish::ipa),
+        Op::Cp2011 => on(method, publish::cp2011),
+        Op::DeclarationSubmit => on(method, publish::submit),
+        Op::DeclarationStatus => on(method, publish::status),
+        Op::DeclarationDocument => on(method, publish::document),
+        Op::DeclarationSignature => on(method, publish::signature),
+        Op::Me => on(method, auth::handlers::me),
+        Op::ImportsList => on(method, school::imports_list),
+        Op::ImportCreate => on(method, school::create_import),
+        Op::ImportStatus => on(method, school::import_status),
+        Op::ImportPart => on(method, school::import_part),
+        Op::ImportCommit => on(method, school::import_commit),
+        Op::Pupil => on(method, school::pupil),
+        Op::PupilAbsences => on(method, school::pupil_absences),
+        Op::PupilAttendance => on(method, family::attendance),
+        Op::DerogationRequest => on(method, family::request_deroga),
+        Op::Justify => on(method, family::justify),
+        Op::JustificationDecision => on(method, family::decide_justification),
+        Op::DerogationDecision => on(method, family::decide_derogation),
+        Op::PendingRequests => on(method, family::pending),
+        Op::SchoolNotices => on(method, family::school_notices),
+        Op::NoticePublish => on(method, family::publish),
+        Op::MyNotices => on(method, family::my_notices),
+        Op::Acknowledge => on(method, family::acknowledge),
+        Op::Acknowledgements => on(method, family::acknowledgements),
+        Op::Export => on(method, family::export),
+    })
+}
+
 /// Once per worker instance: panics are logged (they should never happen on a request path),
 /// and Leptos' async rendering runs on the wasm-bindgen executor.
 #[event(start)]
@@ -154,6 +149,13 @@ async fn email(
 
 #[event(fetch)]
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
+    let dev = domain::clock::is_development(
+        env.var(domain::clock::DEV_SETTING)
+            .ok()
+            .map(|v| v.to_string())
+            .as_deref(),
+    );
+    db::take_round_trips();
     let mut response = match read_body(req).await {
         Ok(mut req) => {
             req.extensions_mut().insert(Arc::new(env));
@@ -161,6 +163,13 @@ async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_
         }
         Err(refused) => refused.into_response(),
     };
+    if dev {
+        // For `cargo xtask bench`: the D1 round trips this request made.
+        response.headers_mut().insert(
+            "x-ponte-d1-round-trips",
+            axum::http::HeaderValue::from(db::take_round_trips()),
+        );
+    }
     headers::secure(response.headers_mut());
     whole(response).await
 }

@@ -469,7 +469,7 @@ async fn refused_upload(
     };
     match db::refused(env, &attempt).await {
         Ok(()) => e.into(),
-        Err(logged) => logged,
+        Err(logged) => logged.into(),
     }
 }
 
@@ -635,7 +635,7 @@ async fn receive_inner(
             detail: &detail,
         };
         if let Err(e) = db::refused(env, &attempt).await {
-            worker::console_error!("PEC attempt not logged: {}", e.error.message);
+            worker::console_error!("PEC attempt not logged: {e}");
         }
         Err::<i64, String>(detail.clone())
     };
@@ -667,7 +667,7 @@ async fn receive_inner(
     {
         Ok(true) => {}
         Ok(false) => return Err(FieldError::rate_limited().message),
-        Err(e) => return Err(e.error.message),
+        Err(e) => return Err(ApiError::from(e).error.message),
     }
     let Some(code) = DeclarationCode::find_in_subject(&pec.subject) else {
         return log(
@@ -691,12 +691,12 @@ async fn receive_inner(
             )
             .await
         }
-        Err(e) => return Err(e.error.message),
+        Err(e) => return Err(ApiError::from(e).error.message),
     };
     if let Err(e) = usable(&d, t) {
         return log(None, Some(pec.sender.clone()), "unusable_code", e.message).await;
     }
-    let proof = d.proof().map_err(|e| e.error.message)?;
+    let proof = d.proof().map_err(|e| ApiError::from(e).error.message)?;
     if !publish::pec_sender_matches(&proof, &pec.sender) {
         let expected = match &proof {
             Proof::Pec { .. } => "l'indirizzo PEC registrato per questo soggetto".to_owned(),

@@ -9,7 +9,7 @@ use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::import::ImportKind;
+use domain::import::{self, ImportKind, Part, RowError};
 use domain::query::QueryParams;
 use domain::session::{Access, PupilPlace};
 use domain::FieldError;
@@ -76,16 +76,18 @@ pub async fn create_import(env: SharedEnv, Path(school): Path<String>, req: Requ
             )
             .into());
         }
-        school::create_import(
-            &env,
-            school_id,
-            kind,
-            name,
-            n.file_bytes,
-            &s.codice_fiscale,
-            auth::now(),
+        Ok::<_, ApiError>(
+            school::create_import(
+                &env,
+                school_id,
+                kind,
+                name,
+                n.file_bytes,
+                &s.codice_fiscale,
+                auth::now(),
+            )
+            .await?,
         )
-        .await
     })
     .await;
     respond(r, StatusCode::CREATED)
@@ -145,7 +147,20 @@ pub async fn import_part(
             )
             .into());
         }
-        school::stage_part(&env, &imp, first_line, &bytes).await
+        let part = match imp.import_kind()? {
+            ImportKind::Calendario if imp.received_bytes > 0 => {
+                return Err(FieldError::conflict(
+                    "Il calendario si invia in un'unica parte: creare una nuova importazione.",
+                )
+                .into());
+            }
+            ImportKind::Calendario => Part::Calendar(import::parse_calendar(&bytes)),
+            kind => {
+                let ctx = school::import_context(&env, imp.school_id).await?;
+                Part::parse(kind, &bytes, first_line, &ctx)
+            }
+        };
+        Ok(school::stage_part(&env, &imp, bytes.len(), part).await?)
     })
     .await;
     respond(r, StatusCode::OK)
@@ -157,7 +172,21 @@ pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request)
         let (s, a) = caller(&env, &req).await?;
         let imp = managed_import(&env, &a, &id).await?;
         staging(&imp)?;
-        school::commit(&env, &imp, &s.codice_fiscale, auth::now()).await
+        // Keys repeated across parts are found only now, whatever the parts said: the answer
+        // lists every bad row of the file.
+        let mut blocking = school::blocking_errors(&env, &imp).await?;
+        // A file without rows, and without errors saying why, imports nothing.
+        if imp.error_count == 0 && blocking.is_empty() && imp.rows == 0 {
+            blocking.push(RowError {
+                line: 1,
+                column: None,
+                value: String::new(),
+                reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
+            });
+        }
+        Ok::<_, ApiError>(
+            school::commit(&env, &imp, blocking, &s.codice_fiscale, auth::now()).await?,
+        )
     })
     .await;
     match r {

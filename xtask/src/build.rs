@@ -244,6 +244,7 @@ pub fn all(tools: &Tools) -> Result<AssetNames> {
         .map(|b| client(tools, b))
         .collect::<Result<Vec<_>>>()?;
     let names = static_files(&clients)?;
+    crate::openapi::write()?;
     worker(tools, &names)?;
     Ok(names)
 }

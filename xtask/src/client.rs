@@ -17,6 +17,9 @@ pub struct Answer {
     /// Every `Set-Cookie` header of the answer, as sent (tests check the attributes).
     pub set_cookies: Vec<String>,
     pub body: String,
+    /// The D1 round trips the request made (`x-ponte-d1-round-trips`, sent by a development
+    /// worker).
+    pub round_trips: Option<u32>,
 }
 
 impl Answer {
@@ -157,6 +160,9 @@ impl Client {
         let status = resp.status();
         let location = resp.header("location").map(|l| absolute(&url, l));
         let content_type = resp.header("content-type").unwrap_or("").to_owned();
+        let round_trips = resp
+            .header("x-ponte-d1-round-trips")
+            .and_then(|v| v.parse().ok());
         let set_cookies = resp
             .all("set-cookie")
             .into_iter()
@@ -173,6 +179,7 @@ impl Client {
             content_type,
             set_cookies,
             body,
+            round_trips,
         })
     }
 

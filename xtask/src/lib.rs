@@ -5,6 +5,7 @@ pub mod build;
 pub mod client;
 pub mod ipa;
 pub mod oidc;
+pub mod openapi;
 pub mod paths;
 pub mod pki;
 pub mod reference;

@@ -268,6 +268,15 @@ pub fn seed_004_categories() -> Result<Vec<DerogaCategory>, FieldError> {
     ])
 }
 
+/// The policy a school follows: its own (`own`), or the seed 003 preset while it has sent
+/// none.
+pub fn school_policy(own: Option<Policy>) -> Result<Policy, FieldError> {
+    match own {
+        Some(policy) => Ok(policy),
+        None => seed_003(),
+    }
+}
+
 /// Seed 003's policy.
 ///
 /// - Counted (point 1 "nel computo del monte ore di assenze … vengono considerati anche i ritardi,

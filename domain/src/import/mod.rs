@@ -271,6 +271,33 @@ pub trait Row: engine::Schema + Serialize {
     }
 }
 
+/// One part of a file as its kind reads it: the calendar, which comes whole, or the rows of
+/// one of the five chunked kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Calendar(Result<CalendarFile, Vec<RowError>>),
+    Classes(Parsed<ClassRow>),
+    Pupils(Parsed<PupilRow>),
+    Guardians(Parsed<GuardianRow>),
+    Staff(Parsed<StaffRow>),
+    Absences(Parsed<AbsenceRow>),
+}
+
+impl Part {
+    /// Reads `bytes`, a part of a file of `kind` ([`parse_rows`]; a calendar is read whole by
+    /// [`parse_calendar`], with neither `first_line` nor `ctx`).
+    pub fn parse(kind: ImportKind, bytes: &[u8], first_line: u32, ctx: &ImportContext) -> Part {
+        match kind {
+            ImportKind::Calendario => Part::Calendar(parse_calendar(bytes)),
+            ImportKind::Classi => Part::Classes(parse_rows(bytes, first_line, ctx)),
+            ImportKind::Alunni => Part::Pupils(parse_rows(bytes, first_line, ctx)),
+            ImportKind::Tutori => Part::Guardians(parse_rows(bytes, first_line, ctx)),
+            ImportKind::Personale => Part::Staff(parse_rows(bytes, first_line, ctx)),
+            ImportKind::Assenze => Part::Absences(parse_rows(bytes, first_line, ctx)),
+        }
+    }
+}
+
 /// Reads a whole file of kind `R`: lines are counted from the file's first line.
 pub fn parse_file<R: Row>(bytes: &[u8], ctx: &ImportContext) -> Parsed<R> {
     let mut parsed = engine::read::<R>(bytes, None, ctx);

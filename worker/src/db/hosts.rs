@@ -5,6 +5,7 @@
 //! (docs/toolchain.md, "Directory search at 100k hosts").
 
 use super::{batch, database, first, from_json, int, opt_text, reference, rows, text, Error};
+use crate::db::Counted;
 use domain::hosts::{
     HostDetail, HostKind, HostSearch, HostSummary, PathKind, Period, ProfileBody, SearchPage,
 };
@@ -319,7 +320,10 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
         }
         page
     } else {
-        page.all().await.map_err(|e| Error::storage("search", e))?
+        page.all()
+            .counted()
+            .await
+            .map_err(|e| Error::storage("search", e))?
     };
     let row = rows::<PageRow>("search page", &page)?
         .into_iter()

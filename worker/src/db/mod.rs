@@ -18,9 +18,32 @@ pub mod sessions;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::Cell;
 use std::fmt;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result, Env};
+
+thread_local! {
+    static ROUND_TRIPS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A D1 call about to be awaited: `.counted()` between the call and its `.await` counts one
+/// round trip to the database, so `cargo xtask bench` can print the round trips of each page
+/// (read with [`take_round_trips`] around a request; exact when one request runs at a time, as
+/// the bench runs them).
+pub trait Counted: Sized {
+    fn counted(self) -> Self {
+        ROUND_TRIPS.with(|c| c.set(c.get().saturating_add(1)));
+        self
+    }
+}
+
+impl<F: std::future::Future> Counted for F {}
+
+/// The round trips counted since the last call, and the count reset.
+pub fn take_round_trips() -> u32 {
+    ROUND_TRIPS.with(|c| c.replace(0))
+}
 
 /// Why a storage call failed.
 #[derive(Debug)]
@@ -109,7 +132,11 @@ pub fn rows<T: DeserializeOwned>(what: &str, r: &D1Result) -> Result<Vec<T>, Err
 
 /// All the rows of one statement.
 pub async fn all<T: DeserializeOwned>(what: &str, s: D1PreparedStatement) -> Result<Vec<T>, Error> {
-    let r = s.all().await.map_err(|e| Error::storage(what, e))?;
+    let r = s
+        .all()
+        .counted()
+        .await
+        .map_err(|e| Error::storage(what, e))?;
     rows(what, &r)
 }
 
@@ -129,6 +156,7 @@ pub async fn batch<const N: usize>(
 ) -> Result<[D1Result; N], Error> {
     let results = db
         .batch(statements.into())
+        .counted()
         .await
         .map_err(|e| Error::storage(what, e))?;
     let count = results.len();

@@ -2,15 +2,12 @@
 //! declarations, proofs received, rate-limit counters, and the publication itself — the
 //! declaration used and the profile written to `hosts`, `host_profiles` and `hosts_fts` in one
 //! batch, so the search shows it at once and a code is used once.
-//!
-//! `declaration`, `Declaration::proof`, `rate_allow` and `refused` still answer [`ApiError`]:
-//! `publish.rs` reads the message of their errors. Everything else answers [`Error`].
 
 use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, opt_text, rows, text,
     Error,
 };
-use crate::error::ApiError;
+use crate::db::Counted;
 use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
 use domain::place::IstatComune;
 use domain::profile::{ReferenceData, ValidProfile};
@@ -190,8 +187,8 @@ pub struct Declaration {
 }
 
 impl Declaration {
-    pub fn proof(&self) -> Result<Proof, ApiError> {
-        Ok(from_json("declaration proof", &self.proof)?)
+    pub fn proof(&self) -> Result<Proof, Error> {
+        from_json("declaration proof", &self.proof)
     }
 
     pub fn profile(&self) -> Result<ValidProfile, Error> {
@@ -199,8 +196,8 @@ impl Declaration {
     }
 }
 
-pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, ApiError> {
-    Ok(first(
+pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, Error> {
+    first(
         "declaration",
         database(env)?
             .prepare(
@@ -209,7 +206,7 @@ pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, A
             )
             .bind(&[text(code)])?,
     )
-    .await?)
+    .await
 }
 
 /// What a new declaration stores.
@@ -250,6 +247,7 @@ pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<boo
             int(limits::FAILURES_PER_CODE),
         ])?
         .run()
+        .counted()
         .await?;
     Ok(changes("new declaration", &result)? == 1)
 }
@@ -285,7 +283,7 @@ pub async fn pending_for(
 
 /// Counts one more event against `key` in the current window; `false` once `limit` is passed.
 /// Old windows are dropped in the same batch.
-pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bool, ApiError> {
+pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bool, Error> {
     let window = now.div_euclid(limits::WINDOW_SECONDS);
     let db = database(env)?;
     let [_, counted] = batch(
@@ -344,7 +342,7 @@ fn attempt_statement(
 }
 
 /// A refused proof: logged, and counted against its code when it named a pending one.
-pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), ApiError> {
+pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), Error> {
     let db = database(env)?;
     let mut statements = vec![attempt_statement(&db, a)?];
     if let Some(code) = a.code {
@@ -357,6 +355,7 @@ pub async fn refused(env: &Env, a: &Attempt<'_>) -> Result<(), ApiError> {
         );
     }
     db.batch(statements)
+        .counted()
         .await
         .map_err(|e| Error::storage("refused proof", e))?;
     Ok(())

@@ -1,21 +1,17 @@
 //! A school's register data in D1: imports (staged in parts, made live in one batch) and the
 //! pupils they feed. Every statement is scoped by `school_id`, which always comes from an
-//! object the caller's roles were checked against, never from the request alone.
-//!
-//! `create_import`, `stage_part` and `commit` still answer [`ApiError`]: their callers in
-//! `school.rs` return them as they are, and `stage_part` holds the parsing step and one rule
-//! (a calendar comes in one part) that belong to the handler. Everything else answers
-//! [`Error`].
+//! object the caller's roles were checked against, never from the request alone. Reading a
+//! part of a file and the rules of an import (a calendar comes in one part, an empty file is
+//! refused) are the handler's and `domain::import`'s: this module stages what they read.
 
 use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error,
 };
-use crate::error::ApiError;
+use crate::db::Counted;
 use domain::import::{
     self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
-    PupilRow, RowError, StaffRow,
+    Part, PupilRow, RowError, StaffRow,
 };
-use domain::FieldError;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
@@ -134,7 +130,7 @@ pub async fn create_import(
     file_bytes: u64,
     actor: &str,
     now: i64,
-) -> Result<Import, ApiError> {
+) -> Result<Import, Error> {
     let row: Option<ImportDbRow> = first(
         "new import",
         database(env)?
@@ -154,7 +150,7 @@ pub async fn create_import(
     )
     .await?;
     let row = row.ok_or_else(|| Error::storage("new import", "no row returned"))?;
-    Ok(row.into_import()?)
+    row.into_import()
 }
 
 #[derive(Deserialize)]
@@ -162,8 +158,9 @@ struct Code {
     code: String,
 }
 
-/// The school's class codes and pupils' matricole, for the cross-references.
-async fn context(db: &D1Database, school_id: i64) -> Result<ImportContext, Error> {
+/// The school's class codes and pupils' matricole, for the cross-references of a part.
+pub async fn import_context(env: &Env, school_id: i64) -> Result<ImportContext, Error> {
+    let db = &database(env)?;
     let [classes, pupils] = batch(
         "import context",
         db,
@@ -299,67 +296,42 @@ pub struct PartOutcome {
     pub warnings: Vec<ImportWarning>,
 }
 
-/// Validate one part of a file and stage its good rows; its errors join the import's.
+/// Stages the good rows of one part of a file (`received` bytes, read by the handler as
+/// `part`); its errors join the import's.
 pub async fn stage_part(
     env: &Env,
     imp: &Import,
-    first_line: u32,
-    bytes: &[u8],
-) -> Result<PartOutcome, ApiError> {
-    let kind = stored_kind(imp)?;
+    received: usize,
+    part: Part,
+) -> Result<PartOutcome, Error> {
     let db = database(env)?;
-    let (rows, errors, warnings) = match kind {
-        ImportKind::Calendario => {
-            if imp.received_bytes > 0 {
-                return Err(FieldError::conflict(
-                    "Il calendario si invia in un'unica parte: creare una nuova importazione.",
-                )
-                .into());
-            }
-            match import::parse_calendar(bytes) {
-                Ok(cal) => {
-                    let notes: Vec<Value> = cal
-                        .holidays()
-                        .iter()
-                        .map(|h| {
-                            json!({
-                                "from": h.period.from(),
-                                "to": h.period.to(),
-                                "description": h.description,
-                            })
-                        })
-                        .collect();
-                    let spec = json_text("calendar spec", cal.calendar())?;
-                    let row = Staged {
-                        line: 2,
-                        key: "calendario".to_owned(),
-                        row: json!({"spec": spec, "notes": Value::Array(notes).to_string()}),
-                    };
-                    (vec![row], Vec::new(), cal.warnings().to_vec())
-                }
-                Err(errors) => (Vec::new(), errors, Vec::new()),
-            }
+    let (rows, errors, warnings) = match part {
+        Part::Calendar(Ok(cal)) => {
+            let notes: Vec<Value> = cal
+                .holidays()
+                .iter()
+                .map(|h| {
+                    json!({
+                        "from": h.period.from(),
+                        "to": h.period.to(),
+                        "description": h.description,
+                    })
+                })
+                .collect();
+            let spec = json_text("calendar spec", cal.calendar())?;
+            let row = Staged {
+                line: 2,
+                key: "calendario".to_owned(),
+                row: json!({"spec": spec, "notes": Value::Array(notes).to_string()}),
+            };
+            (vec![row], Vec::new(), cal.warnings().to_vec())
         }
-        _ => {
-            let ctx = context(&db, imp.school_id).await?;
-            match kind {
-                ImportKind::Classi => {
-                    staged(import::parse_rows(bytes, first_line, &ctx), stage_class)
-                }
-                ImportKind::Alunni => {
-                    try_staged(import::parse_rows(bytes, first_line, &ctx), stage_pupil)?
-                }
-                ImportKind::Tutori => {
-                    staged(import::parse_rows(bytes, first_line, &ctx), stage_guardian)
-                }
-                ImportKind::Personale => {
-                    staged(import::parse_rows(bytes, first_line, &ctx), stage_staff)
-                }
-                ImportKind::Assenze | ImportKind::Calendario => {
-                    staged(import::parse_rows(bytes, first_line, &ctx), stage_absence)
-                }
-            }
-        }
+        Part::Calendar(Err(errors)) => (Vec::new(), errors, Vec::new()),
+        Part::Classes(p) => staged(p, stage_class),
+        Part::Pupils(p) => try_staged(p, stage_pupil)?,
+        Part::Guardians(p) => staged(p, stage_guardian),
+        Part::Staff(p) => staged(p, stage_staff),
+        Part::Absences(p) => staged(p, stage_absence),
     };
     let mut statements = stage_statements(&db, imp.id, &rows)?;
     // Errors of the header (line 1) come back with every part: count them once.
@@ -387,7 +359,7 @@ pub async fn stage_part(
         )
         .bind(&[
             int(imp.id as f64),
-            int(bytes.len() as f64),
+            int(received as f64),
             int(rows.len() as f64),
             int(errors.len() as f64),
             text(&json_text("import errors", &kept)?),
@@ -395,6 +367,7 @@ pub async fn stage_part(
         ])?,
     );
     db.batch(statements)
+        .counted()
         .await
         .map_err(|e| Error::storage("stage part", e))?;
     Ok(PartOutcome {
@@ -458,7 +431,8 @@ struct InUse {
 }
 
 /// Why going live is refused, as rows for the office.
-async fn blocking_errors(db: &D1Database, imp: &Import) -> Result<Vec<RowError>, Error> {
+pub async fn blocking_errors(env: &Env, imp: &Import) -> Result<Vec<RowError>, Error> {
+    let db = database(env)?;
     let dups: Vec<Dup> = all(
         "duplicate rows",
         db.prepare(
@@ -607,9 +581,12 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
     }
 }
 
-/// The kind of a stored import (checked when the row was read).
-fn stored_kind(imp: &Import) -> Result<ImportKind, Error> {
-    ImportKind::parse(&imp.kind).map_err(|e| Error::decode(format!("import {} kind", imp.id), e))
+impl Import {
+    /// The kind of a stored import (checked when the row was read).
+    pub fn import_kind(&self) -> Result<ImportKind, Error> {
+        ImportKind::parse(&self.kind)
+            .map_err(|e| Error::decode(format!("import {} kind", self.id), e))
+    }
 }
 
 /// How going live ended.
@@ -618,26 +595,18 @@ pub enum CommitOutcome {
     Rejected(Import),
 }
 
-/// Make a staged import live in one batch, or reject it (nothing written) with every reason.
+/// Make a staged import live in one batch, or reject it (nothing written) with every reason:
+/// the errors of its parts and `blocking`, the errors of the whole file the handler found
+/// ([`blocking_errors`] and its own).
 pub async fn commit(
     env: &Env,
     imp: &Import,
+    blocking: Vec<RowError>,
     actor: &str,
     now: i64,
-) -> Result<CommitOutcome, ApiError> {
-    let kind = stored_kind(imp)?;
+) -> Result<CommitOutcome, Error> {
+    let kind = imp.import_kind()?;
     let db = database(env)?;
-    // Keys repeated across parts are found only now, whatever the parts said: the answer lists
-    // every bad row of the file.
-    let mut blocking = blocking_errors(&db, imp).await?;
-    if imp.error_count == 0 && blocking.is_empty() && imp.rows == 0 {
-        blocking.push(RowError {
-            line: 1,
-            column: None,
-            value: String::new(),
-            reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
-        });
-    }
     let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
     if imp.error_count > 0 || !blocking.is_empty() {
         let mut errors = imp.errors.clone();
@@ -705,6 +674,7 @@ pub async fn commit(
     db.prepare("UPDATE imports SET summary = ?2 WHERE id = ?1")
         .bind(&[id, text(&summary.to_string())])?
         .run()
+        .counted()
         .await?;
     Ok(CommitOutcome::Live(
         import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),

@@ -2,6 +2,7 @@
 //! value itself is never stored). The rules (lifetimes, when to touch) are `domain::session`.
 
 use super::{database, first, int, text, Error};
+use crate::db::Counted;
 use domain::session::SessionClock;
 use serde::Deserialize;
 use worker::Env;
@@ -59,6 +60,7 @@ pub async fn touch(env: &Env, id_hash: &str, last_seen: i64, expires_at: i64) ->
         .prepare("UPDATE sessions SET last_seen = ?2, expires_at = ?3 WHERE id_hash = ?1")
         .bind(&[text(id_hash), int(last_seen as f64), int(expires_at as f64)])?
         .run()
+        .counted()
         .await?;
     Ok(())
 }
@@ -69,6 +71,7 @@ pub async fn delete(env: &Env, id_hash: &str) -> Result<(), Error> {
         .prepare("DELETE FROM sessions WHERE id_hash = ?1")
         .bind(&[text(id_hash)])?
         .run()
+        .counted()
         .await?;
     Ok(())
 }
@@ -115,6 +118,7 @@ pub async fn create(env: &Env, s: &NewSession<'_>, replaces: Option<&str>) -> Re
         );
     }
     db.batch(statements)
+        .counted()
         .await
         .map_err(|e| Error::storage("new session", e))?;
     Ok(())

@@ -113,7 +113,12 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
             .ok_or_else(FieldError::not_found)?;
         let reason = JustificationReason::parse(f.get("reason"))?;
         family::justifiable(abs.kind, abs.justified, abs.date, today(&env)?, abs.sent)?;
-        let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now()).await?;
+        let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now())
+            .await?
+            // Sent by another guardian meanwhile.
+            .ok_or_else(|| {
+                FieldError::conflict("Per questa assenza è già stata inviata una giustificazione.")
+            })?;
         Ok(Done::new(
             StatusCode::CREATED,
             json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),

@@ -27,7 +27,14 @@ async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> 
             .filter(|r| a.can_decide(r.school_id, &r.class_code))
             .ok_or_else(FieldError::not_found)?;
         let decision = Decision::parse(f.get("decision"))?;
-        let status = db::decide(&env, kind, &r, decision, &s.codice_fiscale, auth::now()).await?;
+        let status = decision.apply(r.status)?;
+        if !db::decide(&env, kind, &r, status, &s.codice_fiscale, auth::now()).await? {
+            // Decided by someone else meanwhile.
+            return Err(FieldError::conflict(
+                "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
+            )
+            .into());
+        }
         Ok(Done::new(
             StatusCode::OK,
             json!({"id": id, "status": status}),

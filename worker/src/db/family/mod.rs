@@ -16,16 +16,16 @@ pub use notices::*;
 pub use register::*;
 pub use requests::*;
 
-use super::database;
-use crate::error::ApiError;
+use super::{database, Error};
 use chrono::NaiveDate;
 use domain::attendance::SchoolGrade;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use worker::{D1Result, Env};
+use worker::D1Result;
 
-fn broken(what: &str, e: impl std::fmt::Display) -> ApiError {
-    ApiError::internal(what, e)
+/// A stored value that does not decode.
+fn broken(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::decode(what, e)
 }
 
 /// A list of ids as the one JSON parameter `json_each(?)` reads.
@@ -35,18 +35,18 @@ fn id_list(ids: &[i64]) -> String {
 }
 
 /// A stored `YYYY-MM-DD`.
-fn date(what: &str, s: &str) -> Result<NaiveDate, ApiError> {
+fn date(what: &str, s: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| broken(what, format!("{s:?}: {e}")))
 }
 
 /// A stored grade: `None` when the class is not on record (NULL), an error when unknown.
-fn grade(g: Option<&str>) -> Result<Option<SchoolGrade>, ApiError> {
+fn grade(g: Option<&str>) -> Result<Option<SchoolGrade>, Error> {
     g.map(|g| SchoolGrade::from_code(g).ok_or_else(|| broken("grade", g)))
         .transpose()
 }
 
 /// A whole number stored by D1 (which answers numbers as floats).
-fn whole(what: &str, n: f64) -> Result<i64, ApiError> {
+fn whole(what: &str, n: f64) -> Result<i64, Error> {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
         Ok(n as i64)
     } else {
@@ -68,30 +68,16 @@ impl Results {
         }
     }
 
-    fn next<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, ApiError> {
+    fn next<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, Error> {
         let r = self
             .rest
             .next()
-            .ok_or_else(|| broken(self.what, "the batch answered too few results"))?;
-        Ok(r.results::<T>()?)
+            .ok_or_else(|| Error::storage(self.what, "the batch answered too few results"))?;
+        super::rows(self.what, &r)
     }
 }
 
 #[derive(Deserialize)]
 struct IdRow {
     id: f64,
-}
-
-/// Reads the rows `sql` answers for the one parameter list `params`.
-async fn all<T: DeserializeOwned>(
-    env: &Env,
-    sql: &str,
-    params: &[wasm_bindgen::JsValue],
-) -> Result<Vec<T>, ApiError> {
-    Ok(database(env)?
-        .prepare(sql)
-        .bind(params)?
-        .all()
-        .await?
-        .results()?)
 }

@@ -3,8 +3,8 @@
 //! whole list), one notice with the school's pupils for the office's list.
 
 use super::{broken, database, grade, whole, IdRow, Results};
-use crate::db::{int, text};
-use crate::error::ApiError;
+use crate::db::Counted;
+use crate::db::{int, text, Error};
 use domain::family::{Ack, Kid, Notice, NoticeDraft, RollPupil, SchoolPupil};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -26,7 +26,7 @@ struct NoticeDb {
 }
 
 impl NoticeDb {
-    fn decode(self) -> Result<Notice, ApiError> {
+    fn decode(self) -> Result<Notice, Error> {
         Ok(Notice {
             id: whole("notice id", self.id)?,
             school_id: whole("school id", self.school_id)?,
@@ -41,7 +41,7 @@ impl NoticeDb {
     }
 }
 
-fn decode_all(rows: Vec<NoticeDb>) -> Result<Vec<Notice>, ApiError> {
+fn decode_all(rows: Vec<NoticeDb>) -> Result<Vec<Notice>, Error> {
     rows.into_iter().map(NoticeDb::decode).collect()
 }
 
@@ -52,8 +52,8 @@ pub async fn publish(
     n: &NoticeDraft,
     by: &str,
     now: i64,
-) -> Result<i64, ApiError> {
-    let audience = serde_json::to_string(&n.audience).map_err(|e| broken("audience", e))?;
+) -> Result<i64, Error> {
+    let audience = crate::db::json_text("audience", &n.audience)?;
     let db = database(env)?;
     let results = db
         .batch(vec![
@@ -81,13 +81,14 @@ pub async fn publish(
                 text(&n.title),
             ])?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("notice", results);
     let id = r
         .next::<IdRow>()?
         .into_iter()
         .next()
-        .ok_or_else(|| broken("notice", "no id"))?;
+        .ok_or_else(|| Error::storage("notice", "no id"))?;
     whole("notice id", id.id)
 }
 
@@ -153,7 +154,7 @@ pub struct FamilyNotices {
 pub(super) fn family_notice_statements(
     db: &D1Database,
     codice_fiscale: &str,
-) -> Result<Vec<D1PreparedStatement>, ApiError> {
+) -> Result<Vec<D1PreparedStatement>, Error> {
     let cf = [text(codice_fiscale)];
     Ok(vec![
         db.prepare(KIDS_SQL).bind(&cf)?,
@@ -163,7 +164,7 @@ pub(super) fn family_notice_statements(
 }
 
 impl FamilyNotices {
-    pub(super) fn from_results(r: &mut Results) -> Result<FamilyNotices, ApiError> {
+    pub(super) fn from_results(r: &mut Results) -> Result<FamilyNotices, Error> {
         let kids = r
             .next::<KidDb>()?
             .into_iter()
@@ -176,7 +177,7 @@ impl FamilyNotices {
                     name: k.name,
                 })
             })
-            .collect::<Result<Vec<_>, ApiError>>()?;
+            .collect::<Result<Vec<_>, Error>>()?;
         let notices = decode_all(r.next::<NoticeDb>()?)?;
         let acks = r
             .next::<AckDb>()?
@@ -188,7 +189,7 @@ impl FamilyNotices {
                     acknowledged_at: whole("acknowledgement time", a.acknowledged_at)?,
                 })
             })
-            .collect::<Result<Vec<_>, ApiError>>()?;
+            .collect::<Result<Vec<_>, Error>>()?;
         Ok(FamilyNotices {
             kids,
             notices,
@@ -198,10 +199,11 @@ impl FamilyNotices {
 }
 
 /// A guardian's notices (one round trip).
-pub async fn family_notices(env: &Env, codice_fiscale: &str) -> Result<FamilyNotices, ApiError> {
+pub async fn family_notices(env: &Env, codice_fiscale: &str) -> Result<FamilyNotices, Error> {
     let db = database(env)?;
     let results = db
         .batch(family_notice_statements(&db, codice_fiscale)?)
+        .counted()
         .await?;
     FamilyNotices::from_results(&mut Results::new("family notices", results))
 }
@@ -211,7 +213,7 @@ pub async fn mark_read(
     notice_id: i64,
     codice_fiscale: &str,
     now: i64,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     database(env)?
         .prepare(
             "INSERT INTO notice_reads (notice_id, codice_fiscale, read_at) VALUES (?1, ?2, ?3) \
@@ -219,6 +221,7 @@ pub async fn mark_read(
         )
         .bind(&[int(notice_id as f64), text(codice_fiscale), int(now as f64)])?
         .run()
+        .counted()
         .await?;
     Ok(())
 }
@@ -231,7 +234,7 @@ pub async fn acknowledge(
     pupils: &[i64],
     codice_fiscale: &str,
     now: i64,
-) -> Result<usize, ApiError> {
+) -> Result<usize, Error> {
     let db = database(env)?;
     let mut statements = Vec::with_capacity(pupils.len() + 1);
     statements.push(
@@ -256,14 +259,10 @@ pub async fn acknowledge(
             ])?,
         );
     }
-    let results = db.batch(statements).await?;
+    let results = db.batch(statements).counted().await?;
     let mut new = 0;
     for r in results.iter().skip(1) {
-        let changes = r
-            .meta()?
-            .and_then(|m| m.changes)
-            .ok_or_else(|| broken("acknowledgement", "no change count"))?;
-        new += usize::from(changes > 0);
+        new += usize::from(crate::db::changes("acknowledgement", r)? > 0);
     }
     Ok(new)
 }
@@ -318,7 +317,7 @@ pub struct SchoolNotices {
 }
 
 /// The notices of `school_id` (one round trip).
-pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, ApiError> {
+pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, Error> {
     let db = database(env)?;
     let id = [int(school_id as f64)];
     let results = db
@@ -328,6 +327,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
             db.prepare(SCHOOL_PUPILS_SQL).bind(&id)?,
             db.prepare(SCHOOL_ACKS_SQL).bind(&id)?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("school notices", results);
     let school = r.next::<SchoolDb>()?.into_iter().next().map(|s| s.name);
@@ -342,7 +342,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
                 class_code: p.class_code,
             })
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let mut acked = HashMap::new();
     for a in r.next::<AckedDb>()? {
         let ids = a
@@ -353,7 +353,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
                     .parse::<i64>()
                     .map_err(|e| broken("acknowledged pupil", e))
             })
-            .collect::<Result<Vec<_>, ApiError>>()?;
+            .collect::<Result<Vec<_>, Error>>()?;
         acked.insert(whole("notice id", a.notice_id)?, ids);
     }
     Ok(SchoolNotices {
@@ -380,7 +380,7 @@ struct RollDb {
 pub async fn notice_with_roll(
     env: &Env,
     id: i64,
-) -> Result<Option<(Notice, Vec<RollPupil>)>, ApiError> {
+) -> Result<Option<(Notice, Vec<RollPupil>)>, Error> {
     let db = database(env)?;
     let id = [int(id as f64)];
     let results = db
@@ -402,6 +402,7 @@ pub async fn notice_with_roll(
             )
             .bind(&id)?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("notice", results);
     let Some(notice) = r.next::<NoticeDb>()?.into_iter().next() else {
@@ -423,6 +424,6 @@ pub async fn notice_with_roll(
                 acknowledged_by: p.by_name,
             })
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     Ok(Some((notice.decode()?, roll)))
 }

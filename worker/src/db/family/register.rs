@@ -4,8 +4,7 @@
 
 use super::notices::{family_notice_statements, FamilyNotices};
 use super::{broken, database, date, id_list, whole, Results};
-use crate::db::text;
-use crate::error::ApiError;
+use crate::db::{text, Counted, Error};
 use domain::attendance::{
     AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, Policy, Pupil, SchoolGrade,
     TimetableProfile,
@@ -17,12 +16,13 @@ use domain::family::{
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, Env};
 
-/// The school's policy: its own, or the seed 003 preset.
-pub fn policy_of(stored: Option<&str>) -> Result<Policy, ApiError> {
-    match stored {
-        Some(json) => serde_json::from_str(json).map_err(|e| broken("school policy", e)),
-        None => domain::attendance::presets::seed_003().map_err(|e| broken("preset", e.message)),
-    }
+/// The policy a school follows, from its stored one (`domain::attendance::presets::school_policy`
+/// decides what a school without one follows).
+pub(super) fn policy_of(stored: Option<&str>) -> Result<Policy, Error> {
+    let own = stored
+        .map(|json| serde_json::from_str(json).map_err(|e| broken("school policy", e)))
+        .transpose()?;
+    domain::attendance::presets::school_policy(own).map_err(|e| broken("preset", e.message))
 }
 
 /// The pupils of `?1` (a JSON list of ids) with class, calendar and policy.
@@ -72,7 +72,7 @@ struct ChildDb {
 impl ChildDb {
     /// Where the pupil is, and the pupil as the engine takes it (`None` while the school has
     /// not sent its classes or calendar).
-    fn decode(self) -> Result<(Place, Option<Child>), ApiError> {
+    fn decode(self) -> Result<(Place, Option<Child>), Error> {
         let r = self;
         let place = Place {
             pupil_id: whole("pupil id", r.id)?,
@@ -112,7 +112,7 @@ impl ChildDb {
     }
 }
 
-fn u32_of(what: &str, n: i64) -> Result<u32, ApiError> {
+fn u32_of(what: &str, n: i64) -> Result<u32, Error> {
     u32::try_from(n).map_err(|e| broken(what, e))
 }
 
@@ -132,7 +132,7 @@ struct AbsenceDb {
 }
 
 impl AbsenceDb {
-    fn decode(self) -> Result<(i64, Absence), ApiError> {
+    fn decode(self) -> Result<(i64, Absence), Error> {
         let justification = match self.j_id {
             None => None,
             Some(id) => {
@@ -187,7 +187,7 @@ struct DerogaDb {
 }
 
 impl DerogaDb {
-    fn decode(self) -> Result<DerogaRecord, ApiError> {
+    fn decode(self) -> Result<DerogaRecord, Error> {
         DerogaRecord::new(
             whole("derogation id", self.id)?,
             whole("pupil id", self.pupil_id)?,
@@ -213,10 +213,7 @@ struct AudienceDb {
 }
 
 /// The four statements reading the registers of `pupils`.
-fn register_statements(
-    db: &D1Database,
-    pupils: &[i64],
-) -> Result<Vec<D1PreparedStatement>, ApiError> {
+fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1PreparedStatement>, Error> {
     let ids = [text(&id_list(pupils))];
     Ok(vec![
         db.prepare(CHILD_SQL).bind(&ids)?,
@@ -228,7 +225,7 @@ fn register_statements(
 
 /// The registers from the four statements' results, in pupil id order (a pupil that does not
 /// exist has none).
-fn registers_from(r: &mut Results) -> Result<Vec<Register>, ApiError> {
+fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
     let children: Vec<ChildDb> = r.next()?;
     let absences: Vec<AbsenceDb> = r.next()?;
     let derogations: Vec<DerogaDb> = r.next()?;
@@ -244,10 +241,10 @@ fn registers_from(r: &mut Results) -> Result<Vec<Register>, ApiError> {
             unacknowledged: Vec::new(),
         });
     }
-    let find = |out: &mut Vec<Register>, id: i64| -> Result<usize, ApiError> {
+    let find = |out: &mut Vec<Register>, id: i64| -> Result<usize, Error> {
         out.iter()
             .position(|r| r.place.pupil_id == id)
-            .ok_or_else(|| broken("register", format!("a row of pupil {id} not asked for")))
+            .ok_or_else(|| Error::storage("register", format!("a row of pupil {id} not asked for")))
     };
     for a in absences {
         let (pupil, absence) = a.decode()?;
@@ -270,19 +267,22 @@ fn registers_from(r: &mut Results) -> Result<Vec<Register>, ApiError> {
 
 /// The register of pupil `id` (one round trip); `None` if there is no such pupil. The caller
 /// checks access on its `place` before using anything else.
-pub async fn register(env: &Env, id: i64) -> Result<Option<Register>, ApiError> {
+pub async fn register(env: &Env, id: i64) -> Result<Option<Register>, Error> {
     let db = database(env)?;
     let mut r = Results::new(
         "register",
-        db.batch(register_statements(&db, &[id])?).await?,
+        db.batch(register_statements(&db, &[id])?).counted().await?,
     );
     Ok(registers_from(&mut r)?.into_iter().next())
 }
 
 /// The pupil `id` with class, calendar and policy (one round trip); `None` if there is no such
 /// pupil.
-pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>, ApiError> {
-    let rows: Vec<ChildDb> = super::all(env, CHILD_SQL, &[text(&id_list(&[id]))]).await?;
+pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>, Error> {
+    let statement = database(env)?
+        .prepare(CHILD_SQL)
+        .bind(&[text(&id_list(&[id]))])?;
+    let rows: Vec<ChildDb> = crate::db::all("child", statement).await?;
     rows.into_iter().next().map(ChildDb::decode).transpose()
 }
 
@@ -294,15 +294,11 @@ pub struct FamilyData {
     pub notices: FamilyNotices,
 }
 
-pub async fn family(
-    env: &Env,
-    codice_fiscale: &str,
-    pupils: &[i64],
-) -> Result<FamilyData, ApiError> {
+pub async fn family(env: &Env, codice_fiscale: &str, pupils: &[i64]) -> Result<FamilyData, Error> {
     let db = database(env)?;
     let mut statements = register_statements(&db, pupils)?;
     statements.extend(family_notice_statements(&db, codice_fiscale)?);
-    let mut r = Results::new("family", db.batch(statements).await?);
+    let mut r = Results::new("family", db.batch(statements).counted().await?);
     let registers = registers_from(&mut r)?;
     let notices = FamilyNotices::from_results(&mut r)?;
     Ok(FamilyData { registers, notices })

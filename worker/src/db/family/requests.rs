@@ -4,12 +4,11 @@
 use super::notices::{SchoolDb, SCHOOL_SQL};
 use super::register::policy_of;
 use super::{broken, database, date, whole, IdRow, Results};
-use crate::db::{int, text};
-use crate::error::ApiError;
+use crate::db::Counted;
+use crate::db::{int, text, Error};
 use chrono::NaiveDate;
 use domain::attendance::{AbsenceKind, Policy};
-use domain::family::{Decision, DerogaRequest, JustificationReason, RequestStatus};
-use domain::FieldError;
+use domain::family::{DerogaRequest, JustificationReason, RequestStatus};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::Env;
@@ -38,7 +37,7 @@ struct AbsenceRefDb {
     j_status: Option<String>,
 }
 
-pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError> {
+pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, Error> {
     let row: Option<AbsenceRefDb> = database(env)?
         .prepare(
             "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
@@ -47,6 +46,7 @@ pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError>
         )
         .bind(&[int(id as f64)])?
         .first(None)
+        .counted()
         .await?;
     row.map(|r| {
         Ok(AbsenceRef {
@@ -65,14 +65,15 @@ pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, ApiError>
     .transpose()
 }
 
-/// Records a guardian's justification (a refused one may be sent again).
+/// Records a guardian's justification (a refused one may be sent again): its id, or `None`
+/// when one pending or approved was there already (sent meanwhile: nothing is written).
 pub async fn justify(
     env: &Env,
     a: &AbsenceRef,
     reason: JustificationReason,
     by: &str,
     now: i64,
-) -> Result<i64, ApiError> {
+) -> Result<Option<i64>, Error> {
     let row: Option<IdRow> = database(env)?
         .prepare(
             "INSERT INTO justifications (school_id, pupil_id, absence_id, reason, status, \
@@ -91,14 +92,9 @@ pub async fn justify(
             int(now as f64),
         ])?
         .first(None)
+        .counted()
         .await?;
-    match row {
-        Some(r) => whole("justification id", r.id),
-        None => Err(FieldError::conflict(
-            "Per questa assenza è già stata inviata una giustificazione.",
-        )
-        .into()),
-    }
+    row.map(|r| whole("justification id", r.id)).transpose()
 }
 
 /// Records a guardian's derogation request.
@@ -109,7 +105,7 @@ pub async fn request_deroga(
     r: &DerogaRequest,
     by: &str,
     now: i64,
-) -> Result<i64, ApiError> {
+) -> Result<i64, Error> {
     let row: Option<IdRow> = database(env)?
         .prepare(
             "INSERT INTO derogation_requests (school_id, pupil_id, category, date_from, date_to, \
@@ -126,8 +122,9 @@ pub async fn request_deroga(
             int(now as f64),
         ])?
         .first(None)
+        .counted()
         .await?;
-    let row = row.ok_or_else(|| broken("derogation request", "no id"))?;
+    let row = row.ok_or_else(|| Error::storage("derogation request", "no id"))?;
     whole("derogation id", row.id)
 }
 
@@ -172,11 +169,7 @@ impl RequestKind {
     }
 }
 
-pub async fn request(
-    env: &Env,
-    kind: RequestKind,
-    id: i64,
-) -> Result<Option<RequestRef>, ApiError> {
+pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<RequestRef>, Error> {
     let sql = match kind {
         RequestKind::Justification => {
             "SELECT r.id, r.school_id, p.class_code, r.status FROM justifications r \
@@ -191,6 +184,7 @@ pub async fn request(
         .prepare(sql)
         .bind(&[int(id as f64)])?
         .first(None)
+        .counted()
         .await?;
     row.map(|r| {
         Ok(RequestRef {
@@ -204,16 +198,17 @@ pub async fn request(
     .transpose()
 }
 
-/// The school's decision, taken once, with its audit record, in one batch.
+/// Records the school's decision on a pending request (its new status `next`, which
+/// `domain::family::Decision::apply` gives), with its audit record, in one batch; `false` when
+/// the request was no longer pending (decided by someone else meanwhile: nothing is written).
 pub async fn decide(
     env: &Env,
     kind: RequestKind,
     r: &RequestRef,
-    decision: Decision,
+    next: RequestStatus,
     by: &str,
     now: i64,
-) -> Result<RequestStatus, ApiError> {
-    let next = decision.apply(r.status)?;
+) -> Result<bool, Error> {
     let update = match kind {
         RequestKind::Justification => {
             "UPDATE justifications SET status = ?2, decided_by = ?3, decided_at = ?4 \
@@ -246,21 +241,12 @@ pub async fn decide(
                 text(next.as_str()),
             ])?,
         ])
+        .counted()
         .await?;
-    let changed = results
+    let decided = results
         .first()
-        .ok_or_else(|| broken("decision", "no result"))?
-        .meta()?
-        .and_then(|m| m.changes)
-        .ok_or_else(|| broken("decision", "no change count"))?;
-    if changed == 0 {
-        // Decided by someone else meanwhile.
-        return Err(FieldError::conflict(
-            "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
-        )
-        .into());
-    }
-    Ok(next)
+        .ok_or_else(|| Error::storage("decision", "no result"))?;
+    Ok(crate::db::changes("decision", decided)? > 0)
 }
 
 /// A pending request for the school's list.
@@ -296,7 +282,7 @@ struct PendingDb {
 }
 
 impl PendingDb {
-    fn decode(self) -> Result<PendingRequest, ApiError> {
+    fn decode(self) -> Result<PendingRequest, Error> {
         let kind = match self.kind.as_str() {
             "justification" => RequestKind::Justification,
             "derogation" => RequestKind::Derogation,
@@ -334,9 +320,9 @@ pub async fn school_requests(
     env: &Env,
     school_id: i64,
     classes: Option<&[String]>,
-) -> Result<SchoolRequests, ApiError> {
+) -> Result<SchoolRequests, Error> {
     let classes = match classes {
-        Some(cs) => text(&serde_json::to_string(cs).map_err(|e| broken("classes", e))?),
+        Some(cs) => crate::db::list(cs)?,
         None => JsValue::NULL,
     };
     let db = database(env)?;
@@ -360,6 +346,7 @@ pub async fn school_requests(
             )
             .bind(&[int(school_id as f64), classes])?,
         ])
+        .counted()
         .await?;
     let mut r = Results::new("requests", results);
     let school = match r.next::<SchoolDb>()?.into_iter().next() {
@@ -370,6 +357,6 @@ pub async fn school_requests(
         .next::<PendingDb>()?
         .into_iter()
         .map(PendingDb::decode)
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     Ok(SchoolRequests { school, pending })
 }

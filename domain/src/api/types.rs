@@ -1,0 +1,437 @@
+//! The JSON the API sends and takes, beside the hosts' types ([`crate::hosts`]). The OpenAPI
+//! document's schemas are derived from these (feature `openapi`), and the end-to-end tests
+//! check every answer against them.
+
+use crate::error::ErrorCode;
+use crate::family::{Decision, JustificationReason, RequestStatus};
+use crate::import::{ImportKind, ImportWarning, RowError};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use schemars::JsonSchema;
+
+/// `GET /healthz`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Health {
+    #[cfg_attr(feature = "openapi", schemars(extend("const" = "ok")))]
+    pub status: String,
+    pub version: String,
+}
+
+/// The error shape of every refusal: `{"error":{"code","field","message"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "Error"))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ErrorDetail {
+    pub code: ErrorCode,
+    /// Il campo o il parametro in errore, se ce n'è uno.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Messaggio in italiano.
+    pub message: String,
+}
+
+/// `GET /api/v1/comuni?province=RM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Comuni {
+    pub province: String,
+    pub items: Vec<Comune>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Comune {
+    /// Codice ISTAT.
+    pub code: String,
+    pub name: String,
+}
+
+/// `GET /api/v1/cp2011?q=…`: up to 20 entries, upper levels first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Cp2011List {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
+    pub items: Vec<Cp2011Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Cp2011Item {
+    pub code: String,
+    pub title: String,
+    pub level: String,
+}
+
+/// The body of `POST /api/v1/declarations`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// La versione dell'informativa letta e accettata.
+    pub privacy_version: String,
+    pub privacy_accepted: bool,
+    /// Il profilo come nella bozza salvata su file (campo draft): kind, name, codice_fiscale,
+    /// partita_iva, legal_representative_cf, ipa_code, ateco, description, offers, places,
+    /// contacts, supply_chain, capacities.
+    pub draft: serde_json::Map<String, serde_json::Value>,
+}
+
+/// How a declaration is proved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProofMethod {
+    Pec,
+    FirmaDigitale,
+}
+
+/// `201` of `POST /api/v1/declarations`: the code and how to confirm it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Declaration {
+    pub code: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+    pub method: ProofMethod,
+    /// Dove inviare la PEC.
+    pub verification_address: String,
+    /// La casella da cui deve partire la PEC.
+    pub pec_of_record: Option<String>,
+    /// true se la casella è quella dichiarata nel profilo e non quella dell'IPA.
+    pub pec_declared: bool,
+    /// true se il soggetto ha già un profilo pubblicato, che resta online fino alla conferma.
+    pub update: bool,
+    pub document_url: String,
+    pub status_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationState {
+    Pending,
+    Published,
+    Expired,
+}
+
+/// `GET /api/v1/declarations/{code}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DeclarationStatus {
+    pub code: String,
+    pub status: DeclarationState,
+    pub method: ProofMethod,
+    pub host_id: Option<i64>,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// `200` of `POST /api/v1/declarations/{code}/signature`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Published {
+    #[cfg_attr(feature = "openapi", schemars(extend("const" = "published")))]
+    pub status: String,
+    pub host_id: i64,
+    /// false: la catena del certificato non è ancora verificata.
+    pub chain_checked: bool,
+}
+
+/// `400` of `POST /api/v1/declarations`: the first error, and with a profile every error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ProfileErrors {
+    pub error: ErrorDetail,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorDetail>,
+}
+
+/// A staff role at a school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    Docente,
+    Segreteria,
+    Dirigente,
+}
+
+/// `GET /api/v1/me`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Me {
+    pub codice_fiscale: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// Da inviare nell'intestazione X-CSRF-Token delle richieste POST.
+    pub csrf_token: String,
+    /// Id degli alunni di cui la persona è tutore.
+    pub guardian_of: Vec<i64>,
+    /// Gli incarichi nelle scuole.
+    pub staff: Vec<StaffPost>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct StaffPost {
+    pub school_id: i64,
+    pub role: StaffRole,
+    /// Le classi (solo per i docenti).
+    pub classes: Vec<String>,
+}
+
+/// The body of `POST /api/v1/schools/{school_id}/imports`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct NewImport {
+    pub kind: ImportKind,
+    /// Nome del file, per la segreteria.
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 200)))]
+    pub file_name: String,
+    /// Dimensione del file in byte (al più 64 MB).
+    #[cfg_attr(feature = "openapi", schemars(range(min = 1, max = 67108864)))]
+    pub file_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// Si ricevono le parti.
+    Staging,
+    /// Dati della scuola aggiornati.
+    Live,
+    /// Nulla è stato scritto.
+    Rejected,
+}
+
+/// What a live import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ImportSummary {
+    /// Righe inserite o modificate.
+    pub written: u64,
+    /// Righe tolte perché non più nel file.
+    pub removed: u64,
+}
+
+/// An import as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Import {
+    pub id: i64,
+    pub school_id: i64,
+    pub kind: ImportKind,
+    pub status: ImportStatus,
+    pub file_name: String,
+    /// Dimensione dichiarata del file, in byte.
+    pub file_bytes: i64,
+    /// Byte ricevuti finora, in tutte le parti.
+    pub received_bytes: i64,
+    /// Righe valide ricevute.
+    pub rows: i64,
+    /// Numero esatto degli errori trovati.
+    pub error_count: i64,
+    /// Gli errori, fino a 1000.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 1000)))]
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<ImportWarning>,
+    /// Solo per un'importazione live; altrimenti null.
+    pub summary: Option<ImportSummary>,
+    /// Secondi dal 1970-01-01 UTC.
+    pub created_at: i64,
+    /// Secondi dal 1970-01-01 UTC; null finché è in staging.
+    pub finished_at: Option<i64>,
+}
+
+/// `GET /api/v1/schools/{school_id}/imports`: the latest 30.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ImportList {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
+    pub items: Vec<Import>,
+}
+
+/// What one part of a file did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PartOutcome {
+    /// Righe valide della parte.
+    pub rows: u64,
+    /// Errori della parte (quelli della riga 1 contano solo nella prima parte).
+    pub error_count: u64,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 1000)))]
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// `422` of a commit: nothing written, every row to fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ImportRejected {
+    /// code import_rejected; il messaggio dice quanti errori.
+    pub error: ErrorDetail,
+    pub import: Import,
+}
+
+/// A pupil as staff and guardians may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Pupil {
+    pub id: i64,
+    pub school_id: i64,
+    /// Numero dell'alunno nel registro.
+    pub matricola: String,
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+}
+
+/// One absence record as imported from the register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Absence {
+    pub date: NaiveDate,
+    /// Codice del tipo di assenza (docs/imports.md).
+    pub kind: String,
+    /// Minuti di lezione persi; null: l'intera giornata secondo l'orario della classe.
+    pub minutes: Option<f64>,
+    pub justified: bool,
+}
+
+/// `GET /api/v1/pupils/{id}/absences`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PupilAbsences {
+    pub pupil_id: i64,
+    pub items: Vec<Absence>,
+}
+
+/// The body of `POST /api/v1/pupils/{id}/derogations` (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DerogationForm {
+    /// Una categoria adottata dalla scuola.
+    pub category: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `201` of a derogation request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DerogationRequest {
+    pub id: i64,
+    pub pupil_id: i64,
+    pub category: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub status: RequestStatus,
+}
+
+/// The body of `POST /api/v1/absences/{id}/justification` (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct JustificationForm {
+    pub reason: JustificationReason,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `201` of a justification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Justification {
+    pub id: i64,
+    pub absence_id: i64,
+    pub reason: JustificationReason,
+    pub status: RequestStatus,
+}
+
+/// The body of a decision (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DecisionForm {
+    pub decision: Decision,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `200` of a decision: the new state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Decided {
+    pub id: i64,
+    pub status: RequestStatus,
+}
+
+/// Who a notice is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceKind {
+    School,
+    Grade,
+    Classes,
+    Pupils,
+}
+
+/// The body of `POST /api/v1/schools/{school_id}/notices` (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct NoticeForm {
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 200)))]
+    pub title: String,
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 10000)))]
+    pub body: String,
+    pub audience: AudienceKind,
+    /// Ordine di scuola, codici delle classi o numeri degli alunni, separati da spazi o virgole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience_value: Option<String>,
+    /// Solo per i moduli: l'ordine di scuola scelto.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// true, oppure nei moduli "on".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_ack: Option<FlagOrText>,
+}
+
+/// A boolean in JSON, a checkbox's text in a form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(untagged)]
+pub enum FlagOrText {
+    Flag(bool),
+    Text(String),
+}
+
+/// `201` of something created: its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Created {
+    pub id: i64,
+}
+
+/// `201` of an acknowledgement: the notice, the children it was recorded for, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Acknowledged {
+    pub notice_id: i64,
+    pub pupils: Vec<i64>,
+    /// Secondi dal 1970-01-01 UTC.
+    pub acknowledged_at: i64,
+}
