@@ -110,15 +110,17 @@ enum CfProblem {
 
 impl CfProblem {
     fn error(self, field: &str) -> FieldError {
-        let (msg, n) = match self {
-            CfProblem::Empty => (Msg::CodiceFiscaleMissing, 0),
-            CfProblem::Length(n) => (Msg::CfLength, n),
-            CfProblem::Form => (Msg::CfForm, 0),
-            CfProblem::Month => (Msg::CfMonth, 0),
-            CfProblem::Day => (Msg::CfDay, 0),
-            CfProblem::Check => (Msg::CfCheck, 0),
+        let msg = match self {
+            CfProblem::Empty => Msg::CodiceFiscaleMissing,
+            CfProblem::Length(n) => {
+                return FieldError::invalid_says(field, Msg::CfLength, &[("n", &n)]);
+            }
+            CfProblem::Form => Msg::CfForm,
+            CfProblem::Month => Msg::CfMonth,
+            CfProblem::Day => Msg::CfDay,
+            CfProblem::Check => Msg::CfCheck,
         };
-        FieldError::invalid_says(field, msg, &[("n", &n)])
+        FieldError::invalid_says(field, msg, &[])
     }
 }
 

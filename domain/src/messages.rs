@@ -74,7 +74,7 @@ messages! {
     ThresholdRepeated => "La stessa soglia è indicata più di una volta.",
     DeclarationCodeMissing => "Indicare il codice della dichiarazione.",
     DeclarationCodeInvalid => "Il codice della dichiarazione non è valido: probabilmente un carattere è stato \
-                 scritto male o due caratteri sono scambiati.",
+         scritto male o due caratteri sono scambiati.",
     ReasonFromList => "Scegliere il motivo dall'elenco: non si possono scrivere altri dettagli.",
     AbsenceAlreadyJustified => "Questa assenza risulta già giustificata nel registro.",
     FutureAbsence => "Non si può giustificare un'assenza futura.",
@@ -93,18 +93,18 @@ messages! {
     CodiceFiscaleMissing => "Indicare il codice fiscale.",
     IpaCodeMissing => "Indicare il codice iPA dell'ente o il Codice Univoco Ufficio.",
     IpaCodeForm => "Il codice iPA ha da 1 a 20 caratteri fra lettere, cifre e trattino basso \
-                 (per esempio c_h501).",
+         (per esempio c_h501).",
     CalendarRowKind => "Tipo non riconosciuto: indicare lezioni (primo e ultimo giorno di lezione) o \
-                 vacanza (un giorno o un periodo senza lezioni).",
+         vacanza (un giorno o un periodo senza lezioni).",
     DescriptionControlChars => "La descrizione contiene caratteri non stampabili (per esempio un a capo).",
     ImportKind => "Tipo di file non riconosciuto: classi, calendario, alunni, tutori, \
-                     personale o assenze.",
+         personale o assenze.",
     ClassMissing => "Indicare la classe.",
     ClassCodeChars => "Il codice della classe può contenere solo lettere (senza accenti) e cifre, \
-                 per esempio 3A.",
+         per esempio 3A.",
     MatricolaMissing => "Indicare la matricola.",
     MatricolaChars => "La matricola può contenere solo lettere (senza accenti), cifre e i segni - _ / . \
-                 (niente spazi).",
+         (niente spazi).",
     RoleMissing => "Indicare il ruolo.",
     RoleUnknown => "Ruolo non riconosciuto: indicare docente, segreteria o dirigente.",
     DateMissing => "Indicare la data.",
@@ -112,16 +112,16 @@ messages! {
     YesNo => "Indicare sì o no (valgono anche s, x, 1, vero / n, 0, falso; vuoto vale no).",
     HoursNumber => "Indicare le ore con un numero, anche decimale (per esempio 2 oppure 1,5).",
     SchoolGradeUnknown => "Ordine di scuola non riconosciuto: indicare primaria, secondaria di primo grado \
-             o secondaria di secondo grado.",
+         o secondaria di secondo grado.",
     AbsenceKindUnknown => "Tipo di assenza non riconosciuto: indicare assenza, ritardo, ingresso_posticipato, \
-             uscita_anticipata, astensione, uscita_didattica_non_partecipata, sospensione, \
-             sospensione_con_obbligo o attivita_scolastica.",
+         uscita_anticipata, astensione, uscita_didattica_non_partecipata, sospensione, \
+         sospensione_con_obbligo o attivita_scolastica.",
     RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
     ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
     ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",
     PecMissing => "Indicare l'indirizzo PEC: serve per confermare la pubblicazione del profilo.",
     IpaWithoutPec => "L'ente non ha una casella PEC registrata nell'IPA: occorre registrarla \
-                     nell'IPA prima di pubblicare il profilo.",
+         nell'IPA prima di pubblicare il profilo.",
     DeclarationByPec => "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
     SearchTextNoAlphanumeric => "Il testo da cercare deve contenere almeno una lettera o una cifra.",
     DayHoursRange => "Le ore di lezione di un giorno devono essere da 0 a {max}.",
@@ -134,10 +134,10 @@ messages! {
     DerogaCategoryRepeated => "La categoria di deroga «{code}» è indicata più di una volta.",
     ThresholdHoursRange => "Una soglia di allerta deve essere da 1 a {max} ore.",
     DeclarationCodeLength => "Il codice della dichiarazione ha 12 caratteri nella forma XXXX-XXXX-XXXX \
-     (ne sono stati indicati {n}).",
+         (ne sono stati indicati {n}).",
     DeclarationCodeChar => "Il carattere «{c}» non compare nei codici della dichiarazione, che non \
-     usano le lettere I, L, O né le cifre 0 e 1: verificare di averlo copiato \
-     correttamente.",
+         usano le lettere I, L, O né le cifre 0 e 1: verificare di averlo copiato \
+         correttamente.",
     DatesInSchoolYear => "Le date devono cadere nell'anno scolastico, dal {first} al {last}.",
     AudienceGrade => "Scegliere l'ordine di scuola: primaria, secondaria di primo o di secondo grado.",
     AudienceClassesCount => "Indicare da 1 a 200 classi (per esempio 1A 2B).",
@@ -146,69 +146,42 @@ messages! {
     AudiencePupilNumbers => "Gli alunni si indicano con il loro numero.",
     TextLengthRange => "{what} deve avere da 1 a {max} caratteri.",
     TextBadChars => "{what} contiene caratteri non ammessi.",
-    PhraseTitle => "il titolo",
-    PhraseNoticeText => "il testo",
     SearchTextMaxLen => "Il testo da cercare può avere al massimo {max} caratteri.",
     IpaCodeUnknown => "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
-     Amministrazioni (IPA): verificare il codice iPA dell'ente.",
+         Amministrazioni (IPA): verificare il codice iPA dell'ente.",
     CfNotIpa => "Il codice fiscale non è quello dell'ente nell'IPA ({cf}).",
     SignedFileWrongCode => "Il file firmato non è la dichiarazione con il codice {code}: scaricare la \
-     dichiarazione di questo codice, firmarla e caricarla di nuovo.",
+         dichiarazione di questo codice, firmarla e caricarla di nuovo.",
     SignedByOther => "Il file è firmato da un'altra persona (codice fiscale {signer}): deve firmarlo \
-     il legale rappresentante indicato nel profilo ({expected}).",
+         il legale rappresentante indicato nel profilo ({expected}).",
     CfLength => "Il codice fiscale di una persona ha 16 caratteri (ne sono stati indicati {n}).",
     CfForm => "Il codice fiscale non ha la forma prevista: sei lettere, due cifre, \
-     una lettera, due cifre, una lettera, tre cifre e una lettera finale \
-     (per esempio RSSMRA85T10A562S).",
+         una lettera, due cifre, una lettera, tre cifre e una lettera finale \
+         (per esempio RSSMRA85T10A562S).",
     CfMonth => "La lettera del mese di nascita nel codice fiscale non è valida.",
     CfDay => "Il giorno di nascita nel codice fiscale non è valido.",
     CfCheck => "Il carattere di controllo del codice fiscale non corrisponde: \
-     verificare di averlo scritto correttamente.",
+         verificare di averlo scritto correttamente.",
     EnterWhat => "Indicare {what}.",
     ElevenDigitsOnly => "{what} è formata solo da cifre.",
     ElevenDigitsLength => "{what} ha 11 cifre (ne sono state indicate {n}).",
     ElevenDigitsZeros => "{what} non può essere composta da soli zeri.",
     ElevenDigitsCheck => "La cifra di controllo non corrisponde: verificare di aver scritto correttamente {what}.",
-    PhrasePartitaIva => "la partita IVA",
-    PhraseNumericCf => "la partita IVA o il codice fiscale numerico",
     EnteCfLength => "Il codice fiscale di un ente ha 11 cifre, quello di una persona 16 caratteri \
-     (ne sono stati indicati {n}).",
+         (ne sono stati indicati {n}).",
     TextTooLong => "{what} può avere al massimo {max} caratteri (ne ha {n}).",
-    PhraseDescription => "la descrizione",
     ClassCodeMaxLen => "Il codice della classe può avere al massimo {max} caratteri.",
     MatricolaMaxLen => "La matricola può avere al massimo {max} caratteri.",
-    PhraseSurname => "il cognome",
-    PhraseName => "il nome",
     CellRequired => "{what} è obbligatorio: la cella è vuota.",
     CellControlChars => "{what} contiene caratteri non stampabili (per esempio un a capo o una tabulazione).",
     DateNotExists => "La data {date} non esiste.",
     HoursNotWholeMinutes => "{hours} ore non sono un numero intero di minuti: indicare i minuti nella colonna minuti, o arrotondare.",
     WholeNumberIs => "{what} un numero intero da {min} a {max}.",
-    PhraseWeeklyHoursMustBe => "le ore settimanali devono essere",
-    PhraseMondayHoursMustBe => "le ore del lunedì devono essere",
-    PhraseTuesdayHoursMustBe => "le ore del martedì devono essere",
-    PhraseWednesdayHoursMustBe => "le ore del mercoledì devono essere",
-    PhraseThursdayHoursMustBe => "le ore del giovedì devono essere",
-    PhraseFridayHoursMustBe => "le ore del venerdì devono essere",
-    PhraseSaturdayHoursMustBe => "le ore del sabato devono essere",
-    PhrasePersonalisedHoursMustBe => "il monte ore personalizzato deve essere",
-    PhraseEventMinutesMustBe => "i minuti di un evento devono essere",
     PreviousAbsenceHoursMax => "Le ore di assenza della scuola di provenienza non possono superare {max}.",
     TeacherWithoutClasses => "Per un docente indicare le classi in cui insegna (colonna classi), separate da spazi o virgole.",
     ClassesOnlyForTeachers => "Le classi si indicano solo per il ruolo docente: per il ruolo {role} lasciare vuota la cella \
-     (una persona che è anche docente va su un'altra riga, con ruolo docente).",
+         (una persona che è anche docente va su un'altra riga, con ruolo docente).",
     EventHoursRange => "Le ore di un evento devono essere più di 0 e al massimo {max}.",
-    PhraseHostName => "la denominazione",
-    PhraseHostDescription => "la descrizione del soggetto",
-    PhraseSupplyChain => "la descrizione dei rapporti con gli operatori della filiera",
-    PhraseStructuralCapacity => "la descrizione delle capacità strutturali",
-    PhraseTechnologicalCapacity => "la descrizione delle capacità tecnologiche",
-    PhraseOrganisationalCapacity => "la descrizione delle capacità organizzative",
-    PhraseRepresentativeCf => "il codice fiscale del legale rappresentante",
-    PhraseProfessionalCf => "il codice fiscale del professionista",
-    PhraseActivity => "la descrizione delle attività da svolgere",
-    PhraseAddress => "l'indirizzo",
-    PhraseContactRole => "il ruolo della persona da contattare",
     TextTooShort => "{what} deve avere almeno {min} caratteri (ne ha {n}).",
     PathRepeated => "Il percorso «{path}» è già indicato in un'altra offerta.",
     MaxStudentsRange => "Il numero massimo di studenti è un numero intero da 1 a {max}.",
@@ -240,21 +213,50 @@ messages! {
     PecForm => "L'indirizzo PEC non ha una forma valida (per esempio ente@pec.it).",
     WebsiteForm => "L'indirizzo del sito inizia con https:// o http:// (per esempio https://www.esempio.it).",
     PhoneForm => "Il numero di telefono ha da 6 a 15 cifre, eventualmente precedute da + \
-     (per esempio +39 06 1234567).",
+         (per esempio +39 06 1234567).",
     DraftTooLarge => "Il file è troppo grande ({kb} KB): una bozza di Ponte non supera i {max} KB. \
-     Verificare di aver scelto il file giusto.",
+         Verificare di aver scelto il file giusto.",
     DraftNotJson => "Il file non è una bozza di Ponte: scegliere il file \
-     salvato con «Salva bozza».",
+         salvato con «Salva bozza».",
     DraftForeignFormat => "Il file non è una bozza del profilo di Ponte: \
-     scegliere il file salvato con «Salva bozza».",
+         scegliere il file salvato con «Salva bozza».",
     DraftOlderVersion => "La bozza è stata salvata con una versione precedente di Ponte (formato {found}) \
-     che non è più possibile caricare: occorre compilare di nuovo il profilo.",
+         che non è più possibile caricare: occorre compilare di nuovo il profilo.",
     DraftNewerVersion => "La bozza è stata salvata con una versione più recente di Ponte (formato {found}): \
-     ricaricare la pagina e riprovare.",
+         ricaricare la pagina e riprovare.",
     DraftTampered => "Il contenuto della bozza è stato modificato dopo il \
-     salvataggio oppure il file è danneggiato: non è possibile caricarlo. Usare il \
-     file così come è stato salvato.",
+         salvataggio oppure il file è danneggiato: non è possibile caricarlo. Usare il \
+         file così come è stato salvato.",
     DraftMalformed => "La bozza è danneggiata (campo «{path}»): non è possibile caricarla.",
+    // Phrases, said inside other messages in place of `{what}` (with their article; one that
+    // opens a message is written with a capital letter).
+    PhraseTitle => "il titolo",
+    PhraseNoticeText => "il testo",
+    PhrasePartitaIva => "la partita IVA",
+    PhraseNumericCf => "la partita IVA o il codice fiscale numerico",
+    PhraseDescription => "la descrizione",
+    PhraseSurname => "il cognome",
+    PhraseName => "il nome",
+    PhraseWeeklyHoursMustBe => "le ore settimanali devono essere",
+    PhraseMondayHoursMustBe => "le ore del lunedì devono essere",
+    PhraseTuesdayHoursMustBe => "le ore del martedì devono essere",
+    PhraseWednesdayHoursMustBe => "le ore del mercoledì devono essere",
+    PhraseThursdayHoursMustBe => "le ore del giovedì devono essere",
+    PhraseFridayHoursMustBe => "le ore del venerdì devono essere",
+    PhraseSaturdayHoursMustBe => "le ore del sabato devono essere",
+    PhrasePersonalisedHoursMustBe => "il monte ore personalizzato deve essere",
+    PhraseEventMinutesMustBe => "i minuti di un evento devono essere",
+    PhraseHostName => "la denominazione",
+    PhraseHostDescription => "la descrizione del soggetto",
+    PhraseSupplyChain => "la descrizione dei rapporti con gli operatori della filiera",
+    PhraseStructuralCapacity => "la descrizione delle capacità strutturali",
+    PhraseTechnologicalCapacity => "la descrizione delle capacità tecnologiche",
+    PhraseOrganisationalCapacity => "la descrizione delle capacità organizzative",
+    PhraseRepresentativeCf => "il codice fiscale del legale rappresentante",
+    PhraseProfessionalCf => "il codice fiscale del professionista",
+    PhraseActivity => "la descrizione delle attività da svolgere",
+    PhraseAddress => "l'indirizzo",
+    PhraseContactRole => "il ruolo della persona da contattare",
 }
 
 /// A placeholder's value: written as given, or a phrase of the catalogue (such as «la
