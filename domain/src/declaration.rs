@@ -27,6 +27,7 @@
 //!   and SQLite's `unixepoch()` give, so no time-zone or calendar question arises.
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -112,40 +113,31 @@ impl DeclarationCode {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if symbols.is_empty() {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                "Indicare il codice della dichiarazione.",
+                Msg::DeclarationCodeMissing,
+                &[],
             ));
         }
         if symbols.len() != LEN {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                format!(
-                    "Il codice della dichiarazione ha 12 caratteri nella forma XXXX-XXXX-XXXX \
-                     (ne sono stati indicati {}).",
-                    symbols.len()
-                ),
+                Msg::DeclarationCodeLength,
+                &[("n", &symbols.len())],
             ));
         }
         let mut values = [0u32; LEN];
         for (slot, c) in values.iter_mut().zip(&symbols) {
             let v = u8::try_from(*c).ok().and_then(value_of);
             *slot = v.ok_or_else(|| {
-                FieldError::invalid(
-                    field,
-                    format!(
-                        "Il carattere «{c}» non compare nei codici della dichiarazione, che non \
-                         usano le lettere I, L, O né le cifre 0 e 1: verificare di averlo copiato \
-                         correttamente."
-                    ),
-                )
+                FieldError::invalid_says(field, Msg::DeclarationCodeChar, &[("c", &c)])
             })?;
         }
         if weighted_sum(&values) != 0 {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                "Il codice della dichiarazione non è valido: probabilmente un carattere è stato \
-                 scritto male o due caratteri sono scambiati.",
+                Msg::DeclarationCodeInvalid,
+                &[],
             ));
         }
         Ok(Self::from_values(&values))

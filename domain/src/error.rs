@@ -1,7 +1,7 @@
 //! The error every parse in the domain returns, and the JSON shape the API gives it
 //! (docs/design.md §8): `{"error":{"code":"…","field":"…","message":"…"}}`.
 
-use crate::messages::{Msg, Text};
+use crate::messages::{Msg, Text, ToArg};
 use serde::Serialize;
 use std::fmt;
 
@@ -77,7 +77,7 @@ impl FieldError {
         code: ErrorCode,
         field: Option<&str>,
         msg: Msg,
-        args: &[(&'static str, &dyn fmt::Display)],
+        args: &[(&'static str, &dyn ToArg)],
     ) -> Self {
         let text = Text::new(msg, args);
         FieldError {
@@ -89,10 +89,21 @@ impl FieldError {
     }
 
     /// An invalid field, said by a catalogued message.
-    pub fn invalid_says(field: &str, msg: Msg, args: &[(&'static str, &dyn fmt::Display)]) -> Self {
+    pub fn invalid_says(field: &str, msg: Msg, args: &[(&'static str, &dyn ToArg)]) -> Self {
         FieldError::says(ErrorCode::InvalidField, Some(field), msg, args)
     }
 
+    /// An invalid field as the API answered it: its identity found again when the message is
+    /// a catalogued one without values (one with values is kept as written).
+    pub fn from_api(field: &str, message: String) -> Self {
+        match Msg::from_italian(&message) {
+            Some(msg) => FieldError::invalid_says(field, msg, &[]),
+            None => FieldError::invalid(field, message),
+        }
+    }
+
+    /// An invalid field with a message that is not in the catalogue: every page shows it as
+    /// written (in Italian).
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         FieldError {
             code: ErrorCode::InvalidField,
@@ -156,6 +167,11 @@ impl FieldError {
             message: message.into(),
             text: None,
         }
+    }
+
+    /// A conflict with the current state, said by a catalogued message.
+    pub fn conflict_says(msg: Msg, args: &[(&'static str, &dyn ToArg)]) -> Self {
+        FieldError::says(ErrorCode::Conflict, None, msg, args)
     }
 
     pub fn payload_too_large(max_bytes: usize) -> Self {

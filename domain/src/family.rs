@@ -46,6 +46,7 @@ use crate::attendance::{
     Policy, Pupil, SchoolGrade, Status,
 };
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -89,12 +90,7 @@ impl JustificationReason {
         Self::ALL
             .into_iter()
             .find(|r| r.as_str() == raw.trim())
-            .ok_or_else(|| {
-                FieldError::invalid(
-                    "reason",
-                    "Scegliere il motivo dall'elenco: non si possono scrivere altri dettagli.",
-                )
-            })
+            .ok_or_else(|| FieldError::invalid_says("reason", Msg::ReasonFromList, &[]))
     }
 }
 
@@ -109,19 +105,15 @@ pub fn justifiable(
     sent: Option<RequestStatus>,
 ) -> Result<(), FieldError> {
     if justified || kind.is_presence() {
-        return Err(FieldError::conflict(
-            "Questa assenza risulta già giustificata nel registro.",
-        ));
+        return Err(FieldError::conflict_says(Msg::AbsenceAlreadyJustified, &[]));
     }
     if date > today {
-        return Err(FieldError::invalid(
-            "absence",
-            "Non si può giustificare un'assenza futura.",
-        ));
+        return Err(FieldError::invalid_says("absence", Msg::FutureAbsence, &[]));
     }
     if matches!(sent, Some(RequestStatus::Pending | RequestStatus::Approved)) {
-        return Err(FieldError::conflict(
-            "Per questa assenza è già stata inviata una giustificazione.",
+        return Err(FieldError::conflict_says(
+            Msg::JustificationAlreadySent,
+            &[],
         ));
     }
     Ok(())
@@ -179,9 +171,10 @@ impl Decision {
         match raw.trim() {
             "approve" => Ok(Decision::Approve),
             "refuse" => Ok(Decision::Refuse),
-            _ => Err(FieldError::invalid(
+            _ => Err(FieldError::invalid_says(
                 "decision",
-                "La decisione deve essere \"approve\" (accolta) o \"refuse\" (respinta).",
+                Msg::DecisionValue,
+                &[],
             )),
         }
     }
@@ -198,20 +191,14 @@ impl Decision {
         if current == RequestStatus::Pending {
             Ok(self.status())
         } else {
-            Err(FieldError::conflict(
-                "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
-            ))
+            Err(FieldError::conflict_says(Msg::RequestAlreadyDecided, &[]))
         }
     }
 }
 
 fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldError::invalid(
-            field,
-            "La data deve essere nel formato AAAA-MM-GG (per esempio 2026-03-02).",
-        )
-    })
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| FieldError::invalid_says(field, Msg::IsoDateForm, &[]))
 }
 
 /// A family's request for a derogation: a category the school adopted and the dates, within the
@@ -234,28 +221,22 @@ impl DerogaRequest {
             .ok()
             .filter(|c| policy.has_category(c))
             .ok_or_else(|| {
-                FieldError::invalid(
-                    "category",
-                    "Scegliere una delle categorie di deroga adottate dalla scuola.",
-                )
+                FieldError::invalid_says("category", Msg::DerogaCategoryFromList, &[])
             })?;
         let from = parse_date("from", from)?;
         let to = parse_date("to", to)?;
         if to < from {
-            return Err(FieldError::invalid(
-                "to",
-                "La data di fine non può precedere quella di inizio.",
-            ));
+            return Err(FieldError::invalid_says("to", Msg::EndBeforeStart, &[]));
         }
         let (first, last) = (calendar.first_lesson_day(), calendar.last_lesson_day());
         if from < first || to > last {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 if from < first { "from" } else { "to" },
-                format!(
-                    "Le date devono cadere nell'anno scolastico, dal {} al {}.",
-                    first.format("%d/%m/%Y"),
-                    last.format("%d/%m/%Y")
-                ),
+                Msg::DatesInSchoolYear,
+                &[
+                    ("first", &first.format("%d/%m/%Y")),
+                    ("last", &last.format("%d/%m/%Y")),
+                ],
             ));
         }
         Ok(DerogaRequest {
@@ -591,26 +572,22 @@ impl Audience {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
-        let none = |what: &str| FieldError::invalid("audience_value", what.to_owned());
+        let none = |m: Msg| FieldError::invalid_says("audience_value", m, &[]);
         match kind.trim() {
             "school" => Ok(Audience::School),
             "grade" => SchoolGrade::from_code(value.trim())
                 .map(Audience::Grade)
-                .ok_or_else(|| {
-                    none(
-                        "Scegliere l'ordine di scuola: primaria, secondaria di primo o di secondo grado.",
-                    )
-                }),
+                .ok_or_else(|| none(Msg::AudienceGrade)),
             "classes" => {
                 if items.is_empty() || items.len() > 200 {
-                    return Err(none("Indicare da 1 a 200 classi (per esempio 1A 2B)."));
+                    return Err(none(Msg::AudienceClassesCount));
                 }
                 let mut classes = Vec::with_capacity(items.len());
                 for c in items {
                     if c.chars().count() > 20
                         || !c.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
                     {
-                        return Err(none("Un codice di classe ha solo lettere, cifre e trattini."));
+                        return Err(none(Msg::AudienceClassCode));
                     }
                     classes.push(c.to_uppercase());
                 }
@@ -620,7 +597,7 @@ impl Audience {
             }
             "pupils" => {
                 if items.is_empty() || items.len() > 500 {
-                    return Err(none("Indicare da 1 a 500 alunni."));
+                    return Err(none(Msg::AudiencePupilsCount));
                 }
                 let mut ids = Vec::with_capacity(items.len());
                 for i in items {
@@ -628,17 +605,14 @@ impl Audience {
                         .parse::<i64>()
                         .ok()
                         .filter(|&n| n > 0)
-                        .ok_or_else(|| none("Gli alunni si indicano con il loro numero."))?;
+                        .ok_or_else(|| none(Msg::AudiencePupilNumbers))?;
                     ids.push(id);
                 }
                 ids.sort_unstable();
                 ids.dedup();
                 Ok(Audience::Pupils(ids))
             }
-            _ => Err(FieldError::invalid(
-                "audience",
-                "Il destinatario deve essere: tutta la scuola, un ordine di scuola, classi o alunni.",
-            )),
+            _ => Err(FieldError::invalid_says("audience", Msg::AudienceKind, &[])),
         }
     }
 
@@ -669,23 +643,25 @@ fn clean_text(
     raw: &str,
     max: usize,
     multiline: bool,
-    what: &str,
+    what: Msg,
 ) -> Result<String, FieldError> {
     let text = raw.trim().replace("\r\n", "\n");
     let n = text.chars().count();
     if n == 0 || n > max {
-        return Err(FieldError::invalid(
+        return Err(FieldError::invalid_says(
             field,
-            format!("{what} deve avere da 1 a {max} caratteri."),
+            Msg::TextLengthRange,
+            &[("what", &what), ("max", &max)],
         ));
     }
     if text
         .chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
     {
-        return Err(FieldError::invalid(
+        return Err(FieldError::invalid_says(
             field,
-            format!("{what} contiene caratteri non ammessi."),
+            Msg::TextBadChars,
+            &[("what", &what)],
         ));
     }
     Ok(text)
@@ -699,8 +675,8 @@ impl NoticeDraft {
         requires_ack: bool,
     ) -> Result<Self, FieldError> {
         Ok(NoticeDraft {
-            title: clean_text("title", title, NOTICE_TITLE_MAX, false, "Il titolo")?,
-            body: clean_text("body", body, NOTICE_BODY_MAX, true, "Il testo")?,
+            title: clean_text("title", title, NOTICE_TITLE_MAX, false, Msg::PhraseTitle)?,
+            body: clean_text("body", body, NOTICE_BODY_MAX, true, Msg::PhraseNoticeText)?,
             audience,
             requires_ack,
         })

@@ -22,6 +22,7 @@
 //! - an `IT` prefix (the EU VAT form) is accepted on a partita IVA.
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -108,26 +109,18 @@ enum CfProblem {
 }
 
 impl CfProblem {
-    fn message(self) -> String {
-        match self {
-            CfProblem::Empty => "Indicare il codice fiscale.".to_owned(),
-            CfProblem::Length(n) => format!(
-                "Il codice fiscale di una persona ha 16 caratteri (ne sono stati indicati {n})."
-            ),
-            CfProblem::Form => {
-                "Il codice fiscale non ha la forma prevista: sei lettere, due cifre, \
-                 una lettera, due cifre, una lettera, tre cifre e una lettera finale \
-                 (per esempio RSSMRA85T10A562S)."
-                    .to_owned()
+    fn error(self, field: &str) -> FieldError {
+        let msg = match self {
+            CfProblem::Empty => Msg::CodiceFiscaleMissing,
+            CfProblem::Length(n) => {
+                return FieldError::invalid_says(field, Msg::CfLength, &[("n", &n)]);
             }
-            CfProblem::Month => {
-                "La lettera del mese di nascita nel codice fiscale non è valida.".to_owned()
-            }
-            CfProblem::Day => "Il giorno di nascita nel codice fiscale non è valido.".to_owned(),
-            CfProblem::Check => "Il carattere di controllo del codice fiscale non corrisponde: \
-                 verificare di averlo scritto correttamente."
-                .to_owned(),
-        }
+            CfProblem::Form => Msg::CfForm,
+            CfProblem::Month => Msg::CfMonth,
+            CfProblem::Day => Msg::CfDay,
+            CfProblem::Check => Msg::CfCheck,
+        };
+        FieldError::invalid_says(field, msg, &[])
     }
 }
 
@@ -190,7 +183,7 @@ impl CodiceFiscale {
         let code = normalise(raw);
         match check_personal(&code) {
             Ok(()) => Ok(CodiceFiscale(code)),
-            Err(p) => Err(FieldError::invalid(field, p.message())),
+            Err(p) => Err(p.error(field)),
         }
     }
 
@@ -238,41 +231,32 @@ impl fmt::Display for CodiceFiscale {
 }
 
 /// Checks a normalised 11-digit number (partita IVA or numeric codice fiscale).
-fn check_eleven_digits(code: &str, what: &str) -> Result<(), String> {
+/// `what` is a phrase with its article («la partita IVA»); errors name `field`.
+fn check_eleven_digits(code: &str, what: Msg, field: &str) -> Result<(), FieldError> {
+    let fail = |msg: Msg, n: usize| {
+        Err(FieldError::invalid_says(
+            field,
+            msg,
+            &[("what", &what), ("n", &n)],
+        ))
+    };
     if code.is_empty() {
-        return Err(format!("Indicare {what}."));
+        return fail(Msg::EnterWhat, 0);
     }
     let b = code.as_bytes();
     if !b.iter().all(u8::is_ascii_digit) {
-        return Err(format!("{} è formata solo da cifre.", capitalise(what)));
+        return fail(Msg::ElevenDigitsOnly, 0);
     }
     if b.len() != 11 {
-        return Err(format!(
-            "{} ha 11 cifre (ne sono state indicate {}).",
-            capitalise(what),
-            b.len()
-        ));
+        return fail(Msg::ElevenDigitsLength, b.len());
     }
     if b.iter().all(|&d| d == b'0') {
-        return Err(format!(
-            "{} non può essere composta da soli zeri.",
-            capitalise(what)
-        ));
+        return fail(Msg::ElevenDigitsZeros, 0);
     }
     if piva_check_digit(&b[..10]) != b[10] {
-        return Err(format!(
-            "La cifra di controllo non corrisponde: verificare di aver scritto correttamente {what}."
-        ));
+        return fail(Msg::ElevenDigitsCheck, 0);
     }
     Ok(())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// A *partita IVA*: 11 digits with a valid check digit. The same number is the *codice fiscale*
@@ -293,9 +277,7 @@ impl PartitaIva {
     pub fn parse_field(raw: &str, field: &str) -> Result<Self, FieldError> {
         let code = normalise(raw);
         let code = code.strip_prefix("IT").unwrap_or(&code).to_owned();
-        check_eleven_digits(&code, "la partita IVA")
-            .map(|()| PartitaIva(code))
-            .map_err(|m| FieldError::invalid(field, m))
+        check_eleven_digits(&code, Msg::PhrasePartitaIva, field).map(|()| PartitaIva(code))
     }
 
     pub fn as_str(&self) -> &str {
@@ -343,17 +325,18 @@ impl CodiceFiscaleEnte {
     pub fn parse_field(raw: &str, field: &str) -> Result<Self, FieldError> {
         let code = normalise(raw);
         match code.chars().count() {
-            0 => Err(FieldError::invalid(field, "Indicare il codice fiscale.")),
-            11 => check_eleven_digits(&code, "la partita IVA o il codice fiscale numerico")
-                .map(|()| CodiceFiscaleEnte::Numerico(PartitaIva(code)))
-                .map_err(|m| FieldError::invalid(field, m)),
-            16 => CodiceFiscale::parse_field(&code, field).map(CodiceFiscaleEnte::Personale),
-            n => Err(FieldError::invalid(
+            0 => Err(FieldError::invalid_says(
                 field,
-                format!(
-                    "Il codice fiscale di un ente ha 11 cifre, quello di una persona 16 caratteri \
-                     (ne sono stati indicati {n})."
-                ),
+                Msg::CodiceFiscaleMissing,
+                &[],
+            )),
+            11 => check_eleven_digits(&code, Msg::PhraseNumericCf, field)
+                .map(|()| CodiceFiscaleEnte::Numerico(PartitaIva(code))),
+            16 => CodiceFiscale::parse_field(&code, field).map(CodiceFiscaleEnte::Personale),
+            n => Err(FieldError::invalid_says(
+                field,
+                Msg::EnteCfLength,
+                &[("n", &n)],
             )),
         }
     }
@@ -404,21 +387,14 @@ impl IpaCode {
     pub fn parse_field(raw: &str, field: &str) -> Result<Self, FieldError> {
         let code = raw.trim();
         if code.is_empty() {
-            return Err(FieldError::invalid(
-                field,
-                "Indicare il codice iPA dell'ente o il Codice Univoco Ufficio.",
-            ));
+            return Err(FieldError::invalid_says(field, Msg::IpaCodeMissing, &[]));
         }
         let ok = code.len() <= Self::MAX_LEN
             && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if ok {
             Ok(IpaCode(code.to_owned()))
         } else {
-            Err(FieldError::invalid(
-                field,
-                "Il codice iPA ha da 1 a 20 caratteri fra lettere, cifre e trattino basso \
-                 (per esempio c_h501).",
-            ))
+            Err(FieldError::invalid_says(field, Msg::IpaCodeForm, &[]))
         }
     }
 

@@ -10,21 +10,41 @@ use std::fmt::Display;
 
 macro_rules! messages {
     ($($(#[$doc:meta])* $id:ident => $it:literal,)*) => {
-        /// A message's identity.
+        /// A message's identity: the app's catalogues match on it exhaustively.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg {
+        pub enum MsgId {
             $($(#[$doc])* $id,)*
         }
 
+        /// A message: its identity and its Italian text. Each message is a constant
+        /// (`Msg::WeeklyHoursRange`), so code that can say a message carries that message's
+        /// text only, not the whole catalogue: the public browser bundle, whose calculator
+        /// builds a few of these errors, stays within its budget.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Msg {
+            pub id: MsgId,
+            it: &'static str,
+        }
+
+        #[allow(non_upper_case_globals)]
         impl Msg {
+            $($(#[$doc])* pub const $id: Msg = Msg { id: MsgId::$id, it: $it };)*
+
             /// Every message, for the catalogue tests.
             pub const ALL: &'static [Msg] = &[$(Msg::$id,)*];
 
+            /// The message without values whose Italian text is `italian` (an error read back
+            /// from the API), if there is one.
+            pub fn from_italian(italian: &str) -> Option<Msg> {
+                Msg::ALL
+                    .iter()
+                    .copied()
+                    .find(|m| m.it == italian && !m.it.contains('{'))
+            }
+
             /// The Italian text, with `{name}` placeholders.
             pub fn it(self) -> &'static str {
-                match self {
-                    $(Msg::$id => $it,)*
-                }
+                self.it
             }
         }
     };
@@ -47,35 +67,279 @@ messages! {
     DailyHoursRange => "Le ore giornaliere devono essere un numero intero da 1 a {max}.",
     WholeNumberRange => "Indicare un numero intero da {min} a {max}.",
     DateRangeReversed => "La data finale non può precedere la data iniziale.",
+    LastLessonDayBeforeFirst => "L'ultimo giorno di lezione non può precedere il primo.",
+    SchoolYearTooLong => "Un anno scolastico non può durare più di 366 giorni.",
+    FirstLessonDaySunday => "Il primo giorno di lezione non può essere una domenica.",
+    LastLessonDaySunday => "L'ultimo giorno di lezione non può essere una domenica.",
+    HolidayOutsideYear => "Il periodo di vacanza deve cadere tra il primo e l'ultimo giorno di lezione.",
+    HolidayOnFirstOrLastDay => "Il primo e l'ultimo giorno di lezione non possono essere giorni di vacanza.",
+    EventMinutesMissing => "Per ritardi, ingressi posticipati e uscite anticipate indicare i minuti di lezione persi.",
+    DerogaCategoryCodeForm => "Il codice della categoria di deroga deve avere da 1 a 40 caratteri tra a-z, 0-9 e _.",
+    MayorBeforeFamily => "Il sindaco si avvisa dopo la comunicazione alla famiglia: indicarne prima la data.",
+    MayorNotifiedBeforeFamily => "L'avviso al sindaco non può precedere la comunicazione alla famiglia.",
+    PresenceCountedAsAbsence => "Le attività organizzate dalla scuola e la sospensione con obbligo di frequenza non sono assenze.",
+    BandsRange => "Le soglie di attenzione e di rischio devono essere percentuali crescenti tra 1 e 100.",
+    DeadlineDayOfYear => "Indicare un giorno e un mese che esistano ogni anno (non il 29 febbraio).",
+    PolicyNameLength => "Il nome della politica deve avere da 1 a 200 caratteri.",
+    DerogaCategoryLabelMissing => "Ogni categoria di deroga deve avere una descrizione.",
+    ThresholdRepeated => "La stessa soglia è indicata più di una volta.",
+    DeclarationCodeMissing => "Indicare il codice della dichiarazione.",
+    DeclarationCodeInvalid => "Il codice della dichiarazione non è valido: probabilmente un carattere è stato \
+         scritto male o due caratteri sono scambiati.",
+    ReasonFromList => "Scegliere il motivo dall'elenco: non si possono scrivere altri dettagli.",
+    AbsenceAlreadyJustified => "Questa assenza risulta già giustificata nel registro.",
+    FutureAbsence => "Non si può giustificare un'assenza futura.",
+    JustificationAlreadySent => "Per questa assenza è già stata inviata una giustificazione.",
+    DecisionValue => "La decisione deve essere \"approve\" (accolta) o \"refuse\" (respinta).",
+    RequestAlreadyDecided => "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
+    IsoDateForm => "La data deve essere nel formato AAAA-MM-GG (per esempio 2026-03-02).",
+    DerogaCategoryFromList => "Scegliere una delle categorie di deroga adottate dalla scuola.",
+    EndBeforeStart => "La data di fine non può precedere quella di inizio.",
+    AudienceKind => "Il destinatario deve essere: tutta la scuola, un ordine di scuola, classi o alunni.",
+    NoticeNeedsNoAcknowledgement => "Questo avviso non chiede la presa visione.",
+    NoticeAlreadyAcknowledged => "La presa visione di questo avviso è già registrata.",
+    DerogaRequestIdRange => "Il numero della richiesta di deroga è fuori intervallo.",
+    SchoolNotReady => "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
+         assenze sarà disponibile appena lo farà.",
+    CodiceFiscaleMissing => "Indicare il codice fiscale.",
+    IpaCodeMissing => "Indicare il codice iPA dell'ente o il Codice Univoco Ufficio.",
+    IpaCodeForm => "Il codice iPA ha da 1 a 20 caratteri fra lettere, cifre e trattino basso \
+         (per esempio c_h501).",
+    CalendarRowKind => "Tipo non riconosciuto: indicare lezioni (primo e ultimo giorno di lezione) o \
+         vacanza (un giorno o un periodo senza lezioni).",
+    DescriptionControlChars => "La descrizione contiene caratteri non stampabili (per esempio un a capo).",
+    ImportKind => "Tipo di file non riconosciuto: classi, calendario, alunni, tutori, \
+         personale o assenze.",
+    ClassMissing => "Indicare la classe.",
+    ClassCodeChars => "Il codice della classe può contenere solo lettere (senza accenti) e cifre, \
+         per esempio 3A.",
+    MatricolaMissing => "Indicare la matricola.",
+    MatricolaChars => "La matricola può contenere solo lettere (senza accenti), cifre e i segni - _ / . \
+         (niente spazi).",
+    RoleMissing => "Indicare il ruolo.",
+    RoleUnknown => "Ruolo non riconosciuto: indicare docente, segreteria o dirigente.",
+    DateMissing => "Indicare la data.",
+    ImportDateForm => "La data non è scritta nella forma gg/mm/aaaa (per esempio 15/09/2025) o aaaa-mm-gg.",
+    YesNo => "Indicare sì o no (valgono anche s, x, 1, vero / n, 0, falso; vuoto vale no).",
+    HoursNumber => "Indicare le ore con un numero, anche decimale (per esempio 2 oppure 1,5).",
+    SchoolGradeUnknown => "Ordine di scuola non riconosciuto: indicare primaria, secondaria di primo grado \
+         o secondaria di secondo grado.",
+    AbsenceKindUnknown => "Tipo di assenza non riconosciuto: indicare assenza, ritardo, ingresso_posticipato, \
+         uscita_anticipata, astensione, uscita_didattica_non_partecipata, sospensione, \
+         sospensione_con_obbligo o attivita_scolastica.",
+    RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
+    ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
+    ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",
+    PecMissing => "Indicare l'indirizzo PEC: serve per confermare la pubblicazione del profilo.",
+    IpaWithoutPec => "L'ente non ha una casella PEC registrata nell'IPA: occorre registrarla \
+         nell'IPA prima di pubblicare il profilo.",
+    DeclarationByPec => "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
+    SearchTextNoAlphanumeric => "Il testo da cercare deve contenere almeno una lettera o una cifra.",
+    DayHoursRange => "Le ore di lezione di un giorno devono essere da 0 a {max}.",
+    WeekdaysSumRange => "Le ore dei giorni della settimana devono sommare da 1 a {max} ore settimanali.",
+    WeekdaysSumMismatch => "Le ore dei giorni sommano a {sum}, ma le ore settimanali indicate sono {weekly}.",
+    EventMinutesRange => "I minuti di assenza di un evento devono essere da 1 a {max}.",
+    DerogaHoursRange => "Le ore riconosciute dalla deroga devono essere da 1 minuto a {max} ore.",
+    PersonalisedHoursRange => "Il monte ore personalizzato deve essere un numero intero da 1 a {max}.",
+    PreviousAbsenceMax => "Le assenze della scuola di provenienza non possono superare {max} ore.",
+    DerogaCategoryRepeated => "La categoria di deroga «{code}» è indicata più di una volta.",
+    ThresholdHoursRange => "Una soglia di allerta deve essere da 1 a {max} ore.",
+    DeclarationCodeLength => "Il codice della dichiarazione ha 12 caratteri nella forma XXXX-XXXX-XXXX \
+         (ne sono stati indicati {n}).",
+    DeclarationCodeChar => "Il carattere «{c}» non compare nei codici della dichiarazione, che non \
+         usano le lettere I, L, O né le cifre 0 e 1: verificare di averlo copiato \
+         correttamente.",
+    DatesInSchoolYear => "Le date devono cadere nell'anno scolastico, dal {first} al {last}.",
+    AudienceGrade => "Scegliere l'ordine di scuola: primaria, secondaria di primo o di secondo grado.",
+    AudienceClassesCount => "Indicare da 1 a 200 classi (per esempio 1A 2B).",
+    AudienceClassCode => "Un codice di classe ha solo lettere, cifre e trattini.",
+    AudiencePupilsCount => "Indicare da 1 a 500 alunni.",
+    AudiencePupilNumbers => "Gli alunni si indicano con il loro numero.",
+    TextLengthRange => "{what} deve avere da 1 a {max} caratteri.",
+    TextBadChars => "{what} contiene caratteri non ammessi.",
+    SearchTextMaxLen => "Il testo da cercare può avere al massimo {max} caratteri.",
+    IpaCodeUnknown => "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
+         Amministrazioni (IPA): verificare il codice iPA dell'ente.",
+    CfNotIpa => "Il codice fiscale non è quello dell'ente nell'IPA ({cf}).",
+    SignedFileWrongCode => "Il file firmato non è la dichiarazione con il codice {code}: scaricare la \
+         dichiarazione di questo codice, firmarla e caricarla di nuovo.",
+    SignedByOther => "Il file è firmato da un'altra persona (codice fiscale {signer}): deve firmarlo \
+         il legale rappresentante indicato nel profilo ({expected}).",
+    CfLength => "Il codice fiscale di una persona ha 16 caratteri (ne sono stati indicati {n}).",
+    CfForm => "Il codice fiscale non ha la forma prevista: sei lettere, due cifre, \
+         una lettera, due cifre, una lettera, tre cifre e una lettera finale \
+         (per esempio RSSMRA85T10A562S).",
+    CfMonth => "La lettera del mese di nascita nel codice fiscale non è valida.",
+    CfDay => "Il giorno di nascita nel codice fiscale non è valido.",
+    CfCheck => "Il carattere di controllo del codice fiscale non corrisponde: \
+         verificare di averlo scritto correttamente.",
+    EnterWhat => "Indicare {what}.",
+    ElevenDigitsOnly => "{what} è formata solo da cifre.",
+    ElevenDigitsLength => "{what} ha 11 cifre (ne sono state indicate {n}).",
+    ElevenDigitsZeros => "{what} non può essere composta da soli zeri.",
+    ElevenDigitsCheck => "La cifra di controllo non corrisponde: verificare di aver scritto correttamente {what}.",
+    EnteCfLength => "Il codice fiscale di un ente ha 11 cifre, quello di una persona 16 caratteri \
+         (ne sono stati indicati {n}).",
+    TextTooLong => "{what} può avere al massimo {max} caratteri (ne ha {n}).",
+    ClassCodeMaxLen => "Il codice della classe può avere al massimo {max} caratteri.",
+    MatricolaMaxLen => "La matricola può avere al massimo {max} caratteri.",
+    CellRequired => "{what} è obbligatorio: la cella è vuota.",
+    CellControlChars => "{what} contiene caratteri non stampabili (per esempio un a capo o una tabulazione).",
+    DateNotExists => "La data {date} non esiste.",
+    HoursNotWholeMinutes => "{hours} ore non sono un numero intero di minuti: indicare i minuti nella colonna minuti, o arrotondare.",
+    WholeNumberIs => "{what} un numero intero da {min} a {max}.",
+    PreviousAbsenceHoursMax => "Le ore di assenza della scuola di provenienza non possono superare {max}.",
+    TeacherWithoutClasses => "Per un docente indicare le classi in cui insegna (colonna classi), separate da spazi o virgole.",
+    ClassesOnlyForTeachers => "Le classi si indicano solo per il ruolo docente: per il ruolo {role} lasciare vuota la cella \
+         (una persona che è anche docente va su un'altra riga, con ruolo docente).",
+    EventHoursRange => "Le ore di un evento devono essere più di 0 e al massimo {max}.",
+    TextTooShort => "{what} deve avere almeno {min} caratteri (ne ha {n}).",
+    PathRepeated => "Il percorso «{path}» è già indicato in un'altra offerta.",
+    MaxStudentsRange => "Il numero massimo di studenti è un numero intero da 1 a {max}.",
+    TooManyPeriods => "Si possono indicare al massimo {max} periodi.",
+    PeriodStartMissing => "Indicare la data di inizio del periodo.",
+    PeriodEndMissing => "Indicare la data di fine del periodo.",
+    ProfileDateForm => "La data va indicata come AAAA-MM-GG (per esempio 2026-03-02).",
+    YearRange => "L'anno deve essere compreso fra il 2000 e il 2100.",
+    DateNotInCalendar => "La data non esiste nel calendario.",
+    TooManyFigures => "Si possono indicare al massimo {max} figure professionali.",
+    FigureRepeated => "La figura {code} è già indicata.",
+    TooManyPlaces => "Si possono indicare al massimo {max} luoghi.",
+    HostKindMissing => "Scegliere il tipo di soggetto: impresa, professionista, ente pubblico o ente privato.",
+    AtecoMissing => "Indicare il codice ATECO dell'attività dell'impresa.",
+    BodyCfMissing => "Indicare il codice fiscale dell'ente.",
+    PartitaIvaMissing => "Indicare la partita IVA dell'impresa.",
+    OffersMissing => "Indicare almeno un percorso offerto: alternanza scuola-lavoro (PCTO) o apprendistato.",
+    TooManyOffers => "Si può descrivere al massimo un'offerta per ciascun percorso (PCTO e apprendistato).",
+    PathMissing => "Scegliere il percorso: PCTO o apprendistato.",
+    MaxStudentsMissing => "Indicare il numero massimo di studenti.",
+    PeriodsMissing => "Indicare almeno un periodo dell'anno in cui si accolgono studenti.",
+    FiguresMissing => "Indicare almeno una figura professionale (classificazione CP 2011).",
+    PlacesMissing => "Indicare almeno un luogo in cui si svolgerà l'attività, con l'indirizzo completo.",
+    CapMissing => "Indicare il CAP.",
+    CapForm => "Il CAP ha 5 cifre (per esempio 00184).",
+    ComuneMissing => "Indicare il comune.",
+    EmailForm => "L'indirizzo e-mail non ha una forma valida (per esempio nome@dominio.it).",
+    ContactMissing => "Indicare almeno un indirizzo e-mail o un numero di telefono da contattare.",
+    PecForm => "L'indirizzo PEC non ha una forma valida (per esempio ente@pec.it).",
+    WebsiteForm => "L'indirizzo del sito inizia con https:// o http:// (per esempio https://www.esempio.it).",
+    PhoneForm => "Il numero di telefono ha da 6 a 15 cifre, eventualmente precedute da + \
+         (per esempio +39 06 1234567).",
+    DraftTooLarge => "Il file è troppo grande ({kb} KB): una bozza di Ponte non supera i {max} KB. \
+         Verificare di aver scelto il file giusto.",
+    DraftNotJson => "Il file non è una bozza di Ponte: scegliere il file \
+         salvato con «Salva bozza».",
+    DraftForeignFormat => "Il file non è una bozza del profilo di Ponte: \
+         scegliere il file salvato con «Salva bozza».",
+    DraftOlderVersion => "La bozza è stata salvata con una versione precedente di Ponte (formato {found}) \
+         che non è più possibile caricare: occorre compilare di nuovo il profilo.",
+    DraftNewerVersion => "La bozza è stata salvata con una versione più recente di Ponte (formato {found}): \
+         ricaricare la pagina e riprovare.",
+    DraftTampered => "Il contenuto della bozza è stato modificato dopo il \
+         salvataggio oppure il file è danneggiato: non è possibile caricarlo. Usare il \
+         file così come è stato salvato.",
+    DraftMalformed => "La bozza è danneggiata (campo «{path}»): non è possibile caricarla.",
+    // Phrases, said inside other messages in place of `{what}` (with their article; one that
+    // opens a message is written with a capital letter).
+    PhraseTitle => "il titolo",
+    PhraseNoticeText => "il testo",
+    PhrasePartitaIva => "la partita IVA",
+    PhraseNumericCf => "la partita IVA o il codice fiscale numerico",
+    PhraseDescription => "la descrizione",
+    PhraseSurname => "il cognome",
+    PhraseName => "il nome",
+    PhraseWeeklyHoursMustBe => "le ore settimanali devono essere",
+    PhraseMondayHoursMustBe => "le ore del lunedì devono essere",
+    PhraseTuesdayHoursMustBe => "le ore del martedì devono essere",
+    PhraseWednesdayHoursMustBe => "le ore del mercoledì devono essere",
+    PhraseThursdayHoursMustBe => "le ore del giovedì devono essere",
+    PhraseFridayHoursMustBe => "le ore del venerdì devono essere",
+    PhraseSaturdayHoursMustBe => "le ore del sabato devono essere",
+    PhrasePersonalisedHoursMustBe => "il monte ore personalizzato deve essere",
+    PhraseEventMinutesMustBe => "i minuti di un evento devono essere",
+    PhraseHostName => "la denominazione",
+    PhraseHostDescription => "la descrizione del soggetto",
+    PhraseSupplyChain => "la descrizione dei rapporti con gli operatori della filiera",
+    PhraseStructuralCapacity => "la descrizione delle capacità strutturali",
+    PhraseTechnologicalCapacity => "la descrizione delle capacità tecnologiche",
+    PhraseOrganisationalCapacity => "la descrizione delle capacità organizzative",
+    PhraseRepresentativeCf => "il codice fiscale del legale rappresentante",
+    PhraseProfessionalCf => "il codice fiscale del professionista",
+    PhraseActivity => "la descrizione delle attività da svolgere",
+    PhraseAddress => "l'indirizzo",
+    PhraseContactRole => "il ruolo della persona da contattare",
+}
+
+/// A placeholder's value: written as given, or a phrase of the catalogue (such as «la
+/// denominazione») that a page says in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Value(String),
+    Phrase(Msg),
+}
+
+/// What can fill a placeholder: any `Display` value as written, or a `Msg` as a phrase.
+pub trait ToArg {
+    fn to_arg(&self) -> Arg;
+}
+
+impl<T: Display + ?Sized> ToArg for T {
+    fn to_arg(&self) -> Arg {
+        Arg::Value(self.to_string())
+    }
+}
+
+impl ToArg for Msg {
+    fn to_arg(&self) -> Arg {
+        Arg::Phrase(*self)
+    }
 }
 
 /// A message with the values of its placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub msg: Msg,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Text {
-    pub fn new(msg: Msg, args: &[(&'static str, &dyn Display)]) -> Text {
+    pub fn new(msg: Msg, args: &[(&'static str, &dyn ToArg)]) -> Text {
         Text {
             msg,
-            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            args: args.iter().map(|(k, v)| (*k, v.to_arg())).collect(),
         }
     }
 
-    /// `template` (this message in some language) with the values filled in.
-    pub fn fill(&self, template: &str) -> String {
+    /// `template` (this message in some language) with the values filled in, phrases said by
+    /// `say` (the same language's catalogue). A phrase that opens the template starts with a
+    /// capital letter.
+    pub fn fill(&self, template: &str, say: impl Fn(Msg) -> &'static str) -> String {
         let mut out = template.to_owned();
         for (k, v) in &self.args {
-            out = out.replace(&format!("{{{k}}}"), v);
+            let key = format!("{{{k}}}");
+            let value = match v {
+                Arg::Value(s) => s.clone(),
+                Arg::Phrase(m) => say(*m).to_owned(),
+            };
+            if let (Some(rest), Arg::Phrase(_)) = (out.strip_prefix(&key), v) {
+                out = format!("{}{}", capitalise(&value), rest);
+            }
+            out = out.replace(&key, &value);
         }
         out
     }
 
     /// The Italian text.
     pub fn italian(&self) -> String {
-        self.fill(self.msg.it())
+        self.fill(self.msg.it(), Msg::it)
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -124,5 +388,31 @@ mod tests {
         );
         assert_eq!(placeholders(Msg::WeeklyHoursRange.it()), vec!["max"]);
         assert_eq!(placeholders("«{a}» {b} {a} {} {x y}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_phrase_is_said_in_the_same_language_and_opens_with_a_capital() {
+        let t = Text::new(
+            Msg::TextTooLong,
+            &[("what", &Msg::PhraseSurname), ("max", &60), ("n", &61)],
+        );
+        assert_eq!(
+            t.italian(),
+            "Il cognome può avere al massimo 60 caratteri (ne ha 61)."
+        );
+        let t = Text::new(Msg::EnterWhat, &[("what", &Msg::PhrasePartitaIva)]);
+        assert_eq!(t.italian(), "Indicare la partita IVA.");
+        assert_eq!(t.fill("«{what}»", |_| "x"), "«x»");
+    }
+
+    #[test]
+    fn a_message_without_values_is_found_from_its_italian() {
+        for m in Msg::ALL {
+            if placeholders(m.it()).is_empty() {
+                assert_eq!(Msg::from_italian(m.it()), Some(*m), "{m:?}");
+            }
+        }
+        assert_eq!(Msg::from_italian(Msg::WeeklyHoursRange.it()), None);
+        assert_eq!(Msg::from_italian("Testo libero."), None);
     }
 }

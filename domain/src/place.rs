@@ -3,6 +3,7 @@
 //! reference data loaded from `data/` (ISTAT, CC BY 4.0).
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -61,10 +62,7 @@ impl RegionCode {
         if ok {
             Ok(RegionCode(raw.to_owned()))
         } else {
-            Err(FieldError::invalid(
-                "region",
-                "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
-            ))
+            Err(FieldError::invalid_says("region", Msg::RegionCode, &[]))
         }
     }
 }
@@ -74,10 +72,7 @@ impl ProvinceCode {
         if raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
             Ok(ProvinceCode(raw.to_ascii_uppercase()))
         } else {
-            Err(FieldError::invalid(
-                "province",
-                "La sigla della provincia ha due lettere (per esempio RM).",
-            ))
+            Err(FieldError::invalid_says("province", Msg::ProvinceCode, &[]))
         }
     }
 }
@@ -87,10 +82,7 @@ impl IstatComune {
         if raw.len() == 6 && raw.bytes().all(|b| b.is_ascii_digit()) {
             Ok(IstatComune(raw.to_owned()))
         } else {
-            Err(FieldError::invalid(
-                "comune",
-                "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",
-            ))
+            Err(FieldError::invalid_says("comune", Msg::ComuneCode, &[]))
         }
     }
 }

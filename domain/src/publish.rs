@@ -31,6 +31,7 @@ use crate::declaration::DeclarationCode;
 use crate::error::FieldError;
 use crate::hosts::{HostSummary, PathKind, Period, ProfileBody};
 use crate::identity::CodiceFiscale;
+use crate::messages::Msg;
 use crate::profile::{HostIdentity, ValidProfile};
 use serde::{Deserialize, Serialize};
 
@@ -137,9 +138,10 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
                     address: pec.trim().to_lowercase(),
                     declared: true,
                 }),
-                None => Err(FieldError::invalid(
+                None => Err(FieldError::invalid_says(
                     "contacts.pec",
-                    "Indicare l'indirizzo PEC: serve per confermare la pubblicazione del profilo.",
+                    Msg::PecMissing,
+                    &[],
                 )),
             }
         }
@@ -148,23 +150,18 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
             codice_fiscale,
         } => {
             let Some(ipa) = ipa else {
-                return Err(FieldError {
-                    code: crate::error::ErrorCode::UnknownCode,
-                    field: Some("ipa_code".to_owned()),
-                    message: format!(
-                        "Il codice «{ipa_code}» non è presente nell'Indice delle Pubbliche \
-                         Amministrazioni (IPA): verificare il codice iPA dell'ente."
-                    ),
-                    text: None,
-                });
+                return Err(FieldError::says(
+                    crate::error::ErrorCode::UnknownCode,
+                    Some("ipa_code"),
+                    Msg::IpaCodeUnknown,
+                    &[("code", &ipa_code)],
+                ));
             };
             if ipa.codice_fiscale != codice_fiscale.as_str() {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "codice_fiscale",
-                    format!(
-                        "Il codice fiscale non è quello dell'ente nell'IPA ({}).",
-                        ipa.codice_fiscale
-                    ),
+                    Msg::CfNotIpa,
+                    &[("cf", &ipa.codice_fiscale)],
                 ));
             }
             match ipa.pec.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
@@ -172,10 +169,10 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
                     address: pec.to_lowercase(),
                     declared: false,
                 }),
-                None => Err(FieldError::invalid(
+                None => Err(FieldError::invalid_says(
                     "ipa_code",
-                    "L'ente non ha una casella PEC registrata nell'IPA: occorre registrarla \
-                     nell'IPA prima di pubblicare il profilo.",
+                    Msg::IpaWithoutPec,
+                    &[],
                 )),
             }
         }
@@ -382,27 +379,21 @@ pub fn check_signed_declaration(
     signer: &CodiceFiscale,
 ) -> Result<(), FieldError> {
     let Proof::FirmaDigitale { signer: expected } = proof else {
-        return Err(FieldError::conflict(
-            "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
-        ));
+        return Err(FieldError::conflict_says(Msg::DeclarationByPec, &[]));
     };
     let text = String::from_utf8_lossy(content);
     if !text.lines().any(|l| l.trim() == code_line(code)) {
-        return Err(FieldError::invalid(
+        return Err(FieldError::invalid_says(
             "firma",
-            format!(
-                "Il file firmato non è la dichiarazione con il codice {code}: scaricare la \
-                 dichiarazione di questo codice, firmarla e caricarla di nuovo."
-            ),
+            Msg::SignedFileWrongCode,
+            &[("code", &code)],
         ));
     }
     if signer != expected {
-        return Err(FieldError::invalid(
+        return Err(FieldError::invalid_says(
             "firma",
-            format!(
-                "Il file è firmato da un'altra persona (codice fiscale {signer}): deve firmarlo \
-                 il legale rappresentante indicato nel profilo ({expected})."
-            ),
+            Msg::SignedByOther,
+            &[("signer", &signer), ("expected", &expected)],
         ));
     }
     Ok(())

@@ -9,6 +9,7 @@
 
 use crate::error::FieldError;
 use crate::hosts::{HostKind, HostSearch, PathKind, Period};
+use crate::messages::Msg;
 
 /// What a person typed in the search box: 1–200 characters with at least one letter or digit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,18 +23,17 @@ impl SearchText {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let raw = raw.trim();
         if raw.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "q",
-                format!(
-                    "Il testo da cercare può avere al massimo {} caratteri.",
-                    Self::MAX_CHARS
-                ),
+                Msg::SearchTextMaxLen,
+                &[("max", &Self::MAX_CHARS)],
             ));
         }
         if words(raw).next().is_none() {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "q",
-                "Il testo da cercare deve contenere almeno una lettera o una cifra.",
+                Msg::SearchTextNoAlphanumeric,
+                &[],
             ));
         }
         Ok(SearchText(raw.to_owned()))

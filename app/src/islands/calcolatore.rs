@@ -55,7 +55,7 @@ pub fn Calcolatore() -> impl IntoView {
     let output = move || match result.get() {
         None => None,
         Some(Err(e)) => Some(Either::Left(
-            view! { <p class="alert alert-danger">{lang.error(&e)}</p> },
+            view! { <p class="alert alert-danger">{lang.limits_error(&e)}</p> },
         )),
         Some(Ok(l)) => {
             let days = l

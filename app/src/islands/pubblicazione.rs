@@ -74,6 +74,8 @@ pub struct Note {
 /// The wizard's state: signals, so it is `Copy` and every view and handler can hold it.
 #[derive(Clone, Copy)]
 pub struct Wizard {
+    /// The page's language, for the domain's error messages.
+    pub lang: Lang,
     pub t: &'static PublishTexts,
     pub step: RwSignal<u8>,
     pub accepted: RwSignal<bool>,
@@ -115,6 +117,7 @@ impl Wizard {
             })
             .collect();
         Wizard {
+            lang,
             t: lang.publish(),
             step: RwSignal::new(STEP_PRIVACY),
             accepted: RwSignal::new(false),
@@ -144,7 +147,7 @@ impl Wizard {
                     id: input_id(field, draft),
                     step: step_of(field, draft.kind),
                     label: field_label(field, draft, self.t),
-                    message: e.message.clone(),
+                    message: self.lang.error(e),
                 }
             })
             .collect()
@@ -410,7 +413,7 @@ fn load(w: Wizard) {
             }
             Err(e) => w.note.set(Some(Note {
                 ok: false,
-                text: format!("{} {}", w.t.load_failed, e.message()),
+                text: format!("{} {}", w.t.load_failed, w.lang.error(&e.to_field_error())),
             })),
         }
     });

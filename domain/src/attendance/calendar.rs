@@ -18,6 +18,7 @@
 
 use super::limits::{DailyHours, LessonWeeks, WeeklyHours};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -54,24 +55,20 @@ impl TimetableProfile {
         let mut sum = 0u32;
         for (slot, &h) in hours.iter_mut().zip(hours_per_weekday.iter()) {
             if h > DailyHours::MAX {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "hours_per_weekday",
-                    format!(
-                        "Le ore di lezione di un giorno devono essere da 0 a {}.",
-                        DailyHours::MAX
-                    ),
+                    Msg::DayHoursRange,
+                    &[("max", &DailyHours::MAX)],
                 ));
             }
             *slot = h as u8;
             sum += h;
         }
         let weekly = WeeklyHours::new(sum).map_err(|_| {
-            FieldError::invalid(
+            FieldError::invalid_says(
                 "hours_per_weekday",
-                format!(
-                    "Le ore dei giorni della settimana devono sommare da 1 a {} ore settimanali.",
-                    WeeklyHours::MAX
-                ),
+                Msg::WeekdaysSumRange,
+                &[("max", &WeeklyHours::MAX)],
             )
         })?;
         // The sum is ≥ 1, so the longest day has 1 to DailyHours::MAX hours.
@@ -88,13 +85,10 @@ impl TimetableProfile {
     pub fn new(weekly: WeeklyHours, hours_per_weekday: [u32; 6]) -> Result<Self, FieldError> {
         let p = Self::from_days(hours_per_weekday)?;
         if p.weekly != weekly {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "hours_per_weekday",
-                format!(
-                    "Le ore dei giorni sommano a {}, ma le ore settimanali indicate sono {}.",
-                    p.weekly.get(),
-                    weekly.get()
-                ),
+                Msg::WeekdaysSumMismatch,
+                &[("sum", &p.weekly.get()), ("weekly", &weekly.get())],
             ));
         }
         Ok(p)
@@ -258,43 +252,49 @@ impl Calendar {
         weeks: LessonWeeks,
     ) -> Result<Self, FieldError> {
         if last < first {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "last_lesson_day",
-                "L'ultimo giorno di lezione non può precedere il primo.",
+                Msg::LastLessonDayBeforeFirst,
+                &[],
             ));
         }
         let span = last.signed_duration_since(first).num_days();
         if span >= MAX_CALENDAR_DAYS as i64 {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "last_lesson_day",
-                "Un anno scolastico non può durare più di 366 giorni.",
+                Msg::SchoolYearTooLong,
+                &[],
             ));
         }
         if first.weekday() == Weekday::Sun {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "first_lesson_day",
-                "Il primo giorno di lezione non può essere una domenica.",
+                Msg::FirstLessonDaySunday,
+                &[],
             ));
         }
         if last.weekday() == Weekday::Sun {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "last_lesson_day",
-                "L'ultimo giorno di lezione non può essere una domenica.",
+                Msg::LastLessonDaySunday,
+                &[],
             ));
         }
         let len = (span + 1) as u16;
         let mut closed = [0u64; HOLIDAY_WORDS];
         for (i, h) in holidays.iter().enumerate() {
             if h.from < first || h.to > last {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("holidays[{i}]"),
-                    "Il periodo di vacanza deve cadere tra il primo e l'ultimo giorno di lezione.",
+                    Msg::HolidayOutsideYear,
+                    &[],
                 ));
             }
             if h.contains(first) || h.contains(last) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("holidays[{i}]"),
-                    "Il primo e l'ultimo giorno di lezione non possono essere giorni di vacanza.",
+                    Msg::HolidayOnFirstOrLastDay,
+                    &[],
                 ));
             }
             let a = h.from.signed_duration_since(first).num_days() as usize;

@@ -21,6 +21,7 @@
 use super::calendar::DateRange;
 use super::pupil::MAX_ANNUAL_HOURS;
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -150,19 +151,19 @@ impl AbsenceEvent {
     ) -> Result<Self, FieldError> {
         let minutes = match minutes {
             None if kind.is_partial() => {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "minutes",
-                    "Per ritardi, ingressi posticipati e uscite anticipate indicare i minuti di lezione persi.",
+                    Msg::EventMinutesMissing,
+                    &[],
                 ))
             }
             None => None,
             Some(m) if (1..=MAX_EVENT_MINUTES).contains(&m) => Some(m as u16),
             Some(_) => {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "minutes",
-                    format!(
-                        "I minuti di assenza di un evento devono essere da 1 a {MAX_EVENT_MINUTES}."
-                    ),
+                    Msg::EventMinutesRange,
+                    &[("max", &MAX_EVENT_MINUTES)],
                 ))
             }
         };
@@ -247,9 +248,10 @@ impl DerogaCategoryCode {
         if ok {
             Ok(DerogaCategoryCode(code.to_owned()))
         } else {
-            Err(FieldError::invalid(
+            Err(FieldError::invalid_says(
                 "category",
-                "Il codice della categoria di deroga deve avere da 1 a 40 caratteri tra a-z, 0-9 e _.",
+                Msg::DerogaCategoryCodeForm,
+                &[],
             ))
         }
     }
@@ -319,11 +321,10 @@ impl Deroga {
     ) -> Result<Self, FieldError> {
         if let Some(m) = max_minutes {
             if !(1..=MAX_ANNUAL_HOURS * 60).contains(&m) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "max_minutes",
-                    format!(
-                        "Le ore riconosciute dalla deroga devono essere da 1 minuto a {MAX_ANNUAL_HOURS} ore."
-                    ),
+                    Msg::DerogaHoursRange,
+                    &[("max", &MAX_ANNUAL_HOURS)],
                 ));
             }
         }

@@ -57,6 +57,7 @@ use super::calendar::{Calendar, MAX_CALENDAR_DAYS};
 use super::events::{AbsenceEvent, AbsenceKind};
 use super::pupil::{personalised_annual_hours, Pupil};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -92,13 +93,15 @@ impl EpisodeRecord {
         mayor_notified_on: Option<NaiveDate>,
     ) -> Result<Self, FieldError> {
         match (family_notified_on, mayor_notified_on) {
-            (None, Some(_)) => Err(FieldError::invalid(
+            (None, Some(_)) => Err(FieldError::invalid_says(
                 "mayor_notified_on",
-                "Il sindaco si avvisa dopo la comunicazione alla famiglia: indicarne prima la data.",
+                Msg::MayorBeforeFamily,
+                &[],
             )),
-            (Some(f), Some(m)) if m < f => Err(FieldError::invalid(
+            (Some(f), Some(m)) if m < f => Err(FieldError::invalid_says(
                 "mayor_notified_on",
-                "L'avviso al sindaco non può precedere la comunicazione alla famiglia.",
+                Msg::MayorNotifiedBeforeFamily,
+                &[],
             )),
             _ => Ok(EpisodeRecord {
                 family_notified_on,

@@ -7,6 +7,7 @@
 use super::events::{AbsenceKind, DerogaCategoryCode};
 use super::pupil::{SchoolGrade, MAX_ANNUAL_HOURS};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +24,10 @@ impl CountedKinds {
         let mut bits = 0u16;
         for &k in kinds {
             if k.is_presence() {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "counted_kinds",
-                    "Le attività organizzate dalla scuola e la sospensione con obbligo di frequenza non sono assenze.",
+                    Msg::PresenceCountedAsAbsence,
+                    &[],
                 ));
             }
             bits |= k.bit();
@@ -121,10 +123,7 @@ impl Bands {
             || attention_percent == 0
             || attention_percent >= at_risk_percent
         {
-            return Err(FieldError::invalid(
-                "bands",
-                "Le soglie di attenzione e di rischio devono essere percentuali crescenti tra 1 e 100.",
-            ));
+            return Err(FieldError::invalid_says("bands", Msg::BandsRange, &[]));
         }
         Ok(Bands {
             attention_percent: attention_percent as u8,
@@ -182,9 +181,10 @@ impl MonthDay {
     pub fn new(month: u32, day: u32) -> Result<Self, FieldError> {
         // 2023 is not a leap year: 29 February does not exist in it.
         if NaiveDate::from_ymd_opt(2023, month, day).is_none() {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "documentation_deadline",
-                "Indicare un giorno e un mese che esistano ogni anno (non il 29 febbraio).",
+                Msg::DeadlineDayOfYear,
+                &[],
             ));
         }
         Ok(MonthDay {
@@ -258,39 +258,37 @@ impl Policy {
     /// 0 hours or above the largest *monte ore*, or given twice for the same grade and hours.
     pub fn new(spec: PolicySpec) -> Result<Self, FieldError> {
         if spec.name.trim().is_empty() || spec.name.chars().count() > 200 {
-            return Err(FieldError::invalid(
-                "name",
-                "Il nome della politica deve avere da 1 a 200 caratteri.",
-            ));
+            return Err(FieldError::invalid_says("name", Msg::PolicyNameLength, &[]));
         }
         for (i, c) in spec.deroga_categories.iter().enumerate() {
             if c.label.trim().is_empty() {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("deroga_categories[{i}].label"),
-                    "Ogni categoria di deroga deve avere una descrizione.",
+                    Msg::DerogaCategoryLabelMissing,
+                    &[],
                 ));
             }
             if spec.deroga_categories[..i].iter().any(|o| o.code == c.code) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("deroga_categories[{i}].code"),
-                    format!(
-                        "La categoria di deroga «{}» è indicata più di una volta.",
-                        c.code.as_str()
-                    ),
+                    Msg::DerogaCategoryRepeated,
+                    &[("code", &c.code.as_str())],
                 ));
             }
         }
         for (i, t) in spec.thresholds.iter().enumerate() {
             if !(1..=MAX_ANNUAL_HOURS).contains(&t.hours) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("thresholds[{i}].hours"),
-                    format!("Una soglia di allerta deve essere da 1 a {MAX_ANNUAL_HOURS} ore."),
+                    Msg::ThresholdHoursRange,
+                    &[("max", &MAX_ANNUAL_HOURS)],
                 ));
             }
             if spec.thresholds[..i].contains(t) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     &format!("thresholds[{i}]"),
-                    "La stessa soglia è indicata più di una volta.",
+                    Msg::ThresholdRepeated,
+                    &[],
                 ));
             }
         }

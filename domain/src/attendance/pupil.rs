@@ -19,6 +19,7 @@
 use super::calendar::{Calendar, TimetableProfile};
 use super::limits::{LessonWeeks, WeeklyHours};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -124,11 +125,10 @@ impl Pupil {
     ) -> Result<Self, FieldError> {
         if let Some(h) = personalised_hours {
             if !(1..=MAX_ANNUAL_HOURS).contains(&h) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "personalised_hours",
-                    format!(
-                        "Il monte ore personalizzato deve essere un numero intero da 1 a {MAX_ANNUAL_HOURS}."
-                    ),
+                    Msg::PersonalisedHoursRange,
+                    &[("max", &MAX_ANNUAL_HOURS)],
                 ));
             }
         }
@@ -138,11 +138,10 @@ impl Pupil {
         } = enrolment
         {
             if m > MAX_ANNUAL_HOURS * 60 {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "previous_absence_minutes",
-                    format!(
-                        "Le assenze della scuola di provenienza non possono superare {MAX_ANNUAL_HOURS} ore."
-                    ),
+                    Msg::PreviousAbsenceMax,
+                    &[("max", &MAX_ANNUAL_HOURS)],
                 ));
             }
         }

@@ -7,6 +7,7 @@
 use super::{AckRow, AckSummary, Audience, ClassAcks, Recipient};
 use crate::attendance::SchoolGrade;
 use crate::error::FieldError;
+use crate::messages::Msg;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -111,8 +112,9 @@ pub fn for_family(kids: &[Kid], notices: Vec<Notice>, acks: &[Ack]) -> Vec<Notic
 /// every child, is a conflict.
 pub fn to_acknowledge(n: &Notice) -> Result<Vec<i64>, FieldError> {
     if !n.requires_ack {
-        return Err(FieldError::conflict(
-            "Questo avviso non chiede la presa visione.",
+        return Err(FieldError::conflict_says(
+            Msg::NoticeNeedsNoAcknowledgement,
+            &[],
         ));
     }
     let open: Vec<i64> = n
@@ -122,8 +124,9 @@ pub fn to_acknowledge(n: &Notice) -> Result<Vec<i64>, FieldError> {
         .map(|p| p.pupil_id)
         .collect();
     if open.is_empty() {
-        return Err(FieldError::conflict(
-            "La presa visione di questo avviso è già registrata.",
+        return Err(FieldError::conflict_says(
+            Msg::NoticeAlreadyAcknowledged,
+            &[],
         ));
     }
     Ok(open)

@@ -16,6 +16,7 @@ use crate::attendance::{
     Pupil, SchoolGrade,
 };
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -119,12 +120,8 @@ impl DerogaRecord {
         requested_at: i64,
         decided_at: Option<i64>,
     ) -> Result<DerogaRecord, FieldError> {
-        let engine_id = u32::try_from(id).map_err(|_| {
-            FieldError::invalid(
-                "id",
-                "Il numero della richiesta di deroga è fuori intervallo.",
-            )
-        })?;
+        let engine_id = u32::try_from(id)
+            .map_err(|_| FieldError::invalid_says("id", Msg::DerogaRequestIdRange, &[]))?;
         let deroga = Deroga::new(
             DerogaId(engine_id),
             category.clone(),
@@ -211,10 +208,7 @@ pub struct ChildPosition {
 
 /// The answer while the school has not sent its classes or calendar (409).
 pub fn not_ready() -> FieldError {
-    FieldError::conflict(
-        "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
-         assenze sarà disponibile appena lo farà.",
-    )
+    FieldError::conflict_says(Msg::SchoolNotReady, &[])
 }
 
 /// Everything about one child on `today`: the absences up to today with their effect and

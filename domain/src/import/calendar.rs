@@ -7,6 +7,7 @@ use super::values::parse_date;
 use super::{Column, ImportContext, ImportKind, ImportWarning, RowError};
 use crate::attendance::{Calendar, DateRange, LessonWeeks};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -79,29 +80,28 @@ impl Schema for CalendarRow {
         let lessons = c.parse("tipo", |s| match fold(s).as_str() {
             "lezioni" | "lezione" => Ok(true),
             "vacanza" | "vacanze" => Ok(false),
-            _ => Err(FieldError::invalid(
-                "tipo",
-                "Tipo non riconosciuto: indicare lezioni (primo e ultimo giorno di lezione) o \
-                 vacanza (un giorno o un periodo senza lezioni).",
-            )),
+            _ => Err(FieldError::invalid_says("tipo", Msg::CalendarRowKind, &[])),
         });
         let from = c.parse("dal", parse_date);
         let to = c.optional("al", parse_date);
         let description = c.optional("descrizione", |s| {
             if s.chars().any(char::is_control) {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "descrizione",
-                    "La descrizione contiene caratteri non stampabili (per esempio un a capo).",
+                    Msg::DescriptionControlChars,
+                    &[],
                 ));
             }
             let n = s.chars().count();
             if n > MAX_DESCRIPTION_CHARS {
-                return Err(FieldError::invalid(
+                return Err(FieldError::invalid_says(
                     "descrizione",
-                    format!(
-                        "La descrizione può avere al massimo {MAX_DESCRIPTION_CHARS} caratteri \
-                         (ne ha {n})."
-                    ),
+                    Msg::TextTooLong,
+                    &[
+                        ("what", &Msg::PhraseDescription),
+                        ("max", &MAX_DESCRIPTION_CHARS),
+                        ("n", &n),
+                    ],
                 ));
             }
             Ok(s.to_owned())

@@ -71,6 +71,7 @@ pub use values::{
 };
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -117,13 +118,7 @@ impl ImportKind {
         ImportKind::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(raw))
-            .ok_or_else(|| {
-                FieldError::invalid(
-                    "kind",
-                    "Tipo di file non riconosciuto: classi, calendario, alunni, tutori, \
-                     personale o assenze.",
-                )
-            })
+            .ok_or_else(|| FieldError::invalid_says("kind", Msg::ImportKind, &[]))
     }
 
     /// The Italian label shown to the school office.

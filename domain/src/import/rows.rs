@@ -14,6 +14,7 @@ use crate::attendance::{
 };
 use crate::error::FieldError;
 use crate::identity::CodiceFiscale;
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 
 const fn required(name: &'static str) -> Column {
@@ -84,13 +85,13 @@ pub struct ClassRow {
 }
 
 /// The weekday columns, Monday to Saturday, with the day's name for the messages.
-const WEEKDAYS: [(&str, &str); 6] = [
-    ("ore_lunedi", "del lunedì"),
-    ("ore_martedi", "del martedì"),
-    ("ore_mercoledi", "del mercoledì"),
-    ("ore_giovedi", "del giovedì"),
-    ("ore_venerdi", "del venerdì"),
-    ("ore_sabato", "del sabato"),
+const WEEKDAYS: [(&str, Msg); 6] = [
+    ("ore_lunedi", Msg::PhraseMondayHoursMustBe),
+    ("ore_martedi", Msg::PhraseTuesdayHoursMustBe),
+    ("ore_mercoledi", Msg::PhraseWednesdayHoursMustBe),
+    ("ore_giovedi", Msg::PhraseThursdayHoursMustBe),
+    ("ore_venerdi", Msg::PhraseFridayHoursMustBe),
+    ("ore_sabato", Msg::PhraseSaturdayHoursMustBe),
 ];
 
 impl Schema for ClassRow {
@@ -111,7 +112,7 @@ impl Schema for ClassRow {
         let class = c.parse("classe", ClassCode::parse);
         let grade = c.parse("ordine", parse_grade);
         let weekly = c.parse("ore_settimanali", |s| {
-            parse_whole(s, 1, WeeklyHours::MAX, "Le ore settimanali devono essere")
+            parse_whole(s, 1, WeeklyHours::MAX, Msg::PhraseWeeklyHoursMustBe)
                 .and_then(WeeklyHours::new)
         });
         let mut days = [0u32; 6];
@@ -120,8 +121,7 @@ impl Schema for ClassRow {
             if column == "ore_sabato" && c.get(column).is_empty() {
                 continue;
             }
-            let what = format!("Le ore {day} devono essere");
-            match c.parse(column, |s| parse_whole(s, 0, DailyHours::MAX, &what)) {
+            match c.parse(column, |s| parse_whole(s, 0, DailyHours::MAX, day)) {
                 Some(h) => *slot = h,
                 None => days_ok = false,
             }
@@ -193,13 +193,11 @@ struct PupilRowSpec {
     personalised_hours: Option<u32>,
 }
 
-fn personalised_hours_message() -> String {
-    format!("Il monte ore personalizzato deve essere un numero intero da 1 a {MAX_ANNUAL_HOURS}.")
-}
-
-fn previous_absence_message() -> String {
-    format!(
-        "Le ore di assenza della scuola di provenienza non possono superare {MAX_ANNUAL_HOURS}."
+fn previous_absence_error(field: &str) -> FieldError {
+    FieldError::invalid_says(
+        field,
+        Msg::PreviousAbsenceHoursMax,
+        &[("max", &MAX_ANNUAL_HOURS)],
     )
 }
 
@@ -211,9 +209,10 @@ fn check_pupil_numbers(
 ) -> Result<(), FieldError> {
     if let Some(h) = personalised_hours {
         if !(1..=MAX_ANNUAL_HOURS).contains(&h) {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "monte_ore_personalizzato",
-                personalised_hours_message(),
+                Msg::PersonalisedHoursRange,
+                &[("max", &MAX_ANNUAL_HOURS)],
             ));
         }
     }
@@ -223,10 +222,7 @@ fn check_pupil_numbers(
     } = enrolment
     {
         if *m > MAX_ANNUAL_HOURS * 60 {
-            return Err(FieldError::invalid(
-                "ore_assenza_provenienza",
-                previous_absence_message(),
-            ));
+            return Err(previous_absence_error("ore_assenza_provenienza"));
         }
     }
     Ok(())
@@ -272,17 +268,12 @@ impl Schema for PupilRow {
         let previous = c.optional("ore_assenza_provenienza", |s| {
             let m = parse_hours_as_minutes(s)?;
             if m > MAX_ANNUAL_HOURS * 60 {
-                return Err(FieldError::invalid("ore", previous_absence_message()));
+                return Err(previous_absence_error("ore"));
             }
             Ok(m)
         });
         let hours = c.optional("monte_ore_personalizzato", |s| {
-            parse_whole(
-                s,
-                1,
-                MAX_ANNUAL_HOURS,
-                "Il monte ore personalizzato deve essere",
-            )
+            parse_whole(s, 1, MAX_ANNUAL_HOURS, Msg::PhrasePersonalisedHoursMustBe)
         });
         let enrolment = match (start?, previous?) {
             (None, None) => Enrolment::FullYear,
@@ -419,15 +410,8 @@ struct StaffRowSpec {
     classes: Vec<ClassCode>,
 }
 
-const TEACHER_WITHOUT_CLASSES: &str =
-    "Per un docente indicare le classi in cui insegna (colonna classi), separate da spazi o virgole.";
-
 fn classes_for_role(role: StaffRole) -> String {
-    format!(
-        "Le classi si indicano solo per il ruolo docente: per il ruolo {} lasciare vuota la cella \
-         (una persona che è anche docente va su un'altra riga, con ruolo docente).",
-        role.as_str()
-    )
+    crate::messages::Text::new(Msg::ClassesOnlyForTeachers, &[("role", &role.as_str())]).italian()
 }
 
 impl TryFrom<StaffRowSpec> for StaffRow {
@@ -435,10 +419,18 @@ impl TryFrom<StaffRowSpec> for StaffRow {
     fn try_from(s: StaffRowSpec) -> Result<Self, FieldError> {
         match (s.role, s.classes.is_empty()) {
             (StaffRole::Docente, true) => {
-                return Err(FieldError::invalid("classi", TEACHER_WITHOUT_CLASSES))
+                return Err(FieldError::invalid_says(
+                    "classi",
+                    Msg::TeacherWithoutClasses,
+                    &[],
+                ))
             }
             (StaffRole::Segreteria | StaffRole::Dirigente, false) => {
-                return Err(FieldError::invalid("classi", classes_for_role(s.role)))
+                return Err(FieldError::invalid_says(
+                    "classi",
+                    Msg::ClassesOnlyForTeachers,
+                    &[("role", &s.role.as_str())],
+                ))
             }
             _ => {}
         }
@@ -488,7 +480,7 @@ impl Schema for StaffRow {
         let role = role?;
         match (role, raw.is_empty()) {
             (StaffRole::Docente, true) => {
-                c.fail("classi", TEACHER_WITHOUT_CLASSES);
+                c.fail("classi", Msg::TeacherWithoutClasses.it());
                 return None;
             }
             (StaffRole::Segreteria | StaffRole::Dirigente, false) => {
@@ -571,12 +563,10 @@ impl Schema for AbsenceRow {
                 c.parse("ore", |s| {
                     let m = parse_hours_as_minutes(s)?;
                     if m == 0 || m > MAX_EVENT_MINUTES {
-                        return Err(FieldError::invalid(
+                        return Err(FieldError::invalid_says(
                             "ore",
-                            format!(
-                                "Le ore di un evento devono essere più di 0 e al massimo {}.",
-                                MAX_EVENT_MINUTES / 60
-                            ),
+                            Msg::EventHoursRange,
+                            &[("max", &(MAX_EVENT_MINUTES / 60))],
                         ));
                     }
                     Ok(m)
@@ -586,12 +576,7 @@ impl Schema for AbsenceRow {
             (true, false) => (
                 "minuti",
                 c.parse("minuti", |s| {
-                    parse_whole(
-                        s,
-                        1,
-                        MAX_EVENT_MINUTES,
-                        "I minuti di un evento devono essere",
-                    )
+                    parse_whole(s, 1, MAX_EVENT_MINUTES, Msg::PhraseEventMinutesMustBe)
                 })
                 .map(Some),
             ),

@@ -4,6 +4,7 @@
 use super::text::fold;
 use crate::attendance::{AbsenceKind, SchoolGrade};
 use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -25,22 +26,24 @@ impl ClassCode {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if code.is_empty() {
-            return Err(FieldError::invalid(Self::FIELD, "Indicare la classe."));
+            return Err(FieldError::invalid_says(
+                Self::FIELD,
+                Msg::ClassMissing,
+                &[],
+            ));
         }
         if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 Self::FIELD,
-                "Il codice della classe può contenere solo lettere (senza accenti) e cifre, \
-                 per esempio 3A.",
+                Msg::ClassCodeChars,
+                &[],
             ));
         }
         if code.len() > Self::MAX_LEN {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 Self::FIELD,
-                format!(
-                    "Il codice della classe può avere al massimo {} caratteri.",
-                    Self::MAX_LEN
-                ),
+                Msg::ClassCodeMaxLen,
+                &[("max", &Self::MAX_LEN)],
             ));
         }
         Ok(ClassCode(code))
@@ -64,23 +67,25 @@ impl Matricola {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let m = raw.trim();
         if m.is_empty() {
-            return Err(FieldError::invalid(Self::FIELD, "Indicare la matricola."));
+            return Err(FieldError::invalid_says(
+                Self::FIELD,
+                Msg::MatricolaMissing,
+                &[],
+            ));
         }
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.');
         if !m.chars().all(allowed) {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 Self::FIELD,
-                "La matricola può contenere solo lettere (senza accenti), cifre e i segni - _ / . \
-                 (niente spazi).",
+                Msg::MatricolaChars,
+                &[],
             ));
         }
         if m.len() > Self::MAX_LEN {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 Self::FIELD,
-                format!(
-                    "La matricola può avere al massimo {} caratteri.",
-                    Self::MAX_LEN
-                ),
+                Msg::MatricolaMaxLen,
+                &[("max", &Self::MAX_LEN)],
             ));
         }
         Ok(Matricola(m.to_owned()))
@@ -107,31 +112,31 @@ impl PersonName {
     /// Parses a name; errors name `field` (`cognome` or `nome`).
     pub fn parse_field(raw: &str, field: &str) -> Result<Self, FieldError> {
         let what = if field == "cognome" {
-            "Il cognome"
+            Msg::PhraseSurname
         } else {
-            "Il nome"
+            Msg::PhraseName
         };
         let n = raw.trim();
         if n.is_empty() {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                format!("{what} è obbligatorio: la cella è vuota."),
+                Msg::CellRequired,
+                &[("what", &what)],
             ));
         }
         if n.chars().any(char::is_control) {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                format!("{what} contiene caratteri non stampabili (per esempio un a capo o una tabulazione)."),
+                Msg::CellControlChars,
+                &[("what", &what)],
             ));
         }
         let len = n.chars().count();
         if len > Self::MAX_LEN {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 field,
-                format!(
-                    "{what} può avere al massimo {} caratteri (ne ha {len}).",
-                    Self::MAX_LEN
-                ),
+                Msg::TextTooLong,
+                &[("what", &what), ("max", &Self::MAX_LEN), ("n", &len)],
             ));
         }
         Ok(PersonName(n.to_owned()))
@@ -189,11 +194,8 @@ impl StaffRole {
             "docente" => Ok(StaffRole::Docente),
             "segreteria" | "assistente_amministrativo" | "dsga" => Ok(StaffRole::Segreteria),
             "dirigente" | "dirigente_scolastico" => Ok(StaffRole::Dirigente),
-            "" => Err(FieldError::invalid(Self::FIELD, "Indicare il ruolo.")),
-            _ => Err(FieldError::invalid(
-                Self::FIELD,
-                "Ruolo non riconosciuto: indicare docente, segreteria o dirigente.",
-            )),
+            "" => Err(FieldError::invalid_says(Self::FIELD, Msg::RoleMissing, &[])),
+            _ => Err(FieldError::invalid_says(Self::FIELD, Msg::RoleUnknown, &[])),
         }
     }
 
@@ -216,7 +218,7 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, FieldError> {
     const FIELD: &str = "data";
     let s = raw.trim();
     if s.is_empty() {
-        return Err(FieldError::invalid(FIELD, "Indicare la data."));
+        return Err(FieldError::invalid_says(FIELD, Msg::DateMissing, &[]));
     }
     // Three numbers of 1–2, 1–2 and 4 digits (or 4, 1–2, 1–2) around one kind of separator.
     let numbers = |sep: char, widths: [(usize, usize); 3]| -> Option<[u32; 3]> {
@@ -240,14 +242,11 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, FieldError> {
     };
     // A four-digit year always fits an i32.
     NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| FieldError::invalid(FIELD, format!("La data {s} non esiste.")))
+        .ok_or_else(|| FieldError::invalid_says(FIELD, Msg::DateNotExists, &[("date", &s)]))
 }
 
 fn date_form() -> FieldError {
-    FieldError::invalid(
-        "data",
-        "La data non è scritta nella forma gg/mm/aaaa (per esempio 15/09/2025) o aaaa-mm-gg.",
-    )
+    FieldError::invalid_says("data", Msg::ImportDateForm, &[])
 }
 
 /// Yes or no: `sì`, `si`, `s`, `x`, `1`, `vero`, `true` / `no`, `n`, `0`, `falso`, `false`; an
@@ -256,10 +255,7 @@ pub fn parse_yes_no(raw: &str) -> Result<bool, FieldError> {
     match fold(raw).as_str() {
         "si" | "s" | "x" | "1" | "vero" | "true" => Ok(true),
         "" | "no" | "n" | "0" | "falso" | "false" => Ok(false),
-        _ => Err(FieldError::invalid(
-            "si_no",
-            "Indicare sì o no (valgono anche s, x, 1, vero / n, 0, falso; vuoto vale no).",
-        )),
+        _ => Err(FieldError::invalid_says("si_no", Msg::YesNo, &[])),
     }
 }
 
@@ -268,12 +264,7 @@ pub fn parse_yes_no(raw: &str) -> Result<bool, FieldError> {
 pub fn parse_hours_as_minutes(raw: &str) -> Result<u32, FieldError> {
     const FIELD: &str = "ore";
     let s = raw.trim();
-    let form = || {
-        FieldError::invalid(
-            FIELD,
-            "Indicare le ore con un numero, anche decimale (per esempio 2 oppure 1,5).",
-        )
-    };
+    let form = || FieldError::invalid_says(FIELD, Msg::HoursNumber, &[]);
     let (whole, frac) = match s.find([',', '.']) {
         Some(p) => (&s[..p], &s[p + 1..]),
         None => (s, ""),
@@ -301,9 +292,10 @@ pub fn parse_hours_as_minutes(raw: &str) -> Result<u32, FieldError> {
     };
     let frac_minutes = frac_value * 60;
     if !frac_minutes.is_multiple_of(scale) {
-        return Err(FieldError::invalid(
+        return Err(FieldError::invalid_says(
             FIELD,
-            format!("{s} ore non sono un numero intero di minuti: indicare i minuti nella colonna minuti, o arrotondare."),
+            Msg::HoursNotWholeMinutes,
+            &[("hours", &s)],
         ));
     }
     let minutes = whole * 60 + frac_minutes / scale;
@@ -312,12 +304,13 @@ pub fn parse_hours_as_minutes(raw: &str) -> Result<u32, FieldError> {
 
 /// A whole number within `min..=max`; `what` is the start of the message, with its verb
 /// ("Le ore del lunedì devono essere").
-pub(crate) fn parse_whole(raw: &str, min: u32, max: u32, what: &str) -> Result<u32, FieldError> {
+pub(crate) fn parse_whole(raw: &str, min: u32, max: u32, what: Msg) -> Result<u32, FieldError> {
     let s = raw.trim();
     let error = || {
-        FieldError::invalid(
+        FieldError::invalid_says(
             "numero",
-            format!("{what} un numero intero da {min} a {max}."),
+            Msg::WholeNumberIs,
+            &[("what", &what), ("min", &min), ("max", &max)],
         )
     };
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -343,10 +336,10 @@ pub fn parse_grade(raw: &str) -> Result<SchoolGrade, FieldError> {
         | "secondaria_di_secondo_grado"
         | "secondaria_ii_grado"
         | "secondaria_di_ii_grado" => Ok(SchoolGrade::SecondariaSecondoGrado),
-        _ => Err(FieldError::invalid(
+        _ => Err(FieldError::invalid_says(
             "ordine",
-            "Ordine di scuola non riconosciuto: indicare primaria, secondaria di primo grado \
-             o secondaria di secondo grado.",
+            Msg::SchoolGradeUnknown,
+            &[],
         )),
     }
 }
@@ -368,11 +361,10 @@ pub fn parse_absence_kind(raw: &str) -> Result<AbsenceKind, FieldError> {
         "sospensione" | "sospensione_senza_obbligo" => Ok(AbsenceKind::SuspensionWithoutAttendance),
         "sospensione_con_obbligo" => Ok(AbsenceKind::SuspensionWithAttendance),
         "attivita_scolastica" => Ok(AbsenceKind::SchoolActivity),
-        _ => Err(FieldError::invalid(
+        _ => Err(FieldError::invalid_says(
             "tipo",
-            "Tipo di assenza non riconosciuto: indicare assenza, ritardo, ingresso_posticipato, \
-             uscita_anticipata, astensione, uscita_didattica_non_partecipata, sospensione, \
-             sospensione_con_obbligo o attivita_scolastica.",
+            Msg::AbsenceKindUnknown,
+            &[],
         )),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{json, ProfileDraft};
 use crate::error::FieldError;
+use crate::messages::{Msg, ToArg};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use std::fmt;
 
@@ -43,41 +44,35 @@ impl DraftFileError {
         }
     }
 
+    /// The Italian message.
     pub fn message(&self) -> String {
-        match self {
-            DraftFileError::TooLarge { bytes } => format!(
-                "Il file è troppo grande ({} KB): una bozza di Ponte non supera i {} KB. \
-                 Verificare di aver scelto il file giusto.",
-                bytes.div_ceil(1024),
-                DraftFile::MAX_BYTES / 1024
-            ),
-            DraftFileError::NotJson => "Il file non è una bozza di Ponte: scegliere il file \
-                 salvato con «Salva bozza»."
-                .to_owned(),
-            DraftFileError::ForeignFormat => "Il file non è una bozza del profilo di Ponte: \
-                 scegliere il file salvato con «Salva bozza»."
-                .to_owned(),
-            DraftFileError::OlderVersion { found } => format!(
-                "La bozza è stata salvata con una versione precedente di Ponte (formato {found}) \
-                 che non è più possibile caricare: occorre compilare di nuovo il profilo."
-            ),
-            DraftFileError::NewerVersion { found } => format!(
-                "La bozza è stata salvata con una versione più recente di Ponte (formato {found}): \
-                 ricaricare la pagina e riprovare."
-            ),
-            DraftFileError::Tampered => "Il contenuto della bozza è stato modificato dopo il \
-                 salvataggio oppure il file è danneggiato: non è possibile caricarlo. Usare il \
-                 file così come è stato salvato."
-                .to_owned(),
-            DraftFileError::Malformed { path } => {
-                format!("La bozza è danneggiata (campo «{path}»): non è possibile caricarla.")
-            }
-        }
+        self.to_field_error().message
     }
 
     /// The error as the API and the form show it, on the field `bozza`.
     pub fn to_field_error(&self) -> FieldError {
-        FieldError::invalid("bozza", self.message())
+        let says = |msg: Msg, args: &[(&'static str, &dyn ToArg)]| {
+            FieldError::invalid_says("bozza", msg, args)
+        };
+        match self {
+            DraftFileError::TooLarge { bytes } => says(
+                Msg::DraftTooLarge,
+                &[
+                    ("kb", &bytes.div_ceil(1024)),
+                    ("max", &(DraftFile::MAX_BYTES / 1024)),
+                ],
+            ),
+            DraftFileError::NotJson => says(Msg::DraftNotJson, &[]),
+            DraftFileError::ForeignFormat => says(Msg::DraftForeignFormat, &[]),
+            DraftFileError::OlderVersion { found } => {
+                says(Msg::DraftOlderVersion, &[("found", found)])
+            }
+            DraftFileError::NewerVersion { found } => {
+                says(Msg::DraftNewerVersion, &[("found", found)])
+            }
+            DraftFileError::Tampered => says(Msg::DraftTampered, &[]),
+            DraftFileError::Malformed { path } => says(Msg::DraftMalformed, &[("path", path)]),
+        }
     }
 }
 

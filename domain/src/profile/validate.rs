@@ -7,6 +7,7 @@ use crate::hosts::{
     AtecoCode, Contacts, Cp2011Code, Figure, HostKind, PathKind, Period, Place, ProfileBody,
 };
 use crate::identity::{CodiceFiscale, CodiceFiscaleEnte, IpaCode, PartitaIva};
+use crate::messages::{Msg, ToArg};
 use crate::place::IstatComune;
 use chrono::NaiveDate;
 
@@ -119,8 +120,8 @@ pub mod limits {
 struct Errors(Vec<FieldError>);
 
 impl Errors {
-    fn push(&mut self, path: &str, message: impl Into<String>) {
-        self.0.push(FieldError::invalid(path, message));
+    fn push(&mut self, path: &str, msg: Msg, args: &[(&'static str, &dyn ToArg)]) {
+        self.0.push(FieldError::invalid_says(path, msg, args));
     }
 
     /// Keeps the value, or records the error under `path`.
@@ -136,36 +137,25 @@ impl Errors {
     }
 
     /// Required text of `min..=max` characters after trimming; `what` has its article
-    /// ("la denominazione").
-    fn text(
-        &mut self,
-        raw: &str,
-        path: &str,
-        min: usize,
-        max: usize,
-        what: &str,
-    ) -> Option<String> {
+    /// («la denominazione»), a phrase of the catalogue.
+    fn text(&mut self, raw: &str, path: &str, min: usize, max: usize, what: Msg) -> Option<String> {
         let t = raw.trim();
         let n = t.chars().count();
         if n == 0 && min > 0 {
-            self.push(path, format!("Indicare {what}."));
+            self.push(path, Msg::EnterWhat, &[("what", &what)]);
             None
         } else if n < min {
             self.push(
                 path,
-                format!(
-                    "{} deve avere almeno {min} caratteri (ne ha {n}).",
-                    capitalise(what)
-                ),
+                Msg::TextTooShort,
+                &[("what", &what), ("min", &min), ("n", &n)],
             );
             None
         } else if n > max {
             self.push(
                 path,
-                format!(
-                    "{} può avere al massimo {max} caratteri (ne ha {n}).",
-                    capitalise(what)
-                ),
+                Msg::TextTooLong,
+                &[("what", &what), ("max", &max), ("n", &n)],
             );
             None
         } else {
@@ -179,21 +169,13 @@ impl Errors {
         raw: &str,
         path: &str,
         max: usize,
-        what: &str,
+        what: Msg,
     ) -> Option<Option<String>> {
         if raw.trim().is_empty() {
             Some(None)
         } else {
             self.text(raw, path, 1, max, what).map(Some)
         }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -261,8 +243,8 @@ pub fn is_website_shaped(s: &str) -> bool {
 }
 
 /// A date as `YYYY-MM-DD`, years 2000–2100.
-fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    let err = || "La data va indicata come AAAA-MM-GG (per esempio 2026-03-02).".to_owned();
+fn parse_date(raw: &str) -> Result<NaiveDate, Msg> {
+    let err = || Msg::ProfileDateForm;
     let b = raw.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
@@ -278,10 +260,9 @@ fn parse_date(raw: &str) -> Result<NaiveDate, String> {
         return Err(err());
     };
     if !(2000..=2100).contains(&y) {
-        return Err("L'anno deve essere compreso fra il 2000 e il 2100.".to_owned());
+        return Err(Msg::YearRange);
     }
-    NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| "La data non esiste nel calendario.".to_owned())
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(Msg::DateNotInCalendar)
 }
 
 impl ProfileDraft {
@@ -294,20 +275,14 @@ impl ProfileDraft {
         let mut e = Errors(Vec::new());
 
         if self.kind.is_none() {
-            e.push(
-                "kind",
-                "Scegliere il tipo di soggetto: impresa, professionista, ente pubblico o ente privato.",
-            );
+            e.push("kind", Msg::HostKindMissing, &[]);
         }
-        let name = e.text(&self.name, "name", NAME_MIN, NAME_MAX, "la denominazione");
+        let name = e.text(&self.name, "name", NAME_MIN, NAME_MAX, Msg::PhraseHostName);
         let identity = self.kind.and_then(|k| self.identity(k, &mut e));
 
         let ateco = if self.ateco.trim().is_empty() {
             if self.kind == Some(HostKind::Impresa) {
-                e.push(
-                    "ateco",
-                    "Indicare il codice ATECO dell'attività dell'impresa.",
-                );
+                e.push("ateco", Msg::AtecoMissing, &[]);
                 None
             } else {
                 Some(None)
@@ -320,7 +295,7 @@ impl ProfileDraft {
             &self.description,
             "description",
             TEXT_MAX,
-            "la descrizione del soggetto",
+            Msg::PhraseHostDescription,
         );
 
         let offers = self.validate_offers(&mut e);
@@ -331,26 +306,26 @@ impl ProfileDraft {
             &self.supply_chain,
             "supply_chain",
             TEXT_MAX,
-            "la descrizione dei rapporti con gli operatori della filiera",
+            Msg::PhraseSupplyChain,
         );
         let c = &self.capacities;
         let structural = e.optional_text(
             &c.structural,
             "capacities.structural",
             TEXT_MAX,
-            "la descrizione delle capacità strutturali",
+            Msg::PhraseStructuralCapacity,
         );
         let technological = e.optional_text(
             &c.technological,
             "capacities.technological",
             TEXT_MAX,
-            "la descrizione delle capacità tecnologiche",
+            Msg::PhraseTechnologicalCapacity,
         );
         let organisational = e.optional_text(
             &c.organisational,
             "capacities.organisational",
             TEXT_MAX,
-            "la descrizione delle capacità organizzative",
+            Msg::PhraseOrganisationalCapacity,
         );
 
         match (
@@ -400,9 +375,9 @@ impl ProfileDraft {
     }
 
     fn identity(&self, kind: HostKind, e: &mut Errors) -> Option<HostIdentity> {
-        let personal = |raw: &str, path: &str, e: &mut Errors, what: &str| {
+        let personal = |raw: &str, path: &str, e: &mut Errors, what: Msg| {
             if raw.trim().is_empty() {
-                e.push(path, format!("Indicare {what}."));
+                e.push(path, Msg::EnterWhat, &[("what", &what)]);
                 None
             } else {
                 e.take(CodiceFiscale::parse_field(raw, path), path)
@@ -410,7 +385,7 @@ impl ProfileDraft {
         };
         let body_cf = |raw: &str, e: &mut Errors| {
             if raw.trim().is_empty() {
-                e.push("codice_fiscale", "Indicare il codice fiscale dell'ente.");
+                e.push("codice_fiscale", Msg::BodyCfMissing, &[]);
                 None
             } else {
                 e.take(CodiceFiscaleEnte::parse(raw), "codice_fiscale")
@@ -419,7 +394,7 @@ impl ProfileDraft {
         match kind {
             HostKind::Impresa => {
                 let piva = if self.partita_iva.trim().is_empty() {
-                    e.push("partita_iva", "Indicare la partita IVA dell'impresa.");
+                    e.push("partita_iva", Msg::PartitaIvaMissing, &[]);
                     None
                 } else {
                     e.take(PartitaIva::parse(&self.partita_iva), "partita_iva")
@@ -428,7 +403,7 @@ impl ProfileDraft {
                     &self.legal_representative_cf,
                     "legal_representative_cf",
                     e,
-                    "il codice fiscale del legale rappresentante",
+                    Msg::PhraseRepresentativeCf,
                 );
                 Some(HostIdentity::Impresa {
                     partita_iva: piva?,
@@ -440,7 +415,7 @@ impl ProfileDraft {
                     &self.codice_fiscale,
                     "codice_fiscale",
                     e,
-                    "il codice fiscale del professionista",
+                    Msg::PhraseProfessionalCf,
                 );
                 let piva = if self.partita_iva.trim().is_empty() {
                     Some(None)
@@ -473,17 +448,11 @@ impl ProfileDraft {
     fn validate_offers(&self, e: &mut Errors) -> Option<Vec<ValidOffer>> {
         use limits::*;
         if self.offers.is_empty() {
-            e.push(
-                "offers",
-                "Indicare almeno un percorso offerto: alternanza scuola-lavoro (PCTO) o apprendistato.",
-            );
+            e.push("offers", Msg::OffersMissing, &[]);
             return None;
         }
         if self.offers.len() > PathKind::ALL.len() {
-            e.push(
-                "offers",
-                "Si può descrivere al massimo un'offerta per ciascun percorso (PCTO e apprendistato).",
-            );
+            e.push("offers", Msg::TooManyOffers, &[]);
             return None;
         }
         let mut out = Vec::with_capacity(self.offers.len());
@@ -493,17 +462,11 @@ impl ProfileDraft {
             let at = |f: &str| format!("offers[{i}].{f}");
             let path = match o.path {
                 None => {
-                    e.push(&at("path"), "Scegliere il percorso: PCTO o apprendistato.");
+                    e.push(&at("path"), Msg::PathMissing, &[]);
                     None
                 }
                 Some(p) if seen.contains(&p) => {
-                    e.push(
-                        &at("path"),
-                        format!(
-                            "Il percorso «{}» è già indicato in un'altra offerta.",
-                            p.label()
-                        ),
-                    );
+                    e.push(&at("path"), Msg::PathRepeated, &[("path", &p.label())]);
                     None
                 }
                 Some(p) => {
@@ -514,10 +477,7 @@ impl ProfileDraft {
 
             let raw = o.max_students.trim();
             let max_students = if raw.is_empty() {
-                e.push(
-                    &at("max_students"),
-                    "Indicare il numero massimo di studenti.",
-                );
+                e.push(&at("max_students"), Msg::MaxStudentsMissing, &[]);
                 None
             } else {
                 match raw.parse::<u32>() {
@@ -530,9 +490,8 @@ impl ProfileDraft {
                     _ => {
                         e.push(
                             &at("max_students"),
-                            format!(
-                                "Il numero massimo di studenti è un numero intero da 1 a {MAX_STUDENTS}."
-                            ),
+                            Msg::MaxStudentsRange,
+                            &[("max", &MAX_STUDENTS)],
                         );
                         None
                     }
@@ -540,15 +499,13 @@ impl ProfileDraft {
             };
 
             let periods = if o.periods.is_empty() {
-                e.push(
-                    &at("periods"),
-                    "Indicare almeno un periodo dell'anno in cui si accolgono studenti.",
-                );
+                e.push(&at("periods"), Msg::PeriodsMissing, &[]);
                 None
             } else if o.periods.len() > MAX_PERIODS {
                 e.push(
                     &at("periods"),
-                    format!("Si possono indicare al massimo {MAX_PERIODS} periodi."),
+                    Msg::TooManyPeriods,
+                    &[("max", &MAX_PERIODS)],
                 );
                 None
             } else {
@@ -556,24 +513,24 @@ impl ProfileDraft {
                 let mut all = true;
                 for (j, p) in o.periods.iter().enumerate() {
                     let base = at(&format!("periods[{j}]"));
-                    let date = |raw: &str, end: &str, what: &str, e: &mut Errors| {
+                    let date = |raw: &str, end: &str, missing: Msg, e: &mut Errors| {
                         let raw = raw.trim();
                         let path = format!("{base}.{end}");
                         if raw.is_empty() {
-                            e.push(&path, format!("Indicare la data di {what} del periodo."));
+                            e.push(&path, missing, &[]);
                             None
                         } else {
                             match parse_date(raw) {
                                 Ok(d) => Some(d),
                                 Err(m) => {
-                                    e.push(&path, m);
+                                    e.push(&path, m, &[]);
                                     None
                                 }
                             }
                         }
                     };
-                    let from = date(&p.from, "from", "inizio", e);
-                    let to = date(&p.to, "to", "fine", e);
+                    let from = date(&p.from, "from", Msg::PeriodStartMissing, e);
+                    let to = date(&p.to, "to", Msg::PeriodEndMissing, e);
                     match (from, to) {
                         (Some(from), Some(to)) => match e.take(Period::new(from, to), &base) {
                             Some(period) => ps.push(period),
@@ -586,15 +543,13 @@ impl ProfileDraft {
             };
 
             let figures = if o.figures.is_empty() {
-                e.push(
-                    &at("figures"),
-                    "Indicare almeno una figura professionale (classificazione CP 2011).",
-                );
+                e.push(&at("figures"), Msg::FiguresMissing, &[]);
                 None
             } else if o.figures.len() > MAX_FIGURES {
                 e.push(
                     &at("figures"),
-                    format!("Si possono indicare al massimo {MAX_FIGURES} figure professionali."),
+                    Msg::TooManyFigures,
+                    &[("max", &MAX_FIGURES)],
                 );
                 None
             } else {
@@ -604,7 +559,7 @@ impl ProfileDraft {
                     let path = at(&format!("figures[{k}]"));
                     match e.take(Cp2011Code::parse(f.trim()), &path) {
                         Some(code) if fs.contains(&code) => {
-                            e.push(&path, format!("La figura {code} è già indicata."));
+                            e.push(&path, Msg::FigureRepeated, &[("code", &code)]);
                             all = false;
                         }
                         Some(code) => fs.push(code),
@@ -619,7 +574,7 @@ impl ProfileDraft {
                 &at("activity"),
                 ACTIVITY_MIN,
                 ACTIVITY_MAX,
-                "la descrizione delle attività da svolgere",
+                Msg::PhraseActivity,
             );
 
             match (path, max_students, periods, figures, activity) {
@@ -641,17 +596,11 @@ impl ProfileDraft {
     fn validate_places(&self, e: &mut Errors) -> Option<Vec<ValidPlace>> {
         use limits::*;
         if self.places.is_empty() {
-            e.push(
-                "places",
-                "Indicare almeno un luogo in cui si svolgerà l'attività, con l'indirizzo completo.",
-            );
+            e.push("places", Msg::PlacesMissing, &[]);
             return None;
         }
         if self.places.len() > MAX_PLACES {
-            e.push(
-                "places",
-                format!("Si possono indicare al massimo {MAX_PLACES} luoghi."),
-            );
+            e.push("places", Msg::TooManyPlaces, &[("max", &MAX_PLACES)]);
             return None;
         }
         let mut out = Vec::with_capacity(self.places.len());
@@ -663,21 +612,21 @@ impl ProfileDraft {
                 &at("address"),
                 ADDRESS_MIN,
                 ADDRESS_MAX,
-                "l'indirizzo",
+                Msg::PhraseAddress,
             );
             let raw = p.cap.trim();
             let cap = if raw.is_empty() {
-                e.push(&at("cap"), "Indicare il CAP.");
+                e.push(&at("cap"), Msg::CapMissing, &[]);
                 None
             } else if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
                 Some(raw.to_owned())
             } else {
-                e.push(&at("cap"), "Il CAP ha 5 cifre (per esempio 00184).");
+                e.push(&at("cap"), Msg::CapForm, &[]);
                 None
             };
             let raw = p.comune.trim();
             let comune = if raw.is_empty() {
-                e.push(&at("comune"), "Indicare il comune.");
+                e.push(&at("comune"), Msg::ComuneMissing, &[]);
                 None
             } else {
                 e.take(IstatComune::parse(raw), &at("comune"))
@@ -701,7 +650,7 @@ impl ProfileDraft {
             &c.person_role,
             "contacts.person_role",
             limits::SHORT_TEXT_MAX,
-            "il ruolo della persona da contattare",
+            Msg::PhraseContactRole,
         );
         let opt = |raw: &str| {
             let t = raw.trim();
@@ -710,53 +659,34 @@ impl ProfileDraft {
         let email = opt(&c.email);
         if let Some(m) = &email {
             if !is_email_shaped(m) {
-                e.push(
-                    "contacts.email",
-                    "L'indirizzo e-mail non ha una forma valida (per esempio nome@dominio.it).",
-                );
+                e.push("contacts.email", Msg::EmailForm, &[]);
             }
         }
         let phone = opt(&c.phone);
         if let Some(p) = &phone {
             if !is_phone_shaped(p) {
-                e.push(
-                    "contacts.phone",
-                    "Il numero di telefono ha da 6 a 15 cifre, eventualmente precedute da + \
-                     (per esempio +39 06 1234567).",
-                );
+                e.push("contacts.phone", Msg::PhoneForm, &[]);
             }
         }
         if email.is_none() && phone.is_none() {
-            e.push(
-                "contacts",
-                "Indicare almeno un indirizzo e-mail o un numero di telefono da contattare.",
-            );
+            e.push("contacts", Msg::ContactMissing, &[]);
         }
         let pec = opt(&c.pec);
         match &pec {
-            Some(p) if !is_email_shaped(p) => e.push(
-                "contacts.pec",
-                "L'indirizzo PEC non ha una forma valida (per esempio ente@pec.it).",
-            ),
+            Some(p) if !is_email_shaped(p) => e.push("contacts.pec", Msg::PecForm, &[]),
             None if matches!(
                 self.kind,
                 Some(HostKind::EntePubblico | HostKind::Professionista | HostKind::EntePrivato)
             ) =>
             {
-                e.push(
-                    "contacts.pec",
-                    "Indicare l'indirizzo PEC: serve per confermare la pubblicazione del profilo.",
-                )
+                e.push("contacts.pec", Msg::PecMissing, &[])
             }
             _ => {}
         }
         let website = opt(&c.website);
         if let Some(w) = &website {
             if !is_website_shaped(w) {
-                e.push(
-                    "contacts.website",
-                    "L'indirizzo del sito inizia con https:// o http:// (per esempio https://www.esempio.it).",
-                );
+                e.push("contacts.website", Msg::WebsiteForm, &[]);
             }
         }
         (e.0.len() == before).then_some(Contacts {

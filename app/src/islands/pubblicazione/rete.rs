@@ -259,13 +259,13 @@ mod browser {
             .filter_map(|e| {
                 let message = text(e, "message")?;
                 let field = text(e, "field").unwrap_or_default();
-                Some(domain::FieldError::invalid(&field, message))
+                Some(domain::FieldError::from_api(&field, message))
             })
             .collect();
         if list.is_empty() {
             let e = get(v, "error");
             if let Some(message) = text(&e, "message") {
-                list.push(domain::FieldError::invalid(
+                list.push(domain::FieldError::from_api(
                     &text(&e, "field").unwrap_or_default(),
                     message,
                 ));
