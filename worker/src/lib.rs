@@ -149,12 +149,7 @@ async fn email(
 
 #[event(fetch)]
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
-    let dev = domain::clock::is_development(
-        env.var(domain::clock::DEV_SETTING)
-            .ok()
-            .map(|v| v.to_string())
-            .as_deref(),
-    );
+    let dev = development(&env);
     db::take_round_trips();
     let mut response = match read_body(req).await {
         Ok(mut req) => {
@@ -172,6 +167,24 @@ async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_
     }
     headers::secure(response.headers_mut());
     whole(response).await
+}
+
+/// Whether this instance runs with the development setting: read once per instance (its
+/// variables do not change while it lives), not on every request.
+fn development(env: &Env) -> bool {
+    thread_local! {
+        static DEV: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+    }
+    DEV.with(|d| {
+        *d.get_or_init(|| {
+            domain::clock::is_development(
+                env.var(domain::clock::DEV_SETTING)
+                    .ok()
+                    .map(|v| v.to_string())
+                    .as_deref(),
+            )
+        })
+    })
 }
 
 /// The response handed to the runtime with its body as one buffer. Every body Ponte makes is

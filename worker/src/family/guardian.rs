@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use domain::family::{
     self, ChildPosition, DerogaRequest, JustificationReason, Kid, Notice, Register,
 };
+use domain::messages::Msg;
 use domain::session::{Access, PupilPlace};
 use domain::FieldError;
 use serde_json::json;
@@ -116,9 +117,7 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
         let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now())
             .await?
             // Sent by another guardian meanwhile.
-            .ok_or_else(|| {
-                FieldError::conflict("Per questa assenza è già stata inviata una giustificazione.")
-            })?;
+            .ok_or_else(|| FieldError::conflict_says(Msg::JustificationAlreadySent, &[]))?;
         Ok(Done::new(
             StatusCode::CREATED,
             json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),

@@ -11,6 +11,7 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::family::{self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport};
+use domain::messages::Msg;
 use domain::session::Access;
 use domain::FieldError;
 use serde_json::json;
@@ -30,10 +31,7 @@ async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> 
         let status = decision.apply(r.status)?;
         if !db::decide(&env, kind, &r, status, &s.codice_fiscale, auth::now()).await? {
             // Decided by someone else meanwhile.
-            return Err(FieldError::conflict(
-                "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
-            )
-            .into());
+            return Err(FieldError::conflict_says(Msg::RequestAlreadyDecided, &[]).into());
         }
         Ok(Done::new(
             StatusCode::OK,

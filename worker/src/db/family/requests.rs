@@ -4,6 +4,7 @@
 use super::notices::{SchoolDb, SCHOOL_SQL};
 use super::register::policy_of;
 use super::{broken, database, date, whole, IdRow, Results};
+use crate::db::first;
 use crate::db::Counted;
 use crate::db::{int, text, Error};
 use chrono::NaiveDate;
@@ -38,16 +39,17 @@ struct AbsenceRefDb {
 }
 
 pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, Error> {
-    let row: Option<AbsenceRefDb> = database(env)?
-        .prepare(
-            "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
+    let row: Option<AbsenceRefDb> = first(
+        "absence",
+        database(env)?
+            .prepare(
+                "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
              j.status AS j_status FROM absences a \
              LEFT JOIN justifications j ON j.absence_id = a.id WHERE a.id = ?1",
-        )
-        .bind(&[int(id as f64)])?
-        .first(None)
-        .counted()
-        .await?;
+            )
+            .bind(&[int(id as f64)])?,
+    )
+    .await?;
     row.map(|r| {
         Ok(AbsenceRef {
             id: whole("absence id", r.id)?,
@@ -180,12 +182,11 @@ pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<Req
              JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
         }
     };
-    let row: Option<RequestRefDb> = database(env)?
-        .prepare(sql)
-        .bind(&[int(id as f64)])?
-        .first(None)
-        .counted()
-        .await?;
+    let row: Option<RequestRefDb> = first(
+        "request",
+        database(env)?.prepare(sql).bind(&[int(id as f64)])?,
+    )
+    .await?;
     row.map(|r| {
         Ok(RequestRef {
             id: whole("request id", r.id)?,
