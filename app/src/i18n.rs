@@ -588,11 +588,11 @@ pub static EN: Texts = Texts {
 
 /// Fill `{name}` placeholders of a catalogue string.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
+    domain::messages::substitute(template, |key, _| {
+        args.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| (*v).to_owned())
+    })
 }
 
 /// A date as Italians write it: `DD/MM/YYYY`.

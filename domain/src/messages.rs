@@ -314,19 +314,14 @@ impl Text {
     /// `say` (the same language's catalogue). A phrase that opens the template starts with a
     /// capital letter.
     pub fn fill(&self, template: &str, say: impl Fn(Msg) -> &'static str) -> String {
-        let mut out = template.to_owned();
-        for (k, v) in &self.args {
-            let key = format!("{{{k}}}");
-            let value = match v {
+        substitute(template, |key, opens| {
+            let (_, arg) = self.args.iter().find(|(k, _)| *k == key)?;
+            Some(match arg {
                 Arg::Value(s) => s.clone(),
+                Arg::Phrase(m) if opens => capitalise(say(*m)),
                 Arg::Phrase(m) => say(*m).to_owned(),
-            };
-            if let (Some(rest), Arg::Phrase(_)) = (out.strip_prefix(&key), v) {
-                out = format!("{}{}", capitalise(&value), rest);
-            }
-            out = out.replace(&key, &value);
-        }
-        out
+            })
+        })
     }
 
     /// The Italian text.
@@ -335,12 +330,69 @@ impl Text {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `template` with each `{name}` placeholder replaced by `value(name, opens)` (`opens`: the
+/// placeholder starts the template); a placeholder without a value stays as written. One pass:
+/// a value is never searched for placeholders itself. The one placeholder filler of the code
+/// base (the pages' catalogues use it too).
+pub fn substitute(template: &str, mut value: impl FnMut(&str, bool) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        let key = &after[..end];
+        let opens = out.is_empty() && start == 0;
+        match value(key, opens) {
+            Some(v) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&v);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=start]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `s` with its first letter in upper case. Not `char::to_uppercase`: its Unicode table is
+/// 12 KB of the phone's bundle (measured with twiggy), for a phrase that opens a sentence. The
+/// letters covered are those of Ponte's languages that have case (Latin-1, Latin Extended-A,
+/// Romanian's comma letters, Cyrillic); a test checks each against the standard library, and
+/// any other letter is left as it is.
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => {
+            let mut out = String::with_capacity(s.len());
+            out.push(upper(first));
+            out.push_str(c.as_str());
+            out
+        }
         None => String::new(),
     }
+}
+
+fn upper(c: char) -> char {
+    let u = c as u32;
+    let odd = u % 2 == 1;
+    let to = match u {
+        0x61..=0x7a => u - 32,
+        0xe0..=0xfe if u != 0xf7 => u - 32,
+        0xff => 0x178,
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 | 0x218..=0x21b if odd => u - 1,
+        0x139..=0x148 | 0x179..=0x17e if !odd => u - 1,
+        0x430..=0x44f => u - 32,
+        0x450..=0x45f => u - 80,
+        0x491 => 0x490,
+        _ => u,
+    };
+    char::from_u32(to).unwrap_or(c)
 }
 
 /// The `{name}` placeholders of a template, sorted.
@@ -403,6 +455,57 @@ mod tests {
         let t = Text::new(Msg::EnterWhat, &[("what", &Msg::PhrasePartitaIva)]);
         assert_eq!(t.italian(), "Indicare la partita IVA.");
         assert_eq!(t.fill("«{what}»", |_| "x"), "«x»");
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_one_pass() {
+        let v = |k: &str, _| match k {
+            "a" => Some("{b}".to_owned()),
+            "b" => Some("B".to_owned()),
+            _ => None,
+        };
+        assert_eq!(substitute("{a} {b} {a} {c} {", v), "{b} B {b} {c} {");
+        assert_eq!(substitute("", v), "");
+        assert_eq!(
+            substitute("x{a}", |_, opens| Some(opens.to_string())),
+            "xfalse"
+        );
+        assert_eq!(
+            substitute("{a}x", |_, opens| Some(opens.to_string())),
+            "truex"
+        );
+    }
+
+    #[test]
+    fn capitals_agree_with_the_standard_library() {
+        let ranges = [0x20..0x250u32, 0x400..0x460, 0x490..0x492];
+        let mut changed = 0;
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            let std: Vec<char> = c.to_uppercase().collect();
+            let ours = upper(c);
+            if ours != c {
+                changed += 1;
+                assert_eq!(std, vec![ours], "{c} U+{u:04X}");
+            } else if std.len() == 1 && std[0] != c {
+                // Left alone only outside the alphabets Ponte writes in.
+                assert!(
+                    (0x180..0x218).contains(&u)
+                        || (0x21c..0x250).contains(&u)
+                        || u == 0x131
+                        || u == 0x17f
+                        || u == 0xb5
+                        || (0x460..0x490).contains(&u),
+                    "{c} U+{u:04X} has an upper case"
+                );
+            }
+        }
+        assert!(changed > 150, "{changed}");
+        assert_eq!(capitalise("è già"), "È già");
+        assert_eq!(capitalise("ștampila"), "Ștampila");
+        assert_eq!(capitalise("ґанок"), "Ґанок");
+        assert_eq!(capitalise("اسم"), "اسم");
+        assert_eq!(capitalise(""), "");
     }
 
     #[test]
