@@ -2,7 +2,7 @@
 //! finds the object first, then asks `domain::session::Access` whether the signed-in person
 //! reaches it; another school's or another family's object answers 404, as if it did not exist.
 
-use crate::auth::{self, access, check_csrf, require, Session};
+use crate::auth::{self, check_csrf, require, Session};
 use crate::db::school::{self, CommitOutcome, Import};
 use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
@@ -20,9 +20,8 @@ use worker::Env;
 
 /// The signed-in person, their access, and the CSRF check for state-changing requests.
 async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError> {
-    let s = require(env, req.headers()).await?;
+    let (s, a) = require(env, req.headers()).await?;
     check_csrf(req.method(), req.uri(), req.headers(), &s, None)?;
-    let a = access(env, &s.codice_fiscale).await?;
     Ok((s, a))
 }
 

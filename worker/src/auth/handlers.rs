@@ -2,7 +2,7 @@
 //! `/accedi/{provider}/ritorno`, `/esci`, `/area`, `/scuola`, and `GET /api/v1/me`.
 
 use super::oidc::{self, Identity};
-use super::{access, check_csrf, cookie, current, own_origin, require, Session};
+use super::{check_csrf, cookie, current, own_origin, require, Session};
 use crate::db::school;
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::pages::{lang_of, render};
@@ -180,7 +180,7 @@ pub async fn logout(env: SharedEnv, req: Request) -> Response {
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.clone());
     let ended = SendFuture::new(async move {
-        let Some(s) = current(&env, &parts.headers).await? else {
+        let Some((s, _)) = current(&env, &parts.headers).await? else {
             return Ok(());
         };
         check_csrf(
@@ -218,14 +218,7 @@ pub(crate) async fn signed_in_access(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/area".to_owned());
-    let found = async {
-        let Some(s) = current(env, req.headers()).await? else {
-            return Ok(None);
-        };
-        let a = access(env, &s.codice_fiscale).await?;
-        Ok::<_, ApiError>(Some((s, a)))
-    }
-    .await;
+    let found = async { current(env, req.headers()).await }.await;
     match found {
         Ok(Some(found)) => Ok(found),
         Ok(None) => {
@@ -319,8 +312,7 @@ struct StaffOut {
 /// `GET /api/v1/me`: who is signed in, their roles, and the CSRF token for their requests.
 pub async fn me(env: SharedEnv, req: Request) -> Response {
     SendFuture::new(async move {
-        let s = require(&env, req.headers()).await?;
-        let a = access(&env, &s.codice_fiscale).await?;
+        let (s, a) = require(&env, req.headers()).await?;
         Ok::<_, ApiError>(Me {
             codice_fiscale: s.codice_fiscale,
             given_name: s.given_name,

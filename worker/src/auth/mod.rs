@@ -9,7 +9,7 @@ pub mod handlers;
 pub mod oidc;
 pub mod webcrypto;
 
-use crate::db::{roster, sessions};
+use crate::db::sessions;
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, Method, Uri};
 use domain::session::{self, Access, CsrfFacts, SessionClock, SessionState};
@@ -48,13 +48,17 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .find_map(|h| session::cookie_value(h, name))
 }
 
-/// The live session of this request, if any. An expired record is deleted on sight.
-pub async fn current(env: &Env, headers: &HeaderMap) -> Result<Option<Session>, ApiError> {
+/// The live session of this request, if any, with what the school's data grants its person
+/// now (one round trip). An expired record is deleted on sight.
+pub async fn current(
+    env: &Env,
+    headers: &HeaderMap,
+) -> Result<Option<(Session, Access)>, ApiError> {
     let Some(token) = cookie(headers, session::SESSION_COOKIE).filter(|t| session::is_token(t))
     else {
         return Ok(None);
     };
-    let Some(row) = sessions::session(env, &session::token_hash(token)).await? else {
+    let Some((row, access)) = sessions::session(env, &session::token_hash(token)).await? else {
         return Ok(None);
     };
     let now = now();
@@ -72,17 +76,18 @@ pub async fn current(env: &Env, headers: &HeaderMap) -> Result<Option<Session>, 
         }
         SessionState::Live { touch: false } => {}
     }
-    Ok(Some(Session {
+    let s = Session {
         id_hash: row.id_hash,
         codice_fiscale: row.codice_fiscale,
         given_name: row.given_name,
         family_name: row.family_name,
         csrf: row.csrf,
-    }))
+    };
+    Ok(Some((s, access)))
 }
 
-/// The live session, or 401.
-pub async fn require(env: &Env, headers: &HeaderMap) -> Result<Session, ApiError> {
+/// The live session and its grants, or 401.
+pub async fn require(env: &Env, headers: &HeaderMap) -> Result<(Session, Access), ApiError> {
     current(env, headers)
         .await?
         .ok_or_else(|| FieldError::unauthenticated().into())
@@ -122,9 +127,4 @@ pub fn check_csrf(
     } else {
         Err(FieldError::csrf_rejected().into())
     }
-}
-
-/// What the school's data grants this codice fiscale, read now.
-pub async fn access(env: &Env, codice_fiscale: &str) -> Result<Access, ApiError> {
-    Ok(roster::access(env, codice_fiscale).await?)
 }

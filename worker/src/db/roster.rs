@@ -1,10 +1,10 @@
 //! The school roster as it grants access: who is guardian of which pupil, who is staff where.
 //! Read at every request (never cached in the session), so a change by an import counts at once.
 
-use super::{batch, database, rows, text, Error};
+use super::{rows, text, Error};
 use domain::session::{Access, GuardianGrant, StaffGrant, StaffRole};
 use serde::Deserialize;
-use worker::Env;
+use worker::{D1Database, D1PreparedStatement, D1Result};
 
 #[derive(Deserialize)]
 struct GuardianRow {
@@ -19,31 +19,41 @@ struct StaffRow {
     classes: String,
 }
 
-/// What the school's data grants this codice fiscale, read now (one round trip). A staff row
-/// with a role Ponte does not know is an error, not a grant quietly dropped.
-pub async fn access(env: &Env, codice_fiscale: &str) -> Result<Access, Error> {
-    let db = database(env)?;
+/// The statements reading what the school's data grants the person of the session stored under
+/// `id_hash`, batched with the session's own read so both come in one round trip
+/// ([`access_from`] reads their results).
+pub fn session_statements(
+    db: &D1Database,
+    id_hash: &str,
+) -> Result<[D1PreparedStatement; 2], Error> {
     let guardians = db
         .prepare(
-            "SELECT school_id, pupil_id FROM guardians WHERE codice_fiscale = ?1 \
+            "SELECT school_id, pupil_id FROM guardians WHERE codice_fiscale = \
+             (SELECT codice_fiscale FROM sessions WHERE id_hash = ?1) \
              ORDER BY school_id, pupil_id",
         )
-        .bind(&[text(codice_fiscale)])?;
+        .bind(&[text(id_hash)])?;
     let staff = db
         .prepare(
-            "SELECT school_id, role, classes FROM staff WHERE codice_fiscale = ?1 \
+            "SELECT school_id, role, classes FROM staff WHERE codice_fiscale = \
+             (SELECT codice_fiscale FROM sessions WHERE id_hash = ?1) \
              ORDER BY school_id, role",
         )
-        .bind(&[text(codice_fiscale)])?;
-    let [guardians, staff] = batch("access", &db, [guardians, staff]).await?;
-    let guardian_of = rows::<GuardianRow>("guardian grant", &guardians)?
+        .bind(&[text(id_hash)])?;
+    Ok([guardians, staff])
+}
+
+/// The grants from the results of the two statements. A staff row with a role Ponte does not
+/// know is an error, not a grant quietly dropped.
+pub fn access_from(guardians: &D1Result, staff: &D1Result) -> Result<Access, Error> {
+    let guardian_of = rows::<GuardianRow>("guardian grant", guardians)?
         .into_iter()
         .map(|g| GuardianGrant {
             school_id: g.school_id as i64,
             pupil_id: g.pupil_id as i64,
         })
         .collect();
-    let staff = rows::<StaffRow>("staff grant", &staff)?
+    let staff = rows::<StaffRow>("staff grant", staff)?
         .into_iter()
         .map(|s| {
             Ok(StaffGrant {

@@ -1,8 +1,9 @@
 //! Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie value (the
 //! value itself is never stored). The rules (lifetimes, when to touch) are `domain::session`.
 
-use super::{database, first, int, text, Error};
+use super::{batch, database, int, roster, rows, text, Error};
 use crate::db::Counted;
+use domain::session::Access;
 use domain::session::SessionClock;
 use serde::Deserialize;
 use worker::Env;
@@ -29,19 +30,22 @@ struct Row {
     last_seen: f64,
 }
 
-/// The session stored under `id_hash`, if any (expired or not: the caller applies the rules).
-pub async fn session(env: &Env, id_hash: &str) -> Result<Option<SessionRecord>, Error> {
+/// The session stored under `id_hash`, if any (expired or not: the caller applies the rules),
+/// with what the school's data grants its person: one round trip.
+pub async fn session(env: &Env, id_hash: &str) -> Result<Option<(SessionRecord, Access)>, Error> {
     let db = database(env)?;
-    let row: Option<Row> = first(
-        "session",
-        db.prepare(
+    let session = db
+        .prepare(
             "SELECT id_hash, codice_fiscale, given_name, family_name, csrf, created_at, last_seen \
              FROM sessions WHERE id_hash = ?1",
         )
-        .bind(&[text(id_hash)])?,
-    )
-    .await?;
-    Ok(row.map(|r| SessionRecord {
+        .bind(&[text(id_hash)])?;
+    let [guardians, staff] = roster::session_statements(&db, id_hash)?;
+    let [session, guardians, staff] = batch("session", &db, [session, guardians, staff]).await?;
+    let Some(r) = rows::<Row>("session", &session)?.into_iter().next() else {
+        return Ok(None);
+    };
+    let record = SessionRecord {
         id_hash: r.id_hash,
         codice_fiscale: r.codice_fiscale,
         given_name: r.given_name,
@@ -51,7 +55,8 @@ pub async fn session(env: &Env, id_hash: &str) -> Result<Option<SessionRecord>, 
             created_at: r.created_at as i64,
             last_seen: r.last_seen as i64,
         },
-    }))
+    };
+    Ok(Some((record, roster::access_from(&guardians, &staff)?)))
 }
 
 /// Records activity at `last_seen`, with the `expires_at` the rules give for it.

@@ -22,7 +22,7 @@ pub use staff::{
 };
 pub(crate) use staff::{notice_list, notice_report, requests};
 
-use crate::auth::{access, check_csrf, require, Session};
+use crate::auth::{check_csrf, require, Session};
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::body::Body;
@@ -103,7 +103,7 @@ async fn caller_with_fields(
     req: Request,
 ) -> Result<(Session, Access, Fields), ApiError> {
     let (parts, body) = req.into_parts();
-    let s = require(env, &parts.headers).await?;
+    let (s, a) = require(env, &parts.headers).await?;
     let f = fields(&parts.headers, body).await?;
     let token = f.form.then(|| f.get("csrf").to_owned());
     check_csrf(
@@ -113,14 +113,11 @@ async fn caller_with_fields(
         &s,
         token.as_deref(),
     )?;
-    let a = access(env, &s.codice_fiscale).await?;
     Ok((s, a, f))
 }
 
 pub(crate) async fn caller(env: &Env, req: &Request) -> Result<(Session, Access), ApiError> {
-    let s = require(env, req.headers()).await?;
-    let a = access(env, &s.codice_fiscale).await?;
-    Ok((s, a))
+    require(env, req.headers()).await
 }
 
 /// What a state-changing handler did: its JSON answer, and the page a form goes back to (unless
