@@ -159,10 +159,17 @@ async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_
         Err(refused) => refused.into_response(),
     };
     if dev {
-        // For `cargo xtask bench`: the D1 round trips this request made.
-        response.headers_mut().insert(
+        // For `cargo xtask bench`: the D1 round trips this request made, and the milliseconds
+        // spent waiting for them.
+        let (trips, waited) = db::take_round_trips();
+        let headers = response.headers_mut();
+        headers.insert(
             "x-ponte-d1-round-trips",
-            axum::http::HeaderValue::from(db::take_round_trips()),
+            axum::http::HeaderValue::from(trips),
+        );
+        headers.insert(
+            "x-ponte-d1-ms",
+            axum::http::HeaderValue::from(waited.round() as u64),
         );
     }
     headers::secure(response.headers_mut());

@@ -20,6 +20,8 @@ pub struct Answer {
     /// The D1 round trips the request made (`x-ponte-d1-round-trips`, sent by a development
     /// worker).
     pub round_trips: Option<u32>,
+    /// The milliseconds the request waited for D1 (`x-ponte-d1-ms`, same source).
+    pub d1_ms: Option<u32>,
 }
 
 impl Answer {
@@ -163,6 +165,7 @@ impl Client {
         let round_trips = resp
             .header("x-ponte-d1-round-trips")
             .and_then(|v| v.parse().ok());
+        let d1_ms = resp.header("x-ponte-d1-ms").and_then(|v| v.parse().ok());
         let set_cookies = resp
             .all("set-cookie")
             .into_iter()
@@ -180,6 +183,7 @@ impl Client {
             set_cookies,
             body,
             round_trips,
+            d1_ms,
         })
     }
 

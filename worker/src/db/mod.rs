@@ -25,24 +25,35 @@ use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 thread_local! {
     static ROUND_TRIPS: Cell<u32> = const { Cell::new(0) };
+    static WAITED_MS: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// A D1 call about to be awaited: `.counted()` between the call and its `.await` counts one
-/// round trip to the database, so `cargo xtask bench` can print the round trips of each page
-/// (read with [`take_round_trips`] around a request; exact when one request runs at a time, as
-/// the bench runs them).
-pub trait Counted: Sized {
-    fn counted(self) -> Self {
+/// round trip to the database and the time spent waiting for it, so `cargo xtask bench` can
+/// print the round trips of each page and how much of its latency is the database's (read with
+/// [`take_round_trips`] around a request; exact when one request runs at a time, as the bench
+/// runs them). The runtime's clock advances across I/O only, which is what is measured.
+pub trait Counted: std::future::Future + Sized {
+    fn counted(self) -> impl std::future::Future<Output = Self::Output> {
         ROUND_TRIPS.with(|c| c.set(c.get().saturating_add(1)));
-        self
+        let start = js_sys::Date::now();
+        async move {
+            let out = self.await;
+            WAITED_MS.with(|c| c.set(c.get() + (js_sys::Date::now() - start)));
+            out
+        }
     }
 }
 
 impl<F: std::future::Future> Counted for F {}
 
-/// The round trips counted since the last call, and the count reset.
-pub fn take_round_trips() -> u32 {
-    ROUND_TRIPS.with(|c| c.replace(0))
+/// The round trips counted since the last call and the milliseconds spent waiting for them;
+/// both reset.
+pub fn take_round_trips() -> (u32, f64) {
+    (
+        ROUND_TRIPS.with(|c| c.replace(0)),
+        WAITED_MS.with(|c| c.replace(0.0)),
+    )
 }
 
 /// Why a storage call failed.
