@@ -3,8 +3,9 @@
 //! page), render with `app::pages::{famiglia, scuola}`. Signed-in pages are `private` (a shared
 //! cache never keeps them; the phone's service worker may).
 
-use crate::auth::handlers::{no_role, signed_in, signed_in_access};
+use crate::auth::handlers::{no_role, signed_in, signed_in_access, signed_in_access_with};
 use crate::db::family as db;
+use crate::db::Reads;
 use crate::error::path_id as id_of;
 use crate::error::ApiError;
 use crate::family::{self, child_position, family_notices};
@@ -133,12 +134,19 @@ fn kind_index(kind: AbsenceKind) -> usize {
 /// `GET /famiglia/alunni/{id}`: one child's absences, justifications and derogations.
 pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let found = SendFuture::new(async {
-        let (s, a) = signed_in_access(&env, &req).await?;
-        let Some(id) = id_of(&id).ok().filter(|&id| a.is_guardian_of(id)) else {
-            return Ok((s, None));
+        let id = id_of(&id).ok();
+        let reads = match id {
+            Some(id) => {
+                db::register_reads(&env, id).map_err(|e| ApiError::from(e).into_response())?
+            }
+            None => Reads::none(),
         };
+        let (s, a, answers) = signed_in_access_with(&env, &req, reads).await?;
+        if !id.is_some_and(|id| a.is_guardian_of(id)) {
+            return Ok((s, None));
+        }
         let gathered = async {
-            let p = child_position(&env, &a, id, family::today(&env)?).await?;
+            let p = child_position(&a, answers, family::today(&env)?)?;
             let year = (p.first_lesson_day, p.last_lesson_day);
             Ok::<_, ApiError>((p, year))
         }

@@ -2,8 +2,9 @@
 //! `/accedi/{provider}/ritorno`, `/esci`, `/area`, `/scuola`, and `GET /api/v1/me`.
 
 use super::oidc::{self, Identity};
-use super::{check_csrf, cookie, current, own_origin, require, Session};
+use super::{check_csrf, cookie, current, current_with, own_origin, require, Session};
 use crate::db::school;
+use crate::db::{Answers, Reads};
 use crate::error::{json_response, query_pairs, ApiError};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
@@ -213,12 +214,23 @@ pub(crate) async fn signed_in_access(
     env: &Env,
     req: &Request,
 ) -> Result<(Session, Access), Response> {
+    signed_in_access_with(env, req, Reads::none())
+        .await
+        .map(|(s, a, _)| (s, a))
+}
+
+/// [`signed_in_access`], with the page's own `reads` answered in the same round trip.
+pub(crate) async fn signed_in_access_with(
+    env: &Env,
+    req: &Request,
+    reads: Reads,
+) -> Result<(Session, Access, Answers), Response> {
     let path = req
         .uri()
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/area".to_owned());
-    let found = async { current(env, req.headers()).await }.await;
+    let found = current_with(env, req.headers(), reads).await;
     match found {
         Ok(Some(found)) => Ok(found),
         Ok(None) => {

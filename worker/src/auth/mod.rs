@@ -9,7 +9,7 @@ pub mod handlers;
 pub mod oidc;
 pub mod webcrypto;
 
-use crate::db::sessions;
+use crate::db::{sessions, Answers, Reads};
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, Method, Uri};
 use domain::session::{self, Access, CsrfFacts, SessionClock, SessionState};
@@ -54,11 +54,24 @@ pub async fn current(
     env: &Env,
     headers: &HeaderMap,
 ) -> Result<Option<(Session, Access)>, ApiError> {
+    Ok(current_with(env, headers, Reads::none())
+        .await?
+        .map(|(s, a, _)| (s, a)))
+}
+
+/// [`current`], with the request's own `reads` answered in the same round trip.
+pub async fn current_with(
+    env: &Env,
+    headers: &HeaderMap,
+    reads: Reads,
+) -> Result<Option<(Session, Access, Answers)>, ApiError> {
     let Some(token) = cookie(headers, session::SESSION_COOKIE).filter(|t| session::is_token(t))
     else {
         return Ok(None);
     };
-    let Some((row, access)) = sessions::session(env, &session::token_hash(token)).await? else {
+    let Some((row, access, answers)) =
+        sessions::session(env, &session::token_hash(token), reads).await?
+    else {
         return Ok(None);
     };
     let now = now();
@@ -83,12 +96,23 @@ pub async fn current(
         family_name: row.family_name,
         csrf: row.csrf,
     };
-    Ok(Some((s, access)))
+    Ok(Some((s, access, answers)))
 }
 
 /// The live session and its grants, or 401.
 pub async fn require(env: &Env, headers: &HeaderMap) -> Result<(Session, Access), ApiError> {
     current(env, headers)
+        .await?
+        .ok_or_else(|| FieldError::unauthenticated().into())
+}
+
+/// [`require`], with the request's own `reads` answered in the same round trip.
+pub async fn require_with(
+    env: &Env,
+    headers: &HeaderMap,
+    reads: Reads,
+) -> Result<(Session, Access, Answers), ApiError> {
+    current_with(env, headers, reads)
         .await?
         .ok_or_else(|| FieldError::unauthenticated().into())
 }

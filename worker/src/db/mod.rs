@@ -176,6 +176,21 @@ pub async fn batch<const N: usize>(
         .map_err(|_| Error::storage(what, format!("{count} results for {N} statements")))
 }
 
+/// A request's own reads, sent in the same round trip as its session (`sessions::session`):
+/// a page that knows what it reads from its path alone needs no second trip. Made by the
+/// aggregate's module, which also reads the [`Answers`].
+pub struct Reads(Vec<D1PreparedStatement>);
+
+impl Reads {
+    /// No reads beyond the session's.
+    pub fn none() -> Reads {
+        Reads(Vec::new())
+    }
+}
+
+/// What a request's [`Reads`] answered, in order.
+pub struct Answers(std::vec::IntoIter<D1Result>);
+
 /// Rows a statement changed, from its result's metadata (missing metadata is an error: the
 /// caller counts on the figure).
 pub fn changes(what: &str, r: &D1Result) -> Result<i64, Error> {

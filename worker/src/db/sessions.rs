@@ -1,7 +1,7 @@
 //! Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie value (the
 //! value itself is never stored). The rules (lifetimes, when to touch) are `domain::session`.
 
-use super::{batch, database, int, roster, rows, text, Error};
+use super::{database, int, roster, rows, text, Answers, Error, Reads};
 use crate::db::Counted;
 use domain::session::Access;
 use domain::session::SessionClock;
@@ -31,8 +31,13 @@ struct Row {
 }
 
 /// The session stored under `id_hash`, if any (expired or not: the caller applies the rules),
-/// with what the school's data grants its person: one round trip.
-pub async fn session(env: &Env, id_hash: &str) -> Result<Option<(SessionRecord, Access)>, Error> {
+/// with what the school's data grants its person and what the request's own `reads` answered:
+/// one round trip. The answers are read only once the session and its grants allow it.
+pub async fn session(
+    env: &Env,
+    id_hash: &str,
+    reads: Reads,
+) -> Result<Option<(SessionRecord, Access, Answers)>, Error> {
     let db = database(env)?;
     let session = db
         .prepare(
@@ -41,7 +46,22 @@ pub async fn session(env: &Env, id_hash: &str) -> Result<Option<(SessionRecord, 
         )
         .bind(&[text(id_hash)])?;
     let [guardians, staff] = roster::session_statements(&db, id_hash)?;
-    let [session, guardians, staff] = batch("session", &db, [session, guardians, staff]).await?;
+    let mut statements = vec![session, guardians, staff];
+    statements.extend(reads.0);
+    let mut results = db
+        .batch(statements)
+        .counted()
+        .await
+        .map_err(|e| Error::storage("session", e))?
+        .into_iter();
+    let (Some(session), Some(guardians), Some(staff)) =
+        (results.next(), results.next(), results.next())
+    else {
+        return Err(Error::storage(
+            "session",
+            "the batch answered too few results",
+        ));
+    };
     let Some(r) = rows::<Row>("session", &session)?.into_iter().next() else {
         return Ok(None);
     };
@@ -56,7 +76,8 @@ pub async fn session(env: &Env, id_hash: &str) -> Result<Option<(SessionRecord, 
             last_seen: r.last_seen as i64,
         },
     };
-    Ok(Some((record, roster::access_from(&guardians, &staff)?)))
+    let access = roster::access_from(&guardians, &staff)?;
+    Ok(Some((record, access, Answers(results))))
 }
 
 /// Records activity at `last_seen`, with the `expires_at` the rules give for it.

@@ -4,6 +4,7 @@
 use super::{answer, caller, change, today, Done};
 use crate::auth::{self, Session};
 use crate::db::family as db;
+use crate::db::Answers;
 use crate::error::{path_id as id_of, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, Request};
@@ -29,16 +30,15 @@ fn readable(a: &Access, r: &Register) -> bool {
     })
 }
 
-/// Everything about pupil `id` on `today`, if the caller may read it (404 otherwise): one
-/// round trip for the register, then `domain::family::assess`.
-pub(crate) async fn child_position(
-    env: &Env,
+/// Everything about a pupil on `today` from what `db::register_reads` answered (sent with the
+/// session: one round trip in all), if the caller may read it (404 otherwise), by
+/// `domain::family::assess`.
+pub(crate) fn child_position(
     a: &Access,
-    id: i64,
+    answers: Answers,
     today: NaiveDate,
 ) -> Result<ChildPosition, ApiError> {
-    let reg = db::register(env, id)
-        .await?
+    let reg = db::register_answered(answers)?
         .filter(|r| readable(a, r))
         .ok_or_else(FieldError::not_found)?;
     Ok(family::assess(reg, today)?)
@@ -97,8 +97,9 @@ pub(crate) async fn family_notices(
 pub async fn attendance(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let r = SendFuture::new(async move {
         let id = id_of(&id)?;
-        let (_, a) = caller(&env, &req).await?;
-        child_position(&env, &a, id, today(&env)?).await
+        let reads = db::register_reads(&env, id)?;
+        let (_, a, answers) = auth::require_with(&env, req.headers(), reads).await?;
+        child_position(&a, answers, today(&env)?)
     })
     .await;
     answer(r)

@@ -68,6 +68,14 @@ impl Results {
         }
     }
 
+    /// What a request's reads answered after its session.
+    fn answered(what: &'static str, answers: super::Answers) -> Self {
+        Results {
+            what,
+            rest: answers.0,
+        }
+    }
+
     fn next<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, Error> {
         let r = self
             .rest

@@ -4,7 +4,7 @@
 
 use super::notices::{family_notice_statements, FamilyNotices};
 use super::{broken, database, date, id_list, whole, Results};
-use crate::db::{text, Counted, Error};
+use crate::db::{text, Answers, Counted, Error, Reads};
 use domain::attendance::{
     AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, Policy, Pupil, SchoolGrade,
     TimetableProfile,
@@ -265,14 +265,16 @@ fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
     Ok(out)
 }
 
-/// The register of pupil `id` (one round trip); `None` if there is no such pupil. The caller
-/// checks access on its `place` before using anything else.
-pub async fn register(env: &Env, id: i64) -> Result<Option<Register>, Error> {
-    let db = database(env)?;
-    let mut r = Results::new(
-        "register",
-        db.batch(register_statements(&db, &[id])?).counted().await?,
-    );
+/// The reads of pupil `id`'s register, to send with the request's session: one round trip in
+/// all ([`register_answered`] reads the answers).
+pub fn register_reads(env: &Env, id: i64) -> Result<Reads, Error> {
+    Ok(Reads(register_statements(&database(env)?, &[id])?))
+}
+
+/// The register that [`register_reads`] asked for; `None` if there is no such pupil. The
+/// caller checks access on its `place` before using anything else.
+pub fn register_answered(answers: Answers) -> Result<Option<Register>, Error> {
+    let mut r = Results::answered("register", answers);
     Ok(registers_from(&mut r)?.into_iter().next())
 }
 
