@@ -118,7 +118,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::DerogationRequest => on(method, family::request_deroga),
         Op::Justify => on(method, family::justify),
         Op::JustificationDecision => on(method, family::decide_justification),
-        Op::DerogationDecision => on(method, family::decide_derogation),
+        Op::DerogationDecision => on(method, family::decide_deroga),
         Op::PendingRequests => on(method, family::pending),
         Op::SchoolNotices => on(method, family::school_notices),
         Op::NoticePublish => on(method, family::publish),

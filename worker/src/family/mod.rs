@@ -18,7 +18,7 @@ pub use export::export;
 pub use guardian::{acknowledge, attendance, justify, my_notices, request_deroga};
 pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
-    acknowledgements, decide_derogation, decide_justification, pending, publish, school_notices,
+    acknowledgements, decide_deroga, decide_justification, pending, publish, school_notices,
 };
 pub(crate) use staff::{notice_list, notice_report, requests};
 
