@@ -237,7 +237,7 @@ async fn read_body(
     let mut too_large = false;
     while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
         let frame = frame.map_err(|_| {
-            domain::FieldError::invalid("body", "La richiesta non è arrivata per intero.")
+            domain::FieldError::invalid_says("body", domain::messages::Msg::BodyIncomplete, &[])
         })?;
         if let Ok(data) = frame.into_data() {
             too_large |= bytes.len() + data.len() > db::school::MAX_PART_BYTES;
