@@ -10,7 +10,7 @@ use domain::FieldError;
 impl Lang {
     /// What to show for `e` on a page in this language.
     pub fn error(self, e: &FieldError) -> String {
-        match (self, &e.text) {
+        match (self, e.text()) {
             (Lang::En, Some(t)) => t.fill(english(t.msg), english),
             _ => e.message.clone(),
         }
@@ -19,7 +19,7 @@ impl Lang {
     /// `error` for the attendance calculator: its own messages in this language, any other as
     /// written (see `english_limits`).
     pub fn limits_error(self, e: &FieldError) -> String {
-        match (self, &e.text) {
+        match (self, e.text()) {
             (Lang::En, Some(t)) => match english_limits(t.msg) {
                 Some(en) => t.fill(en, Msg::it),
                 None => e.message.clone(),
@@ -337,8 +337,8 @@ mod tests {
         assert_eq!(Lang::En.error(&back), e.message);
         let back = FieldError::from_api("x", Msg::CapMissing.it().to_owned());
         assert_eq!(Lang::En.error(&back), "Enter the postcode (CAP).");
-        // A message not in the catalogue is shown as written.
-        let free = FieldError::invalid("x", "Testo libero.");
+        // A message with values read back from the API is shown as written.
+        let free = FieldError::from_api("x", "Testo libero.".to_owned());
         assert_eq!(Lang::En.error(&free), "Testo libero.");
     }
 }
