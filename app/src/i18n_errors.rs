@@ -10,7 +10,7 @@ use domain::FieldError;
 impl Lang {
     /// What to show for `e` on a page in this language.
     pub fn error(self, e: &FieldError) -> String {
-        match (self, &e.text) {
+        match (self, e.text()) {
             (Lang::En, Some(t)) => t.fill(english(t.msg), english),
             _ => e.message.clone(),
         }
@@ -19,7 +19,7 @@ impl Lang {
     /// `error` for the attendance calculator: its own messages in this language, any other as
     /// written (see `english_limits`).
     pub fn limits_error(self, e: &FieldError) -> String {
-        match (self, &e.text) {
+        match (self, e.text()) {
             (Lang::En, Some(t)) => match english_limits(t.msg) {
                 Some(en) => t.fill(en, Msg::it),
                 None => e.message.clone(),
@@ -204,6 +204,48 @@ fn english(m: Msg) -> &'static str {
         MsgId::DraftNewerVersion => "The draft was saved by a newer version of Ponte (format {found}): reload the page and try again.",
         MsgId::DraftTampered => "The draft was changed after it was saved, or the file is damaged: it cannot be loaded. Use the file as it was saved.",
         MsgId::DraftMalformed => "The draft is damaged (field «{path}»): it cannot be loaded.",
+        MsgId::BodyIncomplete => "The request did not arrive whole.",
+        MsgId::BodyInvalid => "The request body is not valid: {detail}.",
+        MsgId::BodyNotJsonObject => "The request body is not a valid JSON object: {detail}.",
+        MsgId::HeaderUnreadable => "Header not readable.",
+        MsgId::ClockOverrideMalformed => "{setting} is not valid ({value}): {today} takes a date YYYY-MM-DD, {now} Unix seconds or RFC 3339.",
+        MsgId::FormatJsonOrCsv => "The format must be json or csv.",
+        MsgId::ProvinceMissing => "Enter the province's abbreviation.",
+        MsgId::FileBytesRange => "The file must have from 1 byte to {mb} MB.",
+        MsgId::ImportConcluded => "This import is already concluded: to send the file again, create a new one.",
+        MsgId::FirstLineRange => "The number of the first line must be a whole number from 2 up.",
+        MsgId::PartsExceedFileSize => "The parts sent exceed the declared size of the file.",
+        MsgId::CalendarOnePart => "The calendar is sent in a single part: create a new import.",
+        MsgId::HostKindValue => "The kind of host is one of impresa, professionista, ente_pubblico, ente_privato.",
+        MsgId::PathKindValue => "The path is «pcto» or «apprendistato».",
+        MsgId::Cp2011CodeForm => "A CP 2011 code has one to five levels of one digit separated by dots (for example 6.2.3).",
+        MsgId::AtecoCodeForm => "An ATECO code has the form 62, 62.1, 62.10, 62.10.0 or 62.10.00.",
+        MsgId::YearMonthForm => "Enter the month as YYYY-MM (for example 2026-03).",
+        MsgId::PeriodReversed => "The end of the period is before its start.",
+        MsgId::PeriodTooLong => "A period cannot be longer than two years.",
+        MsgId::ProfileInvalid => "The profile is not valid.",
+        MsgId::PlaceMissing => "Enter at least one place.",
+        MsgId::IpaCodeNotFound => "The code «{code}» is not in the Index of Public Administrations (IPA): check the iPA code or the Unique Office Code.",
+        MsgId::PrivacyNotAccepted => "To continue, read and accept the privacy notice.",
+        MsgId::PrivacyVersionChanged => "The privacy notice has been updated: read it and accept it again before sending.",
+        MsgId::PublicationPending => "A profile of this host is being published: it cannot be changed until the publication is concluded. Confirm the declaration already sent (PEC or digital signature) or wait until the code expires.",
+        MsgId::PublicationPendingUntil => "A profile of this host is being published (the code expires on {date}): it cannot be changed until the publication is concluded. Confirm the declaration already sent (PEC or digital signature) or wait until the code expires.",
+        MsgId::DeclarationCodeUsed => "This code has already been used: the profile is published. To change it, fill in the profile again and send a new declaration.",
+        MsgId::DeclarationCodeExpired => "This code has expired or is no longer valid: send the profile again to receive a new code.",
+        MsgId::DeclarationCodeUsedOrExpired => "This code has already been used or has expired: nothing was published.",
+        MsgId::MailNotPec => "The message is not a PEC: send it from a certified e-mail (PEC) mailbox.",
+        MsgId::MailNotSigned => "The message or the file does not carry the expected signature.",
+        MsgId::MailMalformed => "The message or the file cannot be read: {detail}.",
+        MsgId::MailDigestMismatch => "The content was changed after it was signed.",
+        MsgId::MailBadSignature => "The signature is not valid.",
+        MsgId::MailUntrustedSigner => "The signature is not from a recognised PEC provider.",
+        MsgId::MailCertificateExpired => "The signing certificate has expired.",
+        MsgId::MailCertificateNotYetValid => "The signing certificate is not valid yet.",
+        MsgId::MailNoSignerFiscalCode => "The signing certificate does not carry the signer's tax code: use a personal qualified signature certificate.",
+        MsgId::MailMismatch => "The data certified by the PEC provider do not match the original message ({field}).",
+        MsgId::MailTooLarge => "The message or the file is too large: at most {pec_mb} MB for a PEC (without attachments) and {p7m_mb} MB for a signed file.",
+        MsgId::MailUnsupportedAlgorithm => "The signature uses an algorithm that is not accepted ({detail}).",
+        MsgId::MailDetached => "The file contains the signature only, without the document: sign the document in CAdES format (.p7m) with the document included.",
         // Phrases.
         MsgId::PhraseTitle => "the title",
         MsgId::PhraseNoticeText => "the text",
@@ -232,6 +274,7 @@ fn english(m: Msg) -> &'static str {
         MsgId::PhraseActivity => "the description of the activities",
         MsgId::PhraseAddress => "the address",
         MsgId::PhraseContactRole => "the role of the contact person",
+        MsgId::PhraseFileName => "the file name",
     }
 }
 
@@ -272,13 +315,30 @@ mod tests {
         let e = domain::identity::PartitaIva::parse("12A").expect_err("letters");
         assert_eq!(e.message, "La partita IVA è formata solo da cifre.");
         assert_eq!(Lang::En.error(&e), "The VAT number is made of digits only.");
+        // The hosts' rules and the worker's own checks say catalogued messages too.
+        let e = domain::hosts::PathKind::parse("stage").expect_err("not a path");
+        assert_eq!(e.message, "Il percorso è «pcto» oppure «apprendistato».");
+        assert_eq!(Lang::En.error(&e), "The path is «pcto» or «apprendistato».");
+        let e = FieldError::conflict_says(Msg::PublicationPendingUntil, &[("date", &"02/04/2026")]);
+        assert!(
+            e.message.contains("(il codice scade il 02/04/2026)"),
+            "{}",
+            e.message
+        );
+        assert!(
+            Lang::En
+                .error(&e)
+                .contains("(the code expires on 02/04/2026)"),
+            "{}",
+            Lang::En.error(&e)
+        );
         // An error read back from the API finds its identity when it has no values.
         let back = FieldError::from_api("x", e.message.clone());
         assert_eq!(Lang::En.error(&back), e.message);
         let back = FieldError::from_api("x", Msg::CapMissing.it().to_owned());
         assert_eq!(Lang::En.error(&back), "Enter the postcode (CAP).");
-        // A message not in the catalogue is shown as written.
-        let free = FieldError::invalid("x", "Testo libero.");
+        // A message with values read back from the API is shown as written.
+        let free = FieldError::from_api("x", "Testo libero.".to_owned());
         assert_eq!(Lang::En.error(&free), "Testo libero.");
     }
 }

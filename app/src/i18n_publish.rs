@@ -86,7 +86,6 @@ pub struct PublishTexts {
 
     pub privacy_read: &'static str,
     pub privacy_accept: &'static str,
-    pub privacy_required: &'static str,
     pub privacy_page_link: &'static str,
     pub privacy_label: &'static str,
     pub privacy_back: &'static str,
@@ -256,7 +255,6 @@ pub static PUBLISH_IT: PublishTexts = PublishTexts {
 
     privacy_read: "Prima di iniziare leggete l'informativa sul trattamento dei dati personali.",
     privacy_accept: "Ho letto l'informativa sul trattamento dei dati personali",
-    privacy_required: "Per continuare dichiarate di aver letto l'informativa.",
     privacy_page_link: "Apri l'informativa in una pagina a sé (da stampare o salvare)",
     privacy_label: "Informativa privacy",
     privacy_back: "Torna alla pubblicazione del profilo",
@@ -426,7 +424,6 @@ pub static PUBLISH_EN: PublishTexts = PublishTexts {
 
     privacy_read: "Before you start, read the notice on the processing of personal data.",
     privacy_accept: "I have read the notice on the processing of personal data",
-    privacy_required: "To continue, state that you have read the notice.",
     privacy_page_link: "Open the notice on a page of its own (to print or save)",
     privacy_label: "Privacy notice",
     privacy_back: "Back to publishing the profile",

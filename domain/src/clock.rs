@@ -26,6 +26,8 @@
 //! otherwise, whatever they say ([`Clock::resolve`], tested below). In development a malformed
 //! override is an error, never silently replaced by the real clock.
 
+use crate::error::FieldError;
+use crate::messages::Msg;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
 /// The development setting: overrides count only when it is exactly `1`.
@@ -108,13 +110,28 @@ pub enum ClockError {
 }
 
 impl ClockError {
-    /// An Italian sentence for the error body.
+    /// The error a request gets, naming `field` (the header it sent): a malformed override is
+    /// the request's fault; a broken runtime clock is ours (internal, the detail in the log).
+    pub fn to_field_error(&self, field: &str) -> FieldError {
+        match self {
+            ClockError::Malformed { setting, value } => FieldError::invalid_says(
+                field,
+                Msg::ClockOverrideMalformed,
+                &[
+                    ("setting", setting),
+                    ("value", &format!("{value:?}")),
+                    ("today", &TODAY_OVERRIDE),
+                    ("now", &NOW_OVERRIDE_HEADER),
+                ],
+            ),
+            ClockError::OutOfRange(_) => FieldError::internal(),
+        }
+    }
+
+    /// An Italian sentence for the log (and, malformed, the error body).
     pub fn message(&self) -> String {
         match self {
-            ClockError::Malformed { setting, value } => format!(
-                "{setting} non è valido ({value:?}): serve una data AAAA-MM-GG per \
-                 {TODAY_OVERRIDE}, secondi Unix o RFC 3339 per {NOW_OVERRIDE_HEADER}."
-            ),
+            ClockError::Malformed { setting, .. } => self.to_field_error(setting).message,
             ClockError::OutOfRange(ts) => format!("L'orologio segna un istante non valido ({ts})."),
         }
     }
@@ -385,7 +402,15 @@ mod tests {
                 value: "20/03/2026".to_owned()
             }
         );
-        assert!(e.message().contains("PONTE_TODAY"), "{e}");
+        assert_eq!(
+            e.message(),
+            "PONTE_TODAY non è valido (\"20/03/2026\"): serve una data AAAA-MM-GG per \
+             PONTE_TODAY, secondi Unix o RFC 3339 per X-Ponte-Dev-Now."
+        );
+        let fe = e.to_field_error(NOW_OVERRIDE_HEADER);
+        assert_eq!(fe.field.as_deref(), Some(NOW_OVERRIDE_HEADER));
+        assert_eq!(fe.message, e.message());
+        assert!(fe.text().is_some());
         for raw in ["", "domani", "2026-03-29", "99999999999999999999", "1.5"] {
             let e = Clock::resolve(
                 real,

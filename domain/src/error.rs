@@ -59,6 +59,11 @@ impl ErrorCode {
 }
 
 /// One thing wrong with a request, with the field at fault when there is one.
+///
+/// Every message a person reads comes from the catalogue (`messages::Msg`): the constructors
+/// take a `Msg` and its values, and the private `text` keeps a `FieldError` from being written
+/// out with a free-text message. The one exception is [`FieldError::from_api`], an error read
+/// back from the API, whose message the worker already said from the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub code: ErrorCode,
@@ -66,9 +71,10 @@ pub struct FieldError {
     pub field: Option<String>,
     pub message: String,
     /// The message's identity and values, so a page in another language can say it from its
-    /// own catalogue (`None` for a message not yet in `messages::Msg`: shown as written).
+    /// own catalogue (`None` only for a message read back from the API with its values
+    /// filled in: shown as written).
     #[serde(skip)]
-    pub text: Option<Text>,
+    text: Option<Text>,
 }
 
 impl FieldError {
@@ -94,23 +100,23 @@ impl FieldError {
     }
 
     /// An invalid field as the API answered it: its identity found again when the message is
-    /// a catalogued one without values (one with values is kept as written).
+    /// a catalogued one without values; one with values is kept as written (in Italian).
     pub fn from_api(field: &str, message: String) -> Self {
         match Msg::from_italian(&message) {
             Some(msg) => FieldError::invalid_says(field, msg, &[]),
-            None => FieldError::invalid(field, message),
+            None => FieldError {
+                code: ErrorCode::InvalidField,
+                field: Some(field.to_owned()),
+                message,
+                text: None,
+            },
         }
     }
 
-    /// An invalid field with a message that is not in the catalogue: every page shows it as
-    /// written (in Italian).
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        FieldError {
-            code: ErrorCode::InvalidField,
-            field: Some(field.to_owned()),
-            message: message.into(),
-            text: None,
-        }
+    /// The message's identity and values, for a page in another language (`None` for an
+    /// error read back from the API with values: [`FieldError::from_api`]).
+    pub fn text(&self) -> Option<&Text> {
+        self.text.as_ref()
     }
 
     pub fn unknown_code(field: &str, value: &str) -> Self {
@@ -158,15 +164,6 @@ impl FieldError {
 
     pub fn csrf_rejected() -> Self {
         FieldError::says(ErrorCode::CsrfRejected, None, Msg::CsrfRejected, &[])
-    }
-
-    pub fn conflict(message: impl Into<String>) -> Self {
-        FieldError {
-            code: ErrorCode::Conflict,
-            field: None,
-            message: message.into(),
-            text: None,
-        }
     }
 
     /// A conflict with the current state, said by a catalogued message.

@@ -2,7 +2,7 @@
 //!
 //! What a guardian sees and may do, as rules the worker and the pages share:
 //!
-//! - [`Dashboard`]: one child's position, built from the engine's [`Assessment`] and the Law 159
+//! - [`Dashboard`] (*cruscotto*, made by [`dashboard`]): one child's figures, built from the engine's [`Assessment`] and the Law 159
 //!   report — counted hours against the maximum, what is left in hours and whole days, the status
 //!   band with what it means ([`StatusNote`]), the forecast, the Law 159 position, and what needs
 //!   the family's action ([`Action`]). The dashboard *is* the notice of the pupil's position
@@ -499,7 +499,7 @@ impl Dashboard {
 
 /// The dashboard of one child on `today`: derogations tied to the absences they cover, the
 /// engine's assessment with the school's policy, the Law 159 check, and the family's to-dos.
-pub fn position(
+pub fn dashboard(
     policy: &Policy,
     calendar: &Calendar,
     pupil: &Pupil,

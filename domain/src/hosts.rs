@@ -2,6 +2,7 @@
 //! the search over published profiles.
 
 use crate::error::FieldError;
+use crate::messages::Msg;
 use crate::place::{IstatComune, ProvinceCode, RegionCode};
 use crate::query::QueryParams;
 use crate::text::SearchText;
@@ -42,12 +43,7 @@ impl HostKind {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str() == raw)
-            .ok_or_else(|| {
-                FieldError::invalid(
-                    "kind",
-                    "Il tipo di soggetto è uno fra impresa, professionista, ente_pubblico, ente_privato.",
-                )
-            })
+            .ok_or_else(|| FieldError::invalid_says("kind", Msg::HostKindValue, &[]))
     }
 
     /// Italian label for people.
@@ -84,9 +80,7 @@ impl PathKind {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str() == raw)
-            .ok_or_else(|| {
-                FieldError::invalid("path", "Il percorso è «pcto» oppure «apprendistato».")
-            })
+            .ok_or_else(|| FieldError::invalid_says("path", Msg::PathKindValue, &[]))
     }
 
     pub fn label(self) -> &'static str {
@@ -113,10 +107,7 @@ impl Cp2011Code {
         if ok {
             Ok(Cp2011Code(raw.to_owned()))
         } else {
-            Err(FieldError::invalid(
-                "figure",
-                "Il codice CP 2011 ha da uno a cinque livelli di una cifra separati da punti (per esempio 6.2.3).",
-            ))
+            Err(FieldError::invalid_says("figure", Msg::Cp2011CodeForm, &[]))
         }
     }
 
@@ -176,10 +167,7 @@ impl AtecoCode {
         if ok {
             Ok(AtecoCode(raw.to_owned()))
         } else {
-            Err(FieldError::invalid(
-                "ateco",
-                "Il codice ATECO ha la forma 62, 62.1, 62.10, 62.10.0 o 62.10.00.",
-            ))
+            Err(FieldError::invalid_says("ateco", Msg::AtecoCodeForm, &[]))
         }
     }
 
@@ -221,12 +209,7 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let err = || {
-            FieldError::invalid(
-                "period",
-                "Il mese va indicato come AAAA-MM (per esempio 2026-03).",
-            )
-        };
+        let err = || FieldError::invalid_says("period", Msg::YearMonthForm, &[]);
         let (y, m) = raw.split_once('-').ok_or_else(err)?;
         if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
         {
@@ -282,16 +265,14 @@ impl Period {
 
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, FieldError> {
         if to < from {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "periods",
-                "La fine del periodo precede l'inizio.",
+                Msg::PeriodReversed,
+                &[],
             ));
         }
         if (to - from).num_days() > Self::MAX_DAYS {
-            return Err(FieldError::invalid(
-                "periods",
-                "Un periodo non può superare i due anni.",
-            ));
+            return Err(FieldError::invalid_says("periods", Msg::PeriodTooLong, &[]));
         }
         Ok(Period { from, to })
     }

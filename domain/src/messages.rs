@@ -239,6 +239,68 @@ messages! {
          salvataggio oppure il file è danneggiato: non è possibile caricarlo. Usare il \
          file così come è stato salvato.",
     DraftMalformed => "La bozza è danneggiata (campo «{path}»): non è possibile caricarla.",
+    // Requests to the API: the body, the headers, the query.
+    BodyIncomplete => "La richiesta non è arrivata per intero.",
+    BodyInvalid => "Il corpo della richiesta non è valido: {detail}.",
+    BodyNotJsonObject => "Il corpo della richiesta non è un oggetto JSON valido: {detail}.",
+    HeaderUnreadable => "Intestazione non leggibile.",
+    ClockOverrideMalformed => "{setting} non è valido ({value}): serve una data AAAA-MM-GG per {today}, \
+         secondi Unix o RFC 3339 per {now}.",
+    FormatJsonOrCsv => "Il formato deve essere json o csv.",
+    ProvinceMissing => "Indicare la sigla della provincia.",
+    // The school's imports.
+    FileBytesRange => "Il file deve avere da 1 byte a {mb} MB.",
+    ImportConcluded => "Questa importazione è già conclusa: per inviare di nuovo il file crearne una nuova.",
+    FirstLineRange => "Il numero della prima riga deve essere un intero da 2 in su.",
+    PartsExceedFileSize => "Le parti inviate superano la dimensione dichiarata del file.",
+    CalendarOnePart => "Il calendario si invia in un'unica parte: creare una nuova importazione.",
+    // Hosts and their search.
+    HostKindValue => "Il tipo di soggetto è uno fra impresa, professionista, ente_pubblico, ente_privato.",
+    PathKindValue => "Il percorso è «pcto» oppure «apprendistato».",
+    Cp2011CodeForm => "Il codice CP 2011 ha da uno a cinque livelli di una cifra separati da punti \
+         (per esempio 6.2.3).",
+    AtecoCodeForm => "Il codice ATECO ha la forma 62, 62.1, 62.10, 62.10.0 o 62.10.00.",
+    YearMonthForm => "Il mese va indicato come AAAA-MM (per esempio 2026-03).",
+    PeriodReversed => "La fine del periodo precede l'inizio.",
+    PeriodTooLong => "Un periodo non può superare i due anni.",
+    // Publishing a profile.
+    ProfileInvalid => "Il profilo non è valido.",
+    PlaceMissing => "Indicare almeno una sede.",
+    IpaCodeNotFound => "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
+         Amministrazioni (IPA): verificare il codice iPA o il Codice Univoco Ufficio.",
+    PrivacyNotAccepted => "Per continuare occorre leggere e accettare l'informativa sul trattamento dei \
+         dati personali.",
+    PrivacyVersionChanged => "L'informativa sul trattamento dei dati è stata aggiornata: leggerla e \
+         accettarla di nuovo prima di inviare.",
+    PublicationPending => "È in corso la pubblicazione di un profilo di questo soggetto: non è possibile \
+         modificarlo finché la pubblicazione non è conclusa. Confermare la dichiarazione già \
+         inviata (PEC o firma digitale) oppure attendere la scadenza del codice.",
+    PublicationPendingUntil => "È in corso la pubblicazione di un profilo di questo soggetto (il codice \
+         scade il {date}): non è possibile modificarlo finché la pubblicazione non è conclusa. \
+         Confermare la dichiarazione già inviata (PEC o firma digitale) oppure attendere la \
+         scadenza del codice.",
+    DeclarationCodeUsed => "Questo codice è già stato usato: il profilo è pubblicato. Per modificarlo, \
+         compilare di nuovo il profilo e inviare una nuova dichiarazione.",
+    DeclarationCodeExpired => "Questo codice è scaduto o non è più valido: inviare di nuovo il profilo per \
+         ricevere un nuovo codice.",
+    DeclarationCodeUsedOrExpired => "Questo codice è già stato usato o è scaduto: nulla è stato pubblicato.",
+    // A PEC message or a signed file (domain::mail).
+    MailNotPec => "Il messaggio non è una PEC: inviarlo da una casella di posta elettronica certificata.",
+    MailNotSigned => "Il messaggio o il file non porta la firma prevista.",
+    MailMalformed => "Il messaggio o il file non è leggibile: {detail}.",
+    MailDigestMismatch => "Il contenuto è stato modificato dopo la firma.",
+    MailBadSignature => "La firma non è valida.",
+    MailUntrustedSigner => "La firma non è di un gestore PEC riconosciuto.",
+    MailCertificateExpired => "Il certificato di firma è scaduto.",
+    MailCertificateNotYetValid => "Il certificato di firma non è ancora valido.",
+    MailNoSignerFiscalCode => "Il certificato di firma non riporta il codice fiscale del firmatario: usare un \
+         certificato di firma qualificata personale.",
+    MailMismatch => "I dati certificati dal gestore PEC non corrispondono al messaggio originale ({field}).",
+    MailTooLarge => "Il messaggio o il file è troppo grande: al massimo {pec_mb} MB per una PEC (senza \
+         allegati) e {p7m_mb} MB per un file firmato.",
+    MailUnsupportedAlgorithm => "La firma usa un algoritmo non accettato ({detail}).",
+    MailDetached => "Il file contiene la sola firma, senza il documento: firmare il documento in formato \
+         CAdES (.p7m) con il documento incluso.",
     // Phrases, said inside other messages in place of `{what}` (with their article; one that
     // opens a message is written with a capital letter).
     PhraseTitle => "il titolo",
@@ -268,6 +330,7 @@ messages! {
     PhraseActivity => "la descrizione delle attività da svolgere",
     PhraseAddress => "l'indirizzo",
     PhraseContactRole => "il ruolo della persona da contattare",
+    PhraseFileName => "il nome del file",
 }
 
 /// A placeholder's value: written as given, or a phrase of the catalogue (such as «la

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::attendance::Limits;
 use domain::hosts::HostSearch;
+use domain::messages::Msg;
 use domain::place::ProvinceCode;
 use domain::query::QueryParams;
 use domain::FieldError;
@@ -74,7 +75,7 @@ pub async fn comuni(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
         let p = QueryParams::parse(query_pairs(q.as_deref()), &["province"])?;
         let raw = p
             .get("province")
-            .ok_or_else(|| FieldError::invalid("province", "Indicare la sigla della provincia."))?;
+            .ok_or_else(|| FieldError::invalid_says("province", Msg::ProvinceMissing, &[]))?;
         let province = ProvinceCode::parse(raw)?;
         let items = reference::comuni_of(&env, &province).await?;
         Ok::<_, ApiError>(json_response(

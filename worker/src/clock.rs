@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use domain::clock::{
     Clock, ClockError, Overrides, DEV_SETTING, NOW_OVERRIDE_HEADER, TODAY_OVERRIDE,
 };
+use domain::messages::Msg;
 use domain::FieldError;
 use worker::Env;
 
@@ -42,7 +43,7 @@ fn api_error(e: ClockError) -> ApiError {
         ClockError::Malformed {
             setting: NOW_OVERRIDE_HEADER,
             ..
-        } => FieldError::invalid(NOW_OVERRIDE_HEADER, e.message()).into(),
+        } => e.to_field_error(NOW_OVERRIDE_HEADER).into(),
         _ => ApiError::internal("clock", e),
     }
 }
@@ -63,7 +64,7 @@ pub fn of_request(env: &Env, headers: &HeaderMap) -> Result<Clock, ApiError> {
     let raw = match headers.get(NOW_OVERRIDE_HEADER) {
         None => None,
         Some(v) => Some(v.to_str().map_err(|_| {
-            FieldError::invalid(NOW_OVERRIDE_HEADER, "Intestazione non leggibile.")
+            FieldError::invalid_says(NOW_OVERRIDE_HEADER, Msg::HeaderUnreadable, &[])
         })?),
     };
     resolve(env, raw).map_err(api_error)

@@ -83,7 +83,10 @@ pub fn json_response<T: serde::Serialize>(status: StatusCode, body: &T) -> Respo
         Err(_) => (
             StatusCode::INTERNAL_SERVER_ERROR,
             [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-            r#"{"error":{"code":"internal","message":"Errore interno."}}"#,
+            format!(
+                r#"{{"error":{{"code":"internal","message":"{}"}}}}"#,
+                domain::messages::Msg::Internal.it()
+            ),
         )
             .into_response(),
     }

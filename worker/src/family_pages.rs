@@ -13,8 +13,8 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::date_it;
 use app::pages::famiglia::{
-    AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDash, DerogaItem, FamigliaPage,
-    FormErrorPage, NoticeItem, Updated,
+    AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
+    FamigliaPage, FormErrorPage, NoticeItem, Updated,
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
@@ -48,8 +48,8 @@ fn updated_now() -> Updated {
     Updated { date, time }
 }
 
-fn dash(p: &ChildPosition) -> ChildDash {
-    ChildDash {
+fn child_dashboard(p: &ChildPosition) -> ChildDashboard {
+    ChildDashboard {
         id: p.pupil_id,
         name: format!("{} {}", p.name, p.surname),
         class: p.class_code.clone(),
@@ -88,7 +88,8 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
         }
         let gathered = async {
             let f = family::family(&env, &s, &a, family::today(&env)?).await?;
-            let mut children: Vec<ChildDash> = f.children.iter().map(dash).collect();
+            let mut children: Vec<ChildDashboard> =
+                f.children.iter().map(child_dashboard).collect();
             children.sort_by(|x, y| x.name.cmp(&y.name));
             let unread = f.notices.iter().filter(|n| !n.read).count();
             Ok::<_, ApiError>((children, unread))
@@ -162,7 +163,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     let Some((p, year)) = page else {
         return crate::pages::not_found(req).await;
     };
-    let child = dash(&p);
+    let child = child_dashboard(&p);
     let absences: Vec<AbsenceItem> = p
         .absences
         .iter()
@@ -181,7 +182,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
             can_justify: a.can_justify,
         })
         .collect();
-    let derogations: Vec<DerogaItem> = p
+    let deroghe: Vec<DerogaItem> = p
         .derogations
         .iter()
         .map(|d| DerogaItem {
@@ -208,7 +209,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
                     user=user.clone()
                     child=child.clone()
                     absences=absences.clone()
-                    derogations=derogations.clone()
+                    deroghe=deroghe.clone()
                     categories=categories.clone()
                     year=year
                     updated=updated.clone()
@@ -496,8 +497,8 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
     let requests: Vec<RequestRow> = pending
         .into_iter()
         .map(|r| {
-            let derogation = r.kind == db::RequestKind::Derogation;
-            let what = if derogation {
+            let deroga = r.kind == db::RequestKind::Deroga;
+            let what = if deroga {
                 policy
                     .deroga_categories()
                     .iter()
@@ -524,7 +525,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                     .map(|s| (*s).to_owned())
             });
             RequestRow {
-                kind: if derogation {
+                kind: if deroga {
                     "derogation"
                 } else {
                     "justification"

@@ -118,7 +118,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::DerogationRequest => on(method, family::request_deroga),
         Op::Justify => on(method, family::justify),
         Op::JustificationDecision => on(method, family::decide_justification),
-        Op::DerogationDecision => on(method, family::decide_derogation),
+        Op::DerogationDecision => on(method, family::decide_deroga),
         Op::PendingRequests => on(method, family::pending),
         Op::SchoolNotices => on(method, family::school_notices),
         Op::NoticePublish => on(method, family::publish),
@@ -244,7 +244,7 @@ async fn read_body(
     let mut too_large = false;
     while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
         let frame = frame.map_err(|_| {
-            domain::FieldError::invalid("body", "La richiesta non è arrivata per intero.")
+            domain::FieldError::invalid_says("body", domain::messages::Msg::BodyIncomplete, &[])
         })?;
         if let Ok(data) = frame.into_data() {
             too_large |= bytes.len() + data.len() > db::school::MAX_PART_BYTES;

@@ -23,6 +23,7 @@ use domain::clock::Clock;
 use domain::declaration::{DeclarationCode, Expiry};
 use domain::hosts::{HostDetail, HostSummary, ProfileBody};
 use domain::identity::IpaCode;
+use domain::messages::Msg;
 use domain::profile::{ProfileDraft, ValidProfile, PRIVACY_NOTICE_VERSION};
 use domain::publish::{self, limits, DeclarationStatus, Proof, PublicationNotice};
 use domain::query::QueryParams;
@@ -42,7 +43,7 @@ impl IntoResponse for Invalid {
             .0
             .first()
             .cloned()
-            .unwrap_or_else(|| FieldError::invalid("draft", "Il profilo non è valido."));
+            .unwrap_or_else(|| FieldError::invalid_says("draft", Msg::ProfileInvalid, &[]));
         json_response(
             StatusCode::BAD_REQUEST,
             &json!({"error": first, "errors": self.0}),
@@ -113,15 +114,12 @@ pub async fn ipa(env: SharedEnv, Path(code): Path<String>, RawQuery(q): RawQuery
         let code = IpaCode::parse(&code)?;
         match db::ipa_ente(&env, code.as_str()).await? {
             Some(e) => Ok(json_response(StatusCode::OK, &e)),
-            None => Err(ApiError::from(FieldError {
-                code: domain::error::ErrorCode::NotFound,
-                field: Some("ipa_code".to_owned()),
-                message: format!(
-                    "Il codice «{code}» non è presente nell'Indice delle Pubbliche \
-                     Amministrazioni (IPA): verificare il codice iPA o il Codice Univoco Ufficio."
-                ),
-                text: None,
-            })),
+            None => Err(ApiError::from(FieldError::says(
+                domain::error::ErrorCode::NotFound,
+                Some("ipa_code"),
+                Msg::IpaCodeNotFound,
+                &[("code", &code)],
+            ))),
         }
     })
     .await
@@ -178,7 +176,7 @@ async fn resolve_valid(env: &Env, profile: ValidProfile) -> Result<Resolved, Fai
         .unwrap_or_default()
         .to_owned();
     let summary = publish::summary(&profile, &body, &region)
-        .ok_or_else(|| FieldError::invalid("places", "Indicare almeno una sede."))?;
+        .ok_or_else(|| FieldError::invalid_says("places", Msg::PlaceMissing, &[]))?;
     let region_name = crate::db::reference::choices(env)
         .await?
         .regions
@@ -204,10 +202,7 @@ async fn body_bytes(req: Request) -> Result<axum::body::Bytes, ApiError> {
 }
 
 fn json_error(e: serde_json::Error) -> FieldError {
-    FieldError::invalid(
-        "body",
-        format!("Il corpo della richiesta non è un oggetto JSON valido: {e}."),
-    )
+    FieldError::invalid_says("body", Msg::BodyNotJsonObject, &[("detail", &e)])
 }
 
 /// The body of `POST /api/v1/declarations`.
@@ -228,18 +223,15 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
         let bytes = body_bytes(req).await?;
         let s: Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
         if !s.privacy_accepted {
-            return Err(FieldError::invalid(
-                "privacy_accepted",
-                "Per continuare occorre leggere e accettare l'informativa sul trattamento dei \
-                 dati personali.",
-            )
-            .into());
+            return Err(
+                FieldError::invalid_says("privacy_accepted", Msg::PrivacyNotAccepted, &[]).into(),
+            );
         }
         if s.privacy_version != PRIVACY_NOTICE_VERSION {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "privacy_version",
-                "L'informativa sul trattamento dei dati è stata aggiornata: leggerla e \
-                 accettarla di nuovo prima di inviare.",
+                Msg::PrivacyVersionChanged,
+                &[],
             )
             .into());
         }
@@ -310,16 +302,16 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
 /// The 409 of a body whose publication is pending.
 async fn pending_conflict(env: &Env, key: &str, t: i64) -> ApiError {
     let until = match db::pending_for(env, key, t).await {
-        Ok(Some((_, expires_at))) => domain::clock::rome_time(expires_at)
-            .map(|d| format!(" (il codice scade il {})", d.format("%d/%m/%Y")))
-            .unwrap_or_default(),
-        _ => String::new(),
+        Ok(Some((_, expires_at))) => domain::clock::rome_time(expires_at),
+        _ => None,
     };
-    FieldError::conflict(format!(
-        "È in corso la pubblicazione di un profilo di questo soggetto{until}: non è possibile \
-         modificarlo finché la pubblicazione non è conclusa. Confermare la dichiarazione già \
-         inviata (PEC o firma digitale) oppure attendere la scadenza del codice."
-    ))
+    match until {
+        Some(d) => FieldError::conflict_says(
+            Msg::PublicationPendingUntil,
+            &[("date", &d.format("%d/%m/%Y"))],
+        ),
+        None => FieldError::conflict_says(Msg::PublicationPending, &[]),
+    }
     .into()
 }
 
@@ -477,14 +469,12 @@ async fn refused_upload(
 fn usable(d: &Declaration, t: i64) -> Result<(), FieldError> {
     match status_of(d, t) {
         DeclarationStatus::Pending => Ok(()),
-        DeclarationStatus::Published => Err(FieldError::conflict(
-            "Questo codice è già stato usato: il profilo è pubblicato. Per modificarlo, \
-             compilare di nuovo il profilo e inviare una nuova dichiarazione.",
-        )),
-        DeclarationStatus::Expired => Err(FieldError::conflict(
-            "Questo codice è scaduto o non è più valido: inviare di nuovo il profilo per \
-             ricevere un nuovo codice.",
-        )),
+        DeclarationStatus::Published => {
+            Err(FieldError::conflict_says(Msg::DeclarationCodeUsed, &[]))
+        }
+        DeclarationStatus::Expired => {
+            Err(FieldError::conflict_says(Msg::DeclarationCodeExpired, &[]))
+        }
     }
 }
 
@@ -536,11 +526,7 @@ async fn publish_declaration(
         },
     )
     .await?
-    .ok_or_else(|| {
-        FieldError::conflict(
-            "Questo codice è già stato usato o è scaduto: nulla è stato pubblicato.",
-        )
-    })?;
+    .ok_or_else(|| FieldError::conflict_says(Msg::DeclarationCodeUsedOrExpired, &[]))?;
     let proof = d.proof()?;
     let to = match &proof {
         Proof::Pec { address, .. } => Some(address.clone()),

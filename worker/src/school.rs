@@ -10,6 +10,7 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::import::{self, ImportKind, Part, RowError};
+use domain::messages::Msg;
 use domain::query::QueryParams;
 use domain::session::{Access, PupilPlace};
 use domain::FieldError;
@@ -50,28 +51,23 @@ pub async fn create_import(env: SharedEnv, Path(school): Path<String>, req: Requ
         let body = axum::body::to_bytes(req.into_body(), 16 * 1024)
             .await
             .map_err(|_| FieldError::payload_too_large(16 * 1024))?;
-        let n: NewImport = serde_json::from_slice(&body).map_err(|e| {
-            FieldError::invalid(
-                "body",
-                format!("Il corpo della richiesta non è valido: {e}."),
-            )
-        })?;
+        let n: NewImport = serde_json::from_slice(&body)
+            .map_err(|e| FieldError::invalid_says("body", Msg::BodyInvalid, &[("detail", &e)]))?;
         let kind = ImportKind::parse(&n.kind)?;
         let name = n.file_name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "file_name",
-                "Il nome del file deve avere da 1 a 200 caratteri.",
+                Msg::TextLengthRange,
+                &[("what", &Msg::PhraseFileName), ("max", &200)],
             )
             .into());
         }
         if n.file_bytes == 0 || n.file_bytes > school::MAX_FILE_BYTES {
-            return Err(FieldError::invalid(
+            return Err(FieldError::invalid_says(
                 "file_bytes",
-                format!(
-                    "Il file deve avere da 1 byte a {} MB.",
-                    school::MAX_FILE_BYTES / 1024 / 1024
-                ),
+                Msg::FileBytesRange,
+                &[("mb", &(school::MAX_FILE_BYTES / 1024 / 1024))],
             )
             .into());
         }
@@ -105,10 +101,7 @@ fn staging(imp: &Import) -> Result<(), ApiError> {
     if imp.status == "staging" {
         Ok(())
     } else {
-        Err(FieldError::conflict(
-            "Questa importazione è già conclusa: per inviare di nuovo il file crearne una nuova.",
-        )
-        .into())
+        Err(FieldError::conflict_says(Msg::ImportConcluded, &[]).into())
     }
 }
 
@@ -127,12 +120,7 @@ pub async fn import_part(
             .parse()
             .ok()
             .filter(|&n| n >= 2)
-            .ok_or_else(|| {
-                FieldError::invalid(
-                    "first_line",
-                    "Il numero della prima riga deve essere un intero da 2 in su.",
-                )
-            })?;
+            .ok_or_else(|| FieldError::invalid_says("first_line", Msg::FirstLineRange, &[]))?;
         let (_, a) = caller(&env, &req).await?;
         let imp = managed_import(&env, &a, &id).await?;
         staging(&imp)?;
@@ -140,18 +128,11 @@ pub async fn import_part(
             .await
             .map_err(|_| FieldError::payload_too_large(school::MAX_PART_BYTES))?;
         if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
-            return Err(FieldError::invalid(
-                "body",
-                "Le parti inviate superano la dimensione dichiarata del file.",
-            )
-            .into());
+            return Err(FieldError::invalid_says("body", Msg::PartsExceedFileSize, &[]).into());
         }
         let part = match imp.import_kind()? {
             ImportKind::Calendario if imp.received_bytes > 0 => {
-                return Err(FieldError::conflict(
-                    "Il calendario si invia in un'unica parte: creare una nuova importazione.",
-                )
-                .into());
+                return Err(FieldError::conflict_says(Msg::CalendarOnePart, &[]).into());
             }
             ImportKind::Calendario => Part::Calendar(import::parse_calendar(&bytes)),
             kind => {

@@ -32,6 +32,7 @@ use crate::islands::filtro_luogo::{decode_places, places_list, Luogo};
 use crate::islands::{field, pack, pack_list, read, unpack_list};
 use campi::*;
 use domain::hosts::HostKind;
+use domain::messages::Msg;
 use domain::place::{ProvinceRef, RegionRef};
 use domain::profile::{DraftFile, OfferDraft, PlaceDraft, ProfileDraft};
 use domain::FieldError;
@@ -249,7 +250,11 @@ impl Wizard {
         let step = self.step.get_untracked();
         if step == STEP_PRIVACY && !self.accepted.get_untracked() {
             self.report(
-                &[FieldError::invalid("privacy", self.t.privacy_required)],
+                &[FieldError::invalid_says(
+                    "privacy",
+                    Msg::PrivacyNotAccepted,
+                    &[],
+                )],
                 &[STEP_PRIVACY],
             );
             return;

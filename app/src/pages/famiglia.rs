@@ -1,4 +1,4 @@
-//! The family portal: `/famiglia` (each child's position), `/famiglia/alunni/{id}` (absences
+//! The family portal: `/famiglia` (each child's dashboard), `/famiglia/alunni/{id}` (absences
 //! month by month, justifications, derogation requests), `/famiglia/avvisi` and
 //! `/famiglia/avvisi/{id}` (notices, *presa visione*). Plain HTML forms: no wasm on a parent's
 //! phone. Every figure comes from `domain::family::Dashboard`.
@@ -41,9 +41,9 @@ fn UpdatedLine(lang: Lang, updated: Updated) -> impl IntoView {
     }
 }
 
-/// One child and their dashboard.
+/// One child and their dashboard (*cruscotto*): what [`Cruscotto`] shows.
 #[derive(Debug, Clone)]
-pub struct ChildDash {
+pub struct ChildDashboard {
     pub id: i64,
     pub name: String,
     pub class: String,
@@ -89,10 +89,14 @@ fn action_href(a: &Action, pupil: i64) -> String {
     }
 }
 
-/// A child's position: the gauge with its text, the figures, the band, the forecast, Law 159,
+/// A child's dashboard: the gauge with its text, the figures, the band, the forecast, Law 159,
 /// and what to do.
 #[component]
-pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -> impl IntoView {
+pub fn Cruscotto(
+    lang: Lang,
+    child: ChildDashboard,
+    #[prop(optional)] detail: bool,
+) -> impl IntoView {
     let ft = lang.family();
     let d = child.dashboard.clone();
     let heading = format!("alunno-{}", child.id);
@@ -235,7 +239,7 @@ pub fn Cruscotto(lang: Lang, child: ChildDash, #[prop(optional)] detail: bool) -
 pub fn FamigliaPage(
     lang: Lang,
     user: SignedIn,
-    children: Vec<ChildDash>,
+    children: Vec<ChildDashboard>,
     unread: usize,
     updated: Updated,
 ) -> impl IntoView {
@@ -388,9 +392,9 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
 pub fn AlunnoPage(
     lang: Lang,
     user: SignedIn,
-    child: ChildDash,
+    child: ChildDashboard,
     absences: Vec<AbsenceItem>,
-    derogations: Vec<DerogaItem>,
+    deroghe: Vec<DerogaItem>,
     categories: Vec<(String, String)>,
     year: (NaiveDate, NaiveDate),
     updated: Updated,
@@ -461,12 +465,12 @@ pub fn AlunnoPage(
             }}
             <h2 id="deroghe">{ft.deroga_title}</h2>
             <p>{ft.deroga_lead}</p>
-            {if derogations.is_empty() {
+            {if deroghe.is_empty() {
                 view! { <p>{ft.deroga_none}</p> }.into_any()
             } else {
                 view! {
                     <ul class="requests">
-                        {derogations
+                        {deroghe
                             .into_iter()
                             .map(|r| {
                                 view! {

@@ -325,7 +325,7 @@ pub fn RichiestePage(
                             .into_iter()
                             .map(|r| {
                                 let (label, path) = if r.kind == "derogation" {
-                                    (ft.rq_derogation, "derogations")
+                                    (ft.rq_deroga, "derogations")
                                 } else {
                                     (ft.rq_justification, "justifications")
                                 };

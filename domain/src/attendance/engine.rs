@@ -78,7 +78,8 @@ pub enum Alert {
     },
     /// Derogations the school has not decided yet, the minutes they would take out if approved,
     /// and the date the family's documentation is due (seed 003: 31 May).
-    DerogationsPending {
+    #[serde(rename = "derogations_pending")]
+    DerogaPending {
         count: u32,
         minutes: u32,
         documentation_deadline: Option<NaiveDate>,
@@ -480,7 +481,7 @@ pub fn assess(
         .filter(|s| s.usable && s.deroga.status() == DerogaStatus::Pending)
         .count() as u32;
     if pending_count > 0 {
-        alerts.push(Alert::DerogationsPending {
+        alerts.push(Alert::DerogaPending {
             count: pending_count,
             minutes: pending as u32,
             documentation_deadline,

@@ -8,7 +8,7 @@
 //! pending.
 
 use super::{
-    effect, justifiable, position, Audience, Dashboard, Effect, FamilyFacts, JustificationReason,
+    dashboard, effect, justifiable, Audience, Dashboard, Effect, FamilyFacts, JustificationReason,
     Recipient, RequestStatus,
 };
 use crate::attendance::{
@@ -165,7 +165,7 @@ pub struct Register {
     pub place: Place,
     pub child: Option<Child>,
     pub absences: Vec<Absence>,
-    pub derogations: Vec<DerogaRecord>,
+    pub deroghe: Vec<DerogaRecord>,
     pub unacknowledged: Vec<Audience>,
 }
 
@@ -201,6 +201,7 @@ pub struct ChildPosition {
     pub last_lesson_day: NaiveDate,
     pub dashboard: Dashboard,
     pub absences: Vec<AbsenceView>,
+    /// The derogation requests (the API's word, as its JSON says).
     pub derogations: Vec<DerogaRecord>,
     /// The school's derogation categories.
     pub categories: Vec<Category>,
@@ -220,12 +221,12 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
     let Register {
         child,
         absences,
-        derogations,
+        deroghe: requests,
         unacknowledged,
         ..
     } = reg;
     let c = child.ok_or_else(not_ready)?;
-    let deroghe: Vec<Deroga> = derogations.iter().map(|d| d.deroga().clone()).collect();
+    let deroghe: Vec<Deroga> = requests.iter().map(|d| d.deroga().clone()).collect();
     let visible: Vec<Absence> = absences.into_iter().filter(|a| a.date <= today).collect();
     let events: Vec<AbsenceEvent> = visible.iter().map(Absence::event).collect();
     let linked = super::link_deroghe(events.clone(), &deroghe);
@@ -253,12 +254,12 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
     let facts = FamilyFacts {
         to_justify,
         to_acknowledge: unacknowledged.iter().filter(|a| a.reaches(me)).count() as u32,
-        pending_requests: derogations
+        pending_requests: requests
             .iter()
             .filter(|d| d.status == RequestStatus::Pending)
             .count() as u32,
     };
-    let dashboard = position(
+    let dashboard = dashboard(
         &c.policy,
         &c.calendar,
         &c.pupil,
@@ -286,7 +287,7 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         school: c.school,
         dashboard,
         absences: views,
-        derogations,
+        derogations: requests,
         categories,
     })
 }
@@ -343,7 +344,7 @@ mod tests {
         .unwrap()
     }
 
-    fn register(absences: Vec<Absence>, derogations: Vec<DerogaRecord>) -> Register {
+    fn register(absences: Vec<Absence>, deroghe: Vec<DerogaRecord>) -> Register {
         let c = child();
         Register {
             place: Place {
@@ -353,7 +354,7 @@ mod tests {
             },
             child: Some(c),
             absences,
-            derogations,
+            deroghe,
             unacknowledged: vec![
                 Audience::School,
                 Audience::Classes(vec!["1A".into()]),

@@ -105,6 +105,7 @@ pub use pec::{verify_pec, PecMessage};
 pub use trust::TrustStore;
 
 use crate::error::{ErrorCode, FieldError};
+use crate::messages::{Msg, ToArg};
 use std::fmt;
 
 /// The largest PEC message [`verify_pec`] reads: 1 MiB.
@@ -165,61 +166,40 @@ impl MailError {
 
     /// The Italian message, for the person who sent the message or the file.
     pub fn message(&self) -> String {
-        match self {
-            MailError::NotPec => "Il messaggio non è una PEC: inviarlo da una casella di posta \
-                 elettronica certificata."
-                .to_owned(),
-            MailError::NotSigned => {
-                "Il messaggio o il file non porta la firma prevista.".to_owned()
-            }
-            MailError::Malformed(what) => {
-                format!("Il messaggio o il file non è leggibile: {what}.")
-            }
-            MailError::DigestMismatch => {
-                "Il contenuto è stato modificato dopo la firma.".to_owned()
-            }
-            MailError::BadSignature => "La firma non è valida.".to_owned(),
-            MailError::UntrustedSigner => {
-                "La firma non è di un gestore PEC riconosciuto.".to_owned()
-            }
-            MailError::CertificateExpired => "Il certificato di firma è scaduto.".to_owned(),
-            MailError::CertificateNotYetValid => {
-                "Il certificato di firma non è ancora valido.".to_owned()
-            }
-            MailError::NoSignerFiscalCode => {
-                "Il certificato di firma non riporta il codice fiscale del firmatario: usare un \
-                 certificato di firma qualificata personale."
-                    .to_owned()
-            }
-            MailError::Mismatch(field) => format!(
-                "I dati certificati dal gestore PEC non corrispondono al messaggio originale \
-                 ({field})."
-            ),
-            MailError::TooLarge => format!(
-                "Il messaggio o il file è troppo grande: al massimo {} MB per una PEC (senza \
-                 allegati) e {} MB per un file firmato.",
-                MAX_PEC_BYTES / (1024 * 1024),
-                MAX_P7M_BYTES / (1024 * 1024)
-            ),
-            MailError::UnsupportedAlgorithm(what) => {
-                format!("La firma usa un algoritmo non accettato ({what}).")
-            }
-            MailError::Detached => "Il file contiene la sola firma, senza il documento: firmare \
-                 il documento in formato CAdES (.p7m) con il documento incluso."
-                .to_owned(),
-        }
+        self.to_field_error("").message
     }
 
     /// The API's error shape, naming `field` (the upload's or the message's).
     pub fn to_field_error(&self, field: &str) -> FieldError {
-        FieldError {
-            code: match self {
-                MailError::TooLarge => ErrorCode::PayloadTooLarge,
-                _ => ErrorCode::InvalidField,
-            },
-            field: Some(field.to_owned()),
-            message: self.message(),
-            text: None,
+        let code = match self {
+            MailError::TooLarge => ErrorCode::PayloadTooLarge,
+            _ => ErrorCode::InvalidField,
+        };
+        let says = |msg: Msg, args: &[(&'static str, &dyn ToArg)]| {
+            FieldError::says(code, Some(field), msg, args)
+        };
+        match self {
+            MailError::NotPec => says(Msg::MailNotPec, &[]),
+            MailError::NotSigned => says(Msg::MailNotSigned, &[]),
+            MailError::Malformed(what) => says(Msg::MailMalformed, &[("detail", what)]),
+            MailError::DigestMismatch => says(Msg::MailDigestMismatch, &[]),
+            MailError::BadSignature => says(Msg::MailBadSignature, &[]),
+            MailError::UntrustedSigner => says(Msg::MailUntrustedSigner, &[]),
+            MailError::CertificateExpired => says(Msg::MailCertificateExpired, &[]),
+            MailError::CertificateNotYetValid => says(Msg::MailCertificateNotYetValid, &[]),
+            MailError::NoSignerFiscalCode => says(Msg::MailNoSignerFiscalCode, &[]),
+            MailError::Mismatch(field) => says(Msg::MailMismatch, &[("field", field)]),
+            MailError::TooLarge => says(
+                Msg::MailTooLarge,
+                &[
+                    ("pec_mb", &(MAX_PEC_BYTES / (1024 * 1024))),
+                    ("p7m_mb", &(MAX_P7M_BYTES / (1024 * 1024))),
+                ],
+            ),
+            MailError::UnsupportedAlgorithm(what) => {
+                says(Msg::MailUnsupportedAlgorithm, &[("detail", what)])
+            }
+            MailError::Detached => says(Msg::MailDetached, &[]),
         }
     }
 }
@@ -314,6 +294,12 @@ mod tests {
             MailError::TooLarge.to_field_error("file").code,
             ErrorCode::PayloadTooLarge
         );
-        assert!(MailError::TooLarge.message().contains("1 MB"));
+        assert_eq!(
+            MailError::TooLarge.message(),
+            "Il messaggio o il file è troppo grande: al massimo 1 MB per una PEC (senza \
+             allegati) e 5 MB per un file firmato."
+        );
+        // Each says a message of the catalogue, so a page in English says it in English.
+        assert!(all.iter().all(|e| e.to_field_error("pec").text().is_some()));
     }
 }

@@ -18,7 +18,7 @@ pub use export::export;
 pub use guardian::{acknowledge, attendance, justify, my_notices, request_deroga};
 pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
-    acknowledgements, decide_derogation, decide_justification, pending, publish, school_notices,
+    acknowledgements, decide_deroga, decide_justification, pending, publish, school_notices,
 };
 pub(crate) use staff::{notice_list, notice_report, requests};
 
@@ -30,6 +30,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use domain::messages::Msg;
 use domain::query::QueryParams;
 use domain::session::Access;
 use domain::FieldError;
@@ -75,10 +76,7 @@ async fn fields(headers: &HeaderMap, body: Body) -> Result<Fields, ApiError> {
         BTreeMap::new()
     } else {
         let v: Map<String, Value> = serde_json::from_slice(&bytes).map_err(|e| {
-            FieldError::invalid(
-                "body",
-                format!("Il corpo della richiesta non è un oggetto JSON valido: {e}."),
-            )
+            FieldError::invalid_says("body", Msg::BodyNotJsonObject, &[("detail", &e)])
         })?;
         v.into_iter()
             .map(|(k, v)| {
@@ -191,9 +189,10 @@ pub(crate) fn csv_wanted(q: Option<&str>) -> Result<bool, FieldError> {
     match p.get("format").unwrap_or("json") {
         "json" => Ok(false),
         "csv" => Ok(true),
-        _ => Err(FieldError::invalid(
+        _ => Err(FieldError::invalid_says(
             "format",
-            "Il formato deve essere json o csv.",
+            Msg::FormatJsonOrCsv,
+            &[],
         )),
     }
 }

@@ -50,8 +50,8 @@ pub async fn decide_justification(
     decide(env, RequestKind::Justification, id, req).await
 }
 
-pub async fn decide_derogation(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
-    decide(env, RequestKind::Derogation, id, req).await
+pub async fn decide_deroga(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    decide(env, RequestKind::Deroga, id, req).await
 }
 
 /// The pending requests of `school_id` the caller decides (a teacher: their classes), with the

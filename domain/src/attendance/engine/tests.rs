@@ -338,11 +338,16 @@ fn an_over_recorded_day_cuts_the_plain_minutes_first() {
     assert_eq!(a.pending_deroga_minutes, 360);
     assert_eq!(
         a.alerts,
-        vec![Alert::DerogationsPending {
+        vec![Alert::DerogaPending {
             count: 1,
             minutes: 360,
             documentation_deadline: Some(d(2025, 5, 31))
         }]
+    );
+    // The API's word is "derogation": the JSON keeps it.
+    assert_eq!(
+        serde_json::to_value(&a.alerts[0]).unwrap()["kind"],
+        "derogations_pending"
     );
 
     // Refused: the day counts its timetable, as if no derogation were asked.
@@ -531,7 +536,7 @@ fn derogation_excluded_from_absence_hours_seed_003() {
     assert_eq!(a.documentation_deadline, Some(d(2025, 5, 31)));
     assert_eq!(
         a.alerts,
-        vec![Alert::DerogationsPending {
+        vec![Alert::DerogaPending {
             count: 1,
             minutes: 3600,
             documentation_deadline: Some(d(2025, 5, 31))

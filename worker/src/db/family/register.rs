@@ -41,7 +41,7 @@ const ABSENCES_SQL: &str = "SELECT a.pupil_id, a.id, a.date, a.kind, a.minutes, 
      WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY a.pupil_id, a.date, a.kind";
 
 /// Their derogation requests.
-const DEROGATIONS_SQL: &str = "SELECT d.id, d.pupil_id, d.category, d.date_from, d.date_to, \
+const DEROGHE_SQL: &str = "SELECT d.id, d.pupil_id, d.category, d.date_from, d.date_to, \
      d.status, d.requested_at, d.decided_at FROM pupils p \
      JOIN derogation_requests d ON d.pupil_id = p.id AND d.school_id = p.school_id \
      WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY d.id";
@@ -218,7 +218,7 @@ fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1Prepared
     Ok(vec![
         db.prepare(CHILD_SQL).bind(&ids)?,
         db.prepare(ABSENCES_SQL).bind(&ids)?,
-        db.prepare(DEROGATIONS_SQL).bind(&ids)?,
+        db.prepare(DEROGHE_SQL).bind(&ids)?,
         db.prepare(UNACKNOWLEDGED_SQL).bind(&ids)?,
     ])
 }
@@ -228,7 +228,7 @@ fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1Prepared
 fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
     let children: Vec<ChildDb> = r.next()?;
     let absences: Vec<AbsenceDb> = r.next()?;
-    let derogations: Vec<DerogaDb> = r.next()?;
+    let deroghe: Vec<DerogaDb> = r.next()?;
     let audiences: Vec<AudienceDb> = r.next()?;
     let mut out = Vec::with_capacity(children.len());
     for c in children {
@@ -237,7 +237,7 @@ fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
             place,
             child,
             absences: Vec::new(),
-            derogations: Vec::new(),
+            deroghe: Vec::new(),
             unacknowledged: Vec::new(),
         });
     }
@@ -251,10 +251,10 @@ fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
         let i = find(&mut out, pupil)?;
         out[i].absences.push(absence);
     }
-    for d in derogations {
+    for d in deroghe {
         let d = d.decode()?;
         let i = find(&mut out, d.pupil_id)?;
-        out[i].derogations.push(d);
+        out[i].deroghe.push(d);
     }
     for a in audiences {
         let audience: Audience =

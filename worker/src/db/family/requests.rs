@@ -152,21 +152,23 @@ struct RequestRefDb {
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     Justification,
-    Derogation,
+    /// A derogation request: `derogation` in the API and the tables.
+    #[serde(rename = "derogation")]
+    Deroga,
 }
 
 impl RequestKind {
     fn table(self) -> &'static str {
         match self {
             RequestKind::Justification => "justifications",
-            RequestKind::Derogation => "derogation_requests",
+            RequestKind::Deroga => "derogation_requests",
         }
     }
 
     pub fn audit_action(self) -> &'static str {
         match self {
             RequestKind::Justification => "justification.decide",
-            RequestKind::Derogation => "derogation.decide",
+            RequestKind::Deroga => "derogation.decide",
         }
     }
 }
@@ -177,7 +179,7 @@ pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<Req
             "SELECT r.id, r.school_id, p.class_code, r.status FROM justifications r \
              JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
         }
-        RequestKind::Derogation => {
+        RequestKind::Deroga => {
             "SELECT r.id, r.school_id, p.class_code, r.status FROM derogation_requests r \
              JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
         }
@@ -215,7 +217,7 @@ pub async fn decide(
             "UPDATE justifications SET status = ?2, decided_by = ?3, decided_at = ?4 \
              WHERE id = ?1 AND status = 'pending'"
         }
-        RequestKind::Derogation => {
+        RequestKind::Deroga => {
             "UPDATE derogation_requests SET status = ?2, decided_by = ?3, decided_at = ?4 \
              WHERE id = ?1 AND status = 'pending'"
         }
@@ -286,7 +288,7 @@ impl PendingDb {
     fn decode(self) -> Result<PendingRequest, Error> {
         let kind = match self.kind.as_str() {
             "justification" => RequestKind::Justification,
-            "derogation" => RequestKind::Derogation,
+            "derogation" => RequestKind::Deroga,
             other => return Err(broken("request kind", other)),
         };
         Ok(PendingRequest {
