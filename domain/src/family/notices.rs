@@ -13,13 +13,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A notice, with the reader's state when a guardian reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Notice {
     pub id: i64,
     pub school_id: i64,
     pub title: String,
     pub body: String,
+    /// Who it is for: the whole school, a grade, classes or pupils.
     pub audience: Audience,
     pub requires_ack: bool,
+    /// Unix seconds (UTC).
     pub published_at: i64,
     /// For a guardian: read by them.
     pub read: bool,
@@ -40,6 +43,7 @@ impl Notice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct NoticePupil {
     pub pupil_id: i64,
     pub acknowledged_at: Option<i64>,
@@ -158,6 +162,7 @@ impl RollPupil {
 
 /// One pupil a notice reaches, with the acknowledgement if any, for the office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AckListRow {
     pub pupil_id: i64,
     pub pupil: String,
@@ -168,6 +173,8 @@ pub struct AckListRow {
 
 /// A notice with its acknowledgement figures and list, for the office.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "AckReport"))]
 pub struct NoticeReport {
     #[serde(flatten)]
     pub notice: Notice,
