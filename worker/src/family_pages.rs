@@ -21,6 +21,7 @@ use app::pages::scuola::{
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
 use domain::clock::rome_time;
 use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
@@ -488,7 +489,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
     let requests: Vec<RequestRow> = pending
         .into_iter()
         .map(|r| {
-            let derogation = r.kind == db::RequestKind::Derogation;
+            let derogation = r.kind == RequestKind::Derogation;
             let what = if derogation {
                 policy
                     .deroga_categories()

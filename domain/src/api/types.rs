@@ -179,6 +179,17 @@ pub enum ImportStatus {
     Rejected,
 }
 
+impl ImportStatus {
+    /// The name in the API and in storage (`staging`, `live`, `rejected`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportStatus::Staging => "staging",
+            ImportStatus::Live => "live",
+            ImportStatus::Rejected => "rejected",
+        }
+    }
+}
+
 /// What a live import changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
@@ -480,4 +491,20 @@ pub struct Export {
     pub guardian: Guardian,
     pub children: Vec<ChildPosition>,
     pub notices: Vec<Notice>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_status_is_named_as_serde_writes_it() {
+        for s in [
+            ImportStatus::Staging,
+            ImportStatus::Live,
+            ImportStatus::Rejected,
+        ] {
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
+        }
+    }
 }
