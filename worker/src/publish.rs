@@ -359,7 +359,7 @@ pub async fn status(
         let status = api::DeclarationStatus {
             code: code.as_str().to_owned(),
             status: status_of(&d, t),
-            method: d.method,
+            method: d.method()?,
             host_id: d.host_id.map(|h| h as i64),
             expires_at: iso(d.expires_at as i64),
         };
@@ -374,7 +374,7 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
     SendFuture::new(async move {
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
         let (code, d) = declaration_at(&env, &raw).await?;
-        if d.method != ProofMethod::FirmaDigitale {
+        if d.method()? != ProofMethod::FirmaDigitale {
             return Err(ApiError::from(FieldError::not_found()));
         }
         let r = resolve_valid(&env, d.profile()?)

@@ -170,7 +170,7 @@ impl ReferenceData for References {
 #[derive(Debug, Deserialize)]
 pub struct Declaration {
     pub identity_key: String,
-    pub method: ProofMethod,
+    pub method: String,
     pub proof: String,
     pub profile: String,
     pub expires_at: f64,
@@ -180,6 +180,15 @@ pub struct Declaration {
 }
 
 impl Declaration {
+    /// How the declaration is to be proved.
+    pub fn method(&self) -> Result<ProofMethod, Error> {
+        match self.method.as_str() {
+            "pec" => Ok(ProofMethod::Pec),
+            "firma_digitale" => Ok(ProofMethod::FirmaDigitale),
+            other => Err(Error::decode("declaration method", other)),
+        }
+    }
+
     pub fn proof(&self) -> Result<Proof, Error> {
         from_json("declaration proof", &self.proof)
     }

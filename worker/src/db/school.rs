@@ -32,8 +32,8 @@ const STAGE_JSON_BYTES: usize = 700 * 1024;
 struct ImportDbRow {
     id: f64,
     school_id: f64,
-    kind: ImportKind,
-    status: ImportStatus,
+    kind: String,
+    status: String,
     file_name: String,
     file_bytes: f64,
     received_bytes: f64,
@@ -41,7 +41,8 @@ struct ImportDbRow {
     error_count: f64,
     errors: String,
     warnings: String,
-    summary: Option<String>,
+    written: Option<f64>,
+    removed: Option<f64>,
     created_at: f64,
     finished_at: Option<f64>,
 }
@@ -49,17 +50,28 @@ struct ImportDbRow {
 impl ImportDbRow {
     fn into_import(self) -> Result<Import, Error> {
         let what = |field: &str| format!("import {} {field}", self.id);
+        let kind = ImportKind::parse(&self.kind).map_err(|e| Error::decode(what("kind"), e))?;
+        let status = match self.status.as_str() {
+            "staging" => ImportStatus::Staging,
+            "live" => ImportStatus::Live,
+            "rejected" => ImportStatus::Rejected,
+            other => return Err(Error::decode(what("status"), other)),
+        };
         let errors = from_json(&what("errors"), &self.errors)?;
         let warnings = from_json(&what("warnings"), &self.warnings)?;
-        let summary = match &self.summary {
-            Some(s) => Some(from_json(&what("summary"), s)?),
-            None => None,
+        let summary = match (self.written, self.removed) {
+            (Some(w), Some(r)) => Some(ImportSummary {
+                written: w as u64,
+                removed: r as u64,
+            }),
+            (None, None) => None,
+            _ => return Err(Error::decode(what("summary"), "written without removed")),
         };
         Ok(Import {
             id: self.id as i64,
             school_id: self.school_id as i64,
-            kind: self.kind,
-            status: self.status,
+            kind,
+            status,
             file_name: self.file_name,
             file_bytes: self.file_bytes as i64,
             received_bytes: self.received_bytes as i64,
@@ -74,8 +86,10 @@ impl ImportDbRow {
     }
 }
 
+/// The summary is stored as `{"written","removed"}` and read back as its two numbers.
 const IMPORT_COLUMNS: &str = "id, school_id, kind, status, file_name, file_bytes, \
-    received_bytes, rows, error_count, errors, warnings, summary, created_at, finished_at";
+    received_bytes, rows, error_count, errors, warnings, summary ->> 'written' AS written, \
+    summary ->> 'removed' AS removed, created_at, finished_at";
 
 pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, Error> {
     let row: Option<ImportDbRow> = first(
@@ -634,15 +648,17 @@ pub async fn commit(
         ],
     )
     .await?;
-    let summary = ImportSummary {
-        written: changes("rows written", &written)?.max(0) as u64,
-        removed: changes("rows removed", &removed)?.max(0) as u64,
-    };
-    db.prepare("UPDATE imports SET summary = ?2 WHERE id = ?1")
-        .bind(&[id, text(&json_text("import summary", &summary)?)])?
-        .run()
-        .counted()
-        .await?;
+    let (written, removed) = (
+        changes("rows written", &written)?,
+        changes("rows removed", &removed)?,
+    );
+    db.prepare(
+        "UPDATE imports SET summary = json_object('written', ?2, 'removed', ?3) WHERE id = ?1",
+    )
+    .bind(&[id, int(written as f64), int(removed as f64)])?
+    .run()
+    .counted()
+    .await?;
     Ok(CommitOutcome::Live(
         import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
     ))
@@ -681,8 +697,8 @@ pub async fn pupil(env: &Env, id: i64) -> Result<Option<Pupil>, Error> {
 
 #[derive(Deserialize)]
 struct AbsenceDb {
-    date: chrono::NaiveDate,
-    kind: AbsenceKind,
+    date: String,
+    kind: String,
     minutes: Option<f64>,
     justified: f64,
 }
@@ -698,15 +714,18 @@ pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<Ab
             .bind(&[int(school_id as f64), int(pupil_id as f64)])?,
     )
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|a| Absence {
-            date: a.date,
-            kind: a.kind,
-            minutes: a.minutes,
-            justified: a.justified != 0.0,
+    rows.into_iter()
+        .map(|a| {
+            Ok(Absence {
+                date: chrono::NaiveDate::parse_from_str(&a.date, "%Y-%m-%d")
+                    .map_err(|e| Error::decode("absence date", e))?,
+                kind: AbsenceKind::from_code(&a.kind)
+                    .ok_or_else(|| Error::decode("absence kind", &a.kind))?,
+                minutes: a.minutes,
+                justified: a.justified != 0.0,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// A school with its number of pupils.
