@@ -300,6 +300,39 @@ mod tests {
         assert!(!doc.to_string().contains("$defs"));
     }
 
+    /// Every object schema in `v`, with where it is.
+    fn objects<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Map<String, Value>)>) {
+        match v {
+            Value::Object(m) => {
+                out.push((at.clone(), m));
+                for (k, v) in m {
+                    objects(v, format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    objects(v, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A flattened type whose field has the name of one of its own (the JSON would carry the
+    /// key twice) shows as a property required twice.
+    #[test]
+    fn no_schema_requires_a_property_twice() {
+        let doc = document();
+        let mut all = Vec::new();
+        objects(&doc["components"], String::new(), &mut all);
+        for (at, o) in all {
+            if let Some(Value::Array(required)) = o.get("required") {
+                let names: BTreeSet<&str> = required.iter().filter_map(Value::as_str).collect();
+                assert_eq!(names.len(), required.len(), "{at}: {required:?}");
+            }
+        }
+    }
+
     #[test]
     fn every_answer_but_a_redirect_has_a_body_and_every_error_the_error_shape() {
         let doc = document();

@@ -26,7 +26,10 @@ pub struct Notice {
     pub published_at: i64,
     /// For a guardian: read by them.
     pub read: bool,
-    /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged.
+    /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged
+    /// (never empty: a notice reaching none of them is not theirs). Left out for the school's
+    /// staff, whose report has its own `pupils` ([`NoticeReport`] flattens the notice).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pupils: Vec<NoticePupil>,
 }
 
