@@ -22,7 +22,8 @@ fn family_data() -> MutexGuard<'static, ()> {
     LOCK.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// A plain HTML form's POST: the token only in the `csrf` field.
+/// A plain HTML form's POST: the token only in the `csrf` field. A JSON answer (a refusal before
+/// the form is read) is checked against the document like any other: [`browser`]'s client.
 fn form(c: &mut Client, path: &str, pairs: &[(&str, &str)]) -> Answer {
     c.forget_csrf();
     c.post_form(path, pairs)

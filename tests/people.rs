@@ -111,9 +111,10 @@ impl Demo {
     }
 }
 
-/// A new browser.
+/// A new browser; every answer it gets from Ponte's API is checked against the OpenAPI document
+/// ([`crate::contract::check_answer`]), whichever helper or test sent the request.
 pub fn browser() -> Client {
-    Client::new(&demo().base)
+    Client::observed(&demo().base, crate::contract::check_answer)
 }
 
 /// A browser signed in (through CIE) as the demo person labelled `label`, and its `/api/v1/me`.
@@ -126,13 +127,11 @@ pub fn signed_in(label: &str) -> (Client, Value) {
     (c, me)
 }
 
-/// Every answer is checked against its operation's schema in the OpenAPI document.
+/// A request that must get an answer (checked against the document by the client of
+/// [`browser`]).
 pub fn send(c: &mut Client, method: &str, path: &str, body: Option<(&str, &[u8])>) -> Answer {
-    let a = c
-        .request(method, path, body, &[])
-        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
-    crate::contract::check_answer(method, path, &a);
-    a
+    c.request(method, path, body, &[])
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
 }
 
 pub fn get(c: &mut Client, path: &str) -> Answer {
@@ -140,11 +139,8 @@ pub fn get(c: &mut Client, path: &str) -> Answer {
 }
 
 pub fn post_json(c: &mut Client, path: &str, body: &Value) -> Answer {
-    let a = c
-        .post_json(path, body)
-        .unwrap_or_else(|e| panic!("POST {path}: {e}"));
-    crate::contract::check_answer("POST", path, &a);
-    a
+    c.post_json(path, body)
+        .unwrap_or_else(|e| panic!("POST {path}: {e}"))
 }
 
 pub fn json_of(a: &Answer) -> Value {

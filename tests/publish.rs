@@ -21,8 +21,9 @@ fn base() -> String {
         .expect("PONTE_BASE_URL is not set: run the end-to-end tests with `cargo xtask test`")
 }
 
+/// Every answer of the API is checked against the OpenAPI document, whichever helper sent it.
 fn client() -> Client {
-    Client::new(&base())
+    Client::observed(&base(), e2e::contract::check_answer)
 }
 
 fn the_pki() -> &'static Pki {

@@ -213,6 +213,7 @@ fn english(m: Msg) -> &'static str {
         MsgId::ProvinceMissing => "Enter the province's abbreviation.",
         MsgId::FileBytesRange => "The file must have from 1 byte to {mb} MB.",
         MsgId::ImportConcluded => "This import is already concluded: to send the file again, create a new one.",
+        MsgId::ImportRejectedErrors => "The file has {n} errors: nothing was imported. Correct the lines shown and send it again.",
         MsgId::FirstLineRange => "The number of the first line must be a whole number from 2 up.",
         MsgId::PartsExceedFileSize => "The parts sent exceed the declared size of the file.",
         MsgId::CalendarOnePart => "The calendar is sent in a single part: create a new import.",

@@ -8,6 +8,7 @@ use std::fmt;
 /// Stable machine-readable error codes. The Italian message goes with them; clients switch on
 /// the code, people read the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A value has the wrong form or is out of range.
@@ -65,10 +66,14 @@ impl ErrorCode {
 /// out with a free-text message. The one exception is [`FieldError::from_api`], an error read
 /// back from the API, whose message the worker already said from the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "ErrorDetail"))]
 pub struct FieldError {
     pub code: ErrorCode,
+    /// The field or query parameter at fault, when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The message, in Italian.
     pub message: String,
     /// The message's identity and values, so a page in another language can say it from its
     /// own catalogue (`None` only for a message read back from the API with its values
@@ -201,7 +206,10 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
+/// The error shape of every refusal: `{"error":{"code","field","message"}}`.
 #[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "Error"))]
 pub struct ErrorBody<'a> {
     pub error: &'a FieldError,
 }

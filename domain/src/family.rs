@@ -53,6 +53,7 @@ use serde::{Deserialize, Serialize};
 /// Why a guardian says their child was absent. No medical wording (seed 001 and the Garante:
 /// reasons can be health data); "personal reasons" covers illness without saying so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum JustificationReason {
     /// *Motivi personali* (covers illness without naming it).
@@ -121,6 +122,7 @@ pub fn justifiable(
 
 /// Where a family's request stands: a justification or a derogation request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     Pending,
@@ -160,6 +162,7 @@ impl RequestStatus {
 
 /// The school's decision on a pending request: only staff decide, and only once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approve,
@@ -288,6 +291,7 @@ pub fn link_deroghe(events: Vec<AbsenceEvent>, deroghe: &[Deroga]) -> Vec<Absenc
 /// What the status band means for the family, in one sentence (the words are in the app's
 /// catalogue).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StatusNote {
     /// Well within the limit.
@@ -302,6 +306,7 @@ pub enum StatusNote {
 
 /// Something the family should do now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Action {
     /// Absences not justified and with no justification pending.
@@ -319,6 +324,7 @@ pub enum Action {
 
 /// The Law 159/2023 position, when there is one to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Law159Position {
     /// Days of unjustified absence in the three months up to today.
     pub days_last_three_months: u32,
@@ -332,6 +338,7 @@ pub struct Law159Position {
 
 /// A notice the rules raise on their own, with the date it refers to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AutoNotice {
     /// A threshold of the school was reached (seed 003: 200 hours).
@@ -357,6 +364,7 @@ impl AutoNotice {
 
 /// One child's dashboard. Durations in minutes, limits in whole hours, as the engine gives them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Dashboard {
     pub as_of: NaiveDate,
     pub annual_hours: u32,
@@ -368,6 +376,7 @@ pub struct Dashboard {
     pub derogated_minutes: u32,
     pub pending_deroga_minutes: u32,
     /// Counted absence over the maximum, in tenths of a percent, capped at 1000 for the gauge.
+    #[cfg_attr(feature = "openapi", schemars(range(max = 1000)))]
     pub gauge_permille: u32,
     pub limit_used_percent: Option<f64>,
     pub status: Status,
@@ -516,6 +525,7 @@ pub fn dashboard(
 
 /// How one absence record weighs, for the family's list (the totals come from the engine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Counted against the limit.
@@ -543,6 +553,7 @@ pub fn effect(policy: &Policy, event: &AbsenceEvent, deroga: Option<DerogaStatus
 
 /// Who a notice is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Audience {
     /// Every family of the school.
@@ -692,6 +703,7 @@ pub struct AckRow {
 
 /// Acknowledgements of a notice: overall and per class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AckSummary {
     pub recipients: u32,
     pub acknowledged: u32,
@@ -701,6 +713,7 @@ pub struct AckSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ClassAcks {
     pub class: String,
     pub recipients: u32,

@@ -251,6 +251,7 @@ messages! {
     // The school's imports.
     FileBytesRange => "Il file deve avere da 1 byte a {mb} MB.",
     ImportConcluded => "Questa importazione è già conclusa: per inviare di nuovo il file crearne una nuova.",
+    ImportRejectedErrors => "Il file contiene {n} errori: non è stato importato nulla. Correggere le righe indicate e inviarlo di nuovo.",
     FirstLineRange => "Il numero della prima riga deve essere un intero da 2 in su.",
     PartsExceedFileSize => "Le parti inviate superano la dimensione dichiarata del file.",
     CalendarOnePart => "Il calendario si invia in un'unica parte: creare una nuova importazione.",

@@ -121,7 +121,10 @@ pub struct ProvinceRef {
 
 /// A comune with its name (`GET /api/v1/comuni`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "Comune"))]
 pub struct ComuneRef {
+    /// ISTAT code.
     pub code: String,
     pub name: String,
 }

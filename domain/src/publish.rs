@@ -82,6 +82,7 @@ impl Proof {
 /// What iPA says about a public body (one row of `ipa_enti`, with the comune's name).
 /// Also the answer of `GET /api/v1/ipa/{code}`, which pre-fills the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct IpaEnte {
     pub ipa_code: String,
     pub name: String,
@@ -189,6 +190,8 @@ pub fn pec_sender_matches(proof: &Proof, sender: &str) -> bool {
 
 /// The state of a declaration as the wizard polls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "DeclarationState"))]
 #[serde(rename_all = "snake_case")]
 pub enum DeclarationStatus {
     /// Waiting for its proof; the profile cannot be changed meanwhile.

@@ -153,6 +153,8 @@ pub use crate::import::StaffRole;
 
 /// One staff appointment of the signed-in person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "StaffPost"))]
 pub struct StaffGrant {
     pub school_id: i64,
     pub role: StaffRole,

@@ -6,19 +6,23 @@ use crate::SharedEnv;
 use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::api::types::{Comuni, Health};
 use domain::attendance::Limits;
 use domain::hosts::HostSearch;
 use domain::messages::Msg;
 use domain::place::ProvinceCode;
 use domain::query::QueryParams;
 use domain::FieldError;
-use serde_json::json;
 use worker::send::SendFuture;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub async fn healthz() -> Response {
-    json_response(StatusCode::OK, &json!({"status": "ok", "version": VERSION}))
+    let health = Health {
+        status: "ok".to_owned(),
+        version: VERSION.to_owned(),
+    };
+    json_response(StatusCode::OK, &health)
 }
 
 /// `GET /api/v1/attendance/limits?weekly_hours=30&weeks=33&daily_hours=6`
@@ -78,10 +82,11 @@ pub async fn comuni(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
             .ok_or_else(|| FieldError::invalid_says("province", Msg::ProvinceMissing, &[]))?;
         let province = ProvinceCode::parse(raw)?;
         let items = reference::comuni_of(&env, &province).await?;
-        Ok::<_, ApiError>(json_response(
-            StatusCode::OK,
-            &json!({"province": province.as_str(), "items": items}),
-        ))
+        let comuni = Comuni {
+            province: province.as_str().to_owned(),
+            items,
+        };
+        Ok::<_, ApiError>(json_response(StatusCode::OK, &comuni))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)

@@ -73,14 +73,21 @@ impl IntoResponse for ApiError {
 
 /// A JSON response that cannot fail: serialisation errors become a 500 with the error shape.
 pub fn json_response<T: serde::Serialize>(status: StatusCode, body: &T) -> Response {
-    match serde_json::to_string(body) {
-        Ok(text) => (
+    json_text(status, serde_json::to_string(body).ok())
+}
+
+/// The response of [`json_response`], kept out of line so that only the serialisation is
+/// compiled once per type of answer.
+#[inline(never)]
+fn json_text(status: StatusCode, text: Option<String>) -> Response {
+    match text {
+        Some(text) => (
             status,
             [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
             text,
         )
             .into_response(),
-        Err(_) => (
+        None => (
             StatusCode::INTERNAL_SERVER_ERROR,
             [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
             format!(

@@ -22,6 +22,7 @@ use app::pages::scuola::{
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
 use domain::clock::rome_time;
 use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
@@ -497,7 +498,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
     let requests: Vec<RequestRow> = pending
         .into_iter()
         .map(|r| {
-            let deroga = r.kind == db::RequestKind::Deroga;
+            let deroga = r.kind == RequestKind::Deroga;
             let what = if deroga {
                 policy
                     .deroga_categories()

@@ -19,6 +19,8 @@ use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::api::types as api;
+use domain::api::types::ProofMethod;
 use domain::clock::Clock;
 use domain::declaration::{DeclarationCode, Expiry};
 use domain::hosts::{HostDetail, HostSummary, ProfileBody};
@@ -30,7 +32,6 @@ use domain::query::QueryParams;
 use domain::text::SearchText;
 use domain::FieldError;
 use serde::Deserialize;
-use serde_json::json;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -46,7 +47,10 @@ impl IntoResponse for Invalid {
             .unwrap_or_else(|| FieldError::invalid_says("draft", Msg::ProfileInvalid, &[]));
         json_response(
             StatusCode::BAD_REQUEST,
-            &json!({"error": first, "errors": self.0}),
+            &api::ProfileErrors {
+                error: first,
+                errors: self.0,
+            },
         )
     }
 }
@@ -132,7 +136,7 @@ pub async fn cp2011(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
         let p = QueryParams::parse(query_pairs(q.as_deref()), &["q"])?;
         let text = SearchText::parse(p.get("q").unwrap_or(""))?;
         let items = db::cp2011_search(&env, &text.fts_prefix_terms()).await?;
-        Ok::<_, ApiError>(json_response(StatusCode::OK, &json!({ "items": items })))
+        Ok::<_, ApiError>(json_response(StatusCode::OK, &api::Cp2011List { items }))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
@@ -280,20 +284,18 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
             Proof::Pec { address, declared } => (Some(address.clone()), *declared),
             Proof::FirmaDigitale { .. } => (None, false),
         };
-        Ok::<_, Failure>(json_response(
-            StatusCode::CREATED,
-            &json!({
-                "code": code.as_str(),
-                "expires_at": iso(expires_at),
-                "method": proof.method(),
-                "verification_address": verification_address(&env),
-                "pec_of_record": pec_of_record,
-                "pec_declared": pec_declared,
-                "update": db::is_published(&env, &key).await?,
-                "document_url": format!("/api/v1/declarations/{code}/document"),
-                "status_url": format!("/api/v1/declarations/{code}"),
-            }),
-        ))
+        let declaration = api::Declaration {
+            code: code.as_str().to_owned(),
+            expires_at: iso(expires_at),
+            method: ProofMethod::of(&proof),
+            verification_address: verification_address(&env),
+            pec_of_record,
+            pec_declared,
+            update: db::is_published(&env, &key).await?,
+            document_url: format!("/api/v1/declarations/{code}/document"),
+            status_url: format!("/api/v1/declarations/{code}"),
+        };
+        Ok::<_, Failure>(json_response(StatusCode::CREATED, &declaration))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
@@ -346,16 +348,14 @@ pub async fn status(
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
         let t = clock::of_request(&env, &headers)?.now;
         let (code, d) = declaration_at(&env, &raw).await?;
-        Ok::<_, ApiError>(json_response(
-            StatusCode::OK,
-            &json!({
-                "code": code.as_str(),
-                "status": status_of(&d, t),
-                "method": d.method,
-                "host_id": d.host_id.map(|h| h as i64),
-                "expires_at": iso(d.expires_at as i64),
-            }),
-        ))
+        let status = api::DeclarationStatus {
+            code: code.as_str().to_owned(),
+            status: status_of(&d, t),
+            method: d.method()?,
+            host_id: d.host_id.map(|h| h as i64),
+            expires_at: iso(d.expires_at as i64),
+        };
+        Ok::<_, ApiError>(json_response(StatusCode::OK, &status))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
@@ -366,7 +366,7 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
     SendFuture::new(async move {
         QueryParams::parse(query_pairs(q.as_deref()), &[])?;
         let (code, d) = declaration_at(&env, &raw).await?;
-        if d.method != "firma_digitale" {
+        if d.method()? != ProofMethod::FirmaDigitale {
             return Err(ApiError::from(FieldError::not_found()));
         }
         let r = resolve_valid(&env, d.profile()?)
@@ -413,7 +413,9 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         let proof = d.proof()?;
         let signed = match domain::mail::verify_cades(&bytes, t) {
             Ok(s) => s,
-            Err(e) => return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await),
+            Err(e) => {
+                return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await)
+            }
         };
         if let Err(e) =
             publish::check_signed_declaration(&signed.content, &code, &proof, &signed.signer_cf)
@@ -434,10 +436,12 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
             },
         )
         .await?;
-        Ok(json_response(
-            StatusCode::OK,
-            &json!({"status": "published", "host_id": host_id, "chain_checked": signed.chain_checked}),
-        ))
+        let published = api::Published {
+            status: "published".to_owned(),
+            host_id,
+            chain_checked: signed.chain_checked,
+        };
+        Ok(json_response(StatusCode::OK, &published))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)

@@ -3,19 +3,20 @@
 //! reaches it; another school's or another family's object answers 404, as if it did not exist.
 
 use crate::auth::{self, check_csrf, require, Session};
-use crate::db::school::{self, CommitOutcome, Import};
+use crate::db::school::{self, CommitOutcome};
 use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::api::types::{Import, ImportList, ImportRejected, ImportStatus, Pupil, PupilAbsences};
+use domain::error::ErrorCode;
 use domain::import::{self, ImportKind, Part, RowError};
 use domain::messages::Msg;
 use domain::query::QueryParams;
 use domain::session::{Access, PupilPlace};
 use domain::FieldError;
 use serde::Deserialize;
-use serde_json::json;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -98,7 +99,7 @@ async fn managed_import(env: &Env, a: &Access, id: &str) -> Result<Import, ApiEr
 }
 
 fn staging(imp: &Import) -> Result<(), ApiError> {
-    if imp.status == "staging" {
+    if imp.status == ImportStatus::Staging {
         Ok(())
     } else {
         Err(FieldError::conflict_says(Msg::ImportConcluded, &[]).into())
@@ -130,7 +131,7 @@ pub async fn import_part(
         if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
             return Err(FieldError::invalid_says("body", Msg::PartsExceedFileSize, &[]).into());
         }
-        let part = match imp.import_kind()? {
+        let part = match imp.kind {
             ImportKind::Calendario if imp.received_bytes > 0 => {
                 return Err(FieldError::conflict_says(Msg::CalendarOnePart, &[]).into());
             }
@@ -172,18 +173,16 @@ pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request)
     match r {
         Ok(CommitOutcome::Live(imp)) => json_response(StatusCode::OK, &imp),
         Ok(CommitOutcome::Rejected(imp)) => {
-            let message = format!(
-                "Il file contiene {} errori: non è stato importato nulla. Correggere le righe \
-                 indicate e inviarlo di nuovo.",
-                imp.error_count
-            );
-            json_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &json!({
-                    "error": {"code": "import_rejected", "message": message},
-                    "import": imp,
-                }),
-            )
+            let rejected = ImportRejected {
+                error: FieldError::says(
+                    ErrorCode::ImportRejected,
+                    None,
+                    Msg::ImportRejectedErrors,
+                    &[("n", &imp.error_count)],
+                ),
+                import: imp,
+            };
+            json_response(StatusCode::UNPROCESSABLE_ENTITY, &rejected)
         }
         Err(e) => e.into_response(),
     }
@@ -208,14 +207,14 @@ pub async fn imports_list(env: SharedEnv, Path(school): Path<String>, req: Reque
             return Err(FieldError::not_found().into());
         }
         let items = school::imports_of(&env, school_id).await?;
-        Ok(json!({ "items": items }))
+        Ok(ImportList { items })
     })
     .await;
     respond(r, StatusCode::OK)
 }
 
 /// The pupil `id` if the caller may read it.
-async fn readable_pupil(env: &Env, a: &Access, id: &str) -> Result<school::PupilOut, ApiError> {
+async fn readable_pupil(env: &Env, a: &Access, id: &str) -> Result<Pupil, ApiError> {
     let id = id_of(id)?;
     match school::pupil(env, id).await? {
         Some(p)
@@ -247,7 +246,10 @@ pub async fn pupil_absences(env: SharedEnv, Path(id): Path<String>, req: Request
         let (_, a) = caller(&env, &req).await?;
         let p = readable_pupil(&env, &a, &id).await?;
         let items = school::absences(&env, p.school_id, p.id).await?;
-        Ok(json!({ "pupil_id": p.id, "items": items }))
+        Ok(PupilAbsences {
+            pupil_id: p.id,
+            items,
+        })
     })
     .await;
     respond(r, StatusCode::OK)

@@ -45,7 +45,14 @@ pub struct Client {
     pub csrf: Option<String>,
     /// Sent as `Origin` on state-changing requests (browsers do); `None` to leave it out.
     pub origin: Option<String>,
+    /// Told of every answer from Ponte's own origin, whatever sent the request (method, path
+    /// with query, answer): the end-to-end tests check the API's answers against the OpenAPI
+    /// document this way ([`Client::observed`]).
+    observer: Option<Observer>,
 }
+
+/// What a [`Client`] tells of each answer: method, path with query, the answer.
+pub type Observer = fn(&str, &str, &Answer);
 
 fn origin_of(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
@@ -74,6 +81,15 @@ impl Client {
             jar: BTreeMap::new(),
             csrf: None,
             origin: Some(origin_of(base)),
+            observer: None,
+        }
+    }
+
+    /// A client that tells `observer` of every answer from Ponte's origin.
+    pub fn observed(base: &str, observer: Observer) -> Client {
+        Client {
+            observer: Some(observer),
+            ..Client::new(base)
         }
     }
 
@@ -176,7 +192,7 @@ impl Client {
             .take(64 * 1024 * 1024)
             .read_to_string(&mut body)
             .map_err(|e| format!("{method} {url}: reading the body: {e}"))?;
-        Ok(Answer {
+        let answer = Answer {
             status,
             location,
             content_type,
@@ -184,7 +200,14 @@ impl Client {
             body,
             round_trips,
             d1_ms,
-        })
+        };
+        if let Some(observe) = self.observer {
+            let own = origin_of(&self.base);
+            if origin_of(&url) == own {
+                observe(method, url.strip_prefix(&own).unwrap_or(&url), &answer);
+            }
+        }
+        Ok(answer)
     }
 
     pub fn get(&mut self, path: &str) -> Result<Answer> {

@@ -8,8 +8,6 @@
 //! The worker only reads [`Op::method`] and [`Op::path`]; the texts and schemas below are dead
 //! code there and do not reach its wasm.
 
-#[cfg(feature = "openapi")]
-pub mod foreign;
 pub mod types;
 
 /// The schema generator the document is written with (feature `openapi`).

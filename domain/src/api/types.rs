@@ -1,12 +1,22 @@
-//! The JSON the API sends and takes, beside the hosts' types ([`crate::hosts`]). The OpenAPI
-//! document's schemas are derived from these (feature `openapi`), and the end-to-end tests
-//! check every answer against them.
+//! The JSON the API sends and takes, beside the hosts' types ([`crate::hosts`]) and the domain
+//! types the answers carry whole (`family::ChildPosition`, `family::Notice`, `attendance::Limits`,
+//! …). The worker serialises these very values; the OpenAPI document's schemas are derived from
+//! them (feature `openapi`), and the end-to-end tests check every answer against them.
 
-use crate::error::ErrorCode;
-use crate::family::{Decision, JustificationReason, RequestStatus};
+use crate::attendance::{AbsenceKind, DerogaCategoryCode};
+use crate::family::{
+    AckSummary, ChildPosition, Decision, JustificationReason, Notice, RequestStatus,
+};
 use crate::import::{ImportKind, ImportWarning, RowError};
+use crate::place::ComuneRef;
+use crate::publish::Proof;
+use crate::session::StaffGrant;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// The error shape of every refusal: `{"error":{"code","field","message"}}` (the serialised
+/// [`crate::FieldError`]).
+pub use crate::error::ErrorBody;
 
 #[cfg(feature = "openapi")]
 use schemars::JsonSchema;
@@ -20,39 +30,12 @@ pub struct Health {
     pub version: String,
 }
 
-/// The error shape of every refusal: `{"error":{"code","field","message"}}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-#[cfg_attr(feature = "openapi", schemars(rename = "Error"))]
-pub struct ErrorBody {
-    pub error: ErrorDetail,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-pub struct ErrorDetail {
-    pub code: ErrorCode,
-    /// Il campo o il parametro in errore, se ce n'è uno.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// Messaggio in italiano.
-    pub message: String,
-}
-
 /// `GET /api/v1/comuni?province=RM`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Comuni {
     pub province: String,
-    pub items: Vec<Comune>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-pub struct Comune {
-    /// Codice ISTAT.
-    pub code: String,
-    pub name: String,
+    pub items: Vec<ComuneRef>,
 }
 
 /// `GET /api/v1/cp2011?q=…`: up to 20 entries, upper levels first.
@@ -94,6 +77,16 @@ pub enum ProofMethod {
     FirmaDigitale,
 }
 
+impl ProofMethod {
+    /// How `proof` is given.
+    pub fn of(proof: &Proof) -> ProofMethod {
+        match proof {
+            Proof::Pec { .. } => ProofMethod::Pec,
+            Proof::FirmaDigitale { .. } => ProofMethod::FirmaDigitale,
+        }
+    }
+}
+
 /// `201` of `POST /api/v1/declarations`: the code and how to confirm it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
@@ -114,21 +107,12 @@ pub struct Declaration {
     pub status_url: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DeclarationState {
-    Pending,
-    Published,
-    Expired,
-}
-
 /// `GET /api/v1/declarations/{code}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct DeclarationStatus {
     pub code: String,
-    pub status: DeclarationState,
+    pub status: crate::publish::DeclarationStatus,
     pub method: ProofMethod,
     pub host_id: Option<i64>,
     /// RFC 3339, UTC.
@@ -150,23 +134,13 @@ pub struct Published {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct ProfileErrors {
-    pub error: ErrorDetail,
+    pub error: crate::FieldError,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<ErrorDetail>,
-}
-
-/// A staff role at a school.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StaffRole {
-    Docente,
-    Segreteria,
-    Dirigente,
+    pub errors: Vec<crate::FieldError>,
 }
 
 /// `GET /api/v1/me`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Me {
     pub codice_fiscale: String,
@@ -177,16 +151,7 @@ pub struct Me {
     /// Id degli alunni di cui la persona è tutore.
     pub guardian_of: Vec<i64>,
     /// Gli incarichi nelle scuole.
-    pub staff: Vec<StaffPost>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(JsonSchema))]
-pub struct StaffPost {
-    pub school_id: i64,
-    pub role: StaffRole,
-    /// Le classi (solo per i docenti).
-    pub classes: Vec<String>,
+    pub staff: Vec<StaffGrant>,
 }
 
 /// The body of `POST /api/v1/schools/{school_id}/imports`.
@@ -212,6 +177,17 @@ pub enum ImportStatus {
     Live,
     /// Nulla è stato scritto.
     Rejected,
+}
+
+impl ImportStatus {
+    /// The name in the API and in storage (`staging`, `live`, `rejected`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportStatus::Staging => "staging",
+            ImportStatus::Live => "live",
+            ImportStatus::Rejected => "rejected",
+        }
+    }
 }
 
 /// What a live import changed.
@@ -279,7 +255,7 @@ pub struct PartOutcome {
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct ImportRejected {
     /// code import_rejected; il messaggio dice quanti errori.
-    pub error: ErrorDetail,
+    pub error: crate::FieldError,
     pub import: Import,
 }
 
@@ -301,8 +277,8 @@ pub struct Pupil {
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Absence {
     pub date: NaiveDate,
-    /// Codice del tipo di assenza (docs/imports.md).
-    pub kind: String,
+    /// Il tipo di assenza (docs/imports.md).
+    pub kind: AbsenceKind,
     /// Minuti di lezione persi; null: l'intera giornata secondo l'orario della classe.
     pub minutes: Option<f64>,
     pub justified: bool,
@@ -335,7 +311,7 @@ pub struct DerogationForm {
 pub struct DerogationRequest {
     pub id: i64,
     pub pupil_id: i64,
-    pub category: String,
+    pub category: DerogaCategoryCode,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub status: RequestStatus,
@@ -434,4 +410,102 @@ pub struct Acknowledged {
     pub pupils: Vec<i64>,
     /// Secondi dal 1970-01-01 UTC.
     pub acknowledged_at: i64,
+}
+
+/// `GET /api/v1/notices`: the notices reaching the guardian's children, unread first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Notices {
+    pub items: Vec<Notice>,
+}
+
+/// A notice of the school with its acknowledgement figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolNotice {
+    pub notice: Notice,
+    pub summary: AckSummary,
+}
+
+/// `GET /api/v1/schools/{school_id}/notices`: newest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolNotices {
+    pub items: Vec<SchoolNotice>,
+}
+
+/// What a pending request asks the school to decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// La giustificazione di un'assenza.
+    Justification,
+    /// Una richiesta di deroga (`derogation` nell'API e nelle tabelle).
+    #[serde(rename = "derogation")]
+    Deroga,
+}
+
+/// A request the school has not decided yet, for the school's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PendingRequest {
+    pub kind: RequestKind,
+    pub id: i64,
+    pub pupil_id: i64,
+    /// Cognome e nome.
+    pub pupil: String,
+    pub class_code: String,
+    /// Data dell'assenza (giustificazione) o primo giorno (deroga).
+    pub date_from: NaiveDate,
+    pub date_to: NaiveDate,
+    /// Tipo di assenza (giustificazione) o categoria (deroga).
+    pub what: String,
+    /// Il motivo (solo giustificazione).
+    pub reason: Option<JustificationReason>,
+    /// Secondi dal 1970-01-01 UTC.
+    pub requested_at: i64,
+}
+
+/// `GET /api/v1/schools/{school_id}/requests`: oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PendingRequests {
+    pub items: Vec<PendingRequest>,
+}
+
+/// The guardian, in the family's export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Guardian {
+    pub codice_fiscale: String,
+    pub given_name: String,
+    pub family_name: String,
+}
+
+/// `GET /api/v1/me/export` as JSON: everything held about a guardian and their children.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Export {
+    /// Data e ora della copia, sull'ora di Roma (AAAA-MM-GG hh:mm).
+    pub generated_at: String,
+    pub guardian: Guardian,
+    pub children: Vec<ChildPosition>,
+    pub notices: Vec<Notice>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_status_is_named_as_serde_writes_it() {
+        for s in [
+            ImportStatus::Staging,
+            ImportStatus::Live,
+            ImportStatus::Rejected,
+        ] {
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
+        }
+    }
 }

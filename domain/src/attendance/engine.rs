@@ -49,6 +49,8 @@ use serde::Serialize;
 
 /// Where the pupil stands, as a band for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "AttendanceStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Below the attention band.

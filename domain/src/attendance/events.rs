@@ -30,6 +30,7 @@ pub const MAX_EVENT_MINUTES: u32 = super::limits::DailyHours::MAX * 60;
 
 /// What kind of absence the register records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AbsenceKind {
     /// Absent all day (*assenza*): the hours of that day's timetable.
@@ -236,6 +237,8 @@ impl From<AbsenceEvent> for AbsenceEventSpec {
 
 /// The code of a derogation category adopted by a school: 1–40 characters `a-z`, `0-9`, `_`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(extend("pattern" = "^[a-z0-9_]{1,40}$")))]
 #[serde(try_from = "String", into = "String")]
 pub struct DerogaCategoryCode(String);
 

@@ -149,6 +149,7 @@ impl From<DailyHours> for u32 {
 /// The limits of a timetable profile: the answer of `GET /api/v1/attendance/limits` and of the
 /// public calculator, computed by this one function in the worker and in the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Limits {
     pub weekly_hours: u32,
     pub weeks: u32,

@@ -28,6 +28,7 @@ pub const MAX_ANNUAL_HOURS: u32 = WeeklyHours::MAX * LessonWeeks::MAX;
 
 /// School grade (*ordine di scuola*) of the first and second cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolGrade {
     /// *Scuola primaria*.

@@ -13,17 +13,23 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A notice, with the reader's state when a guardian reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Notice {
     pub id: i64,
     pub school_id: i64,
     pub title: String,
     pub body: String,
+    /// Who it is for: the whole school, a grade, classes or pupils.
     pub audience: Audience,
     pub requires_ack: bool,
+    /// Unix seconds (UTC).
     pub published_at: i64,
     /// For a guardian: read by them.
     pub read: bool,
-    /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged.
+    /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged
+    /// (never empty: a notice reaching none of them is not theirs). Left out for the school's
+    /// staff, whose report has its own `pupils` ([`NoticeReport`] flattens the notice).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pupils: Vec<NoticePupil>,
 }
 
@@ -40,6 +46,7 @@ impl Notice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct NoticePupil {
     pub pupil_id: i64,
     pub acknowledged_at: Option<i64>,
@@ -158,6 +165,7 @@ impl RollPupil {
 
 /// One pupil a notice reaches, with the acknowledgement if any, for the office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AckListRow {
     pub pupil_id: i64,
     pub pupil: String,
@@ -168,6 +176,8 @@ pub struct AckListRow {
 
 /// A notice with its acknowledgement figures and list, for the office.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "AckReport"))]
 pub struct NoticeReport {
     #[serde(flatten)]
     pub notice: Notice,

@@ -37,6 +37,8 @@ pub struct Child {
 
 /// A justification a family sent for one absence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "AbsenceJustification"))]
 pub struct Justification {
     pub id: i64,
     pub reason: JustificationReason,
@@ -47,6 +49,7 @@ pub struct Justification {
 
 /// One absence record with its justification.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Absence {
     pub id: i64,
     pub date: NaiveDate,
@@ -95,6 +98,8 @@ impl Absence {
 
 /// A family's derogation request, as the family and the school see it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "openapi", schemars(rename = "Deroga"))]
 pub struct DerogaRecord {
     pub id: i64,
     pub pupil_id: i64,
@@ -171,6 +176,7 @@ pub struct Register {
 
 /// One absence with what it does to the count.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AbsenceView {
     #[serde(flatten)]
     pub absence: Absence,
@@ -183,6 +189,7 @@ pub struct AbsenceView {
 
 /// A derogation category the school adopted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Category {
     pub code: String,
     pub label: String,
@@ -191,6 +198,7 @@ pub struct Category {
 /// A child's dashboard, absences and derogation requests: `GET /api/v1/pupils/{id}/attendance`
 /// and the family's pages.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ChildPosition {
     pub pupil_id: i64,
     pub name: String,

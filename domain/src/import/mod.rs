@@ -81,6 +81,7 @@ pub const MAX_VALUE_CHARS: usize = 80;
 /// The six kinds of file, in the order a school imports them the first time (each refers to
 /// the ones before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     Classi,
@@ -162,14 +163,17 @@ pub struct Column {
 
 /// One thing wrong in a file, where the office can find it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct RowError {
     /// Physical line of the file where the record starts (the header is line 1; errors of the
     /// whole file, such as a missing column, are on line 1).
+    #[cfg_attr(feature = "openapi", schemars(range(min = 1)))]
     pub line: u32,
     /// Canonical name of the column at fault (`classe`, `data_iscrizione`; `codice_fiscale +
     /// matricola` for a duplicate key); `None` when no one column is.
     pub column: Option<String>,
     /// The value at fault as written, at most [`MAX_VALUE_CHARS`] characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 80)))]
     pub value: String,
     /// Why, in Italian, for the school office.
     pub reason: String,
@@ -177,6 +181,7 @@ pub struct RowError {
 
 /// Something the office should know that does not stop the import (an unknown column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ImportWarning {
     /// The column as written in the header (empty for a column without a name).
     pub column: String,

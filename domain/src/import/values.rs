@@ -174,6 +174,7 @@ string_newtype!(ClassCode, Matricola, PersonName);
 
 /// What a member of staff does at the school (`ruolo`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
     /// A teacher: sees the classes they teach.

@@ -18,9 +18,9 @@ use axum::body::Body;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::api::types::Me;
 use domain::session::{self, Access};
 use leptos::prelude::*;
-use serde::Serialize;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -304,23 +304,6 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
     .await
 }
 
-#[derive(Serialize)]
-struct Me {
-    codice_fiscale: String,
-    given_name: String,
-    family_name: String,
-    csrf_token: String,
-    guardian_of: Vec<i64>,
-    staff: Vec<StaffOut>,
-}
-
-#[derive(Serialize)]
-struct StaffOut {
-    school_id: i64,
-    role: &'static str,
-    classes: Vec<String>,
-}
-
 /// `GET /api/v1/me`: who is signed in, their roles, and the CSRF token for their requests.
 pub async fn me(env: SharedEnv, req: Request) -> Response {
     SendFuture::new(async move {
@@ -331,15 +314,7 @@ pub async fn me(env: SharedEnv, req: Request) -> Response {
             family_name: s.family_name,
             csrf_token: s.csrf,
             guardian_of: a.guardian_of.iter().map(|g| g.pupil_id).collect(),
-            staff: a
-                .staff
-                .into_iter()
-                .map(|g| StaffOut {
-                    school_id: g.school_id,
-                    role: g.role.as_str(),
-                    classes: g.classes,
-                })
-                .collect(),
+            staff: a.staff,
         })
     })
     .await
@@ -391,10 +366,10 @@ pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Reque
             when: domain::clock::rome_time(i.created_at)
                 .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
                 .unwrap_or_default(),
-            kind: i.kind,
+            kind: i.kind.as_str().to_owned(),
             file_name: i.file_name,
             rows: i.rows,
-            status: i.status,
+            status: i.status.as_str().to_owned(),
         })
         .collect();
     let user = signed_in(&s);

@@ -8,12 +8,13 @@ use super::{
     Error,
 };
 use crate::db::Counted;
+use domain::api::types::{Cp2011Item, ProofMethod};
 use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
 use domain::place::IstatComune;
 use domain::profile::{ReferenceData, ValidProfile};
 use domain::publish::{limits, IpaEnte, Proof};
 use domain::text::HostTokens;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use worker::Env;
@@ -59,14 +60,6 @@ pub async fn ipa_ente(env: &Env, code: &str) -> Result<Option<IpaEnte>, Error> {
         pec: blank(r.pec),
         website: blank(r.website),
     }))
-}
-
-/// A CP 2011 classification entry, as the wizard's figure search lists it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Cp2011Item {
-    pub code: String,
-    pub title: String,
-    pub level: String,
 }
 
 /// Up to 20 CP 2011 entries whose title matches `fts` (an FTS5 expression), upper levels first.
@@ -187,6 +180,15 @@ pub struct Declaration {
 }
 
 impl Declaration {
+    /// How the declaration is to be proved.
+    pub fn method(&self) -> Result<ProofMethod, Error> {
+        match self.method.as_str() {
+            "pec" => Ok(ProofMethod::Pec),
+            "firma_digitale" => Ok(ProofMethod::FirmaDigitale),
+            other => Err(Error::decode("declaration method", other)),
+        }
+    }
+
     pub fn proof(&self) -> Result<Proof, Error> {
         from_json("declaration proof", &self.proof)
     }

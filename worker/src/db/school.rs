@@ -8,6 +8,8 @@ use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error,
 };
 use crate::db::Counted;
+use domain::api::types::{Absence, Import, ImportStatus, ImportSummary, PartOutcome, Pupil};
+use domain::attendance::AbsenceKind;
 use domain::import::{
     self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
     Part, PupilRow, RowError, StaffRow,
@@ -26,25 +28,6 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// JSON staged per statement: D1 takes strings up to 2 MB, stay well below.
 const STAGE_JSON_BYTES: usize = 700 * 1024;
 
-/// An import as the API shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Import {
-    pub id: i64,
-    pub school_id: i64,
-    pub kind: String,
-    pub status: String,
-    pub file_name: String,
-    pub file_bytes: i64,
-    pub received_bytes: i64,
-    pub rows: i64,
-    pub error_count: i64,
-    pub errors: Vec<RowError>,
-    pub warnings: Vec<ImportWarning>,
-    pub summary: Option<Value>,
-    pub created_at: i64,
-    pub finished_at: Option<i64>,
-}
-
 #[derive(Deserialize)]
 struct ImportDbRow {
     id: f64,
@@ -58,7 +41,8 @@ struct ImportDbRow {
     error_count: f64,
     errors: String,
     warnings: String,
-    summary: Option<String>,
+    written: Option<f64>,
+    removed: Option<f64>,
     created_at: f64,
     finished_at: Option<f64>,
 }
@@ -66,18 +50,28 @@ struct ImportDbRow {
 impl ImportDbRow {
     fn into_import(self) -> Result<Import, Error> {
         let what = |field: &str| format!("import {} {field}", self.id);
-        ImportKind::parse(&self.kind).map_err(|e| Error::decode(what("kind"), e))?;
+        let kind = ImportKind::parse(&self.kind).map_err(|e| Error::decode(what("kind"), e))?;
+        let status = match self.status.as_str() {
+            "staging" => ImportStatus::Staging,
+            "live" => ImportStatus::Live,
+            "rejected" => ImportStatus::Rejected,
+            other => return Err(Error::decode(what("status"), other)),
+        };
         let errors = from_json(&what("errors"), &self.errors)?;
         let warnings = from_json(&what("warnings"), &self.warnings)?;
-        let summary = match &self.summary {
-            Some(s) => Some(from_json(&what("summary"), s)?),
-            None => None,
+        let summary = match (self.written, self.removed) {
+            (Some(w), Some(r)) => Some(ImportSummary {
+                written: w as u64,
+                removed: r as u64,
+            }),
+            (None, None) => None,
+            _ => return Err(Error::decode(what("summary"), "written without removed")),
         };
         Ok(Import {
             id: self.id as i64,
             school_id: self.school_id as i64,
-            kind: self.kind,
-            status: self.status,
+            kind,
+            status,
             file_name: self.file_name,
             file_bytes: self.file_bytes as i64,
             received_bytes: self.received_bytes as i64,
@@ -92,8 +86,10 @@ impl ImportDbRow {
     }
 }
 
+/// The summary is stored as `{"written","removed"}` and read back as its two numbers.
 const IMPORT_COLUMNS: &str = "id, school_id, kind, status, file_name, file_bytes, \
-    received_bytes, rows, error_count, errors, warnings, summary, created_at, finished_at";
+    received_bytes, rows, error_count, errors, warnings, summary ->> 'written' AS written, \
+    summary ->> 'removed' AS removed, created_at, finished_at";
 
 pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, Error> {
     let row: Option<ImportDbRow> = first(
@@ -287,15 +283,6 @@ fn try_staged<R>(
     Ok((rows, p.errors, p.warnings))
 }
 
-/// What one part did.
-#[derive(Debug, Serialize)]
-pub struct PartOutcome {
-    pub rows: usize,
-    pub error_count: usize,
-    pub errors: Vec<RowError>,
-    pub warnings: Vec<ImportWarning>,
-}
-
 /// Stages the good rows of one part of a file (`received` bytes, read by the handler as
 /// `part`); its errors join the import's.
 pub async fn stage_part(
@@ -371,8 +358,8 @@ pub async fn stage_part(
         .await
         .map_err(|e| Error::storage("stage part", e))?;
     Ok(PartOutcome {
-        rows: rows.len(),
-        error_count: errors.len(),
+        rows: rows.len() as u64,
+        error_count: errors.len() as u64,
         errors: errors.into_iter().take(MAX_KEPT_ERRORS).collect(),
         warnings,
     })
@@ -454,7 +441,7 @@ pub async fn blocking_errors(env: &Env, imp: &Import) -> Result<Vec<RowError>, E
             ),
         })
         .collect();
-    if imp.kind == ImportKind::Classi.as_str() {
+    if imp.kind == ImportKind::Classi {
         let in_use: Vec<InUse> = all(
             "classes in use",
             db.prepare(
@@ -581,14 +568,6 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
     }
 }
 
-impl Import {
-    /// The kind of a stored import (checked when the row was read).
-    pub fn import_kind(&self) -> Result<ImportKind, Error> {
-        ImportKind::parse(&self.kind)
-            .map_err(|e| Error::decode(format!("import {} kind", self.id), e))
-    }
-}
-
 /// How going live ended.
 pub enum CommitOutcome {
     Live(Import),
@@ -605,7 +584,7 @@ pub async fn commit(
     actor: &str,
     now: i64,
 ) -> Result<CommitOutcome, Error> {
-    let kind = imp.import_kind()?;
+    let kind = imp.kind;
     let db = database(env)?;
     let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
     if imp.error_count > 0 || !blocking.is_empty() {
@@ -659,7 +638,9 @@ pub async fn commit(
                 text(&format!("import:{}", imp.id)),
                 text(&format!(
                     "{} {} righe ({})",
-                    imp.kind, imp.rows, imp.file_name
+                    imp.kind.as_str(),
+                    imp.rows,
+                    imp.file_name
                 )),
             ])?,
             db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
@@ -667,29 +648,20 @@ pub async fn commit(
         ],
     )
     .await?;
-    let summary = json!({
-        "written": changes("rows written", &written)?,
-        "removed": changes("rows removed", &removed)?,
-    });
-    db.prepare("UPDATE imports SET summary = ?2 WHERE id = ?1")
-        .bind(&[id, text(&summary.to_string())])?
-        .run()
-        .counted()
-        .await?;
+    let (written, removed) = (
+        changes("rows written", &written)?,
+        changes("rows removed", &removed)?,
+    );
+    db.prepare(
+        "UPDATE imports SET summary = json_object('written', ?2, 'removed', ?3) WHERE id = ?1",
+    )
+    .bind(&[id, int(written as f64), int(removed as f64)])?
+    .run()
+    .counted()
+    .await?;
     Ok(CommitOutcome::Live(
         import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
     ))
-}
-
-/// A pupil as staff and guardians may read it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PupilOut {
-    pub id: i64,
-    pub school_id: i64,
-    pub matricola: String,
-    pub surname: String,
-    pub name: String,
-    pub class_code: String,
 }
 
 #[derive(Deserialize)]
@@ -702,7 +674,7 @@ struct PupilDb {
     class_code: String,
 }
 
-pub async fn pupil(env: &Env, id: i64) -> Result<Option<PupilOut>, Error> {
+pub async fn pupil(env: &Env, id: i64) -> Result<Option<Pupil>, Error> {
     let row: Option<PupilDb> = first(
         "pupil",
         database(env)?
@@ -713,7 +685,7 @@ pub async fn pupil(env: &Env, id: i64) -> Result<Option<PupilOut>, Error> {
             .bind(&[int(id as f64)])?,
     )
     .await?;
-    Ok(row.map(|p| PupilOut {
+    Ok(row.map(|p| Pupil {
         id: p.id as i64,
         school_id: p.school_id as i64,
         matricola: p.matricola,
@@ -721,15 +693,6 @@ pub async fn pupil(env: &Env, id: i64) -> Result<Option<PupilOut>, Error> {
         name: p.name,
         class_code: p.class_code,
     }))
-}
-
-/// One absence record as the API shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AbsenceOut {
-    pub date: String,
-    pub kind: String,
-    pub minutes: Option<f64>,
-    pub justified: bool,
 }
 
 #[derive(Deserialize)]
@@ -740,7 +703,7 @@ struct AbsenceDb {
     justified: f64,
 }
 
-pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<AbsenceOut>, Error> {
+pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<Absence>, Error> {
     let rows: Vec<AbsenceDb> = all(
         "absences",
         database(env)?
@@ -751,15 +714,18 @@ pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<Ab
             .bind(&[int(school_id as f64), int(pupil_id as f64)])?,
     )
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|a| AbsenceOut {
-            date: a.date,
-            kind: a.kind,
-            minutes: a.minutes,
-            justified: a.justified != 0.0,
+    rows.into_iter()
+        .map(|a| {
+            Ok(Absence {
+                date: chrono::NaiveDate::parse_from_str(&a.date, "%Y-%m-%d")
+                    .map_err(|e| Error::decode("absence date", e))?,
+                kind: AbsenceKind::from_code(&a.kind)
+                    .ok_or_else(|| Error::decode("absence kind", &a.kind))?,
+                minutes: a.minutes,
+                justified: a.justified != 0.0,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// A school with its number of pupils.

@@ -8,9 +8,9 @@ use crate::SharedEnv;
 use axum::extract::{RawQuery, Request};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::api::types::{Export, Guardian};
 use domain::family;
 use domain::FieldError;
-use serde_json::json;
 use worker::send::SendFuture;
 
 /// `GET /api/v1/me/export?format=json|csv`: everything Ponte holds about the guardian and their
@@ -23,22 +23,25 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
             return Err(FieldError::not_found().into());
         }
         let f = super::family(&env, &s, &a, today(&env)?).await?;
-        Ok::<_, ApiError>((csv, s, f.children, f.notices))
+        let export = Export {
+            generated_at: rome(auth::now()),
+            guardian: Guardian {
+                codice_fiscale: s.codice_fiscale,
+                given_name: s.given_name,
+                family_name: s.family_name,
+            },
+            children: f.children,
+            notices: f.notices,
+        };
+        Ok::<_, ApiError>((csv, export))
     })
     .await;
-    let (csv, s, children, notices) = match r {
+    let (csv, export) = match r {
         Ok(x) => x,
         Err(e) => return e.into_response(),
     };
     if !csv {
-        let body = json!({
-            "generated_at": rome(auth::now()),
-            "guardian": {"codice_fiscale": s.codice_fiscale, "given_name": s.given_name,
-                         "family_name": s.family_name},
-            "children": children,
-            "notices": notices,
-        });
-        let mut r = json_response(StatusCode::OK, &body);
+        let mut r = json_response(StatusCode::OK, &export);
         r.headers_mut().insert(
             header::CONTENT_DISPOSITION,
             axum::http::HeaderValue::from_static("attachment; filename=\"ponte-dati.json\""),
@@ -56,16 +59,17 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         "stato",
         "dettaglio",
     ]));
+    let g = &export.guardian;
     out.push_str(&family::csv_row(&[
         "genitore",
-        &format!("{} {}", s.given_name, s.family_name),
+        &format!("{} {}", g.given_name, g.family_name),
         "",
         "codice_fiscale",
         "",
         "",
-        &s.codice_fiscale,
+        &g.codice_fiscale,
     ]));
-    for c in &children {
+    for c in &export.children {
         let who = format!("{} {} ({})", c.name, c.surname, c.class_code);
         let d = &c.dashboard;
         for (k, v) in [
@@ -118,7 +122,7 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
             ]));
         }
     }
-    for n in &notices {
+    for n in &export.notices {
         let acks = n
             .pupils
             .iter()

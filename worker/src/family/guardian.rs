@@ -11,13 +11,13 @@ use axum::extract::{Path, Request};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
+use domain::api::types::{Acknowledged, DerogationRequest, Justification, Notices};
 use domain::family::{
-    self, ChildPosition, DerogaRequest, JustificationReason, Kid, Notice, Register,
+    self, ChildPosition, DerogaRequest, JustificationReason, Kid, Notice, Register, RequestStatus,
 };
 use domain::messages::Msg;
 use domain::session::{Access, PupilPlace};
 use domain::FieldError;
-use serde_json::json;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -119,9 +119,15 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
             .await?
             // Sent by another guardian meanwhile.
             .ok_or_else(|| FieldError::conflict_says(Msg::JustificationAlreadySent, &[]))?;
+        let sent = Justification {
+            id: jid,
+            absence_id: id,
+            reason,
+            status: RequestStatus::Pending,
+        };
         Ok(Done::new(
             StatusCode::CREATED,
-            json!({"id": jid, "absence_id": id, "reason": reason, "status": "pending"}),
+            &sent,
             format!("/famiglia/alunni/{}", abs.pupil_id),
         ))
     })
@@ -156,10 +162,17 @@ pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request
             auth::now(),
         )
         .await?;
+        let asked = DerogationRequest {
+            id: did,
+            pupil_id: id,
+            category: r.category().clone(),
+            from: r.period().from(),
+            to: r.period().to(),
+            status: RequestStatus::Pending,
+        };
         Ok(Done::new(
             StatusCode::CREATED,
-            json!({"id": did, "pupil_id": id, "category": r.category().as_str(),
-                   "from": r.period().from(), "to": r.period().to(), "status": "pending"}),
+            &asked,
             format!("/famiglia/alunni/{id}"),
         ))
     })
@@ -170,8 +183,8 @@ pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request
 pub async fn my_notices(env: SharedEnv, req: Request) -> Response {
     let r = SendFuture::new(async move {
         let (s, a) = caller(&env, &req).await?;
-        let (_, notices) = family_notices(&env, &s, &a).await?;
-        Ok::<_, ApiError>(json!({ "items": notices }))
+        let (_, items) = family_notices(&env, &s, &a).await?;
+        Ok::<_, ApiError>(Notices { items })
     })
     .await;
     answer(r)
@@ -190,9 +203,14 @@ pub async fn acknowledge(env: SharedEnv, Path(id): Path<String>, req: Request) -
         let open = family::to_acknowledge(&n)?;
         let now = auth::now();
         db::acknowledge(&env, &n, &open, &s.codice_fiscale, now).await?;
+        let done = Acknowledged {
+            notice_id: id,
+            pupils: open,
+            acknowledged_at: now,
+        };
         Ok(Done::new(
             StatusCode::CREATED,
-            json!({"notice_id": id, "pupils": open, "acknowledged_at": now}),
+            &done,
             format!("/famiglia/avvisi/{id}"),
         ))
     })

@@ -118,17 +118,19 @@ pub(crate) async fn caller(env: &Env, req: &Request) -> Result<(Session, Access)
     require(env, req.headers()).await
 }
 
-/// What a state-changing handler did: its JSON answer, and the page a form goes back to (unless
-/// the form names its own `next`).
+/// What a state-changing handler did: its JSON answer (a `domain::api::types` value, already
+/// written), and the page a form goes back to (unless the form names its own `next`).
 pub(crate) struct Done {
-    status: StatusCode,
-    body: Value,
+    answer: Response,
     back: String,
 }
 
 impl Done {
-    pub(crate) fn new(status: StatusCode, body: Value, back: String) -> Self {
-        Done { status, body, back }
+    pub(crate) fn new<T: Serialize>(status: StatusCode, body: &T, back: String) -> Self {
+        Done {
+            answer: json_response(status, body),
+            back,
+        }
     }
 }
 
@@ -156,7 +158,7 @@ where
     })
     .await;
     match r {
-        Ok((false, _, done)) => json_response(done.status, &done.body),
+        Ok((false, _, done)) => done.answer,
         Ok((true, next, done)) => {
             let to = if next.is_empty() {
                 done.back

@@ -4,17 +4,19 @@
 
 use super::{answer, caller, change, csv_file, csv_wanted, private, rome, Done};
 use crate::auth;
-use crate::db::family::{self as db, RequestKind, SchoolRequests};
+use crate::db::family::{self as db, SchoolRequests};
 use crate::error::{json_response, path_id as id_of, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::api::types::{
+    Created, Decided, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
+};
 use domain::family::{self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport};
 use domain::messages::Msg;
 use domain::session::Access;
 use domain::FieldError;
-use serde_json::json;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -35,7 +37,7 @@ async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> 
         }
         Ok(Done::new(
             StatusCode::OK,
-            json!({"id": id, "status": status}),
+            &Decided { id, status },
             format!("/scuola/{}/richieste", r.school_id),
         ))
     })
@@ -78,7 +80,7 @@ pub async fn pending(env: SharedEnv, Path(school): Path<String>, req: Request) -
         let r = requests(&env, &a, school_id)
             .await?
             .ok_or_else(FieldError::not_found)?;
-        Ok::<_, ApiError>(json!({ "items": r.pending }))
+        Ok::<_, ApiError>(PendingRequests { items: r.pending })
     })
     .await;
     answer(r)
@@ -107,7 +109,7 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
         let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,
-            json!({"id": id}),
+            &Created { id },
             format!("/scuola/{school_id}/avvisi/{id}"),
         ))
     })
@@ -151,11 +153,11 @@ pub async fn school_notices(env: SharedEnv, Path(school): Path<String>, req: Req
         let (_, list) = notice_list(&env, &a, school_id)
             .await?
             .ok_or_else(FieldError::not_found)?;
-        let items: Vec<_> = list
+        let items = list
             .into_iter()
-            .map(|(notice, summary)| json!({"notice": notice, "summary": summary}))
+            .map(|(notice, summary)| SchoolNotice { notice, summary })
             .collect();
-        Ok::<_, ApiError>(json!({ "items": items }))
+        Ok::<_, ApiError>(SchoolNotices { items })
     })
     .await;
     answer(r)

@@ -8,9 +8,10 @@ use crate::db::first;
 use crate::db::Counted;
 use crate::db::{int, text, Error};
 use chrono::NaiveDate;
+use domain::api::types::{PendingRequest, RequestKind};
 use domain::attendance::{AbsenceKind, Policy};
 use domain::family::{DerogaRequest, JustificationReason, RequestStatus};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::Env;
 
@@ -147,29 +148,19 @@ struct RequestRefDb {
     status: String,
 }
 
-/// A request kind: a justification of one absence, or a derogation request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestKind {
-    Justification,
-    /// A derogation request: `derogation` in the API and the tables.
-    #[serde(rename = "derogation")]
-    Deroga,
+/// The table of a request kind.
+fn table(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Justification => "justifications",
+        RequestKind::Deroga => "derogation_requests",
+    }
 }
 
-impl RequestKind {
-    fn table(self) -> &'static str {
-        match self {
-            RequestKind::Justification => "justifications",
-            RequestKind::Deroga => "derogation_requests",
-        }
-    }
-
-    pub fn audit_action(self) -> &'static str {
-        match self {
-            RequestKind::Justification => "justification.decide",
-            RequestKind::Deroga => "derogation.decide",
-        }
+/// What the audit log calls a decision on a request kind.
+fn audit_action(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Justification => "justification.decide",
+        RequestKind::Deroga => "derogation.decide",
     }
 }
 
@@ -239,8 +230,8 @@ pub async fn decide(
                 int(r.school_id as f64),
                 int(now as f64),
                 text(by),
-                text(kind.audit_action()),
-                text(&format!("{}/{}", kind.table(), r.id)),
+                text(audit_action(kind)),
+                text(&format!("{}/{}", table(kind), r.id)),
                 text(next.as_str()),
             ])?,
         ])
@@ -250,24 +241,6 @@ pub async fn decide(
         .first()
         .ok_or_else(|| Error::storage("decision", "no result"))?;
     Ok(crate::db::changes("decision", decided)? > 0)
-}
-
-/// A pending request for the school's list.
-#[derive(Debug, Clone, Serialize)]
-pub struct PendingRequest {
-    pub kind: RequestKind,
-    pub id: i64,
-    pub pupil_id: i64,
-    pub pupil: String,
-    pub class_code: String,
-    /// Absence date (justification) or first day (derogation).
-    pub date_from: NaiveDate,
-    pub date_to: NaiveDate,
-    /// Absence kind (justification) or derogation category.
-    pub what: String,
-    /// Reason (justification).
-    pub reason: Option<JustificationReason>,
-    pub requested_at: i64,
 }
 
 #[derive(Deserialize)]
