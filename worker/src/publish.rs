@@ -31,7 +31,6 @@ use domain::publish::{self, limits, DeclarationStatus, Proof, PublicationNotice}
 use domain::query::QueryParams;
 use domain::text::SearchText;
 use domain::FieldError;
-use serde::Deserialize;
 use worker::send::SendFuture;
 use worker::Env;
 
@@ -209,15 +208,6 @@ fn json_error(e: serde_json::Error) -> FieldError {
     FieldError::invalid_says("body", Msg::BodyNotJsonObject, &[("detail", &e)])
 }
 
-/// The body of `POST /api/v1/declarations`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Submission {
-    privacy_version: String,
-    privacy_accepted: bool,
-    draft: ProfileDraft,
-}
-
 /// `POST /api/v1/declarations`: the privacy notice accepted, the profile checked whole, then a
 /// declaration code issued; nothing is published until the proof arrives.
 pub async fn submit(env: SharedEnv, req: Request) -> Response {
@@ -225,7 +215,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
         let client = client(req.headers());
         let t = clock::of_request(&env, req.headers())?.now;
         let bytes = body_bytes(req).await?;
-        let s: Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
+        let s: api::Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
         if !s.privacy_accepted {
             return Err(
                 FieldError::invalid_says("privacy_accepted", Msg::PrivacyNotAccepted, &[]).into(),

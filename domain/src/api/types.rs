@@ -64,8 +64,13 @@ pub struct Submission {
     pub privacy_accepted: bool,
     /// Il profilo come nella bozza salvata su file (campo draft): kind, name, codice_fiscale,
     /// partita_iva, legal_representative_cf, ipa_code, ateco, description, offers, places,
-    /// contacts, supply_chain, capacities.
-    pub draft: serde_json::Map<String, serde_json::Value>,
+    /// contacts, supply_chain, capacities. Documented as an object: its fields are checked
+    /// whole by `ProfileDraft::validate`, which names every one that is wrong.
+    #[cfg_attr(
+        feature = "openapi",
+        schemars(with = "serde_json::Map<String, serde_json::Value>")
+    )]
+    pub draft: crate::profile::ProfileDraft,
 }
 
 /// How a declaration is proved.
