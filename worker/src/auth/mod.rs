@@ -1,9 +1,9 @@
 //! Sign-in (OpenID Connect relying party), sessions, CSRF and roles.
 //!
 //! A session is a row in D1 (`db::sessions`) keyed by the SHA-256 of a random cookie value;
-//! the person's roles are read from the school's roster at each request (`access`,
-//! `db::roster`), never cached in the session, so a guardian removed by an import loses access
-//! at once. The rules are `domain::session`.
+//! the person's roles are read from the school's roster at each request, in the same D1 batch
+//! as the session (`current`, `db::sessions`, `db::roster`), never cached in the session, so a
+//! guardian removed by an import loses access at once. The rules are `domain::session`.
 
 pub mod handlers;
 pub mod oidc;
