@@ -387,6 +387,12 @@ fn dashboard_bench(wrk: &Path, base: &str, demo: &xtask::school::Demo, quick: bo
         .map(|id| format!("/api/v1/pupils/{id}/attendance"))
         .collect();
     let pages: Vec<(String, Vec<String>, bool)> = vec![
+        // The session and its grants alone: what every signed-in request costs at least.
+        (
+            "/api/v1/me (session only)".into(),
+            vec!["/api/v1/me".into()],
+            true,
+        ),
         ("attendance API (2 children)".into(), attendance, true),
         (
             "/famiglia (2 children)".into(),
@@ -463,10 +469,14 @@ fn dashboard_bench(wrk: &Path, base: &str, demo: &xtask::school::Demo, quick: bo
             1
         );
     }
+    let attendance = pages
+        .iter()
+        .find(|p| p.0.starts_with("attendance"))
+        .ok_or("no attendance row")?;
     let (p50, p95, p99, rps, errors) = wrk_run_with(
         wrk,
         base,
-        &pages[0].1,
+        &attendance.1,
         10,
         secs,
         std::slice::from_ref(&parent_cookie),
