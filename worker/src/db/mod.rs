@@ -188,8 +188,34 @@ impl Reads {
     }
 }
 
-/// What a request's [`Reads`] answered, in order.
-pub struct Answers(std::vec::IntoIter<D1Result>);
+/// The results of one batch, read in the order of its statements: a request's [`Reads`]
+/// after its session's, or any aggregate's batch.
+pub struct Answers {
+    what: &'static str,
+    rest: std::vec::IntoIter<D1Result>,
+}
+
+impl Answers {
+    fn new(what: &'static str, all: Vec<D1Result>) -> Self {
+        Answers {
+            what,
+            rest: all.into_iter(),
+        }
+    }
+
+    /// The next statement's result.
+    fn result(&mut self) -> Result<D1Result, Error> {
+        self.rest
+            .next()
+            .ok_or_else(|| Error::storage(self.what, "the batch answered too few results"))
+    }
+
+    /// The next statement's rows.
+    fn next<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, Error> {
+        let r = self.result()?;
+        rows(self.what, &r)
+    }
+}
 
 /// Rows a statement changed, from its result's metadata (missing metadata is an error: the
 /// caller counts on the figure).

@@ -1,10 +1,10 @@
 //! The school roster as it grants access: who is guardian of which pupil, who is staff where.
 //! Read at every request (never cached in the session), so a change by an import counts at once.
 
-use super::{rows, text, Error};
+use super::{text, Answers, Error};
 use domain::session::{Access, GuardianGrant, StaffGrant, StaffRole};
 use serde::Deserialize;
-use worker::{D1Database, D1PreparedStatement, D1Result};
+use worker::{D1Database, D1PreparedStatement};
 
 #[derive(Deserialize)]
 struct GuardianRow {
@@ -43,17 +43,19 @@ pub fn session_statements(
     Ok([guardians, staff])
 }
 
-/// The grants from the results of the two statements. A staff row with a role Ponte does not
-/// know is an error, not a grant quietly dropped.
-pub fn access_from(guardians: &D1Result, staff: &D1Result) -> Result<Access, Error> {
-    let guardian_of = rows::<GuardianRow>("guardian grant", guardians)?
+/// The grants from the two statements' results, next in `answers`. A staff row with a role
+/// Ponte does not know is an error, not a grant quietly dropped.
+pub fn access_from(answers: &mut Answers) -> Result<Access, Error> {
+    let guardian_of = answers
+        .next::<GuardianRow>()?
         .into_iter()
         .map(|g| GuardianGrant {
             school_id: g.school_id as i64,
             pupil_id: g.pupil_id as i64,
         })
         .collect();
-    let staff = rows::<StaffRow>("staff grant", staff)?
+    let staff = answers
+        .next::<StaffRow>()?
         .into_iter()
         .map(|s| {
             Ok(StaffGrant {

@@ -1,7 +1,7 @@
 //! Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie value (the
 //! value itself is never stored). The rules (lifetimes, when to touch) are `domain::session`.
 
-use super::{database, int, roster, rows, text, Answers, Error, Reads};
+use super::{database, int, roster, text, Answers, Error, Reads};
 use crate::db::Counted;
 use domain::session::Access;
 use domain::session::SessionClock;
@@ -48,21 +48,13 @@ pub async fn session(
     let [guardians, staff] = roster::session_statements(&db, id_hash)?;
     let mut statements = vec![session, guardians, staff];
     statements.extend(reads.0);
-    let mut results = db
+    let results = db
         .batch(statements)
         .counted()
         .await
-        .map_err(|e| Error::storage("session", e))?
-        .into_iter();
-    let (Some(session), Some(guardians), Some(staff)) =
-        (results.next(), results.next(), results.next())
-    else {
-        return Err(Error::storage(
-            "session",
-            "the batch answered too few results",
-        ));
-    };
-    let Some(r) = rows::<Row>("session", &session)?.into_iter().next() else {
+        .map_err(|e| Error::storage("session", e))?;
+    let mut answers = Answers::new("session", results);
+    let Some(r) = answers.next::<Row>()?.into_iter().next() else {
         return Ok(None);
     };
     let record = SessionRecord {
@@ -76,8 +68,8 @@ pub async fn session(
             last_seen: r.last_seen as i64,
         },
     };
-    let access = roster::access_from(&guardians, &staff)?;
-    Ok(Some((record, access, Answers(results))))
+    let access = roster::access_from(&mut answers)?;
+    Ok(Some((record, access, answers)))
 }
 
 /// Records activity at `last_seen`, with the `expires_at` the rules give for it.

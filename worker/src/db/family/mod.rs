@@ -19,9 +19,7 @@ pub use requests::*;
 use super::{database, Error};
 use chrono::NaiveDate;
 use domain::attendance::SchoolGrade;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use worker::D1Result;
 
 /// A stored value that does not decode.
 fn broken(what: &str, e: impl std::fmt::Display) -> Error {
@@ -51,37 +49,6 @@ fn whole(what: &str, n: f64) -> Result<i64, Error> {
         Ok(n as i64)
     } else {
         Err(broken(what, n))
-    }
-}
-
-/// The results of one batch, in the order of its statements.
-struct Results {
-    what: &'static str,
-    rest: std::vec::IntoIter<D1Result>,
-}
-
-impl Results {
-    fn new(what: &'static str, all: Vec<D1Result>) -> Self {
-        Results {
-            what,
-            rest: all.into_iter(),
-        }
-    }
-
-    /// What a request's reads answered after its session.
-    fn answered(what: &'static str, answers: super::Answers) -> Self {
-        Results {
-            what,
-            rest: answers.0,
-        }
-    }
-
-    fn next<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, Error> {
-        let r = self
-            .rest
-            .next()
-            .ok_or_else(|| Error::storage(self.what, "the batch answered too few results"))?;
-        super::rows(self.what, &r)
     }
 }
 

@@ -2,9 +2,9 @@
 //! notices with the rows their acknowledgement figures come from (one grouped query for the
 //! whole list), one notice with the school's pupils for the office's list.
 
-use super::{broken, database, grade, whole, IdRow, Results};
+use super::{broken, database, grade, whole, IdRow};
 use crate::db::Counted;
-use crate::db::{int, text, Error};
+use crate::db::{int, text, Answers, Error};
 use domain::family::{Ack, Kid, Notice, NoticeDraft, RollPupil, SchoolPupil};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -83,7 +83,7 @@ pub async fn publish(
         ])
         .counted()
         .await?;
-    let mut r = Results::new("notice", results);
+    let mut r = Answers::new("notice", results);
     let id = r
         .next::<IdRow>()?
         .into_iter()
@@ -164,7 +164,7 @@ pub(super) fn family_notice_statements(
 }
 
 impl FamilyNotices {
-    pub(super) fn from_results(r: &mut Results) -> Result<FamilyNotices, Error> {
+    pub(super) fn from_results(r: &mut Answers) -> Result<FamilyNotices, Error> {
         let kids = r
             .next::<KidDb>()?
             .into_iter()
@@ -205,7 +205,7 @@ pub async fn family_notices(env: &Env, codice_fiscale: &str) -> Result<FamilyNot
         .batch(family_notice_statements(&db, codice_fiscale)?)
         .counted()
         .await?;
-    FamilyNotices::from_results(&mut Results::new("family notices", results))
+    FamilyNotices::from_results(&mut Answers::new("family notices", results))
 }
 
 pub async fn mark_read(
@@ -329,7 +329,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
         ])
         .counted()
         .await?;
-    let mut r = Results::new("school notices", results);
+    let mut r = Answers::new("school notices", results);
     let school = r.next::<SchoolDb>()?.into_iter().next().map(|s| s.name);
     let notices = decode_all(r.next::<NoticeDb>()?)?;
     let pupils = r
@@ -404,7 +404,7 @@ pub async fn notice_with_roll(
         ])
         .counted()
         .await?;
-    let mut r = Results::new("notice", results);
+    let mut r = Answers::new("notice", results);
     let Some(notice) = r.next::<NoticeDb>()?.into_iter().next() else {
         return Ok(None);
     };

@@ -3,7 +3,7 @@
 //! an acknowledgement for them; for one pupil or all of a guardian's children in one batch.
 
 use super::notices::{family_notice_statements, FamilyNotices};
-use super::{broken, database, date, id_list, whole, Results};
+use super::{broken, database, date, id_list, whole};
 use crate::db::{text, Answers, Counted, Error, Reads};
 use domain::attendance::{
     AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, Policy, Pupil, SchoolGrade,
@@ -225,7 +225,7 @@ fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1Prepared
 
 /// The registers from the four statements' results, in pupil id order (a pupil that does not
 /// exist has none).
-fn registers_from(r: &mut Results) -> Result<Vec<Register>, Error> {
+fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
     let children: Vec<ChildDb> = r.next()?;
     let absences: Vec<AbsenceDb> = r.next()?;
     let deroghe: Vec<DerogaDb> = r.next()?;
@@ -274,7 +274,10 @@ pub fn register_reads(env: &Env, id: i64) -> Result<Reads, Error> {
 /// The register that [`register_reads`] asked for; `None` if there is no such pupil. The
 /// caller checks access on its `place` before using anything else.
 pub fn register_answered(answers: Answers) -> Result<Option<Register>, Error> {
-    let mut r = Results::answered("register", answers);
+    let mut r = Answers {
+        what: "register",
+        ..answers
+    };
     Ok(registers_from(&mut r)?.into_iter().next())
 }
 
@@ -300,7 +303,7 @@ pub async fn family(env: &Env, codice_fiscale: &str, pupils: &[i64]) -> Result<F
     let db = database(env)?;
     let mut statements = register_statements(&db, pupils)?;
     statements.extend(family_notice_statements(&db, codice_fiscale)?);
-    let mut r = Results::new("family", db.batch(statements).counted().await?);
+    let mut r = Answers::new("family", db.batch(statements).counted().await?);
     let registers = registers_from(&mut r)?;
     let notices = FamilyNotices::from_results(&mut r)?;
     Ok(FamilyData { registers, notices })

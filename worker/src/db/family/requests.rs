@@ -3,10 +3,10 @@
 
 use super::notices::{SchoolDb, SCHOOL_SQL};
 use super::register::policy_of;
-use super::{broken, database, date, whole, IdRow, Results};
+use super::{broken, database, date, whole, IdRow};
 use crate::db::first;
 use crate::db::Counted;
-use crate::db::{int, text, Error};
+use crate::db::{int, text, Answers, Error};
 use chrono::NaiveDate;
 use domain::api::types::{PendingRequest, RequestKind};
 use domain::attendance::{AbsenceKind, Policy};
@@ -324,7 +324,7 @@ pub async fn school_requests(
         ])
         .counted()
         .await?;
-    let mut r = Results::new("requests", results);
+    let mut r = Answers::new("requests", results);
     let school = match r.next::<SchoolDb>()?.into_iter().next() {
         Some(s) => Some((s.name, policy_of(s.policy.as_deref())?)),
         None => None,
