@@ -447,6 +447,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/declarations/{code}",
             "/api/v1/declarations/{code}/document",
             "/api/v1/declarations/{code}/signature",
+            "/api/v1/declarations/{code}/review",
         ])
     );
     // The router has exactly the document's methods on each of its paths: a method the path

@@ -4,7 +4,10 @@
 //! and delivered to the worker's e-mail handler, CAdES `.p7m` files signed with `openssl cms`,
 //! publication, the notice written as a local `.eml`, the search. And every way it must fail:
 //! wrong sender, wrong or reused or expired code, plain e-mail, forged envelopes, someone
-//! else's signature, edits while pending — each refused with nothing published.
+//! else's signature, a file that is not the document — each refused with nothing published.
+//! And who may publish (issue 18): the proof checked against the registry of record (the local
+//! registry `cargo xtask test` starts), what it does not confirm reviewed by an operator, live
+//! profiles updated only by their owner, pending declarations superseded by newer ones.
 
 use e2e::people::{assert_error, json_of, send};
 use serde_json::{json, Value};
@@ -13,6 +16,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use xtask::client::{Answer, Client};
 use xtask::pki::{self, Pki, Provider};
+use xtask::registry::RegistryClient;
 
 const VERIFY_TO: &str = "verifica@pec.ponte.example";
 
@@ -43,6 +47,12 @@ fn nonce() -> u64 {
         .map(|d| d.as_micros() as u64)
         .unwrap_or(0);
     t.wrapping_add(N.fetch_add(7919, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// The local registry of record's test endpoints.
+fn registry() -> &'static RegistryClient {
+    static R: OnceLock<RegistryClient> = OnceLock::new();
+    R.get_or_init(|| RegistryClient::from_env().expect("the local registry (cargo xtask test)"))
 }
 
 fn fresh_cf(prefix: &str, n: u64) -> String {
@@ -208,6 +218,11 @@ fn search_ids(c: &mut Client, query: &str) -> Vec<i64> {
 
 /// The `.eml` files wrangler wrote for the `MAIL` binding (`<temp>/miniflare-*/files/email/`).
 fn sent_mail_containing(needle: &str) -> Option<String> {
+    sent_mails_containing(needle).into_iter().next()
+}
+
+/// Every message the worker wrote locally that contains `needle`.
+fn sent_mails_containing(needle: &str) -> Vec<String> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
@@ -233,7 +248,8 @@ fn sent_mail_containing(needle: &str) -> Option<String> {
     files
         .iter()
         .filter_map(|f| std::fs::read_to_string(f).ok())
-        .find(|text| text.contains(needle))
+        .filter(|text| text.contains(needle))
+        .collect()
 }
 
 /// Waits a little for the notice: the worker sends it after answering.
@@ -415,10 +431,18 @@ fn bad_submissions_are_refused_and_store_nothing() {
         "{}",
         a.body
     );
-    // None of it left a declaration: the good one is accepted now, once.
+    // None of it left a declaration: the good one is accepted now. A second one supersedes it
+    // while its proof has not arrived: a pending code locks nobody out.
     let first = submitted(&mut c, &good);
     assert_eq!(first["method"], "pec");
-    assert_error(&submit(&mut c, &good), 409, "conflict", "pending");
+    let second = submitted(&mut c, &good);
+    assert_ne!(second["code"], first["code"]);
+    let old = first["code"].as_str().unwrap();
+    assert_eq!(status_of(&mut c, old)["status"], "superseded");
+    assert_eq!(
+        status_of(&mut c, second["code"].as_str().unwrap())["status"],
+        "pending"
+    );
 }
 
 fn preview(c: &mut Client, draft: &Value) -> Answer {
@@ -460,7 +484,12 @@ fn preview_renders_the_public_article_or_every_error() {
 fn a_public_body_publishes_by_pec_from_its_ipa_address() {
     let mut c = client();
     let name = "Unione dei Comuni Valdolmo";
-    let d = submitted(&mut c, &draft_public_body("uc_valdol", "80000123457", name));
+    let first = submitted(&mut c, &draft_public_body("uc_valdol", "80000123457", name));
+    // The same body through the Codice Univoco Ufficio of one of its offices: the same body,
+    // whose newer declaration supersedes the first.
+    let d = submitted(&mut c, &draft_public_body("UFV8TC", "80000123457", name));
+    let superseded = first["code"].as_str().unwrap().to_owned();
+    assert_eq!(status_of(&mut c, &superseded)["status"], "superseded");
     let code = d["code"].as_str().unwrap().to_owned();
     assert_eq!(d["method"], "pec");
     // The address of record is iPA's, not the one typed in the form.
@@ -469,9 +498,6 @@ fn a_public_body_publishes_by_pec_from_its_ipa_address() {
     assert_eq!(d["pec_declared"], false);
     assert_eq!(d["verification_address"], VERIFY_TO);
     assert_eq!(status_of(&mut c, &code)["status"], "pending");
-    // The same body through the Codice Univoco Ufficio of one of its offices: still pending.
-    let a = submit(&mut c, &draft_public_body("UFV8TC", "80000123457", name));
-    assert_error(&a, 409, "conflict", "the same body by its office's code");
     let subject = format!("Conferma pubblicazione profilo {code}");
 
     // Each of these is refused and publishes nothing.
@@ -507,6 +533,14 @@ fn a_public_body_publishes_by_pec_from_its_ipa_address() {
         (
             "right envelope and sender, no code",
             pec(Provider::Trusted, pec_of_record, "Conferma"),
+        ),
+        (
+            "right envelope and sender, the superseded code",
+            pec(
+                Provider::Trusted,
+                pec_of_record,
+                &format!("Conferma {superseded}"),
+            ),
         ),
     ];
     for (what, raw) in &refused {
@@ -563,11 +597,24 @@ fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
     let n = nonce();
     let cf = fresh_cf("TSTPRO", n);
     let pec_addr = format!("studio{n}@pec.esempio.example");
+    // INI-PEC lists the professional's address, in another case than the one typed.
+    registry()
+        .set_ini_pec(&cf, Some(&pec_addr.to_uppercase()))
+        .unwrap();
     let d = submitted(
         &mut c,
-        &draft_professional(&cf, &pec_addr, "Prima versione del profilo."),
+        &draft_professional(
+            &cf,
+            "digitata@pec.altro.example",
+            "Prima versione del profilo.",
+        ),
     );
-    assert_eq!(d["pec_declared"], true);
+    assert_eq!(d["pec_declared"], false);
+    assert_eq!(
+        d["pec_of_record"],
+        pec_addr.as_str(),
+        "INI-PEC's, not the typed one"
+    );
     assert_eq!(d["update"], false);
     let code = d["code"].as_str().unwrap().to_owned();
     assert!(deliver(
@@ -587,25 +634,27 @@ fn a_professional_publishes_and_updates_while_the_old_profile_stays_online() {
     let code2 = d2["code"].as_str().unwrap().to_owned();
     let h = json_of(&host(&mut c, id));
     assert_eq!(h["description"], "Prima versione del profilo.");
-    // While it is pending, no other change is taken.
-    let a = submit(
+    // Changed again before the proof arrived: the newer declaration replaces it.
+    let d3 = submitted(
         &mut c,
-        &draft_professional(&cf, &pec_addr, "Terza versione."),
+        &draft_professional(&cf, &pec_addr, "Terza versione del profilo."),
     );
-    assert_error(&a, 409, "conflict", "edit while pending");
-    assert!(json_of(&a)["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("in corso"));
-    assert!(deliver(
+    let code3 = d3["code"].as_str().unwrap().to_owned();
+    assert_eq!(status_of(&mut c, &code2)["status"], "superseded");
+    assert!(!deliver(
         &pec_addr,
         &pec(Provider::Trusted, &pec_addr, &code2)
     ));
-    let s = status_of(&mut c, &code2);
+    // The owner's PEC proves the update: published at once.
+    assert!(deliver(
+        &pec_addr,
+        &pec(Provider::Trusted, &pec_addr, &code3)
+    ));
+    let s = status_of(&mut c, &code3);
     assert_eq!(s["host_id"].as_i64(), Some(id), "the same profile, updated");
     let h = json_of(&host(&mut c, id));
-    assert_eq!(h["description"], "Seconda versione del profilo.");
-    let m = notice_for(&code2);
+    assert_eq!(h["description"], "Terza versione del profilo.");
+    let m = notice_for(&code3);
     assert!(m.contains("Le modifiche al profilo"), "{m}");
     // The first code cannot be used again.
     assert!(!deliver(
@@ -622,6 +671,8 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
     let rep = fresh_cf("TSTLRP", n);
     let name = format!("Officine Prova {n} S.r.l.");
     let company_pec = format!("officine{n}@pec.esempio.example");
+    // The Registro delle imprese lists the legal representative.
+    registry().add_company(&piva, &[&rep]).unwrap();
     let d = submitted(&mut c, &draft_company(&piva, &rep, &name, &company_pec));
     assert_eq!(d["method"], "firma_digitale");
     let code = d["code"].as_str().unwrap().to_owned();
@@ -674,6 +725,16 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
         400,
         "content changed after signing"
     );
+    // A file that carries the code line, signed by the right person, but is not the document
+    // byte for byte (its text changed before signing).
+    let edited = doc.body.replace("Percorso", "PERCORSO");
+    assert!(edited.contains(&format!("Codice della dichiarazione: {code}")));
+    let a = upload(
+        &mut c,
+        &pki::sign_p7m(the_pki, &rep_signer, edited.as_bytes()).unwrap(),
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("byte per byte"), "{}", a.body);
     assert_eq!(status_of(&mut c, &code)["status"], "pending");
 
     // The legal representative's signature over the declaration.
@@ -684,7 +745,10 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
     assert_eq!(a.status, 200, "{}", a.body);
     let r = json_of(&a);
     assert_eq!(r["status"], "published");
-    assert_eq!(r["chain_checked"], false);
+    assert!(
+        r.get("chain_checked").is_none(),
+        "no unchecked guarantee: {r}"
+    );
     let id = r["host_id"].as_i64().unwrap();
     let h = json_of(&host(&mut c, id));
     assert_eq!(h["name"], name.as_str());
@@ -728,7 +792,8 @@ fn an_expired_code_is_refused_and_frees_the_profile() {
     ));
     assert_eq!(status_at(&mut c, &code, later)["status"], "expired");
     assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).is_empty());
-    // Then the body may submit again, and gets a new code; before the expiry it may not.
+    // Then the body may submit again, and gets a new code (before the expiry too: a newer
+    // declaration supersedes a pending one).
     let at = |t: i64| t.to_string();
     let body = submission(&draft).to_string();
     let resubmit = |c: &mut Client, t: i64| {
@@ -741,12 +806,8 @@ fn an_expired_code_is_refused_and_frees_the_profile() {
         .expect("POST /api/v1/declarations")
     };
     let early = resubmit(&mut c, expires_at - 1);
-    assert_error(
-        &early,
-        409,
-        "conflict",
-        "a resubmission while the code is pending",
-    );
+    assert_eq!(early.status, 201, "{}", early.body);
+    assert_ne!(json_of(&early)["code"], d["code"]);
     let a = resubmit(&mut c, later);
     assert_eq!(a.status, 201, "{}", a.body);
     assert_ne!(json_of(&a)["code"], d["code"]);
@@ -797,10 +858,282 @@ fn failed_proofs_and_submissions_are_limited() {
         .collect();
     let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
     let bodies: Vec<&str> = answers.iter().map(|a| a.body.as_str()).collect();
-    assert_eq!(statuses.first(), Some(&201), "{statuses:?} {bodies:#?}");
     assert!(
-        statuses[1..statuses.len() - 1].iter().all(|s| *s == 409),
+        statuses[..statuses.len() - 1].iter().all(|s| *s == 201),
         "{statuses:?} {bodies:#?}"
     );
     assert_eq!(statuses.last(), Some(&429), "{statuses:?} {bodies:#?}");
+}
+
+/// The Ponte operator of the demo (`PONTE_OPERATORS`), signed in.
+fn operator() -> Client {
+    e2e::people::signed_in(xtask::stack::OPERATOR_LABEL).0
+}
+
+/// The operator's decision on `code`: approve or refuse, with a note.
+fn review(c: &mut Client, code: &str, decision: &str, note: &str) -> Answer {
+    c.post_json(
+        &format!("/api/v1/declarations/{code}/review"),
+        &json!({"decision": decision, "note": note}),
+    )
+    .expect("POST review")
+}
+
+fn signature_upload(c: &mut Client, code: &str, p7m: &[u8]) -> Answer {
+    c.request(
+        "POST",
+        &format!("/api/v1/declarations/{code}/signature"),
+        Some(("application/pkcs7-mime", p7m)),
+        &[],
+    )
+    .expect("POST signature")
+}
+
+/// A company's declaration signed by `signer_cf`: the upload's answer.
+fn company_signed(c: &mut Client, draft: &Value, signer_cf: &str) -> (String, Answer) {
+    let d = submitted(c, draft);
+    let code = d["code"].as_str().unwrap().to_owned();
+    let doc = send(c, "GET", d["document_url"].as_str().unwrap(), None).body;
+    let signer = the_pki().signer(signer_cf, "Firmatario di Prova").unwrap();
+    let p7m = pki::sign_p7m(the_pki(), &signer, doc.as_bytes()).unwrap();
+    let a = signature_upload(c, &code, &p7m);
+    (code, a)
+}
+
+#[test]
+fn a_declared_pec_waits_for_an_operator_who_approves_it() {
+    let mut c = client();
+    let n = nonce();
+    let cf = fresh_cf("TSTREV", n);
+    let typed = format!("dichiarata{n}@pec.esempio.example");
+    // INI-PEC has nothing for this codice fiscale: the typed address is only declared.
+    registry().set_ini_pec(&cf, None).unwrap();
+    let d = submitted(
+        &mut c,
+        &draft_professional(&cf, &typed, "Profilo con PEC dichiarata."),
+    );
+    assert_eq!(d["pec_declared"], true);
+    let code = d["code"].as_str().unwrap().to_owned();
+    // A genuine PEC from that mailbox is accepted as proof, but publishes nothing by itself.
+    assert!(deliver(&typed, &pec(Provider::Trusted, &typed, &code)));
+    let s = status_of(&mut c, &code);
+    assert_eq!(s["status"], "review", "{s}");
+    assert_eq!(s["review_reason"], "pec_not_of_record");
+    assert!(s["host_id"].is_null());
+    assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).is_empty());
+    // While it is in review, the body cannot send another declaration.
+    let a = submit(
+        &mut c,
+        &draft_professional(&cf, &typed, "Un'altra versione."),
+    );
+    assert_error(&a, 409, "conflict", "another declaration while in review");
+
+    // Nobody but an operator sees the queue or decides: a parent and an anonymous caller.
+    let (mut parent, _) = e2e::people::signed_in("Genitore di due alunni");
+    assert_eq!(send(&mut parent, "GET", "/operatore", None).status, 404);
+    assert_error(
+        &review(&mut parent, &code, "approve", "Io approvo."),
+        404,
+        "not_found",
+        "a parent deciding",
+    );
+    assert_eq!(status_of(&mut c, &code)["status"], "review");
+    let a = review(&mut c, &code, "approve", "Anonimo.");
+    assert_eq!(a.status, 401, "{}", a.body);
+
+    // The operator sees the evidence, must give a reason, then approves.
+    let mut op = operator();
+    let page = send(&mut op, "GET", "/operatore", None);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(&code), "the queue lists the code");
+    assert!(page.body.contains(&typed), "and who sent the proof");
+    assert!(page.body.contains("INI-PEC"), "and why it waits");
+    assert_error(
+        &review(&mut op, &code, "approve", "  "),
+        400,
+        "invalid_field",
+        "a decision without a reason",
+    );
+    let a = review(
+        &mut op,
+        &code,
+        "approve",
+        "Verificata l'iscrizione all'albo e la casella PEC per telefono.",
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let r = json_of(&a);
+    assert_eq!(r["status"], "published");
+    let id = r["host_id"].as_i64().expect("host id");
+    assert_eq!(status_of(&mut c, &code)["status"], "published");
+    assert!(search_ids(&mut c, &format!("q={}", &cf[..6])).contains(&id));
+    let m = notice_for(&code);
+    assert!(m.contains(&format!("To: {typed}")), "{m}");
+    // Decided once.
+    assert_error(
+        &review(&mut op, &code, "refuse", "Ripensamento."),
+        409,
+        "conflict",
+        "a second decision",
+    );
+    // The queue no longer lists it.
+    assert!(!send(&mut op, "GET", "/operatore", None)
+        .body
+        .contains(&code));
+}
+
+#[test]
+fn a_signer_the_registry_does_not_list_is_reviewed_and_refused() {
+    let mut c = client();
+    let n = nonce();
+    let piva = fresh_piva(n ^ 0x1234);
+    let real_rep = fresh_cf("TSTREA", n);
+    let intruder = fresh_cf("TSTINT", n);
+    registry().add_company(&piva, &[&real_rep]).unwrap();
+    let name = format!("Meccanica Vera {n} S.p.A.");
+    // Someone types their own codice fiscale as the legal representative and signs with a
+    // valid certificate: the signature is theirs, but the registry does not list them.
+    let (code, a) = company_signed(
+        &mut c,
+        &draft_company(&piva, &intruder, &name, "intruso@pec.altro.example"),
+        &intruder,
+    );
+    assert_eq!(a.status, 202, "{}", a.body);
+    let r = json_of(&a);
+    assert_eq!(r["status"], "review");
+    assert_eq!(r["review_reason"], "signer_not_representative");
+    assert!(r.get("host_id").is_none());
+    assert!(search_ids(&mut c, &format!("q={n}")).is_empty());
+    // The operator refuses it, and the real representative can then publish.
+    let mut op = operator();
+    let a = review(
+        &mut op,
+        &code,
+        "refuse",
+        "Il firmatario non è legale rappresentante e non ha presentato una delega.",
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "refused");
+    assert_eq!(status_of(&mut c, &code)["status"], "refused");
+    assert!(search_ids(&mut c, &format!("q={n}")).is_empty());
+    let (_, a) = company_signed(
+        &mut c,
+        &draft_company(&piva, &real_rep, &name, "vera@pec.esempio.example"),
+        &real_rep,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "published");
+}
+
+#[test]
+fn a_live_profile_changes_only_by_its_owners_proof() {
+    let mut c = client();
+    let n = nonce();
+    let piva = fresh_piva(n ^ 0x4321);
+    let owner = fresh_cf("TSTOWN", n);
+    let newcomer = fresh_cf("TSTNEW", n);
+    registry().add_company(&piva, &[&owner]).unwrap();
+    let name = format!("Falegnameria Titolare {n}");
+    let draft = |rep: &str, description: &str| {
+        let mut d = draft_company(&piva, rep, &name, "titolare@pec.esempio.example");
+        d["description"] = json!(description);
+        d
+    };
+    let (_, a) = company_signed(&mut c, &draft(&owner, "Il profilo del titolare."), &owner);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let id = json_of(&a)["host_id"].as_i64().unwrap();
+    // The registry now lists a second representative too; their signature is genuine and
+    // confirmed, but the live profile was proved by another signer: a person looks first.
+    registry().add_company(&piva, &[&owner, &newcomer]).unwrap();
+    let (code, a) = company_signed(
+        &mut c,
+        &draft(&newcomer, "Il profilo riscritto da altri."),
+        &newcomer,
+    );
+    assert_eq!(a.status, 202, "{}", a.body);
+    assert_eq!(json_of(&a)["review_reason"], "not_live_owner");
+    assert_eq!(
+        json_of(&host(&mut c, id))["description"],
+        "Il profilo del titolare.",
+        "the live profile is untouched"
+    );
+    let a = review(
+        &mut operator(),
+        &code,
+        "refuse",
+        "Il titolare non conferma la modifica.",
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    // The owner's own update publishes at once.
+    let (_, a) = company_signed(&mut c, &draft(&owner, "Il profilo aggiornato."), &owner);
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(
+        json_of(&host(&mut c, id))["description"],
+        "Il profilo aggiornato."
+    );
+}
+
+#[test]
+fn an_update_from_a_new_address_is_reviewed_and_told_to_both() {
+    let mut c = client();
+    let n = nonce();
+    let cf = fresh_cf("TSTMOV", n);
+    let old = format!("vecchia{n}@pec.esempio.example");
+    let new = format!("nuova{n}@pec.esempio.example");
+    registry().set_ini_pec(&cf, Some(&old)).unwrap();
+    let d = submitted(&mut c, &draft_professional(&cf, &old, "Prima."));
+    let code = d["code"].as_str().unwrap().to_owned();
+    assert!(deliver(&old, &pec(Provider::Trusted, &old, &code)));
+    assert_eq!(status_of(&mut c, &code)["status"], "published");
+    // INI-PEC now lists a new address: a proof from it is genuine, but not the owner's.
+    registry().set_ini_pec(&cf, Some(&new)).unwrap();
+    let d = submitted(&mut c, &draft_professional(&cf, &new, "Seconda."));
+    assert_eq!(d["pec_of_record"], new.as_str());
+    let code = d["code"].as_str().unwrap().to_owned();
+    assert!(deliver(&new, &pec(Provider::Trusted, &new, &code)));
+    let s = status_of(&mut c, &code);
+    assert_eq!(s["status"], "review", "{s}");
+    assert_eq!(s["review_reason"], "not_live_owner");
+    let a = review(
+        &mut operator(),
+        &code,
+        "approve",
+        "Cambio di casella confermato dal professionista.",
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    // The notice goes to the new address and to the one that proved the live profile.
+    notice_for(&code);
+    std::thread::sleep(Duration::from_millis(500));
+    let to: Vec<String> = sent_mails_containing(&code)
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("To: ").map(str::to_owned))
+        })
+        .collect();
+    assert!(to.contains(&new) && to.contains(&old), "{to:?}");
+}
+
+#[test]
+fn without_the_registry_nothing_publishes_by_itself() {
+    let mut c = client();
+    let n = nonce();
+    let piva = fresh_piva(n ^ 0x7777);
+    let rep = fresh_cf("TSTOUT", n);
+    registry().add_company(&piva, &[&rep]).unwrap();
+    registry().outage(&piva, true).unwrap();
+    let (code, a) = company_signed(
+        &mut c,
+        &draft_company(
+            &piva,
+            &rep,
+            &format!("Guasto {n}"),
+            "guasto@pec.esempio.example",
+        ),
+        &rep,
+    );
+    registry().outage(&piva, false).unwrap();
+    assert_eq!(a.status, 202, "{}", a.body);
+    assert_eq!(json_of(&a)["review_reason"], "registry_unavailable");
+    assert_eq!(status_of(&mut c, &code)["status"], "review");
+    assert!(search_ids(&mut c, &format!("q={n}")).is_empty());
 }

@@ -16,6 +16,14 @@ impl Lang {
         }
     }
 
+    /// A message without values in this language.
+    pub fn message(self, m: Msg) -> &'static str {
+        match self {
+            Lang::En => english(m),
+            Lang::It => m.it(),
+        }
+    }
+
     /// `error` for the attendance calculator: its own messages in this language, any other as
     /// written (see `english_limits`).
     pub fn limits_error(self, e: &FieldError) -> String {
@@ -142,6 +150,12 @@ fn english(m: Msg) -> &'static str {
         MsgId::IpaCodeUnknown => "The code «{code}» is not in the Index of Public Administrations (IPA): check the body's iPA code.",
         MsgId::CfNotIpa => "The tax code is not the body's one in the IPA ({cf}).",
         MsgId::SignedFileWrongCode => "The signed file is not the declaration with the code {code}: download the declaration of this code, sign it and upload it again.",
+        MsgId::SignedFileNotDocument => "The signed file is not, byte for byte, the document of declaration {code}: sign the downloaded file without changing it and upload it again.",
+        MsgId::ReviewPecNotOfRecord => "The PEC address is the one the body typed: INI-PEC does not list it for this tax code.",
+        MsgId::ReviewSignerNotRepresentative => "The Companies Register does not list the signer among the company's legal representatives: a delegate must show the delegation.",
+        MsgId::ReviewCompanyNotInRegistry => "The Companies Register has no company with this VAT number.",
+        MsgId::ReviewRegistryUnavailable => "The register of record could not confirm the body.",
+        MsgId::ReviewNotLiveOwner => "The profile is already published, and the confirmation does not come from the PEC address or the signer that published it.",
         MsgId::SignedByOther => "The file is signed by someone else (tax code {signer}): it must be signed by the legal representative named in the profile ({expected}).",
         MsgId::CfLength => "A person's tax code has 16 characters ({n} were given).",
         MsgId::CfForm => "The tax code does not have the expected form: six letters, two digits, a letter, two digits, a letter, three digits and a final letter (for example RSSMRA85T10A562S).",
@@ -229,8 +243,8 @@ fn english(m: Msg) -> &'static str {
         MsgId::IpaCodeNotFound => "The code «{code}» is not in the Index of Public Administrations (IPA): check the iPA code or the Unique Office Code.",
         MsgId::PrivacyNotAccepted => "To continue, read and accept the privacy notice.",
         MsgId::PrivacyVersionChanged => "The privacy notice has been updated: read it and accept it again before sending.",
-        MsgId::PublicationPending => "A profile of this host is being published: it cannot be changed until the publication is concluded. Confirm the declaration already sent (PEC or digital signature) or wait until the code expires.",
-        MsgId::PublicationPendingUntil => "A profile of this host is being published (the code expires on {date}): it cannot be changed until the publication is concluded. Confirm the declaration already sent (PEC or digital signature) or wait until the code expires.",
+        MsgId::PublicationInReview => "A confirmation from this host is being checked by a Ponte operator: another declaration cannot be sent until the check is concluded.",
+        MsgId::DeclarationBySignature => "This declaration is confirmed by the legal representative's digital signature, not by a PEC message.",
         MsgId::DeclarationCodeUsed => "This code has already been used: the profile is published. To change it, fill in the profile again and send a new declaration.",
         MsgId::DeclarationCodeExpired => "This code has expired or is no longer valid: send the profile again to receive a new code.",
         MsgId::DeclarationCodeUsedOrExpired => "This code has already been used or has expired: nothing was published.",
@@ -250,6 +264,8 @@ fn english(m: Msg) -> &'static str {
         // Phrases.
         MsgId::PhraseTitle => "the title",
         MsgId::PhraseNoticeText => "the text",
+        MsgId::PhraseReviewNote => "the reason",
+        MsgId::DeclarationNotInReview => "This declaration is not being checked: it has already been decided, or its confirmation has not arrived yet.",
         MsgId::PhrasePartitaIva => "the VAT number",
         MsgId::PhraseNumericCf => "the VAT number or the numeric tax code",
         MsgId::PhraseDescription => "the description",
@@ -320,16 +336,10 @@ mod tests {
         let e = domain::hosts::PathKind::parse("stage").expect_err("not a path");
         assert_eq!(e.message, "Il percorso è «pcto» oppure «apprendistato».");
         assert_eq!(Lang::En.error(&e), "The path is «pcto» or «apprendistato».");
-        let e = FieldError::conflict_says(Msg::PublicationPendingUntil, &[("date", &"02/04/2026")]);
+        let e = FieldError::invalid_says("date", Msg::DateNotExists, &[("date", &"31/02/2026")]);
+        assert_eq!(e.message, "La data 31/02/2026 non esiste.");
         assert!(
-            e.message.contains("(il codice scade il 02/04/2026)"),
-            "{}",
-            e.message
-        );
-        assert!(
-            Lang::En
-                .error(&e)
-                .contains("(the code expires on 02/04/2026)"),
+            Lang::En.error(&e).contains("31/02/2026"),
             "{}",
             Lang::En.error(&e)
         );

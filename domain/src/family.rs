@@ -649,7 +649,7 @@ pub struct NoticeDraft {
     pub requires_ack: bool,
 }
 
-fn clean_text(
+pub(crate) fn clean_text(
     field: &str,
     raw: &str,
     max: usize,

@@ -23,6 +23,7 @@ pub mod place;
 pub mod profile;
 pub mod publish;
 pub mod query;
+pub mod registry;
 pub mod security;
 pub mod session;
 pub mod share;

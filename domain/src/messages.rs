@@ -165,6 +165,16 @@ messages! {
          dichiarazione di questo codice, firmarla e caricarla di nuovo.",
     SignedByOther => "Il file è firmato da un'altra persona (codice fiscale {signer}): deve firmarlo \
          il legale rappresentante indicato nel profilo ({expected}).",
+    SignedFileNotDocument => "Il file firmato non è, byte per byte, il documento della dichiarazione \
+         {code}: firmare il file scaricato senza modificarlo e caricarlo di nuovo.",
+    ReviewPecNotOfRecord => "La PEC è quella indicata dal soggetto: INI-PEC non la riporta per \
+         questo codice fiscale.",
+    ReviewSignerNotRepresentative => "Il Registro delle imprese non indica chi ha firmato tra i \
+         legali rappresentanti dell'impresa: se è un delegato, serve la delega.",
+    ReviewCompanyNotInRegistry => "Il Registro delle imprese non ha un'impresa con questa partita IVA.",
+    ReviewRegistryUnavailable => "Il registro di riferimento non ha potuto confermare il soggetto.",
+    ReviewNotLiveOwner => "Il profilo è già pubblicato e la conferma non viene dalla PEC o dal \
+         firmatario che lo hanno pubblicato.",
     CfLength => "Il codice fiscale di una persona ha 16 caratteri (ne sono stati indicati {n}).",
     CfForm => "Il codice fiscale non ha la forma prevista: sei lettere, due cifre, \
          una lettera, due cifre, una lettera, tre cifre e una lettera finale \
@@ -273,13 +283,10 @@ messages! {
          dati personali.",
     PrivacyVersionChanged => "L'informativa sul trattamento dei dati è stata aggiornata: leggerla e \
          accettarla di nuovo prima di inviare.",
-    PublicationPending => "È in corso la pubblicazione di un profilo di questo soggetto: non è possibile \
-         modificarlo finché la pubblicazione non è conclusa. Confermare la dichiarazione già \
-         inviata (PEC o firma digitale) oppure attendere la scadenza del codice.",
-    PublicationPendingUntil => "È in corso la pubblicazione di un profilo di questo soggetto (il codice \
-         scade il {date}): non è possibile modificarlo finché la pubblicazione non è conclusa. \
-         Confermare la dichiarazione già inviata (PEC o firma digitale) oppure attendere la \
-         scadenza del codice.",
+    PublicationInReview => "Una conferma di questo soggetto è in verifica presso un operatore di \
+         Ponte: non è possibile inviare un'altra dichiarazione finché la verifica non è conclusa.",
+    DeclarationBySignature => "Questa dichiarazione si conferma con la firma digitale del legale \
+         rappresentante, non con un messaggio PEC.",
     DeclarationCodeUsed => "Questo codice è già stato usato: il profilo è pubblicato. Per modificarlo, \
          compilare di nuovo il profilo e inviare una nuova dichiarazione.",
     DeclarationCodeExpired => "Questo codice è scaduto o non è più valido: inviare di nuovo il profilo per \
@@ -306,6 +313,9 @@ messages! {
     // opens a message is written with a capital letter).
     PhraseTitle => "il titolo",
     PhraseNoticeText => "il testo",
+    PhraseReviewNote => "la motivazione",
+    DeclarationNotInReview => "Questa dichiarazione non è in verifica: è già stata decisa, oppure la sua \
+         conferma non è ancora arrivata.",
     PhrasePartitaIva => "la partita IVA",
     PhraseNumericCf => "la partita IVA o il codice fiscale numerico",
     PhraseDescription => "la descrizione",

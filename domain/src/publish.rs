@@ -12,19 +12,30 @@
 //!   della mail ricevuta. In caso di esito positivo la dichiarazione è pubblicata»;
 //! - «Alla casella PEC del soggetto è inviata la comunicazione di pubblicazione»;
 //! - «non è possibile eseguire nuove modifiche al profilo finché è in corso di pubblicazione»;
-//! - «Non è prevista istruttoria»: no manual review.
+//! - «Non è prevista istruttoria»: the chamber of commerce does not review a profile's content,
+//!   and neither does Ponte. Who the body is, though, must be proved: when the registry of record
+//!   cannot confirm the proof, a person reviews the *identity* before anything goes live
+//!   ([`crate::registry`]).
 //!
 //! Decisions where the seed is silent:
 //! - **Private bodies** prove themselves by PEC, like professionals (see [`crate::profile`]).
 //! - **Address of record**: a public body's is the PEC in the iPA data, never what was typed; a
-//!   professional's or private body's is the PEC they declare, marked as declared
-//!   ([`Proof::Pec::declared`]), because Ponte has no copy of INI-PEC.
+//!   professional's or private body's is the PEC INI-PEC lists for their codice fiscale. When
+//!   INI-PEC has none, or cannot be asked, it is the PEC they typed, marked as declared
+//!   ([`PecSource::Declared`]), and its proof goes to review.
 //! - **Who the profile belongs to** is its [`identity_key`]: the iPA code, the partita IVA or the
 //!   codice fiscale. A new declaration for a key that has a published profile is an update: the
-//!   old profile stays online until the new one is proved.
+//!   old profile stays online until the new one is proved, by the live profile's owner
+//!   ([`crate::registry::Owner`]).
+//! - **A pending declaration locks nobody out**: a newer declaration for the same body
+//!   supersedes one whose proof has not arrived; only a declaration whose proof arrived (in
+//!   review) blocks others («non è possibile eseguire nuove modifiche al profilo finché è in corso
+//!   di pubblicazione»).
 //! - **Signed document**: a company signs [`declaration_document`], a text that carries the code;
-//!   the signed content must carry the same code line ([`check_signed_declaration`]) and the
-//!   signer's codice fiscale must be the legal representative's.
+//!   the signed content must be that document byte for byte (its SHA-256, [`document_digest`],
+//!   is stored at submission; [`check_signed_declaration`]) and the signer must be the person the
+//!   document names. Whether that person is a legal representative is the Registro delle
+//!   imprese's to say ([`crate::registry::verdict`]).
 //! - **Limits** on attempts: [`limits`].
 
 use crate::declaration::DeclarationCode;
@@ -33,6 +44,7 @@ use crate::hosts::{HostSummary, PathKind, Period, ProfileBody};
 use crate::identity::CodiceFiscale;
 use crate::messages::Msg;
 use crate::profile::{HostIdentity, ValidProfile};
+use crate::registry::{Answer, PecSource};
 use serde::{Deserialize, Serialize};
 
 /// Rate limits on the publishing workflow (decisions: the seed gives none). Windows are one
@@ -61,9 +73,8 @@ pub enum Proof {
     /// A PEC message from `address` (lower case) with the code in the subject.
     Pec {
         address: String,
-        /// True when the address is the one the body typed (professionals, private bodies);
-        /// false when it comes from iPA.
-        declared: bool,
+        /// Where the address comes from: iPA, INI-PEC, or the body's own form.
+        source: PecSource,
     },
     /// The legal representative's qualified signature (CAdES) over the declaration document.
     FirmaDigitale { signer: CodiceFiscale },
@@ -124,8 +135,14 @@ pub fn body_key(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> String {
 }
 
 /// How `profile` must be proved. A public body needs its iPA record (`ipa`): its codice fiscale
-/// must be the one typed, and its PEC of record is where the message must come from.
-pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, FieldError> {
+/// must be the one typed, and its PEC of record is where the message must come from. A
+/// professional's or private body's address is the one INI-PEC lists for them (`ini_pec`, what
+/// the registry answered), or the typed one, marked as declared.
+pub fn proof(
+    profile: &ValidProfile,
+    ipa: Option<&IpaEnte>,
+    ini_pec: &Answer<String>,
+) -> Result<Proof, FieldError> {
     match &profile.identity {
         HostIdentity::Impresa {
             legal_representative_cf,
@@ -134,17 +151,16 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
             signer: legal_representative_cf.clone(),
         }),
         HostIdentity::Professionista { .. } | HostIdentity::EntePrivato { .. } => {
-            match &profile.contacts.pec {
-                Some(pec) => Ok(Proof::Pec {
-                    address: pec.trim().to_lowercase(),
-                    declared: true,
-                }),
-                None => Err(FieldError::invalid_says(
+            let typed = profile.contacts.pec.as_deref().unwrap_or("");
+            let (address, source) = crate::registry::pec_of_record(ini_pec, typed);
+            if address.is_empty() {
+                return Err(FieldError::invalid_says(
                     "contacts.pec",
                     Msg::PecMissing,
                     &[],
-                )),
+                ));
             }
+            Ok(Proof::Pec { address, source })
         }
         HostIdentity::EntePubblico {
             ipa_code,
@@ -167,8 +183,8 @@ pub fn proof(profile: &ValidProfile, ipa: Option<&IpaEnte>) -> Result<Proof, Fie
             }
             match ipa.pec.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
                 Some(pec) => Ok(Proof::Pec {
-                    address: pec.to_lowercase(),
-                    declared: false,
+                    address: crate::registry::normalise(pec),
+                    source: PecSource::Ipa,
                 }),
                 None => Err(FieldError::invalid_says(
                     "ipa_code",
@@ -198,16 +214,26 @@ pub enum DeclarationStatus {
     Pending,
     /// Proved and published.
     Published,
+    /// Proved, but the registry of record did not confirm who sent the proof: a Ponte operator
+    /// decides. The body cannot submit another declaration meanwhile.
+    Review,
+    /// Refused by an operator after review.
+    Refused,
+    /// Replaced by a newer declaration for the same body before its proof arrived.
+    Superseded,
     /// Not proved in time, or refused after too many failed proofs.
     Expired,
 }
 
 impl DeclarationStatus {
-    /// From the stored state: `published`, or `pending` (expired once `expires_at` has passed or
-    /// `failures` reached the limit).
+    /// From the stored state: `published`, `review`, `refused`, `superseded`, or `pending`
+    /// (expired once `expires_at` has passed or `failures` reached the limit).
     pub fn of(stored: &str, expires_at: i64, failures: u32, now: i64) -> Self {
         match stored {
             "published" => DeclarationStatus::Published,
+            "review" => DeclarationStatus::Review,
+            "refused" => DeclarationStatus::Refused,
+            "superseded" => DeclarationStatus::Superseded,
             "pending" if now < expires_at && failures < limits::FAILURES_PER_CODE => {
                 DeclarationStatus::Pending
             }
@@ -373,10 +399,23 @@ pub fn declaration_document(
     text
 }
 
-/// Checks the content of a signed file against the declaration: it carries the code line, and
-/// its signer is the legal representative.
+/// The SHA-256 of a declaration document, hex: stored at submission, so the signed file can be
+/// checked to be that document byte for byte.
+pub fn document_digest(document: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(document)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Checks the content of a signed file against the declaration: it is the declaration's
+/// document byte for byte (`digest`, [`document_digest`] of the document issued), and its signer
+/// is the person the document names. Whether that person represents the company is for the
+/// registry ([`crate::registry::verdict`]).
 pub fn check_signed_declaration(
     content: &[u8],
+    digest: &str,
     code: &DeclarationCode,
     proof: &Proof,
     signer: &CodiceFiscale,
@@ -384,13 +423,14 @@ pub fn check_signed_declaration(
     let Proof::FirmaDigitale { signer: expected } = proof else {
         return Err(FieldError::conflict_says(Msg::DeclarationByPec, &[]));
     };
-    let text = String::from_utf8_lossy(content);
-    if !text.lines().any(|l| l.trim() == code_line(code)) {
-        return Err(FieldError::invalid_says(
-            "firma",
-            Msg::SignedFileWrongCode,
-            &[("code", &code)],
-        ));
+    if !document_digest(content).eq_ignore_ascii_case(digest) {
+        let text = String::from_utf8_lossy(content);
+        let msg = if text.lines().any(|l| l.trim() == code_line(code)) {
+            Msg::SignedFileNotDocument
+        } else {
+            Msg::SignedFileWrongCode
+        };
+        return Err(FieldError::invalid_says("firma", msg, &[("code", &code)]));
     }
     if signer != expected {
         return Err(FieldError::invalid_says(
@@ -525,16 +565,18 @@ mod tests {
     fn a_public_body_proves_itself_from_its_ipa_pec_not_the_typed_one() {
         let p = profile("ente_pubblico");
         assert_eq!(identity_key(&p.identity), "ipa:c_h501");
+        // What INI-PEC says does not matter for a public body: iPA is its registry.
         let proof = proof(
             &p,
             Some(&ipa("80000123457", Some("Protocollo@PEC.comune.example"))),
+            &Answer::Found("altro@pec.example".into()),
         )
         .unwrap();
         assert_eq!(
             proof,
             Proof::Pec {
                 address: "protocollo@pec.comune.example".into(),
-                declared: false
+                source: PecSource::Ipa
             }
         );
         assert!(pec_sender_matches(&proof, "PROTOCOLLO@pec.comune.example"));
@@ -559,14 +601,17 @@ mod tests {
     }
 
     fn proof_field(p: &ValidProfile, ipa: Option<&IpaEnte>) -> String {
-        proof(p, ipa).unwrap_err().field.unwrap()
+        proof(p, ipa, &Answer::Unavailable)
+            .unwrap_err()
+            .field
+            .unwrap()
     }
 
     #[test]
     fn a_company_signs_and_its_document_carries_the_code() {
         let p = profile("impresa");
         assert_eq!(identity_key(&p.identity), "piva:01234567897");
-        let proof = proof(&p, None).unwrap();
+        let proof = proof(&p, None, &Answer::Unavailable).unwrap();
         assert_eq!(proof.method(), "firma_digitale");
         let code = DeclarationCode::from_entropy([7; 16]);
         let body = crate::hosts::ProfileBody {
@@ -581,15 +626,37 @@ mod tests {
         assert!(doc.contains(&format!("Codice della dichiarazione: {code}")));
         assert!(doc.contains("BNCLCU01A01F205C") && doc.contains("01234567897"));
         let rep = CodiceFiscale::parse("BNCLCU01A01F205C").unwrap();
-        assert!(check_signed_declaration(doc.as_bytes(), &code, &proof, &rep).is_ok());
-        // Someone else's signature, or another code's document: refused.
+        let digest = document_digest(doc.as_bytes());
+        assert_eq!(digest.len(), 64);
+        let check = |content: &[u8], signer: &CodiceFiscale| {
+            check_signed_declaration(content, &digest, &code, &proof, signer)
+                .map_err(|e| e.text().map(|t| t.msg.id))
+        };
+        assert_eq!(check(doc.as_bytes(), &rep), Ok(()));
+        // Someone else's signature: refused.
         let other = CodiceFiscale::parse("VRDGLI92C55H501O").unwrap();
-        assert!(check_signed_declaration(doc.as_bytes(), &code, &proof, &other).is_err());
+        assert_eq!(
+            check(doc.as_bytes(), &other),
+            Err(Some(crate::messages::MsgId::SignedByOther))
+        );
+        // Another code's document.
         let code2 = DeclarationCode::from_entropy([8; 16]);
-        assert!(check_signed_declaration(doc.as_bytes(), &code2, &proof, &rep).is_err());
-        // A code merely mentioned inside a sentence is not the code line.
+        let doc2 = declaration_document(&code2, &p, &body);
+        assert_eq!(
+            check(doc2.as_bytes(), &rep),
+            Err(Some(crate::messages::MsgId::SignedFileWrongCode))
+        );
+        // Any file that carries the code line is not enough: the document, byte for byte.
+        let edited = doc.replace("Percorso", "percorso").replace("\r\n", "\n");
+        let padded = format!("{doc}Righe aggiunte dopo la firma\r\n");
+        for content in [edited.as_str(), padded.as_str()] {
+            assert_eq!(
+                check(content.as_bytes(), &rep),
+                Err(Some(crate::messages::MsgId::SignedFileNotDocument))
+            );
+        }
         let sneaky = format!("Testo qualsiasi con Codice della dichiarazione: {code} dentro");
-        assert!(check_signed_declaration(sneaky.as_bytes(), &code, &proof, &rep).is_err());
+        assert!(check(sneaky.as_bytes(), &rep).is_err());
     }
 
     #[test]
@@ -602,6 +669,10 @@ mod tests {
             Expired
         );
         assert_eq!(DeclarationStatus::of("published", 100, 0, 500), Published);
+        // A declaration in review does not expire while it waits for the operator.
+        assert_eq!(DeclarationStatus::of("review", 100, 0, 500), Review);
+        assert_eq!(DeclarationStatus::of("refused", 100, 0, 50), Refused);
+        assert_eq!(DeclarationStatus::of("superseded", 100, 0, 50), Superseded);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 // Browser tests of the hosts' publishing wizard (/enti/pubblica, issue 7), as a person would:
 // a public body (iPA pre-fill → preview → draft saved to a file and loaded back → submit → a PEC
 // envelope signed by the test provider delivered to the worker's e-mail handler → published →
-// found in the search → notice .eml written), a professional (declared PEC), and a company
-// (declaration downloaded, signed with `openssl cms` through `cargo xtask sign-p7m`, uploaded).
+// found in the search → notice .eml written), a professional (declared PEC, not in INI-PEC: the
+// proof waits for the Ponte operator, who approves it at /operatore), and a company (its legal
+// representative in the local Registro delle imprese; declaration downloaded, signed with
+// `openssl cms` through `cargo xtask sign-p7m`, uploaded).
 // Plus a tampered draft file, refused with a message, and "Annulla modifiche" asking first.
 
 import assert from "node:assert/strict";
@@ -13,13 +15,26 @@ import { join } from "node:path";
 
 const VERIFY_TO = "verifica@pec.ponte.example";
 
-export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
+export function publishing({ test, BASE, newPage, axe, shot, hydrated, signIn }) {
   const XTASK = process.env.PONTE_XTASK;
   const PKI = join(process.env.PONTE_DEMO_DIR || "target/demo", "pki");
   const work = mkdtempSync(join(tmpdir(), "ponte-publish-"));
   const n = Date.now() % 100000000;
 
   const xtask = (args) => execFileSync(XTASK, args, { maxBuffer: 1 << 24 });
+
+  // The local registry of record's test endpoints (`cargo xtask test` gives its address).
+  async function registryPut(path, body) {
+    const r = await fetch(`${process.env.PONTE_TEST_REGISTRY_URL}${path}`, {
+      method: "PUT",
+      headers: {
+        authorization: `Bearer ${process.env.PONTE_TEST_REGISTRY_SECRET}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify(body),
+    });
+    assert.equal(r.status, 200, `local registry ${path}`);
+  }
 
   // A PEC envelope from `sender` with `subject`, posted to wrangler dev's local e-mail endpoint
   // with the provider's address as SMTP sender (as a real PEC arrives): the HTTP status.
@@ -232,11 +247,30 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
       email: `studio${n}@esempio.example`,
     });
     const code = await previewAndSubmit(page, name, "pubblica-professionista");
-    await page.getByText(/PEC dichiarata/).first().waitFor();
+    await page.getByText(/INI-PEC non la riporta/).first().waitFor();
     assert.equal(await deliverPec(pec, code), 200);
-    const id = await waitPublished(page);
-    await findInSearch(page, `q=${n}&kind=professionista`, id);
+    // The proof arrived, but nothing is published before an operator looks at it.
+    await page.getByText(/un operatore di Ponte verificherà la dichiarazione/).waitFor({ timeout: 20000 });
+    await shot(page, "pubblica-professionista-in-verifica");
+    await axe(page, "pubblica professionista in verifica");
     await page.context().close();
+
+    // The operator: the queue with the evidence, a reason, approve.
+    const op = await newPage();
+    await signIn(op, "CIE", "Operatore di Ponte", "/operatore");
+    const card = op.locator(`[data-declaration="${code}"]`);
+    await card.waitFor();
+    assert.match(await card.textContent(), new RegExp(pec.replace(/[.]/g, "\\.")));
+    await shot(op, "operatore-coda");
+    await axe(op, "/operatore");
+    await card.getByLabel("Motivazione").fill("Iscrizione all'albo verificata; la casella PEC è dello studio.");
+    await card.getByRole("button", { name: "Approva e pubblica" }).click();
+    await op.waitForURL(`${BASE}/operatore`);
+    assert.equal(await op.locator(`[data-declaration="${code}"]`).count(), 0, "decided, gone from the queue");
+    const s = await (await fetch(`${BASE}/api/v1/declarations/${code}`)).json();
+    assert.equal(s.status, "published");
+    await findInSearch(op, `q=${n}&kind=professionista`, s.host_id);
+    await op.context().close();
   });
 
   test("publishing: a company signs the declaration (CAdES) and uploads it", async () => {
@@ -246,6 +280,7 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated }) {
     const rep = String(xtask(["fresh-cf", "TSTBRL", String(n)])).trim();
     const piva = String(xtask(["fresh-piva", String(n)])).trim();
     const name = `Officine Browser ${n} S.r.l.`;
+    await registryPut(`/test/imprese/${piva}`, { legali_rappresentanti: [{ codice_fiscale: rep }] });
     await page.getByLabel("Denominazione").fill(name);
     await page.getByLabel("Partita IVA").fill(piva);
     await page.getByLabel("Codice fiscale del legale rappresentante").fill(rep);

@@ -622,7 +622,7 @@ function readdirFirst(dir, prefix) {
   return found;
 }
 
-publishing({ test, BASE, newPage, axe, shot, hydrated });
+publishing({ test, BASE, newPage, axe, shot, hydrated, signIn });
 
 // PONTE_BROWSER_ONLY=text runs only the tests whose name contains it (while working on them).
 const only = process.env.PONTE_BROWSER_ONLY;

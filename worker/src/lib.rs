@@ -13,6 +13,8 @@ mod family_pages;
 mod headers;
 mod pages;
 mod publish;
+mod registry;
+mod review;
 mod school;
 
 use axum::http::{Method, Request};
@@ -53,6 +55,7 @@ fn routes() -> Router {
         )
         .route("/esci", post(auth::handlers::logout))
         .route("/area", get(auth::handlers::area))
+        .route("/operatore", get(review::queue))
         .route("/famiglia", get(family_pages::famiglia))
         .route("/famiglia/alunni/{id}", get(family_pages::alunno))
         .route("/famiglia/avvisi", get(family_pages::avvisi))
@@ -106,6 +109,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::DeclarationStatus => on(method, publish::status),
         Op::DeclarationDocument => on(method, publish::document),
         Op::DeclarationSignature => on(method, publish::signature),
+        Op::DeclarationReview => on(method, review::decide),
         Op::Me => on(method, auth::handlers::me),
         Op::ImportsList => on(method, school::imports_list),
         Op::ImportCreate => on(method, school::create_import),

@@ -4,8 +4,10 @@
 //!
 //! Hosts have no accounts: nothing here needs a session. Who a body is, is proved by the PEC
 //! provider's signature on the message (sender = address of record) or by the legal
-//! representative's signature on the declaration. Every check is in `domain` (`profile`,
-//! `publish`, `declaration`, `mail`); this module moves bytes between HTTP, e-mail and D1.
+//! representative's signature on the declaration, and confirmed by the registries of record
+//! ([`crate::registry`]); what they do not confirm waits for an operator (`/operatore`).
+//! Every check is in `domain` (`profile`, `publish`, `registry`, `declaration`, `mail`); this
+//! module moves bytes between HTTP, e-mail, the registry and D1.
 //!
 //! Time comes from [`crate::clock`]: each handler reads the clock once (Rome's date for the
 //! publication; in development a request's or a message's `X-Ponte-Dev-Now` moves it, which is
@@ -15,6 +17,7 @@ use crate::auth;
 use crate::clock;
 use crate::db::publish::{self as db, Attempt, Declaration, NewDeclaration, References};
 use crate::error::{json_response, query_pairs, ApiError};
+use crate::registry::Registry;
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -26,9 +29,11 @@ use domain::declaration::{DeclarationCode, Expiry};
 use domain::hosts::{HostDetail, HostSummary, ProfileBody};
 use domain::identity::IpaCode;
 use domain::messages::Msg;
+use domain::profile::HostIdentity;
 use domain::profile::{ProfileDraft, ValidProfile, PRIVACY_NOTICE_VERSION};
 use domain::publish::{self, limits, DeclarationStatus, Proof, PublicationNotice};
 use domain::query::QueryParams;
+use domain::registry::{Answer, Evidence, Verdict};
 use domain::text::SearchText;
 use domain::FieldError;
 use worker::send::SendFuture;
@@ -231,12 +236,26 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
         }
         let r = resolve(&env, &s.draft).await?;
         let ipa = match &r.profile.identity {
-            domain::profile::HostIdentity::EntePubblico { ipa_code, .. } => {
+            HostIdentity::EntePubblico { ipa_code, .. } => {
                 db::ipa_ente(&env, ipa_code.as_str()).await?
             }
             _ => None,
         };
-        let proof = publish::proof(&r.profile, ipa.as_ref())?;
+        // A professional's or private body's address of record is INI-PEC's.
+        let ini_pec = match &r.profile.identity {
+            HostIdentity::Professionista { codice_fiscale, .. } => {
+                Registry::from_env(&env)
+                    .ini_pec(codice_fiscale.as_str())
+                    .await
+            }
+            HostIdentity::EntePrivato { codice_fiscale } => {
+                Registry::from_env(&env)
+                    .ini_pec(codice_fiscale.as_str())
+                    .await
+            }
+            _ => Answer::Unavailable,
+        };
+        let proof = publish::proof(&r.profile, ipa.as_ref(), &ini_pec)?;
         let key = publish::body_key(&r.profile, ipa.as_ref());
         limit(
             &env,
@@ -254,6 +273,13 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
             .map_err(|e| ApiError::internal("declaration code", e))?;
         let code = DeclarationCode::from_entropy(entropy);
         let expires_at = Expiry::issued(t).expires_at();
+        // The document a company signs is fixed now: the signed file must be it, byte for byte.
+        let document = match &proof {
+            Proof::FirmaDigitale { .. } => {
+                Some(publish::declaration_document(&code, &r.profile, &r.body))
+            }
+            Proof::Pec { .. } => None,
+        };
         let stored = db::insert_declaration(
             &env,
             &NewDeclaration {
@@ -264,14 +290,18 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
                 privacy_version: &s.privacy_version,
                 now: t,
                 expires_at,
+                document: document.as_deref(),
             },
         )
         .await?;
         if !stored {
-            return Err(pending_conflict(&env, &key, t).await.into());
+            return Err(FieldError::conflict_says(Msg::PublicationInReview, &[]).into());
         }
         let (pec_of_record, pec_declared) = match &proof {
-            Proof::Pec { address, declared } => (Some(address.clone()), *declared),
+            Proof::Pec { address, source } => (
+                Some(address.clone()),
+                *source == domain::registry::PecSource::Declared,
+            ),
             Proof::FirmaDigitale { .. } => (None, false),
         };
         let declaration = api::Declaration {
@@ -281,7 +311,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
             verification_address: verification_address(&env),
             pec_of_record,
             pec_declared,
-            update: db::is_published(&env, &key).await?,
+            update: db::owner_of(&env, &key).await?.is_some(),
             document_url: format!("/api/v1/declarations/{code}/document"),
             status_url: format!("/api/v1/declarations/{code}"),
         };
@@ -289,22 +319,6 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
-}
-
-/// The 409 of a body whose publication is pending.
-async fn pending_conflict(env: &Env, key: &str, t: i64) -> ApiError {
-    let until = match db::pending_for(env, key, t).await {
-        Ok(Some((_, expires_at))) => domain::clock::rome_time(expires_at),
-        _ => None,
-    };
-    match until {
-        Some(d) => FieldError::conflict_says(
-            Msg::PublicationPendingUntil,
-            &[("date", &d.format("%d/%m/%Y"))],
-        ),
-        None => FieldError::conflict_says(Msg::PublicationPending, &[]),
-    }
-    .into()
 }
 
 /// Where PEC messages go: `PEC_VERIFICATION_ADDRESS`.
@@ -344,6 +358,7 @@ pub async fn status(
             method: d.method()?,
             host_id: d.host_id.map(|h| h as i64),
             expires_at: iso(d.expires_at as i64),
+            review_reason: d.review_reason()?,
         };
         Ok::<_, ApiError>(json_response(StatusCode::OK, &status))
     })
@@ -359,10 +374,9 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
         if d.method()? != ProofMethod::FirmaDigitale {
             return Err(ApiError::from(FieldError::not_found()));
         }
-        let r = resolve_valid(&env, d.profile()?)
-            .await
-            .map_err(|_| ApiError::internal("document", "stored profile no longer resolves"))?;
-        let text = publish::declaration_document(&code, &r.profile, &r.body);
+        let text = d
+            .document
+            .ok_or_else(|| ApiError::internal("document", "a signature declaration without it"))?;
         Ok::<_, ApiError>(
             (
                 StatusCode::OK,
@@ -407,31 +421,59 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
                 return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await)
             }
         };
-        if let Err(e) =
-            publish::check_signed_declaration(&signed.content, &code, &proof, &signed.signer_cf)
-        {
+        let digest = d
+            .document_sha256
+            .as_deref()
+            .ok_or_else(|| ApiError::internal("signature", "a declaration without its digest"))?;
+        if let Err(e) = publish::check_signed_declaration(
+            &signed.content,
+            digest,
+            &code,
+            &proof,
+            &signed.signer_cf,
+        ) {
             let signer = signed.signer_cf.to_string();
             return Err(refused_upload(&env, &code, t, e, Some(&signer)).await);
         }
-        let host_id = publish_declaration(
-            &env,
-            at,
-            &code,
-            &d,
-            Verified {
-                by: format!("cades:{}", signed.signer_cf),
-                chain_checked: Some(signed.chain_checked),
-                channel: "firma_digitale",
-                sender: signed.signer_cf.to_string(),
-            },
-        )
-        .await?;
-        let published = api::Published {
-            status: "published".to_owned(),
-            host_id,
-            chain_checked: signed.chain_checked,
+        let profile = d.profile()?;
+        let representatives = match &profile.identity {
+            HostIdentity::Impresa { partita_iva, .. } => {
+                Registry::from_env(&env)
+                    .legal_representatives(partita_iva.as_str())
+                    .await
+            }
+            // Only a company's declaration is proved by signature.
+            _ => return Err(FieldError::conflict_says(Msg::DeclarationByPec, &[]).into()),
         };
-        Ok(json_response(StatusCode::OK, &published))
+        let evidence = Evidence::Firma {
+            signer: signed.signer_cf.clone(),
+            representatives,
+        };
+        let proved = Proved {
+            by: format!("cades:{}", signed.signer_cf),
+            channel: "firma_digitale",
+            sender: signed.signer_cf.to_string(),
+            evidence,
+        };
+        let answer = match proved_declaration(&env, at, &code, &d, proved).await? {
+            Outcome::Published(host_id) => (
+                StatusCode::OK,
+                api::Published {
+                    status: DeclarationStatus::Published,
+                    host_id: Some(host_id),
+                    review_reason: None,
+                },
+            ),
+            Outcome::Review(reason) => (
+                StatusCode::ACCEPTED,
+                api::Published {
+                    status: DeclarationStatus::Review,
+                    host_id: None,
+                    review_reason: Some(reason),
+                },
+            ),
+        };
+        Ok(json_response(answer.0, &answer.1))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
@@ -466,35 +508,81 @@ fn usable(d: &Declaration, t: i64) -> Result<(), FieldError> {
         DeclarationStatus::Published => {
             Err(FieldError::conflict_says(Msg::DeclarationCodeUsed, &[]))
         }
-        DeclarationStatus::Expired => {
+        DeclarationStatus::Review => Err(FieldError::conflict_says(Msg::PublicationInReview, &[])),
+        DeclarationStatus::Expired | DeclarationStatus::Refused | DeclarationStatus::Superseded => {
             Err(FieldError::conflict_says(Msg::DeclarationCodeExpired, &[]))
         }
     }
 }
 
-/// How a declaration was proved.
-struct Verified {
-    by: String,
-    chain_checked: Option<bool>,
-    channel: &'static str,
-    sender: String,
+/// How a declaration was proved, and what the proof showed.
+pub struct Proved {
+    pub by: String,
+    pub channel: &'static str,
+    pub sender: String,
+    pub evidence: Evidence,
 }
 
-/// Publishes a proved declaration (one batch: the code used once, the profile in the search)
-/// and sends the publication notice. Returns the host's id. `at`: the clock of the request or
-/// message that proved it (the publication date is Rome's date).
-async fn publish_declaration(
+/// What a proof led to.
+pub enum Outcome {
+    /// Published: the host's id.
+    Published(i64),
+    /// Waiting for an operator, and why.
+    Review(domain::registry::ReviewReason),
+}
+
+/// A proof that passed its checks: published when the registry of record confirms it and the
+/// body's live profile (if any) is its owner's (`domain::registry::verdict`), otherwise put in
+/// the operators' review queue.
+async fn proved_declaration(
     env: &Env,
     at: Clock,
     code: &DeclarationCode,
     d: &Declaration,
-    v: Verified,
+    p: Proved,
+) -> Result<Outcome, ApiError> {
+    let owner = db::owner_of(env, &d.identity_key).await?;
+    match domain::registry::verdict(&p.evidence, owner.as_ref()) {
+        Verdict::Publish => {
+            let host_id = publish_declaration(env, at, code, d, &p, None).await?;
+            Ok(Outcome::Published(host_id))
+        }
+        Verdict::Review(reason) => {
+            let attempt = Attempt {
+                now: at.now,
+                channel: p.channel,
+                code: Some(code.as_str()),
+                sender: Some(&p.sender),
+                outcome: "review",
+                detail: reason.code(),
+            };
+            if !db::to_review(env, &p.evidence, reason, &p.by, &attempt).await? {
+                return Err(
+                    FieldError::conflict_says(Msg::DeclarationCodeUsedOrExpired, &[]).into(),
+                );
+            }
+            Ok(Outcome::Review(reason))
+        }
+    }
+}
+
+/// Publishes a proved declaration (one batch: the code used once, the profile in the search,
+/// its owner recorded) and sends the publication notice to the body's PEC of record and, for
+/// an update, to the live profile's. Returns the host's id. `at`: the clock of the request or
+/// message that proved it, or of the operator's approval (`approved_by`: operator and note).
+pub async fn publish_declaration(
+    env: &Env,
+    at: Clock,
+    code: &DeclarationCode,
+    d: &Declaration,
+    p: &Proved,
+    approved_by: Option<(&str, &str)>,
 ) -> Result<i64, ApiError> {
     let t = at.now;
     let r = resolve_valid(env, d.profile()?)
         .await
         .map_err(|_| ApiError::internal("publish", "stored profile no longer resolves"))?;
-    let update = db::is_published(env, &d.identity_key).await?;
+    let previous = db::owner_of(env, &d.identity_key).await?;
     let claim = auth::random_token()?;
     let published_on = at.today.format("%Y-%m-%d").to_string();
     let host_id = db::publish(
@@ -506,27 +594,51 @@ async fn publish_declaration(
             body: &r.body,
             ateco_title: r.ateco_title.as_deref(),
             published_on: &published_on,
-            verified_by: &v.by,
-            chain_checked: v.chain_checked,
+            verified_by: &p.by,
+            evidence: &p.evidence,
             claim: &claim,
             attempt: Attempt {
                 now: t,
-                channel: v.channel,
+                channel: p.channel,
                 code: Some(code.as_str()),
-                sender: Some(&v.sender),
+                sender: Some(&p.sender),
                 outcome: "published",
-                detail: &v.by,
+                detail: &p.by,
             },
+            approved_by,
         },
     )
     .await?
     .ok_or_else(|| FieldError::conflict_says(Msg::DeclarationCodeUsedOrExpired, &[]))?;
-    let proof = d.proof()?;
-    let to = match &proof {
-        Proof::Pec { address, .. } => Some(address.clone()),
-        Proof::FirmaDigitale { .. } => r.profile.contacts.pec.clone(),
-    };
-    if let Some(to) = to {
+    let mut to: Vec<String> = Vec::new();
+    match d.proof()? {
+        Proof::Pec { address, .. } => to.push(address),
+        Proof::FirmaDigitale { .. } => {
+            // A company's PEC of record is INI-PEC's; the one in the profile if it has none.
+            let of_record = match &r.profile.identity {
+                HostIdentity::Impresa { partita_iva, .. } => {
+                    Registry::from_env(env).ini_pec(partita_iva.as_str()).await
+                }
+                _ => Answer::Unavailable,
+            };
+            match of_record {
+                Answer::Found(pec) => to.push(domain::registry::normalise(&pec)),
+                _ => to.extend(
+                    r.profile
+                        .contacts
+                        .pec
+                        .iter()
+                        .map(|p| domain::registry::normalise(p)),
+                ),
+            }
+        }
+    }
+    // An update is told to the live profile's address too: its owner learns of the change.
+    to.extend(previous.as_ref().and_then(|o| o.pec.clone()));
+    to.sort();
+    to.dedup();
+    let update = previous.is_some();
+    for to in to {
         if let Err(e) = send_notice(env, t, &to, &r.profile.name, host_id, code, update).await {
             // The profile is published; a notice that could not be sent is logged, not undone.
             worker::console_error!("publication notice for host {host_id}: {e}");
@@ -695,20 +807,24 @@ async fn receive_inner(
         )
         .await;
     }
-    publish_declaration(
-        env,
-        at,
-        &code,
-        &d,
-        Verified {
-            by: format!("pec:{}", pec.message_id),
-            chain_checked: None,
-            channel: "pec",
-            sender: pec.sender.clone(),
+    let Proof::Pec { source, .. } = proof else {
+        return Err(FieldError::conflict_says(Msg::DeclarationBySignature, &[]).message);
+    };
+    let proved = Proved {
+        by: format!("pec:{}", pec.message_id),
+        channel: "pec",
+        sender: pec.sender.clone(),
+        evidence: Evidence::Pec {
+            sender: domain::registry::normalise(&pec.sender),
+            source,
         },
-    )
-    .await
-    .map_err(|e| e.error.message)
+    };
+    match proved_declaration(env, at, &code, &d, proved).await {
+        Ok(Outcome::Published(host_id)) => Ok(host_id),
+        // Accepted: the message is the proof; an operator decides on it.
+        Ok(Outcome::Review(_)) => Ok(0),
+        Err(e) => Err(e.error.message),
+    }
 }
 
 /// The PEC providers' certificates (`PEC_PROVIDERS`, a PEM bundle), parsed once per instance.

@@ -9,6 +9,7 @@ pub mod openapi;
 pub mod paths;
 pub mod pki;
 pub mod reference;
+pub mod registry;
 pub mod run;
 pub mod school;
 pub mod seed;

@@ -58,6 +58,7 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::JustificationForm => g.subschema_for::<t::JustificationForm>(),
         Schema::Justification => g.subschema_for::<t::Justification>(),
         Schema::DecisionForm => g.subschema_for::<t::DecisionForm>(),
+        Schema::ReviewForm => g.subschema_for::<t::ReviewForm>(),
         Schema::Decided => g.subschema_for::<t::Decided>(),
         Schema::PendingRequests => g.subschema_for::<t::PendingRequests>(),
         Schema::SchoolNotices => g.subschema_for::<t::SchoolNotices>(),

@@ -1,10 +1,12 @@
 //! Ponte with everything it talks to, as `dev` and the tests run it: the two local identity
 //! providers (a SPID-like broker signing RS256 with the codice fiscale in `fiscal_number`, and a
-//! CIE-like gateway signing ES256 with it in `sub`) and the worker under `wrangler dev`,
-//! configured to trust them.
+//! CIE-like gateway signing ES256 with it in `sub`), the local registry of record (Registro
+//! delle imprese and INI-PEC, [`crate::registry`]) and the worker under `wrangler dev`,
+//! configured to trust them, with one demo person as Ponte operator.
 
 use crate::client::Client;
 use crate::oidc::{Provider, ProviderConfig};
+use crate::registry::Registry;
 use crate::server::{self, Server};
 use crate::{paths, school, Result};
 use std::io::Read;
@@ -16,7 +18,11 @@ pub struct Stack {
     pub server: Server,
     pub spid: Provider,
     pub cie: Provider,
+    pub registry: Registry,
 }
+
+/// The label of the demo person who is a Ponte operator (reviews declarations at `/operatore`).
+pub const OPERATOR_LABEL: &str = "Operatore di Ponte";
 
 pub struct Options {
     pub port: u16,
@@ -39,6 +45,8 @@ fn secret() -> Result<String> {
 pub fn start(o: Options) -> Result<Stack> {
     let base = format!("http://127.0.0.1:{}", o.port);
     let secret = secret()?;
+    let registry_secret = self::secret()?;
+    let operator = add_operator(&o.identities)?;
     let provider = |name: &'static str, title: &str, alg, claim| ProviderConfig {
         name,
         title: title.to_owned(),
@@ -81,6 +89,11 @@ pub fn start(o: Options) -> Result<Stack> {
     // per-code limits stay as in production).
     vars.push(("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned()));
     vars.push(("PONTE_PUBLIC_URL".to_owned(), base.clone()));
+    // The registries of record, and who reviews what they do not confirm.
+    let registry = Registry::start(&registry_secret)?;
+    vars.push(("PONTE_REGISTRY_URL".to_owned(), registry.url.clone()));
+    vars.push(("PONTE_REGISTRY_SECRET".to_owned(), registry.secret.clone()));
+    vars.push(("PONTE_OPERATORS".to_owned(), operator));
     let server = server::start(server::Options {
         port: o.port,
         state: o.state,
@@ -88,7 +101,34 @@ pub fn start(o: Options) -> Result<Stack> {
         log_file: o.log_file,
         vars,
     })?;
-    Ok(Stack { server, spid, cie })
+    Ok(Stack {
+        server,
+        spid,
+        cie,
+        registry,
+    })
+}
+
+/// Adds the Ponte operator to the demo people the providers offer (once) and returns their
+/// codice fiscale: a person of no school, so the role comes only from `PONTE_OPERATORS`.
+fn add_operator(identities: &Path) -> Result<String> {
+    let cf = crate::pki::fresh_cf("PNTOPR", 1)?;
+    let text = std::fs::read_to_string(identities)
+        .map_err(|e| format!("cannot read {}: {e}", identities.display()))?;
+    let mut people: Vec<serde_json::Value> =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", identities.display()))?;
+    if !people.iter().any(|p| p["cf"] == cf.as_str()) {
+        people.push(serde_json::json!({
+            "cf": cf,
+            "given_name": "Ottavia",
+            "family_name": "Operatrice",
+            "label": OPERATOR_LABEL,
+        }));
+        let text = serde_json::to_string_pretty(&people).map_err(|e| e.to_string())?;
+        std::fs::write(identities, text)
+            .map_err(|e| format!("cannot write {}: {e}", identities.display()))?;
+    }
+    Ok(cf)
 }
 
 /// Where the demo schools' files are written.

@@ -129,7 +129,9 @@ pub fn all() -> Result {
         .args(["test", "--package", "e2e"])
         .env("PONTE_BASE_URL", &server.base_url)
         .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
-        .env("PONTE_DEMO_DIR", stack::demo_dir()));
+        .env("PONTE_DEMO_DIR", stack::demo_dir())
+        .env("PONTE_TEST_REGISTRY_URL", &stack.registry.url)
+        .env("PONTE_TEST_REGISTRY_SECRET", &stack.registry.secret));
 
     step("browser tests in Debian's Chromium");
     let chromium = chromium
@@ -143,6 +145,8 @@ pub fn all() -> Result {
             .env("PONTE_BASE_URL", &server.base_url)
             .env("PONTE_DEMO_IDENTITIES", &demo.identities)
             .env("PONTE_DEMO_DIR", stack::demo_dir())
+            .env("PONTE_TEST_REGISTRY_URL", &stack.registry.url)
+            .env("PONTE_TEST_REGISTRY_SECRET", &stack.registry.secret)
             .env(
                 "PONTE_XTASK",
                 std::env::current_exe().map_err(|e| e.to_string())?,

@@ -8,6 +8,7 @@ pub mod famiglia;
 pub mod fonti;
 pub mod home;
 pub mod not_found;
+pub mod operatore;
 pub mod pubblica;
 pub mod scuola;
 

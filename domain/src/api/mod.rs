@@ -247,6 +247,7 @@ pub enum Schema {
     JustificationForm,
     Justification,
     DecisionForm,
+    ReviewForm,
     Decided,
     PendingRequests,
     SchoolNotices,
@@ -337,6 +338,7 @@ pub enum Op {
     DeclarationStatus,
     DeclarationDocument,
     DeclarationSignature,
+    DeclarationReview,
     Me,
     ImportsList,
     ImportCreate,
@@ -381,7 +383,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 32] = [
+    pub const ALL: [Op; 33] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -394,6 +396,7 @@ impl Op {
         Op::DeclarationStatus,
         Op::DeclarationDocument,
         Op::DeclarationSignature,
+        Op::DeclarationReview,
         Op::Me,
         Op::ImportsList,
         Op::ImportCreate,
@@ -420,6 +423,7 @@ impl Op {
         match self {
             Op::DeclarationSubmit
             | Op::DeclarationSignature
+            | Op::DeclarationReview
             | Op::ImportCreate
             | Op::ImportPart
             | Op::ImportCommit
@@ -448,6 +452,7 @@ impl Op {
             Op::DeclarationStatus => "/api/v1/declarations/{code}",
             Op::DeclarationDocument => "/api/v1/declarations/{code}/document",
             Op::DeclarationSignature => "/api/v1/declarations/{code}/signature",
+            Op::DeclarationReview => "/api/v1/declarations/{code}/review",
             Op::Me => "/api/v1/me",
             Op::ImportsList | Op::ImportCreate => "/api/v1/schools/{school_id}/imports",
             Op::ImportStatus => "/api/v1/imports/{id}",
@@ -710,7 +715,7 @@ impl Op {
                 id: "declarationSignature",
                 tag: "pubblicazione",
                 summary: "Il file firmato (CAdES .p7m) che conferma la dichiarazione di un'impresa",
-                description: Some("Si verificano la firma, che il contenuto sia la dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia il legale rappresentante indicato. La catena del certificato non è ancora verificata sull'elenco nazionale dei certificatori (chain_checked: false)."),
+                description: Some("Si verificano la firma, che il contenuto sia byte per byte il documento della dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia la persona indicata nel documento. Se il Registro delle imprese lo conferma tra i legali rappresentanti il profilo è pubblicato (200); altrimenti, o se il registro non risponde, la dichiarazione attende la verifica di un operatore (202, status review)."),
                 params: const { &[CODE] },
                 request: Some(RequestBody {
                     description: None,
@@ -718,12 +723,31 @@ impl Op {
                 }),
                 replies: const { &[
                     ok(200, "Pubblicato.", Schema::Published),
+                    ok(202, "In attesa della verifica di un operatore.", Schema::Published),
                     error(404, "Nessuna dichiarazione con questo codice."),
                     error(409, "Codice già usato o scaduto (conflict)."),
                     error(413, "File oltre la dimensione ammessa (payload_too_large)."),
                     error(429, "Troppi caricamenti in poco tempo (rate_limited)."),
                 ] },
                 ..NONE
+            },
+            Op::DeclarationReview => Spec {
+                id: "declarationReview",
+                tag: "pubblicazione",
+                summary: "La decisione di un operatore di Ponte su una dichiarazione in verifica",
+                description: Some("Solo per gli operatori di Ponte (codici fiscali nella configurazione PONTE_OPERATORS, con accesso SPID o CIE). Una dichiarazione la cui conferma il registro di riferimento non ha confermato (status review) è pubblicata (approve) o rifiutata (refuse) con una motivazione; la decisione è nel registro delle verifiche (review_log)."),
+                auth: Auth::Session,
+                params: const { &[CODE] },
+                request: Some(RequestBody {
+                    description: Some("La decisione e la motivazione."),
+                    body: Body::JsonOrForm(Schema::ReviewForm),
+                }),
+                replies: const { &[
+                    ok(200, "Pubblicata (published) o rifiutata (refused).", Schema::Published),
+                    error(400, "Decisione o motivazione non valida (invalid_field)."),
+                    error(404, "Nessuna dichiarazione con questo codice, o la persona non è un operatore (not_found)."),
+                    error(409, "La dichiarazione non è in verifica (conflict)."),
+                ] },
             },
             Op::Me => Spec {
                 id: "me",

@@ -104,7 +104,8 @@ pub struct Declaration {
     pub verification_address: String,
     /// La casella da cui deve partire la PEC.
     pub pec_of_record: Option<String>,
-    /// true se la casella è quella dichiarata nel profilo e non quella dell'IPA.
+    /// true se la casella è quella dichiarata nel profilo e non quella dell'IPA o di INI-PEC:
+    /// la conferma arrivata da questa casella sarà verificata da un operatore.
     pub pec_declared: bool,
     /// true se il soggetto ha già un profilo pubblicato, che resta online fino alla conferma.
     pub update: bool,
@@ -122,17 +123,23 @@ pub struct DeclarationStatus {
     pub host_id: Option<i64>,
     /// RFC 3339, UTC.
     pub expires_at: String,
+    /// Perché la dichiarazione attende un operatore (solo con `review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_reason: Option<crate::registry::ReviewReason>,
 }
 
-/// `200` of `POST /api/v1/declarations/{code}/signature`.
+/// `200` (published) or `202` (in review) of `POST /api/v1/declarations/{code}/signature`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Published {
-    #[cfg_attr(feature = "openapi", schemars(extend("const" = "published")))]
-    pub status: String,
-    pub host_id: i64,
-    /// false: la catena del certificato non è ancora verificata.
-    pub chain_checked: bool,
+    /// `published`, o `review` se il registro non conferma il firmatario e decide un operatore.
+    pub status: crate::publish::DeclarationStatus,
+    /// Il profilo pubblicato (solo con `published`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<i64>,
+    /// Perché decide un operatore (solo con `review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_reason: Option<crate::registry::ReviewReason>,
 }
 
 /// `400` of `POST /api/v1/declarations`: the first error, and with a profile every error.
@@ -347,6 +354,18 @@ pub struct Justification {
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct DecisionForm {
     pub decision: Decision,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// The body of an operator's decision on a declaration in review (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ReviewForm {
+    pub decision: Decision,
+    /// La motivazione, da 1 a 500 caratteri: che cosa si è verificato, o perché si rifiuta.
+    pub note: String,
     /// Solo per i moduli: la pagina a cui tornare.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,

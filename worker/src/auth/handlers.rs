@@ -260,6 +260,10 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
     };
     match a.home() {
         Some(home) => see_other(home, &[]),
+        // A Ponte operator has no school role: their place is the review queue.
+        None if crate::review::operators(&env).includes(&s.codice_fiscale) => {
+            see_other("/operatore", &[])
+        }
         None => no_role(req, s).await,
     }
 }

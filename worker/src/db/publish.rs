@@ -13,6 +13,7 @@ use domain::hosts::{AtecoCode, Cp2011Code, HostSummary, ProfileBody};
 use domain::place::IstatComune;
 use domain::profile::{ReferenceData, ValidProfile};
 use domain::publish::{limits, IpaEnte, Proof};
+use domain::registry::{Evidence, Owner, ReviewReason};
 use domain::text::HostTokens;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -169,7 +170,10 @@ impl ReferenceData for References {
 /// A declaration as stored.
 #[derive(Debug, Deserialize)]
 pub struct Declaration {
+    pub code: String,
     pub identity_key: String,
+    pub name: String,
+    pub kind: String,
     pub method: String,
     pub proof: String,
     pub profile: String,
@@ -177,6 +181,12 @@ pub struct Declaration {
     pub status: String,
     pub failures: f64,
     pub host_id: Option<f64>,
+    pub verified_at: Option<f64>,
+    pub verified_by: Option<String>,
+    pub document: Option<String>,
+    pub document_sha256: Option<String>,
+    pub evidence: Option<String>,
+    pub review_reason: Option<String>,
 }
 
 impl Declaration {
@@ -196,17 +206,48 @@ impl Declaration {
     pub fn profile(&self) -> Result<ValidProfile, Error> {
         from_json("declaration profile", &self.profile)
     }
+
+    /// What the proof showed, once it arrived.
+    pub fn evidence(&self) -> Result<Option<Evidence>, Error> {
+        self.evidence
+            .as_deref()
+            .map(|e| from_json("declaration evidence", e))
+            .transpose()
+    }
+
+    /// Why it waits for an operator (in review only).
+    pub fn review_reason(&self) -> Result<Option<ReviewReason>, Error> {
+        self.review_reason
+            .as_deref()
+            .map(|r| ReviewReason::parse(r).ok_or_else(|| Error::decode("review reason", r)))
+            .transpose()
+    }
 }
+
+const DECLARATION_COLUMNS: &str = "code, identity_key, name, kind, method, proof, profile, \
+     expires_at, status, failures, host_id, verified_at, verified_by, document, \
+     document_sha256, evidence, review_reason";
 
 pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, Error> {
     first(
         "declaration",
         database(env)?
-            .prepare(
-                "SELECT identity_key, method, proof, profile, expires_at, status, failures, \
-                 host_id FROM declarations WHERE code = ?1",
-            )
+            .prepare(format!(
+                "SELECT {DECLARATION_COLUMNS} FROM declarations WHERE code = ?1"
+            ))
             .bind(&[text(code)])?,
+    )
+    .await
+}
+
+/// The declarations waiting for an operator, oldest proof first.
+pub async fn in_review(env: &Env) -> Result<Vec<Declaration>, Error> {
+    all(
+        "declarations in review",
+        database(env)?.prepare(format!(
+            "SELECT {DECLARATION_COLUMNS} FROM declarations WHERE status = 'review' \
+             ORDER BY verified_at, code LIMIT 500"
+        )),
     )
     .await
 }
@@ -220,67 +261,125 @@ pub struct NewDeclaration<'a> {
     pub privacy_version: &'a str,
     pub now: i64,
     pub expires_at: i64,
+    /// The document a company signs, when the proof is a signature.
+    pub document: Option<&'a str>,
 }
 
-/// Stores a declaration unless one is pending for the same body: `Ok(false)` then, and nothing
-/// is written (the check and the insert are one statement, so two submissions cannot race).
+/// Bound as ?2, the identity key: no declaration of the body waits in review.
+const NONE_IN_REVIEW: &str =
+    "NOT EXISTS (SELECT 1 FROM declarations WHERE identity_key = ?2 AND status = 'review')";
+
+/// Stores a declaration, superseding the body's pending ones whose proof has not arrived; a
+/// declaration in review blocks it: `Ok(false)` then, and nothing is written (each statement
+/// carries the check, so two submissions cannot race).
 pub async fn insert_declaration(env: &Env, d: &NewDeclaration<'_>) -> Result<bool, Error> {
     let proof = json_text("proof", d.proof)?;
     let profile = json_text("profile", d.profile)?;
-    let result = database(env)?
-        .prepare(
-            "INSERT INTO declarations (code, identity_key, kind, name, method, proof, profile, \
-             privacy_version, privacy_accepted_at, issued_at, expires_at) \
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10 WHERE NOT EXISTS ( \
-               SELECT 1 FROM declarations WHERE identity_key = ?2 AND status = 'pending' \
-               AND expires_at > ?9 AND failures < ?11)",
-        )
-        .bind(&[
-            text(d.code),
-            text(d.identity_key),
-            text(d.profile.kind().as_str()),
-            text(&d.profile.name),
-            text(d.proof.method()),
-            text(&proof),
-            text(&profile),
-            text(d.privacy_version),
-            int(d.now as f64),
-            int(d.expires_at as f64),
-            int(limits::FAILURES_PER_CODE),
-        ])?
-        .run()
-        .counted()
-        .await?;
-    Ok(changes("new declaration", &result)? == 1)
-}
-
-/// The pending declaration of a body, if any: `(code, expires_at)`.
-pub async fn pending_for(
-    env: &Env,
-    identity_key: &str,
-    now: i64,
-) -> Result<Option<(String, i64)>, Error> {
-    #[derive(Deserialize)]
-    struct Row {
-        code: String,
-        expires_at: f64,
-    }
-    let row: Option<Row> = first(
-        "pending declaration",
-        database(env)?
-            .prepare(
-                "SELECT code, expires_at FROM declarations WHERE identity_key = ?1 \
-                 AND status = 'pending' AND expires_at > ?2 AND failures < ?3 \
-                 ORDER BY issued_at DESC LIMIT 1",
-            )
+    let db = database(env)?;
+    let digest = d
+        .document
+        .map(|doc| domain::publish::document_digest(doc.as_bytes()));
+    let [_, inserted] = batch(
+        "new declaration",
+        &db,
+        [
+            db.prepare(format!(
+                "UPDATE declarations SET status = 'superseded' WHERE identity_key = ?2 \
+                 AND status = 'pending' AND ?1 <> code AND {NONE_IN_REVIEW}"
+            ))
+            .bind(&[text(d.code), text(d.identity_key)])?,
+            db.prepare(format!(
+                "INSERT INTO declarations (code, identity_key, kind, name, method, proof, \
+                 profile, privacy_version, privacy_accepted_at, issued_at, expires_at, document, \
+                 document_sha256) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12 WHERE {NONE_IN_REVIEW}"
+            ))
             .bind(&[
-                text(identity_key),
-                int(now as f64),
-                int(limits::FAILURES_PER_CODE),
+                text(d.code),
+                text(d.identity_key),
+                text(d.profile.kind().as_str()),
+                text(&d.profile.name),
+                text(d.proof.method()),
+                text(&proof),
+                text(&profile),
+                text(d.privacy_version),
+                int(d.now as f64),
+                int(d.expires_at as f64),
+                opt_text(d.document),
+                opt_text(digest.as_deref()),
             ])?,
+        ],
     )
     .await?;
-    Ok(row.map(|r| (r.code, r.expires_at as i64)))
+    Ok(changes("new declaration", &inserted)? == 1)
+}
+
+/// A proved declaration the registry did not confirm: it waits for an operator. `false` when
+/// the code was no longer pending (nothing written but the attempt).
+pub async fn to_review(
+    env: &Env,
+    evidence: &Evidence,
+    reason: ReviewReason,
+    verified_by: &str,
+    a: &Attempt<'_>,
+) -> Result<bool, Error> {
+    let code = a
+        .code
+        .ok_or_else(|| Error::storage("review", "an attempt without its code"))?;
+    let db = database(env)?;
+    let [moved, _] = batch(
+        "to review",
+        &db,
+        [
+            db.prepare(
+                "UPDATE declarations SET status = 'review', evidence = ?2, review_reason = ?3, \
+                 verified_at = ?4, verified_by = ?5 WHERE code = ?1 AND status = 'pending' \
+                 AND expires_at > ?4 AND failures < ?6",
+            )
+            .bind(&[
+                text(code),
+                text(&json_text("evidence", evidence)?),
+                text(reason.code()),
+                int(a.now as f64),
+                text(verified_by),
+                int(limits::FAILURES_PER_CODE),
+            ])?,
+            attempt_statement(&db, a)?,
+        ],
+    )
+    .await?;
+    Ok(changes("to review", &moved)? == 1)
+}
+
+/// An operator refuses a declaration in review (logged in `review_log`). `false` when it was
+/// no longer in review.
+pub async fn refuse_review(
+    env: &Env,
+    code: &str,
+    operator: &str,
+    note: &str,
+    now: i64,
+) -> Result<bool, Error> {
+    let db = database(env)?;
+    let [refused, _] = batch(
+        "refuse review",
+        &db,
+        [
+            db.prepare(
+                "UPDATE declarations SET status = 'refused', decided_at = ?2, decided_by = ?3, \
+                 decision_note = ?4 WHERE code = ?1 AND status = 'review'",
+            )
+            .bind(&[text(code), int(now as f64), text(operator), text(note)])?,
+            db.prepare(
+                "INSERT INTO review_log (at, code, operator, decision, note) \
+                 SELECT ?2, ?1, ?3, 'refused', ?4 WHERE EXISTS (SELECT 1 FROM declarations \
+                 WHERE code = ?1 AND status = 'refused' AND decided_at = ?2 AND decided_by = ?3)",
+            )
+            .bind(&[text(code), int(now as f64), text(operator), text(note)])?,
+        ],
+    )
+    .await?;
+    Ok(changes("refuse review", &refused)? == 1)
 }
 
 /// Counts one more event against `key` in the current window; `false` once `limit` is passed.
@@ -372,9 +471,13 @@ pub struct Publication<'a> {
     pub ateco_title: Option<&'a str>,
     pub published_on: &'a str,
     pub verified_by: &'a str,
-    pub chain_checked: Option<bool>,
+    /// What the proof showed; the live profile's owner is recorded from it.
+    pub evidence: &'a Evidence,
     pub claim: &'a str,
     pub attempt: Attempt<'a>,
+    /// `Some((operator, note))` when an operator approves a declaration in review; `None` when
+    /// a proof the registry confirmed publishes a pending one.
+    pub approved_by: Option<(&'a str, &'a str)>,
 }
 
 /// Uses the code and publishes, in one batch: the first statement takes the declaration if it
@@ -407,26 +510,58 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
     let with = |extra: Vec<JsValue>| -> Vec<JsValue> {
         key.iter().cloned().chain(extra).collect::<Vec<JsValue>>()
     };
+    let owner = Owner::of(p.evidence);
+    let claim = match p.approved_by {
+        None => db
+            .prepare(
+                "UPDATE declarations SET status = 'published', claim = ?2 WHERE code = ?1 \
+                 AND status = 'pending' AND expires_at > ?4 AND failures < ?5",
+            )
+            .bind(&with(vec![
+                int(p.attempt.now as f64),
+                int(limits::FAILURES_PER_CODE),
+            ]))?,
+        Some((operator, note)) => db
+            .prepare(
+                "UPDATE declarations SET status = 'published', claim = ?2, decided_at = ?4, \
+                 decided_by = ?5, decision_note = ?6 WHERE code = ?1 AND status = 'review'",
+            )
+            .bind(&with(vec![
+                int(p.attempt.now as f64),
+                text(operator),
+                text(note),
+            ]))?,
+    };
+    let review_log = match p.approved_by {
+        Some((operator, note)) => db
+            .prepare(format!(
+                "INSERT INTO review_log (at, code, operator, decision, note) \
+                 SELECT ?4, ?1, ?5, 'approved', ?6 WHERE {CLAIMED}"
+            ))
+            .bind(&with(vec![
+                int(p.attempt.now as f64),
+                text(operator),
+                text(note),
+            ]))?,
+        // Nothing to log: a statement that writes nothing keeps the batch's shape.
+        None => db.prepare("SELECT 1 WHERE 0"),
+    };
     let statements = [
-        db.prepare(
-            "UPDATE declarations SET status = 'published', claim = ?2 WHERE code = ?1 \
-             AND status = 'pending' AND expires_at > ?4 AND failures < ?5",
-        )
-        .bind(&with(vec![
-            int(p.attempt.now as f64),
-            int(limits::FAILURES_PER_CODE),
-        ]))?,
+        claim,
         db.prepare(format!(
             "INSERT INTO hosts (id, name, kind, comune, comune_name, province, region, paths, \
-             figures, ateco, max_students, periods, origin, published_at, identity_key) \
+             figures, ateco, max_students, periods, origin, published_at, identity_key, \
+             owner_pec, owner_signer) \
              SELECT COALESCE({HOST_ID}, (SELECT max(COALESCE(max(id), 0), 999999999) + 1 FROM hosts)), \
-             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'register', ?15, ?3 WHERE {CLAIMED} \
+             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'register', ?15, ?3, ?16, ?17 \
+             WHERE {CLAIMED} \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
              comune = excluded.comune, comune_name = excluded.comune_name, \
              province = excluded.province, region = excluded.region, paths = excluded.paths, \
              figures = excluded.figures, ateco = excluded.ateco, \
              max_students = excluded.max_students, periods = excluded.periods, \
-             published_at = excluded.published_at"
+             published_at = excluded.published_at, owner_pec = excluded.owner_pec, \
+             owner_signer = excluded.owner_signer"
         ))
         .bind(&with(vec![
             text(&s.name),
@@ -441,6 +576,8 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
             int(s.max_students),
             text(&json_text("periods", &s.periods)?),
             text(p.published_on),
+            opt_text(owner.pec.as_deref()),
+            opt_text(owner.signer.as_ref().map(|s| s.as_str())),
         ]))?,
         db.prepare(format!(
             "INSERT INTO host_profiles (host_id, body) SELECT {HOST_ID}, ?4 WHERE {CLAIMED} \
@@ -461,15 +598,14 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
             text(&filters),
         ]))?,
         db.prepare(format!(
-            "UPDATE declarations SET host_id = {HOST_ID}, verified_at = ?4, verified_by = ?5, \
-             chain_checked = ?6 WHERE code = ?1 AND claim = ?2"
+            "UPDATE declarations SET host_id = {HOST_ID}, \
+             verified_at = COALESCE(verified_at, ?4), verified_by = COALESCE(verified_by, ?5), \
+             evidence = ?6 WHERE code = ?1 AND claim = ?2"
         ))
         .bind(&with(vec![
             int(p.attempt.now as f64),
             text(p.verified_by),
-            p.chain_checked
-                .map(|c| int(u8::from(c)))
-                .unwrap_or(JsValue::NULL),
+            text(&json_text("evidence", p.evidence)?),
         ]))?,
         db.prepare(format!(
             "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
@@ -481,6 +617,7 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
             p.attempt.sender.map(text).unwrap_or(JsValue::NULL),
             text(p.attempt.detail),
         ]))?,
+        review_log,
         db.prepare(format!(
             "SELECT {HOST_ID} AS id WHERE {CLAIMED}"
         ))
@@ -499,18 +636,52 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
     }
 }
 
-/// Whether a body already has a published profile (then a publication is an update).
-pub async fn is_published(env: &Env, identity_key: &str) -> Result<bool, Error> {
+/// A body's live profile: its host id and who proved it.
+pub async fn live_host(env: &Env, identity_key: &str) -> Result<Option<(i64, Owner)>, Error> {
     #[derive(Deserialize)]
     struct Row {
-        n: f64,
+        id: f64,
     }
     let row: Option<Row> = first(
-        "published",
+        "live host",
         database(env)?
-            .prepare("SELECT count(*) AS n FROM hosts WHERE identity_key = ?1")
+            .prepare("SELECT id FROM hosts WHERE identity_key = ?1")
             .bind(&[text(identity_key)])?,
     )
     .await?;
-    Ok(row.is_some_and(|r| r.n > 0.0))
+    let Some(row) = row else { return Ok(None) };
+    Ok(owner_of(env, identity_key)
+        .await?
+        .map(|owner| (row.id as i64, owner)))
+}
+
+/// Who proved a body's live profile, or `None` when it has none (then a publication is new, not
+/// an update).
+pub async fn owner_of(env: &Env, identity_key: &str) -> Result<Option<Owner>, Error> {
+    #[derive(Deserialize)]
+    struct Row {
+        owner_pec: Option<String>,
+        owner_signer: Option<String>,
+    }
+    let row: Option<Row> = first(
+        "live owner",
+        database(env)?
+            .prepare("SELECT owner_pec, owner_signer FROM hosts WHERE identity_key = ?1")
+            .bind(&[text(identity_key)])?,
+    )
+    .await?;
+    row.map(|r| {
+        let signer = r
+            .owner_signer
+            .map(|s| {
+                domain::identity::CodiceFiscale::parse(&s)
+                    .map_err(|_| Error::decode("owner signer", &s))
+            })
+            .transpose()?;
+        Ok(Owner {
+            pec: r.owner_pec,
+            signer,
+        })
+    })
+    .transpose()
 }

@@ -38,6 +38,10 @@ pub struct Declaration {
 pub enum Status {
     Pending,
     Published(u64),
+    /// Proved, waiting for an operator (the page stops asking: it can take days).
+    Review,
+    Refused,
+    Superseded,
     Expired,
     /// The page stopped asking (after 10 minutes).
     Stopped,
@@ -235,6 +239,18 @@ fn poll(w: Wizard, url: String) {
                         set_status(w, Status::Expired);
                         return;
                     }
+                    Some("review") => {
+                        set_status(w, Status::Review);
+                        return;
+                    }
+                    Some("refused") => {
+                        set_status(w, Status::Refused);
+                        return;
+                    }
+                    Some("superseded") => {
+                        set_status(w, Status::Superseded);
+                        return;
+                    }
                     _ => {}
                 }
                 if matches!(
@@ -319,11 +335,16 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
         )
     };
     let status_url = d.status_url.clone();
-    // Once published, the instructions and the upload are done with: only the result stays.
+    // Once the proof has arrived (published or in review) or the code is over, the
+    // instructions and the upload are done with: only the result stays.
     let published = move || {
         w.declaration.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| matches!(d.status, Status::Published(_)))
+            d.as_ref().is_some_and(|d| {
+                !matches!(
+                    d.status,
+                    Status::Pending | Status::Expired | Status::Stopped
+                )
+            })
         })
     };
     let status = move || {
@@ -332,9 +353,9 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.status))
             .unwrap_or(Status::Pending);
         match s {
-            Status::Pending => branch!(EitherOf4::A, view! { <p>{t.status_pending}</p> }),
+            Status::Pending => branch!(EitherOf7::A, view! { <p>{t.status_pending}</p> }),
             Status::Published(id) => branch!(
-                EitherOf4::B,
+                EitherOf7::B,
                 view! {
                     <div class="notice notice-ok">
                         <h3>{t.status_published}</h3>
@@ -344,14 +365,34 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
             ),
             Status::Expired => {
                 branch!(
-                    EitherOf4::C,
+                    EitherOf7::C,
                     view! { <p class="notice notice-error">{t.status_expired}</p> }
+                )
+            }
+            Status::Refused => branch!(
+                EitherOf7::E,
+                view! { <p class="notice notice-error">{t.status_refused}</p> }
+            ),
+            Status::Superseded => branch!(
+                EitherOf7::F,
+                view! { <p class="notice notice-error">{t.status_superseded}</p> }
+            ),
+            Status::Review => {
+                let url = status_url.clone();
+                branch!(
+                    EitherOf7::G,
+                    view! {
+                        <p class="notice">{t.status_review}</p>
+                        <button type="button" class="btn btn-secondary" on:click=move |_| poll(w, url.clone())>
+                            {t.status_check}
+                        </button>
+                    }
                 )
             }
             Status::Stopped => {
                 let url = status_url.clone();
                 branch!(
-                    EitherOf4::D,
+                    EitherOf7::D,
                     view! {
                         <p>{t.status_stopped}</p>
                         <button type="button" class="btn btn-secondary" on:click=move |_| poll(w, url.clone())>
@@ -400,6 +441,7 @@ fn Firma(w: Wizard, code: String, document_url: String) -> impl IntoView {
                         Some(id) => set_status(w, Status::Published(id)),
                         None => set_status(w, Status::Pending),
                     },
+                    Ok(a) if a.status == 202 => set_status(w, Status::Review),
                     Ok(a) => failed.set(Some(
                         rete::error_of(&a.body)
                             .1
