@@ -509,6 +509,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/derogations/{id}/decision",
             "/api/v1/schools/{school_id}/notices",
             "/api/v1/notices/{id}/acknowledgement",
+            "/api/v1/declarations/{code}/review",
         ])
     );
     for path in posts {

@@ -673,6 +673,30 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
     let company_pec = format!("officine{n}@pec.esempio.example");
     // The Registro delle imprese lists the legal representative.
     registry().add_company(&piva, &[&rep]).unwrap();
+    // A file that carries the code line, signed by the right person, but is not the document
+    // byte for byte (its text changed before signing): refused.
+    let first = submitted(&mut c, &draft_company(&piva, &rep, &name, &company_pec));
+    let first_code = first["code"].as_str().unwrap().to_owned();
+    let first_doc = send(&mut c, "GET", first["document_url"].as_str().unwrap(), None).body;
+    let edited = first_doc.replace("Percorso", "PERCORSO");
+    assert!(edited.contains(&format!("Codice della dichiarazione: {first_code}")));
+    let rep_signer = the_pki()
+        .signer(&rep, "Legale Rappresentante di Prova")
+        .unwrap();
+    let a = c
+        .request(
+            "POST",
+            &format!("/api/v1/declarations/{first_code}/signature"),
+            Some((
+                "application/pkcs7-mime",
+                &pki::sign_p7m(the_pki(), &rep_signer, edited.as_bytes()).unwrap(),
+            )),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("byte per byte"), "{}", a.body);
+    // A new declaration of the same company supersedes that one.
     let d = submitted(&mut c, &draft_company(&piva, &rep, &name, &company_pec));
     assert_eq!(d["method"], "firma_digitale");
     let code = d["code"].as_str().unwrap().to_owned();
@@ -725,16 +749,6 @@ fn a_company_publishes_with_the_legal_representatives_cades_signature() {
         400,
         "content changed after signing"
     );
-    // A file that carries the code line, signed by the right person, but is not the document
-    // byte for byte (its text changed before signing).
-    let edited = doc.body.replace("Percorso", "PERCORSO");
-    assert!(edited.contains(&format!("Codice della dichiarazione: {code}")));
-    let a = upload(
-        &mut c,
-        &pki::sign_p7m(the_pki, &rep_signer, edited.as_bytes()).unwrap(),
-    );
-    assert_eq!(a.status, 400, "{}", a.body);
-    assert!(a.body.contains("byte per byte"), "{}", a.body);
     assert_eq!(status_of(&mut c, &code)["status"], "pending");
 
     // The legal representative's signature over the declaration.

@@ -24,6 +24,7 @@ pub mod profile;
 pub mod publish;
 pub mod query;
 pub mod registry;
+pub mod retention;
 pub mod security;
 pub mod session;
 pub mod share;

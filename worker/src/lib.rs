@@ -151,6 +151,26 @@ async fn email(
     publish::receive(message, env).await
 }
 
+/// The daily purge (cron in wrangler.toml): what is past its retention period is deleted
+/// (`domain::retention`, docs/privacy.md). "Now" is the schedule's own time, which is also how
+/// the tests move it (`/cdn-cgi/handler/scheduled?time=…` under `wrangler dev`).
+#[event(scheduled)]
+async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+    let now = (event.schedule() / 1000.0).floor() as i64;
+    let Some(today) = domain::clock::rome_time(now).map(|t| t.date()) else {
+        worker::console_error!("retention: the scheduled time {now} is out of range");
+        return;
+    };
+    let cutoffs = domain::retention::Cutoffs::at(now);
+    match db::retention::purge(&env, &cutoffs, today).await {
+        Ok(purged) => worker::console_log!(
+            "retention on {today}: {}",
+            serde_json::to_string(&purged).unwrap_or_default()
+        ),
+        Err(e) => worker::console_error!("retention on {today}: {e}"),
+    }
+}
+
 #[event(fetch)]
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
     let dev = development(&env);

@@ -33,6 +33,37 @@ pub fn execute_file(state: &Path, file: &Path) -> Result {
         .stdout(Stdio::null()))
 }
 
+/// Reads with one SQL `SELECT` from the local database (the tests check what a purge left): its
+/// rows as JSON objects. Only for reading: tests change data through the API.
+pub fn query(state: &Path, select: &str) -> Result<Vec<serde_json::Value>> {
+    if !select
+        .trim_start()
+        .to_ascii_uppercase()
+        .starts_with("SELECT")
+    {
+        return Err(format!("only a SELECT reads the test database: {select}"));
+    }
+    let out = wrangler()
+        .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
+        .arg(state)
+        .args(["--command", select])
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("wrangler d1 execute: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "wrangler d1 execute failed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("wrangler d1 execute's JSON: {e}"))?;
+    v.get(0)
+        .and_then(|r| r["results"].as_array())
+        .cloned()
+        .ok_or_else(|| format!("no results in {v}"))
+}
+
 /// A port nobody listens on now.
 pub fn free_port() -> Result<u16> {
     TcpListener::bind("127.0.0.1:0")

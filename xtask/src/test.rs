@@ -126,7 +126,7 @@ pub fn all() -> Result {
 
     step("API tests over HTTP");
     let api = run(cargo()
-        .args(["test", "--package", "e2e"])
+        .args(["test", "--package", "e2e", "--no-fail-fast"])
         .env("PONTE_BASE_URL", &server.base_url)
         .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
         .env("PONTE_DEMO_DIR", stack::demo_dir())
@@ -153,12 +153,27 @@ pub fn all() -> Result {
             )
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
+    // Last, because the purge it triggers deletes what the other tests made.
+    step("the daily purge (retention), on what every test left");
+    let retention = run(cargo()
+        .args([
+            "test",
+            "--package",
+            "e2e",
+            "--test",
+            "retention",
+            "--",
+            "--ignored",
+        ])
+        .env("PONTE_BASE_URL", &server.base_url)
+        .env("PONTE_E2E_STATE", &server.state));
     drop(stack);
-    if api.is_err() || browser.is_err() {
+    if api.is_err() || browser.is_err() || retention.is_err() {
         print_worker_errors(&log);
     }
     api?;
     browser?;
+    retention?;
     eprintln!("\nAll tests passed.");
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod hosts;
 pub mod logins;
 pub mod publish;
 pub mod reference;
+pub mod retention;
 pub mod roster;
 pub mod school;
 pub mod sessions;
