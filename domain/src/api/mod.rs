@@ -710,7 +710,7 @@ impl Op {
                 id: "declarationSignature",
                 tag: "pubblicazione",
                 summary: "Il file firmato (CAdES .p7m) che conferma la dichiarazione di un'impresa",
-                description: Some("Si verificano la firma, che il contenuto sia la dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia il legale rappresentante indicato. La catena del certificato non è ancora verificata sull'elenco nazionale dei certificatori (chain_checked: false)."),
+                description: Some("Si verificano la firma, che il contenuto sia la dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia il legale rappresentante indicato; il certificato deve essere qualificato (emesso da una CA dell'elenco nazionale AgID, non ripudio, dichiarazioni QC), valido e non revocato alla data di firma (CRL). Se la revoca non si può verificare la firma è rifiutata con il codice revocation_unknown."),
                 params: const { &[CODE] },
                 request: Some(RequestBody {
                     description: None,

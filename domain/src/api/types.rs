@@ -131,8 +131,6 @@ pub struct Published {
     #[cfg_attr(feature = "openapi", schemars(extend("const" = "published")))]
     pub status: String,
     pub host_id: i64,
-    /// false: la catena del certificato non è ancora verificata.
-    pub chain_checked: bool,
 }
 
 /// `400` of `POST /api/v1/declarations`: the first error, and with a profile every error.
