@@ -14,6 +14,7 @@ mod headers;
 mod pages;
 mod publish;
 mod school;
+mod trust;
 
 use axum::http::{Method, Request};
 use axum::response::IntoResponse;

@@ -401,7 +401,12 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         let (code, d) = declaration_at(&env, &raw).await?;
         usable(&d, t)?;
         let proof = d.proof()?;
-        let signed = match domain::mail::verify_cades(&bytes, t) {
+        // The signature counts from the declaration's issue: the document holds its code.
+        let window = domain::mail::SigningWindow {
+            earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
+            now: t,
+        };
+        let signed = match crate::trust::verify_qualified(&env, &bytes, window).await? {
             Ok(s) => s,
             Err(e) => {
                 return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await)
@@ -420,7 +425,6 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
             &d,
             Verified {
                 by: format!("cades:{}", signed.signer_cf),
-                chain_checked: Some(signed.chain_checked),
                 channel: "firma_digitale",
                 sender: signed.signer_cf.to_string(),
             },
@@ -429,7 +433,6 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         let published = api::Published {
             status: "published".to_owned(),
             host_id,
-            chain_checked: signed.chain_checked,
         };
         Ok(json_response(StatusCode::OK, &published))
     })
@@ -475,7 +478,6 @@ fn usable(d: &Declaration, t: i64) -> Result<(), FieldError> {
 /// How a declaration was proved.
 struct Verified {
     by: String,
-    chain_checked: Option<bool>,
     channel: &'static str,
     sender: String,
 }
@@ -507,7 +509,6 @@ async fn publish_declaration(
             ateco_title: r.ateco_title.as_deref(),
             published_on: &published_on,
             verified_by: &v.by,
-            chain_checked: v.chain_checked,
             claim: &claim,
             attempt: Attempt {
                 now: t,
@@ -702,7 +703,6 @@ async fn receive_inner(
         &d,
         Verified {
             by: format!("pec:{}", pec.message_id),
-            chain_checked: None,
             channel: "pec",
             sender: pec.sender.clone(),
         },

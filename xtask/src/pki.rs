@@ -50,8 +50,10 @@ const FOREIGN_PROVIDER_SUBJECT: &str =
 const EXPIRED_PROVIDER_SUBJECT: &str =
     "/C=IT/O=Gestore PEC di prova S.p.A./CN=Gestore PEC di prova S.p.A. (certificato scaduto)";
 const QUALIFIED_CA_SUBJECT: &str = "/C=IT/O=Ponte (prova)/CN=CA qualificata di prova";
-const UNLISTED_CA_SUBJECT: &str = "/C=IT/O=Altra organizzazione (prova)/CN=CA di firma non qualificata";
-const TSL_SIGNER_SUBJECT: &str = "/C=IT/O=AgID (prova)/CN=Firmatario dell'elenco di fiducia di prova";
+const UNLISTED_CA_SUBJECT: &str =
+    "/C=IT/O=Altra organizzazione (prova)/CN=CA di firma non qualificata";
+const TSL_SIGNER_SUBJECT: &str =
+    "/C=IT/O=AgID (prova)/CN=Firmatario dell'elenco di fiducia di prova";
 
 /// The directories of the set: bumped when the set changes, so an older PKI left in
 /// `target/` is ignored rather than reported incomplete.
@@ -206,7 +208,8 @@ pub struct Pki {
     /// A qualified signer whose certificate the qualified CA's CRL lists as revoked
     /// (fiscal code [`REVOKED_CF`]).
     pub revoked_signer: Cert,
-    /// The qualified CA's CRL (DER), served by [`crate::crl::CrlServer`].
+    /// The qualified CA's CRL (DER), served by [`crate::crl::CrlServer`] from
+    /// [`Pki::crl_dir`].
     pub crl: PathBuf,
     /// The port of 127.0.0.1 the certificates' CRL distribution points name.
     pub crl_port: u16,
@@ -291,6 +294,11 @@ impl Pki {
 
     fn complete(&self) -> bool {
         self.all().iter().all(|(_, c)| c.exists()) && self.crl.is_file() && self.crl_port != 0
+    }
+
+    /// The directory the CRL server serves.
+    pub fn crl_dir(&self) -> PathBuf {
+        self.dir.join(BASE)
     }
 
     /// The URL of the qualified CA's CRL, as its signers' certificates name it.
@@ -502,7 +510,14 @@ fn build_base(pki: &Pki, work: &Path) -> Result {
         CA_EXT,
         LONG,
     )?;
-    issue(work, UNLISTED_CA_SUBJECT, None, &pki.unlisted_ca, CA_EXT, LONG)?;
+    issue(
+        work,
+        UNLISTED_CA_SUBJECT,
+        None,
+        &pki.unlisted_ca,
+        CA_EXT,
+        LONG,
+    )?;
     issue(
         work,
         TSL_SIGNER_SUBJECT,
@@ -588,9 +603,7 @@ fn make_crl(work: &Path, ca: &Cert, revoked: &[&Cert], out: &Path) -> Result {
         "-out",
         &pem
     ))?;
-    openssl(&args!(
-        "crl", "-in", &pem, "-outform", "DER", "-out", out
-    ))?;
+    openssl(&args!("crl", "-in", &pem, "-outform", "DER", "-out", out))?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -634,7 +647,6 @@ fn openssl(args: &[&std::ffi::OsStr]) -> Result<Vec<u8>> {
         ))
     }
 }
-
 
 /// A value for `openssl -subj`: `/`, `+` and `\` escaped; no control characters.
 fn subject_value(value: &str) -> Result<String> {
@@ -1531,10 +1543,15 @@ mod tests {
         for (kind, want) in [
             (SignerKind::Unlisted, MailError::NotQualified),
             (SignerKind::SelfSigned, MailError::NotQualified),
-            (SignerKind::NoQcStatements, MailError::NotQualifiedCertificate),
+            (
+                SignerKind::NoQcStatements,
+                MailError::NotQualifiedCertificate,
+            ),
             (SignerKind::NoNonRepudiation, MailError::NoNonRepudiation),
         ] {
-            let s = pki.signer_as(kind, FIXTURE_CF, "Nicolò Rossi").expect("signer");
+            let s = pki
+                .signer_as(kind, FIXTURE_CF, "Nicolò Rossi")
+                .expect("signer");
             assert_eq!(
                 verify_cades(&p7m_of(&s), &cas, &crls, window),
                 Err(want),
@@ -1545,8 +1562,7 @@ mod tests {
             .signer_as(SignerKind::CrlUnreachable, FIXTURE_CF, "Nicolò Rossi")
             .expect("signer");
         assert_eq!(
-            verify_cades(&p7m_of(&unreachable), &cas, &crls, window)
-                .map_err(|e| e.code()),
+            verify_cades(&p7m_of(&unreachable), &cas, &crls, window).map_err(|e| e.code()),
             Err("revocation_unknown")
         );
         // Without the CRL, the qualified signer is not accepted either.
@@ -1558,7 +1574,9 @@ mod tests {
 
     fn der_of(pem: &Path) -> Vec<u8> {
         let text = std::fs::read_to_string(pem).expect("pem");
-        crate::tsl::pem_certificates(&text).expect("certificate").remove(0)
+        crate::tsl::pem_certificates(&text)
+            .expect("certificate")
+            .remove(0)
     }
 
     #[test]
@@ -1571,7 +1589,10 @@ mod tests {
         assert_eq!(list.territory, "IT");
         assert_eq!(list.cas.len(), 1, "{list:?}");
         assert_eq!(list.cas[0].certificate, der_of(&pki.qualified_ca.cert));
-        assert_eq!(list.cas[0].provider, "Prestatore qualificato di prova S.p.A.");
+        assert_eq!(
+            list.cas[0].provider,
+            "Prestatore qualificato di prova S.p.A."
+        );
         assert_eq!(list.skipped, 2);
         // Another pinned certificate: refused.
         let other = vec![der_of(&pki.ca.cert)];

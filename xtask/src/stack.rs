@@ -16,6 +16,8 @@ pub struct Stack {
     pub server: Server,
     pub spid: Provider,
     pub cie: Provider,
+    /// The test PKI's CRLs over HTTP (the qualified-signature check fetches them).
+    pub crl: crate::crl::CrlServer,
 }
 
 pub struct Options {
@@ -77,6 +79,11 @@ pub fn start(o: Options) -> Result<Stack> {
     // The PEC providers the worker trusts: the test provider's CA, made with openssl.
     let pki = crate::pki::Pki::ensure(&demo_dir().join("pki"))?;
     vars.push(("PEC_PROVIDERS".to_owned(), pki.providers_pem()?));
+    // Qualified signatures: the test trusted list (signed by the test "AgID", checked like the
+    // real one) into the local D1, and the qualified CA's CRL served where its certificates
+    // say.
+    crate::tsl::load_test_tsl(&o.state, &pki)?;
+    let crl = crate::crl::CrlServer::start(pki.crl_dir(), pki.crl_port)?;
     // Every request comes from 127.0.0.1 here: per-client rate limits ×100 (per-body and
     // per-code limits stay as in production).
     vars.push(("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned()));
@@ -88,7 +95,12 @@ pub fn start(o: Options) -> Result<Stack> {
         log_file: o.log_file,
         vars,
     })?;
-    Ok(Stack { server, spid, cie })
+    Ok(Stack {
+        server,
+        spid,
+        cie,
+        crl,
+    })
 }
 
 /// Where the demo schools' files are written.

@@ -335,11 +335,15 @@ pub fn canonicalize(
 // XML signature
 
 fn ds_child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children()
-        .find(|c| c.is_element() && c.tag_name().namespace() == Some(DS) && c.tag_name().name() == name)
+    node.children().find(|c| {
+        c.is_element() && c.tag_name().namespace() == Some(DS) && c.tag_name().name() == name
+    })
 }
 
-fn ds_children<'a, 'i>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+fn ds_children<'a, 'i>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
     node.children().filter(move |c| {
         c.is_element() && c.tag_name().namespace() == Some(DS) && c.tag_name().name() == name
     })
@@ -370,7 +374,9 @@ impl Hash {
             "http://www.w3.org/2001/04/xmlenc#sha256" => Ok(Hash::Sha256),
             "http://www.w3.org/2001/04/xmldsig-more#sha384" => Ok(Hash::Sha384),
             "http://www.w3.org/2001/04/xmlenc#sha512" => Ok(Hash::Sha512),
-            other => Err(format!("digest algorithm {other} not accepted (SHA-256/384/512 only)")),
+            other => Err(format!(
+                "digest algorithm {other} not accepted (SHA-256/384/512 only)"
+            )),
         }
     }
 
@@ -451,7 +457,10 @@ fn reference_digest(
             if a == ENVELOPED {
                 enveloped = true;
             } else if let Some(mut c) = C14n::from_uri(a) {
-                if let Some(list) = t.children().find(|c| c.is_element() && c.tag_name().name() == "InclusiveNamespaces") {
+                if let Some(list) = t
+                    .children()
+                    .find(|c| c.is_element() && c.tag_name().name() == "InclusiveNamespaces")
+                {
                     c.inclusive_prefixes = list
                         .attribute("PrefixList")
                         .unwrap_or_default()
@@ -496,7 +505,10 @@ fn signed_info_c14n(doc: &Document<'_>, signature: Node<'_, '_>) -> Result<(Vec<
     let c14n_uri = algorithm(cm, "canonicalization")?;
     let mut alg = C14n::from_uri(c14n_uri)
         .ok_or_else(|| format!("canonicalization {c14n_uri} not supported"))?;
-    if let Some(list) = cm.and_then(|n| n.children().find(|c| c.is_element() && c.tag_name().name() == "InclusiveNamespaces")) {
+    if let Some(list) = cm.and_then(|n| {
+        n.children()
+            .find(|c| c.is_element() && c.tag_name().name() == "InclusiveNamespaces")
+    }) {
         alg.inclusive_prefixes = list
             .attribute("PrefixList")
             .unwrap_or_default()
@@ -636,18 +648,25 @@ pub struct TrustedList {
 }
 
 fn tsl_child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children()
-        .find(|c| c.is_element() && c.tag_name().namespace() == Some(TSL) && c.tag_name().name() == name)
+    node.children().find(|c| {
+        c.is_element() && c.tag_name().namespace() == Some(TSL) && c.tag_name().name() == name
+    })
 }
 
-fn tsl_children<'a, 'i>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+fn tsl_children<'a, 'i>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
     node.children().filter(move |c| {
         c.is_element() && c.tag_name().namespace() == Some(TSL) && c.tag_name().name() == name
     })
 }
 
 fn text_of(node: Option<Node<'_, '_>>) -> String {
-    node.and_then(|n| n.text()).unwrap_or_default().trim().to_owned()
+    node.and_then(|n| n.text())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 /// The first `Name` of a multilingual name list, the Italian one first when there is one.
@@ -658,7 +677,10 @@ fn name_of(list: Option<Node<'_, '_>>) -> String {
     let names: Vec<Node<'_, '_>> = tsl_children(list, "Name").collect();
     names
         .iter()
-        .find(|n| n.attribute((XML_NS, "lang")).is_some_and(|l| l.eq_ignore_ascii_case("it")))
+        .find(|n| {
+            n.attribute((XML_NS, "lang"))
+                .is_some_and(|l| l.eq_ignore_ascii_case("it"))
+        })
         .or(names.first())
         .map(|n| text_of(Some(*n)))
         .unwrap_or_default()
@@ -674,7 +696,9 @@ fn datetime(text: &str) -> Result<i64> {
 /// [`verify_signature`] first).
 pub fn read_list(doc: &Document<'_>) -> Result<TrustedList> {
     let root = doc.root_element();
-    if root.tag_name().namespace() != Some(TSL) || root.tag_name().name() != "TrustServiceStatusList" {
+    if root.tag_name().namespace() != Some(TSL)
+        || root.tag_name().name() != "TrustServiceStatusList"
+    {
         return Err("not an ETSI TS 119 612 trusted list (TrustServiceStatusList)".into());
     }
     let scheme = tsl_child(root, "SchemeInformation").ok_or("the list has no SchemeInformation")?;
@@ -692,8 +716,12 @@ pub fn read_list(doc: &Document<'_>) -> Result<TrustedList> {
     let mut cas = Vec::new();
     let mut skipped = 0;
     let providers = tsl_child(root, "TrustServiceProviderList");
-    for tsp in providers.into_iter().flat_map(|p| tsl_children(p, "TrustServiceProvider")) {
-        let provider = name_of(tsl_child(tsp, "TSPInformation").and_then(|i| tsl_child(i, "TSPName")));
+    for tsp in providers
+        .into_iter()
+        .flat_map(|p| tsl_children(p, "TrustServiceProvider"))
+    {
+        let provider =
+            name_of(tsl_child(tsp, "TSPInformation").and_then(|i| tsl_child(i, "TSPName")));
         for service in tsl_child(tsp, "TSPServices")
             .into_iter()
             .flat_map(|s| tsl_children(s, "TSPService"))
@@ -715,7 +743,9 @@ pub fn read_list(doc: &Document<'_>) -> Result<TrustedList> {
                 .map(|c| b64(c.text().unwrap_or_default()))
                 .collect::<Result<_>>()?;
             if certs.is_empty() {
-                return Err(format!("the service «{name}» of {provider} has no certificate"));
+                return Err(format!(
+                    "the service «{name}» of {provider} has no certificate"
+                ));
             }
             for certificate in certs {
                 domain::mail::subject_key(&certificate).map_err(|e| {
@@ -747,7 +777,10 @@ pub fn verify_and_read(xml: &str, pinned: &[Vec<u8>], now: i64) -> Result<Truste
     verify_signature(&doc, pinned, now)?;
     let list = read_list(&doc)?;
     if list.next_update.is_some_and(|n| n < now) {
-        return Err("the trusted list is out of date (its NextUpdate is past): download the current one".into());
+        return Err(
+            "the trusted list is out of date (its NextUpdate is past): download the current one"
+                .into(),
+        );
     }
     if list.cas.is_empty() {
         return Err("the trusted list has no granted CA/QC service".into());
@@ -766,7 +799,11 @@ pub fn sql(list: &TrustedList, now: i64) -> Result<String> {
              status_start, territory, list_sequence, imported_at) VALUES ({}, {}, {}, {}, {}, \
              {}, {}, {}, {now});\n",
             q(&key),
-            q(&base64::engine::general_purpose::STANDARD.encode(&ca.certificate)),
+            q(&ca
+                .certificate
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()),
             q(&ca.provider),
             q(&ca.service),
             q(&ca.status),
@@ -867,7 +904,12 @@ pub fn write_test_tsl(pki: &crate::pki::Pki) -> Result<PathBuf> {
             cert_b64(&pki.ca)?
         ),
     );
-    let signed = sign(&body, "</TrustServiceStatusList>\n", pki, &cert_b64(&pki.tsl_signer)?)?;
+    let signed = sign(
+        &body,
+        "</TrustServiceStatusList>\n",
+        pki,
+        &cert_b64(&pki.tsl_signer)?,
+    )?;
     std::fs::write(&out, signed).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(out)
 }
@@ -975,15 +1017,28 @@ mod tests {
 
     fn c14n(xml: &str, uri: &str) -> String {
         let doc = parse(xml).expect("xml");
-        String::from_utf8(canonicalize(&doc, doc.root(), &C14n::from_uri(uri).expect("alg"), None))
-            .expect("utf-8")
+        String::from_utf8(canonicalize(
+            &doc,
+            doc.root(),
+            &C14n::from_uri(uri).expect("alg"),
+            None,
+        ))
+        .expect("utf-8")
     }
 
     fn subtree(xml: &str, uri: &str, id: &str) -> String {
         let doc = parse(xml).expect("xml");
-        let n = doc.descendants().find(|n| n.attribute("Id") == Some(id)).expect("id");
-        String::from_utf8(canonicalize(&doc, n, &C14n::from_uri(uri).expect("alg"), None))
-            .expect("utf-8")
+        let n = doc
+            .descendants()
+            .find(|n| n.attribute("Id") == Some(id))
+            .expect("id");
+        String::from_utf8(canonicalize(
+            &doc,
+            n,
+            &C14n::from_uri(uri).expect("alg"),
+            None,
+        ))
+        .expect("utf-8")
     }
 
     #[test]
@@ -1031,7 +1086,10 @@ mod tests {
             "<r xmlns:a=\"urn:a\"><a:e></a:e></r>"
         );
         assert_eq!(
-            c14n("<r xmlns:a=\"urn:a\"><a:e xmlns:a=\"urn:a\"/></r>", EXC_C14N),
+            c14n(
+                "<r xmlns:a=\"urn:a\"><a:e xmlns:a=\"urn:a\"/></r>",
+                EXC_C14N
+            ),
             "<r><a:e xmlns:a=\"urn:a\"></a:e></r>"
         );
     }

@@ -1,8 +1,8 @@
 //! CAdES `.p7m` files: a document signed by a person with a qualified certificate. See the
 //! module documentation of [`crate::mail`] for what is checked and what is not.
 
-use super::trust::pem_blocks;
 use super::qualified::{check_signer, Crls, QualifiedCas, SigningWindow};
+use super::trust::pem_blocks;
 use super::x509::{name_key, Cert, CN, GIVEN_NAME, SERIAL_NUMBER, SURNAME};
 use super::{cms, MailError, MAX_P7M_BYTES};
 use crate::identity::CodiceFiscale;

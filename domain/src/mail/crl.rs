@@ -186,7 +186,12 @@ mod tests {
 
     #[test]
     fn garbage_is_unknown_not_a_panic() {
-        for bad in [&[][..], &[0x30, 0x00], &[0x30, 0x03, 0x30, 0x01, 0x00], &[0xff; 8]] {
+        for bad in [
+            &[][..],
+            &[0x30, 0x00],
+            &[0x30, 0x03, 0x30, 0x01, 0x00],
+            &[0xff; 8],
+        ] {
             assert!(matches!(
                 Crl::from_der(bad),
                 Err(MailError::RevocationUnknown(_))

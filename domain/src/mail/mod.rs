@@ -141,8 +141,8 @@ mod x509;
 
 pub use cades::{read_cades, verify_cades, CadesFile, DocumentSigner, SignedDocument};
 pub use crl::Crl;
-pub use qualified::{subject_key, Crls, QualifiedCas, SigningWindow};
 pub use pec::{verify_pec, PecMessage};
+pub use qualified::{subject_key, Crls, QualifiedCas, SigningWindow};
 pub use trust::TrustStore;
 
 use crate::error::{ErrorCode, FieldError};
@@ -265,7 +265,9 @@ impl MailError {
             MailError::NoNonRepudiation => says(Msg::MailNoNonRepudiation, &[]),
             MailError::NotQualifiedCertificate => says(Msg::MailNotQualifiedCertificate, &[]),
             MailError::Revoked => says(Msg::MailRevoked, &[]),
-            MailError::RevocationUnknown(why) => says(Msg::MailRevocationUnknown, &[("detail", why)]),
+            MailError::RevocationUnknown(why) => {
+                says(Msg::MailRevocationUnknown, &[("detail", why)])
+            }
         }
     }
 }

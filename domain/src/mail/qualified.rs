@@ -63,6 +63,23 @@ impl QualifiedCas {
         self.anchors.is_empty()
     }
 
+    /// The CRL in `der` when one of these CAs signed it and it is current at `now`: what the
+    /// worker checks before caching a CRL it fetched, so a forged answer on the way (CRLs
+    /// travel over plain HTTP) is never kept.
+    pub fn checked_crl(&self, der: &[u8], now: i64) -> Result<Crl, MailError> {
+        let crl = Crl::from_der(der)?;
+        let mut why = MailError::RevocationUnknown(
+            "la lista di revoca (CRL) non è di un prestatore qualificato dell'elenco".to_owned(),
+        );
+        for a in &self.anchors {
+            match crl.check(&a.cert, now) {
+                Ok(()) => return Ok(crl),
+                Err(e) => why = e,
+            }
+        }
+        Err(why)
+    }
+
     /// The qualified CA that issued `signer`, granted and valid at `at`: the issuer's
     /// signature is checked on the certificate's exact bytes, so a CA with a listed CA's name
     /// and another key is no anchor.
@@ -197,14 +214,15 @@ fn check_revocation(
                 );
                 continue;
             }
-            Some(Ok(der)) => match Crl::from_der(der).and_then(|c| c.check(issuer, now).map(|()| c))
-            {
-                Ok(crl) => crl,
-                Err(e) => {
-                    why = e;
-                    continue;
+            Some(Ok(der)) => {
+                match Crl::from_der(der).and_then(|c| c.check(issuer, now).map(|()| c)) {
+                    Ok(crl) => crl,
+                    Err(e) => {
+                        why = e;
+                        continue;
+                    }
                 }
-            },
+            }
         };
         return match crl.revoked_at(cert.serial())? {
             Some(when) if when <= at => Err(MailError::Revoked),

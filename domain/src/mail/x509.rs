@@ -9,7 +9,9 @@ use rsa::traits::PublicKeyParts;
 use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
-use x509_cert::ext::pkix::{BasicConstraints, CrlDistributionPoints, KeyUsage, SubjectKeyIdentifier};
+use x509_cert::ext::pkix::{
+    BasicConstraints, CrlDistributionPoints, KeyUsage, SubjectKeyIdentifier,
+};
 use x509_cert::name::Name;
 use x509_cert::Certificate;
 
@@ -352,7 +354,10 @@ pub(crate) struct QcStatement {
 pub(crate) fn name_key(name: &Name) -> Result<String, MailError> {
     let der = der::Encode::to_der(name)
         .map_err(|_| MailError::Malformed("nome del certificato non codificabile".into()))?;
-    Ok(Sha256::digest(der).iter().map(|b| format!("{b:02x}")).collect())
+    Ok(Sha256::digest(der)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// The text of a directory string (UTF8String, PrintableString, IA5String, TeletexString read

@@ -15,6 +15,7 @@ pub mod reference;
 pub mod roster;
 pub mod school;
 pub mod sessions;
+pub mod trust;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

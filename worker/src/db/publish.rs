@@ -372,7 +372,6 @@ pub struct Publication<'a> {
     pub ateco_title: Option<&'a str>,
     pub published_on: &'a str,
     pub verified_by: &'a str,
-    pub chain_checked: Option<bool>,
     pub claim: &'a str,
     pub attempt: Attempt<'a>,
 }
@@ -461,16 +460,10 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
             text(&filters),
         ]))?,
         db.prepare(format!(
-            "UPDATE declarations SET host_id = {HOST_ID}, verified_at = ?4, verified_by = ?5, \
-             chain_checked = ?6 WHERE code = ?1 AND claim = ?2"
+            "UPDATE declarations SET host_id = {HOST_ID}, verified_at = ?4, verified_by = ?5 \
+             WHERE code = ?1 AND claim = ?2"
         ))
-        .bind(&with(vec![
-            int(p.attempt.now as f64),
-            text(p.verified_by),
-            p.chain_checked
-                .map(|c| int(u8::from(c)))
-                .unwrap_or(JsValue::NULL),
-        ]))?,
+        .bind(&with(vec![int(p.attempt.now as f64), text(p.verified_by)]))?,
         db.prepare(format!(
             "INSERT INTO verification_attempts (at, channel, code, sender, outcome, detail) \
              SELECT ?4, ?5, ?1, ?6, 'published', ?7 WHERE {CLAIMED}"
