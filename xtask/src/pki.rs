@@ -1284,6 +1284,25 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
         "document-no-cf.p7m",
         sign_p7m_as(&pki, &no_cf, content, P7mForm::Der)?,
     ));
+    // The qualified-signature checks: the list's CA, its CRL, and a signer of each kind.
+    let ca_pem = read_text(&pki.qualified_ca.cert)?;
+    let ca_der = crate::tsl::pem_certificates(&ca_pem)?.remove(0);
+    files.push(("qualified-ca.der", ca_der));
+    files.push(("qualified-ca.crl", read(&pki.crl)?));
+    files.push((
+        "document-revoked.p7m",
+        sign_p7m_as(&pki, &pki.revoked(), content, P7mForm::Der)?,
+    ));
+    for (kind, file) in [
+        (SignerKind::Unlisted, "document-unlisted.p7m"),
+        (SignerKind::SelfSigned, "document-self-signed.p7m"),
+        (SignerKind::NoQcStatements, "document-no-qc.p7m"),
+        (SignerKind::NoNonRepudiation, "document-no-nonrep.p7m"),
+        (SignerKind::CrlUnreachable, "document-crl-unreachable.p7m"),
+    ] {
+        let s = pki.signer_as(kind, FIXTURE_CF, FIXTURE_NAME)?;
+        files.push((file, sign_p7m_as(&pki, &s, content, P7mForm::Der)?));
+    }
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = out.join(name);

@@ -718,6 +718,7 @@ impl Op {
                 }),
                 replies: const { &[
                     ok(200, "Pubblicato.", Schema::Published),
+                    error(400, "Firma rifiutata: non leggibile, contenuto o firmatario diversi (invalid_field); certificato non qualificato (not_qualified), revocato o sospeso alla data di firma (certificate_revoked), revoca non verificabile ora (revocation_unknown)."),
                     error(404, "Nessuna dichiarazione con questo codice."),
                     error(409, "Codice già usato o scaduto (conflict)."),
                     error(413, "File oltre la dimensione ammessa (payload_too_large)."),

@@ -82,14 +82,14 @@
 //! and which CRLs ([`CadesFile::crl_urls`]) the rest needs; the worker reads and fetches them
 //! (no I/O here) and [`CadesFile::verify`] then checks each signer's certificate, the first
 //! failure being the answer:
-//! 1. issued by a **qualified CA of the trusted list** ([`QualifiedCas`]: the CA/QC services
+//! 1. **valid at the signing time** ([`MailError::CertificateExpired`],
+//!    [`MailError::CertificateNotYetValid`]);
+//! 2. issued by a **qualified CA of the trusted list** ([`QualifiedCas`]: the CA/QC services
 //!    of AgID's list, status granted, loaded by `cargo xtask import-tsl`): the CA's signature
 //!    checked on the certificate's exact bytes, the CA's status granted since before the
 //!    signing time and its own certificate valid then ([`MailError::NotQualified`]; a
 //!    self-signed certificate, or one from a CA off the list or with a listed CA's name and
 //!    another key, is never qualified);
-//! 2. **valid at the signing time** ([`MailError::CertificateExpired`],
-//!    [`MailError::CertificateNotYetValid`]);
 //! 3. **key usage** with non-repudiation (contentCommitment) ([`MailError::NoNonRepudiation`]);
 //! 4. **QC statements** (id-pe-qcStatements, ETSI EN 319 412-5) with QcCompliance *and*
 //!    QcSSCD, and, when QcType is there, the type esign ([`MailError::NotQualifiedCertificate`]).
@@ -234,6 +234,11 @@ impl MailError {
     pub fn to_field_error(&self, field: &str) -> FieldError {
         let code = match self {
             MailError::TooLarge => ErrorCode::PayloadTooLarge,
+            MailError::NotQualified
+            | MailError::NoNonRepudiation
+            | MailError::NotQualifiedCertificate => ErrorCode::NotQualified,
+            MailError::Revoked => ErrorCode::CertificateRevoked,
+            MailError::RevocationUnknown(_) => ErrorCode::RevocationUnknown,
             _ => ErrorCode::InvalidField,
         };
         let says = |msg: Msg, args: &[(&'static str, &dyn ToArg)]| {

@@ -139,9 +139,9 @@ impl SigningWindow {
     }
 }
 
-/// The checks on one signer's certificate, in this order: the issuer is a qualified CA of the
-/// list ([`MailError::NotQualified`]; a self-signed certificate never is), the certificate is
-/// valid at `at`, its key usage says non-repudiation ([`MailError::NoNonRepudiation`]), its QC
+/// The checks on one signer's certificate, in this order: the certificate is valid at `at`,
+/// the issuer is a qualified CA of the list ([`MailError::NotQualified`]; a self-signed
+/// certificate never is), its key usage says non-repudiation ([`MailError::NoNonRepudiation`]), its QC
 /// statements say qualified and on a QSCD ([`MailError::NotQualifiedCertificate`]), and it
 /// was not revoked or suspended at `at` ([`MailError::Revoked`], or
 /// [`MailError::RevocationUnknown`] when no usable CRL says).
@@ -152,8 +152,8 @@ pub(crate) fn check_signer(
     at: i64,
     now: i64,
 ) -> Result<(), MailError> {
-    let issuer = cas.issuer_of(cert, at).ok_or(MailError::NotQualified)?;
     cert.check_validity(at)?;
+    let issuer = cas.issuer_of(cert, at).ok_or(MailError::NotQualified)?;
     if !cert.non_repudiation() {
         return Err(MailError::NoNonRepudiation);
     }
