@@ -1095,6 +1095,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_signed_by_xmlsec1_verifies() {
+        // An independent implementation's canonical forms (exclusive for the references,
+        // inclusive for SignedInfo): tests/fixtures/tsl/README.md.
+        let xml = include_str!("../tests/fixtures/tsl/signed-by-xmlsec1.xml");
+        let pinned =
+            pem_certificates(include_str!("../tests/fixtures/tsl/signer.pem")).expect("pem");
+        let list =
+            verify_and_read(xml, &pinned, 1_780_000_000).expect("xmlsec1's signature verifies");
+        assert_eq!(list.cas.len(), 1);
+        let changed = xml.replacen("<TSLSequenceNumber>1<", "<TSLSequenceNumber>2<", 1);
+        assert!(verify_and_read(&changed, &pinned, 1_780_000_000).is_err());
+        // Past the signer certificate's end (2120) the list is refused.
+        assert!(verify_and_read(xml, &pinned, 4_733_596_800).is_err());
+    }
+
+    #[test]
     fn dtds_are_refused() {
         assert!(parse("<!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>").is_err());
     }
