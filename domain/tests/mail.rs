@@ -429,6 +429,24 @@ fn revocation_that_cannot_be_checked_is_not_a_pass() {
         verify_qualified(unreachable, &cas(), &only_the_real_one, window).map_err(|e| e.code()),
         Err("revocation_unknown")
     );
+    // Only the addresses in certificates of a listed CA are to be fetched.
+    let window = SigningWindow {
+        earliest: 0,
+        now: NOW,
+    };
+    let file = read_cades(doc).unwrap();
+    assert_eq!(file.crl_urls_to_fetch(&cas(), window), file.crl_urls());
+    assert!(file
+        .crl_urls_to_fetch(&QualifiedCas::default(), window)
+        .is_empty());
+    for forged in [
+        &fixture!("document-self-signed.p7m")[..],
+        &fixture!("document-unlisted.p7m")[..],
+    ] {
+        let file = read_cades(forged).unwrap();
+        assert!(!file.crl_urls().is_empty());
+        assert!(file.crl_urls_to_fetch(&cas(), window).is_empty());
+    }
     // A distinct code: "could not check" is not "checked and revoked".
     assert_ne!(
         MailError::RevocationUnknown(String::new()).code(),

@@ -128,11 +128,27 @@ impl CadesFile {
         Ok(keys)
     }
 
-    /// The CRL distribution points (HTTP) of the signers' certificates, each once: what the
-    /// worker fetches (or finds in its cache) before [`CadesFile::verify`].
+    /// The CRL distribution points (HTTP) of the signers' certificates, each once.
     pub fn crl_urls(&self) -> Vec<String> {
+        self.urls_of(self.signers.iter().map(|(c, _)| c))
+    }
+
+    /// The CRL distribution points of the signers whose certificate a CA of `cas` issued (its
+    /// signature checked): what the worker fetches before [`CadesFile::verify`]. An address
+    /// written in anyone else's certificate is never fetched, so a made-up certificate cannot
+    /// send the worker to a URL of its choosing.
+    pub fn crl_urls_to_fetch(&self, cas: &QualifiedCas, window: SigningWindow) -> Vec<String> {
+        self.urls_of(
+            self.signers
+                .iter()
+                .filter(|(cert, t)| cas.issuer_of(cert, window.at(*t)).is_some())
+                .map(|(c, _)| c),
+        )
+    }
+
+    fn urls_of<'c>(&self, certs: impl Iterator<Item = &'c Cert>) -> Vec<String> {
         let mut urls: Vec<String> = Vec::new();
-        for (cert, _) in &self.signers {
+        for cert in certs {
             for url in cert.crl_urls() {
                 if !urls.contains(&url) {
                     urls.push(url);

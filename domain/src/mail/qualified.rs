@@ -83,7 +83,7 @@ impl QualifiedCas {
     /// The qualified CA that issued `signer`, granted and valid at `at`: the issuer's
     /// signature is checked on the certificate's exact bytes, so a CA with a listed CA's name
     /// and another key is no anchor.
-    fn issuer_of(&self, signer: &Cert, at: i64) -> Option<&Cert> {
+    pub(crate) fn issuer_of(&self, signer: &Cert, at: i64) -> Option<&Cert> {
         self.anchors
             .iter()
             .find(|a| {
