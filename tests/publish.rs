@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use xtask::client::{Answer, Client};
-use xtask::pki::{self, Pki, Provider};
+use xtask::pki::{self, Pki, Provider, SignerKind};
 use xtask::registry::RegistryClient;
 
 const VERIFY_TO: &str = "verifica@pec.ponte.example";
@@ -893,16 +893,6 @@ fn review(c: &mut Client, code: &str, decision: &str, note: &str) -> Answer {
     .expect("POST review")
 }
 
-fn signature_upload(c: &mut Client, code: &str, p7m: &[u8]) -> Answer {
-    c.request(
-        "POST",
-        &format!("/api/v1/declarations/{code}/signature"),
-        Some(("application/pkcs7-mime", p7m)),
-        &[],
-    )
-    .expect("POST signature")
-}
-
 /// A company's declaration signed by `signer_cf`: the upload's answer.
 fn company_signed(c: &mut Client, draft: &Value, signer_cf: &str) -> (String, Answer) {
     let d = submitted(c, draft);
@@ -910,7 +900,7 @@ fn company_signed(c: &mut Client, draft: &Value, signer_cf: &str) -> (String, An
     let doc = send(c, "GET", d["document_url"].as_str().unwrap(), None).body;
     let signer = the_pki().signer(signer_cf, "Firmatario di Prova").unwrap();
     let p7m = pki::sign_p7m(the_pki(), &signer, doc.as_bytes()).unwrap();
-    let a = signature_upload(c, &code, &p7m);
+    let a = upload_signature(c, &code, &p7m);
     (code, a)
 }
 
@@ -1150,4 +1140,132 @@ fn without_the_registry_nothing_publishes_by_itself() {
     assert_eq!(json_of(&a)["review_reason"], "registry_unavailable");
     assert_eq!(status_of(&mut c, &code)["status"], "review");
     assert!(search_ids(&mut c, &format!("q={n}")).is_empty());
+}
+
+/// A company's declaration whose legal representative is `rep`, and its document's text.
+fn company_declaration(c: &mut Client, rep: &str, n: u64) -> (String, String) {
+    let piva = fresh_piva(n);
+    // The registry lists the representative: only the certificate decides here.
+    registry().add_company(&piva, &[rep]).unwrap();
+    let d = submitted(
+        c,
+        &draft_company(
+            &piva,
+            rep,
+            &format!("Firme Prova {n} S.r.l."),
+            &format!("firme{n}@pec.esempio.example"),
+        ),
+    );
+    let code = d["code"].as_str().unwrap().to_owned();
+    let doc = send(c, "GET", d["document_url"].as_str().unwrap(), None);
+    assert_eq!(doc.status, 200, "{}", doc.body);
+    (code, doc.body)
+}
+
+fn upload_signature(c: &mut Client, code: &str, p7m: &[u8]) -> Answer {
+    c.request(
+        "POST",
+        &format!("/api/v1/declarations/{code}/signature"),
+        Some(("application/pkcs7-mime", p7m)),
+        &[],
+    )
+    .unwrap()
+}
+
+#[test]
+fn only_a_qualified_signature_publishes() {
+    // Issue 18: the signer's certificate must chain to a qualified CA of the trusted list (the
+    // test list, loaded like AgID's), say non-repudiation, carry the QC statements and not be
+    // revoked (the CRL fetched from the local CRL server). Each signer below is the declared
+    // legal representative and signs the right document: only the certificate differs.
+    let mut c = client();
+    let the_pki = the_pki();
+    let base_n = nonce();
+    let cases: Vec<(&str, pki::Signer, &str)> = vec![
+        ("revoked", the_pki.revoked(), "certificate_revoked"),
+        (
+            "unlisted",
+            the_pki
+                .signer_as(
+                    SignerKind::Unlisted,
+                    &fresh_cf("TSTUNL", base_n),
+                    "Non Qualificato",
+                )
+                .unwrap(),
+            "not_qualified",
+        ),
+        (
+            "self-signed",
+            the_pki
+                .signer_as(
+                    SignerKind::SelfSigned,
+                    &fresh_cf("TSTSLF", base_n),
+                    "Autofirmato",
+                )
+                .unwrap(),
+            "not_qualified",
+        ),
+        (
+            "no QC statements",
+            the_pki
+                .signer_as(
+                    SignerKind::NoQcStatements,
+                    &fresh_cf("TSTNQC", base_n),
+                    "Senza Dichiarazioni QC",
+                )
+                .unwrap(),
+            "not_qualified",
+        ),
+        (
+            "no non-repudiation",
+            the_pki
+                .signer_as(
+                    SignerKind::NoNonRepudiation,
+                    &fresh_cf("TSTNNR", base_n),
+                    "Solo Autenticazione",
+                )
+                .unwrap(),
+            "not_qualified",
+        ),
+        (
+            "CRL unreachable",
+            the_pki
+                .signer_as(
+                    SignerKind::CrlUnreachable,
+                    &fresh_cf("TSTCRL", base_n),
+                    "Revoca Ignota",
+                )
+                .unwrap(),
+            "revocation_unknown",
+        ),
+    ];
+    for (i, (what, signer, want)) in cases.iter().enumerate() {
+        let rep = signer.cf.clone().expect("a fiscal code");
+        let (code, doc) = company_declaration(&mut c, &rep, base_n + 1 + i as u64);
+        let p7m = pki::sign_p7m(the_pki, signer, doc.as_bytes()).unwrap();
+        let a = upload_signature(&mut c, &code, &p7m);
+        assert_error(&a, 400, want, what);
+        let message = json_of(&a)["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            message.ends_with('.') && !message.is_empty(),
+            "{what}: {message}"
+        );
+        assert_eq!(status_of(&mut c, &code)["status"], "pending", "{what}");
+    }
+
+    // The qualified signer, same path: published.
+    let rep = fresh_cf("TSTQUA", base_n);
+    let (code, doc) = company_declaration(&mut c, &rep, base_n + 100);
+    let signer = the_pki.signer(&rep, "Firmatario Qualificato").unwrap();
+    let a = upload_signature(
+        &mut c,
+        &code,
+        &pki::sign_p7m(the_pki, &signer, doc.as_bytes()).unwrap(),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "published");
+    assert_eq!(status_of(&mut c, &code)["status"], "published");
 }

@@ -261,6 +261,11 @@ fn english(m: Msg) -> &'static str {
         MsgId::MailTooLarge => "The message or the file is too large: at most {pec_mb} MB for a PEC (without attachments) and {p7m_mb} MB for a signed file.",
         MsgId::MailUnsupportedAlgorithm => "The signature uses an algorithm that is not accepted ({detail}).",
         MsgId::MailDetached => "The file contains the signature only, without the document: sign the document in CAdES format (.p7m) with the document included.",
+        MsgId::MailNotQualified => "The signing certificate was not issued by a qualified trust service provider of the national trusted list (AgID): a qualified digital signature is needed.",
+        MsgId::MailNoNonRepudiation => "The signing certificate is not meant for signing documents (no «non-repudiation» key usage): use the digital signature certificate, not the authentication one.",
+        MsgId::MailNotQualifiedCertificate => "The signing certificate is not a qualified certificate for digital signatures on a secure device: a qualified digital signature is needed.",
+        MsgId::MailRevoked => "The signing certificate was revoked or suspended when the document was signed.",
+        MsgId::MailRevocationUnknown => "It was not possible to check that the signing certificate is not revoked ({detail}): the signature cannot be accepted now. Try again later.",
         // Phrases.
         MsgId::PhraseTitle => "the title",
         MsgId::PhraseNoticeText => "the text",

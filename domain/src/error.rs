@@ -37,6 +37,14 @@ pub enum ErrorCode {
     RateLimited,
     /// An import with bad rows: nothing was written; the answer lists every row.
     ImportRejected,
+    /// A signed file whose signer's certificate is not a qualified signature certificate of
+    /// the national trusted list (issuer, key usage or QC statements).
+    NotQualified,
+    /// A signed file whose signer's certificate was revoked or suspended when it signed.
+    CertificateRevoked,
+    /// A signed file whose certificate's revocation could not be checked (CRL unreachable or
+    /// unusable): not accepted, and not judged bad either.
+    RevocationUnknown,
 }
 
 impl ErrorCode {
@@ -55,6 +63,9 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::ImportRejected => "import_rejected",
+            ErrorCode::NotQualified => "not_qualified",
+            ErrorCode::CertificateRevoked => "certificate_revoked",
+            ErrorCode::RevocationUnknown => "revocation_unknown",
         }
     }
 }

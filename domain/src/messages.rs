@@ -309,6 +309,15 @@ messages! {
     MailUnsupportedAlgorithm => "La firma usa un algoritmo non accettato ({detail}).",
     MailDetached => "Il file contiene la sola firma, senza il documento: firmare il documento in formato \
          CAdES (.p7m) con il documento incluso.",
+    MailNotQualified => "Il certificato di firma non è stato emesso da un prestatore di servizi fiduciari \
+         qualificato dell'elenco nazionale (AgID): serve una firma digitale qualificata.",
+    MailNoNonRepudiation => "Il certificato di firma non è destinato a firmare documenti (manca l'uso \
+         «non ripudio»): usare il certificato di firma digitale, non quello di autenticazione.",
+    MailNotQualifiedCertificate => "Il certificato di firma non è un certificato qualificato per la firma \
+         digitale su dispositivo sicuro: serve una firma digitale qualificata.",
+    MailRevoked => "Il certificato di firma era revocato o sospeso quando il documento è stato firmato.",
+    MailRevocationUnknown => "Non è stato possibile verificare che il certificato di firma non sia revocato \
+         ({detail}): la firma non può essere accettata ora. Riprovare più tardi.",
     // Phrases, said inside other messages in place of `{what}` (with their article; one that
     // opens a message is written with a capital letter).
     PhraseTitle => "il titolo",

@@ -2,7 +2,8 @@
 #![cfg(feature = "mail")]
 
 use domain::mail::{
-    addr_spec, verify_cades, verify_pec, MailError, TrustStore, MAX_P7M_BYTES, MAX_PEC_BYTES,
+    addr_spec, read_cades, verify_cades as verify_qualified, verify_pec, Crl, Crls, MailError,
+    QualifiedCas, SignedDocument, SigningWindow, TrustStore, MAX_P7M_BYTES, MAX_PEC_BYTES,
 };
 use proptest::prelude::*;
 
@@ -332,6 +333,151 @@ fn truncations_and_flipped_bytes_never_panic() {
 
 const CONTENT: &[u8] = fixture!("document.txt");
 
+/// The test trusted list: the qualified CA, granted since 2020.
+fn cas() -> QualifiedCas {
+    QualifiedCas::new([(fixture!("qualified-ca.der").to_vec(), 1_577_836_800)]).unwrap()
+}
+
+/// Every CRL address of the file answered with `crl` (as the worker fetched them).
+fn crls_with(p7m: &[u8], crl: Result<Vec<u8>, String>) -> Crls {
+    let mut crls = Crls::new();
+    if let Ok(file) = read_cades(p7m) {
+        for url in file.crl_urls() {
+            crls.insert(&url, crl.clone());
+        }
+    }
+    crls
+}
+
+/// The qualified check with the test list and the qualified CA's CRL, signing time taken
+/// from the file when it falls before `now`.
+fn verify_cades(p7m: &[u8], now: i64) -> Result<SignedDocument, MailError> {
+    let crls = crls_with(p7m, Ok(fixture!("qualified-ca.crl").to_vec()));
+    verify_qualified(p7m, &cas(), &crls, SigningWindow { earliest: 0, now })
+}
+
+#[test]
+fn only_a_qualified_signer_is_accepted() {
+    assert!(verify_cades(fixture!("document.p7m"), NOW).is_ok());
+    for (file, want) in [
+        (
+            &fixture!("document-unlisted.p7m")[..],
+            MailError::NotQualified,
+        ),
+        (
+            &fixture!("document-self-signed.p7m")[..],
+            MailError::NotQualified,
+        ),
+        (
+            &fixture!("document-no-qc.p7m")[..],
+            MailError::NotQualifiedCertificate,
+        ),
+        (
+            &fixture!("document-no-nonrep.p7m")[..],
+            MailError::NoNonRepudiation,
+        ),
+        (&fixture!("document-revoked.p7m")[..], MailError::Revoked),
+    ] {
+        assert_eq!(verify_cades(file, NOW), Err(want.clone()), "{want:?}");
+        // Each refusal has its stable code and an Italian message.
+        assert!(!want.code().is_empty() && want.message().ends_with('.'));
+    }
+    // An empty list trusts nobody.
+    let doc = fixture!("document.p7m");
+    let crls = crls_with(doc, Ok(fixture!("qualified-ca.crl").to_vec()));
+    let window = SigningWindow {
+        earliest: 0,
+        now: NOW,
+    };
+    assert_eq!(
+        verify_qualified(doc, &QualifiedCas::default(), &crls, window),
+        Err(MailError::NotQualified)
+    );
+    // A CA granted only after the signing time is no anchor for it.
+    let late = QualifiedCas::new([(fixture!("qualified-ca.der").to_vec(), NOW + 1)]).unwrap();
+    assert_eq!(
+        verify_qualified(doc, &late, &crls, window),
+        Err(MailError::NotQualified)
+    );
+}
+
+#[test]
+fn revocation_that_cannot_be_checked_is_not_a_pass() {
+    let doc = fixture!("document.p7m");
+    let window = SigningWindow {
+        earliest: 0,
+        now: NOW,
+    };
+    let unknown = |crls: &Crls| match verify_qualified(doc, &cas(), crls, window) {
+        Err(MailError::RevocationUnknown(why)) => why,
+        other => panic!("{other:?}"),
+    };
+    // Not fetched at all, not reachable, not a CRL.
+    assert!(unknown(&Crls::new()).contains("non è stata scaricata"));
+    assert!(unknown(&crls_with(doc, Err("HTTP 404".into()))).contains("non è raggiungibile"));
+    assert!(unknown(&crls_with(doc, Ok(b"garbage".to_vec()))).contains("non è leggibile"));
+    // The CRL with its signature broken: not the CA's.
+    let mut forged = fixture!("qualified-ca.crl").to_vec();
+    if let Some(last) = forged.last_mut() {
+        *last ^= 0x01;
+    }
+    assert!(unknown(&crls_with(doc, Ok(forged))).contains("firma"));
+    // A certificate whose CRL address answers nothing.
+    let unreachable = fixture!("document-crl-unreachable.p7m");
+    let only_the_real_one = crls_with(doc, Ok(fixture!("qualified-ca.crl").to_vec()));
+    assert_eq!(
+        verify_qualified(unreachable, &cas(), &only_the_real_one, window).map_err(|e| e.code()),
+        Err("revocation_unknown")
+    );
+    // Only the addresses in certificates of a listed CA are to be fetched.
+    let window = SigningWindow {
+        earliest: 0,
+        now: NOW,
+    };
+    let file = read_cades(doc).unwrap();
+    assert_eq!(file.crl_urls_to_fetch(&cas(), window), file.crl_urls());
+    assert!(file
+        .crl_urls_to_fetch(&QualifiedCas::default(), window)
+        .is_empty());
+    for forged in [
+        &fixture!("document-self-signed.p7m")[..],
+        &fixture!("document-unlisted.p7m")[..],
+    ] {
+        let file = read_cades(forged).unwrap();
+        assert!(!file.crl_urls().is_empty());
+        assert!(file.crl_urls_to_fetch(&cas(), window).is_empty());
+    }
+    // A distinct code: "could not check" is not "checked and revoked".
+    assert_ne!(
+        MailError::RevocationUnknown(String::new()).code(),
+        MailError::Revoked.code()
+    );
+}
+
+#[test]
+fn the_crl_is_read_and_its_dates_kept() {
+    let crl = Crl::from_der(fixture!("qualified-ca.crl")).unwrap();
+    assert_eq!(crl.this_update(), 1_577_836_800, "2020-01-01");
+    assert_eq!(crl.next_update(), Some(4_733_510_400), "2120-01-01");
+    // Only the CA's own CRL is checked as such.
+    assert!(cas().checked_crl(fixture!("qualified-ca.crl"), NOW).is_ok());
+    assert!(QualifiedCas::default()
+        .checked_crl(fixture!("qualified-ca.crl"), NOW)
+        .is_err());
+    // A revocation after the signing time does not count: the revoked signer's certificate
+    // was revoked on 1 January 2025, so a signature made (and checked) before that passes
+    // revocation and fails nothing else.
+    let window = SigningWindow {
+        earliest: 0,
+        now: 1_735_000_000,
+    };
+    let revoked = fixture!("document-revoked.p7m");
+    let crls = crls_with(revoked, Ok(fixture!("qualified-ca.crl").to_vec()));
+    // The CRL must be current at `now`: issued 2020, so 2024 is fine.
+    let doc = verify_qualified(revoked, &cas(), &crls, window).unwrap();
+    assert_eq!(doc.signer_cf.as_str(), "RVCFRM80A01H501V");
+}
+
 #[test]
 fn a_valid_p7m_verifies_in_every_form() {
     let der = fixture!("document.p7m");
@@ -361,7 +507,10 @@ fn a_valid_p7m_verifies_in_every_form() {
             doc.certificate_not_after, 4_733_510_400,
             "{form}: 2120-01-01"
         );
-        assert!(!doc.chain_checked);
+        assert_eq!(
+            doc.signed_at, NOW,
+            "{form}: signed after NOW, so checked at NOW"
+        );
         assert!(doc.cosigners.is_empty());
     }
 }
@@ -424,10 +573,24 @@ fn a_signer_without_fiscal_code_is_refused() {
 }
 
 #[test]
-fn the_signer_certificate_must_be_valid_now() {
+fn the_signer_certificate_must_be_valid_when_it_signed() {
+    // The signing time (when the fixtures were made) is before the declaration's issue here,
+    // so the check is at `now`: after the certificate's end.
+    let doc = fixture!("document.p7m");
+    let crls = crls_with(doc, Ok(fixture!("qualified-ca.crl").to_vec()));
+    let late = SigningWindow {
+        earliest: AFTER,
+        now: AFTER,
+    };
     assert_eq!(
-        verify_cades(fixture!("document.p7m"), AFTER),
+        verify_qualified(doc, &cas(), &crls, late),
         Err(MailError::CertificateExpired)
+    );
+    // With the signing time inside the window the certificate was valid then, and the checks
+    // go on to revocation: the CRL is out of date by 2120, so it cannot say.
+    assert_eq!(
+        verify_cades(doc, AFTER).map_err(|e| e.code()),
+        Err("revocation_unknown")
     );
     assert_eq!(
         verify_cades(fixture!("document.p7m"), BEFORE),

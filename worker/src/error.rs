@@ -34,7 +34,10 @@ impl From<FieldError> for ApiError {
             ErrorCode::InvalidField
             | ErrorCode::UnknownCode
             | ErrorCode::UnknownParameter
-            | ErrorCode::DuplicateParameter => StatusCode::BAD_REQUEST,
+            | ErrorCode::DuplicateParameter
+            | ErrorCode::NotQualified
+            | ErrorCode::CertificateRevoked
+            | ErrorCode::RevocationUnknown => StatusCode::BAD_REQUEST,
         };
         ApiError { status, error }
     }

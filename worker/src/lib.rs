@@ -16,6 +16,7 @@ mod publish;
 mod registry;
 mod review;
 mod school;
+mod trust;
 
 use axum::http::{Method, Request};
 use axum::response::IntoResponse;

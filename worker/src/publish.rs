@@ -415,7 +415,12 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         let (code, d) = declaration_at(&env, &raw).await?;
         usable(&d, t)?;
         let proof = d.proof()?;
-        let signed = match domain::mail::verify_cades(&bytes, t) {
+        // The signature counts from the declaration's issue: the document holds its code.
+        let window = domain::mail::SigningWindow {
+            earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
+            now: t,
+        };
+        let signed = match crate::trust::verify_qualified(&env, &bytes, window).await? {
             Ok(s) => s,
             Err(e) => {
                 return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await)

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod client;
+pub mod crl;
 pub mod ipa;
 pub mod oidc;
 pub mod openapi;
@@ -17,5 +18,6 @@ pub mod server;
 pub mod stack;
 pub mod tidy;
 pub mod tools;
+pub mod tsl;
 
 pub type Result<T = ()> = std::result::Result<T, String>;

@@ -24,6 +24,11 @@ Commands:
   import-ipa FILE        validate an IPA open-data file whole and load it into the local D1
                          (nothing is written if any row is bad): the «Enti» file, or the
                          «Uffici» file (Codice_uni_uff), so a body is found by either code
+  import-tsl FILE --signer-cert PEM
+                         verify the national trusted list (ETSI TS 119 612 XML, AgID's for
+                         Italy) against its XML signature, whose certificate must be one of
+                         PEM's (the list signer's, from the EU list of trusted lists), and load
+                         its granted CA/QC services into the local D1 (docs/publishing.md)
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
 
 Test PKI for the PEC and signature checks (needs the openssl command line):
@@ -31,9 +36,13 @@ Test PKI for the PEC and signature checks (needs the openssl command line):
   pec-envelope --pki DIR --from A --to B --subject S [--provider P]
                          write a raw PEC transport envelope to standard output, signed by
                          P = trusted (default) | foreign | forged | expired, or unsigned (none)
-  sign-p7m --pki DIR --cf CF --name NAME FILE
+  sign-p7m --pki DIR --cf CF --name NAME [--kind K] FILE
                          write FILE signed (CAdES .p7m, DER) by CF's test certificate to
-                         standard output
+                         standard output; K = qualified (default: on the test trusted list,
+                         publishes) | unlisted | self-signed | no-qc | no-nonrep |
+                         crl-unreachable | revoked (the one revoked signer; --cf and --name
+                         are then ignored)
+  test-tsl --pki DIR     write the test trusted list of the PKI in DIR; print its path
   mail-fixtures [DIR]    regenerate domain::mail's test fixtures (default
                          domain/tests/fixtures/mail)
   fresh-cf PREFIX N      a valid codice fiscale nobody has (six letters PREFIX, a date from N)
@@ -52,6 +61,8 @@ fn main() -> ExitCode {
         Some("seed") => seed_cmd(&args[1..]),
         Some("gen-reference") => reference::generate(),
         Some("import-ipa") => import_ipa(&args[1..]),
+        Some("import-tsl") => import_tsl(&args[1..]),
+        Some("test-tsl") => test_tsl_cmd(&args[1..]),
         Some("pki") => pki_cmd(&args[1..]),
         Some("pec-envelope") => pec_envelope_cmd(&args[1..]),
         Some("sign-p7m") => sign_p7m_cmd(&args[1..]),
@@ -129,6 +140,37 @@ fn import_ipa(args: &[String]) -> Result {
     let state = dev_state();
     server::migrate(&state)?;
     server::execute_file(&state, &sql)
+}
+
+fn import_tsl(args: &[String]) -> Result {
+    let signer = required(args, "--signer-cert")?;
+    let file = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--signer-cert"))
+        .map(|(_, a)| a)
+        .ok_or("import-tsl takes the path of the trusted list (XML)")?;
+    let (sql, list) =
+        xtask::tsl::prepare(std::path::Path::new(file), std::path::Path::new(signer))?;
+    tools::npm()?;
+    let state = dev_state();
+    server::migrate(&state)?;
+    server::execute_file(&state, &sql)?;
+    eprintln!(
+        "trusted list {} no. {}: {} qualified CA certificates loaded ({} other services skipped)",
+        list.territory,
+        list.sequence,
+        list.cas.len(),
+        list.skipped
+    );
+    Ok(())
+}
+
+fn test_tsl_cmd(args: &[String]) -> Result {
+    let pki = pki::Pki::ensure(std::path::Path::new(required(args, "--pki")?))?;
+    let file = xtask::tsl::write_test_tsl(&pki)?;
+    println!("{}", file.display());
+    Ok(())
 }
 
 fn dev(args: &[String]) -> Result {
@@ -244,7 +286,7 @@ fn sign_p7m_cmd(args: &[String]) -> Result {
     let mut file = None;
     let mut i = 0;
     while i < args.len() {
-        if matches!(args[i].as_str(), "--pki" | "--cf" | "--name") {
+        if matches!(args[i].as_str(), "--pki" | "--cf" | "--name" | "--kind") {
             i += 2;
             continue;
         }
@@ -253,7 +295,18 @@ fn sign_p7m_cmd(args: &[String]) -> Result {
     }
     let file = file.ok_or("sign-p7m takes the file to sign")?;
     let content = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let signer = pki.signer(cf, name)?;
+    let signer = match flag(args, "--kind").unwrap_or("qualified") {
+        "revoked" => pki.revoked(),
+        k => {
+            let kind = pki::SignerKind::parse(k).ok_or_else(|| {
+                format!(
+                    "--kind {k}: use qualified, unlisted, self-signed, no-qc, no-nonrep, \
+                     crl-unreachable or revoked"
+                )
+            })?;
+            pki.signer_as(kind, cf, name)?
+        }
+    };
     write_stdout(&pki::sign_p7m(&pki, &signer, &content)?)
 }
 

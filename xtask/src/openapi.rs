@@ -374,12 +374,16 @@ mod tests {
             PayloadTooLarge,
             RateLimited,
             ImportRejected,
+            NotQualified,
+            CertificateRevoked,
+            RevocationUnknown,
         ];
         for c in &all {
             match c {
                 InvalidField | UnknownCode | UnknownParameter | DuplicateParameter | NotFound
                 | Internal | Unauthenticated | Forbidden | CsrfRejected | Conflict
-                | PayloadTooLarge | RateLimited | ImportRejected => {}
+                | PayloadTooLarge | RateLimited | ImportRejected | NotQualified
+                | CertificateRevoked | RevocationUnknown => {}
             }
         }
         all

@@ -26,6 +26,13 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// `openssl` arguments from strings and paths.
+macro_rules! args {
+    ($($a:expr),* $(,)?) => {
+        [$(std::ffi::OsStr::new($a)),*]
+    };
+}
+
 /// What to install when the command line is missing.
 pub const OPENSSL_MISSING: &str = "the PEC and signature test tools need the openssl command \
      line: run `sudo apt-get install -y openssl` and try again";
@@ -43,6 +50,104 @@ const FOREIGN_PROVIDER_SUBJECT: &str =
 const EXPIRED_PROVIDER_SUBJECT: &str =
     "/C=IT/O=Gestore PEC di prova S.p.A./CN=Gestore PEC di prova S.p.A. (certificato scaduto)";
 const QUALIFIED_CA_SUBJECT: &str = "/C=IT/O=Ponte (prova)/CN=CA qualificata di prova";
+const UNLISTED_CA_SUBJECT: &str =
+    "/C=IT/O=Altra organizzazione (prova)/CN=CA di firma non qualificata";
+const TSL_SIGNER_SUBJECT: &str =
+    "/C=IT/O=AgID (prova)/CN=Firmatario dell'elenco di fiducia di prova";
+
+/// The directories of the set: bumped when the set changes, so an older PKI left in
+/// `target/` is ignored rather than reported incomplete.
+const BASE: &str = "base-v2";
+const SIGNERS: &str = "signers-v2";
+/// The qualified CA's CRL, in `base-v2/` and at `/qualified-ca.crl` of the CRL server.
+pub const CRL_FILE: &str = "qualified-ca.crl";
+/// The fiscal code and name of the revoked signer.
+pub const REVOKED_CF: &str = "RVCFRM80A01H501V";
+pub const REVOKED_NAME: &str = "Firmatario Revocato";
+
+/// `http://127.0.0.1:<port>/<file>`: the CRL distribution point of the test certificates.
+pub fn crl_url(port: u16, file: &str) -> String {
+    format!("http://127.0.0.1:{port}/{file}")
+}
+
+/// The QC statements of a qualified signature certificate (ETSI EN 319 412-5), DER: QcCompliance
+/// (0.4.0.1862.1.1), QcSSCD (0.4.0.1862.1.4) and QcType esign (0.4.0.1862.1.6 with
+/// 0.4.0.1862.1.6.1).
+const QC_STATEMENTS_DER: &str = "3029\
+     3008060604008e460101\
+     3008060604008e460104\
+     3013060604008e4601063009060704008e46010601";
+
+/// The kinds of signer certificate the PKI makes, for the qualified-signature checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignerKind {
+    /// Issued by the qualified CA (on the test trusted list): non-repudiation, QC statements,
+    /// the CRL distribution point of the test CRL server. Publishes.
+    Qualified,
+    /// Issued by a CA that is on no trusted list, otherwise like a qualified one.
+    Unlisted,
+    /// Self-signed, with everything a qualified certificate has.
+    SelfSigned,
+    /// Issued by the qualified CA without QC statements.
+    NoQcStatements,
+    /// Issued by the qualified CA for digital signature only (no non-repudiation).
+    NoNonRepudiation,
+    /// Issued by the qualified CA with a CRL distribution point the server does not serve.
+    CrlUnreachable,
+}
+
+impl SignerKind {
+    /// `qualified`, `unlisted`, `self-signed`, `no-qc`, `no-nonrep`, `crl-unreachable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignerKind::Qualified => "qualified",
+            SignerKind::Unlisted => "unlisted",
+            SignerKind::SelfSigned => "self-signed",
+            SignerKind::NoQcStatements => "no-qc",
+            SignerKind::NoNonRepudiation => "no-nonrep",
+            SignerKind::CrlUnreachable => "crl-unreachable",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SignerKind> {
+        [
+            SignerKind::Qualified,
+            SignerKind::Unlisted,
+            SignerKind::SelfSigned,
+            SignerKind::NoQcStatements,
+            SignerKind::NoNonRepudiation,
+            SignerKind::CrlUnreachable,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// The openssl extension section of this kind's certificate.
+    fn extensions(self, crl_port: u16) -> String {
+        let usage = match self {
+            SignerKind::NoNonRepudiation => "digitalSignature",
+            _ => "nonRepudiation",
+        };
+        let crl = match self {
+            SignerKind::CrlUnreachable => crl_url(crl_port, "non-pubblicata.crl"),
+            SignerKind::Unlisted => crl_url(crl_port, "unlisted-ca.crl"),
+            _ => crl_url(crl_port, CRL_FILE),
+        };
+        let mut ext = format!(
+            "basicConstraints = critical,CA:FALSE\n\
+             keyUsage = critical,{usage}\n\
+             subjectKeyIdentifier = hash\n\
+             crlDistributionPoints = URI:{crl}\n"
+        );
+        if self != SignerKind::SelfSigned {
+            ext.push_str("authorityKeyIdentifier = keyid\n");
+        }
+        if self != SignerKind::NoQcStatements {
+            ext.push_str(&format!("1.3.6.1.5.5.7.1.3 = DER:{QC_STATEMENTS_DER}\n"));
+        }
+        ext
+    }
+}
 
 /// 2020-01-01 to 2120-01-01: valid for a century.
 const LONG: (&str, &str) = ("20200101000000Z", "21200101000000Z");
@@ -58,10 +163,11 @@ const PROVIDER_EXT: &str = "basicConstraints = critical,CA:FALSE\n\
      subjectAltName = email:posta-certificata@pec.gestore-prova.example\n\
      subjectKeyIdentifier = hash\n\
      authorityKeyIdentifier = keyid\n";
-const SIGNER_EXT: &str = "basicConstraints = critical,CA:FALSE\n\
-     keyUsage = critical,nonRepudiation\n\
-     subjectKeyIdentifier = hash\n\
-     authorityKeyIdentifier = keyid\n";
+/// The trusted list's signer (ETSI TS 119 612 §5.7.1: extended key usage id-tsl-kp-tslSigning).
+const TSL_SIGNER_EXT: &str = "basicConstraints = critical,CA:FALSE\n\
+     keyUsage = critical,digitalSignature,nonRepudiation\n\
+     extendedKeyUsage = 0.4.0.2231.3.0\n\
+     subjectKeyIdentifier = hash\n";
 
 /// A certificate and its private key, both PEM files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +201,18 @@ pub struct Pki {
     pub forged_provider: Cert,
     pub expired_provider: Cert,
     pub qualified_ca: Cert,
+    /// A CA that issues signer certificates and is on no trusted list.
+    pub unlisted_ca: Cert,
+    /// The test "AgID": signs the test trusted list ([`crate::tsl`]).
+    pub tsl_signer: Cert,
+    /// A qualified signer whose certificate the qualified CA's CRL lists as revoked
+    /// (fiscal code [`REVOKED_CF`]).
+    pub revoked_signer: Cert,
+    /// The qualified CA's CRL (DER), served by [`crate::crl::CrlServer`] from
+    /// [`Pki::crl_dir`].
+    pub crl: PathBuf,
+    /// The port of 127.0.0.1 the certificates' CRL distribution points name.
+    pub crl_port: u16,
 }
 
 /// A person's signing certificate and key, issued by the qualified test CA.
@@ -135,7 +253,7 @@ impl Provider {
 
 impl Pki {
     fn layout(dir: &Path) -> Pki {
-        let base = dir.join("base");
+        let base = dir.join(BASE);
         Pki {
             dir: dir.to_path_buf(),
             ca: Cert::in_dir(&base, "ca"),
@@ -146,11 +264,19 @@ impl Pki {
             forged_provider: Cert::in_dir(&base, "forged-provider"),
             expired_provider: Cert::in_dir(&base, "expired-provider"),
             qualified_ca: Cert::in_dir(&base, "qualified-ca"),
+            unlisted_ca: Cert::in_dir(&base, "unlisted-ca"),
+            tsl_signer: Cert::in_dir(&base, "tsl-signer"),
+            revoked_signer: Cert::in_dir(&base, "revoked-signer"),
+            crl: base.join(CRL_FILE),
+            crl_port: std::fs::read_to_string(base.join("crl-port"))
+                .ok()
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(0),
         }
     }
 
     /// Every certificate of the base set, with its name.
-    pub fn all(&self) -> [(&'static str, &Cert); 8] {
+    pub fn all(&self) -> [(&'static str, &Cert); 11] {
         [
             ("ca", &self.ca),
             ("provider", &self.provider),
@@ -160,11 +286,34 @@ impl Pki {
             ("forged-provider", &self.forged_provider),
             ("expired-provider", &self.expired_provider),
             ("qualified-ca", &self.qualified_ca),
+            ("unlisted-ca", &self.unlisted_ca),
+            ("tsl-signer", &self.tsl_signer),
+            ("revoked-signer", &self.revoked_signer),
         ]
     }
 
     fn complete(&self) -> bool {
-        self.all().iter().all(|(_, c)| c.exists())
+        self.all().iter().all(|(_, c)| c.exists()) && self.crl.is_file() && self.crl_port != 0
+    }
+
+    /// The directory the CRL server serves.
+    pub fn crl_dir(&self) -> PathBuf {
+        self.dir.join(BASE)
+    }
+
+    /// The URL of the qualified CA's CRL, as its signers' certificates name it.
+    pub fn crl_url(&self) -> String {
+        crl_url(self.crl_port, CRL_FILE)
+    }
+
+    /// The revoked signer as a [`Signer`].
+    pub fn revoked(&self) -> Signer {
+        Signer {
+            cf: Some(REVOKED_CF.to_owned()),
+            name: REVOKED_NAME.to_owned(),
+            cert: self.revoked_signer.cert.clone(),
+            key: self.revoked_signer.key.clone(),
+        }
     }
 
     /// Creates the PKI in `dir` if it is not there yet (a few seconds: eight RSA 2048 keys);
@@ -175,7 +324,7 @@ impl Pki {
             return Ok(pki);
         }
         check_openssl()?;
-        let base = dir.join("base");
+        let base = dir.join(BASE);
         if base.exists() && std::fs::read_dir(&base).is_ok_and(|mut d| d.next().is_some()) {
             return Err(format!(
                 "{} is incomplete (a file was removed?): delete {} and try again",
@@ -188,14 +337,15 @@ impl Pki {
         let result = build_base(&built, &work);
         let result = result.and_then(|()| {
             // Moved into place whole: if another process got there first, its set stays.
-            match std::fs::rename(work.join("build").join("base"), &base) {
+            match std::fs::rename(work.join("build").join(BASE), &base) {
                 Ok(()) => Ok(()),
-                Err(_) if pki.complete() => Ok(()),
+                Err(_) if Pki::layout(dir).complete() => Ok(()),
                 Err(e) => Err(format!("cannot move the PKI to {}: {e}", base.display())),
             }
         });
         let _ = std::fs::remove_dir_all(&work);
-        result.map(|()| pki)
+        // Read again: the CRL port is a file of the set.
+        result.map(|()| Pki::layout(dir))
     }
 
     /// The PEM bundle the worker trusts: the test CA certificate only.
@@ -217,6 +367,12 @@ impl Pki {
     /// `serialNumber=TINIT-<cf>`, issued by the qualified test CA. Made once per fiscal code and
     /// name, then read from `signers/`.
     pub fn signer(&self, cf: &str, name: &str) -> Result<Signer> {
+        self.signer_as(SignerKind::Qualified, cf, name)
+    }
+
+    /// A signer certificate of `kind` for a person (see [`SignerKind`]); [`Pki::signer`] is
+    /// the qualified one. Made once per kind, fiscal code and name.
+    pub fn signer_as(&self, kind: SignerKind, cf: &str, name: &str) -> Result<Signer> {
         let cf = cf.trim().to_ascii_uppercase();
         if cf.is_empty() || cf.len() > 32 || !cf.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(format!(
@@ -224,24 +380,29 @@ impl Pki {
             ));
         }
         let subject = format!("/C=IT/CN={}/serialNumber=TINIT-{cf}", subject_value(name)?);
-        self.make_signer(Some(cf.clone()), name, &subject, &cf)
+        let tag = match kind {
+            SignerKind::Qualified => cf.clone(),
+            other => format!("{}-{cf}", other.as_str()),
+        };
+        self.make_signer(kind, Some(cf.clone()), name, &subject, &tag)
     }
 
     /// A signer certificate with no `serialNumber` in its subject (no fiscal code): the
     /// negative test of the CAdES check.
     pub fn signer_without_cf(&self, name: &str) -> Result<Signer> {
         let subject = format!("/C=IT/CN={}", subject_value(name)?);
-        self.make_signer(None, name, &subject, "senza-cf")
+        self.make_signer(SignerKind::Qualified, None, name, &subject, "senza-cf")
     }
 
     fn make_signer(
         &self,
+        kind: SignerKind,
         cf: Option<String>,
         name: &str,
         subject: &str,
         tag: &str,
     ) -> Result<Signer> {
-        let dir = self.dir.join("signers").join(format!(
+        let dir = self.dir.join(SIGNERS).join(format!(
             "{tag}-{:016x}",
             crate::build::fnv64(name.as_bytes())
         ));
@@ -262,15 +423,20 @@ impl Pki {
             .map_err(|e| format!("cannot create {}: {e}", out.display()))
             .and_then(|()| {
                 let s = signer(&out);
+                let issuer = match kind {
+                    SignerKind::Unlisted => Some(&self.unlisted_ca),
+                    SignerKind::SelfSigned => None,
+                    _ => Some(&self.qualified_ca),
+                };
                 issue(
                     &work,
                     subject,
-                    Some(&self.qualified_ca),
+                    issuer,
                     &Cert {
                         cert: s.cert,
                         key: s.key,
                     },
-                    SIGNER_EXT,
+                    &kind.extensions(self.crl_port),
                     LONG,
                 )
             })
@@ -292,7 +458,7 @@ impl Pki {
 
 /// Makes every certificate of the base set into `pki` (a fresh layout under `work`).
 fn build_base(pki: &Pki, work: &Path) -> Result {
-    let base = pki.dir.join("base");
+    let base = pki.dir.join(BASE);
     std::fs::create_dir_all(&base).map_err(|e| format!("cannot create {}: {e}", base.display()))?;
     issue(work, CA_SUBJECT, None, &pki.ca, CA_EXT, LONG)?;
     issue(
@@ -343,7 +509,103 @@ fn build_base(pki: &Pki, work: &Path) -> Result {
         &pki.qualified_ca,
         CA_EXT,
         LONG,
-    )
+    )?;
+    issue(
+        work,
+        UNLISTED_CA_SUBJECT,
+        None,
+        &pki.unlisted_ca,
+        CA_EXT,
+        LONG,
+    )?;
+    issue(
+        work,
+        TSL_SIGNER_SUBJECT,
+        None,
+        &pki.tsl_signer,
+        TSL_SIGNER_EXT,
+        LONG,
+    )?;
+    let port = pick_crl_port()?;
+    write(&base.join("crl-port"), format!("{port}\n").as_bytes())?;
+    issue(
+        work,
+        &format!("/C=IT/CN={REVOKED_NAME}/serialNumber=TINIT-{REVOKED_CF}"),
+        Some(&pki.qualified_ca),
+        &pki.revoked_signer,
+        &SignerKind::Qualified.extensions(port),
+        LONG,
+    )?;
+    make_crl(work, &pki.qualified_ca, &[&pki.revoked_signer], &pki.crl)
+}
+
+/// A port of 127.0.0.1 for the CRL server, free now, below the kernel's ephemeral range (so no
+/// client socket takes it) and different for each PKI: 20000–29999, from the clock.
+fn pick_crl_port() -> Result<u16> {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    for i in 0..200u32 {
+        let port = 20_000 + ((nanos / 1000 + i * 7919 + std::process::id()) % 10_000) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
+    Err("no free port for the test CRL server in 20000-29999".into())
+}
+
+/// The qualified CA's CRL (DER) listing `revoked`, revoked on 1 January 2025; issued
+/// 2020-01-01, next update 2120-01-01 (like the certificates, so tests do not rot).
+/// `openssl ca -gencrl` over an index written here.
+fn make_crl(work: &Path, ca: &Cert, revoked: &[&Cert], out: &Path) -> Result {
+    let dir = unique_dir(work, "crl")?;
+    let mut index = String::new();
+    for cert in revoked {
+        let serial = String::from_utf8_lossy(&openssl(&args!(
+            "x509", "-noout", "-serial", "-in", &cert.cert
+        ))?)
+        .trim()
+        .trim_start_matches("serial=")
+        .to_owned();
+        index.push_str(&format!(
+            "R\t21200101000000Z\t250101000000Z\t{serial}\tunknown\t/CN=revoked\n"
+        ));
+    }
+    write(&dir.join("index.txt"), index.as_bytes())?;
+    write(&dir.join("crlnumber"), b"01\n")?;
+    let cnf = dir.join("ca.cnf");
+    write(
+        &cnf,
+        format!(
+            "[ca]\ndefault_ca = test\n[test]\ndatabase = {db}\ncrlnumber = {num}\n\
+             default_md = sha256\n",
+            db = dir.join("index.txt").display(),
+            num = dir.join("crlnumber").display(),
+        )
+        .as_bytes(),
+    )?;
+    let pem = dir.join("crl.pem");
+    openssl(&args!(
+        "ca",
+        "-gencrl",
+        "-batch",
+        "-config",
+        &cnf,
+        "-cert",
+        &ca.cert,
+        "-keyfile",
+        &ca.key,
+        "-crl_lastupdate",
+        "20200101000000Z",
+        "-crl_nextupdate",
+        "21200101000000Z",
+        "-out",
+        &pem
+    ))?;
+    openssl(&args!("crl", "-in", &pem, "-outform", "DER", "-out", out))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }
 
 /// Is the openssl command line there?
@@ -384,13 +646,6 @@ fn openssl(args: &[&std::ffi::OsStr]) -> Result<Vec<u8>> {
             String::from_utf8_lossy(&out.stderr).trim()
         ))
     }
-}
-
-/// `openssl` arguments from strings and paths.
-macro_rules! args {
-    ($($a:expr),* $(,)?) => {
-        [$(std::ffi::OsStr::new($a)),*]
-    };
 }
 
 /// A value for `openssl -subj`: `/`, `+` and `\` escaped; no control characters.
@@ -1029,6 +1284,25 @@ pub fn write_fixtures(pki_dir: &Path, out: &Path) -> Result<Vec<PathBuf>> {
         "document-no-cf.p7m",
         sign_p7m_as(&pki, &no_cf, content, P7mForm::Der)?,
     ));
+    // The qualified-signature checks: the list's CA, its CRL, and a signer of each kind.
+    let ca_pem = read_text(&pki.qualified_ca.cert)?;
+    let ca_der = crate::tsl::pem_certificates(&ca_pem)?.remove(0);
+    files.push(("qualified-ca.der", ca_der));
+    files.push(("qualified-ca.crl", read(&pki.crl)?));
+    files.push((
+        "document-revoked.p7m",
+        sign_p7m_as(&pki, &pki.revoked(), content, P7mForm::Der)?,
+    ));
+    for (kind, file) in [
+        (SignerKind::Unlisted, "document-unlisted.p7m"),
+        (SignerKind::SelfSigned, "document-self-signed.p7m"),
+        (SignerKind::NoQcStatements, "document-no-qc.p7m"),
+        (SignerKind::NoNonRepudiation, "document-no-nonrep.p7m"),
+        (SignerKind::CrlUnreachable, "document-crl-unreachable.p7m"),
+    ] {
+        let s = pki.signer_as(kind, FIXTURE_CF, FIXTURE_NAME)?;
+        files.push((file, sign_p7m_as(&pki, &s, content, P7mForm::Der)?));
+    }
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = out.join(name);
@@ -1227,7 +1501,10 @@ mod tests {
 
     #[test]
     fn what_the_pki_makes_is_what_domain_mail_expects() {
-        use domain::mail::{verify_cades, verify_pec, MailError, TrustStore};
+        use domain::mail::{
+            read_cades, verify_cades, verify_pec, Crls, MailError, QualifiedCas, SigningWindow,
+            TrustStore,
+        };
         let Some(pki) = pki() else { return };
         let trust = TrustStore::from_pem(&pki.providers_pem().expect("pem")).expect("trust");
         let now = now();
@@ -1263,14 +1540,103 @@ mod tests {
             Err(MailError::NotSigned)
         );
 
+        let cas = QualifiedCas::new([(der_of(&pki.qualified_ca.cert), 0)]).expect("cas");
+        let mut crls = Crls::new();
+        crls.insert(&pki.crl_url(), Ok(std::fs::read(&pki.crl).expect("crl")));
+        let window = SigningWindow { earliest: 0, now };
         let signer = pki.signer(FIXTURE_CF, "Nicolò Rossi").expect("signer");
         for form in [P7mForm::Der, P7mForm::Ber, P7mForm::Pem] {
             let p7m = sign_p7m_as(&pki, &signer, b"contenuto", form).expect("p7m");
-            let doc = verify_cades(&p7m, now).expect("valid p7m");
+            let file = read_cades(&p7m).expect("readable");
+            assert_eq!(file.crl_urls(), vec![pki.crl_url()]);
+            let doc = verify_cades(&p7m, &cas, &crls, window).expect("valid p7m");
             assert_eq!(doc.content, b"contenuto");
             assert_eq!(doc.signer_cf.as_str(), FIXTURE_CF);
             assert_eq!(doc.signer_name, "Nicolò Rossi");
         }
+        let p7m_of = |s: &Signer| sign_p7m(&pki, s, b"contenuto").expect("p7m");
+        assert_eq!(
+            verify_cades(&p7m_of(&pki.revoked()), &cas, &crls, window),
+            Err(MailError::Revoked)
+        );
+        for (kind, want) in [
+            (SignerKind::Unlisted, MailError::NotQualified),
+            (SignerKind::SelfSigned, MailError::NotQualified),
+            (
+                SignerKind::NoQcStatements,
+                MailError::NotQualifiedCertificate,
+            ),
+            (SignerKind::NoNonRepudiation, MailError::NoNonRepudiation),
+        ] {
+            let s = pki
+                .signer_as(kind, FIXTURE_CF, "Nicolò Rossi")
+                .expect("signer");
+            assert_eq!(
+                verify_cades(&p7m_of(&s), &cas, &crls, window),
+                Err(want),
+                "{kind:?}"
+            );
+        }
+        let unreachable = pki
+            .signer_as(SignerKind::CrlUnreachable, FIXTURE_CF, "Nicolò Rossi")
+            .expect("signer");
+        assert_eq!(
+            verify_cades(&p7m_of(&unreachable), &cas, &crls, window).map_err(|e| e.code()),
+            Err("revocation_unknown")
+        );
+        // Without the CRL, the qualified signer is not accepted either.
+        assert_eq!(
+            verify_cades(&p7m_of(&signer), &cas, &Crls::new(), window).map_err(|e| e.code()),
+            Err("revocation_unknown")
+        );
+    }
+
+    fn der_of(pem: &Path) -> Vec<u8> {
+        let text = std::fs::read_to_string(pem).expect("pem");
+        crate::tsl::pem_certificates(&text)
+            .expect("certificate")
+            .remove(0)
+    }
+
+    #[test]
+    fn the_test_trusted_list_verifies_and_lists_the_qualified_ca_only() {
+        let Some(pki) = pki() else { return };
+        let file = crate::tsl::write_test_tsl(&pki).expect("tsl");
+        let xml = std::fs::read_to_string(&file).expect("read");
+        let pinned = vec![der_of(&pki.tsl_signer.cert)];
+        let list = crate::tsl::verify_and_read(&xml, &pinned, now()).expect("verifies");
+        assert_eq!(list.territory, "IT");
+        assert_eq!(list.cas.len(), 1, "{list:?}");
+        assert_eq!(list.cas[0].certificate, der_of(&pki.qualified_ca.cert));
+        assert_eq!(
+            list.cas[0].provider,
+            "Prestatore qualificato di prova S.p.A."
+        );
+        assert_eq!(list.skipped, 2);
+        // Another pinned certificate: refused.
+        let other = vec![der_of(&pki.ca.cert)];
+        assert!(crate::tsl::verify_and_read(&xml, &other, now()).is_err());
+        // One character changed anywhere in the list: refused.
+        let tampered = xml.replacen("CA qualificata di prova", "CA qualificata di pr0va", 1);
+        let e = crate::tsl::verify_and_read(&tampered, &pinned, now()).unwrap_err();
+        assert!(e.contains("changed after signing"), "{e}");
+        // The signature value changed: refused.
+        let i = xml.find("<ds:SignatureValue>").expect("value") + 20;
+        let mut bad = xml.clone().into_bytes();
+        bad[i] = if bad[i] == b'A' { b'B' } else { b'A' };
+        let bad = String::from_utf8(bad).expect("utf-8");
+        assert!(crate::tsl::verify_and_read(&bad, &pinned, now()).is_err());
+        // Unsigned: refused.
+        let start = xml.find("<ds:Signature").expect("sig");
+        let end = xml.find("</ds:Signature>").expect("end") + "</ds:Signature>".len();
+        let unsigned = format!("{}{}", &xml[..start], &xml[end..]);
+        let e = crate::tsl::verify_and_read(&unsigned, &pinned, now()).unwrap_err();
+        assert!(e.contains("not signed"), "{e}");
+        // The SQL keys the CA by its subject, as the worker looks it up.
+        let sql = crate::tsl::sql(&list, 1).expect("sql");
+        let key = domain::mail::subject_key(&list.cas[0].certificate).expect("key");
+        assert!(sql.starts_with("DELETE FROM trusted_cas;"), "{sql}");
+        assert!(sql.contains(&key), "{sql}");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Stack {
     pub spid: Provider,
     pub cie: Provider,
     pub registry: Registry,
+    /// The test PKI's CRLs over HTTP (the qualified-signature check fetches them).
+    pub crl: crate::crl::CrlServer,
 }
 
 /// The label of the demo person who is a Ponte operator (reviews declarations at `/operatore`).
@@ -85,6 +87,11 @@ pub fn start(o: Options) -> Result<Stack> {
     // The PEC providers the worker trusts: the test provider's CA, made with openssl.
     let pki = crate::pki::Pki::ensure(&demo_dir().join("pki"))?;
     vars.push(("PEC_PROVIDERS".to_owned(), pki.providers_pem()?));
+    // Qualified signatures: the test trusted list (signed by the test "AgID", checked like the
+    // real one) into the local D1, and the qualified CA's CRL served where its certificates
+    // say.
+    crate::tsl::load_test_tsl(&o.state, &pki)?;
+    let crl = crate::crl::CrlServer::start(pki.crl_dir(), pki.crl_port)?;
     // Every request comes from 127.0.0.1 here: per-client rate limits ×100 (per-body and
     // per-code limits stay as in production).
     vars.push(("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned()));
@@ -106,6 +113,7 @@ pub fn start(o: Options) -> Result<Stack> {
         spid,
         cie,
         registry,
+        crl,
     })
 }
 

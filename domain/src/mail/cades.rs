@@ -1,8 +1,9 @@
 //! CAdES `.p7m` files: a document signed by a person with a qualified certificate. See the
 //! module documentation of [`crate::mail`] for what is checked and what is not.
 
+use super::qualified::{check_signer, Crls, QualifiedCas, SigningWindow};
 use super::trust::pem_blocks;
-use super::x509::{Cert, CN, GIVEN_NAME, SERIAL_NUMBER, SURNAME};
+use super::x509::{name_key, Cert, CN, GIVEN_NAME, SERIAL_NUMBER, SURNAME};
 use super::{cms, MailError, MAX_P7M_BYTES};
 use crate::identity::CodiceFiscale;
 use base64::Engine as _;
@@ -29,12 +30,23 @@ pub struct SignedDocument {
     pub signer_name: String,
     /// The first signer's certificate's `notAfter`, Unix seconds.
     pub certificate_not_after: i64,
-    /// Always false for now: the chain is not checked against the national trusted list (EU
-    /// TSL), so anyone with a self-made certificate bearing someone's fiscal code passes.
-    pub chain_checked: bool,
+    /// When the first signature counts as made, Unix seconds: what its certificate's validity
+    /// and revocation were checked at ([`SigningWindow::at`]).
+    pub signed_at: i64,
     /// The other signers of a document signed by several people (parallel signatures), in
-    /// the file's order; each one's signature was checked like the first's.
+    /// the file's order; each one's signature and certificate were checked like the first's.
     pub cosigners: Vec<DocumentSigner>,
+}
+
+/// A `.p7m` whose signatures verify over its content with the certificates it carries, not
+/// yet checked against the trusted list: what the worker needs to know to fetch what the
+/// qualified checks need ([`CadesFile::issuer_keys`], [`CadesFile::crl_urls`]), then
+/// [`CadesFile::verify`].
+#[derive(Debug, Clone)]
+pub struct CadesFile {
+    content: Vec<u8>,
+    /// Each signer's certificate and its signed `signingTime`, in the file's order.
+    signers: Vec<(Cert, Option<i64>)>,
 }
 
 /// The DER or BER of a `.p7m` given as binary, base64, or base64 in PEM armour
@@ -86,9 +98,9 @@ fn signer_name(cert: &Cert) -> String {
     }
 }
 
-/// Verifies a CAdES `.p7m` (CMS SignedData with the content inside), DER, BER, base64 or PEM.
-/// See the module documentation of [`crate::mail`].
-pub fn verify_cades(p7m: &[u8], now_unix: i64) -> Result<SignedDocument, MailError> {
+/// Reads a CAdES `.p7m` (CMS SignedData with the content inside), DER, BER, base64 or PEM,
+/// and checks every signer's signature over the content; the certificates are not judged yet.
+pub fn read_cades(p7m: &[u8]) -> Result<CadesFile, MailError> {
     if p7m.len() > MAX_P7M_BYTES {
         return Err(MailError::TooLarge);
     }
@@ -97,27 +109,104 @@ pub fn verify_cades(p7m: &[u8], now_unix: i64) -> Result<SignedDocument, MailErr
     let mut signers = Vec::with_capacity(sd.signers.len());
     for signer in &sd.signers {
         let cert = cms::verify_signer(&sd, signer, &content, &[])?;
-        cert.check_validity(now_unix)?;
-        signers.push(DocumentSigner {
-            cf: cert
-                .subject_attr(SERIAL_NUMBER)
-                .as_deref()
-                .and_then(fiscal_code),
-            name: signer_name(&cert),
-            certificate_not_after: cert.validity().1,
-        });
+        signers.push((cert, cms::signing_time(&signer.info)?));
     }
-    let mut signers = signers.into_iter();
-    let first = signers.next().ok_or(MailError::NotSigned)?;
-    let signer_cf = first.cf.ok_or(MailError::NoSignerFiscalCode)?;
-    Ok(SignedDocument {
-        content,
-        signer_cf,
-        signer_name: first.name,
-        certificate_not_after: first.certificate_not_after,
-        chain_checked: false,
-        cosigners: signers.collect(),
-    })
+    Ok(CadesFile { content, signers })
+}
+
+impl CadesFile {
+    /// The keys ([`super::subject_key`]) of the signers' issuers: the rows of the trusted list
+    /// the worker reads.
+    pub fn issuer_keys(&self) -> Result<Vec<String>, MailError> {
+        let mut keys = Vec::new();
+        for (cert, _) in &self.signers {
+            let key = name_key(cert.issuer())?;
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+
+    /// The CRL distribution points (HTTP) of the signers' certificates, each once.
+    pub fn crl_urls(&self) -> Vec<String> {
+        self.urls_of(self.signers.iter().map(|(c, _)| c))
+    }
+
+    /// The CRL distribution points of the signers whose certificate a CA of `cas` issued (its
+    /// signature checked): what the worker fetches before [`CadesFile::verify`]. An address
+    /// written in anyone else's certificate is never fetched, so a made-up certificate cannot
+    /// send the worker to a URL of its choosing.
+    pub fn crl_urls_to_fetch(&self, cas: &QualifiedCas, window: SigningWindow) -> Vec<String> {
+        self.urls_of(
+            self.signers
+                .iter()
+                .filter(|(cert, t)| cas.issuer_of(cert, window.at(*t)).is_some())
+                .map(|(c, _)| c),
+        )
+    }
+
+    fn urls_of<'c>(&self, certs: impl Iterator<Item = &'c Cert>) -> Vec<String> {
+        let mut urls: Vec<String> = Vec::new();
+        for cert in certs {
+            for url in cert.crl_urls() {
+                if !urls.contains(&url) {
+                    urls.push(url);
+                }
+            }
+        }
+        urls
+    }
+
+    /// Checks every signer's certificate (see the module documentation of [`crate::mail`]):
+    /// issued by a qualified CA of `cas`, valid, non-repudiation, QC statements, not revoked
+    /// according to `crls`, each at its signing time within `window`. Then reads the first
+    /// signer's fiscal code.
+    pub fn verify(
+        self,
+        cas: &QualifiedCas,
+        crls: &Crls,
+        window: SigningWindow,
+    ) -> Result<SignedDocument, MailError> {
+        let mut signers = Vec::with_capacity(self.signers.len());
+        let mut first_at = window.now;
+        for (i, (cert, signing_time)) in self.signers.iter().enumerate() {
+            let at = window.at(*signing_time);
+            if i == 0 {
+                first_at = at;
+            }
+            check_signer(cert, cas, crls, at, window.now)?;
+            signers.push(DocumentSigner {
+                cf: cert
+                    .subject_attr(SERIAL_NUMBER)
+                    .as_deref()
+                    .and_then(fiscal_code),
+                name: signer_name(cert),
+                certificate_not_after: cert.validity().1,
+            });
+        }
+        let mut signers = signers.into_iter();
+        let first = signers.next().ok_or(MailError::NotSigned)?;
+        let signer_cf = first.cf.ok_or(MailError::NoSignerFiscalCode)?;
+        Ok(SignedDocument {
+            content: self.content,
+            signer_cf,
+            signer_name: first.name,
+            certificate_not_after: first.certificate_not_after,
+            signed_at: first_at,
+            cosigners: signers.collect(),
+        })
+    }
+}
+
+/// [`read_cades`] then [`CadesFile::verify`]: a `.p7m` accepted only from qualified signers.
+pub fn verify_cades(
+    p7m: &[u8],
+    cas: &QualifiedCas,
+    crls: &Crls,
+    window: SigningWindow,
+) -> Result<SignedDocument, MailError> {
+    read_cades(p7m)?.verify(cas, crls, window)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use der::{Decode, Encode, Tag, Tagged};
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 const CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
 const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+const SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 /// ESS signing-certificate-v2 (RFC 5035), what makes a CMS signature CAdES-BES.
 const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
@@ -131,6 +132,21 @@ fn attr_value(info: &SignerInfo, oid: ObjectIdentifier) -> Result<Option<&der::A
         return Err(malformed("attributo firmato ripetuto"));
     }
     Ok(attr.values.iter().next())
+}
+
+/// The signed `signingTime` attribute (RFC 5652 §11.3), Unix seconds; `None` when absent.
+pub(crate) fn signing_time(info: &SignerInfo) -> Result<Option<i64>, MailError> {
+    let Some(value) = attr_value(info, SIGNING_TIME)? else {
+        return Ok(None);
+    };
+    let time = value
+        .to_der()
+        .ok()
+        .and_then(|der| x509_cert::time::Time::from_der(&der).ok())
+        .ok_or_else(|| malformed("data di firma (signingTime) non leggibile"))?;
+    Ok(Some(
+        i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX),
+    ))
 }
 
 /// The certificate a signer names, among `certs`.

@@ -71,22 +71,59 @@
 //! # CAdES `.p7m`
 //!
 //! A `.p7m` is a CMS SignedData with the document inside (CAdES-BES, ETSI EN 319 122-1), as
-//! every Italian signing application writes it. [`verify_cades`] takes it as DER, BER (some
+//! every Italian signing application writes it. [`read_cades`] takes it as DER, BER (some
 //! tools write indefinite lengths; they are made DER first), base64 or PEM, at most
 //! [`MAX_P7M_BYTES`], and checks for every signer (at most 16, so a crafted file cannot make
 //! the worker run thousands of RSA verifications; a document signed side by side by several
-//! people yields them all, [`SignedDocument::cosigners`], and one bad signature refuses the
+//! people yields them all, [`SignedDocument::cosigners`], and one bad signer refuses the
 //! file): the message digest, the RSA signature over the signed attributes (or over the
-//! content when there are none), the signing-certificate-v2 attribute against the certificate
-//! when present, and the certificate's validity at `now_unix`. The first signer's fiscal code comes from the subject's `serialNumber`
-//! (`TINIT-<cf>`, also `IT:<cf>` and a bare code; [`MailError::NoSignerFiscalCode`] otherwise).
+//! content when there are none) and the signing-certificate-v2 attribute against the
+//! certificate when present. It says which trusted-list rows ([`CadesFile::issuer_keys`])
+//! and which CRLs ([`CadesFile::crl_urls`]) the rest needs; the worker reads and fetches them
+//! (no I/O here) and [`CadesFile::verify`] then checks each signer's certificate, the first
+//! failure being the answer:
+//! 1. **valid at the signing time** ([`MailError::CertificateExpired`],
+//!    [`MailError::CertificateNotYetValid`]);
+//! 2. issued by a **qualified CA of the trusted list** ([`QualifiedCas`]: the CA/QC services
+//!    of AgID's list, status granted, loaded by `cargo xtask import-tsl`): the CA's signature
+//!    checked on the certificate's exact bytes, the CA's status granted since before the
+//!    signing time and its own certificate valid then ([`MailError::NotQualified`]; a
+//!    self-signed certificate, or one from a CA off the list or with a listed CA's name and
+//!    another key, is never qualified);
+//! 3. **key usage** with non-repudiation (contentCommitment) ([`MailError::NoNonRepudiation`]);
+//! 4. **QC statements** (id-pe-qcStatements, ETSI EN 319 412-5) with QcCompliance *and*
+//!    QcSSCD, and, when QcType is there, the type esign ([`MailError::NotQualifiedCertificate`]).
+//!    QcSSCD is required because seed 002 asks for the legal representative's *firma digitale*,
+//!    which Italian law (CAD, art. 1) defines as a qualified signature made on a secure device:
+//!    a qualified certificate whose key is not on a QSCD makes an advanced signature, not a
+//!    firma digitale;
+//! 5. **not revoked** at the signing time: the CRL at the certificate's first HTTP
+//!    distribution point that the worker could fetch, signed by the issuing CA (name and
+//!    signature on the exact `tbsCertList`), current (`thisUpdate` past, `nextUpdate` not
+//!    past), with no unknown critical extension (a delta CRL is refused); a certificate it
+//!    lists (revoked or suspended) with a date at or before the signing time is
+//!    [`MailError::Revoked`]. When no usable CRL answers — no HTTP distribution point, not
+//!    reachable, unreadable, signed by someone else, out of date — the answer is
+//!    [`MailError::RevocationUnknown`]: *could not check*, a separate code from *checked and
+//!    bad*, so the worker never accepts it and can send it to a person instead.
+//!
+//! Then the first signer's fiscal code comes from the subject's `serialNumber` (`TINIT-<cf>`,
+//! also `IT:<cf>` and a bare code; [`MailError::NoSignerFiscalCode`] otherwise).
+//!
+//! **Signing time** ([`SigningWindow`]): the signed `signingTime` attribute when it falls
+//! between the declaration's issue and now, else now. The attribute is the signer's own
+//! claim; bounding it by the declaration's issue (the document holds the declaration's code,
+//! so no genuine signature is older) means a backdated time can move the checks back by at
+//! most the declaration's life (30 days), and a time in the future, or none, means "now".
 //!
 //! # Not covered
-//! - **The chain of a `.p7m` signer** is not checked against the national trusted list (the EU
-//!   TSL of qualified providers): [`SignedDocument::chain_checked`] is always false. Until it
-//!   is, a self-made certificate with someone's fiscal code passes [`verify_cades`], so the
-//!   worker must treat a `.p7m` as a claim to review, not as proof.
-//! - **Revocation**: no CRL or OCSP, neither for PEC providers nor for signers.
+//! - **Chains longer than one**: the CA that issued the signer's certificate must itself be a
+//!   CA/QC service of the list (as the Italian providers' issuing CAs are); intermediate
+//!   certificates in the file are not followed.
+//! - **ECDSA** keys (signers or CAs) are refused as unsupported; the Italian qualified CAs'
+//!   signer certificates are RSA. Indirect CRLs, OCSP, and the service's status history (only
+//!   the current granted status and its start are imported) are not used.
+//! - **Revocation of PEC providers**: none; their trust is the [`TrustStore`] as configured.
 //! - **AgID's list of PEC providers** (its download and format) is the worker's job; the
 //!   domain takes it as a PEM bundle ([`TrustStore::from_pem`]).
 //! - Signature time-stamps, counter-signatures, nested `.p7m` (a `.p7m` inside a `.p7m`),
@@ -95,13 +132,17 @@
 mod asn1;
 mod cades;
 mod cms;
+mod crl;
 mod daticert;
 mod pec;
+mod qualified;
 mod trust;
 mod x509;
 
-pub use cades::{verify_cades, DocumentSigner, SignedDocument};
+pub use cades::{read_cades, verify_cades, CadesFile, DocumentSigner, SignedDocument};
+pub use crl::Crl;
 pub use pec::{verify_pec, PecMessage};
+pub use qualified::{subject_key, Crls, QualifiedCas, SigningWindow};
 pub use trust::TrustStore;
 
 use crate::error::{ErrorCode, FieldError};
@@ -142,6 +183,21 @@ pub enum MailError {
     UnsupportedAlgorithm(String),
     /// A `.p7m` without the document (a detached signature).
     Detached,
+    /// The signer's certificate was not issued by a qualified CA of the trusted list (a
+    /// self-signed certificate, another CA, a CA not granted at the signing time).
+    NotQualified,
+    /// The signer's certificate does not allow non-repudiation (key usage).
+    NoNonRepudiation,
+    /// The signer's certificate lacks the QC statements of a qualified signature certificate
+    /// (QcCompliance and QcSSCD; QcType, when present, must include esign).
+    NotQualifiedCertificate,
+    /// The CRL of the signer's CA lists the certificate as revoked or suspended at the
+    /// signing time: checked, and bad.
+    Revoked,
+    /// Revocation could not be checked (no CRL address, CRL not reachable, unreadable, not
+    /// signed by the CA, out of date): not checked, so not accepted automatically. The text
+    /// says why, in Italian, for the log.
+    RevocationUnknown(String),
 }
 
 impl MailError {
@@ -161,6 +217,11 @@ impl MailError {
             MailError::TooLarge => "too_large",
             MailError::UnsupportedAlgorithm(_) => "unsupported_algorithm",
             MailError::Detached => "detached",
+            MailError::NotQualified => "not_qualified",
+            MailError::NoNonRepudiation => "no_non_repudiation",
+            MailError::NotQualifiedCertificate => "not_qualified_certificate",
+            MailError::Revoked => "certificate_revoked",
+            MailError::RevocationUnknown(_) => "revocation_unknown",
         }
     }
 
@@ -173,6 +234,11 @@ impl MailError {
     pub fn to_field_error(&self, field: &str) -> FieldError {
         let code = match self {
             MailError::TooLarge => ErrorCode::PayloadTooLarge,
+            MailError::NotQualified
+            | MailError::NoNonRepudiation
+            | MailError::NotQualifiedCertificate => ErrorCode::NotQualified,
+            MailError::Revoked => ErrorCode::CertificateRevoked,
+            MailError::RevocationUnknown(_) => ErrorCode::RevocationUnknown,
             _ => ErrorCode::InvalidField,
         };
         let says = |msg: Msg, args: &[(&'static str, &dyn ToArg)]| {
@@ -200,6 +266,13 @@ impl MailError {
                 says(Msg::MailUnsupportedAlgorithm, &[("detail", what)])
             }
             MailError::Detached => says(Msg::MailDetached, &[]),
+            MailError::NotQualified => says(Msg::MailNotQualified, &[]),
+            MailError::NoNonRepudiation => says(Msg::MailNoNonRepudiation, &[]),
+            MailError::NotQualifiedCertificate => says(Msg::MailNotQualifiedCertificate, &[]),
+            MailError::Revoked => says(Msg::MailRevoked, &[]),
+            MailError::RevocationUnknown(why) => {
+                says(Msg::MailRevocationUnknown, &[("detail", why)])
+            }
         }
     }
 }
@@ -278,6 +351,11 @@ mod tests {
             MailError::TooLarge,
             MailError::UnsupportedAlgorithm("SHA-1".into()),
             MailError::Detached,
+            MailError::NotQualified,
+            MailError::NoNonRepudiation,
+            MailError::NotQualifiedCertificate,
+            MailError::Revoked,
+            MailError::RevocationUnknown("la lista di revoca non è raggiungibile".into()),
         ];
         let mut codes: Vec<&str> = all.iter().map(MailError::code).collect();
         codes.sort_unstable();

@@ -8,7 +8,10 @@ use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::traits::PublicKeyParts;
 use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use x509_cert::ext::pkix::{BasicConstraints, SubjectKeyIdentifier};
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+use x509_cert::ext::pkix::{
+    BasicConstraints, CrlDistributionPoints, KeyUsage, SubjectKeyIdentifier,
+};
 use x509_cert::name::Name;
 use x509_cert::Certificate;
 
@@ -27,6 +30,11 @@ const SHA512_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.
 const ECDSA_ARC: &str = "1.2.840.10045.";
 const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.19");
 const SUBJECT_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.14");
+const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
+const CRL_DISTRIBUTION_POINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.31");
+/// id-pe-qcStatements (RFC 3739), where ETSI EN 319 412-5 puts what makes a certificate
+/// qualified.
+const QC_STATEMENTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.3");
 
 pub(crate) const CN: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 pub(crate) const SURNAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.4");
@@ -241,6 +249,86 @@ impl Cert {
         hash.verify(&key, &self.tbs, signature)
     }
 
+    /// True when the key usage extension is there and says `nonRepudiation` (X.509's name;
+    /// `contentCommitment` in RFC 5280): the key signs documents a person commits to. A
+    /// certificate without the extension is not taken as allowing it.
+    pub fn non_repudiation(&self) -> bool {
+        self.extension(KEY_USAGE)
+            .and_then(|v| KeyUsage::from_der(v).ok())
+            .is_some_and(|ku| ku.non_repudiation())
+    }
+
+    /// The statement identifiers of the QC statements extension, and each one's
+    /// `statementInfo` as DER; `None` when the extension is absent, `Err` when unreadable.
+    pub fn qc_statements(&self) -> Result<Option<Vec<QcStatement>>, MailError> {
+        let Some(value) = self.extension(QC_STATEMENTS) else {
+            return Ok(None);
+        };
+        let bad = || MailError::Malformed("dichiarazioni QC del certificato non leggibili".into());
+        let (seq, rest) = asn1::read(value)?;
+        if seq.tag != 0x30 || !rest.is_empty() {
+            return Err(bad());
+        }
+        let mut out = Vec::new();
+        for statement in asn1::children(seq.content)? {
+            if statement.tag != 0x30 {
+                return Err(bad());
+            }
+            let parts = asn1::children(statement.content)?;
+            let id = parts
+                .first()
+                .filter(|p| p.tag == 0x06)
+                .and_then(|p| ObjectIdentifier::from_der(p.raw).ok())
+                .ok_or_else(bad)?;
+            if parts.len() > 2 {
+                return Err(bad());
+            }
+            out.push(QcStatement {
+                id,
+                info: parts.get(1).map(|p| p.raw.to_vec()),
+            });
+        }
+        Ok(Some(out))
+    }
+
+    /// The `http://` and `https://` addresses of the CRL distribution points (full names
+    /// only; LDAP and names relative to the issuer are skipped), in the certificate's order.
+    pub fn crl_urls(&self) -> Vec<String> {
+        let Some(dps) = self
+            .extension(CRL_DISTRIBUTION_POINTS)
+            .and_then(|v| CrlDistributionPoints::from_der(v).ok())
+        else {
+            return Vec::new();
+        };
+        let mut urls = Vec::new();
+        for dp in dps.0 {
+            // A point that names its own CRL issuer is an indirect CRL: not supported.
+            if dp.crl_issuer.is_some() {
+                continue;
+            }
+            let Some(DistributionPointName::FullName(names)) = dp.distribution_point else {
+                continue;
+            };
+            for name in names {
+                if let GeneralName::UniformResourceIdentifier(uri) = name {
+                    let uri = uri.as_str().trim().to_owned();
+                    let lower = uri.to_ascii_lowercase();
+                    if (lower.starts_with("http://") || lower.starts_with("https://"))
+                        && !urls.contains(&uri)
+                    {
+                        urls.push(uri);
+                    }
+                }
+            }
+        }
+        urls
+    }
+
+    /// The contents octets of the serial number's INTEGER, as a CRL lists them.
+    pub fn serial(&self) -> &[u8] {
+        self.cert.tbs_certificate.serial_number.as_bytes()
+    }
+
     /// The first value of a subject attribute, as text.
     pub fn subject_attr(&self, oid: ObjectIdentifier) -> Option<String> {
         self.subject()
@@ -250,6 +338,26 @@ impl Cert {
             .find(|atv| atv.oid == oid)
             .and_then(|atv| string_value(&atv.value))
     }
+}
+
+/// One statement of the QC statements extension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QcStatement {
+    pub id: ObjectIdentifier,
+    /// The `statementInfo`, DER, when there is one.
+    pub info: Option<Vec<u8>>,
+}
+
+/// The SHA-256, in lower-case hex, of a name's DER (re-encoded, so the same name written with
+/// its SET OFs in another order has the same key): how a certificate's issuer is looked up
+/// among the trusted CAs' subjects.
+pub(crate) fn name_key(name: &Name) -> Result<String, MailError> {
+    let der = der::Encode::to_der(name)
+        .map_err(|_| MailError::Malformed("nome del certificato non codificabile".into()))?;
+    Ok(Sha256::digest(der)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// The text of a directory string (UTF8String, PrintableString, IA5String, TeletexString read

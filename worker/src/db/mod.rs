@@ -16,6 +16,7 @@ pub mod retention;
 pub mod roster;
 pub mod school;
 pub mod sessions;
+pub mod trust;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

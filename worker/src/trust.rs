@@ -1,0 +1,87 @@
+//! Qualified signatures: what the worker does around `domain::mail`'s pure checks — read the
+//! signers' issuers from the trusted list in D1 (`db::trust`), fetch their CRLs over HTTP and
+//! keep them in KV, then let `CadesFile::verify` decide (docs/publishing.md, "Qualified
+//! signatures").
+
+use crate::db::trust as db;
+use crate::error::ApiError;
+use domain::mail::{read_cades, Crls, MailError, QualifiedCas, SignedDocument, SigningWindow};
+use worker::{Env, Fetch, Url};
+
+/// A CRL larger than this is not read (the largest Italian qualified CAs' CRLs are a few MB;
+/// KV keeps values up to 25 MiB).
+const MAX_CRL_BYTES: usize = 20 * 1024 * 1024;
+/// A CRL is kept until its `nextUpdate`, at most a day: a CA that publishes a revocation early
+/// is heard within a day.
+const MAX_CACHE_SECS: i64 = 24 * 60 * 60;
+/// KV's shortest expiry.
+const MIN_CACHE_SECS: i64 = 60;
+
+/// Checks a `.p7m` as a qualified signature: `Ok(Err(_))` is a refusal to show the uploader
+/// (its code says whether the signature was checked and is bad, or could not be checked:
+/// `revocation_unknown`), `Err(_)` a failure of the worker's own storage.
+pub async fn verify_qualified(
+    env: &Env,
+    p7m: &[u8],
+    window: SigningWindow,
+) -> Result<Result<SignedDocument, MailError>, ApiError> {
+    let file = match read_cades(p7m) {
+        Ok(f) => f,
+        Err(e) => return Ok(Err(e)),
+    };
+    let keys = match file.issuer_keys() {
+        Ok(k) => k,
+        Err(e) => return Ok(Err(e)),
+    };
+    let rows = db::cas_with_subjects(env, &keys).await?;
+    let cas = QualifiedCas::new(rows.into_iter().map(|r| (r.certificate, r.status_start)))
+        .map_err(|e| ApiError::internal("trusted_cas", e))?;
+    let mut crls = Crls::new();
+    // Only the CRLs of certificates a listed CA issued: a made-up certificate's address is
+    // never fetched (the check refuses it first anyway).
+    for url in file.crl_urls_to_fetch(&cas, window) {
+        let crl = crl(env, &cas, &url, window.now).await;
+        if let Err(why) = &crl {
+            worker::console_log!("CRL {url}: {why}");
+        }
+        crls.insert(&url, crl);
+    }
+    Ok(file.verify(&cas, &crls, window))
+}
+
+/// The CRL at `url`, from KV while it is current, else fetched; kept in KV only once a CA of
+/// `cas` is found to have signed it.
+async fn crl(env: &Env, cas: &QualifiedCas, url: &str, now: i64) -> Result<Vec<u8>, String> {
+    let kv = env.kv("KV").map_err(|e| format!("KV binding: {e}"))?;
+    let key = format!("crl:{url}");
+    if let Ok(Some(hit)) = kv.get(&key).bytes().await {
+        if cas.checked_crl(&hit, now).is_ok() {
+            return Ok(hit);
+        }
+    }
+    let parsed = Url::parse(url).map_err(|e| format!("bad URL: {e}"))?;
+    let mut resp = Fetch::Url(parsed)
+        .send()
+        .await
+        .map_err(|e| format!("fetch failed: {e}"))?;
+    let status = resp.status_code();
+    if status != 200 {
+        return Err(format!("HTTP status {status}"));
+    }
+    let bytes = resp.bytes().await.map_err(|e| format!("body: {e}"))?;
+    if bytes.len() > MAX_CRL_BYTES {
+        return Err(format!("{} bytes, over the limit", bytes.len()));
+    }
+    let checked = cas
+        .checked_crl(&bytes, now)
+        .map_err(|e| format!("not usable: {e}"))?;
+    let ttl = checked
+        .next_update()
+        .map_or(MAX_CACHE_SECS, |n| n - now)
+        .clamp(MIN_CACHE_SECS, MAX_CACHE_SECS);
+    if let Ok(put) = kv.put_bytes(&key, &bytes) {
+        // A failed cache write only costs a fetch next time.
+        let _ = put.expiration_ttl(ttl as u64).execute().await;
+    }
+    Ok(bytes)
+}
