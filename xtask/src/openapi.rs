@@ -372,13 +372,14 @@ mod tests {
             Conflict,
             PayloadTooLarge,
             RateLimited,
+            UnsupportedMediaType,
             ImportRejected,
         ];
         for c in &all {
             match c {
                 InvalidField | UnknownCode | UnknownParameter | DuplicateParameter | NotFound
                 | Internal | Unauthenticated | Forbidden | CsrfRejected | Conflict
-                | PayloadTooLarge | RateLimited | ImportRejected => {}
+                | PayloadTooLarge | RateLimited | UnsupportedMediaType | ImportRejected => {}
             }
         }
         all
