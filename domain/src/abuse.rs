@@ -181,12 +181,19 @@ mod tests {
             }
             assert!(matches!(l.period_secs, 10 | 60), "{l:?}");
         }
-        assert_eq!(blocks.len(), expected, "a binding in wrangler.toml that no limit uses");
+        assert_eq!(
+            blocks.len(),
+            expected,
+            "a binding in wrangler.toml that no limit uses"
+        );
     }
 
     #[test]
     fn only_per_client_limits_are_relaxed() {
-        assert_eq!(SEARCH.relaxed_binding().as_deref(), Some("RL_SEARCH_RELAXED"));
+        assert_eq!(
+            SEARCH.relaxed_binding().as_deref(),
+            Some("RL_SEARCH_RELAXED")
+        );
         assert_eq!(SEARCH.relaxed_limit(), 6000);
         assert_eq!(PEC_MESSAGES.relaxed_binding(), None);
     }
@@ -221,10 +228,13 @@ mod tests {
             d(2026, 1, 20)
         )
         .is_ok());
-        assert!(
-            deroga_admissible(&[sent(RequestStatus::Pending)], "salute", d(2026, 1, 10), d(2026, 1, 21))
-                .is_ok()
-        );
+        assert!(deroga_admissible(
+            &[sent(RequestStatus::Pending)],
+            "salute",
+            d(2026, 1, 10),
+            d(2026, 1, 21)
+        )
+        .is_ok());
         // Five pending: the sixth waits until the school decides one.
         let many: Vec<SentDeroga> = (0..MAX_PENDING_DEROGATIONS as u32)
             .map(|i| SentDeroga {

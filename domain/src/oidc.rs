@@ -1730,7 +1730,12 @@ mod tests {
             let t = token(&with(claims(), "acr", json!(ok)));
             assert_eq!(t.check_level(&SPID_ACR_ACCEPTED), Ok(()), "{ok}");
         }
-        for bad in [json!(SPID_L1), json!("https://www.spid.gov.it/SpidL2 "), json!(2), Value::Null] {
+        for bad in [
+            json!(SPID_L1),
+            json!("https://www.spid.gov.it/SpidL2 "),
+            json!(2),
+            Value::Null,
+        ] {
             let t = token(&with(claims(), "acr", bad.clone()));
             assert_eq!(
                 t.check_level(&SPID_ACR_ACCEPTED),
@@ -1743,7 +1748,9 @@ mod tests {
             token(&claims()).check_level(&SPID_ACR_ACCEPTED),
             Err(OidcError::InsufficientLevel)
         );
-        assert!(OidcError::InsufficientLevel.message_it().contains("livello 2"));
+        assert!(OidcError::InsufficientLevel
+            .message_it()
+            .contains("livello 2"));
     }
 
     #[test]
@@ -1828,7 +1835,11 @@ mod tests {
             String::new(),
             format!("{body}.{mac}").repeat(4),
         ] {
-            assert_eq!(LoginState::open(&bad, &key), Err(OidcError::StateMismatch), "{bad}");
+            assert_eq!(
+                LoginState::open(&bad, &key),
+                Err(OidcError::StateMismatch),
+                "{bad}"
+            );
         }
         // A signed cookie whose random values lack their form is refused too.
         let mut weak = login();
@@ -1861,14 +1872,34 @@ mod tests {
         );
         let mut d = discovery();
         d.authorization_endpoint = "https://idp.example/auth?tenant=scuole".into();
-        let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", Some("login consent"), None);
+        let url = authorization_url(
+            &d,
+            "c",
+            "r",
+            "s",
+            "n",
+            "h",
+            "openid",
+            Some("login consent"),
+            None,
+        );
         assert!(url.starts_with("https://idp.example/auth?tenant=scuole&response_type=code&"));
         assert!(url.ends_with("&code_challenge_method=S256&prompt=login+consent"));
         d.authorization_endpoint = "https://idp.example/auth?".into();
         let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", None, None);
         assert!(url.starts_with("https://idp.example/auth?response_type=code&"));
         // Non-ASCII is UTF-8 percent-encoded.
-        let url = authorization_url(&discovery(), "città", "r", "s", "n", "h", "openid", None, None);
+        let url = authorization_url(
+            &discovery(),
+            "città",
+            "r",
+            "s",
+            "n",
+            "h",
+            "openid",
+            None,
+            None,
+        );
         assert!(url.contains("client_id=citt%C3%A0&"));
     }
 

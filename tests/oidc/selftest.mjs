@@ -243,6 +243,8 @@ async function run({ alg, claim, name, title }) {
       assert.notEqual(claims.sub, chosen.cf);
       assert.equal(claims.fiscal_number, `TINIT-${chosen.cf}`);
     }
+    // SPID: the level chosen on the page (2 unless 1 is picked) is the token's `acr`.
+    assert.equal(claims.acr, name === 'spid' ? 'https://www.spid.gov.it/SpidL2' : undefined);
 
     // A tampered token fails: changed payload, changed signature, other key.
     const [h, pl, sig] = tokens.id_token.split('.');
