@@ -50,6 +50,8 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::ImportList => g.subschema_for::<t::ImportList>(),
         Schema::PartOutcome => g.subschema_for::<t::PartOutcome>(),
         Schema::ImportRejected => g.subschema_for::<t::ImportRejected>(),
+        Schema::CommitOptions => g.subschema_for::<t::CommitOptions>(),
+        Schema::ImportConflict => g.subschema_for::<t::ImportConflict>(),
         Schema::Pupil => g.subschema_for::<t::Pupil>(),
         Schema::PupilAbsences => g.subschema_for::<t::PupilAbsences>(),
         Schema::ChildPosition => g.subschema_for::<domain::family::ChildPosition>(),
@@ -348,6 +350,7 @@ mod tests {
                     assert!(
                         s.as_str().is_some_and(|s| s.ends_with("/Error")
                             || s.ends_with("/ImportRejected")
+                            || s.ends_with("/ImportConflict")
                             || s.ends_with("/ProfileErrors")),
                         "{op:?} {status}: {s}"
                     );
