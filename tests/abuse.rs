@@ -8,8 +8,8 @@
 //! development header `X-Ponte-Dev-Client` (honoured only under `PONTE_DEV=1`).
 
 use e2e::people::{
-    assert_error, browser, demo, get, json_of, post_json, signed_in, GUARDIAN_A, GUARDIAN_B,
-    LOGIN, SECRETARY_B, SID,
+    assert_error, browser, demo, get, json_of, post_json, signed_in, GUARDIAN_A, GUARDIAN_B, LOGIN,
+    SECRETARY_B, SID,
 };
 use serde_json::{json, Value};
 use xtask::client::{Answer, Client};
@@ -79,17 +79,29 @@ fn search_past_its_limit_is_a_429_that_costs_no_d1_round_trip() {
     let mut c = Client::new(&demo().base);
     let page = as_client(&mut c, &me, "GET", "/enti", None);
     assert_refused_for_free(&page, "the search page");
-    assert!(page.content_type.starts_with("text/html"), "{}", page.content_type);
+    assert!(
+        page.content_type.starts_with("text/html"),
+        "{}",
+        page.content_type
+    );
     assert!(page.body.contains("Troppi tentativi"), "{}", page.body);
     // Another client is not slowed down.
-    let other = as_client(&mut c, &unique("other"), "GET", "/api/v1/hosts?per_page=1", None);
+    let other = as_client(
+        &mut c,
+        &unique("other"),
+        "GET",
+        "/api/v1/hosts?per_page=1",
+        None,
+    );
     assert_eq!(other.status, 200, "{}", other.body);
 }
 
 #[test]
 fn starting_a_sign_in_stores_nothing_and_asks_spid_for_level_two() {
     let mut c = browser();
-    let a = c.get("/accedi/spid?next=/famiglia").expect("GET /accedi/spid");
+    let a = c
+        .get("/accedi/spid?next=/famiglia")
+        .expect("GET /accedi/spid");
     assert_eq!(a.status, 303, "{}", a.body);
     assert_eq!(
         a.round_trips,
@@ -126,7 +138,11 @@ fn a_spid_level_one_sign_in_is_refused_with_a_clear_page() {
         .sign_in_attempt("spid", &p.cf, &[("level", "1")])
         .expect("through the provider at level 1");
     assert_eq!(a.status, 400, "{landed}: {}", a.body);
-    assert!(a.content_type.starts_with("text/html"), "{}", a.content_type);
+    assert!(
+        a.content_type.starts_with("text/html"),
+        "{}",
+        a.content_type
+    );
     assert!(a.body.contains("SPID di livello 2"), "{}", a.body);
     assert!(a.body.contains("livello 1"), "{}", a.body);
     assert!(c.cookie(SID).is_none(), "no session at level 1");
@@ -143,7 +159,11 @@ fn sign_in_starts_past_their_limit_get_an_italian_page() {
     let (passed, a) = until_refused(&unique("signin"), l.limit, "GET", "/accedi/spid", None);
     assert!(passed >= l.limit, "refused after {passed}");
     assert_refused_for_free(&a, "sign-in start");
-    assert!(a.content_type.starts_with("text/html"), "{}", a.content_type);
+    assert!(
+        a.content_type.starts_with("text/html"),
+        "{}",
+        a.content_type
+    );
     assert!(a.body.contains("Troppi tentativi"), "{}", a.body);
 }
 
@@ -174,7 +194,11 @@ fn declarations_and_uploads_past_their_limit_are_refused_before_the_body_is_read
 fn a_json_endpoint_refuses_a_body_of_another_type_with_415() {
     let mut c = browser();
     let draft = br#"{"privacy_accepted":true}"#;
-    for ct in ["text/plain", "application/x-www-form-urlencoded", "application/jsonx"] {
+    for ct in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "application/jsonx",
+    ] {
         let a = c
             .request("POST", "/api/v1/declarations", Some((ct, draft)), &[])
             .expect("POST /api/v1/declarations");
@@ -202,7 +226,12 @@ fn a_json_endpoint_refuses_a_body_of_another_type_with_415() {
             &[],
         )
         .expect("POST derogations");
-    assert_error(&a, 415, "unsupported_media_type", "text/plain to a form endpoint");
+    assert_error(
+        &a,
+        415,
+        "unsupported_media_type",
+        "text/plain to a form endpoint",
+    );
 }
 
 #[test]
@@ -249,7 +278,10 @@ fn a_family_cannot_send_the_same_derogation_twice_nor_pile_them_up() {
     let (mut parent, me) = signed_in(GUARDIAN_B);
     let (mut office, _) = signed_in(SECRETARY_B);
     let kid = me["guardian_of"][0].as_i64().expect("a child");
-    let position = json_of(&get(&mut parent, &format!("/api/v1/pupils/{kid}/attendance")));
+    let position = json_of(&get(
+        &mut parent,
+        &format!("/api/v1/pupils/{kid}/attendance"),
+    ));
     let category = position["categories"][0]["code"]
         .as_str()
         .expect("a category")

@@ -45,7 +45,9 @@ impl Answer {
     }
 }
 
-/// A browser-like session against Ponte (and the identity providers it redirects to).
+/// A browser-like session against Ponte (and the identity providers it redirects to). A clone
+/// shares the cookies and the CSRF token as they are (a second tab, say).
+#[derive(Clone)]
 pub struct Client {
     agent: ureq::Agent,
     pub base: String,
