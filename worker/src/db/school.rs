@@ -650,23 +650,25 @@ struct Total {
     n: f64,
 }
 
+/// The pupils of school `?1` that import `?2` does not hold.
+const GONE: &str = "FROM pupils WHERE school_id = ?1 AND matricola NOT IN \
+                    (SELECT key FROM import_rows WHERE import_id = ?2)";
+
 /// What committing a file of pupils would delete: how many of how many, and who (the first
 /// [`import::MAX_LISTED_DELETIONS`], by class and surname).
 pub async fn pupil_deletions(env: &Env, imp: &Import) -> Result<Deletions, Error> {
     let db = &database(env)?;
     let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
-    let gone = "FROM pupils WHERE school_id = ?1 AND matricola NOT IN \
-                (SELECT key FROM import_rows WHERE import_id = ?2)";
     let [total, removed, list] = batch(
         "pupil deletions",
         db,
         [
             db.prepare("SELECT count(*) AS n FROM pupils WHERE school_id = ?1")
                 .bind(std::slice::from_ref(&school))?,
-            db.prepare(format!("SELECT count(*) AS n {gone}"))
+            db.prepare(format!("SELECT count(*) AS n {GONE}"))
                 .bind(&[school.clone(), id.clone()])?,
             db.prepare(format!(
-                "SELECT surname, name, class_code {gone} ORDER BY class_code, surname, name \
+                "SELECT surname, name, class_code {GONE} ORDER BY class_code, surname, name \
                  LIMIT {}",
                 import::MAX_LISTED_DELETIONS
             ))
