@@ -1,4 +1,4 @@
-//! Limits against abuse that cost nothing when they refuse (docs/design.md §5, docs/publishing.md
+//! Limits against abuse that cost nothing when they refuse (docs/design.md §6, docs/publishing.md
 //! "Limits"): the rate limits counted by the Workers rate-limiting binding (in the runtime's
 //! memory, nothing written to D1 or KV), and the caps on what a family may leave pending.
 //!

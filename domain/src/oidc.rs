@@ -536,7 +536,7 @@ pub const SPID_L2: &str = "https://www.spid.gov.it/SpidL2";
 pub const SPID_L3: &str = "https://www.spid.gov.it/SpidL3";
 
 /// The level Ponte asks SPID for (`acr_values` of the authorization request): level 2, because
-/// behind a sign-in are minors' school data (docs/design.md §5).
+/// behind a sign-in are minors' school data (docs/design.md §7).
 pub const SPID_ACR_REQUESTED: &str = SPID_L2;
 
 /// The `acr` values of an ID token that are enough for a SPID sign-in: level 2 or 3. Level 1,

@@ -31,7 +31,7 @@ pub const PROVIDERS: [(&str, &str, &str); 2] =
     [("spid", "SPID", "fiscal_number"), ("cie", "CIE", "sub")];
 
 /// The assurance level a provider is asked for and the `acr` values that are enough: SPID level
-/// 2 (docs/design.md §5); CIE is always a strong authentication and has no such choice.
+/// 2 (docs/design.md §7); CIE is always a strong authentication and has no such choice.
 fn level_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
     (id == "spid").then_some((SPID_ACR_REQUESTED, &SPID_ACR_ACCEPTED[..]))
 }
