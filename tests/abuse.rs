@@ -242,8 +242,6 @@ fn personal_answers_and_pages_are_private_and_never_stored() {
         "/api/v1/me".to_owned(),
         format!("/api/v1/pupils/{kid}/attendance"),
         "/api/v1/notices".to_owned(),
-        "/famiglia".to_owned(),
-        format!("/famiglia/alunni/{kid}"),
         "/area".to_owned(),
     ] {
         let a = get(&mut parent, &path);
@@ -252,6 +250,35 @@ fn personal_answers_and_pages_are_private_and_never_stored() {
             Some("private, no-store"),
             "{path}: {}",
             a.status
+        );
+    }
+    // The family's pages are private; the phone's service worker keeps the last copy for
+    // offline reading, so they are `no-cache`, not `no-store` (docs/pwa.md).
+    for path in ["/famiglia".to_owned(), format!("/famiglia/alunni/{kid}")] {
+        let a = get(&mut parent, &path);
+        assert_eq!(
+            a.header("cache-control"),
+            Some("private, no-cache"),
+            "{path}"
+        );
+    }
+    // The school's pages are never stored.
+    let (mut office, office_me) = signed_in(SECRETARY_B);
+    let school = office_me["staff"][0]["school_id"]
+        .as_i64()
+        .expect("a school");
+    for path in [
+        "/scuola".to_owned(),
+        format!("/scuola/{school}/importazioni"),
+        format!("/scuola/{school}/richieste"),
+        format!("/api/v1/schools/{school}/imports"),
+    ] {
+        let a = get(&mut office, &path);
+        assert_eq!(a.status, 200, "{path}: {}", a.body);
+        assert_eq!(
+            a.header("cache-control"),
+            Some("private, no-store"),
+            "{path}"
         );
     }
     // An answer to a signed-in operation without a session is not kept either.

@@ -177,10 +177,12 @@ async fn contract(
     response
 }
 
-/// Pages of a signed-in person (the family's, the school's, the person's area): never kept by
-/// any cache, shared or the browser's.
+/// Pages of the school's staff and the person's area: never kept by any cache, shared or the
+/// browser's. The family's pages stay `private, no-cache` (`family_pages.rs`): the phone's
+/// service worker keeps the last copy for offline reading, and would not keep a `no-store` one
+/// (docs/pwa.md).
 fn personal_page(path: &str) -> bool {
-    ["/famiglia", "/scuola", "/area"].iter().any(|p| {
+    ["/scuola", "/area"].iter().any(|p| {
         path == *p
             || path
                 .strip_prefix(p)

@@ -225,6 +225,9 @@ pub struct Import {
     pub rows: i64,
     /// Numero esatto degli errori trovati.
     pub error_count: i64,
+    /// Parti in arrivo in questo momento (ricevute, non ancora registrate): un commit le
+    /// attende (409).
+    pub parts_arriving: i64,
     /// Gli errori, fino a 1000.
     #[cfg_attr(feature = "openapi", schemars(length(max = 1000)))]
     pub errors: Vec<RowError>,

@@ -41,6 +41,7 @@ struct ImportDbRow {
     received_bytes: f64,
     rows: f64,
     error_count: f64,
+    parts_arriving: f64,
     errors: String,
     warnings: String,
     written: Option<f64>,
@@ -80,6 +81,7 @@ impl ImportDbRow {
             received_bytes: self.received_bytes as i64,
             rows: self.rows as i64,
             error_count: self.error_count as i64,
+            parts_arriving: self.parts_arriving as i64,
             errors,
             warnings,
             summary,
@@ -91,7 +93,7 @@ impl ImportDbRow {
 
 /// The summary is stored as `{"written","removed"}` and read back as its two numbers.
 const IMPORT_COLUMNS: &str = "id, school_id, kind, status, file_name, file_bytes, \
-    received_bytes, rows, error_count, errors, warnings, summary ->> 'written' AS written, \
+    received_bytes, rows, error_count, arriving AS parts_arriving, errors, warnings, summary ->> 'written' AS written, \
     summary ->> 'removed' AS removed, created_at, finished_at";
 
 pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, Error> {
