@@ -214,60 +214,81 @@ fn a_commit_waits_for_a_part_still_arriving_and_a_late_part_is_refused() {
     let school = school_of(&me);
     let part = bad_absences(14_000);
     assert!(part.len() < 512 * 1024, "one part: {}", part.len());
+    const PARTS: usize = 6;
     let mut saw_waiting = false;
-    // The part takes a moment to read and stage: while the import says it is arriving, a
-    // commit must wait. Each round watches for that moment; a round that misses it (the part
-    // staged too fast) tries again.
-    for round in 0..12 {
+    // Several parts sent at once take a moment to read and stage: while the import says some
+    // are arriving, a commit must wait. A round that misses the moment tries again.
+    for round in 0..6 {
         let mut c = c_clone(&c);
         let id = new_import(
             &mut c,
             school,
             "assenze",
             "assenze-in-arrivo.csv",
-            part.len(),
+            part.len() * PARTS / 2 + 1,
         );
-        let mut sender = c_clone(&c);
-        let body = part.clone();
-        let t = std::thread::spawn(move || {
-            send(
-                &mut sender,
-                "POST",
-                &format!("/api/v1/imports/{id}/parts?first_line=2"),
-                Some(("text/csv", &body)),
-            )
-        });
+        let senders: Vec<_> = (0..PARTS)
+            .map(|_| {
+                let mut sender = c_clone(&c);
+                let body = part.clone();
+                std::thread::spawn(move || {
+                    send(
+                        &mut sender,
+                        "POST",
+                        &format!("/api/v1/imports/{id}/parts?first_line=2"),
+                        Some(("text/csv", &body)),
+                    )
+                })
+            })
+            .collect();
         let mut committed = None;
-        while !t.is_finished() {
-            if import_of(&mut c, id)["parts_arriving"] == 1 {
+        while !senders.iter().all(|t| t.is_finished()) {
+            if import_of(&mut c, id)["parts_arriving"]
+                .as_i64()
+                .unwrap_or(0)
+                > 0
+            {
                 committed = Some(commit(&mut c, id, None));
                 break;
             }
         }
-        let part_answer = t.join().expect("the part's thread");
-        assert_eq!(
-            part_answer.status, 200,
-            "round {round}: {}",
-            part_answer.body
-        );
+        let answers: Vec<Answer> = senders
+            .into_iter()
+            .map(|t| t.join().expect("a part's thread"))
+            .collect();
+        for a in &answers {
+            assert!(
+                a.status == 200 || a.status == 409,
+                "round {round}: {}",
+                a.body
+            );
+        }
+        let landed = answers.iter().filter(|a| a.status == 200).count();
         if let Some(a) = committed {
             match a.status {
-                // Found arriving: nothing written, still staging.
+                // Found parts arriving: nothing written, still staging.
                 409 => {
-                    assert_error(&a, 409, "conflict", "a commit while a part arrives");
+                    assert_error(&a, 409, "conflict", "a commit while parts arrive");
                     assert!(a.body.contains("ancora in arrivo"), "{}", a.body);
                     saw_waiting = true;
                 }
-                // The part landed between the look and the commit.
+                // The parts landed between the look and the commit (those after it refused).
                 422 => {}
                 other => panic!("round {round}: commit {other}: {}", a.body),
             }
         }
-        // Once the part has landed: rejected with every bad row, never live.
+        // Rejected with every bad row of the parts that landed, never live; nothing of the
+        // parts refused.
         let last = commit(&mut c, id, None);
-        assert_error(&last, 422, "import_rejected", "the commit after the part");
-        assert_eq!(json_of(&last)["import"]["error_count"], 14_000);
-        assert_eq!(json_of(&last)["import"]["parts_arriving"], 0);
+        assert_error(&last, 422, "import_rejected", "the commit after the parts");
+        let rejected = json_of(&last)["import"].clone();
+        assert_eq!(
+            rejected["error_count"],
+            landed * 14_000,
+            "{landed} parts landed"
+        );
+        assert_eq!(rejected["received_bytes"], landed * part.len());
+        assert_eq!(rejected["parts_arriving"], 0);
         // And a part after that is refused, staging nothing.
         let late = send(
             &mut c,
@@ -276,12 +297,12 @@ fn a_commit_waits_for_a_part_still_arriving_and_a_late_part_is_refused() {
             Some(("text/csv", &part[..200])),
         );
         assert_error(&late, 409, "conflict", "a part after the commit");
-        assert_eq!(import_of(&mut c, id)["received_bytes"], part.len());
+        assert_eq!(import_of(&mut c, id)["received_bytes"], landed * part.len());
         if saw_waiting {
             break;
         }
     }
-    assert!(saw_waiting, "no commit ever found the part arriving");
+    assert!(saw_waiting, "no commit ever found a part arriving");
 }
 
 /// A second browser with the same cookies and CSRF token (one per thread).
