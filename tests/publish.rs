@@ -263,6 +263,13 @@ fn notice_for(needle: &str) -> String {
     panic!("no publication notice (.eml) contains {needle:?}");
 }
 
+/// The Unix seconds now, on this machine's clock (the worker's, on loopback).
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
 /// The Unix seconds of an `expires_at` the API answered (RFC 3339).
 fn unix(rfc3339: &Value) -> i64 {
     let s = rfc3339.as_str().expect("a timestamp string");
@@ -864,11 +871,25 @@ fn failed_proofs_and_submissions_are_limited() {
     assert_error(&a, 409, "conflict", "a used-up code");
     assert_eq!(status_of(&mut c, &code)["status"], "expired");
 
-    // A body that keeps submitting is slowed down: the 6th submission in an hour is a 429.
+    // A body that keeps submitting is slowed down: the 6th declaration issued for it within
+    // the hour is a 429. Each one here is dated a month after the last (the development clock),
+    // so the one before has expired and the next is issued; the limit counts the declarations
+    // issued, on the runtime's own clock, so a refusal writes nothing.
     let cf = fresh_cf("TSTRAT", n);
     let draft = draft_professional(&cf, "rate@pec.esempio.example", "Profilo.");
+    let body = submission(&draft).to_string();
+    let month = 31 * 24 * 3600;
     let answers: Vec<Answer> = (0..=domain::publish::limits::SUBMISSIONS_PER_BODY_PER_HOUR)
-        .map(|_| submit(&mut c, &draft))
+        .map(|i| {
+            let at = (now_secs() + i64::from(i) * month).to_string();
+            c.request(
+                "POST",
+                "/api/v1/declarations",
+                Some(("application/json", body.as_bytes())),
+                &[(domain::clock::NOW_OVERRIDE_HEADER, &at)],
+            )
+            .expect("POST /api/v1/declarations")
+        })
         .collect();
     let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
     let bodies: Vec<&str> = answers.iter().map(|a| a.body.as_str()).collect();

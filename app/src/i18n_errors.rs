@@ -69,6 +69,12 @@ fn english(m: Msg) -> &'static str {
         }
         MsgId::PayloadTooLarge => "What was sent is too large: at most {kb} KB per request.",
         MsgId::RateLimited => "Too many attempts in a short time: try again in a few minutes.",
+        MsgId::MediaTypeExpected => "Send the content as {expected} (Content-Type header).",
+        MsgId::DerogaDuplicate => "A derogation request for the same category and period has already been sent.",
+        MsgId::DerogaTooMany => "This pupil already has {max} derogation requests waiting for the school's decision: wait until the school decides at least one.",
+        MsgId::ImportPartsArriving => "A part of the file is still arriving: wait for the upload to finish, then make the import live.",
+        MsgId::ImportCommitting => "The import is being made live: no more parts can be added.",
+        MsgId::ImportDeletionsNeedConfirmation => "The file would delete {n} pupils out of {total}: confirm the deletion (check the list) or import the complete file.",
         MsgId::DateRangeReversed => "The end date cannot be before the start date.",
         MsgId::LastLessonDayBeforeFirst => "The last lesson day cannot be before the first.",
         MsgId::SchoolYearTooLong => "A school year cannot last more than 366 days.",

@@ -35,6 +35,8 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// Too many attempts in a short time.
     RateLimited,
+    /// The body's `Content-Type` is not one this endpoint reads (a JSON endpoint given a form).
+    UnsupportedMediaType,
     /// An import with bad rows: nothing was written; the answer lists every row.
     ImportRejected,
     /// A signed file whose signer's certificate is not a qualified signature certificate of
@@ -62,6 +64,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "conflict",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ErrorCode::ImportRejected => "import_rejected",
             ErrorCode::NotQualified => "not_qualified",
             ErrorCode::CertificateRevoked => "certificate_revoked",
@@ -193,6 +196,16 @@ impl FieldError {
             None,
             Msg::PayloadTooLarge,
             &[("kb", &(max_bytes / 1024))],
+        )
+    }
+
+    /// A body whose `Content-Type` is not among `expected` (415).
+    pub fn unsupported_media_type(expected: &str) -> Self {
+        FieldError::says(
+            ErrorCode::UnsupportedMediaType,
+            Some("content-type"),
+            Msg::MediaTypeExpected,
+            &[("expected", &expected)],
         )
     }
 

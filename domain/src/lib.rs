@@ -4,6 +4,7 @@
 //! is written once. Inputs are parsed into types that cannot hold bad values; every parse error
 //! is a [`error::FieldError`] with a stable code and an Italian message.
 
+pub mod abuse;
 pub mod api;
 pub mod attendance;
 pub mod bundle;

@@ -61,6 +61,15 @@ messages! {
     CsrfRejected => "La richiesta non proviene da una pagina di Ponte: ricaricare la pagina e riprovare.",
     PayloadTooLarge => "Il contenuto inviato è troppo grande: al massimo {kb} KB per richiesta.",
     RateLimited => "Troppi tentativi in poco tempo: riprovare tra qualche minuto.",
+    MediaTypeExpected => "Il contenuto va inviato come {expected} (intestazione Content-Type).",
+    DerogaDuplicate => "Una richiesta di deroga per la stessa categoria e lo stesso periodo è già stata inviata.",
+    DerogaTooMany => "Per questo alunno ci sono già {max} richieste di deroga in attesa della decisione della scuola: \
+         attendere che la scuola ne decida almeno una.",
+    ImportPartsArriving => "Una parte del file è ancora in arrivo: attendere che l'invio finisca, poi rendere \
+         effettiva l'importazione.",
+    ImportCommitting => "L'importazione è in corso di applicazione: non si possono più aggiungere parti.",
+    ImportDeletionsNeedConfirmation => "Il file eliminerebbe {n} alunni su {total}: confermare l'eliminazione \
+         (controllare l'elenco) o importare il file completo.",
     WeeklyHoursRange => "Le ore settimanali devono essere un numero intero da 1 a {max}.",
     WeeklyHoursMissing => "Indicare le ore settimanali dell'orario dell'alunno.",
     LessonWeeksRange => "Le settimane di lezione devono essere un numero intero da 1 a {max}.",

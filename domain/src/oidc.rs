@@ -119,6 +119,9 @@ pub enum OidcError {
     MissingFiscalCode,
     /// The fiscal-code claim is not a valid personal codice fiscale.
     InvalidFiscalCode,
+    /// The ID token's `acr` is not a level this provider must give (SPID level 1 where level 2
+    /// is required, or no `acr` at all).
+    InsufficientLevel,
 }
 
 impl OidcError {
@@ -154,6 +157,7 @@ impl OidcError {
             OidcError::NonceMismatch => "nonce_mismatch",
             OidcError::MissingFiscalCode => "missing_fiscal_code",
             OidcError::InvalidFiscalCode => "invalid_fiscal_code",
+            OidcError::InsufficientLevel => "insufficient_level",
         }
     }
 
@@ -190,6 +194,13 @@ impl OidcError {
             OidcError::InvalidFiscalCode => {
                 "Il codice fiscale trasmesso dal gestore dell'identità digitale non è valido: \
                  non è possibile completare l'accesso. Rivolgersi alla segreteria della scuola."
+            }
+            OidcError::InsufficientLevel => {
+                "Per entrare in Ponte serve SPID di livello 2: nome utente e password più un \
+                 secondo passaggio (un codice ricevuto via SMS o una conferma nell'app del \
+                 gestore). L'accesso appena fatto è di livello 1, che non basta per vedere i \
+                 dati degli alunni. Ripetere l'accesso e, se il gestore lo chiede, scegliere il \
+                 livello 2."
             }
             OidcError::CallbackIssuerMismatch
             | OidcError::MissingCallbackIssuer
@@ -443,6 +454,7 @@ pub fn authorization_url(
     code_challenge: &str,
     scope: &str,
     prompt: Option<&str>,
+    acr_values: Option<&str>,
 ) -> String {
     let endpoint = discovery.authorization_endpoint.as_str();
     let mut url = String::with_capacity(endpoint.len() + 512);
@@ -466,6 +478,9 @@ pub fn authorization_url(
     ];
     if let Some(prompt) = prompt {
         params.push(("prompt", prompt));
+    }
+    if let Some(acr) = acr_values {
+        params.push(("acr_values", acr));
     }
     for (i, (name, value)) in params.into_iter().enumerate() {
         if i > 0 {
@@ -507,6 +522,107 @@ impl RandomToken {
         } else {
             Err(OidcError::InvalidRandomToken)
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The assurance level (SPID level 2)
+
+/// SPID level 1: user name and password only.
+pub const SPID_L1: &str = "https://www.spid.gov.it/SpidL1";
+/// SPID level 2: a second factor (OTP, app confirmation). What Ponte asks for.
+pub const SPID_L2: &str = "https://www.spid.gov.it/SpidL2";
+/// SPID level 3: a qualified device (smart card).
+pub const SPID_L3: &str = "https://www.spid.gov.it/SpidL3";
+
+/// The level Ponte asks SPID for (`acr_values` of the authorization request): level 2, because
+/// behind a sign-in are minors' school data (docs/design.md §7).
+pub const SPID_ACR_REQUESTED: &str = SPID_L2;
+
+/// The `acr` values of an ID token that are enough for a SPID sign-in: level 2 or 3. Level 1,
+/// another value, or none at all is refused ([`IdToken::check_level`]).
+pub const SPID_ACR_ACCEPTED: [&str; 2] = [SPID_L2, SPID_L3];
+
+// ---------------------------------------------------------------------------------------------
+// The sign-in in progress: a signed cookie
+
+/// HMAC-SHA-256 (RFC 2104) of `msg` with `key`.
+pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> [u8; 32] {
+    const BLOCK: usize = 64;
+    let mut k = [0u8; BLOCK];
+    if key.len() > BLOCK {
+        k[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        k[..key.len()].copy_from_slice(key);
+    }
+    let pad = |byte: u8| k.map(|b| b ^ byte);
+    let inner = Sha256::new()
+        .chain_update(pad(0x36))
+        .chain_update(msg)
+        .finalize();
+    Sha256::new()
+        .chain_update(pad(0x5c))
+        .chain_update(inner)
+        .finalize()
+        .into()
+}
+
+/// The key that signs the sign-in cookie of a provider, derived from its client secret (a
+/// secret Ponte holds already, unknown to the browser): nothing more to configure, and
+/// rotating the secret only voids the sign-ins under way.
+pub fn login_key(client_secret: &str) -> [u8; 32] {
+    hmac_sha256(client_secret.as_bytes(), b"ponte sign-in cookie v1")
+}
+
+/// Longest sign-in cookie value read, in bytes (a real one is about 700).
+pub const MAX_LOGIN_COOKIE_BYTES: usize = 2048;
+
+/// A sign-in under way, carried by the browser in a signed cookie between the start and the
+/// provider's redirect back: the `state` sent to the provider, the PKCE verifier, the nonce,
+/// where to go next. Nothing is stored server-side, so starting a sign-in writes nothing.
+///
+/// The signature (HMAC with [`login_key`]) makes the cookie unforgeable; the cookie is
+/// `__Host-`, `HttpOnly` and `SameSite=Lax`, so only this browser sends it back. A used cookie is
+/// cleared at the callback, and the provider takes an authorization code once, so a replayed
+/// callback fails at the token request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginState {
+    pub state: String,
+    pub provider: String,
+    pub verifier: String,
+    pub nonce: String,
+    pub next: String,
+    pub expires_at: i64,
+}
+
+impl LoginState {
+    /// The cookie value: base64url of the JSON, `.`, base64url of its HMAC.
+    pub fn seal(&self, key: &[u8; 32]) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let body = URL_SAFE_NO_PAD.encode(json);
+        let mac = hmac_sha256(key, body.as_bytes());
+        format!("{body}.{}", URL_SAFE_NO_PAD.encode(mac))
+    }
+
+    /// The sign-in a cookie value carries, if its signature is right and its random values have
+    /// their form ([`OidcError::StateMismatch`] otherwise: the sign-in must start again). Expiry
+    /// is the caller's check, against its clock.
+    pub fn open(cookie: &str, key: &[u8; 32]) -> Result<LoginState, OidcError> {
+        let bad = OidcError::StateMismatch;
+        if cookie.len() > MAX_LOGIN_COOKIE_BYTES {
+            return Err(bad);
+        }
+        let (body, mac) = cookie.split_once('.').ok_or(bad.clone())?;
+        let mac = URL_SAFE_NO_PAD.decode(mac).map_err(|_| bad.clone())?;
+        if !constant_time_eq(&mac, &hmac_sha256(key, body.as_bytes())) {
+            return Err(bad);
+        }
+        let json = URL_SAFE_NO_PAD.decode(body).map_err(|_| bad.clone())?;
+        let login: LoginState = serde_json::from_slice(&json).map_err(|_| bad.clone())?;
+        for token in [&login.state, &login.verifier, &login.nonce] {
+            RandomToken::check(token)?;
+        }
+        Ok(login)
     }
 }
 
@@ -953,6 +1069,16 @@ impl IdToken {
             return Err(OidcError::NonceMismatch);
         }
         Ok(())
+    }
+
+    /// The assurance level: the token's `acr` must be one of `accepted` (for SPID,
+    /// [`SPID_ACR_ACCEPTED`]); level 1, another value or none is
+    /// [`OidcError::InsufficientLevel`].
+    pub fn check_level(&self, accepted: &[&str]) -> Result<(), OidcError> {
+        match self.claim_str("acr") {
+            Some(acr) if accepted.contains(&acr) => Ok(()),
+            _ => Err(OidcError::InsufficientLevel),
+        }
     }
 
     /// The person's codice fiscale from `claim`: `sub` for the Ministry's gateway and CIE,
@@ -1599,6 +1725,132 @@ mod tests {
     }
 
     #[test]
+    fn spid_level_two_or_three_is_enough_and_level_one_is_refused() {
+        for ok in [SPID_L2, SPID_L3] {
+            let t = token(&with(claims(), "acr", json!(ok)));
+            assert_eq!(t.check_level(&SPID_ACR_ACCEPTED), Ok(()), "{ok}");
+        }
+        for bad in [
+            json!(SPID_L1),
+            json!("https://www.spid.gov.it/SpidL2 "),
+            json!(2),
+            Value::Null,
+        ] {
+            let t = token(&with(claims(), "acr", bad.clone()));
+            assert_eq!(
+                t.check_level(&SPID_ACR_ACCEPTED),
+                Err(OidcError::InsufficientLevel),
+                "{bad}"
+            );
+        }
+        // No `acr` at all: the provider did not say, so level 2 is not proven.
+        assert_eq!(
+            token(&claims()).check_level(&SPID_ACR_ACCEPTED),
+            Err(OidcError::InsufficientLevel)
+        );
+        assert!(OidcError::InsufficientLevel
+            .message_it()
+            .contains("livello 2"));
+    }
+
+    #[test]
+    fn the_authorization_request_asks_for_spid_level_two() {
+        let url = authorization_url(
+            &discovery(),
+            "c",
+            "r",
+            "s",
+            "n",
+            "h",
+            "openid",
+            None,
+            Some(SPID_ACR_REQUESTED),
+        );
+        assert!(
+            url.ends_with("&acr_values=https%3A%2F%2Fwww.spid.gov.it%2FSpidL2"),
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn hmac_sha256_matches_rfc_4231() {
+        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        // Test case 1.
+        assert_eq!(
+            hex(&hmac_sha256(&[0x0b; 20], b"Hi There")),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        );
+        // Test case 2.
+        assert_eq!(
+            hex(&hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // Test case 6: a key longer than the block is hashed first.
+        assert_eq!(
+            hex(&hmac_sha256(
+                &[0xaa; 131],
+                b"Test Using Larger Than Block-Size Key - Hash Key First"
+            )),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+        );
+    }
+
+    fn login() -> LoginState {
+        LoginState {
+            state: RandomToken::from_bytes(&[1; 32]),
+            provider: "spid".into(),
+            verifier: RandomToken::from_bytes(&[2; 32]),
+            nonce: RandomToken::from_bytes(&[3; 32]),
+            next: "/famiglia?x=1".into(),
+            expires_at: NOW + 600,
+        }
+    }
+
+    #[test]
+    fn the_sign_in_cookie_opens_only_with_its_key_and_untouched() {
+        let key = login_key("secret");
+        let sealed = login().seal(&key);
+        assert!(sealed.len() < MAX_LOGIN_COOKIE_BYTES, "{}", sealed.len());
+        // Cookie-safe: base64url and one dot.
+        assert!(sealed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')));
+        assert_eq!(LoginState::open(&sealed, &key), Ok(login()));
+        // Another key (another provider's secret) does not open it.
+        assert_eq!(
+            LoginState::open(&sealed, &login_key("other")),
+            Err(OidcError::StateMismatch)
+        );
+        // Any change to the body or the signature is refused.
+        let (body, mac) = sealed.split_once('.').unwrap();
+        let mut forged = login();
+        forged.next = "/scuola".into();
+        let forged_body = forged.seal(&key);
+        let (forged_body, _) = forged_body.split_once('.').unwrap();
+        for bad in [
+            format!("{forged_body}.{mac}"),
+            format!("{body}.{}", &mac[1..]),
+            format!("{body}x.{mac}"),
+            body.to_owned(),
+            String::new(),
+            format!("{body}.{mac}").repeat(4),
+        ] {
+            assert_eq!(
+                LoginState::open(&bad, &key),
+                Err(OidcError::StateMismatch),
+                "{bad}"
+            );
+        }
+        // A signed cookie whose random values lack their form is refused too.
+        let mut weak = login();
+        weak.nonce = "short".into();
+        assert_eq!(
+            LoginState::open(&weak.seal(&key), &key),
+            Err(OidcError::InvalidRandomToken)
+        );
+    }
+
+    #[test]
     fn authorization_url_is_encoded() {
         let url = authorization_url(
             &discovery(),
@@ -1608,6 +1860,7 @@ mod tests {
             "no",
             "ch",
             "openid profile",
+            None,
             None,
         );
         assert_eq!(
@@ -1619,14 +1872,34 @@ mod tests {
         );
         let mut d = discovery();
         d.authorization_endpoint = "https://idp.example/auth?tenant=scuole".into();
-        let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", Some("login consent"));
+        let url = authorization_url(
+            &d,
+            "c",
+            "r",
+            "s",
+            "n",
+            "h",
+            "openid",
+            Some("login consent"),
+            None,
+        );
         assert!(url.starts_with("https://idp.example/auth?tenant=scuole&response_type=code&"));
         assert!(url.ends_with("&code_challenge_method=S256&prompt=login+consent"));
         d.authorization_endpoint = "https://idp.example/auth?".into();
-        let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", None);
+        let url = authorization_url(&d, "c", "r", "s", "n", "h", "openid", None, None);
         assert!(url.starts_with("https://idp.example/auth?response_type=code&"));
         // Non-ASCII is UTF-8 percent-encoded.
-        let url = authorization_url(&discovery(), "città", "r", "s", "n", "h", "openid", None);
+        let url = authorization_url(
+            &discovery(),
+            "città",
+            "r",
+            "s",
+            "n",
+            "h",
+            "openid",
+            None,
+            None,
+        );
         assert!(url.contains("client_id=citt%C3%A0&"));
     }
 
@@ -1840,6 +2113,7 @@ mod tests {
             OidcError::NonceMismatch,
             OidcError::MissingFiscalCode,
             OidcError::InvalidFiscalCode,
+            OidcError::InsufficientLevel,
         ];
         let mut codes: Vec<&str> = all.iter().map(OidcError::code).collect();
         codes.sort_unstable();

@@ -1,6 +1,7 @@
 //! Query strings as the API reads them: unknown names are errors, never ignored (docs/design.md §8),
-//! a name given twice is an error, and an empty value means "not given" — so an HTML form whose
-//! select was left on "any" sends the same request as an API client that leaves the name out.
+//! a name given twice is an error (even when one of the two values is empty: `?a=&a=x` is not
+//! `?a=x`), and an empty value means "not given" — so an HTML form whose select was left on
+//! "any" sends the same request as an API client that leaves the name out.
 
 use crate::error::FieldError;
 
@@ -13,16 +14,18 @@ pub struct QueryParams {
 impl QueryParams {
     pub fn parse(pairs: Vec<(String, String)>, allowed: &[&str]) -> Result<Self, FieldError> {
         let mut kept: Vec<(String, String)> = Vec::with_capacity(pairs.len());
-        for (name, value) in pairs {
-            if !allowed.contains(&name.as_str()) {
-                return Err(FieldError::unknown_parameter(&name));
+        let mut seen: Vec<&str> = Vec::with_capacity(pairs.len());
+        for (name, value) in &pairs {
+            let Some(known) = allowed.iter().copied().find(|a| a == name) else {
+                return Err(FieldError::unknown_parameter(name));
+            };
+            if seen.contains(&known) {
+                return Err(FieldError::duplicate_parameter(name));
             }
-            if kept.iter().any(|(n, _)| *n == name) {
-                return Err(FieldError::duplicate_parameter(&name));
-            }
+            seen.push(known);
             let value = value.trim();
             if !value.is_empty() {
-                kept.push((name, value.to_owned()));
+                kept.push((name.clone(), value.to_owned()));
             }
         }
         Ok(QueryParams { pairs: kept })
@@ -95,6 +98,19 @@ mod tests {
         assert_eq!(e.field.as_deref(), Some("regione"));
         let e = QueryParams::parse(pairs(&[("a", "1"), ("a", "2")]), &["a"]).unwrap_err();
         assert_eq!(e.code, ErrorCode::DuplicateParameter);
+    }
+
+    #[test]
+    fn a_name_twice_is_an_error_even_when_one_value_is_empty() {
+        for list in [
+            &[("a", ""), ("a", "2")][..],
+            &[("a", "2"), ("a", "")],
+            &[("a", " "), ("a", "")],
+        ] {
+            let e = QueryParams::parse(pairs(list), &["a"]).unwrap_err();
+            assert_eq!(e.code, ErrorCode::DuplicateParameter, "{list:?}");
+            assert_eq!(e.field.as_deref(), Some("a"));
+        }
     }
 
     #[test]

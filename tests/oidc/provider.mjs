@@ -11,6 +11,9 @@
 // `--claim sub`: sub = the codice fiscale (as the Ministry's gateway and CIE do).
 // `--claim fiscal_number`: sub = an opaque stable id (the first 32 hex digits of
 // sha256("<name>:<cf>")), fiscal_number = TINIT-<cf> (as SPID brokers do).
+// `--name spid`: the sign-in page also asks the SPID level (2 by default, or 1: user name and
+// password only), and the ID token says it in `acr` (https://www.spid.gov.it/SpidL1|SpidL2), so
+// the tests can prove that Ponte refuses a level-1 sign-in.
 // Prints exactly one line, `ready http://127.0.0.1:P`, on stdout once listening; everything else
 // goes to stderr. Stops on SIGTERM or SIGINT.
 
@@ -82,6 +85,12 @@ const accountIdOf = (cf) => (fiscalNumberMode
   ? createHash('sha256').update(`${args.name}:${cf}`).digest('hex').slice(0, 32)
   : cf);
 const byAccountId = new Map(identities.map((p) => [accountIdOf(p.cf), p]));
+const spid = args.name === 'spid';
+/** The SPID levels (`acr`) the page offers, by the value of its `level` field. */
+const SPID_LEVELS = {
+  1: 'https://www.spid.gov.it/SpidL1',
+  2: 'https://www.spid.gov.it/SpidL2',
+};
 const byCf = new Map(identities.map((p) => [p.cf, p]));
 
 function signingKey(type, options, kid) {
@@ -110,6 +119,7 @@ const provider = new Provider(issuer, {
     id_token_signed_response_alg: args.alg,
   }],
   jwks,
+  acrValues: spid ? Object.values(SPID_LEVELS) : [],
   cookies: { keys: [randomBytes(32).toString('base64url')] },
   pkce: { required: () => true },
   ttl: {
@@ -201,6 +211,8 @@ body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0
 h1{font-size:1.5rem}
 ul{list-style:none;padding:0}
 li{margin:.5rem 0}
+fieldset{border:1px solid #767676;border-radius:4px;margin:0 0 1rem;padding:.5rem 1rem}
+fieldset label{display:block;padding:.25rem 0}
 button{display:block;width:100%;text-align:left;padding:.75rem 1rem;font:inherit;border:2px solid #0066cc;border-radius:4px;background:#fff;color:#003366;cursor:pointer}
 button:hover,button:focus{background:#e6f0fa}
 button:focus{outline:3px solid #003366;outline-offset:2px}
@@ -219,9 +231,15 @@ ${body}
 
 function pickerPage(uid) {
   const buttons = identities.map((p) => `<li><button type="submit" name="cf" value="${escape(p.cf)}"><span class="label">${escape(p.label)}</span> <span class="name">${escape(p.given_name)} ${escape(p.family_name)}</span></button></li>`).join('\n');
+  const levels = spid ? `<fieldset>
+<legend>Livello SPID</legend>
+<label><input type="radio" name="level" value="2" checked> Livello 2 (password e codice temporaneo)</label>
+<label><input type="radio" name="level" value="1"> Livello 1 (solo nome utente e password)</label>
+</fieldset>` : '';
   return page('Accesso', `<h1>${escape(args.title)}</h1>
 <p>Ambiente dimostrativo: scegli la persona con cui entrare.</p>
 <form method="post" action="/interaction/${escape(uid)}/login">
+${levels}
 <ul>
 ${buttons}
 </ul>
@@ -264,9 +282,13 @@ async function interaction(req, res, uid, action) {
     const form = await readForm(req);
     const person = byCf.get(form.get('cf') ?? '');
     if (!person) return send(res, 400, page('Errore', '<h1>Persona sconosciuta</h1>'));
-    return provider.interactionFinished(req, res, {
-      login: { accountId: accountIdOf(person.cf) },
-    }, { mergeWithLastSubmission: false });
+    const login = { accountId: accountIdOf(person.cf) };
+    if (spid) {
+      const acr = SPID_LEVELS[form.get('level') ?? '2'];
+      if (!acr) return send(res, 400, page('Errore', '<h1>Livello SPID sconosciuto</h1>'));
+      login.acr = acr;
+    }
+    return provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
   }
   return send(res, 405, page('Errore', '<h1>Metodo non ammesso</h1>'));
 }

@@ -161,6 +161,8 @@ async function run({ alg, claim, name, title }) {
     auth.search = new URLSearchParams({
       client_id: clientId, response_type: 'code', scope: 'openid profile', redirect_uri: redirectUri,
       state, nonce, code_challenge: challenge, code_challenge_method: 'S256', prompt: 'login',
+      // What Ponte asks SPID for; the page's default level answers it.
+      ...(name === 'spid' ? { acr_values: 'https://www.spid.gov.it/SpidL2' } : {}),
     });
 
     let res = await go(auth);
@@ -243,6 +245,9 @@ async function run({ alg, claim, name, title }) {
       assert.notEqual(claims.sub, chosen.cf);
       assert.equal(claims.fiscal_number, `TINIT-${chosen.cf}`);
     }
+    // SPID: the level chosen on the page (2 unless 1 is picked) is the token's `acr`.
+    if (name === 'spid') assert.deepEqual(discovery.acr_values_supported, ['https://www.spid.gov.it/SpidL1', 'https://www.spid.gov.it/SpidL2']);
+    assert.equal(claims.acr, name === 'spid' ? 'https://www.spid.gov.it/SpidL2' : undefined);
 
     // A tampered token fails: changed payload, changed signature, other key.
     const [h, pl, sig] = tokens.id_token.split('.');

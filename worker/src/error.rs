@@ -30,6 +30,7 @@ impl From<FieldError> for ApiError {
             ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::ImportRejected => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidField
             | ErrorCode::UnknownCode

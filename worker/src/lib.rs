@@ -11,6 +11,7 @@ mod error;
 mod family;
 mod family_pages;
 mod headers;
+mod limits;
 mod pages;
 mod publish;
 mod registry;
@@ -97,7 +98,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         ApiMethod::Get => MethodFilter::GET,
         ApiMethod::Post => MethodFilter::POST,
     };
-    Some(match op {
+    let handler = match op {
         Op::OpenApi => return None,
         Op::Healthz => on(method, api::healthz),
         Op::AttendanceLimits => on(method, api::attendance_limits),
@@ -131,6 +132,66 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::Acknowledge => on(method, family::acknowledge),
         Op::Acknowledgements => on(method, family::acknowledgements),
         Op::Export => on(method, family::export),
+    };
+    Some(handler.layer(axum::middleware::from_fn(
+        move |req: axum::extract::Request, next: axum::middleware::Next| contract(op, req, next),
+    )))
+}
+
+/// What every operation's table entry promises beyond its handler: a JSON body arrives as
+/// `application/json` (or, where the table says so, as a form), else 415 before the handler
+/// runs; an answer for a signed-in person is `Cache-Control: private, no-store`.
+async fn contract(
+    op: Op,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::body::HttpBody;
+    use axum::http::{header, HeaderValue};
+    use domain::api::{Auth, Body};
+    let spec = op.spec();
+    let accepted: &[&str] = match spec.request.map(|r| r.body) {
+        Some(Body::Json(_)) => &["application/json"],
+        Some(Body::JsonOrForm(_)) => &["application/json", "application/x-www-form-urlencoded"],
+        _ => &[],
+    };
+    // An empty body is the handler's to judge (a commit without options, say).
+    let empty = req.body().size_hint().exact() == Some(0);
+    if !accepted.is_empty() && !empty {
+        let given = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        if !accepted.contains(&given.as_str()) {
+            return error::ApiError::from(domain::FieldError::unsupported_media_type(
+                &accepted.join(" o "),
+            ))
+            .into_response();
+        }
+    }
+    let mut response = next.run(req).await;
+    if spec.auth == Auth::Session {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
+}
+
+/// Pages of the school's staff and the person's area: never kept by any cache, shared or the
+/// browser's. The family's pages stay `private, no-cache` (`family_pages.rs`): the phone's
+/// service worker keeps the last copy for offline reading, and would not keep a `no-store` one
+/// (docs/pwa.md).
+fn personal_page(path: &str) -> bool {
+    ["/scuola", "/area"].iter().any(|p| {
+        path == *p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
     })
 }
 
@@ -176,13 +237,24 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
     let dev = development(&env);
     db::take_round_trips();
+    let personal = personal_page(req.uri().path());
     let mut response = match read_body(req).await {
-        Ok(mut req) => {
-            req.extensions_mut().insert(Arc::new(env));
-            router().call(req).await?
-        }
+        Ok(req) => match limits::gate(&env, req).await {
+            Ok(mut req) => {
+                req.extensions_mut().insert(Arc::new(env));
+                router().call(req).await?
+            }
+            Err(refused) => refused,
+        },
         Err(refused) => refused.into_response(),
     };
+    limits::retry_after(&mut response, 60);
+    if personal {
+        response.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
     if dev {
         // For `cargo xtask bench`: the D1 round trips this request made, and the milliseconds
         // spent waiting for them.

@@ -86,29 +86,14 @@ fn iso(t: i64) -> String {
         .unwrap_or_default()
 }
 
-/// The connecting client, for rate limits (Cloudflare sets `CF-Connecting-IP`).
-fn client(headers: &HeaderMap) -> String {
-    headers
-        .get("cf-connecting-ip")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("local")
-        .to_owned()
-}
-
-/// Per-client limits, relaxed a hundredfold where `PONTE_RELAXED_CLIENT_LIMITS` is set (dev and
-/// the tests, where every request comes from one address); per-body and per-code limits never.
-fn client_limit(env: &Env, limit: u32) -> u32 {
-    if env.var("PONTE_RELAXED_CLIENT_LIMITS").is_ok() {
-        limit.saturating_mul(100)
-    } else {
-        limit
-    }
-}
-
-/// Rate limits count on the runtime's own clock, never on a development one: a request dated
-/// a month ahead would otherwise close the current windows of every other client.
-async fn limit(env: &Env, key: &str, max: u32) -> Result<(), ApiError> {
-    if db::rate_allow(env, key, max, clock::system_now()).await? {
+/// The per-body limit (`limits::SUBMISSIONS_PER_BODY_PER_HOUR`): the declarations issued for
+/// the body in the last hour, counted on the runtime's own clock (a request dated a month ahead
+/// in development must not close anyone's window). A refusal reads and writes nothing; the
+/// per-client limits are the rate-limiting binding's, before the handler runs
+/// (`crate::limits`).
+async fn limit(env: &Env, identity_key: &str, max: u32) -> Result<(), ApiError> {
+    let since = clock::system_now() - limits::WINDOW_SECONDS;
+    if crate::db::limits::declarations_since(env, identity_key, since).await? < max {
         Ok(())
     } else {
         Err(FieldError::rate_limited().into())
@@ -217,7 +202,6 @@ fn json_error(e: serde_json::Error) -> FieldError {
 /// declaration code issued; nothing is published until the proof arrives.
 pub async fn submit(env: SharedEnv, req: Request) -> Response {
     SendFuture::new(async move {
-        let client = client(req.headers());
         let t = clock::of_request(&env, req.headers())?.now;
         let bytes = body_bytes(req).await?;
         let s: api::Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
@@ -257,18 +241,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
         };
         let proof = publish::proof(&r.profile, ipa.as_ref(), &ini_pec)?;
         let key = publish::body_key(&r.profile, ipa.as_ref());
-        limit(
-            &env,
-            &format!("submit:{client}"),
-            client_limit(&env, limits::SUBMISSIONS_PER_CLIENT_PER_HOUR),
-        )
-        .await?;
-        limit(
-            &env,
-            &format!("submit-body:{key}"),
-            limits::SUBMISSIONS_PER_BODY_PER_HOUR,
-        )
-        .await?;
+        limit(&env, &key, limits::SUBMISSIONS_PER_BODY_PER_HOUR).await?;
         let entropy: [u8; DeclarationCode::ENTROPY_BYTES] = crate::auth::webcrypto::random_bytes()
             .map_err(|e| ApiError::internal("declaration code", e))?;
         let code = DeclarationCode::from_entropy(entropy);
@@ -402,16 +375,9 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
 /// and the signer the legal representative; then the profile is published.
 pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) -> Response {
     SendFuture::new(async move {
-        let client = client(req.headers());
         let at = clock::of_request(&env, req.headers())?;
         let t = at.now;
         let bytes = body_bytes(req).await?;
-        limit(
-            &env,
-            &format!("upload:{client}"),
-            client_limit(&env, limits::UPLOADS_PER_CLIENT_PER_HOUR),
-        )
-        .await?;
         let (code, d) = declaration_at(&env, &raw).await?;
         usable(&d, t)?;
         let proof = d.proof()?;
@@ -701,7 +667,17 @@ async fn send_notice(
 /// signature, certified sender = address of record, code in the subject) → published; anything
 /// else is rejected with the reason, which the sender's provider returns to them.
 pub async fn receive(message: worker::ForwardableEmailMessage, env: Env) -> worker::Result<()> {
-    let outcome = SendFuture::new(receive_inner(&message, &env)).await;
+    // Refused from its declared size, before a byte of it is read.
+    let size = message.raw_size();
+    let outcome = if domain::abuse::message_size_ok(size as u64) {
+        SendFuture::new(receive_inner(&message, &env)).await
+    } else {
+        Err(format!(
+            "Il messaggio è troppo grande ({} KB): al massimo {} KB.",
+            (size / 1024.0).ceil(),
+            domain::abuse::MAX_MESSAGE_BYTES / 1024
+        ))
+    };
     if let Err(reason) = outcome {
         worker::console_log!("PEC refused: {reason}");
         message.set_reject(&reason);
@@ -754,17 +730,8 @@ async fn receive_inner(
         )
         .await;
     }
-    match db::rate_allow(
-        env,
-        &format!("pec:{}", pec.sender),
-        limits::MESSAGES_PER_SENDER_PER_HOUR,
-        clock::system_now(),
-    )
-    .await
-    {
-        Ok(true) => {}
-        Ok(false) => return Err(FieldError::rate_limited().message),
-        Err(e) => return Err(ApiError::from(e).error.message),
+    if !crate::limits::sender_allowed(env, &pec.sender).await {
+        return Err(FieldError::rate_limited().message);
     }
     let Some(code) = DeclarationCode::find_in_subject(&pec.subject) else {
         return log(

@@ -3,13 +3,16 @@
 //! reaches it; another school's or another family's object answers 404, as if it did not exist.
 
 use crate::auth::{self, check_csrf, require, Session};
-use crate::db::school::{self, CommitOutcome};
+use crate::db::school;
 use crate::error::{json_response, path_id as id_of, query_pairs, ApiError};
 use crate::SharedEnv;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::api::types::{Import, ImportList, ImportRejected, ImportStatus, Pupil, PupilAbsences};
+use domain::api::types::{
+    CommitOptions, Import, ImportConflict, ImportList, ImportRejected, ImportStatus, PartOutcome,
+    Pupil, PupilAbsences,
+};
 use domain::error::ErrorCode;
 use domain::import::{self, ImportKind, Part, RowError};
 use domain::messages::Msg;
@@ -106,7 +109,9 @@ fn staging(imp: &Import) -> Result<(), ApiError> {
     }
 }
 
-/// `POST /api/v1/imports/{id}/parts?first_line=N` with a part of the file as the body.
+/// `POST /api/v1/imports/{id}/parts?first_line=N` with a part of the file as the body. The part
+/// is marked as arriving before it is read, so a commit waits for it; a part that arrives once
+/// a commit started is refused (409) and stages nothing.
 pub async fn import_part(
     env: SharedEnv,
     Path(id): Path<String>,
@@ -125,34 +130,113 @@ pub async fn import_part(
         let (_, a) = caller(&env, &req).await?;
         let imp = managed_import(&env, &a, &id).await?;
         staging(&imp)?;
-        let bytes = axum::body::to_bytes(req.into_body(), school::MAX_PART_BYTES)
-            .await
-            .map_err(|_| FieldError::payload_too_large(school::MAX_PART_BYTES))?;
-        if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
-            return Err(FieldError::invalid_says("body", Msg::PartsExceedFileSize, &[]).into());
+        if !school::begin_part(&env, imp.id, auth::now()).await? {
+            return Err(moved_on(&env, imp.id).await);
         }
-        let part = match imp.kind {
-            ImportKind::Calendario if imp.received_bytes > 0 => {
-                return Err(FieldError::conflict_says(Msg::CalendarOnePart, &[]).into());
+        let staged = stage(&env, &imp, first_line, req).await;
+        if staged.is_err() {
+            // The part will not land: it no longer holds a commit back.
+            if let Err(e) = school::abandon_part(&env, imp.id).await {
+                worker::console_error!("import {}: part not released: {e}", imp.id);
             }
-            ImportKind::Calendario => Part::Calendar(import::parse_calendar(&bytes)),
-            kind => {
-                let ctx = school::import_context(&env, imp.school_id).await?;
-                Part::parse(kind, &bytes, first_line, &ctx)
-            }
-        };
-        Ok(school::stage_part(&env, &imp, bytes.len(), part).await?)
+        }
+        match staged? {
+            Some(outcome) => Ok(outcome),
+            None => Err(moved_on(&env, imp.id).await),
+        }
     })
     .await;
     respond(r, StatusCode::OK)
 }
 
-/// `POST /api/v1/imports/{id}/commit`: live in one batch, or 422 with every bad row.
+/// Reads and stages one part (after `begin_part`): `None` when a commit started meanwhile.
+async fn stage(
+    env: &Env,
+    imp: &Import,
+    first_line: u32,
+    req: Request,
+) -> Result<Option<PartOutcome>, ApiError> {
+    let bytes = axum::body::to_bytes(req.into_body(), school::MAX_PART_BYTES)
+        .await
+        .map_err(|_| FieldError::payload_too_large(school::MAX_PART_BYTES))?;
+    if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
+        return Err(FieldError::invalid_says("body", Msg::PartsExceedFileSize, &[]).into());
+    }
+    let part = match imp.kind {
+        ImportKind::Calendario if imp.received_bytes > 0 => {
+            return Err(FieldError::conflict_says(Msg::CalendarOnePart, &[]).into());
+        }
+        ImportKind::Calendario => Part::Calendar(import::parse_calendar(&bytes)),
+        kind => {
+            let ctx = school::import_context(env, imp.school_id).await?;
+            Part::parse(kind, &bytes, first_line, &ctx)
+        }
+    };
+    Ok(school::stage_part(env, imp, bytes.len(), part).await?)
+}
+
+/// The 409 of a part or a commit that finds the import no longer staging.
+async fn moved_on(env: &Env, id: i64) -> ApiError {
+    match school::import(env, id).await {
+        Ok(Some(i)) if i.status == ImportStatus::Committing => {
+            FieldError::conflict_says(Msg::ImportCommitting, &[]).into()
+        }
+        Ok(_) => FieldError::conflict_says(Msg::ImportConcluded, &[]).into(),
+        Err(e) => e.into(),
+    }
+}
+
+/// How a commit ends.
+enum Committed {
+    Live(Import),
+    Rejected(Import),
+    Conflict(ImportConflict),
+}
+
+fn conflict(msg: Msg, args: &[(&'static str, &dyn domain::messages::ToArg)]) -> Committed {
+    Committed::Conflict(ImportConflict {
+        error: FieldError::conflict_says(msg, args),
+        deletions: None,
+    })
+}
+
+/// The commit's options: an empty body is `{}`.
+async fn commit_options(req: Request) -> Result<CommitOptions, ApiError> {
+    let body = axum::body::to_bytes(req.into_body(), 16 * 1024)
+        .await
+        .map_err(|_| FieldError::payload_too_large(16 * 1024))?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(CommitOptions::default());
+    }
+    serde_json::from_slice(&body)
+        .map_err(|e| FieldError::invalid_says("body", Msg::BodyInvalid, &[("detail", &e)]).into())
+}
+
+/// `POST /api/v1/imports/{id}/commit` `{"confirm_deletions"?}`: live in one batch, or 422 with
+/// every bad row, or 409 (a part still arriving; many pupils deleted without confirmation, with
+/// their names). The import first moves to `committing` (no errors, no part arriving, no part
+/// landed since the checks), and every statement of the batch is guarded on that state: a
+/// second commit answers the same and writes nothing; one that finds the import `committing`
+/// (the first was interrupted) completes it.
 pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let r = SendFuture::new(async move {
         let (s, a) = caller(&env, &req).await?;
         let imp = managed_import(&env, &a, &id).await?;
-        staging(&imp)?;
+        let options = commit_options(req).await?;
+        let now = auth::now();
+        match imp.status {
+            ImportStatus::Live => return Ok(Committed::Live(imp)),
+            ImportStatus::Rejected => return Ok(Committed::Rejected(imp)),
+            ImportStatus::Committing => {
+                let done = school::commit(&env, &imp, &s.codice_fiscale, now).await?;
+                return Ok(Committed::Live(done));
+            }
+            ImportStatus::Staging => {}
+        }
+        let progress = school::progress(&env, imp.id).await?;
+        if import::parts_arriving(progress.arriving, progress.arriving_since, now) {
+            return Ok(conflict(Msg::ImportPartsArriving, &[]));
+        }
         // Keys repeated across parts are found only now, whatever the parts said: the answer
         // lists every bad row of the file.
         let mut blocking = school::blocking_errors(&env, &imp).await?;
@@ -165,14 +249,44 @@ pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request)
                 reason: "Il file non contiene righe: non è stato importato nulla.".to_owned(),
             });
         }
-        Ok::<_, ApiError>(
-            school::commit(&env, &imp, blocking, &s.codice_fiscale, auth::now()).await?,
-        )
+        if imp.error_count > 0 || !blocking.is_empty() {
+            return Ok(Committed::Rejected(
+                school::reject(&env, &imp, blocking, now).await?,
+            ));
+        }
+        if imp.kind == ImportKind::Alunni && !options.confirm_deletions {
+            let d = school::pupil_deletions(&env, &imp).await?;
+            if import::deletions_need_confirmation(d.total, d.removed) {
+                return Ok(Committed::Conflict(ImportConflict {
+                    error: FieldError::conflict_says(
+                        Msg::ImportDeletionsNeedConfirmation,
+                        &[("n", &d.removed), ("total", &d.total)],
+                    ),
+                    deletions: Some(d),
+                }));
+            }
+        }
+        if !school::begin_commit(&env, imp.id, progress.parts, now).await? {
+            // A part started or landed meanwhile, or another commit went first.
+            let again = school::import(&env, imp.id)
+                .await?
+                .ok_or_else(FieldError::not_found)?;
+            return Ok(match again.status {
+                ImportStatus::Live => Committed::Live(again),
+                ImportStatus::Rejected => Committed::Rejected(again),
+                ImportStatus::Committing => conflict(Msg::ImportCommitting, &[]),
+                ImportStatus::Staging => conflict(Msg::ImportPartsArriving, &[]),
+            });
+        }
+        let imp = school::import(&env, imp.id).await?.unwrap_or(imp);
+        Ok::<_, ApiError>(Committed::Live(
+            school::commit(&env, &imp, &s.codice_fiscale, now).await?,
+        ))
     })
     .await;
     match r {
-        Ok(CommitOutcome::Live(imp)) => json_response(StatusCode::OK, &imp),
-        Ok(CommitOutcome::Rejected(imp)) => {
+        Ok(Committed::Live(imp)) => json_response(StatusCode::OK, &imp),
+        Ok(Committed::Rejected(imp)) => {
             let rejected = ImportRejected {
                 error: FieldError::says(
                     ErrorCode::ImportRejected,
@@ -184,6 +298,7 @@ pub async fn import_commit(env: SharedEnv, Path(id): Path<String>, req: Request)
             };
             json_response(StatusCode::UNPROCESSABLE_ENTITY, &rejected)
         }
+        Ok(Committed::Conflict(c)) => json_response(StatusCode::CONFLICT, &c),
         Err(e) => e.into_response(),
     }
 }

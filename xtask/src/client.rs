@@ -22,9 +22,19 @@ pub struct Answer {
     pub round_trips: Option<u32>,
     /// The milliseconds the request waited for D1 (`x-ponte-d1-ms`, same source).
     pub d1_ms: Option<u32>,
+    /// Every header, name in lower case (a repeated header once per value).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Answer {
+    /// The first value of header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
     pub fn json(&self) -> Result<serde_json::Value> {
         serde_json::from_str(&self.body).map_err(|e| {
             format!(
@@ -35,7 +45,9 @@ impl Answer {
     }
 }
 
-/// A browser-like session against Ponte (and the identity providers it redirects to).
+/// A browser-like session against Ponte (and the identity providers it redirects to). A clone
+/// shares the cookies and the CSRF token as they are (a second tab, say).
+#[derive(Clone)]
 pub struct Client {
     agent: ureq::Agent,
     pub base: String,
@@ -187,6 +199,16 @@ impl Client {
             .into_iter()
             .map(str::to_owned)
             .collect();
+        let headers = resp
+            .headers_names()
+            .into_iter()
+            .flat_map(|n| {
+                resp.all(&n)
+                    .into_iter()
+                    .map(|v| (n.to_ascii_lowercase(), v.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let mut body = String::new();
         resp.into_reader()
             .take(64 * 1024 * 1024)
@@ -200,6 +222,7 @@ impl Client {
             body,
             round_trips,
             d1_ms,
+            headers,
         };
         if let Some(observe) = self.observer {
             let own = origin_of(&self.base);
@@ -260,6 +283,27 @@ impl Client {
     /// Sign in with `provider` ("spid" or "cie") as the demo person with codice fiscale `cf`,
     /// through the provider's page. Returns where Ponte sent the person afterwards.
     pub fn sign_in(&mut self, provider: &str, cf: &str) -> Result<String> {
+        let (landed, answer) = self.sign_in_attempt(provider, cf, &[])?;
+        if self.cookie("__Host-ponte-sid").is_none() {
+            return Err(format!(
+                "no session after sign-in (at {landed}, {}): {}",
+                answer.status,
+                answer.body.chars().take(500).collect::<String>()
+            ));
+        }
+        self.refresh_csrf()?;
+        Ok(landed)
+    }
+
+    /// Go through the provider's page as `cf`, sending `extra` fields with the choice (the
+    /// local SPID provider's `level`: "1" or "2"), and follow the way back to Ponte: where it
+    /// ended and Ponte's last answer, whether or not a session came of it.
+    pub fn sign_in_attempt(
+        &mut self,
+        provider: &str,
+        cf: &str,
+        extra: &[(&str, &str)],
+    ) -> Result<(String, Answer)> {
         let (url, page) = self.follow(&format!("/accedi/{provider}?next=/area"))?;
         if !url.contains("/interaction/") || page.status != 200 {
             return Err(format!(
@@ -270,7 +314,9 @@ impl Client {
         }
         let action = form_action(&page.body)
             .ok_or_else(|| format!("no form on the provider's page at {url}"))?;
-        let posted = self.post_form(&absolute(&url, &action), &[("cf", cf)])?;
+        let mut fields = vec![("cf", cf)];
+        fields.extend_from_slice(extra);
+        let posted = self.post_form(&absolute(&url, &action), &fields)?;
         let next = posted.location.ok_or_else(|| {
             format!(
                 "the provider did not accept {cf}: {} {}",
@@ -278,16 +324,7 @@ impl Client {
                 posted.body.chars().take(300).collect::<String>()
             )
         })?;
-        let (landed, answer) = self.follow(&next)?;
-        if self.cookie("__Host-ponte-sid").is_none() {
-            return Err(format!(
-                "no session after sign-in (at {landed}, {}): {}",
-                answer.status,
-                answer.body.chars().take(500).collect::<String>()
-            ));
-        }
-        self.refresh_csrf()?;
-        Ok(landed)
+        self.follow(&next)
     }
 
     /// Read the session's CSRF token from `/api/v1/me`.

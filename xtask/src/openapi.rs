@@ -50,6 +50,8 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::ImportList => g.subschema_for::<t::ImportList>(),
         Schema::PartOutcome => g.subschema_for::<t::PartOutcome>(),
         Schema::ImportRejected => g.subschema_for::<t::ImportRejected>(),
+        Schema::CommitOptions => g.subschema_for::<t::CommitOptions>(),
+        Schema::ImportConflict => g.subschema_for::<t::ImportConflict>(),
         Schema::Pupil => g.subschema_for::<t::Pupil>(),
         Schema::PupilAbsences => g.subschema_for::<t::PupilAbsences>(),
         Schema::ChildPosition => g.subschema_for::<domain::family::ChildPosition>(),
@@ -349,6 +351,7 @@ mod tests {
                     assert!(
                         s.as_str().is_some_and(|s| s.ends_with("/Error")
                             || s.ends_with("/ImportRejected")
+                            || s.ends_with("/ImportConflict")
                             || s.ends_with("/ProfileErrors")),
                         "{op:?} {status}: {s}"
                     );
@@ -373,6 +376,7 @@ mod tests {
             Conflict,
             PayloadTooLarge,
             RateLimited,
+            UnsupportedMediaType,
             ImportRejected,
             NotQualified,
             CertificateRevoked,
@@ -382,8 +386,8 @@ mod tests {
             match c {
                 InvalidField | UnknownCode | UnknownParameter | DuplicateParameter | NotFound
                 | Internal | Unauthenticated | Forbidden | CsrfRejected | Conflict
-                | PayloadTooLarge | RateLimited | ImportRejected | NotQualified
-                | CertificateRevoked | RevocationUnknown => {}
+                | PayloadTooLarge | RateLimited | UnsupportedMediaType | ImportRejected
+                | NotQualified | CertificateRevoked | RevocationUnknown => {}
             }
         }
         all

@@ -32,6 +32,11 @@ pub fn data(t: &Texts, school_id: i64, csrf: &str) -> String {
         t.import_failed,
         t.import_pick_file,
         t.digit_group,
+        t.import_confirm_lead,
+        t.import_confirm,
+        t.import_col_surname,
+        t.import_col_name,
+        t.import_col_class,
     ])
 }
 
@@ -47,6 +52,9 @@ pub struct Outcome {
     pub ok: bool,
     /// line, column, value, reason.
     pub rows: Vec<[String; 4]>,
+    /// A file of pupils that would delete many: the import to commit once confirmed, and who
+    /// would go (surname, name, class).
+    pub confirm: Option<(String, Vec<[String; 3]>)>,
 }
 
 // In the other bundles this is a plain component nobody calls: not exported, so not shipped.
@@ -145,14 +153,70 @@ pub fn Importazione() -> impl IntoView {
                                     </div>
                                 }
                             });
+                        let confirm = o
+                            .confirm
+                            .map(|(id, pupils)| {
+                                let id = StoredValue::new(id);
+                                let on_confirm = move |_| {
+                                    if !busy.get_untracked() {
+                                        confirm(labels.get_value(), id.get_value(), busy, outcome);
+                                    }
+                                };
+                                view! {
+                                    <p>{col(16)}</p>
+                                    <div class="table-wrap" tabindex="0" role="region" aria-label=col(16)>
+                                        <table class="errors">
+                                            <thead>
+                                                <tr>
+                                                    <th scope="col">{col(18)}</th>
+                                                    <th scope="col">{col(19)}</th>
+                                                    <th scope="col">{col(20)}</th>
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {pupils
+                                                    .into_iter()
+                                                    .map(|[a, b, c]| {
+                                                        view! {
+                                                            <tr>
+                                                                <td>{a}</td>
+                                                                <td>{b}</td>
+                                                                <td>{c}</td>
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                    <button
+                                        type="button"
+                                        class="btn btn-primary"
+                                        disabled=move || busy.get()
+                                        on:click=on_confirm
+                                    >
+                                        {col(17)}
+                                    </button>
+                                }
+                            });
                         view! {
                             <p class=class>{o.message}</p>
                             {table}
+                            {confirm}
                         }
                     })
             }}
         </div>
     }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn confirm(
+    _labels: Vec<String>,
+    _id: String,
+    _busy: RwSignal<bool>,
+    _outcome: RwSignal<Option<Outcome>>,
+) {
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -175,7 +239,7 @@ fn send(
     progress: RwSignal<(u32, u32)>,
     outcome: RwSignal<Option<Outcome>>,
 ) {
-    let l = move |i| field(&labels, i);
+    let l = |i| field(&labels, i);
     let Some(file) = file
         .get_untracked()
         .and_then(|input| input.files())
@@ -183,44 +247,74 @@ fn send(
     else {
         outcome.set(Some(Outcome {
             message: l(14),
-            ok: false,
-            rows: Vec::new(),
+            ..Outcome::default()
         }));
         return;
     };
+    let (school, csrf) = (l(4), l(5));
     busy.set(true);
     outcome.set(None);
     leptos::task::spawn_local(async move {
-        let result = browser::upload(&l(4), &l(5), &kind, &file, progress).await;
-        let shown = match result {
-            Ok(browser::Answer::Live {
-                rows,
-                written,
-                removed,
-            }) => Outcome {
-                message: crate::i18n::fill(
-                    &l(7),
-                    &[
-                        ("rows", &crate::i18n::group_digits(rows, &l(15))),
-                        ("written", &crate::i18n::group_digits(written, &l(15))),
-                        ("removed", &crate::i18n::group_digits(removed, &l(15))),
-                    ],
-                ),
-                ok: true,
-                rows: Vec::new(),
-            },
-            Ok(browser::Answer::Rejected { message, rows }) => Outcome {
-                message: format!("{} {message}", l(8)),
-                ok: false,
-                rows,
-            },
-            Err(message) => Outcome {
-                message: format!("{} {message}", l(13)),
-                ok: false,
-                rows: Vec::new(),
-            },
-        };
-        outcome.set(Some(shown));
+        let result = browser::upload(&school, &csrf, &kind, &file, progress).await;
+        outcome.set(Some(shown(&labels, result)));
+        busy.set(false);
+    });
+}
+
+/// The answer of a commit, as the island shows it.
+#[cfg(feature = "hydrate")]
+fn shown(labels: &[String], result: Result<browser::Answer, String>) -> Outcome {
+    let l = |i| field(labels, i);
+    match result {
+        Ok(browser::Answer::Live {
+            rows,
+            written,
+            removed,
+        }) => Outcome {
+            message: crate::i18n::fill(
+                &l(7),
+                &[
+                    ("rows", &crate::i18n::group_digits(rows, &l(15))),
+                    ("written", &crate::i18n::group_digits(written, &l(15))),
+                    ("removed", &crate::i18n::group_digits(removed, &l(15))),
+                ],
+            ),
+            ok: true,
+            ..Outcome::default()
+        },
+        Ok(browser::Answer::Rejected { message, rows }) => Outcome {
+            message: format!("{} {message}", l(8)),
+            rows,
+            ..Outcome::default()
+        },
+        Ok(browser::Answer::Confirm {
+            id,
+            message,
+            pupils,
+        }) => Outcome {
+            message,
+            confirm: Some((id, pupils)),
+            ..Outcome::default()
+        },
+        Err(message) => Outcome {
+            message: format!("{} {message}", l(13)),
+            ..Outcome::default()
+        },
+    }
+}
+
+/// The secretary confirmed the deletions: commit again, saying so.
+#[cfg(feature = "hydrate")]
+fn confirm(
+    labels: Vec<String>,
+    id: String,
+    busy: RwSignal<bool>,
+    outcome: RwSignal<Option<Outcome>>,
+) {
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let result = browser::commit(&field(&labels, 5), &id, true).await;
+        outcome.set(Some(shown(&labels, result)));
         busy.set(false);
     });
 }
@@ -241,6 +335,12 @@ mod browser {
         Rejected {
             message: String,
             rows: Vec<[String; 4]>,
+        },
+        /// Many pupils would go: import `id` waits for a confirmation.
+        Confirm {
+            id: String,
+            message: String,
+            pupils: Vec<[String; 3]>,
         },
     }
 
@@ -345,14 +445,25 @@ mod browser {
             }
             progress.set((i as u32 + 1, chunks.len() as u32));
         }
+        commit(csrf, &id, false).await
+    }
+
+    /// Make import `id` live (`confirm`: the deletions of many pupils are confirmed).
+    pub async fn commit(csrf: &str, id: &str, confirm: bool) -> Result<Answer, String> {
+        let body = if confirm {
+            "{\"confirm_deletions\":true}"
+        } else {
+            "{}"
+        };
         let (status, done) = post(
             &format!("/api/v1/imports/{id}/commit"),
             csrf,
             "application/json",
-            &JsValue::from_str("{}"),
+            &JsValue::from_str(body),
         )
         .await?;
         let num = |v: JsValue| v.as_f64().unwrap_or(0.0) as u64;
+        let list = |v: JsValue| -> js_sys::Array { v.dyn_into().unwrap_or_default() };
         match status {
             200 => {
                 let summary = get(&done, "summary");
@@ -362,11 +473,25 @@ mod browser {
                     removed: num(get(&summary, "removed")),
                 })
             }
+            409 if get(&done, "deletions").is_object() => {
+                let pupils = list(get(&get(&done, "deletions"), "pupils"))
+                    .iter()
+                    .map(|p| {
+                        [
+                            text(&get(&p, "surname")),
+                            text(&get(&p, "name")),
+                            text(&get(&p, "class_code")),
+                        ]
+                    })
+                    .collect();
+                Ok(Answer::Confirm {
+                    id: id.to_owned(),
+                    message: error_message(&done),
+                    pupils,
+                })
+            }
             422 => {
-                let errors: js_sys::Array = get(&get(&done, "import"), "errors")
-                    .dyn_into()
-                    .unwrap_or_default();
-                let rows = errors
+                let rows = list(get(&get(&done, "import"), "errors"))
                     .iter()
                     .map(|e| {
                         [

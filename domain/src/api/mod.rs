@@ -239,6 +239,8 @@ pub enum Schema {
     ImportList,
     PartOutcome,
     ImportRejected,
+    CommitOptions,
+    ImportConflict,
     Pupil,
     PupilAbsences,
     ChildPosition,
@@ -507,6 +509,15 @@ impl Op {
                 add(error(500, "Errore interno."));
             }
         }
+        if matches!(
+            spec.request.map(|r| r.body),
+            Some(Body::Json(_) | Body::JsonOrForm(_))
+        ) {
+            add(error(
+                415,
+                "Il corpo non è del tipo previsto (unsupported_media_type): application/json, o per i moduli application/x-www-form-urlencoded.",
+            ));
+        }
         all.sort_by_key(|r| r.status);
         all
     }
@@ -584,7 +595,10 @@ impl Op {
                 tag: "enti",
                 summary: "Ricerca dei profili pubblicati degli enti ospitanti",
                 params: &HOSTS_PARAMS,
-                replies: const { &[ok(200, "Una pagina di risultati.", Schema::SearchPage)] },
+                replies: const { &[
+                    ok(200, "Una pagina di risultati.", Schema::SearchPage),
+                    error(429, "Troppe ricerche in poco tempo da questo indirizzo (rate_limited); Retry-After dice quando riprovare."),
+                ] },
                 ..NONE
             },
             Op::HostDetail => Spec {
@@ -839,13 +853,16 @@ impl Op {
                 description: Some("Se nessuna parte ha errori (e non ci sono righe duplicate tra le parti né classi ancora usate da alunni), i dati della scuola diventano uguali al file, in un'unica operazione atomica. Altrimenti non si scrive nulla e la risposta elenca ogni riga da correggere."),
                 auth: Auth::Session,
                 params: &IMPORT,
+                request: Some(RequestBody {
+                    description: Some("Facoltativo (anche vuoto): {\"confirm_deletions\": true} conferma l'eliminazione di molti alunni."),
+                    body: Body::Json(Schema::CommitOptions),
+                }),
                 replies: const { &[
-                    ok(200, "L'importazione, in stato live, con il riepilogo (summary).", Schema::Import),
+                    ok(200, "L'importazione, in stato live, con il riepilogo (summary). Un secondo commit risponde lo stesso, senza scrivere nulla.", Schema::Import),
                     error(404, IMPORT_NOT_FOUND),
-                    error(409, CONCLUDED),
+                    ok(409, "Una parte è ancora in arrivo, oppure l'importazione si sta applicando (conflict); oppure il file di alunni ne eliminerebbe più del 10 % o più di 20 e la richiesta non lo conferma: deletions elenca chi (cognome, nome, classe).", Schema::ImportConflict),
                     ok(422, "Il file ha errori: non è stato importato nulla (import_rejected); l'importazione, in stato rejected, elenca ogni riga da correggere.", Schema::ImportRejected),
                 ] },
-                ..NONE
             },
             Op::Pupil => Spec {
                 id: "pupil",
@@ -897,6 +914,7 @@ impl Op {
                     ok(201, "La richiesta, in attesa.", Schema::DerogationRequest),
                     error(400, "Categoria o date non valide (invalid_field)."),
                     error(404, PUPIL_NOT_FOUND),
+                    error(409, "La stessa richiesta (categoria e periodo) è già stata inviata, oppure l'alunno ha già il massimo di richieste in attesa (conflict)."),
                 ] },
             },
             Op::Justify => Spec {

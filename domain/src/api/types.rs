@@ -189,15 +189,18 @@ pub enum ImportStatus {
     Live,
     /// Nulla è stato scritto.
     Rejected,
+    /// Si rende effettiva: nessuna parte è più accettata; un nuovo `commit` la completa.
+    Committing,
 }
 
 impl ImportStatus {
-    /// The name in the API and in storage (`staging`, `live`, `rejected`).
+    /// The name in the API and in storage (`staging`, `live`, `rejected`, `committing`).
     pub fn as_str(self) -> &'static str {
         match self {
             ImportStatus::Staging => "staging",
             ImportStatus::Live => "live",
             ImportStatus::Rejected => "rejected",
+            ImportStatus::Committing => "committing",
         }
     }
 }
@@ -229,6 +232,9 @@ pub struct Import {
     pub rows: i64,
     /// Numero esatto degli errori trovati.
     pub error_count: i64,
+    /// Parti in arrivo in questo momento (ricevute, non ancora registrate): un commit le
+    /// attende (409).
+    pub parts_arriving: i64,
     /// Gli errori, fino a 1000.
     #[cfg_attr(feature = "openapi", schemars(length(max = 1000)))]
     pub errors: Vec<RowError>,
@@ -269,6 +275,50 @@ pub struct ImportRejected {
     /// code import_rejected; il messaggio dice quanti errori.
     pub error: crate::FieldError,
     pub import: Import,
+}
+
+/// The body of `POST /imports/{id}/commit` (it may be empty: the same as `{}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommitOptions {
+    /// `true` conferma l'eliminazione degli alunni che non sono nel file quando sono molti
+    /// (oltre il 10 % o oltre 20: `domain::import::deletions_need_confirmation`); senza, la
+    /// risposta è 409 con il loro elenco.
+    #[serde(default)]
+    pub confirm_deletions: bool,
+}
+
+/// A pupil that an import of `alunni` would delete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PupilGoing {
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+}
+
+/// What a file of pupils would delete, when that needs a confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Deletions {
+    /// Alunni che l'importazione eliminerebbe.
+    pub removed: u64,
+    /// Alunni della scuola ora.
+    pub total: u64,
+    /// Chi sono (cognome, nome, classe; al massimo i primi 500 in ordine di classe e cognome).
+    pub pupils: Vec<PupilGoing>,
+}
+
+/// `409` of a commit: the import is concluded or being made live, a part is still arriving,
+/// or — with `deletions` — the file would delete many pupils and the request did not confirm it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ImportConflict {
+    /// code conflict.
+    pub error: crate::FieldError,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletions: Option<Deletions>,
 }
 
 /// A pupil as staff and guardians may read it.

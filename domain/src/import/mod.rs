@@ -52,6 +52,7 @@
 
 mod calendar;
 mod chunks;
+mod commit;
 mod engine;
 mod records;
 mod rows;
@@ -63,6 +64,10 @@ mod tests;
 
 pub use calendar::{parse_calendar, CalendarFile, Holiday};
 pub use chunks::{split_chunks, Chunk};
+pub use commit::{
+    deletions_need_confirmation, parts_arriving, CONFIRM_DELETIONS_PERCENT,
+    CONFIRM_DELETIONS_PUPILS, MAX_LISTED_DELETIONS, PART_STALE_SECS,
+};
 pub use rows::{AbsenceRow, ClassRow, GuardianRow, PupilRow, StaffRow};
 pub use text::decode;
 pub use values::{

@@ -8,13 +8,18 @@
 //! and the same with `CIE` (the Ministry's gateway puts it in `sub`). A provider without an
 //! issuer is not offered. Discovery and JWKS are cached in KV for an hour; an unknown `kid`
 //! refetches the JWKS once (key rotation).
+//!
+//! A sign-in under way lives in the browser, in a cookie signed with a key derived from the
+//! provider's client secret (`domain::oidc::LoginState`): starting a sign-in writes nothing
+//! anywhere, so an anonymous visitor costs no storage. SPID sign-ins ask for level 2
+//! (`acr_values`) and a token whose `acr` is lower is refused (`domain::oidc::SPID_ACR_ACCEPTED`).
 
 use super::{now, random_token, webcrypto};
-use crate::db::{self, logins, sessions};
+use crate::db::{self, sessions};
 use crate::error::ApiError;
 use domain::oidc::{
-    authorization_url, pkce_challenge, Callback, Discovery, Expected, IdToken, Jwks, OidcError,
-    TokenResponse,
+    authorization_url, login_key, pkce_challenge, Callback, Discovery, Expected, IdToken, Jwks,
+    LoginState, OidcError, TokenResponse, SPID_ACR_ACCEPTED, SPID_ACR_REQUESTED,
 };
 use domain::session::{self, token_hash};
 use serde::de::DeserializeOwned;
@@ -24,6 +29,12 @@ use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 /// The identity providers Ponte knows, in the order offered.
 pub const PROVIDERS: [(&str, &str, &str); 2] =
     [("spid", "SPID", "fiscal_number"), ("cie", "CIE", "sub")];
+
+/// The assurance level a provider is asked for and the `acr` values that are enough: SPID level
+/// 2 (docs/design.md §7); CIE is always a strong authentication and has no such choice.
+fn level_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
+    (id == "spid").then_some((SPID_ACR_REQUESTED, &SPID_ACR_ACCEPTED[..]))
+}
 
 const CACHE_TTL_SECS: u64 = 3600;
 
@@ -180,9 +191,9 @@ async fn jwks(env: &Env, d: &Discovery, refresh: bool) -> Result<Jwks, LoginErro
     .await?)
 }
 
-/// Start a sign-in: a single-use record (PKCE verifier, nonce, where to go next) keyed by the
-/// hash of `state`; `state` goes to the provider and into a short-lived cookie that binds the
-/// sign-in to this browser. Returns the provider's URL and `state`.
+/// Start a sign-in: `state`, the PKCE verifier, the nonce and where to go next, sealed in a
+/// short-lived signed cookie that binds the sign-in to this browser (nothing stored). Returns
+/// the provider's URL and the cookie's value.
 pub async fn start(
     env: &Env,
     p: &Provider,
@@ -190,34 +201,26 @@ pub async fn start(
     next: &str,
 ) -> Result<(String, String), LoginError> {
     let d = discovery(env, p).await?;
-    let state = random_token()?;
-    let verifier = random_token()?;
-    let nonce = random_token()?;
-    let now = now();
-    logins::start(
-        env,
-        &logins::NewLogin {
-            state_hash: &token_hash(&state),
-            provider: p.id,
-            verifier: &verifier,
-            nonce: &nonce,
-            next,
-            expires_at: now + session::LOGIN_TTL_SECS,
-        },
-        now,
-    )
-    .await?;
+    let login = LoginState {
+        state: random_token()?,
+        provider: p.id.to_owned(),
+        verifier: random_token()?,
+        nonce: random_token()?,
+        next: next.to_owned(),
+        expires_at: now() + session::LOGIN_TTL_SECS,
+    };
     let url = authorization_url(
         &d,
         &p.client_id,
         redirect_uri,
-        &state,
-        &nonce,
-        &pkce_challenge(&verifier),
+        &login.state,
+        &login.nonce,
+        &pkce_challenge(&login.verifier),
         "openid profile",
         Some("login"),
+        level_of(p.id).map(|(requested, _)| requested),
     );
-    Ok((url, state))
+    Ok((url, login.seal(&login_key(&p.client_secret))))
 }
 
 /// Who signed in.
@@ -235,24 +238,24 @@ pub async fn finish(
     p: &Provider,
     redirect_uri: &str,
     query: &str,
-    cookie_state: Option<&str>,
+    cookie: Option<&str>,
 ) -> Result<Identity, LoginError> {
     let cb = Callback::from_query(query)?;
     cb.check_issuer(&p.issuer)?;
-    let Some(cookie_state) = cookie_state else {
+    let Some(cookie) = cookie else {
         return Err(login_error(
             "state_mismatch",
             "L'accesso non è stato avviato da questo browser o è scaduto. Ripetere l'accesso.",
         ));
     };
-    cb.check_state(cookie_state)?;
-    let row = logins::take(env, &token_hash(&cb.state)).await?;
-    let Some(login) = row.filter(|l| l.provider == p.id && l.expires_at >= now()) else {
+    let login = LoginState::open(cookie, &login_key(&p.client_secret))?;
+    cb.check_state(&login.state)?;
+    if login.provider != p.id || login.expires_at < now() {
         return Err(login_error(
             "login_expired",
             "L'accesso è scaduto o è già stato usato. Ripetere l'accesso.",
         ));
-    };
+    }
     let d = discovery(env, p).await?;
     cb.check_issuer_of(&d)?;
     let tokens = exchange_code(p, &d, &cb.code, redirect_uri, &login.verifier).await?;
@@ -284,6 +287,9 @@ pub async fn finish(
         now: now(),
         leeway_secs: 60,
     })?;
+    if let Some((_, accepted)) = level_of(p.id) {
+        token.check_level(accepted)?;
+    }
     let cf = token.fiscal_code(&p.claim)?;
     let claim = |name: &str| {
         token

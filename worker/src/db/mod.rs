@@ -9,7 +9,7 @@
 
 pub mod family;
 pub mod hosts;
-pub mod logins;
+pub mod limits;
 pub mod publish;
 pub mod reference;
 pub mod retention;

@@ -382,36 +382,6 @@ pub async fn refuse_review(
     Ok(changes("refuse review", &refused)? == 1)
 }
 
-/// Counts one more event against `key` in the current window; `false` once `limit` is passed.
-/// Old windows are dropped in the same batch.
-pub async fn rate_allow(env: &Env, key: &str, limit: u32, now: i64) -> Result<bool, Error> {
-    let window = now.div_euclid(limits::WINDOW_SECONDS);
-    let db = database(env)?;
-    let [_, counted] = batch(
-        "rate limit",
-        &db,
-        [
-            db.prepare("DELETE FROM rate_limits WHERE window < ?1")
-                .bind(&[int((window - 1) as f64)])?,
-            db.prepare(
-                "INSERT INTO rate_limits (key, window, count) VALUES (?1, ?2, 1) \
-                 ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
-            )
-            .bind(&[text(key), int(window as f64)])?,
-        ],
-    )
-    .await?;
-    #[derive(Deserialize)]
-    struct Count {
-        count: f64,
-    }
-    let count = rows::<Count>("rate count", &counted)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::storage("rate limit", "no count returned"))?;
-    Ok(count.count <= f64::from(limit))
-}
-
 /// A proof received, with its outcome.
 pub struct Attempt<'a> {
     pub now: i64,

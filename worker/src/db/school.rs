@@ -8,7 +8,9 @@ use super::{
     all, batch, changes, database, first, from_json, int, json_text, list, rows, text, Error,
 };
 use crate::db::Counted;
-use domain::api::types::{Absence, Import, ImportStatus, ImportSummary, PartOutcome, Pupil};
+use domain::api::types::{
+    Absence, Deletions, Import, ImportStatus, ImportSummary, PartOutcome, Pupil, PupilGoing,
+};
 use domain::attendance::AbsenceKind;
 use domain::import::{
     self, AbsenceRow, ClassRow, GuardianRow, ImportContext, ImportKind, ImportWarning, Parsed,
@@ -39,6 +41,7 @@ struct ImportDbRow {
     received_bytes: f64,
     rows: f64,
     error_count: f64,
+    parts_arriving: f64,
     errors: String,
     warnings: String,
     written: Option<f64>,
@@ -55,6 +58,7 @@ impl ImportDbRow {
             "staging" => ImportStatus::Staging,
             "live" => ImportStatus::Live,
             "rejected" => ImportStatus::Rejected,
+            "committing" => ImportStatus::Committing,
             other => return Err(Error::decode(what("status"), other)),
         };
         let errors = from_json(&what("errors"), &self.errors)?;
@@ -77,6 +81,7 @@ impl ImportDbRow {
             received_bytes: self.received_bytes as i64,
             rows: self.rows as i64,
             error_count: self.error_count as i64,
+            parts_arriving: self.parts_arriving as i64,
             errors,
             warnings,
             summary,
@@ -88,7 +93,7 @@ impl ImportDbRow {
 
 /// The summary is stored as `{"written","removed"}` and read back as its two numbers.
 const IMPORT_COLUMNS: &str = "id, school_id, kind, status, file_name, file_bytes, \
-    received_bytes, rows, error_count, errors, warnings, summary ->> 'written' AS written, \
+    received_bytes, rows, error_count, arriving AS parts_arriving, errors, warnings, summary ->> 'written' AS written, \
     summary ->> 'removed' AS removed, created_at, finished_at";
 
 pub async fn import(env: &Env, id: i64) -> Result<Option<Import>, Error> {
@@ -283,14 +288,44 @@ fn try_staged<R>(
     Ok((rows, p.errors, p.warnings))
 }
 
+/// Marks a part as arriving ([`begin_part`] before it is read, the staging batch ends it), so
+/// that a commit waits for it: `false` when the import no longer takes parts (committing,
+/// live or rejected).
+pub async fn begin_part(env: &Env, id: i64, now: i64) -> Result<bool, Error> {
+    let r = database(env)?
+        .prepare(
+            "UPDATE imports SET arriving = arriving + 1, arriving_since = ?2 \
+             WHERE id = ?1 AND status = 'staging'",
+        )
+        .bind(&[int(id as f64), int(now as f64)])?
+        .run()
+        .counted()
+        .await
+        .map_err(|e| Error::storage("begin part", e))?;
+    Ok(changes("begin part", &r)? == 1)
+}
+
+/// A part that ends without being staged (refused, or failed) stops holding the commit back.
+pub async fn abandon_part(env: &Env, id: i64) -> Result<(), Error> {
+    database(env)?
+        .prepare("UPDATE imports SET arriving = max(arriving - 1, 0) WHERE id = ?1")
+        .bind(&[int(id as f64)])?
+        .run()
+        .counted()
+        .await
+        .map_err(|e| Error::storage("abandon part", e))?;
+    Ok(())
+}
+
 /// Stages the good rows of one part of a file (`received` bytes, read by the handler as
-/// `part`); its errors join the import's.
+/// `part`, after [`begin_part`]); its errors join the import's. Every statement is guarded on
+/// the import still staging: `None` when a commit started meanwhile (nothing staged).
 pub async fn stage_part(
     env: &Env,
     imp: &Import,
     received: usize,
     part: Part,
-) -> Result<PartOutcome, Error> {
+) -> Result<Option<PartOutcome>, Error> {
     let db = database(env)?;
     let (rows, errors, warnings) = match part {
         Part::Calendar(Ok(cal)) => {
@@ -342,7 +377,8 @@ pub async fn stage_part(
     statements.push(
         db.prepare(
             "UPDATE imports SET received_bytes = received_bytes + ?2, rows = rows + ?3, \
-             error_count = error_count + ?4, errors = ?5, warnings = ?6 WHERE id = ?1",
+             error_count = error_count + ?4, errors = ?5, warnings = ?6, parts = parts + 1, \
+             arriving = max(arriving - 1, 0) WHERE id = ?1 AND status = 'staging'",
         )
         .bind(&[
             int(imp.id as f64),
@@ -353,16 +389,23 @@ pub async fn stage_part(
             text(&json_text("import warnings", &all_warnings)?),
         ])?,
     );
-    db.batch(statements)
+    let results = db
+        .batch(statements)
         .counted()
         .await
         .map_err(|e| Error::storage("stage part", e))?;
-    Ok(PartOutcome {
+    let counted = results
+        .last()
+        .ok_or_else(|| Error::storage("stage part", "no result"))?;
+    if changes("stage part", counted)? != 1 {
+        return Ok(None);
+    }
+    Ok(Some(PartOutcome {
         rows: rows.len() as u64,
         error_count: errors.len() as u64,
         errors: errors.into_iter().take(MAX_KEPT_ERRORS).collect(),
         warnings,
-    })
+    }))
 }
 
 /// Rows go in as one JSON parameter per statement (`json_each`), so the 100-parameter limit
@@ -382,7 +425,8 @@ fn stage_statements(
                     db.prepare(
                         "INSERT OR REPLACE INTO import_rows (import_id, line, key, row) \
                      SELECT ?1, j.value ->> 'l', j.value ->> 'k', j.value ->> 'r' \
-                     FROM json_each(?2) j",
+                     FROM json_each(?2) j WHERE EXISTS \
+                     (SELECT 1 FROM imports WHERE id = ?1 AND status = 'staging')",
                     )
                     .bind(&[int(import_id as f64), JsValue::from_str(buf)])?,
                 );
@@ -466,43 +510,43 @@ pub async fn blocking_errors(env: &Env, imp: &Import) -> Result<Vec<RowError>, E
     Ok(errors)
 }
 
-const GUARD: &str = "EXISTS (SELECT 1 FROM imports WHERE id = ?2 AND status = 'staging')";
+/// Every statement of the commit batch runs only while import `?2` is `committing`: a batch
+/// run twice (a double commit, a retry after the worker died) writes once.
+const GUARD: &str = "EXISTS (SELECT 1 FROM imports WHERE id = ?2 AND status = 'committing')";
 
 /// The statements that make import `?2` of school `?1` the school's data: upsert what is in the
 /// file (only rows whose values differ are rewritten), delete what is not.
 fn live_statements(kind: ImportKind) -> [String; 2] {
     match kind {
         ImportKind::Classi => [
-            "INSERT INTO classes (school_id, code, grade, weekly_hours, day_hours) \
+            format!("INSERT INTO classes (school_id, code, grade, weekly_hours, day_hours) \
              SELECT ?1, r.row ->> 'code', r.row ->> 'grade', r.row ->> 'weekly', r.row ->> 'days' \
-             FROM import_rows r WHERE r.import_id = ?2 \
+             FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (school_id, code) DO UPDATE SET grade = excluded.grade, \
              weekly_hours = excluded.weekly_hours, day_hours = excluded.day_hours \
              WHERE grade IS NOT excluded.grade OR weekly_hours IS NOT excluded.weekly_hours \
-             OR day_hours IS NOT excluded.day_hours"
-                .to_owned(),
+             OR day_hours IS NOT excluded.day_hours"),
             format!(
                 "DELETE FROM classes WHERE school_id = ?1 AND {GUARD} AND code NOT IN \
                  (SELECT key FROM import_rows WHERE import_id = ?2)"
             ),
         ],
         ImportKind::Calendario => [
-            "INSERT INTO calendars (school_id, spec, notes) \
+            format!("INSERT INTO calendars (school_id, spec, notes) \
              SELECT ?1, r.row ->> 'spec', r.row ->> 'notes' FROM import_rows r \
-             WHERE r.import_id = ?2 ON CONFLICT (school_id) DO UPDATE SET spec = excluded.spec, \
-             notes = excluded.notes WHERE spec IS NOT excluded.spec OR notes IS NOT excluded.notes"
-                .to_owned(),
+             WHERE r.import_id = ?2 AND {GUARD} ON CONFLICT (school_id) DO UPDATE SET spec = excluded.spec, \
+             notes = excluded.notes WHERE spec IS NOT excluded.spec OR notes IS NOT excluded.notes"),
             format!(
                 "DELETE FROM calendars WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
                  (SELECT 1 FROM import_rows WHERE import_id = ?2)"
             ),
         ],
         ImportKind::Alunni => [
-            "INSERT INTO pupils (school_id, matricola, surname, name, class_code, codice_fiscale, \
+            format!("INSERT INTO pupils (school_id, matricola, surname, name, class_code, codice_fiscale, \
              enrolment, personalised_hours) \
              SELECT ?1, r.row ->> 'matricola', r.row ->> 'surname', r.row ->> 'name', \
              r.row ->> 'class', r.row ->> 'cf', r.row ->> 'enrolment', r.row ->> 'hours' \
-             FROM import_rows r WHERE r.import_id = ?2 \
+             FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (school_id, matricola) DO UPDATE SET surname = excluded.surname, \
              name = excluded.name, class_code = excluded.class_code, \
              codice_fiscale = excluded.codice_fiscale, enrolment = excluded.enrolment, \
@@ -511,22 +555,20 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
              OR class_code IS NOT excluded.class_code \
              OR codice_fiscale IS NOT excluded.codice_fiscale \
              OR enrolment IS NOT excluded.enrolment \
-             OR personalised_hours IS NOT excluded.personalised_hours"
-                .to_owned(),
+             OR personalised_hours IS NOT excluded.personalised_hours"),
             format!(
                 "DELETE FROM pupils WHERE school_id = ?1 AND {GUARD} AND matricola NOT IN \
                  (SELECT key FROM import_rows WHERE import_id = ?2)"
             ),
         ],
         ImportKind::Tutori => [
-            "INSERT INTO guardians (pupil_id, codice_fiscale, school_id, surname, name) \
+            format!("INSERT INTO guardians (pupil_id, codice_fiscale, school_id, surname, name) \
              SELECT p.id, r.row ->> 'cf', ?1, r.row ->> 'surname', r.row ->> 'name' \
              FROM import_rows r JOIN pupils p ON p.school_id = ?1 \
-             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 \
+             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (pupil_id, codice_fiscale) DO UPDATE SET surname = excluded.surname, \
              name = excluded.name \
-             WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name"
-                .to_owned(),
+             WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name"),
             format!(
                 "DELETE FROM guardians WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
                  (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 AND r.key = \
@@ -535,14 +577,13 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
             ),
         ],
         ImportKind::Personale => [
-            "INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
+            format!("INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
              SELECT ?1, r.row ->> 'cf', r.row ->> 'role', r.row ->> 'surname', r.row ->> 'name', \
-             r.row ->> 'classes' FROM import_rows r WHERE r.import_id = ?2 \
+             r.row ->> 'classes' FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (school_id, codice_fiscale, role) DO UPDATE SET \
              surname = excluded.surname, name = excluded.name, classes = excluded.classes \
              WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name \
-             OR classes IS NOT excluded.classes"
-                .to_owned(),
+             OR classes IS NOT excluded.classes"),
             format!(
                 "DELETE FROM staff WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
                  (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 \
@@ -550,14 +591,13 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
             ),
         ],
         ImportKind::Assenze => [
-            "INSERT INTO absences (pupil_id, school_id, date, kind, minutes, justified) \
+            format!("INSERT INTO absences (pupil_id, school_id, date, kind, minutes, justified) \
              SELECT p.id, ?1, r.row ->> 'date', r.row ->> 'kind', r.row ->> 'minutes', \
              r.row ->> 'justified' FROM import_rows r JOIN pupils p ON p.school_id = ?1 \
-             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 \
+             AND p.matricola = r.row ->> 'matricola' WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (pupil_id, date, kind) DO UPDATE SET minutes = excluded.minutes, \
              justified = excluded.justified \
-             WHERE minutes IS NOT excluded.minutes OR justified IS NOT excluded.justified"
-                .to_owned(),
+             WHERE minutes IS NOT excluded.minutes OR justified IS NOT excluded.justified"),
             format!(
                 "DELETE FROM absences WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
                  (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 AND r.key = \
@@ -568,71 +608,175 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
     }
 }
 
-/// How going live ended.
-pub enum CommitOutcome {
-    Live(Import),
-    Rejected(Import),
+/// Where an import stands before its commit: what [`Import`] does not say.
+pub struct Progress {
+    /// Parts started and not yet staged, and when the last one started.
+    pub arriving: i64,
+    pub arriving_since: Option<i64>,
+    /// Parts staged.
+    pub parts: i64,
 }
 
-/// Make a staged import live in one batch, or reject it (nothing written) with every reason:
-/// the errors of its parts and `blocking`, the errors of the whole file the handler found
-/// ([`blocking_errors`] and its own).
-pub async fn commit(
+#[derive(Deserialize)]
+struct ProgressDb {
+    arriving: f64,
+    arriving_since: Option<f64>,
+    parts: f64,
+}
+
+pub async fn progress(env: &Env, id: i64) -> Result<Progress, Error> {
+    let row: Option<ProgressDb> = first(
+        "import progress",
+        database(env)?
+            .prepare("SELECT arriving, arriving_since, parts FROM imports WHERE id = ?1")
+            .bind(&[int(id as f64)])?,
+    )
+    .await?;
+    let row = row.ok_or_else(|| Error::storage("import progress", "no such import"))?;
+    Ok(Progress {
+        arriving: row.arriving as i64,
+        arriving_since: row.arriving_since.map(|t| t as i64),
+        parts: row.parts as i64,
+    })
+}
+
+#[derive(Deserialize)]
+struct Going {
+    surname: String,
+    name: String,
+    class_code: String,
+}
+
+#[derive(Deserialize)]
+struct Total {
+    n: f64,
+}
+
+/// The pupils of school `?1` that import `?2` does not hold.
+const GONE: &str = "FROM pupils WHERE school_id = ?1 AND matricola NOT IN \
+                    (SELECT key FROM import_rows WHERE import_id = ?2)";
+
+/// What committing a file of pupils would delete: how many of how many, and who (the first
+/// [`import::MAX_LISTED_DELETIONS`], by class and surname).
+pub async fn pupil_deletions(env: &Env, imp: &Import) -> Result<Deletions, Error> {
+    let db = &database(env)?;
+    let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
+    let [total, removed, list] = batch(
+        "pupil deletions",
+        db,
+        [
+            db.prepare("SELECT count(*) AS n FROM pupils WHERE school_id = ?1")
+                .bind(std::slice::from_ref(&school))?,
+            db.prepare(format!("SELECT count(*) AS n {GONE}"))
+                .bind(&[school.clone(), id.clone()])?,
+            db.prepare(format!(
+                "SELECT surname, name, class_code {GONE} ORDER BY class_code, surname, name \
+                 LIMIT {}",
+                import::MAX_LISTED_DELETIONS
+            ))
+            .bind(&[school, id])?,
+        ],
+    )
+    .await?;
+    let count = |r: &worker::D1Result| -> Result<u64, Error> {
+        Ok(rows::<Total>("pupil count", r)?
+            .first()
+            .map_or(0, |t| t.n as u64))
+    };
+    Ok(Deletions {
+        total: count(&total)?,
+        removed: count(&removed)?,
+        pupils: rows::<Going>("pupil going", &list)?
+            .into_iter()
+            .map(|g| PupilGoing {
+                surname: g.surname,
+                name: g.name,
+                class_code: g.class_code,
+            })
+            .collect(),
+    })
+}
+
+/// Reject a staged import (nothing written) with every reason: the errors of its parts and
+/// `blocking`, the errors of the whole file the handler found ([`blocking_errors`] and its
+/// own).
+pub async fn reject(
     env: &Env,
     imp: &Import,
     blocking: Vec<RowError>,
-    actor: &str,
     now: i64,
-) -> Result<CommitOutcome, Error> {
+) -> Result<Import, Error> {
+    let db = database(env)?;
+    let id = int(imp.id as f64);
+    let mut errors = imp.errors.clone();
+    errors.extend(blocking.iter().cloned());
+    errors.sort_by_key(|e| e.line);
+    errors.truncate(MAX_KEPT_ERRORS);
+    batch(
+        "reject import",
+        &db,
+        [
+            db.prepare(
+                "UPDATE imports SET status = 'rejected', finished_at = ?2, errors = ?3, \
+                 error_count = error_count + ?4 WHERE id = ?1 AND status = 'staging'",
+            )
+            .bind(&[
+                id.clone(),
+                int(now as f64),
+                text(&json_text("import errors", &errors)?),
+                int(blocking.len() as f64),
+            ])?,
+            db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
+                .bind(std::slice::from_ref(&id))?,
+        ],
+    )
+    .await?;
+    Ok(import(env, imp.id).await?.unwrap_or_else(|| imp.clone()))
+}
+
+/// Moves a staged import to `committing`, only if it has no errors, no part is arriving (a
+/// stale one aside: [`import::PART_STALE_SECS`]) and no part landed since the caller's checks
+/// (`parts` staged then). `false` when any of that does not hold.
+pub async fn begin_commit(env: &Env, id: i64, parts: i64, now: i64) -> Result<bool, Error> {
+    let r = database(env)?
+        .prepare(
+            "UPDATE imports SET status = 'committing' WHERE id = ?1 AND status = 'staging' \
+             AND error_count = 0 AND parts = ?2 \
+             AND NOT (arriving > 0 AND arriving_since > ?3)",
+        )
+        .bind(&[
+            int(id as f64),
+            int(parts as f64),
+            int((now - import::PART_STALE_SECS) as f64),
+        ])?
+        .run()
+        .counted()
+        .await
+        .map_err(|e| Error::storage("begin commit", e))?;
+    Ok(changes("begin commit", &r)? == 1)
+}
+
+/// Make a `committing` import live in one batch, every statement guarded on that state: run
+/// twice (a double commit, a retry after an interrupted one), the second writes nothing. The
+/// import as it is afterwards.
+pub async fn commit(env: &Env, imp: &Import, actor: &str, now: i64) -> Result<Import, Error> {
     let kind = imp.kind;
     let db = database(env)?;
     let (school, id) = (int(imp.school_id as f64), int(imp.id as f64));
-    if imp.error_count > 0 || !blocking.is_empty() {
-        let mut errors = imp.errors.clone();
-        errors.extend(blocking.iter().cloned());
-        errors.sort_by_key(|e| e.line);
-        errors.truncate(MAX_KEPT_ERRORS);
-        batch(
-            "reject import",
-            &db,
-            [
-                db.prepare(
-                    "UPDATE imports SET status = 'rejected', finished_at = ?2, errors = ?3, \
-                     error_count = error_count + ?4 WHERE id = ?1 AND status = 'staging'",
-                )
-                .bind(&[
-                    id.clone(),
-                    int(now as f64),
-                    text(&json_text("import errors", &errors)?),
-                    int(blocking.len() as f64),
-                ])?,
-                db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
-                    .bind(std::slice::from_ref(&id))?,
-            ],
-        )
-        .await?;
-        return Ok(CommitOutcome::Rejected(
-            import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
-        ));
-    }
     let [upsert, delete] = live_statements(kind);
-    let [written, removed, _, _, _] = batch(
+    let [written, removed, _, _, flipped] = batch(
         "import live",
         &db,
         [
             db.prepare(upsert).bind(&[school.clone(), id.clone()])?,
             db.prepare(delete).bind(&[school.clone(), id.clone()])?,
-            db.prepare(
-                "UPDATE imports SET status = 'live', finished_at = ?2 WHERE id = ?1 \
-                 AND status = 'staging'",
-            )
-            .bind(&[id.clone(), int(now as f64)])?,
-            db.prepare(
+            db.prepare(format!(
                 "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
-                 VALUES (?1, ?2, ?3, 'import', ?4, ?5)",
-            )
+                 SELECT ?1, ?3, ?4, 'import', ?5, ?6 WHERE {GUARD}"
+            ))
             .bind(&[
                 school.clone(),
+                id.clone(),
                 int(now as f64),
                 text(actor),
                 text(&format!("import:{}", imp.id)),
@@ -643,25 +787,34 @@ pub async fn commit(
                     imp.file_name
                 )),
             ])?,
-            db.prepare("DELETE FROM import_rows WHERE import_id = ?1")
-                .bind(std::slice::from_ref(&id))?,
+            db.prepare(
+                "DELETE FROM import_rows WHERE import_id = ?1 AND EXISTS \
+                 (SELECT 1 FROM imports WHERE id = ?1 AND status = 'committing')",
+            )
+            .bind(std::slice::from_ref(&id))?,
+            db.prepare(
+                "UPDATE imports SET status = 'live', finished_at = ?2 WHERE id = ?1 \
+                 AND status = 'committing'",
+            )
+            .bind(&[id.clone(), int(now as f64)])?,
         ],
     )
     .await?;
-    let (written, removed) = (
-        changes("rows written", &written)?,
-        changes("rows removed", &removed)?,
-    );
-    db.prepare(
-        "UPDATE imports SET summary = json_object('written', ?2, 'removed', ?3) WHERE id = ?1",
-    )
-    .bind(&[id, int(written as f64), int(removed as f64)])?
-    .run()
-    .counted()
-    .await?;
-    Ok(CommitOutcome::Live(
-        import(env, imp.id).await?.unwrap_or_else(|| imp.clone()),
-    ))
+    // Only the batch that made it live writes the summary.
+    if changes("import flipped", &flipped)? == 1 {
+        let (written, removed) = (
+            changes("rows written", &written)?,
+            changes("rows removed", &removed)?,
+        );
+        db.prepare(
+            "UPDATE imports SET summary = json_object('written', ?2, 'removed', ?3) WHERE id = ?1",
+        )
+        .bind(&[id, int(written as f64), int(removed as f64)])?
+        .run()
+        .counted()
+        .await?;
+    }
+    Ok(import(env, imp.id).await?.unwrap_or_else(|| imp.clone()))
 }
 
 #[derive(Deserialize)]

@@ -161,7 +161,7 @@ pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request
             &s.codice_fiscale,
             auth::now(),
         )
-        .await?;
+        .await??;
         let asked = DerogationRequest {
             id: did,
             pupil_id: id,

@@ -8,9 +8,12 @@ use crate::db::first;
 use crate::db::Counted;
 use crate::db::{int, text, Answers, Error};
 use chrono::NaiveDate;
+use domain::abuse::{deroga_admissible, SentDeroga, MAX_PENDING_DEROGATIONS};
 use domain::api::types::{PendingRequest, RequestKind};
 use domain::attendance::{AbsenceKind, Policy};
 use domain::family::{DerogaRequest, JustificationReason, RequestStatus};
+use domain::messages::Msg;
+use domain::FieldError;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::Env;
@@ -100,7 +103,18 @@ pub async fn justify(
     row.map(|r| whole("justification id", r.id)).transpose()
 }
 
-/// Records a guardian's derogation request.
+#[derive(Deserialize)]
+struct SentDb {
+    category: String,
+    date_from: String,
+    date_to: String,
+    status: String,
+}
+
+/// Records a guardian's derogation request: its id, or why it is refused (409) — the same
+/// category and period already sent, or [`domain::abuse::MAX_PENDING_DEROGATIONS`] waiting for
+/// the school (`domain::abuse::deroga_admissible`). The insert repeats both conditions, so two
+/// requests sent at once cannot both pass.
 pub async fn request_deroga(
     env: &Env,
     school_id: i64,
@@ -108,27 +122,62 @@ pub async fn request_deroga(
     r: &DerogaRequest,
     by: &str,
     now: i64,
-) -> Result<i64, Error> {
-    let row: Option<IdRow> = database(env)?
+) -> Result<Result<i64, FieldError>, Error> {
+    let db = database(env)?;
+    let sent: Vec<SentDb> = crate::db::all(
+        "derogation requests sent",
+        db.prepare(
+            "SELECT category, date_from, date_to, status FROM derogation_requests \
+             WHERE pupil_id = ?1",
+        )
+        .bind(&[int(pupil_id as f64)])?,
+    )
+    .await?;
+    let sent = sent
+        .iter()
+        .map(|s| {
+            Ok(SentDeroga {
+                category: &s.category,
+                from: date("derogation from", &s.date_from)?,
+                to: date("derogation to", &s.date_to)?,
+                status: RequestStatus::from_code(&s.status)
+                    .ok_or_else(|| broken("status", &s.status))?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let (category, from, to) = (r.category().as_str(), r.period().from(), r.period().to());
+    if let Err(e) = deroga_admissible(&sent, category, from, to) {
+        return Ok(Err(e));
+    }
+    let row: Option<IdRow> = db
         .prepare(
             "INSERT INTO derogation_requests (school_id, pupil_id, category, date_from, date_to, \
-             status, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7) \
+             status, requested_by, requested_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7 \
+             WHERE NOT EXISTS (SELECT 1 FROM derogation_requests WHERE pupil_id = ?2 \
+             AND category = ?3 AND date_from = ?4 AND date_to = ?5 AND status != 'refused') \
+             AND (SELECT count(*) FROM derogation_requests WHERE pupil_id = ?2 \
+             AND status = 'pending') < ?8 \
              RETURNING id",
         )
         .bind(&[
             int(school_id as f64),
             int(pupil_id as f64),
-            text(r.category().as_str()),
-            text(&r.period().from().to_string()),
-            text(&r.period().to().to_string()),
+            text(category),
+            text(&from.to_string()),
+            text(&to.to_string()),
             text(by),
             int(now as f64),
+            int(MAX_PENDING_DEROGATIONS as f64),
         ])?
         .first(None)
         .counted()
         .await?;
-    let row = row.ok_or_else(|| Error::storage("derogation request", "no id"))?;
-    whole("derogation id", row.id)
+    match row {
+        Some(row) => whole("derogation id", row.id).map(Ok),
+        // Another request of the same family landed in between.
+        None => Ok(Err(FieldError::conflict_says(Msg::DerogaDuplicate, &[]))),
+    }
 }
 
 /// A request waiting for (or given) the school's decision, with where its pupil is.
