@@ -124,14 +124,22 @@ pub fn all() -> Result {
     step("the demo schools' files imported through the API, signed in as their secretaries");
     stack::import_demo(&server.base_url, &demo)?;
 
+    // What the end-to-end tests are told about the stack they test.
+    let e2e = |args: &[&str]| {
+        let mut cmd = cargo();
+        cmd.arg("test")
+            .args(["--package", "e2e"])
+            .args(args)
+            .env("PONTE_BASE_URL", &server.base_url)
+            .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
+            .env("PONTE_DEMO_DIR", stack::demo_dir())
+            .env("PONTE_TEST_REGISTRY_URL", &stack.registry.url)
+            .env("PONTE_TEST_REGISTRY_SECRET", &stack.registry.secret)
+            .env("PONTE_E2E_STATE", &server.state);
+        cmd
+    };
     step("API tests over HTTP");
-    let api = run(cargo()
-        .args(["test", "--package", "e2e", "--no-fail-fast"])
-        .env("PONTE_BASE_URL", &server.base_url)
-        .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
-        .env("PONTE_DEMO_DIR", stack::demo_dir())
-        .env("PONTE_TEST_REGISTRY_URL", &stack.registry.url)
-        .env("PONTE_TEST_REGISTRY_SECRET", &stack.registry.secret));
+    let api = run(&mut e2e(&["--no-fail-fast"]));
 
     step("browser tests in Debian's Chromium");
     let chromium = chromium
@@ -155,19 +163,7 @@ pub fn all() -> Result {
     });
     // Last, because the purge it triggers deletes what the other tests made.
     step("the daily purge (retention), on what every test left");
-    let retention = run(cargo()
-        .args([
-            "test",
-            "--package",
-            "e2e",
-            "--test",
-            "retention",
-            "--",
-            "--ignored",
-        ])
-        .env("PONTE_BASE_URL", &server.base_url)
-        .env("PONTE_DEMO_DIR", stack::demo_dir())
-        .env("PONTE_E2E_STATE", &server.state));
+    let retention = run(&mut e2e(&["--test", "retention", "--", "--ignored"]));
     drop(stack);
     if api.is_err() || browser.is_err() || retention.is_err() {
         print_worker_errors(&log);
