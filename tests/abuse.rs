@@ -49,10 +49,37 @@ fn until_refused(
     for passed in 0..=2 * limit {
         let a = as_client(&mut c, name, method, path, body);
         if a.status == 429 {
-            return (passed, a);
+            return (
+                passed,
+                fewest_round_trips(&mut c, name, method, path, body, a),
+            );
         }
     }
     panic!("{method} {path}: no 429 after {} requests", 2 * limit + 1);
+}
+
+/// The development worker counts D1 round trips per isolate, so a request of another test
+/// running at the same time can show in a refusal's count; a refusal that touched D1 would
+/// show it every time. Of the refusal and a few more, the one with the fewest.
+fn fewest_round_trips(
+    c: &mut Client,
+    name: &str,
+    method: &str,
+    path: &str,
+    body: Option<(&str, &[u8])>,
+    first: Answer,
+) -> Answer {
+    let mut best = first;
+    for _ in 0..8 {
+        if best.round_trips == Some(0) {
+            break;
+        }
+        let a = as_client(c, name, method, path, body);
+        if a.status == 429 && a.round_trips < best.round_trips {
+            best = a;
+        }
+    }
+    best
 }
 
 /// A refusal by a rate limit: 429, `Retry-After`, and not one D1 round trip.
