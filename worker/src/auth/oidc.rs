@@ -331,7 +331,31 @@ async fn exchange_code(
     init.with_method(Method::Post)
         .with_headers(headers)
         .with_body(Some(JsValue::from_str(&body)));
-    Ok(fetch_json(Request::new_with_init(&d.token_endpoint, &init)?).await?)
+    let mut resp = Fetch::Request(Request::new_with_init(&d.token_endpoint, &init)?)
+        .send()
+        .await
+        .map_err(|e| ApiError::internal("token request", e))?;
+    let status = resp.status_code();
+    let text = resp.text().await?;
+    // A code already redeemed (a replayed callback: the sign-in cookie no longer stops it,
+    // the provider does) or expired.
+    if status == 400 && text.contains("invalid_grant") {
+        return Err(login_error(
+            "login_expired",
+            "L'accesso è scaduto o è già stato usato. Ripetere l'accesso.",
+        ));
+    }
+    if !(200..300).contains(&status) {
+        return Err(ApiError::internal(
+            "token request",
+            format!(
+                "status {status}: {}",
+                text.chars().take(300).collect::<String>()
+            ),
+        )
+        .into());
+    }
+    Ok(serde_json::from_str(&text).map_err(|e| ApiError::internal("token response", e))?)
 }
 
 /// A new session for `who`, replacing the browser's previous one (the id is never reused, so
