@@ -47,22 +47,17 @@ use crate::profile::{HostIdentity, ValidProfile};
 use crate::registry::{Answer, PecSource};
 use serde::{Deserialize, Serialize};
 
-/// Rate limits on the publishing workflow (decisions: the seed gives none). Windows are one
-/// hour; a client is the connecting address.
+/// Limits on the publishing workflow that count a body's own records (decisions: the seed gives
+/// none). The per-client and per-sender limits are the rate-limiting binding's
+/// (`crate::abuse`).
 pub mod limits {
-    /// Declarations a client may submit per hour (an office behind one address may publish
-    /// for several bodies).
-    pub const SUBMISSIONS_PER_CLIENT_PER_HOUR: u32 = 30;
-    /// Declarations submitted for one body per hour, whatever their outcome.
+    /// Declarations issued for one body per hour, whatever their outcome (counted on the
+    /// declarations themselves, so a refusal writes nothing).
     pub const SUBMISSIONS_PER_BODY_PER_HOUR: u32 = 5;
-    /// Signed files a client may upload per hour.
-    pub const UPLOADS_PER_CLIENT_PER_HOUR: u32 = 20;
     /// Failed proofs (wrong sender, wrong signer, bad signature) a code takes before it is
     /// refused for good; the body then submits again and gets a new code.
     pub const FAILURES_PER_CODE: u32 = 5;
-    /// PEC messages from one sender address per hour.
-    pub const MESSAGES_PER_SENDER_PER_HOUR: u32 = 20;
-    /// Seconds in a window.
+    /// Seconds in the per-body window.
     pub const WINDOW_SECONDS: i64 = 3600;
 }
 
