@@ -18,6 +18,17 @@ impl ApiError {
             error: FieldError::internal(),
         }
     }
+
+    /// Storage did not answer (D1 unreachable or failing): a 503 in the error shape, whose
+    /// message says to retry; the detail goes to the log only. Nothing was written: a request's
+    /// writes are one D1 call or one batch, which either runs whole or not at all.
+    pub fn unavailable(context: &str, e: impl std::fmt::Display) -> Self {
+        worker::console_error!("{context}: {e}");
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            error: FieldError::internal(),
+        }
+    }
 }
 
 impl From<FieldError> for ApiError {
@@ -51,13 +62,15 @@ impl From<worker::Error> for ApiError {
 }
 
 /// A storage failure as the API answers it: an unknown code is the request's fault (400 naming
-/// its field); anything else is ours (500, the detail in the log only).
+/// its field); D1 failing is a 503 (retry later); a stored value that does not decode is ours
+/// (500). The detail goes to the log only.
 impl From<crate::db::Error> for ApiError {
     fn from(e: crate::db::Error) -> Self {
         match e {
             crate::db::Error::UnknownCode { field, code } => {
                 FieldError::unknown_code(field, &code).into()
             }
+            e @ crate::db::Error::Storage { .. } => ApiError::unavailable("storage", e),
             other => ApiError::internal("storage", other),
         }
     }

@@ -1,6 +1,8 @@
 //! `cargo xtask <command>`: see `cargo xtask --help`.
 
 mod bench;
+mod probe;
+mod soak;
 mod test;
 
 use std::path::PathBuf;
@@ -16,6 +18,9 @@ Commands:
   test                   every test: fmt, clippy, native tests, wasm builds, end-to-end API
                          tests against wrangler dev, browser tests in Debian's Chromium
   bench                  benchmarks with their budgets: page weight, search latency, engine
+  soak [--seconds N]     60 s (N) of mixed traffic at 10 connections against a fresh dev stack
+                         (search, host pages, family dashboards, notices, an import running):
+                         fails on any error; prints p50/p95/p99 per kind beside /healthz
   build                  build the client bundle, the static files and the worker
   seed [--hosts N] [--pupils N]
                          replace the demo hosts in the local D1 (default 300); write the demo
@@ -55,6 +60,7 @@ fn main() -> ExitCode {
         Some("dev") => dev(&args[1..]),
         Some("test") => test::all(),
         Some("bench") => bench::all(&args[1..]),
+        Some("soak") => soak::run(&args[1..]),
         Some("build") => tools::ensure_build_tools()
             .and_then(|t| build::all(&t))
             .map(|_| ()),

@@ -158,3 +158,73 @@ pub fn ensure_wrk() -> Result<PathBuf> {
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
     Ok(wrk)
 }
+
+/// Schemathesis, the contract probe of `cargo xtask test` (docs/toolchain.md): this version,
+/// with every package it pulls in pinned (`pip freeze` of a clean install), in a virtual
+/// environment of the tool cache, made once.
+pub const SCHEMATHESIS: &str = "4.32.5";
+
+/// The probe's Python packages, exactly (`pip install --no-deps` of these and nothing else).
+const SCHEMATHESIS_REQUIREMENTS: &[&str] = &[
+    "anyio==4.16.0",
+    "certifi==2026.10.19.post1",
+    "charset-normalizer==3.5.3",
+    "click==8.5.1",
+    "graphql-core==3.3.2",
+    "harfile==0.6.0",
+    "hypothesis==6.170.27",
+    "hypothesis-graphql==0.13.5",
+    "idna==3.21",
+    "iniconfig==2.3.1",
+    "jsonschema_rs==0.60.3",
+    "markdown-it-py==4.3.0",
+    "MarkupSafe==3.0.4",
+    "mdurl==0.1.2",
+    "packaging==26.4",
+    "pluggy==1.7.0",
+    "Pygments==2.21.0",
+    "pyrate-limiter==4.6.0",
+    "pytest==9.2.0",
+    "PyYAML==6.0.4",
+    "requests==2.34.2",
+    "rich==15.0.0",
+    "schemathesis==4.32.5",
+    "sortedcontainers==2.4.0",
+    "typing_extensions==4.16.0",
+    "urllib3==2.8.0",
+    "Werkzeug==3.1.9",
+];
+
+/// The `schemathesis` command of the probe's virtual environment, made with `python3 -m venv`
+/// and pip (PyPI) when missing or when the pins changed (a stamp file holds their hash).
+pub fn ensure_schemathesis() -> Result<PathBuf> {
+    let venv = paths::cache().join(format!("schemathesis-{SCHEMATHESIS}"));
+    let bin = venv.join("bin").join("schemathesis");
+    let stamp = venv.join(".ponte-pins");
+    let want = format!(
+        "{:016x}",
+        crate::build::fnv64(SCHEMATHESIS_REQUIREMENTS.join("\n").as_bytes())
+    );
+    if bin.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
+        return Ok(bin);
+    }
+    let started = std::time::Instant::now();
+    let _ = std::fs::remove_dir_all(&venv);
+    run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run(Command::new(venv.join("bin").join("pip"))
+        .args([
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-input",
+            "--no-deps",
+        ])
+        .args(SCHEMATHESIS_REQUIREMENTS))?;
+    std::fs::write(&stamp, want).map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
+    eprintln!(
+        "schemathesis {SCHEMATHESIS} installed in {} ({:.1} s)",
+        venv.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(bin)
+}

@@ -302,6 +302,10 @@ const fn ok(status: u16, description: &'static str, schema: Schema) -> Reply {
 }
 
 /// An answer with the API's error shape.
+/// The answer when the database does not respond (a D1 failure): nothing was written; retry.
+const UNAVAILABLE: &str =
+    "Servizio momentaneamente non disponibile: la base dati non risponde, nulla è stato scritto. Riprovare tra poco.";
+
 const fn error(status: u16, description: &'static str) -> Reply {
     Reply {
         status,
@@ -503,10 +507,12 @@ impl Op {
                     add(error(403, "Richiesta rifiutata (csrf_rejected): manca il token CSRF della sessione nell'intestazione X-CSRF-Token, oppure la richiesta proviene da un'altra origine."));
                 }
                 add(error(500, "Errore interno."));
+                add(error(503, UNAVAILABLE));
             }
             (Auth::Public, _) => {
                 add(error(400, "Parametro non valido, sconosciuto o ripetuto."));
                 add(error(500, "Errore interno."));
+                add(error(503, UNAVAILABLE));
             }
         }
         if matches!(
