@@ -7,11 +7,11 @@
 //! The signed-in pass is a secretary of a school of its own ([`register`]), so what the probe
 //! creates (imports, notices, requests) lands where no other test looks.
 
+use std::path::Path;
+use std::process::Command;
 use xtask::client::Client;
 use xtask::run::run;
 use xtask::{paths, tools, Result};
-use std::path::Path;
-use std::process::Command;
 
 /// The probe's own school (a codice meccanografico no demo school has).
 pub const SCHOOL_CODE: &str = "PRBT00001Q";

@@ -234,7 +234,7 @@ pub fn run(args: &[String]) -> Result {
         .map(|(w, p)| format!("/api/v1/hosts?q={w}&province={p}"))
         .collect();
     search.extend(provinces.iter().map(|p| format!("/enti?province={p}")));
-    let kinds = vec![
+    let kinds = [
         Kind {
             label: "search (API and /enti)",
             paths: search,
