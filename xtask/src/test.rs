@@ -163,7 +163,8 @@ pub fn all() -> Result {
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
     step("contract probe: schemathesis on every operation, anonymous and signed in");
-    let probe = crate::probe::run_probe(&server.base_url);
+    let probe =
+        crate::probe::secretary().and_then(|cf| crate::probe::run_probe(&server.base_url, &cf));
     // Last, because the purge it triggers deletes what the other tests made.
     step("the daily purge (retention), on what every test left");
     let retention = run(&mut e2e(&["--test", "retention", "--", "--ignored"]));

@@ -499,6 +499,11 @@ impl Op {
         match (spec.auth, self.method()) {
             _ if matches!(self, Op::Healthz | Op::OpenApi) => {}
             (Auth::Session, method) => {
+                // A body or a query to read is one that can be malformed (found by the contract
+                // probe: a commit given `[null, null]` answered an undocumented 400).
+                if spec.request.is_some() || spec.params.iter().any(|p| matches!(p.at, In::Query)) {
+                    add(error(400, "Corpo o parametro non valido."));
+                }
                 add(error(
                     401,
                     "Nessuna sessione attiva (unauthenticated): accedere con SPID o CIE.",
@@ -1131,5 +1136,29 @@ mod tests {
             sorted.dedup();
             assert_eq!(sorted, statuses, "{op:?}: one answer per status");
         }
+    }
+
+    /// Found by the contract probe (schemathesis): a commit given a body that is not its JSON
+    /// (`[null, null]`) answered 400, which the document did not list; and D1 failing answers
+    /// 503 on every operation that reads it.
+    #[test]
+    fn a_body_or_query_to_read_may_be_refused_and_storage_may_be_unavailable() {
+        for op in Op::ALL {
+            let statuses: Vec<u16> = op.replies().iter().map(|r| r.status).collect();
+            let reads = op.spec().request.is_some()
+                || op.spec().params.iter().any(|p| matches!(p.at, In::Query));
+            if reads {
+                assert!(statuses.contains(&400), "{op:?}: {statuses:?}");
+            }
+            if !matches!(op, Op::Healthz | Op::OpenApi) {
+                assert!(statuses.contains(&503), "{op:?}: {statuses:?}");
+            }
+        }
+        let commit: Vec<u16> = Op::ImportCommit
+            .replies()
+            .iter()
+            .map(|r| r.status)
+            .collect();
+        assert!(commit.contains(&400), "{commit:?}");
     }
 }
