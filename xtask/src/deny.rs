@@ -116,7 +116,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
 /// Lays the snapshot out as cargo-deny's database and returns what it says.
 fn prepare_db() -> Result<Snapshot> {
     let text = std::fs::read_to_string(snapshot_dir().join("snapshot.txt")).map_err(|e| {
-        format!("cannot read data/advisory-db/snapshot.txt ({e}): run `cargo xtask advisories-refresh`")
+        format!(
+            "cannot read data/advisory-db/snapshot.txt ({e}): run `cargo xtask advisories-refresh`"
+        )
     })?;
     let snapshot = Snapshot::parse(&text)?;
     let missing: Vec<String> = locked_crates(&read_lock()?)
@@ -141,8 +143,8 @@ fn prepare_db() -> Result<Snapshot> {
     let fetch_head = git.join("FETCH_HEAD");
     let file = std::fs::File::create(&fetch_head)
         .map_err(|e| format!("cannot write {}: {e}", fetch_head.display()))?;
-    let date = chrono::NaiveDate::parse_from_str(&snapshot.date, "%Y-%m-%d")
-        .map_err(|e| e.to_string())?;
+    let date =
+        chrono::NaiveDate::parse_from_str(&snapshot.date, "%Y-%m-%d").map_err(|e| e.to_string())?;
     let secs = date
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp())
@@ -199,10 +201,11 @@ pub fn refresh(from: Option<&str>) -> Result {
         None => {
             let dir = paths::target().join("advisory-db-clone");
             if dir.join(".git").exists() {
-                run(Command::new("git")
-                    .arg("-C")
-                    .arg(&dir)
-                    .args(["pull", "--ff-only", "--quiet"]))?;
+                run(Command::new("git").arg("-C").arg(&dir).args([
+                    "pull",
+                    "--ff-only",
+                    "--quiet",
+                ]))?;
             } else {
                 run(Command::new("git")
                     .args(["clone", "--depth", "1", "--quiet", DB_URL])
@@ -257,12 +260,12 @@ fn git_dir(clone: &Path) -> PathBuf {
 /// git, so a bare clone works as well as a checkout.
 fn export_crate(clone: &Path, name: &str, to: &Path) -> Result<usize> {
     let git = git_dir(clone);
-    let list = output(
-        Command::new("git")
-            .arg("--git-dir")
-            .arg(&git)
-            .args(["ls-tree", "--name-only", "HEAD", &format!("crates/{name}/")]),
-    )?;
+    let list = output(Command::new("git").arg("--git-dir").arg(&git).args([
+        "ls-tree",
+        "--name-only",
+        "HEAD",
+        &format!("crates/{name}/"),
+    ]))?;
     let mut n = 0;
     for path in list.lines().filter(|p| p.ends_with(".md")) {
         let text = output(
