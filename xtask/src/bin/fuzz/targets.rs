@@ -6,8 +6,10 @@
 //! - `pec`: 2 MiB + 24 × input; at [`MAX_PEC_BYTES`] (1 MiB) 26 MiB;
 //! - `cades-read`, `cades-verify`: 1 MiB + 8 × input; at [`MAX_P7M_BYTES`] (5 MiB) 41 MiB;
 //! - `crl`: 1 MiB + 8 × input (a CRL is read whole, `worker/src/trust.rs` caps it at 20 MB);
-//! - `import`: 1 MiB + 40 × input; at a part's 640 KiB (`worker/src/db/school.rs`
-//!   `MAX_PART_BYTES`) 26 MiB;
+//! - `import`: 4 MiB + 40 × input; at a part's 640 KiB (`worker/src/db/school.rs`
+//!   `MAX_PART_BYTES`) 29 MiB. The fixed part is the error list, capped at
+//!   `domain::import::MAX_ERRORS` (about 2.5 MB of messages: a file of short bad rows reaches
+//!   the cap within a few kilobytes); before the cap, 640 KiB of such rows took over 120 MB;
 //! - `query`: 256 KiB + 16 × input (a URL is at most 16 KB at Cloudflare's edge);
 //! - `draft`: 1 MiB + 24 × input; at [`DraftFile::MAX_BYTES`] (256 KiB) 7 MiB.
 
@@ -343,7 +345,7 @@ fn import() -> Result<Target, String> {
         dict,
         max_len: MAX_PART_BYTES + 1024,
         usual_len: 16 * 1024,
-        bound_base: 1 << 20,
+        bound_base: 4 << 20,
         bound_per_byte: 40,
         run: Box::new(move |input| {
             let Some((&sel, file)) = input.split_first() else {
