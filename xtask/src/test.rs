@@ -170,6 +170,7 @@ pub fn all() -> Result {
             "--ignored",
         ])
         .env("PONTE_BASE_URL", &server.base_url)
+        .env("PONTE_SEEDED_HOSTS", TEST_HOSTS.to_string())
         .env("PONTE_DEMO_DIR", stack::demo_dir())
         .env("PONTE_E2E_STATE", &server.state));
     drop(stack);
