@@ -18,7 +18,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use xtask::run::{output, run};
+use xtask::run::{cargo, output, run};
 use xtask::{paths, tools, Result};
 
 /// The database cargo-deny is told about (`db-urls` in deny.toml): the directory it reads is
@@ -181,6 +181,10 @@ pub fn check() -> Result {
             ""
         }
     );
+    // cargo-deny's `--offline` reaches `cargo metadata`, which then needs every crate of the
+    // lock file, for every target, already downloaded: a fresh machine has only those of the
+    // targets it built. crates.io is reachable; GitHub (the advisory database) is not.
+    run(cargo().args(["fetch", "--locked"]).current_dir(paths::root()))?;
     run(Command::new(deny)
         .args([
             "--offline",
