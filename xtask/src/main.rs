@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: see `cargo xtask --help`.
 
 mod bench;
+mod deny;
 mod probe;
 mod soak;
 mod test;
@@ -39,6 +40,19 @@ Commands:
                          PEM's (the list signer's, from the EU list of trusted lists), and load
                          its granted CA/QC services into the local D1 (docs/publishing.md)
   gen-reference          regenerate migrations/0002_reference_data.sql from data/
+  fuzz [--seconds N | --inputs N] [--target T]... [--seed N] [--release]
+                         arbitrary and mutated inputs through verify_pec, the CAdES reader and
+                         verifier, CRLs, the CSV importer, the query parsers and the draft
+                         file: no panic, no allocation over its bound, no hang; per target the
+                         inputs run, inputs/s, outcomes and peak allocation (default 10 s per
+                         target; failing inputs saved under target/fuzz/<target>/)
+  deny                   cargo-deny on the dependency tree: advisories (the snapshot of the
+                         RustSec database in data/advisory-db/, its date printed), licences
+                         and duplicate versions (deny.toml)
+  advisories-refresh [--from DIR]
+                         rewrite data/advisory-db/ from the RustSec advisory database (a git
+                         clone of github.com/rustsec/advisory-db, fetched or given as DIR),
+                         keeping the advisories of crates in Cargo.lock
 
 Test PKI for the PEC and signature checks (needs the openssl command line):
   pki DIR                make the test PKI in DIR if missing; print its files
@@ -71,6 +85,9 @@ fn main() -> ExitCode {
             .map(|_| ()),
         Some("seed") => seed_cmd(&args[1..]),
         Some("gen-reference") => reference::generate(),
+        Some("fuzz") => fuzz_cmd(&args[1..]),
+        Some("deny") => deny::check(),
+        Some("advisories-refresh") => deny::refresh(flag(&args[1..], "--from")),
         Some("import-ipa") => import_ipa(&args[1..]),
         Some("import-tsl") => import_tsl(&args[1..]),
         Some("test-tsl") => test_tsl_cmd(&args[1..]),
@@ -93,6 +110,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `fuzz`: builds and runs the fuzzing binary (xtask/src/bin/fuzz/). `--release` builds it
+/// optimised, in its own target directory and with unwinding panics (the workspace's release
+/// profile aborts, and `catch_unwind` is how a panicking input is caught).
+pub fn fuzz_cmd(args: &[String]) -> Result {
+    let release = args.iter().any(|a| a == "--release");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--release").collect();
+    let mut cmd = xtask::run::cargo();
+    cmd.args(["run", "--quiet", "--package", "xtask", "--bin", "fuzz"])
+        .env("PONTE_FUZZ_DIR", paths::target().join("fuzz"));
+    if release {
+        cmd.arg("--release")
+            .env("CARGO_TARGET_DIR", paths::target().join("fuzz-release"))
+            .env("CARGO_PROFILE_RELEASE_PANIC", "unwind")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+            .env("CARGO_PROFILE_RELEASE_STRIP", "false");
+    }
+    cmd.arg("--").args(rest);
+    xtask::run::run(&mut cmd)
 }
 
 /// `--hosts N` from the arguments, or the default.

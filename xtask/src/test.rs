@@ -81,6 +81,10 @@ pub fn all() -> Result {
     step("native tests");
     run(cargo().args(["test", "--package", "domain", "--package", "xtask"]))?;
     run(cargo().args(["test", "--package", "app", "--features", "ssr", "--lib"]))?;
+    step("fuzzing, a short pass: 5 s per target (cargo xtask fuzz)");
+    crate::fuzz_cmd(&["--seconds".into(), "5".into()])?;
+    step("dependencies: advisories, licences, duplicate versions (cargo xtask deny)");
+    crate::deny::check()?;
     step("the local OpenID Connect provider on its own (PKCE enforced, the demo people's page)");
     run(Command::new("node")
         .arg(paths::root().join("tests/oidc/selftest.mjs"))

@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, from the package registries only: the wasm32
-//! target (rustup), wasm-bindgen-cli at exactly the version in Cargo.lock and worker-build
-//! (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
+//! target (rustup), wasm-bindgen-cli at exactly the version in Cargo.lock, worker-build and
+//! cargo-deny (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
 //! Each step is skipped when its tool is already there at the right version.
 
 use crate::run::{cargo, log_to, output, run};
@@ -107,6 +107,15 @@ pub fn ensure_build_tools() -> Result<Tools> {
         esbuild: root.join("node_modules/esbuild/bin/esbuild"),
         wrangler: paths::node_bin("wrangler"),
     })
+}
+
+/// cargo-deny for `cargo xtask deny` (docs/toolchain.md, "Dependencies"): it has no optional
+/// features to trim (it reads the advisory database from disk and fetches with the git command
+/// line, which `--offline` turns off), and installs with `--locked`.
+pub const CARGO_DENY: &str = "0.20.2";
+
+pub fn ensure_cargo_deny() -> Result<PathBuf> {
+    cargo_install("cargo-deny", CARGO_DENY, true)
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";

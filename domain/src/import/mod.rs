@@ -44,6 +44,10 @@
 //!   `secondaria di II grado`; `sospensione senza obbligo`; calendar `lezione`/`vacanze`.
 //! - **Calendar**: a missing `lezioni` row is reported (on line 1) only when the file has no other
 //!   error, since a `lezioni` row with a wrong date is already reported on its line.
+//! - **At most [`MAX_ERRORS`] errors** per reading (a file, or a part of one): past them the
+//!   reading stops with one more error on the line where it stopped, so a file of short bad
+//!   rows cannot make the reader hold millions of messages. The errors of a part and their
+//!   count are then those of its first lines.
 //! - **Not CSV**: a UTF-16 file (Excel's "Testo Unicode") is refused with a message saying how to
 //!   save it, rather than read as Windows-1252 noise.
 //! - **Values** are checked for form only where the data to check more is elsewhere: a pupil's
@@ -68,6 +72,7 @@ pub use commit::{
     deletions_need_confirmation, parts_arriving, CONFIRM_DELETIONS_PERCENT,
     CONFIRM_DELETIONS_PUPILS, MAX_LISTED_DELETIONS, PART_STALE_SECS,
 };
+pub use engine::MAX_ERRORS;
 pub use rows::{AbsenceRow, ClassRow, GuardianRow, PupilRow, StaffRow};
 pub use text::decode;
 pub use values::{

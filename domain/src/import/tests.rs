@@ -956,3 +956,38 @@ proptest! {
         }
     }
 }
+
+/// Found by `cargo xtask fuzz`: a part of the largest size the worker takes (640 KiB) made of
+/// short bad rows listed an error or more per row, over 120 MB of messages. The reading now
+/// stops after `MAX_ERRORS`, saying where.
+#[test]
+fn a_file_of_bad_rows_lists_at_most_max_errors() {
+    let header = "matricola;cognome;nome;classe;codice_fiscale;data_iscrizione\n";
+    let mut bytes = header.as_bytes().to_vec();
+    while bytes.len() < 640 * 1024 {
+        bytes.extend_from_slice(b"1;\n");
+    }
+    let parsed = parse_file::<PupilRow>(&bytes, &ctx());
+    // The last row read may add a few errors past the cap, one per bad cell.
+    let capped = |n: usize| n > MAX_ERRORS && n <= MAX_ERRORS + 1 + PupilRow::COLUMNS.len();
+    assert!(capped(parsed.errors.len()), "{}", parsed.errors.len());
+    let last = parsed.errors.last().unwrap();
+    assert!(last.reason.contains("si è fermata"), "{}", last.reason);
+    // The line where it stopped: after the header, rows of several errors each.
+    assert!(
+        last.line > 2 && (last.line as usize) < MAX_ERRORS + 2,
+        "{}",
+        last.line
+    );
+    // A part read with its line numbers stops the same way.
+    let part = parse_rows::<PupilRow>(&bytes, 2, &ctx());
+    assert!(capped(part.errors.len()), "{}", part.errors.len());
+    // A file with fewer errors lists them all.
+    let few = format!("{header}{}", "1;\n".repeat(100));
+    let errors = parse_file::<PupilRow>(few.as_bytes(), &ctx()).errors;
+    assert!(
+        errors.len() >= 100 && errors.len() < MAX_ERRORS,
+        "{}",
+        errors.len()
+    );
+}
