@@ -539,6 +539,24 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
             json!({"title": "x", "body": "x", "audience": "classes", "audience_value": ""}),
             "audience_value",
         ),
+        // A value of another type than the document's is refused, not read as its JSON text
+        // (found by the contract probe: a notice titled `{}` was published).
+        (
+            json!({"title": {}, "body": "x", "audience": "school"}),
+            "title",
+        ),
+        (
+            json!({"title": "x", "body": 7, "audience": "school"}),
+            "body",
+        ),
+        (
+            json!({"title": "x", "body": "x", "audience": "school", "audience_value": true}),
+            "audience_value",
+        ),
+        (
+            json!({"title": "x", "body": "x", "audience": "school", "requires_ack": 1}),
+            "requires_ack",
+        ),
     ] {
         let a = post_json(
             &mut office,

@@ -833,6 +833,17 @@ fn state_changing_requests_need_the_token_and_ponte_origin() {
         assert_eq!(get(&mut c, "/api/v1/me").status, 200, "after forged logout");
     }
 
+    // An empty part is a malformed request, not an empty file: refused, nothing staged (found
+    // by the contract probe: it was staged as a part with an error, spoiling the import).
+    let a = send_part(&mut c, id, 2, b"");
+    assert_error(&a, 400, "invalid_field", "empty part");
+    assert_eq!(json_of(&a)["error"]["field"], "body", "{}", a.body);
+    assert_eq!(
+        import_of(&mut c, id),
+        staged,
+        "the empty part changed nothing"
+    );
+
     // The same requests, genuine, work (and the import is closed without writing anything).
     let part = send_part(&mut c, id, 2, BAD_ABSENCE_PART);
     assert_eq!(part.status, 200, "{}", part.body);

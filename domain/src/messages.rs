@@ -262,6 +262,8 @@ messages! {
     BodyIncomplete => "La richiesta non è arrivata per intero.",
     BodyInvalid => "Il corpo della richiesta non è valido: {detail}.",
     BodyNotJsonObject => "Il corpo della richiesta non è un oggetto JSON valido: {detail}.",
+    FieldNotText => "Il campo «{field}» deve essere un testo.",
+    FieldNotFlag => "Il campo «{field}» deve essere true o false.",
     HeaderUnreadable => "Intestazione non leggibile.",
     ClockOverrideMalformed => "{setting} non è valido ({value}): serve una data AAAA-MM-GG per {today}, \
          secondi Unix o RFC 3339 per {now}.",
@@ -273,6 +275,7 @@ messages! {
     ImportRejectedErrors => "Il file contiene {n} errori: non è stato importato nulla. Correggere le righe indicate e inviarlo di nuovo.",
     FirstLineRange => "Il numero della prima riga deve essere un intero da 2 in su.",
     PartsExceedFileSize => "Le parti inviate superano la dimensione dichiarata del file.",
+    PartEmpty => "La parte è vuota: ogni parte inizia con la riga d'intestazione del file.",
     CalendarOnePart => "Il calendario si invia in un'unica parte: creare una nuova importazione.",
     // Hosts and their search.
     HostKindValue => "Il tipo di soggetto è uno fra impresa, professionista, ente_pubblico, ente_privato.",

@@ -159,6 +159,11 @@ async fn stage(
     let bytes = axum::body::to_bytes(req.into_body(), school::MAX_PART_BYTES)
         .await
         .map_err(|_| FieldError::payload_too_large(school::MAX_PART_BYTES))?;
+    // A part holds at least the header line; an empty body is a malformed request, not an
+    // empty file (a file has at least one byte: `import_create`), and stages nothing.
+    if bytes.is_empty() {
+        return Err(FieldError::invalid_says("body", Msg::PartEmpty, &[]).into());
+    }
     if imp.received_bytes as u64 + bytes.len() as u64 > imp.file_bytes as u64 * 2 + 4096 {
         return Err(FieldError::invalid_says("body", Msg::PartsExceedFileSize, &[]).into());
     }

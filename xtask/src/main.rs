@@ -18,10 +18,8 @@ Commands:
                          serve Ponte at http://127.0.0.1:8787 (PORT overrides)
   test                   every test: fmt, clippy, native tests, wasm builds, end-to-end API
                          tests against wrangler dev, browser tests in Debian's Chromium
-  probe [--base URL] [--cf CF]
-                         the contract probe of `test` (schemathesis) against a running stack
-                         (default `dev`'s), anonymous and signed in as CF (default the small
-                         demo school's secretary)
+  probe                  the contract probe of `test` (schemathesis) on a fresh stack of its
+                         own: every operation anonymous, as a guardian and as a secretary
   bench                  benchmarks with their budgets: page weight, search latency, engine
   soak [--seconds N]     60 s (N) of mixed traffic at 10 connections against a fresh dev stack
                          (search, host pages, family dashboards, notices, an import running):

@@ -104,13 +104,30 @@ fn param_schema(v: Form) -> Value {
     }
 }
 
+/// The description added to an optional query parameter.
+const EMPTY_IS_ABSENT: &str = "Vuoto (o di soli spazi) equivale a non indicarlo.";
+
+/// A parameter. An optional query parameter also takes an empty value, which means the same as
+/// leaving it out (`domain::query::QueryParams`: a search form sends every field, filled or
+/// not); the contract probe found the document saying otherwise.
 fn parameter(p: &Param) -> Value {
+    let optional_query = p.at == In::Query && !p.required;
+    let schema = if optional_query {
+        json!({"anyOf": [param_schema(p.value), {"type": "string", "pattern": "^\\s*$"}]})
+    } else {
+        param_schema(p.value)
+    };
+    let description = if optional_query {
+        format!("{} {EMPTY_IS_ABSENT}", p.description)
+    } else {
+        p.description.to_owned()
+    };
     json!({
         "name": p.name,
         "in": match p.at { In::Path => "path", In::Query => "query" },
         "required": p.required,
-        "description": p.description,
-        "schema": param_schema(p.value),
+        "description": description,
+        "schema": schema,
     })
 }
 

@@ -114,7 +114,8 @@ pub fn all() -> Result {
     server::execute_file(&state, &seed::write_sql(TEST_HOSTS)?)?;
     ipa::load_samples(&state)?;
     let demo = stack::prepare_demo(&state, school::DemoOptions::default().pupils)?;
-    probe_school(&state, &demo)?;
+    // The contract probe's own school and people (what the probe writes lands there).
+    let probe = crate::probe::prepare(&state, &demo.identities)?;
     let port = server::free_port()?;
     let log = paths::target().join("e2e").join("wrangler.log");
     let stack = stack::start(stack::Options {
@@ -167,8 +168,7 @@ pub fn all() -> Result {
             .env("PONTE_SCREENSHOTS", paths::target().join("screenshots")))
     });
     step("contract probe: schemathesis on every operation, anonymous and signed in");
-    let probe =
-        crate::probe::secretary().and_then(|cf| crate::probe::run_probe(&server.base_url, &cf));
+    let probe = crate::probe::run_probe(&server.base_url, &probe);
     // Last, because the purge it triggers deletes what the other tests made.
     step("the daily purge (retention), on what every test left");
     let retention = run(&mut e2e(&["--test", "retention", "--", "--ignored"]));
@@ -182,14 +182,6 @@ pub fn all() -> Result {
     retention?;
     eprintln!("\nAll tests passed.");
     Ok(())
-}
-
-/// The contract probe's own school and secretary (`probe::register`), with the demo schools'
-/// attendance policy.
-fn probe_school(state: &std::path::Path, demo: &school::Demo) -> Result {
-    let first = demo.schools.first().ok_or("no demo school")?;
-    let policy = serde_json::to_string(&first.policy).map_err(|e| e.to_string())?;
-    crate::probe::register(state, &demo.identities, &policy)
 }
 
 /// The worker's error lines from the test server's log, so a failing CI run shows why a request

@@ -840,7 +840,7 @@ impl Op {
                         "Riga del file originale su cui inizia il primo record dopo l'intestazione (2 se omesso).",
                         Value::Integer {
                             min: 2,
-                            max: None,
+                            max: Some(u32::MAX as i64),
                             default: Some(2),
                         },
                     ),
@@ -851,7 +851,7 @@ impl Op {
                 }),
                 replies: const { &[
                     ok(200, "Esito della parte.", Schema::PartOutcome),
-                    error(400, "first_line non valido, parametro sconosciuto o ripetuto, oppure le parti inviate superano la dimensione dichiarata del file."),
+                    error(400, "first_line non valido, parametro sconosciuto o ripetuto, parte vuota, oppure le parti inviate superano la dimensione dichiarata del file."),
                     error(404, IMPORT_NOT_FOUND),
                     error(409, CONCLUDED),
                     error(413, "Parte oltre 640 KB (payload_too_large)."),
