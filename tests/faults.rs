@@ -20,8 +20,8 @@ use xtask::client::{Answer, Client};
 use xtask::oidc::{Provider, ProviderConfig};
 use xtask::{paths, school, server, stack};
 
-/// The worker's D1-failure switch (`worker/src/db/mod.rs`, `FAIL_SETTING`).
-const FAIL_D1: &str = "PONTE_DEV_FAIL_D1";
+/// The worker's D1-failure switch (`domain::clock::d1_fails`, read in `worker/src/db/mod.rs`).
+const FAIL_D1: &str = domain::clock::D1_FAILURE_SETTING;
 
 /// A `wrangler dev` of this test, killed (the whole process tree, SIGKILL) when dropped.
 struct Worker {
@@ -232,9 +232,17 @@ fn status_of(c: &mut Client, id: i64) -> String {
         .to_owned()
 }
 
+/// The OpenAPI document the test's own worker serves.
+fn contract_of(base: &str) -> e2e::contract::Contract {
+    let mut c = Client::new(base);
+    let a = c.get("/api/v1/openapi.json").expect("the OpenAPI document");
+    assert_eq!(a.status, 200, "the OpenAPI document: {}", a.body);
+    e2e::contract::Contract::new(a.json().expect("the document is JSON"))
+}
+
 /// The error shape of a 503: `{"error":{"code","message"}}`, in Italian, as JSON; and the
 /// answer as the OpenAPI document describes it (for the API's paths).
-fn assert_unavailable(method: &str, path: &str, a: &Answer) {
+fn assert_unavailable(contract: &e2e::contract::Contract, method: &str, path: &str, a: &Answer) {
     assert_eq!(a.status, 503, "{method} {path} with D1 failing: {}", a.body);
     assert!(
         a.content_type.starts_with("application/json"),
@@ -249,11 +257,12 @@ fn assert_unavailable(method: &str, path: &str, a: &Answer) {
         "{method} {path}: an Italian message saying to retry: {v}"
     );
     if path.starts_with("/api/") {
-        e2e::contract::check_answer(method, path, a);
+        contract.check(method, path, a.status, &a.content_type, &a.body);
     }
 }
 
 #[test]
+#[ignore = "run by `cargo xtask test` in a step of its own (it starts and kills its own worker)"]
 fn a_killed_commit_leaves_the_old_data_and_can_be_committed_again_and_failing_d1_writes_nothing() {
     let f = Faults::new();
     let mut worker = f.worker("first", &[]);
@@ -368,15 +377,16 @@ fn a_killed_commit_leaves_the_old_data_and_can_be_committed_again_and_failing_d1
     let before = f.count(written);
     let imports_before = f.count("SELECT count(*) AS n FROM imports");
     let failing = f.worker("d1-failing", &[(FAIL_D1, "1")]);
+    let contract = contract_of(&f.base);
     let mut anon = Client::new(&f.base);
     for path in ["/api/v1/hosts?q=meccanica", "/api/v1/hosts/1", "/enti"] {
         let a = anon.get(path).expect("GET");
-        assert_unavailable("GET", path, &a);
+        assert_unavailable(&contract, "GET", path, &a);
     }
     let create = json!({"kind": "assenze", "file_name": "assenze.csv", "file_bytes": 10});
     let path = format!("/api/v1/schools/{school_id}/imports");
     let a = office.post_json(&path, &create).expect("POST");
-    assert_unavailable("POST", &path, &a);
+    assert_unavailable(&contract, "POST", &path, &a);
     let path = format!("/api/v1/schools/{school_id}/notices");
     let a = office
         .post_json(
@@ -384,7 +394,7 @@ fn a_killed_commit_leaves_the_old_data_and_can_be_committed_again_and_failing_d1
             &json!({"title": "Prova", "body": "Prova.", "audience": "school"}),
         )
         .expect("POST");
-    assert_unavailable("POST", &path, &a);
+    assert_unavailable(&contract, "POST", &path, &a);
     drop(failing);
     assert_eq!(
         f.count(written),

@@ -88,6 +88,16 @@ pub fn is_development(setting: Option<&str>) -> bool {
     setting.map(str::trim) == Some("1")
 }
 
+/// The development switch that makes the worker's D1 fail (the fault tests, `tests/faults.rs`).
+pub const D1_FAILURE_SETTING: &str = "PONTE_DEV_FAIL_D1";
+
+/// Whether D1 is to fail on purpose: [`D1_FAILURE_SETTING`] exactly `1` on a development worker
+/// ([`DEV_SETTING`], which only `cargo xtask` passes to `wrangler dev`); never otherwise, so a
+/// deployed worker given the switch by mistake ignores it.
+pub fn d1_fails(dev_setting: Option<&str>, switch: Option<&str>) -> bool {
+    is_development(dev_setting) && switch.map(str::trim) == Some("1")
+}
+
 /// What the runtime offers as overrides, raw (each `None` when absent).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Overrides<'a> {
@@ -316,6 +326,21 @@ mod tests {
             Some("11"),
         ] {
             assert!(!is_development(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn d1_fails_only_on_a_development_worker_given_the_switch() {
+        assert!(d1_fails(Some("1"), Some("1")));
+        for (dev, switch) in [
+            (None, Some("1")),
+            (Some("0"), Some("1")),
+            (Some(""), Some("1")),
+            (Some("1"), None),
+            (Some("1"), Some("0")),
+            (Some("1"), Some("true")),
+        ] {
+            assert!(!d1_fails(dev, switch), "{dev:?} {switch:?}");
         }
     }
 

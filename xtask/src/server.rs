@@ -155,3 +155,28 @@ fn wait_ready(base: &str, limit: Duration) -> Result {
         std::thread::sleep(Duration::from_millis(250));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The development settings (the clock's overrides, the switch that makes D1 fail) reach a
+    /// worker only through `--var` from xtask: the deployed configuration names none of them.
+    #[test]
+    fn wrangler_toml_sets_no_development_switch() {
+        let file = crate::paths::root().join("wrangler.toml");
+        let text = std::fs::read_to_string(&file).expect("wrangler.toml");
+        for setting in [
+            domain::clock::DEV_SETTING,
+            domain::clock::D1_FAILURE_SETTING,
+            domain::clock::TODAY_OVERRIDE,
+        ] {
+            let assigned = text.lines().any(|l| {
+                let l = l.trim_start();
+                !l.starts_with('#')
+                    && l.split('=')
+                        .next()
+                        .is_some_and(|k| k.trim().trim_matches('"') == setting)
+            });
+            assert!(!assigned, "{} sets {setting}", file.display());
+        }
+    }
+}

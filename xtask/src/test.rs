@@ -146,6 +146,10 @@ pub fn all() -> Result {
     };
     step("API tests over HTTP");
     let api = run(&mut e2e(&["--no-fail-fast"]));
+    // On a worker of their own (its own D1, port and identity provider), which they kill
+    // during a commit and start with D1 failing: nothing of the shared stack is touched.
+    step("faults: wrangler dev killed during an import commit, D1 failing (tests/faults.rs)");
+    let faults = run(&mut e2e(&["--test", "faults", "--", "--ignored"]));
 
     step("browser tests in Debian's Chromium");
     let chromium = chromium
@@ -173,10 +177,11 @@ pub fn all() -> Result {
     step("the daily purge (retention), on what every test left");
     let retention = run(&mut e2e(&["--test", "retention", "--", "--ignored"]));
     drop(stack);
-    if api.is_err() || browser.is_err() || probe.is_err() || retention.is_err() {
+    if api.is_err() || faults.is_err() || browser.is_err() || probe.is_err() || retention.is_err() {
         print_worker_errors(&log);
     }
     api?;
+    faults?;
     browser?;
     probe?;
     retention?;

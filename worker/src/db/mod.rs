@@ -103,13 +103,11 @@ impl From<worker::Error> for Error {
     }
 }
 
-/// The development switch that makes D1 fail (`PONTE_DEV_FAIL_D1=1`, honoured only beside
-/// `PONTE_DEV=1`): every [`database`] call of the instance is then a [`Error::Storage`], as when
-/// D1 is unreachable, so no statement runs. The fault tests (`tests/faults.rs`) start a worker
-/// with it to see that a request answers 503 and writes nothing.
-pub const FAIL_SETTING: &str = "PONTE_DEV_FAIL_D1";
-
-/// Whether this instance runs with the D1-failure switch on (read once per instance).
+/// Whether this instance runs with the development switch that makes D1 fail
+/// (`domain::clock::d1_fails`: `PONTE_DEV_FAIL_D1=1` beside `PONTE_DEV=1`, which only `cargo
+/// xtask` passes to `wrangler dev`; read once per instance). Every [`database`] call is then an
+/// [`Error::Storage`], as when D1 is unreachable, so no statement runs: the fault tests
+/// (`tests/faults.rs`) see that a request answers 503 and writes nothing.
 fn failing(env: &Env) -> bool {
     thread_local! {
         static FAILING: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
@@ -117,8 +115,10 @@ fn failing(env: &Env) -> bool {
     FAILING.with(|f| {
         *f.get_or_init(|| {
             let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
-            domain::clock::is_development(var(domain::clock::DEV_SETTING).as_deref())
-                && var(FAIL_SETTING).as_deref() == Some("1")
+            domain::clock::d1_fails(
+                var(domain::clock::DEV_SETTING).as_deref(),
+                var(domain::clock::D1_FAILURE_SETTING).as_deref(),
+            )
         })
     })
 }
@@ -128,7 +128,10 @@ pub fn database(env: &Env) -> Result<D1Database, Error> {
     if failing(env) {
         return Err(Error::storage(
             "D1 binding",
-            format!("D1 fails on purpose ({FAIL_SETTING}=1, a development switch)"),
+            format!(
+                "D1 fails on purpose ({}=1, a development switch)",
+                domain::clock::D1_FAILURE_SETTING
+            ),
         ));
     }
     env.d1("DB").map_err(|e| Error::storage("D1 binding", e))
