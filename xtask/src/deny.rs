@@ -184,7 +184,9 @@ pub fn check() -> Result {
     // cargo-deny's `--offline` reaches `cargo metadata`, which then needs every crate of the
     // lock file, for every target, already downloaded: a fresh machine has only those of the
     // targets it built. crates.io is reachable; GitHub (the advisory database) is not.
-    run(cargo().args(["fetch", "--locked"]).current_dir(paths::root()))?;
+    run(cargo()
+        .args(["fetch", "--locked"])
+        .current_dir(paths::root()))?;
     run(Command::new(deny)
         .args([
             "--offline",
