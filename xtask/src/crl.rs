@@ -149,6 +149,9 @@ mod tests {
         drop(server);
         // Nobody listens any more. (Not checked by binding the port again: the port came from
         // the ephemeral range, where another process's outgoing connection may hold it.)
-        assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "still listening");
+        assert!(
+            TcpStream::connect(("127.0.0.1", port)).is_err(),
+            "still listening"
+        );
     }
 }
