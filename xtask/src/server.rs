@@ -284,7 +284,7 @@ mod tests {
         let real = std::fs::read_to_string(paths::root().join("wrangler.toml")).unwrap();
         let out = without_assets(&real, Path::new("/r"));
         assert!(
-            !out.contains("[assets]") && !out.contains("\"ASSETS\""),
+            !out.lines().any(|l| l.trim() == "[assets]") && !out.contains("\"ASSETS\""),
             "{out}"
         );
         assert!(out.contains("main = \"/r/worker/build/index.js\""), "{out}");
