@@ -1248,17 +1248,6 @@ fn only_a_qualified_signature_publishes() {
                 .unwrap(),
             "not_qualified",
         ),
-        (
-            "CRL unreachable",
-            the_pki
-                .signer_as(
-                    SignerKind::CrlUnreachable,
-                    &fresh_cf("TSTCRL", base_n),
-                    "Revoca Ignota",
-                )
-                .unwrap(),
-            "revocation_unknown",
-        ),
     ];
     for (i, (what, signer, want)) in cases.iter().enumerate() {
         let rep = signer.cf.clone().expect("a fiscal code");
@@ -1276,6 +1265,48 @@ fn only_a_qualified_signature_publishes() {
         );
         assert_eq!(status_of(&mut c, &code)["status"], "pending", "{what}");
     }
+
+    // A qualified signer whose CRL cannot be fetched: not checked is not a pass, and the signer
+    // did nothing wrong. The declaration waits for an operator, who sees why; nothing is live.
+    let unreachable = the_pki
+        .signer_as(
+            SignerKind::CrlUnreachable,
+            &fresh_cf("TSTCRL", base_n),
+            "Revoca Ignota",
+        )
+        .unwrap();
+    let rep = unreachable.cf.clone().expect("a fiscal code");
+    let (code, doc) = company_declaration(&mut c, &rep, base_n + 50);
+    let a = upload_signature(
+        &mut c,
+        &code,
+        &pki::sign_p7m(the_pki, &unreachable, doc.as_bytes()).unwrap(),
+    );
+    assert_eq!(a.status, 202, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "review");
+    assert_eq!(json_of(&a)["review_reason"], "revocation_unknown");
+    assert!(json_of(&a).get("host_id").is_none());
+    assert_eq!(status_of(&mut c, &code)["status"], "review");
+    let mut op = operator();
+    let page = send(&mut op, "GET", "/operatore", None);
+    assert_eq!(page.status, 200, "{}", page.body);
+    let row = page
+        .body
+        .split("<li")
+        .find(|li| li.contains(&code))
+        .unwrap_or_else(|| panic!("{code} not in the queue"));
+    assert!(
+        row.contains("Revoca del certificato non verificata"),
+        "{row}"
+    );
+    let a = review(
+        &mut op,
+        &code,
+        "refuse",
+        "Il certificatore non ha confermato lo stato del certificato.",
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(status_of(&mut c, &code)["status"], "refused");
 
     // The qualified signer, same path: published.
     let rep = fresh_cf("TSTQUA", base_n);

@@ -1,6 +1,8 @@
 //! End-to-end: the daily purge (issue 18, point 7; `domain::retention`, docs/privacy.md). The
 //! worker's scheduled handler is triggered under `wrangler dev` at chosen instants
-//! (`/cdn-cgi/handler/scheduled?time=…`), and what it left is read from the local D1. It runs
+//! (`/cdn-cgi/handler/scheduled?time=…`, on a second `wrangler dev` of the same worker and D1
+//! without the static assets: `xtask::server::scheduler`), and what it left is read from the
+//! local D1. It runs
 //! last (`cargo xtask test` runs it after the browser tests, `--ignored`), so every kind of record
 //! the other tests made is there to be kept or deleted.
 
@@ -46,15 +48,10 @@ fn n(v: &Value, k: &str) -> i64 {
         .unwrap_or_else(|| panic!("no count {k} in {v}"))
 }
 
-/// Runs the scheduled handler as if it were `at` (Unix seconds).
-fn purge_at(at: i64) {
-    let url = format!(
-        "{}/cdn-cgi/handler/scheduled?cron=17+3+*+*+*&time={}",
-        base(),
-        at * 1000
-    );
-    let r = ureq::get(&url).call().expect("the scheduled handler");
-    assert_eq!(r.status(), 200);
+/// Runs the scheduled handler as if it were `at` (Unix seconds), on the scheduler: the same
+/// worker and local D1 without the static assets (`xtask::server::scheduler` says why).
+fn purge_at(scheduler: &xtask::server::Server, at: i64) {
+    xtask::server::trigger_scheduled(scheduler, "17 3 * * *", at).expect("the scheduled handler");
 }
 
 /// What this test makes itself, so every category has something to delete: two declarations
@@ -128,6 +125,7 @@ fn the_daily_purge_deletes_what_is_past_its_period_and_nothing_else() {
         .expect("the clock")
         .as_secs() as i64;
     make_records();
+    let scheduler = xtask::server::scheduler(&state()).expect("the scheduler's wrangler dev");
     let before = counts();
     // Every kind of record is there: the other tests made them (a test with nothing to delete
     // would prove nothing).
@@ -150,11 +148,11 @@ fn the_daily_purge_deletes_what_is_past_its_period_and_nothing_else() {
 
     // Tomorrow: nothing has reached its period yet (the shortest, an unfinished import's staged
     // rows, is a week; the demo school year 2025/26 is kept a year after 31 August 2026).
-    purge_at(now + DAY);
+    purge_at(&scheduler, now + DAY);
     assert_eq!(counts(), before, "a day later nothing goes");
 
     // In eight days an import left unfinished is closed and its staged rows go; nothing else.
-    purge_at(now + 8 * DAY);
+    purge_at(&scheduler, now + 8 * DAY);
     let after = counts();
     assert_eq!(n(&after, "import_rows"), 0, "{after}");
     assert_eq!(n(&after, "unfinished_imports"), 0, "{after}");
@@ -166,7 +164,7 @@ fn the_daily_purge_deletes_what_is_past_its_period_and_nothing_else() {
 
     // In 31 days the dead declarations made today go (those the tests made "later" through the
     // development clock go later); a published one stays.
-    purge_at(now + 31 * DAY);
+    purge_at(&scheduler, now + 31 * DAY);
     let after = counts();
     assert!(
         n(&after, "dead_declarations") < n(&before, "dead_declarations"),
@@ -181,12 +179,12 @@ fn the_daily_purge_deletes_what_is_past_its_period_and_nothing_else() {
         n(&before, "verification_attempts")
     );
     // In 91 days, the proofs received today.
-    purge_at(now + 91 * DAY);
+    purge_at(&scheduler, now + 91 * DAY);
     assert!(n(&counts(), "verification_attempts") < n(&before, "verification_attempts"));
 
     // Six years on: the families' requests of 2025/26, the audit and review logs are gone; the
     // register, the published profiles and their proofs, the notices stay.
-    purge_at(now + 6 * 365 * DAY);
+    purge_at(&scheduler, now + 6 * 365 * DAY);
     let after = counts();
     for k in [
         "justifications",

@@ -161,6 +161,7 @@ fn english(m: Msg) -> &'static str {
         MsgId::ReviewSignerNotRepresentative => "The Companies Register does not list the signer among the company's legal representatives: a delegate must show the delegation.",
         MsgId::ReviewCompanyNotInRegistry => "The Companies Register has no company with this VAT number.",
         MsgId::ReviewRegistryUnavailable => "The register of record could not confirm the body.",
+        MsgId::ReviewRevocationUnknown => "The signature is valid, but it was not possible to check that the certificate was not revoked (the revocation list was not available): an operator checks the certificate.",
         MsgId::ReviewNotLiveOwner => "The profile is already published, and the confirmation does not come from the PEC address or the signer that published it.",
         MsgId::SignedByOther => "The file is signed by someone else (tax code {signer}): it must be signed by the legal representative named in the profile ({expected}).",
         MsgId::CfLength => "A person's tax code has 16 characters ({n} were given).",

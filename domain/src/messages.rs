@@ -182,6 +182,9 @@ messages! {
          legali rappresentanti dell'impresa: se è un delegato, serve la delega.",
     ReviewCompanyNotInRegistry => "Il Registro delle imprese non ha un'impresa con questa partita IVA.",
     ReviewRegistryUnavailable => "Il registro di riferimento non ha potuto confermare il soggetto.",
+    ReviewRevocationUnknown => "La firma è valida ma non è stato possibile verificare che il \
+         certificato non fosse revocato (la lista di revoca non era disponibile): un operatore \
+         controlla il certificato.",
     ReviewNotLiveOwner => "Il profilo è già pubblicato e la conferma non viene dalla PEC o dal \
          firmatario che lo hanno pubblicato.",
     CfLength => "Il codice fiscale di una persona ha 16 caratteri (ne sono stati indicati {n}).",

@@ -79,6 +79,10 @@ pub enum Evidence {
     Firma {
         signer: CodiceFiscale,
         representatives: Answer<Vec<CodiceFiscale>>,
+        /// Why the signers' certificates could not be checked against their CRLs, when they
+        /// could not (`mail::Checked::RevocationUnknown`): such a proof is always reviewed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revocation_unknown: Option<String>,
     },
 }
 
@@ -132,6 +136,9 @@ pub enum ReviewReason {
     RegistryUnavailable,
     /// The profile is live, and this proof is not from the address or the signer that proved it.
     NotLiveOwner,
+    /// The signature passed every check but revocation, which could not be made (the CRL could
+    /// not be fetched or used): the operator checks the certificate.
+    RevocationUnknown,
 }
 
 impl ReviewReason {
@@ -143,6 +150,7 @@ impl ReviewReason {
             ReviewReason::CompanyNotInRegistry => "company_not_in_registry",
             ReviewReason::RegistryUnavailable => "registry_unavailable",
             ReviewReason::NotLiveOwner => "not_live_owner",
+            ReviewReason::RevocationUnknown => "revocation_unknown",
         }
     }
 
@@ -153,6 +161,7 @@ impl ReviewReason {
             ReviewReason::CompanyNotInRegistry,
             ReviewReason::RegistryUnavailable,
             ReviewReason::NotLiveOwner,
+            ReviewReason::RevocationUnknown,
         ]
         .into_iter()
         .find(|r| r.code() == code)
@@ -166,6 +175,7 @@ impl ReviewReason {
             ReviewReason::CompanyNotInRegistry => Msg::ReviewCompanyNotInRegistry,
             ReviewReason::RegistryUnavailable => Msg::ReviewRegistryUnavailable,
             ReviewReason::NotLiveOwner => Msg::ReviewNotLiveOwner,
+            ReviewReason::RevocationUnknown => Msg::ReviewRevocationUnknown,
         }
     }
 }
@@ -182,6 +192,15 @@ pub enum Verdict {
 
 /// The decision on a proof. `owner`: who proved the live profile, when the body has one.
 pub fn verdict(evidence: &Evidence, owner: Option<&Owner>) -> Verdict {
+    // A signature whose certificate could not be checked for revocation proves nothing by
+    // itself, whoever gave it.
+    if let Evidence::Firma {
+        revocation_unknown: Some(_),
+        ..
+    } = evidence
+    {
+        return Verdict::Review(ReviewReason::RevocationUnknown);
+    }
     if let Some(owner) = owner {
         // An update: only the live profile's owner changes it without a person looking.
         return if owner.proved_by(evidence) {
@@ -196,6 +215,7 @@ pub fn verdict(evidence: &Evidence, owner: Option<&Owner>) -> Verdict {
         Evidence::Firma {
             signer,
             representatives,
+            ..
         } => match representatives {
             Answer::Found(reps) if reps.contains(signer) => Verdict::Publish,
             Answer::Found(_) => Verdict::Review(ReviewReason::SignerNotRepresentative),
@@ -266,6 +286,7 @@ mod tests {
         Evidence::Firma {
             signer: cf(signer),
             representatives,
+            revocation_unknown: None,
         }
     }
 
@@ -303,6 +324,44 @@ mod tests {
             verdict(&firma(REP, Answer::Unavailable), None),
             Verdict::Review(ReviewReason::RegistryUnavailable)
         );
+    }
+
+    #[test]
+    fn a_signature_not_checked_for_revocation_is_always_reviewed() {
+        let unchecked = |reps: Answer<Vec<&str>>| match firma(REP, reps) {
+            Evidence::Firma {
+                signer,
+                representatives,
+                ..
+            } => Evidence::Firma {
+                signer,
+                representatives,
+                revocation_unknown: Some("la lista di revoca non è raggiungibile".to_owned()),
+            },
+            other => other,
+        };
+        let confirmed = unchecked(Answer::Found(vec![REP]));
+        assert_eq!(
+            verdict(&confirmed, None),
+            Verdict::Review(ReviewReason::RevocationUnknown)
+        );
+        // Not even the live profile's own signer publishes without the check.
+        let owner = Owner::of(&firma(REP, Answer::Found(vec![REP])));
+        assert_eq!(
+            verdict(&confirmed, Some(&owner)),
+            Verdict::Review(ReviewReason::RevocationUnknown)
+        );
+        // The evidence keeps why, and reads back; older evidence without it reads as checked.
+        let stored = serde_json::to_string(&confirmed).unwrap();
+        assert!(stored.contains("revocation_unknown"), "{stored}");
+        assert_eq!(
+            serde_json::from_str::<Evidence>(&stored).unwrap(),
+            confirmed
+        );
+        let checked = firma(REP, Answer::Found(vec![REP]));
+        let old = serde_json::to_string(&checked).unwrap();
+        assert!(!old.contains("revocation_unknown"), "{old}");
+        assert_eq!(verdict(&checked, None), Verdict::Publish);
     }
 
     #[test]
@@ -386,6 +445,7 @@ mod tests {
             ReviewReason::CompanyNotInRegistry,
             ReviewReason::RegistryUnavailable,
             ReviewReason::NotLiveOwner,
+            ReviewReason::RevocationUnknown,
         ] {
             assert_eq!(ReviewReason::parse(r.code()), Some(r));
             assert!(!r.message().it().is_empty());

@@ -2,8 +2,9 @@
 #![cfg(feature = "mail")]
 
 use domain::mail::{
-    addr_spec, read_cades, verify_cades as verify_qualified, verify_pec, Crl, Crls, MailError,
-    QualifiedCas, SignedDocument, SigningWindow, TrustStore, MAX_P7M_BYTES, MAX_PEC_BYTES,
+    addr_spec, read_cades, verify_cades as verify_qualified, verify_pec, Checked, Crl, Crls,
+    MailError, QualifiedCas, SignedDocument, SigningWindow, TrustStore, MAX_P7M_BYTES,
+    MAX_PEC_BYTES,
 };
 use proptest::prelude::*;
 
@@ -428,6 +429,31 @@ fn revocation_that_cannot_be_checked_is_not_a_pass() {
     assert_eq!(
         verify_qualified(unreachable, &cas(), &only_the_real_one, window).map_err(|e| e.code()),
         Err("revocation_unknown")
+    );
+    // `check` keeps the document apart, for a person to look at: everything but revocation
+    // passed, and it says why revocation could not be checked. With the CRL it is qualified.
+    match read_cades(unreachable)
+        .unwrap()
+        .check(&cas(), &only_the_real_one, window)
+    {
+        Ok(Checked::RevocationUnknown { document, why }) => {
+            assert_eq!(document.content, CONTENT);
+            assert!(!why.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        read_cades(doc)
+            .unwrap()
+            .check(&cas(), &only_the_real_one, window),
+        Ok(Checked::Qualified(_))
+    ));
+    // Not a way round the other checks: a self-signed file without a CRL is still refused.
+    assert_eq!(
+        read_cades(fixture!("document-self-signed.p7m"))
+            .unwrap()
+            .check(&cas(), &Crls::new(), window),
+        Err(MailError::NotQualified)
     );
     // Only the addresses in certificates of a listed CA are to be fetched.
     let window = SigningWindow {

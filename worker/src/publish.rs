@@ -28,6 +28,7 @@ use domain::clock::Clock;
 use domain::declaration::{DeclarationCode, Expiry};
 use domain::hosts::{HostDetail, HostSummary, ProfileBody};
 use domain::identity::IpaCode;
+use domain::mail::Checked;
 use domain::messages::Msg;
 use domain::profile::HostIdentity;
 use domain::profile::{ProfileDraft, ValidProfile, PRIVACY_NOTICE_VERSION};
@@ -386,12 +387,16 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
             earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
             now: t,
         };
-        let signed = match crate::trust::verify_qualified(&env, &bytes, window).await? {
-            Ok(s) => s,
-            Err(e) => {
-                return Err(refused_upload(&env, &code, t, e.to_field_error("firma"), None).await)
-            }
-        };
+        let (signed, revocation_unknown) =
+            match crate::trust::verify_qualified(&env, &bytes, window).await? {
+                Ok(Checked::Qualified(s)) => (s, None),
+                Ok(Checked::RevocationUnknown { document, why }) => (document, Some(why)),
+                Err(e) => {
+                    return Err(
+                        refused_upload(&env, &code, t, e.to_field_error("firma"), None).await,
+                    )
+                }
+            };
         let digest = d
             .document_sha256
             .as_deref()
@@ -419,6 +424,7 @@ pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) ->
         let evidence = Evidence::Firma {
             signer: signed.signer_cf.clone(),
             representatives,
+            revocation_unknown,
         };
         let proved = Proved {
             by: format!("cades:{}", signed.signer_cf),

@@ -179,7 +179,20 @@ fn row(lang: Lang, d: &Declaration, live: Option<Live>) -> ReviewRow {
     };
     let proof = match &evidence {
         Some(e @ Evidence::Pec { .. }) => fill(o.proof_pec, &[("sender", &sender(e))]),
-        Some(e @ Evidence::Firma { .. }) => fill(o.proof_signature, &[("sender", &sender(e))]),
+        Some(
+            e @ Evidence::Firma {
+                revocation_unknown, ..
+            },
+        ) => {
+            let signed = fill(o.proof_signature, &[("sender", &sender(e))]);
+            match revocation_unknown {
+                Some(why) => format!(
+                    "{signed}. {}",
+                    fill(o.revocation_unknown, &[("why", why.as_str())])
+                ),
+                None => signed,
+            }
+        }
         None => String::new(),
     };
     let registry = match (&evidence, d.proof()) {

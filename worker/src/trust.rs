@@ -1,11 +1,11 @@
 //! Qualified signatures: what the worker does around `domain::mail`'s pure checks — read the
 //! signers' issuers from the trusted list in D1 (`db::trust`), fetch their CRLs over HTTP and
-//! keep them in KV, then let `CadesFile::verify` decide (docs/publishing.md, "Qualified
+//! keep them in KV, then let `CadesFile::check` decide (docs/publishing.md, "Qualified
 //! signatures").
 
 use crate::db::trust as db;
 use crate::error::ApiError;
-use domain::mail::{read_cades, Crls, MailError, QualifiedCas, SignedDocument, SigningWindow};
+use domain::mail::{read_cades, Checked, Crls, MailError, QualifiedCas, SigningWindow};
 use worker::{Env, Fetch, Url};
 
 /// A CRL larger than this is not read (the largest Italian qualified CAs' CRLs are a few MB;
@@ -17,14 +17,15 @@ const MAX_CACHE_SECS: i64 = 24 * 60 * 60;
 /// KV's shortest expiry.
 const MIN_CACHE_SECS: i64 = 60;
 
-/// Checks a `.p7m` as a qualified signature: `Ok(Err(_))` is a refusal to show the uploader
-/// (its code says whether the signature was checked and is bad, or could not be checked:
-/// `revocation_unknown`), `Err(_)` a failure of the worker's own storage.
+/// Checks a `.p7m` as a qualified signature: `Ok(Err(_))` is a refusal to show the uploader,
+/// `Ok(Ok(Checked::RevocationUnknown { .. }))` a signature that passed every check but
+/// revocation (no usable CRL: it goes to an operator, never live by itself), `Err(_)` a failure
+/// of the worker's own storage.
 pub async fn verify_qualified(
     env: &Env,
     p7m: &[u8],
     window: SigningWindow,
-) -> Result<Result<SignedDocument, MailError>, ApiError> {
+) -> Result<Result<Checked, MailError>, ApiError> {
     let file = match read_cades(p7m) {
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
@@ -46,7 +47,7 @@ pub async fn verify_qualified(
         }
         crls.insert(&url, crl);
     }
-    Ok(file.verify(&cas, &crls, window))
+    Ok(file.check(&cas, &crls, window))
 }
 
 /// The CRL at `url`, from KV while it is current, else fetched; kept in KV only once a CA of

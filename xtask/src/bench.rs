@@ -216,7 +216,9 @@ pub fn all(args: &[String]) -> Result {
             state,
             quiet: true,
             log_file: Some(paths::target().join("bench").join("wrangler-100k.log")),
-            vars: Vec::new(),
+            // Every request of wrk comes from 127.0.0.1: without the relaxed per-client limits,
+            // the search limit (60 a minute) would answer most of them 429.
+            vars: vec![("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned())],
         })?;
         latency_table(&wrk, &srv.base_url, "100k hosts", quick)?;
         drop(srv);
@@ -615,13 +617,13 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
         if label.starts_with("100k") {
             if conns == 1 {
                 println!(
-                    "  budget: text + filter p95 ≤ 20 ms at 1 connection: {}",
-                    verdict(tf.1 <= 20.0)
+                    "  budget: text + filter p95 ≤ 20 ms at 1 connection, no error: {}",
+                    verdict(tf.1 <= 20.0 && tf.4 == 0)
                 );
             } else {
                 println!(
-                    "  budget: text + filter ≥ 150 req/s at 10 connections: {}",
-                    verdict(tf.3 >= 150.0)
+                    "  budget: text + filter ≥ 150 req/s at 10 connections, no error: {}",
+                    verdict(tf.3 >= 150.0 && tf.4 == 0)
                 );
             }
         }

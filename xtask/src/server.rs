@@ -136,6 +136,114 @@ pub fn start(opts: Options) -> Result<Server> {
     Ok(server)
 }
 
+/// A second `wrangler dev` of the same worker on the same local `state`, without the static
+/// assets, to trigger the scheduled handler (`trigger_scheduled`).
+///
+/// Why: with `[assets]` in the configuration, `wrangler dev` (4.86, workerd 2026-04-26) runs the
+/// worker behind its assets router, and `/cdn-cgi/handler/scheduled` reaches the worker through
+/// an RPC that tries to copy the `ScheduledController`: the event fails before the worker's code
+/// runs ("DataCloneError: Could not serialize object of type ScheduledController", outcome
+/// `exception`). A plain worker of two lines with `--assets` fails the same way, and without
+/// them it runs. Deployed cron triggers do not go through that path. Both processes open the
+/// same SQLite files, as `wrangler d1 execute --local` does beside a running server.
+pub fn scheduler(state: &Path) -> Result<Server> {
+    let root = paths::root();
+    let original = std::fs::read_to_string(root.join("wrangler.toml"))
+        .map_err(|e| format!("cannot read wrangler.toml: {e}"))?;
+    let config = without_assets(&original, &root);
+    let dir = paths::target().join("scheduler");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let file = dir.join("wrangler.toml");
+    std::fs::write(&file, config).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    let port = free_port()?;
+    let log = dir.join("wrangler.log");
+    let f =
+        std::fs::File::create(&log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+    let mut cmd = wrangler();
+    cmd.arg("dev")
+        .arg("--config")
+        .arg(&file)
+        .args(["--ip", "127.0.0.1", "--port"])
+        .arg(port.to_string())
+        .arg("--persist-to")
+        .arg(state)
+        .args([
+            "--show-interactive-dev-session=false",
+            "--inspector-port",
+            "0",
+            "--log-level",
+            "info",
+        ])
+        .arg("--var")
+        .arg(format!("{}:1", domain::clock::DEV_SETTING))
+        .stdin(Stdio::null());
+    log_to(&mut cmd, &f)?;
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start the scheduler's wrangler dev: {e}"))?;
+    let server = Server {
+        child,
+        base_url: format!("http://127.0.0.1:{port}"),
+        state: state.to_owned(),
+    };
+    wait_ready(&server.base_url, Duration::from_secs(120))?;
+    Ok(server)
+}
+
+/// Runs the scheduled handler of `scheduler` (see [`scheduler`]) as the cron `cron` would at
+/// `at` (Unix seconds).
+pub fn trigger_scheduled(scheduler: &Server, cron: &str, at: i64) -> Result {
+    let url = format!(
+        "{}/cdn-cgi/handler/scheduled?cron={}&time={}",
+        scheduler.base_url,
+        cron.replace(' ', "+"),
+        at * 1000
+    );
+    match ureq::get(&url).timeout(Duration::from_secs(60)).call() {
+        Ok(r) if r.status() == 200 => Ok(()),
+        Ok(r) => Err(format!("the scheduled handler answered {}", r.status())),
+        Err(ureq::Error::Status(code, r)) => Err(format!(
+            "the scheduled handler failed ({code}, {}): see {}",
+            r.into_string().unwrap_or_default(),
+            paths::target().join("scheduler/wrangler.log").display()
+        )),
+        Err(e) => Err(format!("the scheduled handler: {e}")),
+    }
+}
+
+/// wrangler.toml without its `[assets]` table, its paths made absolute (the copy lives in
+/// target/).
+fn without_assets(toml: &str, root: &Path) -> String {
+    let mut out = String::new();
+    let mut in_assets = false;
+    for line in toml.lines() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_assets = t == "[assets]";
+        }
+        if in_assets {
+            continue;
+        }
+        let absolute = |key: &str| {
+            t.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix('='))
+                .map(|v| v.trim().trim_matches('"').to_owned())
+        };
+        if let Some(v) = absolute("main") {
+            out.push_str(&format!("main = \"{}\"\n", root.join(v).display()));
+        } else if let Some(v) = absolute("migrations_dir") {
+            out.push_str(&format!(
+                "migrations_dir = \"{}\"\n",
+                root.join(v).display()
+            ));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn wait_ready(base: &str, limit: Duration) -> Result {
     let start = Instant::now();
     let agent = ureq::AgentBuilder::new()
@@ -158,6 +266,30 @@ fn wait_ready(base: &str, limit: Duration) -> Result {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schedulers_configuration_has_no_assets_and_absolute_paths() {
+        let toml = "name = \"ponte\"\nmain = \"worker/build/index.js\"\n\n[assets]\n\
+                    directory = \"assets\"\nbinding = \"ASSETS\"\n\n[[d1_databases]]\n\
+                    binding = \"DB\"\nmigrations_dir = \"migrations\"\n[triggers]\n\
+                    crons = [\"17 3 * * *\"]\n";
+        let out = without_assets(toml, Path::new("/r"));
+        assert!(!out.contains("assets"), "{out}");
+        assert!(out.contains("main = \"/r/worker/build/index.js\""), "{out}");
+        assert!(out.contains("migrations_dir = \"/r/migrations\""), "{out}");
+        assert!(out.contains("binding = \"DB\""), "{out}");
+        assert!(out.contains("crons = [\"17 3 * * *\"]"), "{out}");
+        // The real file reads the same way.
+        let real = std::fs::read_to_string(paths::root().join("wrangler.toml")).unwrap();
+        let out = without_assets(&real, Path::new("/r"));
+        assert!(
+            !out.lines().any(|l| l.trim() == "[assets]") && !out.contains("\"ASSETS\""),
+            "{out}"
+        );
+        assert!(out.contains("main = \"/r/worker/build/index.js\""), "{out}");
+    }
+
     /// The development settings (the clock's overrides, the switch that makes D1 fail) reach a
     /// worker only through `--var` from xtask: the deployed configuration names none of them.
     #[test]

@@ -740,7 +740,7 @@ impl Op {
                 id: "declarationSignature",
                 tag: "pubblicazione",
                 summary: "Il file firmato (CAdES .p7m) che conferma la dichiarazione di un'impresa",
-                description: Some("Si verificano la firma, che il contenuto sia byte per byte il documento della dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia la persona indicata nel documento; il certificato deve essere qualificato (emesso da una CA dell'elenco nazionale AgID, non ripudio, dichiarazioni QC), valido e non revocato alla data di firma (CRL). Se la revoca non si può verificare la firma è rifiutata con il codice revocation_unknown. Se il Registro delle imprese conferma il firmatario tra i legali rappresentanti il profilo è pubblicato (200); altrimenti, o se il registro non risponde, la dichiarazione attende la verifica di un operatore (202, status review)."),
+                description: Some("Si verificano la firma, che il contenuto sia byte per byte il documento della dichiarazione di questo codice e che il firmatario (serialNumber TINIT-codice fiscale del certificato) sia la persona indicata nel documento; il certificato deve essere qualificato (emesso da una CA dell'elenco nazionale AgID, non ripudio, dichiarazioni QC), valido e non revocato alla data di firma (CRL). Se il Registro delle imprese conferma il firmatario tra i legali rappresentanti il profilo è pubblicato (200); altrimenti, se il registro non risponde, o se la revoca del certificato non si può verificare (lista di revoca non disponibile: review_reason revocation_unknown), la dichiarazione attende la verifica di un operatore (202, status review)."),
                 params: const { &[CODE] },
                 request: Some(RequestBody {
                     description: None,
@@ -749,7 +749,7 @@ impl Op {
                 replies: const { &[
                     ok(200, "Pubblicato.", Schema::Published),
                     ok(202, "In attesa della verifica di un operatore.", Schema::Published),
-                    error(400, "Firma rifiutata: non leggibile, contenuto o firmatario diversi (invalid_field); certificato non qualificato (not_qualified), revocato o sospeso alla data di firma (certificate_revoked), revoca non verificabile ora (revocation_unknown)."),
+                    error(400, "Firma rifiutata: non leggibile, contenuto o firmatario diversi (invalid_field); certificato non qualificato (not_qualified), revocato o sospeso alla data di firma (certificate_revoked)."),
                     error(404, "Nessuna dichiarazione con questo codice."),
                     error(409, "Codice già usato o scaduto (conflict)."),
                     error(413, "File oltre la dimensione ammessa (payload_too_large)."),

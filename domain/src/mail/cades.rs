@@ -161,21 +161,46 @@ impl CadesFile {
     /// Checks every signer's certificate (see the module documentation of [`crate::mail`]):
     /// issued by a qualified CA of `cas`, valid, non-repudiation, QC statements, not revoked
     /// according to `crls`, each at its signing time within `window`. Then reads the first
-    /// signer's fiscal code.
+    /// signer's fiscal code. Revocation that could not be checked is an error here
+    /// ([`MailError::RevocationUnknown`]); [`CadesFile::check`] says it apart.
     pub fn verify(
         self,
         cas: &QualifiedCas,
         crls: &Crls,
         window: SigningWindow,
     ) -> Result<SignedDocument, MailError> {
+        match self.check(cas, crls, window)? {
+            Checked::Qualified(document) => Ok(document),
+            Checked::RevocationUnknown { why, .. } => Err(MailError::RevocationUnknown(why)),
+        }
+    }
+
+    /// The checks of [`CadesFile::verify`], with one difference: when every check passed but
+    /// revocation could not be made for some signer (no usable CRL), the document and its
+    /// signer are still returned, as [`Checked::RevocationUnknown`], so that a person can look
+    /// at it. Such a document proves nothing by itself.
+    pub fn check(
+        self,
+        cas: &QualifiedCas,
+        crls: &Crls,
+        window: SigningWindow,
+    ) -> Result<Checked, MailError> {
         let mut signers = Vec::with_capacity(self.signers.len());
         let mut first_at = window.now;
+        let mut unknown: Option<String> = None;
         for (i, (cert, signing_time)) in self.signers.iter().enumerate() {
             let at = window.at(*signing_time);
             if i == 0 {
                 first_at = at;
             }
-            check_signer(cert, cas, crls, at, window.now)?;
+            // Revocation is the last of a signer's checks: past it, everything else passed.
+            match check_signer(cert, cas, crls, at, window.now) {
+                Ok(()) => {}
+                Err(MailError::RevocationUnknown(why)) => {
+                    unknown.get_or_insert(why);
+                }
+                Err(e) => return Err(e),
+            }
             signers.push(DocumentSigner {
                 cf: cert
                     .subject_attr(SERIAL_NUMBER)
@@ -188,15 +213,32 @@ impl CadesFile {
         let mut signers = signers.into_iter();
         let first = signers.next().ok_or(MailError::NotSigned)?;
         let signer_cf = first.cf.ok_or(MailError::NoSignerFiscalCode)?;
-        Ok(SignedDocument {
+        let document = SignedDocument {
             content: self.content,
             signer_cf,
             signer_name: first.name,
             certificate_not_after: first.certificate_not_after,
             signed_at: first_at,
             cosigners: signers.collect(),
+        };
+        Ok(match unknown {
+            None => Checked::Qualified(document),
+            Some(why) => Checked::RevocationUnknown { document, why },
         })
     }
+}
+
+/// What [`CadesFile::check`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    /// Every check passed, revocation included.
+    Qualified(SignedDocument),
+    /// Every check passed except revocation, which could not be made (`why`, in Italian): not
+    /// a pass. The worker puts such a declaration in the operators' review queue.
+    RevocationUnknown {
+        document: SignedDocument,
+        why: String,
+    },
 }
 
 /// [`read_cades`] then [`CadesFile::verify`]: a `.p7m` accepted only from qualified signers.

@@ -105,7 +105,8 @@
 //!    [`MailError::Revoked`]. When no usable CRL answers — no HTTP distribution point, not
 //!    reachable, unreadable, signed by someone else, out of date — the answer is
 //!    [`MailError::RevocationUnknown`]: *could not check*, a separate code from *checked and
-//!    bad*, so the worker never accepts it and can send it to a person instead.
+//!    bad*, so the worker never accepts it: [`CadesFile::check`] returns the document apart
+//!    ([`Checked::RevocationUnknown`]) and the worker sends it to a person.
 //!
 //! Then the first signer's fiscal code comes from the subject's `serialNumber` (`TINIT-<cf>`,
 //! also `IT:<cf>` and a bare code; [`MailError::NoSignerFiscalCode`] otherwise).
@@ -139,7 +140,7 @@ mod qualified;
 mod trust;
 mod x509;
 
-pub use cades::{read_cades, verify_cades, CadesFile, DocumentSigner, SignedDocument};
+pub use cades::{read_cades, verify_cades, CadesFile, Checked, DocumentSigner, SignedDocument};
 pub use crl::Crl;
 pub use pec::{verify_pec, PecMessage};
 pub use qualified::{subject_key, Crls, QualifiedCas, SigningWindow};

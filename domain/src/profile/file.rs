@@ -166,6 +166,30 @@ impl DraftFile {
         Self::from_json(text)
     }
 
+    /// The file's text with its `checksum` made right for its `draft` (the other fields as they
+    /// are, in their order): what a hand edit would need to pass as untouched. `None` when it is
+    /// not a JSON object with a `draft`. For tests and the fuzzer, which reach the draft's own
+    /// checks only through a file whose checksum holds.
+    pub fn resealed(text: &str) -> Option<String> {
+        let json::Value::Object(mut fields) = json::parse(text)? else {
+            return None;
+        };
+        let draft = fields.iter().find(|(k, _)| k == "draft")?.1.clone();
+        let checksum = json::Value::String(json::checksum(&draft));
+        match fields.iter_mut().find(|(k, _)| k == "checksum") {
+            Some((_, v)) => *v = checksum,
+            None => fields.push(("checksum".to_owned(), checksum)),
+        }
+        let mut out = String::new();
+        json::write(
+            &json::Value::Object(fields),
+            &mut out,
+            json::Style::Compact,
+            0,
+        );
+        Some(out)
+    }
+
     /// The draft and when it was saved.
     pub fn load(text: &str) -> Result<DraftFile, DraftFileError> {
         if text.len() > Self::MAX_BYTES {
@@ -376,6 +400,20 @@ mod tests {
         // Changing only when it was saved is not tampering with the draft.
         let edited = text.replacen("2026-03-01T10:05:09Z", "2026-03-02T10:05:09Z", 1);
         assert!(DraftFile::from_json(&edited).is_ok());
+    }
+
+    #[test]
+    fn a_resealed_edit_loads_with_the_edit() {
+        let text = DraftFile::to_json(&impresa(), at());
+        let edited = text.replacen("\"max_students\": \" 4 \"", "\"max_students\": \" 9 \"", 1);
+        let resealed = DraftFile::resealed(&edited).unwrap();
+        let draft = DraftFile::from_json(&resealed).unwrap();
+        assert_eq!(draft.offers[0].max_students, " 9 ");
+        // Unchanged text reseals to the same file, written compact.
+        let same = DraftFile::resealed(&text).unwrap();
+        assert_eq!(DraftFile::from_json(&same), DraftFile::from_json(&text));
+        assert_eq!(DraftFile::resealed("[1]"), None);
+        assert_eq!(DraftFile::resealed("{\"checksum\":\"x\"}"), None);
     }
 
     #[test]
