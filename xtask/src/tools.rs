@@ -168,6 +168,49 @@ pub fn ensure_wrk() -> Result<PathBuf> {
     Ok(wrk)
 }
 
+/// Python 3.10 or later with `venv` and pip, for the probe's virtual environment: Debian's
+/// `python3` and `python3-venv`, installed with apt-get when missing and we are root (like
+/// Chromium), so that Rust and Node.js stay the only prerequisites.
+fn ensure_python_venv() -> Result {
+    let ready = || {
+        Command::new("python3")
+            .args([
+                "-c",
+                "import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 10))",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if ready() {
+        return Ok(());
+    }
+    let uid = output(Command::new("id").arg("-u")).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err(
+            "the contract probe needs Python 3.10 or later with venv: run `sudo apt-get \
+                    install -y python3 python3-venv` and try again"
+                .into(),
+        );
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "python3",
+            "python3-venv",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    if ready() {
+        Ok(())
+    } else {
+        Err("python3 with venv is still missing after apt-get install".into())
+    }
+}
+
 /// Schemathesis, the contract probe of `cargo xtask test` (docs/toolchain.md): this version,
 /// with every package it pulls in pinned (`pip freeze` of a clean install), in a virtual
 /// environment of the tool cache, made once.
@@ -218,6 +261,7 @@ pub fn ensure_schemathesis() -> Result<PathBuf> {
         return Ok(bin);
     }
     let started = std::time::Instant::now();
+    ensure_python_venv()?;
     let _ = std::fs::remove_dir_all(&venv);
     run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     run(Command::new(venv.join("bin").join("pip"))
