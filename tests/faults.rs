@@ -13,8 +13,7 @@
 //!   switch's.
 
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use xtask::client::{Answer, Client};
 use xtask::oidc::{Provider, ProviderConfig};
@@ -22,90 +21,6 @@ use xtask::{paths, school, server, stack};
 
 /// The worker's D1-failure switch (`domain::clock::d1_fails`, read in `worker/src/db/mod.rs`).
 const FAIL_D1: &str = domain::clock::D1_FAILURE_SETTING;
-
-/// A `wrangler dev` of this test, killed (the whole process tree, SIGKILL) when dropped.
-struct Worker {
-    child: Child,
-}
-
-impl Worker {
-    fn start(state: &Path, port: u16, vars: &[(String, String)], log: &Path) -> Worker {
-        let log_file = std::fs::File::create(log).expect("the worker's log");
-        let mut cmd = Command::new(paths::node_bin("wrangler"));
-        cmd.current_dir(paths::root())
-            .env("WRANGLER_SEND_METRICS", "false")
-            .env("CI", "1")
-            .env("NO_UPDATE_NOTIFIER", "1")
-            .args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
-            .arg("--persist-to")
-            .arg(state)
-            .args([
-                "--show-interactive-dev-session=false",
-                "--inspector-port",
-                "0",
-                "--log-level",
-                "error",
-            ])
-            .arg("--var")
-            .arg(format!("{}:1", domain::clock::DEV_SETTING))
-            .stdin(Stdio::null())
-            .stdout(log_file.try_clone().expect("log"))
-            .stderr(log_file);
-        for (k, v) in vars {
-            cmd.arg("--var").arg(format!("{k}:{v}"));
-        }
-        let child = cmd.spawn().expect("wrangler dev starts");
-        let worker = Worker { child };
-        let base = format!("http://127.0.0.1:{port}");
-        let agent = ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs(5))
-            .build();
-        let started = Instant::now();
-        loop {
-            // `/healthz` touches no storage: it answers even with D1 failing.
-            if let Ok(r) = agent.get(&format!("{base}/healthz")).call() {
-                if r.status() == 200 {
-                    return worker;
-                }
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(120),
-                "wrangler dev did not answer on {base} (log: {})",
-                log.display()
-            );
-            std::thread::sleep(Duration::from_millis(200));
-        }
-    }
-
-    /// SIGKILL to wrangler and every process under it (workerd holds the database), by id.
-    fn kill(&mut self) {
-        let mut pids = vec![self.child.id()];
-        let mut i = 0;
-        while i < pids.len() {
-            let children =
-                std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children", pid = pids[i]))
-                    .unwrap_or_default();
-            pids.extend(
-                children
-                    .split_whitespace()
-                    .filter_map(|p| p.parse::<u32>().ok()),
-            );
-            i += 1;
-        }
-        let _ = Command::new("kill")
-            .arg("-KILL")
-            .args(pids.iter().map(u32::to_string))
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
 
 /// The test's own stack: its state, demo schools, CIE provider and the worker's variables.
 struct Faults {
@@ -175,15 +90,19 @@ impl Faults {
         }
     }
 
-    fn worker(&self, name: &str, extra: &[(&str, &str)]) -> Worker {
+    /// A `wrangler dev` of this test on its state (`Server::kill` crashes it).
+    fn worker(&self, name: &str, extra: &[(&str, &str)]) -> server::Server {
         let mut vars = self.vars.clone();
         vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        Worker::start(
-            &self.state,
-            self.port,
-            &vars,
-            &self.dir.join(format!("wrangler-{name}.log")),
-        )
+        server::start(server::Options {
+            port: self.port,
+            state: self.state.clone(),
+            quiet: true,
+            log_file: Some(self.dir.join(format!("wrangler-{name}.log"))),
+            vars,
+            config: None,
+        })
+        .expect("wrangler dev starts")
     }
 
     /// One number read from the test's database.

@@ -219,6 +219,7 @@ pub fn all(args: &[String]) -> Result {
             // Every request of wrk comes from 127.0.0.1: without the relaxed per-client limits,
             // the search limit (60 a minute) would answer most of them 429.
             vars: vec![("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned())],
+            config: None,
         })?;
         latency_table(&wrk, &srv.base_url, "100k hosts", quick)?;
         drop(srv);

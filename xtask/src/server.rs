@@ -79,6 +79,32 @@ pub struct Server {
     pub state: PathBuf,
 }
 
+impl Server {
+    /// SIGKILL to wrangler and every process under it (workerd holds the database), as a
+    /// crash would: for the fault tests. Dropping it afterwards does nothing more.
+    pub fn kill(&mut self) {
+        let mut pids = vec![self.child.id()];
+        let mut i = 0;
+        while i < pids.len() {
+            let children =
+                std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children", pid = pids[i]))
+                    .unwrap_or_default();
+            pids.extend(
+                children
+                    .split_whitespace()
+                    .filter_map(|p| p.parse::<u32>().ok()),
+            );
+            i += 1;
+        }
+        let _ = Command::new("kill")
+            .arg("-KILL")
+            .args(pids.iter().map(u32::to_string))
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for Server {
     /// SIGTERM lets wrangler stop workerd itself.
     fn drop(&mut self) {
@@ -95,11 +121,17 @@ pub struct Options {
     pub log_file: Option<PathBuf>,
     /// Variables for the worker (`--var KEY:VALUE`), beside wrangler.toml's `[vars]`.
     pub vars: Vec<(String, String)>,
+    /// Another configuration than the repository's wrangler.toml (`--config`).
+    pub config: Option<PathBuf>,
 }
 
 pub fn start(opts: Options) -> Result<Server> {
     let mut cmd = wrangler();
-    cmd.args(["dev", "--ip", "127.0.0.1", "--port"])
+    cmd.arg("dev");
+    if let Some(config) = &opts.config {
+        cmd.arg("--config").arg(config);
+    }
+    cmd.args(["--ip", "127.0.0.1", "--port"])
         .arg(opts.port.to_string())
         .arg("--persist-to")
         .arg(&opts.state)
@@ -155,39 +187,14 @@ pub fn scheduler(state: &Path) -> Result<Server> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let file = dir.join("wrangler.toml");
     std::fs::write(&file, config).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    let port = free_port()?;
-    let log = dir.join("wrangler.log");
-    let f =
-        std::fs::File::create(&log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
-    let mut cmd = wrangler();
-    cmd.arg("dev")
-        .arg("--config")
-        .arg(&file)
-        .args(["--ip", "127.0.0.1", "--port"])
-        .arg(port.to_string())
-        .arg("--persist-to")
-        .arg(state)
-        .args([
-            "--show-interactive-dev-session=false",
-            "--inspector-port",
-            "0",
-            "--log-level",
-            "info",
-        ])
-        .arg("--var")
-        .arg(format!("{}:1", domain::clock::DEV_SETTING))
-        .stdin(Stdio::null());
-    log_to(&mut cmd, &f)?;
-    let child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start the scheduler's wrangler dev: {e}"))?;
-    let server = Server {
-        child,
-        base_url: format!("http://127.0.0.1:{port}"),
+    start(Options {
+        port: free_port()?,
         state: state.to_owned(),
-    };
-    wait_ready(&server.base_url, Duration::from_secs(120))?;
-    Ok(server)
+        quiet: false,
+        log_file: Some(dir.join("wrangler.log")),
+        vars: Vec::new(),
+        config: Some(file),
+    })
 }
 
 /// Runs the scheduled handler of `scheduler` (see [`scheduler`]) as the cron `cron` would at

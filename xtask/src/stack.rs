@@ -107,6 +107,7 @@ pub fn start(o: Options) -> Result<Stack> {
         quiet: o.quiet,
         log_file: o.log_file,
         vars,
+        config: None,
     })?;
     Ok(Stack {
         server,
