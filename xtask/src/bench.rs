@@ -348,19 +348,7 @@ fn dashboard_bench(wrk: &Path, base: &str, demo: &xtask::school::Demo, quick: bo
     println!(
         "\n## family and school pages, 1,000-pupil school (budget: dashboard API p95 ≤ 15 ms at 1 connection; /famiglia ≤ 3 D1 round trips after the session)"
     );
-    let text = std::fs::read_to_string(&demo.identities).map_err(|e| e.to_string())?;
-    let people: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let cf_of = |prefix: &str| -> Result<String> {
-        people
-            .as_array()
-            .and_then(|a| {
-                a.iter()
-                    .find(|p| p["label"].as_str().is_some_and(|l| l.starts_with(prefix)))
-            })
-            .and_then(|p| p["cf"].as_str())
-            .map(str::to_owned)
-            .ok_or_else(|| format!("no demo person «{prefix}…»"))
-    };
+    let cf_of = |prefix: &str| xtask::stack::person_cf(&demo.identities, prefix);
     let signed_in = |cf: &str| -> Result<(xtask::client::Client, serde_json::Value, String)> {
         let mut client = xtask::client::Client::new(base);
         client.sign_in("cie", cf)?;

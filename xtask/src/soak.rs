@@ -155,20 +155,6 @@ fn imports(
 }
 
 /// The first demo person whose label starts with `prefix`.
-fn person(identities: &Path, prefix: &str) -> Result<String> {
-    let text = std::fs::read_to_string(identities).map_err(|e| e.to_string())?;
-    let people: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    people
-        .as_array()
-        .and_then(|a| {
-            a.iter()
-                .find(|p| p["label"].as_str().is_some_and(|l| l.starts_with(prefix)))
-        })
-        .and_then(|p| p["cf"].as_str())
-        .map(str::to_owned)
-        .ok_or_else(|| format!("no demo person «{prefix}…»"))
-}
-
 pub fn run(args: &[String]) -> Result {
     let secs: u64 = match args.iter().position(|a| a == "--seconds") {
         Some(i) => args
@@ -209,7 +195,10 @@ pub fn run(args: &[String]) -> Result {
         return Err(format!("the search found no hosts: {found}"));
     }
     let mut parent = Client::new(&base);
-    parent.sign_in("cie", &person(&demo.identities, "Genitore di due alunni")?)?;
+    parent.sign_in(
+        "cie",
+        &xtask::stack::person_cf(&demo.identities, "Genitore di due alunni")?,
+    )?;
     let me = parent.refresh_csrf()?;
     let children: Vec<i64> = me["guardian_of"]
         .as_array()

@@ -275,6 +275,24 @@ pub struct Secretary {
     pub name: String,
 }
 
+/// The codice fiscale of the first demo person whose label starts with `prefix`, from the
+/// demo's `identities.json`.
+pub fn person_cf(identities: &Path, prefix: &str) -> Result<String> {
+    let text = std::fs::read_to_string(identities)
+        .map_err(|e| format!("cannot read {}: {e}", identities.display()))?;
+    let people: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", identities.display()))?;
+    people
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|p| p["label"].as_str().is_some_and(|l| l.starts_with(prefix)))
+        })
+        .and_then(|p| p["cf"].as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no demo person «{prefix}…»"))
+}
+
 /// The first secretary in a demo school's `personale` file.
 pub fn secretary_of(s: &school::DemoSchool) -> Result<Secretary> {
     use domain::import::{parse_file, ImportContext, StaffRole, StaffRow};

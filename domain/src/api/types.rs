@@ -475,6 +475,37 @@ pub enum FlagOrText {
     Text(String),
 }
 
+impl FlagOrText {
+    /// The form fields that are a [`FlagOrText`] in JSON; every other field is text.
+    pub const FIELDS: &'static [&'static str] = &["requires_ack"];
+}
+
+/// A JSON body's field as the same form would send it, if it has the type the document gives
+/// it: text, `null` for none, a boolean for a [`FlagOrText`] field. Anything else is refused
+/// naming the field (the contract probe found `{"title": {}}` published as a notice titled
+/// `{}`).
+pub fn form_field(name: &str, v: serde_json::Value) -> Result<String, crate::error::FieldError> {
+    use serde_json::Value;
+    let flag = FlagOrText::FIELDS.contains(&name);
+    match v {
+        Value::String(s) => Ok(s),
+        Value::Null => Ok(String::new()),
+        Value::Bool(b) if flag => Ok(b.to_string()),
+        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
+            let msg = if flag {
+                crate::messages::Msg::FieldNotFlag
+            } else {
+                crate::messages::Msg::FieldNotText
+            };
+            Err(crate::error::FieldError::invalid_says(
+                name,
+                msg,
+                &[("field", &name)],
+            ))
+        }
+    }
+}
+
 /// `201` of something created: its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]

@@ -79,33 +79,10 @@ async fn fields(headers: &HeaderMap, body: Body) -> Result<Fields, ApiError> {
             FieldError::invalid_says("body", Msg::BodyNotJsonObject, &[("detail", &e)])
         })?;
         v.into_iter()
-            .map(|(k, v)| json_field(&k, v).map(|s| (k, s)))
+            .map(|(k, v)| domain::api::types::form_field(&k, v).map(|s| (k, s)))
             .collect::<Result<_, _>>()?
     };
     Ok(Fields { form, map })
-}
-
-/// The fields of the forms that are booleans in JSON (`domain::api::types::FlagOrText`); every
-/// other field is text.
-const FLAG_FIELDS: &[&str] = &["requires_ack"];
-
-/// A JSON field's value as the form would send it, if it has the type the document gives it:
-/// text, `null` for none, a boolean for a flag. Anything else is refused naming the field (the
-/// contract probe found `{"title": {}}` published as a notice titled `{}`).
-fn json_field(name: &str, v: Value) -> Result<String, FieldError> {
-    match v {
-        Value::String(s) => Ok(s),
-        Value::Null => Ok(String::new()),
-        Value::Bool(b) if FLAG_FIELDS.contains(&name) => Ok(b.to_string()),
-        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
-            let msg = if FLAG_FIELDS.contains(&name) {
-                Msg::FieldNotFlag
-            } else {
-                Msg::FieldNotText
-            };
-            Err(FieldError::invalid_says(name, msg, &[("field", &name)]))
-        }
-    }
 }
 
 /// The signed-in person, their access and the request's fields, CSRF checked (the form's
