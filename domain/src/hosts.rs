@@ -3,7 +3,7 @@
 
 use crate::error::FieldError;
 use crate::messages::Msg;
-use crate::place::{IstatComune, ProvinceCode, RegionCode};
+use crate::place::{ComuneInput, IstatComune, ProvinceCode, RadiusKm, RegionCode};
 use crate::query::QueryParams;
 use crate::text::SearchText;
 use chrono::{Datelike, NaiveDate};
@@ -303,12 +303,16 @@ pub struct HostSearch {
     pub kind: Option<HostKind>,
     pub period: Option<YearMonth>,
     pub min_places: Option<u32>,
+    /// Around this comune (`near`), nearest first; the worker turns a typed name into its code.
+    pub near: Option<ComuneInput>,
+    /// How far around `near` (`radius_km`); [`RadiusKm::DEFAULT`] when not given.
+    pub radius: Option<RadiusKm>,
     pub page: u32,
     pub per_page: u32,
 }
 
 impl HostSearch {
-    pub const PARAMS: [&'static str; 12] = [
+    pub const PARAMS: [&'static str; 14] = [
         "q",
         "region",
         "province",
@@ -319,6 +323,8 @@ impl HostSearch {
         "kind",
         "period",
         "min_places",
+        "near",
+        "radius_km",
         "page",
         "per_page",
     ];
@@ -330,7 +336,32 @@ impl HostSearch {
 
     pub fn from_pairs(pairs: Vec<(String, String)>) -> Result<Self, FieldError> {
         let p = QueryParams::parse(pairs, &Self::PARAMS)?;
+        let near = p.get("near").map(ComuneInput::parse).transpose()?;
+        let radius = p
+            .int_in("radius_km", RadiusKm::MIN.into(), RadiusKm::MAX.into())?
+            .map(|km| {
+                u16::try_from(km)
+                    .ok()
+                    .and_then(RadiusKm::new)
+                    .ok_or_else(|| {
+                        FieldError::invalid_says(
+                            "radius_km",
+                            Msg::WholeNumberRange,
+                            &[("min", &RadiusKm::MIN), ("max", &RadiusKm::MAX)],
+                        )
+                    })
+            })
+            .transpose()?;
+        if radius.is_some() && near.is_none() {
+            return Err(FieldError::invalid_says(
+                "radius_km",
+                Msg::RadiusWithoutNear,
+                &[],
+            ));
+        }
         Ok(HostSearch {
+            near,
+            radius,
             q: p.get("q").map(SearchText::parse).transpose()?,
             region: p.get("region").map(RegionCode::parse).transpose()?,
             province: p.get("province").map(ProvinceCode::parse).transpose()?,
@@ -355,6 +386,11 @@ impl HostSearch {
             per_page: Self::DEFAULT_PER_PAGE,
             ..Default::default()
         }
+    }
+
+    /// The radius of a search near a place.
+    pub fn radius_or_default(&self) -> RadiusKm {
+        self.radius.unwrap_or(RadiusKm::DEFAULT)
     }
 
     pub fn offset(&self) -> u32 {
@@ -393,6 +429,12 @@ impl HostSearch {
         }
         if let Some(v) = self.min_places {
             out.push(("min_places", v.to_string()));
+        }
+        if let Some(v) = &self.near {
+            out.push(("near", v.to_string()));
+        }
+        if let Some(v) = self.radius {
+            out.push(("radius_km", v.km().to_string()));
         }
         out
     }
@@ -434,6 +476,13 @@ pub struct HostSummary {
     pub ateco: Option<String>,
     pub max_students: u32,
     pub periods: Vec<Period>,
+    /// Great-circle distance in km from the place searched (`near`), between the comuni's
+    /// centroids; only in a search near a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    /// The distance is approximate: one of the two comuni stands at its province's mean.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub distance_approx: bool,
 }
 
 /// A page of results.
@@ -444,6 +493,34 @@ pub struct SearchPage {
     pub page: u32,
     pub per_page: u32,
     pub items: Vec<HostSummary>,
+    /// The search as it was probably meant, when it found few profiles and a word of it is
+    /// close to a word of the directory ("Forse cercavi: meccanica").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// The place a search near a comune measures from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near: Option<NearCentre>,
+}
+
+/// The comune a search near a place measures from, as the reference data names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct NearCentre {
+    /// ISTAT code.
+    pub code: String,
+    pub name: String,
+    /// Sigla of its province.
+    pub province: String,
+    pub radius_km: u16,
+    /// The comune stands at its province's mean: its distances are approximate.
+    pub approx: bool,
+}
+
+impl NearCentre {
+    /// How the "near" field shows it: `Padova (PD)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name, self.province)
+    }
 }
 
 /// A professional figure with its CP 2011 title.
@@ -538,6 +615,8 @@ mod tests {
             ("kind", "impresa"),
             ("period", "2026-03"),
             ("min_places", "3"),
+            ("near", "028060"),
+            ("radius_km", "30"),
         ];
         let s = search(&pairs).unwrap();
         let back: Vec<(&str, String)> = s.filter_pairs();
@@ -560,6 +639,9 @@ mod tests {
             ("kind", "azienda"),
             ("period", "2026-13"),
             ("min_places", "0"),
+            ("near", "Padova (P1)"),
+            ("radius_km", "0"),
+            ("radius_km", "201"),
             ("page", "0"),
             ("per_page", "101"),
         ] {

@@ -144,6 +144,12 @@ messages! {
          nell'IPA prima di pubblicare il profilo.",
     DeclarationByPec => "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
     SearchTextNoAlphanumeric => "Il testo da cercare deve contenere almeno una lettera o una cifra.",
+    NearComune => "Indicare il comune con il suo nome (per esempio Padova, o Calliano (TN)) o con il \
+         codice ISTAT di sei cifre.",
+    RadiusWithoutNear => "La distanza vale intorno a un comune: indicare anche il comune (near).",
+    NearComuneUnknown => "Nessun comune si chiama «{name}»: verificare il nome.",
+    NearComuneAmbiguous => "Più comuni si chiamano «{name}»: indicare anche la provincia, per \
+         esempio {example}.",
     DayHoursRange => "Le ore di lezione di un giorno devono essere da 0 a {max}.",
     WeekdaysSumRange => "Le ore dei giorni della settimana devono sommare da 1 a {max} ore settimanali.",
     WeekdaysSumMismatch => "Le ore dei giorni sommano a {sum}, ma le ore settimanali indicate sono {weekly}.",

@@ -128,3 +128,295 @@ pub struct ComuneRef {
     pub code: String,
     pub name: String,
 }
+
+/// A point given by latitude and longitude in degrees (WGS84), as `data/comuni-coordinate.csv`
+/// gives each comune's centroid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The Earth's mean radius (IUGG), in km: the sphere the great-circle distance is measured on.
+/// Against the ellipsoid the error stays under 0.5 %, a few hundred metres at 100 km.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Northernmost latitude of Italy (Vetta d'Italia, 47.09° N), rounded up: the bounding box's
+/// longitude margin is computed there, so it is wide enough for any centre in Italy.
+pub const ITALY_MAX_LAT: f64 = 47.1;
+
+impl LatLon {
+    /// A point, if both values are finite and in range.
+    pub fn new(lat: f64, lon: f64) -> Option<Self> {
+        let ok = lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0;
+        ok.then_some(LatLon { lat, lon })
+    }
+
+    /// The great-circle distance in km (haversine formula, docs/design.md §8).
+    pub fn distance_km(self, other: LatLon) -> f64 {
+        let (p1, p2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (other.lon - self.lon).to_radians();
+        let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    }
+}
+
+/// How far around a place a search reaches: 1 to 200 km (`radius_km`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RadiusKm(u16);
+
+impl RadiusKm {
+    pub const MIN: u16 = 1;
+    pub const MAX: u16 = 200;
+    /// When a place is given without a radius.
+    pub const DEFAULT: RadiusKm = RadiusKm(30);
+    /// The choices the search page offers.
+    pub const CHOICES: [u16; 8] = [5, 10, 20, 30, 50, 75, 100, 200];
+
+    pub fn new(km: u16) -> Option<Self> {
+        (Self::MIN..=Self::MAX)
+            .contains(&km)
+            .then_some(RadiusKm(km))
+    }
+
+    pub fn km(self) -> u16 {
+        self.0
+    }
+
+    /// The half-sides in degrees of a box that holds every point within this radius of a centre
+    /// in Italy: `(latitude, longitude)`. A degree of latitude is the same length everywhere; a
+    /// degree of longitude shrinks with the cosine of the latitude, so its margin is taken at
+    /// the box's northern edge for the northernmost centre possible. The box is a prefilter for
+    /// an index; the distance itself decides.
+    pub fn box_degrees(self) -> (f64, f64) {
+        let km_per_degree = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
+        let r = f64::from(self.0);
+        // A little over the exact values, so rounding never drops a point on the edge.
+        let dlat = r / km_per_degree * 1.001 + 1e-6;
+        let north = (ITALY_MAX_LAT + dlat).min(89.0).to_radians();
+        let dlon = r / (km_per_degree * north.cos()) * 1.001 + 1e-6;
+        (dlat, dlon)
+    }
+}
+
+/// A comune's centroid, and whether it is only approximate (the comune has no row in the
+/// coordinates file and stands at its province's mean: docs/design.md §8).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComunePoint {
+    pub code: String,
+    pub at: LatLon,
+    pub approx: bool,
+}
+
+/// The comuni within `radius` of `centre`, each with its distance in km, nearest first (ties in
+/// code order): what a search near a place sorts and shows by. `candidates` are the comuni of
+/// the bounding box; those outside the circle are left out.
+pub fn within(centre: &ComunePoint, candidates: &[ComunePoint], radius: RadiusKm) -> Vec<Near> {
+    let limit = f64::from(radius.km());
+    let mut out: Vec<Near> = candidates
+        .iter()
+        .filter_map(|c| {
+            let km = centre.at.distance_km(c.at);
+            (km <= limit).then(|| Near {
+                code: c.code.clone(),
+                km,
+                approx: c.approx || centre.approx,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.km.total_cmp(&b.km).then_with(|| a.code.cmp(&b.code)));
+    out
+}
+
+/// A comune within the radius of a search: its distance from the place searched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Near {
+    pub code: String,
+    pub km: f64,
+    /// One of the two points is a province's mean, not the comune's centroid.
+    pub approx: bool,
+}
+
+/// A distance as people read it on a result: whole kilometres, "meno di 1 km" under one.
+pub fn distance_words(km: f64) -> Distance {
+    if km < 1.0 {
+        Distance::UnderOne
+    } else {
+        Distance::Km(km.round() as u32)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Distance {
+    UnderOne,
+    Km(u32),
+}
+
+/// A comune's name as typed searches compare it: lower case, no accents, apostrophes, hyphens
+/// and slashes as spaces, single spaces (`Reggio nell'Emilia` → `reggio nell emilia`,
+/// `Bolzano/Bozen` → `bolzano bozen`).
+pub fn comune_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(crate::text::unaccent(c));
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// A comune as a person writes it in the "near" field: `Padova`, `Calliano (TN)`, or its ISTAT
+/// code (what links and the API carry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComuneInput {
+    Code(IstatComune),
+    Name {
+        key: String,
+        province: Option<ProvinceCode>,
+    },
+}
+
+impl fmt::Display for ComuneInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ComuneInput::Code(c) => f.write_str(c.as_str()),
+            ComuneInput::Name {
+                key,
+                province: Some(p),
+            } => write!(f, "{key} ({p})"),
+            ComuneInput::Name {
+                key,
+                province: None,
+            } => f.write_str(key),
+        }
+    }
+}
+
+impl ComuneInput {
+    pub const MAX_CHARS: usize = 80;
+
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let raw = raw.trim();
+        if let Ok(code) = IstatComune::parse(raw) {
+            return Ok(ComuneInput::Code(code));
+        }
+        let err = || FieldError::invalid_says("near", Msg::NearComune, &[]);
+        if raw.chars().count() > Self::MAX_CHARS {
+            return Err(err());
+        }
+        let (name, province) = match raw.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            Some((name, sigla)) => (
+                name,
+                Some(ProvinceCode::parse(sigla.trim()).map_err(|_| err())?),
+            ),
+            None => (raw, None),
+        };
+        let key = comune_key(name);
+        if key.is_empty() {
+            return Err(err());
+        }
+        Ok(ComuneInput::Name { key, province })
+    }
+}
+
+#[cfg(test)]
+mod geo_tests {
+    use super::*;
+
+    fn p(lat: f64, lon: f64) -> LatLon {
+        LatLon::new(lat, lon).unwrap()
+    }
+
+    #[test]
+    fn great_circle_distances_match_known_values() {
+        // Roma (Campidoglio) – Milano (Duomo): 477 km on the sphere.
+        let roma = p(41.8933, 12.4829);
+        let milano = p(45.4642, 9.1900);
+        let d = roma.distance_km(milano);
+        assert!((d - 477.0).abs() < 2.0, "{d}");
+        // One degree of latitude is 111.19 km.
+        let d = p(45.0, 10.0).distance_km(p(46.0, 10.0));
+        assert!((d - 111.195).abs() < 0.01, "{d}");
+        // One degree of longitude at 45° is 111.19 · cos 45°.
+        let d = p(45.0, 10.0).distance_km(p(45.0, 11.0));
+        assert!((d - 78.63).abs() < 0.05, "{d}");
+        assert_eq!(roma.distance_km(roma), 0.0);
+        assert!(LatLon::new(f64::NAN, 1.0).is_none());
+        assert!(LatLon::new(91.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn the_box_holds_the_whole_circle_anywhere_in_italy() {
+        for km in [1u16, 30, 200] {
+            let r = RadiusKm::new(km).unwrap();
+            let (dlat, dlon) = r.box_degrees();
+            for centre in [p(35.5, 12.6), p(41.9, 12.5), p(46.9, 11.0), p(47.09, 12.2)] {
+                // Walk the circle: every point on it lies inside the box.
+                for step in 0..360 {
+                    let bearing = f64::from(step).to_radians();
+                    let d = f64::from(km) / EARTH_RADIUS_KM;
+                    let (la, lo) = (centre.lat.to_radians(), centre.lon.to_radians());
+                    let la2 = (la.sin() * d.cos() + la.cos() * d.sin() * bearing.cos()).asin();
+                    let lo2 = lo
+                        + (bearing.sin() * d.sin() * la.cos())
+                            .atan2(d.cos() - la.sin() * la2.sin());
+                    let (la2, lo2) = (la2.to_degrees(), lo2.to_degrees());
+                    assert!((la2 - centre.lat).abs() <= dlat, "{km} km lat at {step}°");
+                    assert!((lo2 - centre.lon).abs() <= dlon, "{km} km lon at {step}°");
+                }
+            }
+        }
+        assert!(RadiusKm::new(0).is_none() && RadiusKm::new(201).is_none());
+    }
+
+    #[test]
+    fn within_keeps_the_circle_sorted_and_says_approximate() {
+        let c = |code: &str, lat, lon, approx| ComunePoint {
+            code: code.into(),
+            at: p(lat, lon),
+            approx,
+        };
+        let centre = c("028060", 45.4064, 11.8768, false); // Padova
+        let list = [
+            c("027042", 45.4408, 12.3155, false), // Venezia, 34 km
+            c("028001", 45.4, 11.9, true),        // about 2 km, approximate
+            centre.clone(),
+            c("024116", 45.5455, 11.5354, false), // Vicenza, 30 km
+        ];
+        let near = within(&centre, &list, RadiusKm::new(31).unwrap());
+        let codes: Vec<&str> = near.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["028060", "028001", "024116"]);
+        assert!(near[1].approx && !near[0].approx);
+        assert_eq!(near[0].km, 0.0);
+        assert_eq!(distance_words(0.4), Distance::UnderOne);
+        assert_eq!(distance_words(12.49), Distance::Km(12));
+    }
+
+    #[test]
+    fn typed_comuni() {
+        assert_eq!(comune_key("Reggio nell'Emilia"), "reggio nell emilia");
+        assert_eq!(comune_key(" Bolzano/Bozen "), "bolzano bozen");
+        assert_eq!(comune_key("CANTÙ"), "cantu");
+        assert_eq!(
+            ComuneInput::parse("Calliano (tn)").unwrap(),
+            ComuneInput::Name {
+                key: "calliano".into(),
+                province: Some(ProvinceCode::parse("TN").unwrap())
+            }
+        );
+        assert!(matches!(
+            ComuneInput::parse("028060"),
+            Ok(ComuneInput::Code(_))
+        ));
+        assert!(ComuneInput::parse("--").is_err());
+        assert!(ComuneInput::parse("Padova (P1)").is_err());
+    }
+}

@@ -64,6 +64,135 @@ impl SearchText {
     }
 }
 
+/// The letter without its accent, for the lower-case letters of the Latin-1 range: what
+/// FTS5's `remove_diacritics` does to the words Ponte's users type.
+pub(crate) fn unaccent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+/// A word as the index holds it: lower case, without accents.
+pub fn index_form(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(unaccent)
+        .collect()
+}
+
+/// The edit distance between two words (Damerau–Levenshtein, optimal string alignment: an
+/// insertion, a deletion, a substitution or two neighbours swapped each count one), in
+/// characters; `None` when it is over `max`, which is found without filling the whole table.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the table: two back (for a swap), one back, this one.
+    let mut older: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(older[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut older, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    Some(prev[b.len()]).filter(|d| *d <= max)
+}
+
+/// How many mistakes a typed word may hold and still be corrected: none in words of up to three
+/// letters (too many words are that close), one up to five, two from six.
+pub fn typo_allowance(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// A word of the directory's vocabulary (FTS5 `fts5vocab`): the word as the index holds it and
+/// how many profiles contain it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VocabularyWord {
+    pub term: String,
+    pub docs: u64,
+}
+
+/// The range of the vocabulary read to correct a word: every term that starts with the word's
+/// first letter (`[m, n)`). A mistake in the first letter is not corrected; that keeps the read
+/// to about a twentieth of the vocabulary.
+pub fn vocabulary_range(word: &str) -> Option<(String, String)> {
+    let first = index_form(word).chars().next()?;
+    let next = char::from_u32(u32::from(first) + 1)?;
+    Some((first.to_string(), next.to_string()))
+}
+
+impl SearchText {
+    /// The typed words as the index holds them, as many as the search uses.
+    pub fn index_words(&self) -> Vec<String> {
+        words(&self.0)
+            .take(Self::MAX_WORDS)
+            .map(index_form)
+            .collect()
+    }
+
+    /// The search as the person probably meant it ("Forse cercavi: meccanica"), from the
+    /// directory's own vocabulary: each word that begins no word of the directory becomes the
+    /// closest word within its [`typo_allowance`] (fewest mistakes, then the most profiles,
+    /// then alphabetical). `None` when no word changes.
+    pub fn suggestion(&self, vocabulary: &[VocabularyWord]) -> Option<SearchText> {
+        let mut changed = false;
+        let fixed: Vec<String> = words(&self.0)
+            .take(Self::MAX_WORDS)
+            .map(|typed| {
+                let w = index_form(typed);
+                if vocabulary.iter().any(|v| v.term.starts_with(&w)) {
+                    return typed.to_owned();
+                }
+                let allowed = typo_allowance(&w);
+                let best = vocabulary
+                    .iter()
+                    .filter_map(|v| edit_distance(&w, &v.term, allowed).map(|d| (d, v)))
+                    .min_by(|(d1, v1), (d2, v2)| {
+                        d1.cmp(d2)
+                            .then(v2.docs.cmp(&v1.docs))
+                            .then(v1.term.cmp(&v2.term))
+                    });
+                match best {
+                    Some((d, v)) if d > 0 => {
+                        changed = true;
+                        v.term.clone()
+                    }
+                    _ => typed.to_owned(),
+                }
+            })
+            .collect();
+        changed.then(|| SearchText(fixed.join(" ")))
+    }
+}
+
 /// The words of a text: runs of letters and digits.
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -222,5 +351,55 @@ mod tests {
         ] {
             assert!(t.split(' ').any(|x| x == tok), "{tok} in {t}");
         }
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("mecanica", "meccanica", 2), Some(1));
+        assert_eq!(edit_distance("eletricista", "elettricista", 2), Some(1));
+        assert_eq!(edit_distance("falegnmae", "falegname", 2), Some(1)); // a swap
+        assert_eq!(edit_distance("abc", "abc", 0), Some(0));
+        assert_eq!(edit_distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(edit_distance("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance("a", "abcd", 2), None);
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
+    }
+
+    #[test]
+    fn suggestions_come_from_the_vocabulary() {
+        let v = |t: &str, docs| VocabularyWord {
+            term: t.into(),
+            docs,
+        };
+        let vocab = [
+            v("meccanica", 40),
+            v("meccanico", 5),
+            v("medicina", 9),
+            v("officina", 30),
+            v("elettricista", 12),
+            v("falegname", 7),
+        ];
+        let s = |q: &str| {
+            SearchText::parse(q)
+                .unwrap()
+                .suggestion(&vocab)
+                .map(|s| s.0)
+        };
+        assert_eq!(s("Mecanica").as_deref(), Some("meccanica"));
+        assert_eq!(
+            s("officina mecanica").as_deref(),
+            Some("officina meccanica")
+        );
+        assert_eq!(s("eletricista").as_deref(), Some("elettricista"));
+        assert_eq!(s("falegnmae").as_deref(), Some("falegname"));
+        // A word that begins a word of the directory is what the person meant.
+        assert_eq!(s("mecc"), None);
+        assert_eq!(s("xyzzy"), None);
+        // Short words are not corrected.
+        assert_eq!(s("mec"), None);
+        assert_eq!(
+            vocabulary_range("Èlettrico"),
+            Some(("e".to_owned(), "f".to_owned()))
+        );
     }
 }

@@ -70,6 +70,7 @@ impl From<crate::db::Error> for ApiError {
             crate::db::Error::UnknownCode { field, code } => {
                 FieldError::unknown_code(field, &code).into()
             }
+            crate::db::Error::Invalid(e) => e.into(),
             e @ crate::db::Error::Storage { .. } => ApiError::unavailable("storage", e),
             other => ApiError::internal("storage", other),
         }

@@ -15,7 +15,9 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::hosts::HostSearch;
+use domain::place::ComuneInput;
 use domain::query::QueryParams;
+use domain::text::SearchText;
 use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
@@ -80,18 +82,52 @@ pub async fn not_found(req: Request) -> Response {
 }
 
 /// `/enti`: the search page. A bad filter still renders the page, with the error and a 400.
+/// A search that finds nothing but has a spelling suggestion shows the suggestion's results,
+/// saying so; school staff who open the page without choosing a place get their school's
+/// comune as the place (an empty `near` in the form means anywhere).
 pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
     let lang = lang_of(&req);
+    let headers = req.headers().clone();
     let gathered = SendFuture::new(async move {
         let choices = reference::choices(&env).await?;
-        let (search, result) = match HostSearch::from_pairs(query_pairs(q.as_deref())) {
-            Ok(search) => match hosts::search(&env, &search).await {
-                Ok(page) => (search, Ok(page)),
-                Err(e @ db::Error::UnknownCode { .. }) => (search, Err(ApiError::from(e).error)),
-                Err(e) => return Err(e.into()),
-            },
+        let pairs = query_pairs(q.as_deref());
+        let chose_place = pairs
+            .iter()
+            .any(|(k, _)| matches!(k.as_str(), "near" | "region" | "province" | "comune"));
+        let parsed = match HostSearch::from_pairs(pairs) {
+            Ok(mut search) if !chose_place => {
+                if let Some(comune) = staff_comune(&env, &headers).await? {
+                    search.near = Some(ComuneInput::Code(comune));
+                }
+                Ok(search)
+            }
+            other => other,
+        };
+        let (mut search, mut result) = match parsed {
+            Ok(search) => {
+                let result = searched(&env, &search).await?;
+                (search, result)
+            }
             Err(e) => (HostSearch::default_page(), Err(e)),
         };
+        // Nothing found, and a word is close to one of the directory: show what the person
+        // probably meant, and say so.
+        let mut corrected_from = None;
+        if let Ok(page) = &result {
+            if let (0, Some(fixed), Some(typed)) = (page.total, &page.suggestion, &search.q) {
+                if let Ok(fixed) = SearchText::parse(fixed) {
+                    let again = HostSearch {
+                        q: Some(fixed),
+                        ..search.clone()
+                    };
+                    if let Ok(page) = searched(&env, &again).await? {
+                        corrected_from = Some(typed.as_str().to_owned());
+                        search = again;
+                        result = Ok(page);
+                    }
+                }
+            }
+        }
         let search = if result.is_ok() {
             search
         } else {
@@ -121,6 +157,7 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
             figures: choices.cp2011.clone(),
             ateco: choices.ateco_divisions.clone(),
             figure_titles,
+            corrected_from,
         })
     })
     .await;
@@ -139,6 +176,38 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
         move || view! { <EntiPage lang=lang data=data.clone()/> },
     )
     .await
+}
+
+/// A search's page, or the request's mistake (a code or a name the data does not hold); any
+/// other failure is the page's.
+async fn searched(
+    env: &worker::Env,
+    search: &HostSearch,
+) -> Result<Result<domain::hosts::SearchPage, domain::FieldError>, ApiError> {
+    match hosts::search(env, search).await {
+        Ok(page) => Ok(Ok(page)),
+        Err(e @ (db::Error::UnknownCode { .. } | db::Error::Invalid(_))) => {
+            Ok(Err(ApiError::from(e).error))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The comune of the school of the signed-in staff member (their first school), if any: the
+/// directory's default place for them.
+async fn staff_comune(
+    env: &worker::Env,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<domain::place::IstatComune>, ApiError> {
+    let Some((_, access)) = crate::auth::current(env, headers).await? else {
+        return Ok(None);
+    };
+    let Some(grant) = access.staff.first() else {
+        return Ok(None);
+    };
+    Ok(db::school::comune(env, grant.school_id)
+        .await?
+        .and_then(|c| domain::place::IstatComune::parse(&c).ok()))
 }
 
 /// `/enti/{id}`: a published profile, or the 404 page.

@@ -37,7 +37,7 @@ Commands:
                          Italy) against its XML signature, whose certificate must be one of
                          PEM's (the list signer's, from the EU list of trusted lists), and load
                          its granted CA/QC services into the local D1 (docs/publishing.md)
-  gen-reference          regenerate migrations/0002_reference_data.sql from data/
+  gen-reference          regenerate migrations/0002 and 0011 (reference data, coordinates) from data/
   fuzz [--seconds N | --inputs N] [--target T]... [--seed N] [--release]
                          arbitrary and mutated inputs through verify_pec, the CAdES reader and
                          verifier, CRLs, the CSV importer, the query parsers and the draft

@@ -1,11 +1,11 @@
 use crate::assets::Bundle;
-use crate::i18n::{group_digits, Lang, Texts};
+use crate::i18n::{fill, group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
-use domain::place::{ComuneRef, ProvinceRef, RegionRef};
+use domain::place::{distance_words, ComuneRef, Distance, ProvinceRef, RadiusKm, RegionRef};
 use domain::FieldError;
 use leptos::prelude::*;
 
@@ -24,6 +24,9 @@ pub struct EntiData {
     pub ateco: Vec<Figure>,
     /// Titles of the figures that appear in this page of results.
     pub figure_titles: Vec<Figure>,
+    /// What the person typed, when it found nothing and the page shows the results of the
+    /// spelling suggestion instead (`search.q` is the suggestion).
+    pub corrected_from: Option<String>,
 }
 
 /// `/enti`: the host directory search. A plain GET form, so it works without JavaScript and
@@ -102,6 +105,40 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         place_data.clone(),
     )]));
 
+    // The place typed, as the reference data names it once found (`Padova (PD)`).
+    let near = match &data.result {
+        Ok(page) => page.near.as_ref().map(|n| n.label()),
+        Err(_) => None,
+    }
+    .or_else(|| s.near.as_ref().map(|n| n.to_string()))
+    .unwrap_or_default();
+    let radius_sel = s.radius.map(|r| r.km()).unwrap_or(RadiusKm::DEFAULT.km());
+    let radius_options = RadiusKm::CHOICES
+        .into_iter()
+        .map(|km| {
+            let km_text = km.to_string();
+            let (value, label) = if km == RadiusKm::DEFAULT.km() {
+                (String::new(), fill(t.radius_default, &[("km", &km_text)]))
+            } else {
+                (km_text.clone(), fill(t.km, &[("km", &km_text)]))
+            };
+            view! { <option value=value selected=km == radius_sel>{label}</option> }
+        })
+        .collect_view();
+    // On a phone the filters fold behind one button that counts those in use; a search whose
+    // filter was wrong opens them, so the mistake shows.
+    let active = s
+        .filter_pairs()
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "q" | "radius_km"))
+        .count();
+    let summary = if active > 0 {
+        format!("{} ({active})", t.filters_button)
+    } else {
+        t.filters_button.to_owned()
+    };
+    let open_filters = data.result.is_err();
+
     let results = match &data.result {
         Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.into_any(),
         Err(e) => view! {
@@ -123,60 +160,78 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                 <a href="/enti/pubblica">{lang.publish().enti_link_text}</a>
             </p>
             <form class="filters" method="get" action="/enti" role="search">
-                <fieldset>
-                    <legend>{t.filter_legend}</legend>
-                    <div class="field field-wide">
-                        <label for="f-q">{t.filter_q}</label>
+                <div class="field search-words">
+                    <label for="f-q">{t.filter_q}</label>
+                    <div class="search-row">
                         <input id="f-q" name="q" type="search" value=q maxlength="200" aria-describedby="f-q-hint"/>
-                        <p id="f-q-hint" class="hint">{t.filter_q_hint}</p>
+                        <button type="submit" class="btn btn-primary">{t.filter_submit}</button>
                     </div>
-                    <IslandDataHolder id=filtro_luogo::DATA_ID data=place_data/>
-                    <FiltroLuogo/>
-                    <div class="field">
-                        <label for="f-path">{t.filter_path}</label>
-                        <select id="f-path" name="path">
-                            <option value="">{t.filter_any}</option>
-                            {path_options}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-kind">{t.filter_kind}</label>
-                        <select id="f-kind" name="kind">
-                            <option value="">{t.filter_any}</option>
-                            {kind_options}
-                        </select>
-                    </div>
-                    <div class="field field-wide">
-                        <label for="f-figure">{t.filter_figure}</label>
-                        <select id="f-figure" name="figure">
-                            <option value="">{t.filter_any}</option>
-                            {extra_figure}
-                            {figure_options}
-                        </select>
-                    </div>
-                    <div class="field field-wide">
-                        <label for="f-ateco">{t.filter_ateco}</label>
-                        <select id="f-ateco" name="ateco">
-                            <option value="">{t.filter_any}</option>
-                            {extra_ateco}
-                            {ateco_options}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-period">{t.filter_period}</label>
-                        <input id="f-period" name="period" type="month" value=period
-                            pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03" aria-describedby="f-period-hint"/>
-                        <p id="f-period-hint" class="hint">{t.filter_period_hint}</p>
-                    </div>
-                    <div class="field">
-                        <label for="f-min">{t.filter_min_places}</label>
-                        <input id="f-min" name="min_places" type="number" inputmode="numeric" min="1" max="10000" value=min_places/>
-                    </div>
-                </fieldset>
-                <div class="actions">
-                    <button type="submit" class="btn btn-primary">{t.filter_submit}</button>
-                    <a class="btn btn-secondary" href="/enti">{t.filter_reset}</a>
+                    <p id="f-q-hint" class="hint">{t.filter_q_hint}</p>
                 </div>
+                <details class="more-filters" open=open_filters>
+                    <summary class="btn btn-secondary">{summary}</summary>
+                    <fieldset>
+                        <legend>{t.filter_legend}</legend>
+                        <div class="field field-wide-2">
+                            <label for="f-near">{t.filter_near}</label>
+                            <input id="f-near" name="near" type="text" value=near maxlength="80"
+                                autocomplete="address-level2" aria-describedby="f-near-hint"/>
+                            <p id="f-near-hint" class="hint">{t.filter_near_hint}</p>
+                        </div>
+                        <div class="field">
+                            <label for="f-radius">{t.filter_radius}</label>
+                            <select id="f-radius" name="radius_km">{radius_options}</select>
+                        </div>
+                        <IslandDataHolder id=filtro_luogo::DATA_ID data=place_data/>
+                        <FiltroLuogo/>
+                        <div class="field">
+                            <label for="f-path">{t.filter_path}</label>
+                            <select id="f-path" name="path">
+                                <option value="">{t.filter_any}</option>
+                                {path_options}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-kind">{t.filter_kind}</label>
+                            <select id="f-kind" name="kind">
+                                <option value="">{t.filter_any}</option>
+                                {kind_options}
+                            </select>
+                        </div>
+                        <div class="field field-wide">
+                            <label for="f-figure">{t.filter_figure}</label>
+                            <select id="f-figure" name="figure">
+                                <option value="">{t.filter_any}</option>
+                                {extra_figure}
+                                {figure_options}
+                            </select>
+                        </div>
+                        <div class="field field-wide">
+                            <label for="f-ateco">{t.filter_ateco}</label>
+                            <select id="f-ateco" name="ateco">
+                                <option value="">{t.filter_any}</option>
+                                {extra_ateco}
+                                {ateco_options}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-period">{t.filter_period}</label>
+                            <input id="f-period" name="period" type="month" value=period
+                                pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03" aria-describedby="f-period-hint"/>
+                            <p id="f-period-hint" class="hint">{t.filter_period_hint}</p>
+                        </div>
+                        <div class="field">
+                            <label for="f-min">{t.filter_min_places}</label>
+                            <input id="f-min" name="min_places" type="number" inputmode="numeric" min="1" max="10000" value=min_places/>
+                        </div>
+                    </fieldset>
+                    <div class="actions">
+                        <button type="submit" class="btn btn-primary">{t.filter_submit}</button>
+                        // An empty place means anywhere: without it, school staff would get their
+                        // school's comune back.
+                        <a class="btn btn-secondary" href="/enti?near=">{t.filter_reset}</a>
+                    </div>
+                </details>
             </form>
             {results}
         </Page>
@@ -190,6 +245,53 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
         1 => t.results_one.to_owned(),
         n => format!("{} {}", group_digits(n, t.digit_group), t.results_many),
     };
+    let count = match &page.near {
+        Some(n) if page.total > 0 => format!(
+            "{count} {}",
+            fill(
+                t.results_near,
+                &[("km", &n.radius_km.to_string()), ("place", &n.label())]
+            )
+        ),
+        _ => count,
+    };
+    let suggestion = match (&data.corrected_from, &page.suggestion) {
+        (Some(typed), _) => {
+            let fixed = data
+                .search
+                .q
+                .as_ref()
+                .map(|q| q.as_str())
+                .unwrap_or_default();
+            Some(
+                view! {
+                    <p class="suggestion">
+                        {fill(t.suggestion_applied, &[("typed", typed), ("fixed", fixed)])}
+                    </p>
+                }
+                .into_any(),
+            )
+        }
+        (None, Some(fixed)) => {
+            let mut pairs = data.search.filter_pairs();
+            for (k, v) in pairs.iter_mut() {
+                if *k == "q" {
+                    *v = fixed.clone();
+                }
+            }
+            Some(
+                view! {
+                    <p class="suggestion">
+                        {t.suggestion_lead}
+                        " "
+                        <a href=href_with(&pairs)>{fixed.clone()}</a>
+                    </p>
+                }
+                .into_any(),
+            )
+        }
+        (None, None) => None,
+    };
     let items = page
         .items
         .iter()
@@ -198,6 +300,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="visually-hidden">{t.results_label}</h2>
+            {suggestion}
             <p class="results-count" role="status">{count}</p>
             <ol class="cards">{items}</ol>
             <Paginazione t=t search=data.search.clone() total=page.total/>
@@ -232,6 +335,23 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let distance = host.distance_km.map(|km| {
+        let words = match distance_words(km) {
+            Distance::UnderOne => t.distance_under_one.to_owned(),
+            Distance::Km(n) => fill(t.km, &[("km", &n.to_string())]),
+        };
+        let approx = host
+            .distance_approx
+            .then(|| format!(" ({})", t.distance_approx));
+        view! {
+            " · "
+            <span class="distance">
+                <span class="visually-hidden">{t.distance_label}": "</span>
+                {words}
+                {approx}
+            </span>
+        }
+    });
     view! {
         <li class="card">
             <h3 class="card-title"><a href=format!("/enti/{}", host.id)>{host.name.clone()}</a></h3>
@@ -239,6 +359,7 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
                 <span class="badge">{host.kind.label()}</span>
                 " "
                 <span>{format!("{} ({})", host.comune_name, host.province)}</span>
+                {distance}
             </p>
             <p class="card-paths">{paths}</p>
             <dl class="card-facts">

@@ -120,7 +120,7 @@ const FORMAT: Param = query(
 );
 
 /// The host search's parameters, in the order of [`crate::hosts::HostSearch::PARAMS`].
-pub const HOSTS_PARAMS: [Param; 12] = [
+pub const HOSTS_PARAMS: [Param; 14] = [
     query(
         "q",
         "Testo libero (prefissi, senza accenti né maiuscole).",
@@ -193,6 +193,25 @@ pub const HOSTS_PARAMS: [Param; 12] = [
         Value::Integer {
             min: 1,
             max: Some(10000),
+            default: None,
+        },
+    ),
+    query(
+        "near",
+        "Vicino a un comune: il suo codice ISTAT (sei cifre) o il suo nome, con la sigla della \
+         provincia tra parentesi quando più comuni hanno lo stesso nome. I risultati sono \
+         ordinati per distanza (tra i centroidi dei comuni) e ciascuno la indica in distance_km.",
+        Value::Text {
+            pattern: None,
+            max_length: Some(80),
+        },
+    ),
+    query(
+        "radius_km",
+        "Distanza massima da near, in km (predefinita 30); solo con near.",
+        Value::Integer {
+            min: 1,
+            max: Some(200),
             default: None,
         },
     ),

@@ -1,5 +1,7 @@
 //! Bytes to text, and the folding that makes names and words match however they were typed.
 
+use crate::text::unaccent;
+
 /// What Windows-1252 bytes 0x80–0x9F stand for (the WHATWG Encoding Standard's table: the five
 /// bytes Windows leaves undefined — 0x81, 0x8D, 0x8F, 0x90, 0x9D — map to the C1 controls of the
 /// same value). Every other byte is the Unicode code point of the same value (Latin-1).
@@ -57,21 +59,6 @@ pub(crate) fn fold(raw: &str) -> String {
         }
     }
     out
-}
-
-/// The letter without its accent, for the lower-case letters of the Latin-1 range.
-fn unaccent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
 }
 
 /// At most `max` characters of `s`, the last one an ellipsis when it was cut.

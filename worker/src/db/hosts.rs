@@ -4,13 +4,20 @@
 //! subquery ranks and limits before joining, so only the page's rows are read from `hosts`
 //! (docs/toolchain.md, "Directory search at 100k hosts").
 
-use super::{batch, database, first, from_json, int, opt_text, reference, rows, text, Error};
+use super::{
+    all, batch, database, first, from_json, int, opt_text, real, reference, rows, text, Error,
+};
 use crate::db::Counted;
 use domain::hosts::{
-    HostDetail, HostKind, HostSearch, HostSummary, PathKind, Period, ProfileBody, SearchPage,
+    HostDetail, HostKind, HostSearch, HostSummary, NearCentre, PathKind, Period, ProfileBody,
+    SearchPage,
 };
+use domain::messages::Msg;
+use domain::place::{self, ComuneInput, ComunePoint, LatLon, Near, RadiusKm};
+use domain::text::{vocabulary_range, SearchText, VocabularyWord};
+use domain::FieldError;
 use serde::Deserialize;
-use worker::Env;
+use worker::{D1Database, Env};
 
 // Statements are whole at compile time: their parts are macros expanding to literals, joined
 // with `concat!`, so no statement is assembled from values at run time.
@@ -81,10 +88,10 @@ macro_rules! ranked_page {
 /// Count and page in one statement and one row (one round trip, one statement's overhead, one
 /// value to convert): the total, and the page as a JSON array (`[]` when empty).
 macro_rules! search {
-    ($count:literal, $($page:tt)*) => {
+    ($count:expr, $($page:tt)*) => {
         concat!(
             "SELECT t.n AS total, (SELECT json_group_array(", item_json!(),
-            " ORDER BY p.part, p.o) FROM (", $($page)*, ") p) AS items FROM (", $count, ") t"
+            " ORDER BY p.part, p.o, p.id) FROM (", $($page)*, ") p) AS items FROM (", $count, ") t"
         )
     };
 }
@@ -169,6 +176,53 @@ const SEARCH_TEXT_MIN: &str = fts_min!("f.rank");
 /// Filters and a minimum: id order.
 const SEARCH_FILTERS_MIN: &str = fts_min!("h.id");
 
+/// Near a place: the hosts of the comuni within the radius, nearest comune first, then by id
+/// (bound: ?3 the comuni as a JSON object code → km, ?4 the minimum places, 0 for none; with
+/// text or filters ?5 the FTS match). The JSON list drives the join through `hosts_by_comune`.
+macro_rules! near {
+    ($($also:literal)?) => {
+        search!(
+            concat!(
+                "SELECT count(*) AS n FROM json_each(?3) n JOIN hosts h ON h.comune = n.key \
+                 WHERE h.max_students >= ?4"
+                $(, $also)?
+            ),
+            concat!(
+                "SELECT ",
+                columns!(),
+                ", 0 AS part, n.value AS o FROM json_each(?3) n \
+                 JOIN hosts h ON h.comune = n.key WHERE h.max_students >= ?4"
+                $(, $also)?,
+                " ORDER BY n.value, h.id LIMIT ?1 OFFSET ?2"
+            )
+        )
+    };
+}
+const SEARCH_NEAR: &str = near!();
+const SEARCH_NEAR_FTS: &str =
+    near!(" AND h.id IN (SELECT rowid FROM hosts_fts WHERE hosts_fts MATCH ?5)");
+
+/// The centre and every comune in the box around it (bound: ?1 the centre's code, ?2 and ?3
+/// the box's half-sides in degrees of latitude and longitude): a range on the
+/// `comuni_coords_by_place` index. The centre's name comes with each row.
+const NEAR_BOX: &str = "SELECT k.code, k.lat, k.lon, k.approx, c.name AS centre_name, \
+     c.province_code AS centre_province FROM comuni_coords o JOIN comuni c ON c.code = o.code \
+     JOIN comuni_coords k ON k.lat BETWEEN o.lat - ?2 AND o.lat + ?2 \
+     AND k.lon BETWEEN o.lon - ?3 AND o.lon + ?3 WHERE o.code = ?1";
+
+/// The comuni whose name has this key (bound: ?1 the key), by province.
+const COMUNI_BY_KEY: &str = "SELECT c.code, c.name, c.province_code AS province \
+     FROM comuni_coords k JOIN comuni c ON c.code = k.code WHERE k.key = ?1 \
+     ORDER BY c.province_code LIMIT 50";
+
+/// The words of the name and body columns in a range of the vocabulary, with the profiles
+/// each is in (bound: ?1 and ?2 the range, `[?1, ?2)`).
+const VOCABULARY: &str = "SELECT term, sum(doc) AS docs FROM hosts_vocab \
+     WHERE term >= ?1 AND term < ?2 AND col <> 'filters' GROUP BY term";
+
+/// A search with fewer results than this gets a spelling suggestion when one exists.
+pub const FEW_RESULTS: u64 = 3;
+
 /// Whether the codes a search names exist (bound: ?1 comune, ?2 figure, ?3 ateco; NULL for
 /// none).
 const KNOWN_CODES: &str = "SELECT EXISTS(SELECT 1 FROM comuni WHERE code = ?1) AS comune, \
@@ -220,6 +274,8 @@ impl Row {
             ateco: self.ateco,
             max_students: self.max_students as u32,
             periods,
+            distance_km: None,
+            distance_approx: false,
         })
     }
 }
@@ -240,7 +296,8 @@ struct Known {
 }
 
 /// A page of the register. A code the reference data does not hold is
-/// [`Error::UnknownCode`] naming its field (a 400), not an empty result.
+/// [`Error::UnknownCode`] naming its field (a 400), not an empty result; so is a comune's name
+/// in `near` that names none or several ([`Error::Invalid`]).
 pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
     // Regions and provinces are in the cached choices; the other codes are checked in the
     // same batch as the search.
@@ -266,14 +323,29 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
         });
     }
     let db = database(env)?;
+    let near = match &s.near {
+        Some(input) => Some(near_comuni(&db, input, s.radius_or_default()).await?),
+        None => None,
+    };
     let mut bound = vec![int(s.per_page), int(s.offset())];
-    let sql = match (s.fts_match(), s.min_places) {
-        (None, None) => SEARCH_ALL,
-        (None, Some(min)) => {
+    let sql = match (&near, s.fts_match(), s.min_places) {
+        (Some((_, comuni)), m, min) => {
+            bound.push(text(&near_json(comuni)?));
+            bound.push(int(min.unwrap_or(0)));
+            match m {
+                Some(m) => {
+                    bound.push(text(&m));
+                    SEARCH_NEAR_FTS
+                }
+                None => SEARCH_NEAR,
+            }
+        }
+        (None, None, None) => SEARCH_ALL,
+        (None, None, Some(min)) => {
             bound.push(int(min));
             SEARCH_MIN
         }
-        (Some(m), None) => {
+        (None, Some(m), None) => {
             bound.push(text(&m));
             let (offset, end) = (s.offset(), s.offset() + s.per_page);
             match s.q {
@@ -283,7 +355,7 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
                 Some(_) => SEARCH_ACROSS,
             }
         }
-        (Some(m), Some(min)) => {
+        (None, Some(m), Some(min)) => {
             bound.push(text(&m));
             bound.push(int(min));
             if s.q.is_some() {
@@ -329,13 +401,158 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
         .into_iter()
         .next()
         .ok_or_else(|| Error::storage("search", "no row"))?;
-    let items: Vec<HostSummary> = from_json("search page", &row.items)?;
+    let mut items: Vec<HostSummary> = from_json("search page", &row.items)?;
+    let total = row.total as u64;
+    if let Some((_, comuni)) = &near {
+        for item in &mut items {
+            if let Some(n) = comuni.iter().find(|n| n.code == item.comune) {
+                item.distance_km = Some((n.km * 10.0).round() / 10.0);
+                item.distance_approx = n.approx;
+            }
+        }
+    }
+    let suggestion = match &s.q {
+        Some(q) if total < FEW_RESULTS => suggestion(&db, q).await?.map(|t| t.as_str().to_owned()),
+        _ => None,
+    };
     Ok(SearchPage {
-        total: row.total as u64,
+        total,
         page: s.page,
         per_page: s.per_page,
         items,
+        suggestion,
+        near: near.map(|(centre, _)| centre),
     })
+}
+
+/// The comune a typed name means: its code, or why it cannot be told.
+async fn resolve(db: &D1Database, input: &ComuneInput) -> Result<String, Error> {
+    let (key, province) = match input {
+        ComuneInput::Code(code) => return Ok(code.as_str().to_owned()),
+        ComuneInput::Name { key, province } => (key, province),
+    };
+    #[derive(Deserialize)]
+    struct Named {
+        code: String,
+        name: String,
+        province: String,
+    }
+    let found: Vec<Named> = all(
+        "comune by name",
+        db.prepare(COMUNI_BY_KEY).bind(&[text(key)])?,
+    )
+    .await?
+    .into_iter()
+    .filter(|n: &Named| province.as_ref().is_none_or(|p| p.as_str() == n.province))
+    .collect();
+    match found.as_slice() {
+        [one] => Ok(one.code.clone()),
+        [] => Err(Error::Invalid(FieldError::invalid_says(
+            "near",
+            Msg::NearComuneUnknown,
+            &[("name", &input)],
+        ))),
+        [first, ..] => Err(Error::Invalid(FieldError::invalid_says(
+            "near",
+            Msg::NearComuneAmbiguous,
+            &[
+                ("name", &first.name),
+                ("example", &format!("{} ({})", first.name, first.province)),
+            ],
+        ))),
+    }
+}
+
+/// The centre of a search near a place, and the comuni within its radius with their distances
+/// (domain::place::within on the comuni of the indexed bounding box).
+async fn near_comuni(
+    db: &D1Database,
+    input: &ComuneInput,
+    radius: RadiusKm,
+) -> Result<(NearCentre, Vec<Near>), Error> {
+    let code = resolve(db, input).await?;
+    #[derive(Deserialize)]
+    struct Boxed {
+        code: String,
+        lat: f64,
+        lon: f64,
+        approx: f64,
+        centre_name: String,
+        centre_province: String,
+    }
+    let (dlat, dlon) = radius.box_degrees();
+    let rows: Vec<Boxed> = all(
+        "near box",
+        db.prepare(NEAR_BOX)
+            .bind(&[text(&code), real(dlat), real(dlon)])?,
+    )
+    .await?;
+    let points = rows
+        .iter()
+        .map(|r| {
+            LatLon::new(r.lat, r.lon)
+                .map(|at| ComunePoint {
+                    code: r.code.clone(),
+                    at,
+                    approx: r.approx > 0.0,
+                })
+                .ok_or_else(|| Error::decode(format!("comune {} coordinates", r.code), r.lat))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let (Some(first), Some(centre)) = (rows.first(), points.iter().find(|p| p.code == code)) else {
+        return Err(Error::UnknownCode {
+            field: "near",
+            code,
+        });
+    };
+    let centre_info = NearCentre {
+        code: code.clone(),
+        name: first.centre_name.clone(),
+        province: first.centre_province.clone(),
+        radius_km: radius.km(),
+        approx: centre.approx,
+    };
+    Ok((centre_info, place::within(centre, &points, radius)))
+}
+
+/// The comuni of a search near a place as the JSON object its statement reads with
+/// `json_each`: code → km.
+fn near_json(comuni: &[Near]) -> Result<String, Error> {
+    let map: serde_json::Map<String, serde_json::Value> = comuni
+        .iter()
+        .map(|n| (n.code.clone(), serde_json::Value::from(n.km)))
+        .collect();
+    serde_json::to_string(&map).map_err(|e| Error::storage("near list", e))
+}
+
+/// The search as it was probably meant, from the vocabulary of the words' first letters (one
+/// batch, a range a letter).
+async fn suggestion(db: &D1Database, q: &SearchText) -> Result<Option<SearchText>, Error> {
+    let mut ranges: Vec<(String, String)> = q
+        .index_words()
+        .iter()
+        .filter_map(|w| vocabulary_range(w))
+        .collect();
+    ranges.sort();
+    ranges.dedup();
+    #[derive(Deserialize)]
+    struct Term {
+        term: String,
+        docs: f64,
+    }
+    let mut vocabulary = Vec::new();
+    for (from, to) in ranges {
+        let terms: Vec<Term> = all(
+            "vocabulary",
+            db.prepare(VOCABULARY).bind(&[text(&from), text(&to)])?,
+        )
+        .await?;
+        vocabulary.extend(terms.into_iter().map(|t| VocabularyWord {
+            term: t.term,
+            docs: t.docs as u64,
+        }));
+    }
+    Ok(q.suggestion(&vocabulary))
 }
 
 #[derive(Deserialize)]

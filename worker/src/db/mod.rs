@@ -67,6 +67,9 @@ pub enum Error {
     Decode { what: String, detail: String },
     /// The request names a code that the reference data does not hold.
     UnknownCode { field: &'static str, code: String },
+    /// The request is wrong in a way only the data can tell (a comune's name that names none,
+    /// or several): a 400 with the field's message.
+    Invalid(domain::FieldError),
 }
 
 impl Error {
@@ -91,6 +94,7 @@ impl fmt::Display for Error {
             Error::Storage { context, detail } => write!(f, "storage ({context}): {detail}"),
             Error::Decode { what, detail } => write!(f, "stored {what} does not decode: {detail}"),
             Error::UnknownCode { field, code } => write!(f, "unknown {field} code {code:?}"),
+            Error::Invalid(e) => write!(f, "invalid {:?}: {}", e.field, e.message),
         }
     }
 }
@@ -143,6 +147,11 @@ pub fn text(s: &str) -> JsValue {
 
 pub fn int(n: impl Into<f64>) -> JsValue {
     JsValue::from_f64(n.into())
+}
+
+/// A number that need not be whole (degrees of a bounding box).
+pub fn real(x: f64) -> JsValue {
+    JsValue::from_f64(x)
 }
 
 /// A nullable text parameter.

@@ -881,6 +881,22 @@ pub async fn absences(env: &Env, school_id: i64, pupil_id: i64) -> Result<Vec<Ab
         .collect()
 }
 
+/// The ISTAT code of a school's comune, when its record has one.
+pub async fn comune(env: &Env, school: i64) -> Result<Option<String>, Error> {
+    #[derive(Deserialize)]
+    struct C {
+        comune: Option<String>,
+    }
+    let row: Option<C> = first(
+        "school comune",
+        database(env)?
+            .prepare("SELECT comune FROM schools WHERE id = ?1")
+            .bind(&[int(school as f64)])?,
+    )
+    .await?;
+    Ok(row.and_then(|r| r.comune))
+}
+
 /// A school with its number of pupils.
 #[derive(Debug, Clone)]
 pub struct School {
