@@ -133,7 +133,7 @@ fn english(m: Msg) -> &'static str {
         MsgId::IpaWithoutPec => "The body has no PEC mailbox registered in the IPA: register one in the IPA before publishing the profile.",
         MsgId::DeclarationByPec => "This declaration is confirmed by a PEC message, not by a signed file.",
         MsgId::SearchTextNoAlphanumeric => "The search text must contain at least one letter or digit.",
-        MsgId::NearComune => "Give the comune by its name (for example Padova, or Calliano (TN)) or by its six-digit ISTAT code.",
+        MsgId::NearComune => "Give the comune by its name (for example Padova, or Samone (TN)) or by its six-digit ISTAT code.",
         MsgId::RadiusWithoutNear => "A distance applies around a comune: give the comune too (near).",
         MsgId::NearComuneUnknown => "No comune is called «{name}»: check the name.",
         MsgId::NearComuneAmbiguous => "Several comuni are called «{name}»: add the province, for example {example}.",

@@ -144,7 +144,7 @@ messages! {
          nell'IPA prima di pubblicare il profilo.",
     DeclarationByPec => "Questa dichiarazione si conferma con un messaggio PEC, non con un file firmato.",
     SearchTextNoAlphanumeric => "Il testo da cercare deve contenere almeno una lettera o una cifra.",
-    NearComune => "Indicare il comune con il suo nome (per esempio Padova, o Calliano (TN)) o con il \
+    NearComune => "Indicare il comune con il suo nome (per esempio Padova, o Samone (TN)) o con il \
          codice ISTAT di sei cifre.",
     RadiusWithoutNear => "La distanza vale intorno a un comune: indicare anche il comune (near).",
     NearComuneUnknown => "Nessun comune si chiama «{name}»: verificare il nome.",

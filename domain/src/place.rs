@@ -273,7 +273,7 @@ pub fn comune_key(name: &str) -> String {
     out
 }
 
-/// A comune as a person writes it in the "near" field: `Padova`, `Calliano (TN)`, or its ISTAT
+/// A comune as a person writes it in the "near" field: `Padova`, `Samone (TN)`, or its ISTAT
 /// code (what links and the API carry).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComuneInput {

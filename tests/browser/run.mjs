@@ -122,6 +122,9 @@ test("search by dependent place filters, shared URL, pagination", async () => {
   const page = await newPage();
   await page.goto(`${BASE}/enti`);
   await hydrated(page);
+  // On a phone the filters are folded behind one button.
+  assert.ok(!(await page.locator("#f-region").isVisible()), "filters folded at 360 px");
+  await page.getByText("Filtri", { exact: true }).click();
   const provincesBefore = await page.locator("#f-province option").count();
   await page.selectOption("#f-region", { label: "Lombardia" });
   const provinces = await page.locator("#f-province option").allTextContents();
@@ -182,6 +185,56 @@ test("search by text, open a detail page", async () => {
   await axe(page, "detail");
   await shot(page, "ente");
   await page.context().close();
+});
+
+test("directory on a phone: results first, near a place with distances, a misspelt word corrected", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/enti?q=mecc`);
+  await hydrated(page);
+  // The count and the first result come before the filters, within the first screens.
+  const first = await page.locator(".card").first().boundingBox();
+  assert.ok(first && first.y < 900, `first result at ${first && first.y} px (was about 1,600 under eleven filters)`);
+  const summary = page.locator(".more-filters > summary");
+  assert.equal((await summary.textContent()).trim(), "Filtri");
+  await shot(page, "enti-risultati-prima");
+  await axe(page, "/enti?q=mecc (folded filters)");
+
+  // Open the filters, choose a place by its name and a radius: nearest first, with distances.
+  await summary.click();
+  await page.fill("#f-q", "");
+  await page.fill("#f-near", "Padova");
+  await page.selectOption("#f-radius", "50");
+  await page.locator(".more-filters button[type=submit]").click();
+  await page.waitForURL(/near=Padova/);
+  assert.match(await page.locator(".results-count").textContent(), /entro 50 km da Padova \(PD\)/);
+  assert.equal(await page.locator("#f-near").inputValue(), "Padova (PD)");
+  assert.equal((await page.locator(".more-filters > summary").textContent()).trim(), "Filtri (1)");
+  const distances = await page.locator(".card .distance").allTextContents();
+  assert.ok(distances.length > 0, "every card says how far");
+  const kms = distances.map((d) => (/meno di 1 km/.test(d) ? 0 : Number(d.match(/(\d+) km/)[1])));
+  assert.deepEqual(kms, [...kms].sort((a, b) => a - b), "nearest first");
+  assert.ok(kms.every((k) => k <= 50));
+  await shot(page, "enti-vicino-padova");
+  await axe(page, "/enti?near=Padova");
+
+  // A misspelt word: the results of the right spelling, and the page says so.
+  await page.goto(`${BASE}/enti?q=mecanica`);
+  await hydrated(page);
+  await page.getByText("Nessun ente per «mecanica»: ecco i risultati per «meccanica».").waitFor();
+  assert.ok((await page.locator(".card").count()) > 0);
+  assert.equal(await page.locator("#f-q").inputValue(), "meccanica");
+  await shot(page, "enti-suggerimento");
+  await axe(page, "/enti?q=mecanica");
+  await page.context().close();
+
+  // On a wide screen the filters stay open beside nothing to click.
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT" });
+  const desk = await wide.newPage();
+  await desk.goto(`${BASE}/enti?q=mecc`);
+  assert.ok(await desk.locator("#f-path").isVisible(), "filters open at 1280 px");
+  assert.ok(!(await desk.locator(".more-filters > summary").isVisible()), "no fold button at 1280 px");
+  await desk.screenshot({ path: join(SHOTS, "enti-1280.png"), fullPage: false });
+  await wide.close();
 });
 
 test("a bad filter in the URL shows the error, accessibly", async () => {

@@ -154,11 +154,6 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         <Page lang=lang title=t.hosts_title.to_owned() islands=Bundle::Public>
             <h1>{t.hosts_title}</h1>
             <p class="lead">{t.hosts_lead}</p>
-            <p class="cta">
-                {lang.publish().enti_link}
-                " "
-                <a href="/enti/pubblica">{lang.publish().enti_link_text}</a>
-            </p>
             <form class="filters" method="get" action="/enti" role="search">
                 <div class="field search-words">
                     <label for="f-q">{t.filter_q}</label>
@@ -234,6 +229,12 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                 </details>
             </form>
             {results}
+            // After the results: on a phone the search comes first.
+            <p class="cta">
+                {lang.publish().enti_link}
+                " "
+                <a href="/enti/pubblica">{lang.publish().enti_link_text}</a>
+            </p>
         </Page>
     }
 }
