@@ -200,22 +200,124 @@ impl RadiusKm {
     }
 }
 
-/// A comune's centroid, and whether it is only approximate (the comune has no row in the
-/// coordinates file and stands at its province's mean: docs/design.md §8).
+/// A comune as the search near a place knows it: its centroid, whether that is only
+/// approximate (the comune has no row in the coordinates file and stands at its province's
+/// mean: docs/design.md §4), and the key its typed name is matched on ([`comune_key`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ComunePoint {
+pub struct Located {
     pub code: String,
+    pub name: String,
+    /// Sigla of its province.
+    pub province: String,
     pub at: LatLon,
     pub approx: bool,
+    pub key: String,
 }
 
-/// The comuni within `radius` of `centre`, each with its distance in km, nearest first (ties in
-/// code order): what a search near a place sorts and shows by. `candidates` are the comuni of
-/// the bounding box; those outside the circle are left out.
-pub fn within(centre: &ComunePoint, candidates: &[ComunePoint], radius: RadiusKm) -> Vec<Near> {
+/// Every comune with its centroid, sorted by latitude: the index of the search near a place.
+/// The comuni around a centre are a latitude band found by binary search, then those of the
+/// band within the longitude margin ([`RadiusKm::box_degrees`]), then those within the
+/// great-circle distance. About 7,900 comuni: the worker reads them once per instance.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    by_lat: Vec<Located>,
+    /// Index in `by_lat` of each code, in code order.
+    by_code: Vec<(String, usize)>,
+}
+
+impl Gazetteer {
+    pub fn new(mut comuni: Vec<Located>) -> Self {
+        comuni.sort_by(|a, b| {
+            a.at.lat
+                .total_cmp(&b.at.lat)
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        let mut by_code: Vec<(String, usize)> = comuni
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect();
+        by_code.sort();
+        Gazetteer {
+            by_lat: comuni,
+            by_code,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_lat.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_lat.is_empty()
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Located> {
+        self.by_code
+            .binary_search_by(|(c, _)| c.as_str().cmp(code))
+            .ok()
+            .and_then(|i| self.by_lat.get(self.by_code[i].1))
+    }
+
+    /// The comune a person means: by code, or by name (and province, when given). A name that
+    /// several comuni share asks for the province, with an example.
+    pub fn resolve(&self, input: &ComuneInput) -> Result<&Located, FieldError> {
+        let (key, province) = match input {
+            ComuneInput::Code(code) => {
+                return self
+                    .get(code.as_str())
+                    .ok_or_else(|| FieldError::unknown_code("near", code.as_str()))
+            }
+            ComuneInput::Name { key, province } => (key, province),
+        };
+        let mut found = self.by_lat.iter().filter(|c| {
+            &c.key == key && province.as_ref().is_none_or(|p| p.as_str() == c.province)
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Ok(one),
+            (None, _) => Err(FieldError::invalid_says(
+                "near",
+                Msg::NearComuneUnknown,
+                &[("name", &input)],
+            )),
+            (Some(a), Some(b)) => {
+                let first = if a.province <= b.province { a } else { b };
+                Err(FieldError::invalid_says(
+                    "near",
+                    Msg::NearComuneAmbiguous,
+                    &[
+                        ("name", &first.name),
+                        ("example", &format!("{} ({})", first.name, first.province)),
+                    ],
+                ))
+            }
+        }
+    }
+
+    /// The comuni within `radius` of `centre`, each with its distance in km, nearest first
+    /// (ties in code order).
+    pub fn around(&self, centre: &Located, radius: RadiusKm) -> Vec<Near> {
+        let (dlat, dlon) = radius.box_degrees();
+        let from = self
+            .by_lat
+            .partition_point(|c| c.at.lat < centre.at.lat - dlat);
+        let band = self.by_lat[from..]
+            .iter()
+            .take_while(|c| c.at.lat <= centre.at.lat + dlat)
+            .filter(|c| (c.at.lon - centre.at.lon).abs() <= dlon);
+        within(centre, band, radius)
+    }
+}
+
+/// Of `candidates`, those within `radius` of `centre`, each with its distance in km, nearest
+/// first (ties in code order).
+pub fn within<'a>(
+    centre: &Located,
+    candidates: impl Iterator<Item = &'a Located>,
+    radius: RadiusKm,
+) -> Vec<Near> {
     let limit = f64::from(radius.km());
     let mut out: Vec<Near> = candidates
-        .iter()
         .filter_map(|c| {
             let km = centre.at.distance_km(c.at);
             (km <= limit).then(|| Near {
@@ -377,27 +479,76 @@ mod geo_tests {
         assert!(RadiusKm::new(0).is_none() && RadiusKm::new(201).is_none());
     }
 
-    #[test]
-    fn within_keeps_the_circle_sorted_and_says_approximate() {
-        let c = |code: &str, lat, lon, approx| ComunePoint {
+    fn located(
+        code: &str,
+        name: &str,
+        province: &str,
+        lat: f64,
+        lon: f64,
+        approx: bool,
+    ) -> Located {
+        Located {
             code: code.into(),
+            name: name.into(),
+            province: province.into(),
             at: p(lat, lon),
             approx,
-        };
-        let centre = c("028060", 45.4064, 11.8768, false); // Padova
-        let list = [
-            c("027042", 45.4408, 12.3155, false), // Venezia, 34 km
-            c("028001", 45.4, 11.9, true),        // about 2 km, approximate
-            centre.clone(),
-            c("024116", 45.5455, 11.5354, false), // Vicenza, 30 km
-        ];
-        let near = within(&centre, &list, RadiusKm::new(31).unwrap());
+            key: comune_key(name),
+        }
+    }
+
+    fn veneto() -> Gazetteer {
+        Gazetteer::new(vec![
+            located("027042", "Venezia", "VE", 45.4408, 12.3155, false), // 34 km from Padova
+            located("028001", "Abano Terme", "PD", 45.4, 11.9, true),    // about 2 km
+            located("028060", "Padova", "PD", 45.4064, 11.8768, false),
+            located("024116", "Vicenza", "VI", 45.5455, 11.5354, false), // 30 km
+            located("022170", "Samone", "TN", 46.0807, 11.5226, false),
+            located("001236", "Samone", "TO", 45.4495, 7.8415, false),
+            located("023091", "Verona", "VR", 45.4384, 10.9916, false), // 69 km
+        ])
+    }
+
+    #[test]
+    fn around_keeps_the_circle_sorted_and_says_approximate() {
+        let g = veneto();
+        let padova = g.get("028060").unwrap().clone();
+        let near = g.around(&padova, RadiusKm::new(31).unwrap());
         let codes: Vec<&str> = near.iter().map(|n| n.code.as_str()).collect();
         assert_eq!(codes, ["028060", "028001", "024116"]);
         assert!(near[1].approx && !near[0].approx);
         assert_eq!(near[0].km, 0.0);
+        let wide: Vec<String> = g
+            .around(&padova, RadiusKm::new(100).unwrap())
+            .into_iter()
+            .map(|n| n.code)
+            .collect();
+        assert_eq!(
+            wide,
+            ["028060", "028001", "024116", "027042", "023091", "022170"]
+        );
         assert_eq!(distance_words(0.4), Distance::UnderOne);
         assert_eq!(distance_words(12.49), Distance::Km(12));
+    }
+
+    #[test]
+    fn comuni_are_found_by_code_or_by_name() {
+        let g = veneto();
+        let by = |s: &str| {
+            g.resolve(&ComuneInput::parse(s).unwrap())
+                .map(|c| c.code.clone())
+        };
+        assert_eq!(by("028060").unwrap(), "028060");
+        assert_eq!(by("padova").unwrap(), "028060");
+        assert_eq!(by("Samone (TO)").unwrap(), "001236");
+        let e = by("Samone").unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("near"));
+        assert!(e.message.contains("Samone (TN)"), "{}", e.message);
+        assert!(by("Paperopoli").is_err());
+        assert_eq!(
+            by("999999").unwrap_err().code,
+            crate::error::ErrorCode::UnknownCode
+        );
     }
 
     #[test]
@@ -406,9 +557,9 @@ mod geo_tests {
         assert_eq!(comune_key(" Bolzano/Bozen "), "bolzano bozen");
         assert_eq!(comune_key("CANTÙ"), "cantu");
         assert_eq!(
-            ComuneInput::parse("Calliano (tn)").unwrap(),
+            ComuneInput::parse("Samone (tn)").unwrap(),
             ComuneInput::Name {
-                key: "calliano".into(),
+                key: "samone".into(),
                 province: Some(ProvinceCode::parse("TN").unwrap())
             }
         );

@@ -95,7 +95,7 @@ pub fn migration_sql() -> Result<String> {
 }
 
 /// Each comune's centroid (`data/comuni-coordinate.csv`, Openpolis from ISTAT's limits, CC BY
-/// 4.0), and the name key the "near" field is matched on. A comune of `comuni.csv` the
+/// 4.0). A comune of `comuni.csv` the
 /// coordinates file lacks stands at the mean of its province's comuni, marked approximate
 /// (docs/design.md §8).
 pub fn coordinates_sql() -> Result<String> {
@@ -104,18 +104,14 @@ pub fn coordinates_sql() -> Result<String> {
          -- data/comuni-coordinate.csv: do not edit.\n\
          -- Confini: ISTAT; elaborazione Openpolis (geojson-italy), CC BY 4.0 (see data/README.md).\n\
          -- Each comune's centroid (WGS84 degrees); approx = 1: the comune has no row in the\n\
-         -- coordinates file and stands at its province's mean. key: the name as typed searches\n\
-         -- compare it (domain::place::comune_key).\n\
+         -- coordinates file and stands at its province's mean. The worker reads them all once\n\
+         -- per instance (db::reference::gazetteer).\n\
          CREATE TABLE comuni_coords (\n  \
            code TEXT PRIMARY KEY REFERENCES comuni(code),\n  \
            lat REAL NOT NULL,\n  \
            lon REAL NOT NULL,\n  \
-           approx INTEGER NOT NULL CHECK (approx IN (0, 1)),\n  \
-           key TEXT NOT NULL\n\
-         ) WITHOUT ROWID;\n\
-         -- The bounding box of a search near a place is a range on lat, filtered on lon.\n\
-         CREATE INDEX comuni_coords_by_place ON comuni_coords(lat, lon);\n\
-         CREATE INDEX comuni_coords_by_key ON comuni_coords(key);\n",
+           approx INTEGER NOT NULL CHECK (approx IN (0, 1))\n\
+         ) WITHOUT ROWID;\n",
     );
     let comuni = read_csv("comuni.csv")?;
     let coords: std::collections::HashMap<String, (String, String)> =
@@ -139,15 +135,9 @@ pub fn coordinates_sql() -> Result<String> {
     }
     let mut rows = Vec::with_capacity(comuni.len());
     for r in &comuni {
-        let key = sql_text(&domain::place::comune_key(&r[1]));
         let row = match coords.get(&r[0]) {
             Some((lat, lon)) => {
-                format!(
-                    "({},{},{},0,{key})",
-                    sql_text(&r[0]),
-                    parse(lat)?,
-                    parse(lon)?
-                )
+                format!("({},{},{},0)", sql_text(&r[0]), parse(lat)?, parse(lon)?)
             }
             None => {
                 let (lat, lon, n) = sums
@@ -156,12 +146,7 @@ pub fn coordinates_sql() -> Result<String> {
                     .filter(|s| s.2 > 0)
                     .ok_or_else(|| format!("province {} has no coordinates", r[2]))?;
                 let n = f64::from(n);
-                format!(
-                    "({},{:.5},{:.5},1,{key})",
-                    sql_text(&r[0]),
-                    lat / n,
-                    lon / n
-                )
+                format!("({},{:.5},{:.5},1)", sql_text(&r[0]), lat / n, lon / n)
             }
         };
         rows.push(row);
@@ -169,7 +154,7 @@ pub fn coordinates_sql() -> Result<String> {
     inserts(
         &mut out,
         "comuni_coords",
-        "code, lat, lon, approx, key",
+        "code, lat, lon, approx",
         rows,
     );
     Ok(out)

@@ -4,18 +4,14 @@
 //! subquery ranks and limits before joining, so only the page's rows are read from `hosts`
 //! (docs/toolchain.md, "Directory search at 100k hosts").
 
-use super::{
-    all, batch, database, first, from_json, int, opt_text, real, reference, rows, text, Error,
-};
+use super::{all, batch, database, first, from_json, int, opt_text, reference, rows, text, Error};
 use crate::db::Counted;
 use domain::hosts::{
     HostDetail, HostKind, HostSearch, HostSummary, NearCentre, PathKind, Period, ProfileBody,
     SearchPage,
 };
-use domain::messages::Msg;
-use domain::place::{self, ComuneInput, ComunePoint, LatLon, Near, RadiusKm};
+use domain::place::{ComuneInput, Near, RadiusKm};
 use domain::text::{vocabulary_range, SearchText, VocabularyWord};
-use domain::FieldError;
 use serde::Deserialize;
 use worker::{D1Database, Env};
 
@@ -178,20 +174,24 @@ const SEARCH_FILTERS_MIN: &str = fts_min!("h.id");
 
 /// Near a place: the hosts of the comuni within the radius, nearest comune first, then by id
 /// (bound: ?3 the comuni as a JSON object code → km, ?4 the minimum places, 0 for none; with
-/// text or filters ?5 the FTS match). The JSON list drives the join through `hosts_by_comune`.
+/// text or filters ?5 the FTS match). The JSON list drives the join through `hosts_by_comune`
+/// (`CROSS JOIN` keeps that order), and the FTS subquery is evaluated once into a list each
+/// host is looked up in; the `+` keeps SQLite from probing `hosts_by_comune` once per comune
+/// and per match instead (0.25 s for "informatica" within 30 km of Milan at 100k hosts; 1.7 ms
+/// this way, 18 ms for a common word within 200 km of Rome).
 macro_rules! near {
     ($($also:literal)?) => {
         search!(
             concat!(
-                "SELECT count(*) AS n FROM json_each(?3) n JOIN hosts h ON h.comune = n.key \
-                 WHERE h.max_students >= ?4"
+                "SELECT count(*) AS n FROM json_each(?3) n CROSS JOIN hosts h \
+                 ON h.comune = n.key WHERE h.max_students >= ?4"
                 $(, $also)?
             ),
             concat!(
                 "SELECT ",
                 columns!(),
                 ", 0 AS part, n.value AS o FROM json_each(?3) n \
-                 JOIN hosts h ON h.comune = n.key WHERE h.max_students >= ?4"
+                 CROSS JOIN hosts h ON h.comune = n.key WHERE h.max_students >= ?4"
                 $(, $also)?,
                 " ORDER BY n.value, h.id LIMIT ?1 OFFSET ?2"
             )
@@ -200,20 +200,7 @@ macro_rules! near {
 }
 const SEARCH_NEAR: &str = near!();
 const SEARCH_NEAR_FTS: &str =
-    near!(" AND h.id IN (SELECT rowid FROM hosts_fts WHERE hosts_fts MATCH ?5)");
-
-/// The centre and every comune in the box around it (bound: ?1 the centre's code, ?2 and ?3
-/// the box's half-sides in degrees of latitude and longitude): a range on the
-/// `comuni_coords_by_place` index. The centre's name comes with each row.
-const NEAR_BOX: &str = "SELECT k.code, k.lat, k.lon, k.approx, c.name AS centre_name, \
-     c.province_code AS centre_province FROM comuni_coords o JOIN comuni c ON c.code = o.code \
-     JOIN comuni_coords k ON k.lat BETWEEN o.lat - ?2 AND o.lat + ?2 \
-     AND k.lon BETWEEN o.lon - ?3 AND o.lon + ?3 WHERE o.code = ?1";
-
-/// The comuni whose name has this key (bound: ?1 the key), by province.
-const COMUNI_BY_KEY: &str = "SELECT c.code, c.name, c.province_code AS province \
-     FROM comuni_coords k JOIN comuni c ON c.code = k.code WHERE k.key = ?1 \
-     ORDER BY c.province_code LIMIT 50";
+    near!(" AND +h.id IN (SELECT rowid FROM hosts_fts WHERE hosts_fts MATCH ?5)");
 
 /// The words of the name and body columns in a range of the vocabulary, with the profiles
 /// each is in (bound: ?1 and ?2 the range, `[?1, ?2)`).
@@ -324,7 +311,7 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
     }
     let db = database(env)?;
     let near = match &s.near {
-        Some(input) => Some(near_comuni(&db, input, s.radius_or_default()).await?),
+        Some(input) => Some(near_comuni(env, input, s.radius_or_default()).await?),
         None => None,
     };
     let mut bound = vec![int(s.per_page), int(s.offset())];
@@ -425,94 +412,23 @@ pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
     })
 }
 
-/// The comune a typed name means: its code, or why it cannot be told.
-async fn resolve(db: &D1Database, input: &ComuneInput) -> Result<String, Error> {
-    let (key, province) = match input {
-        ComuneInput::Code(code) => return Ok(code.as_str().to_owned()),
-        ComuneInput::Name { key, province } => (key, province),
-    };
-    #[derive(Deserialize)]
-    struct Named {
-        code: String,
-        name: String,
-        province: String,
-    }
-    let found: Vec<Named> = all(
-        "comune by name",
-        db.prepare(COMUNI_BY_KEY).bind(&[text(key)])?,
-    )
-    .await?
-    .into_iter()
-    .filter(|n: &Named| province.as_ref().is_none_or(|p| p.as_str() == n.province))
-    .collect();
-    match found.as_slice() {
-        [one] => Ok(one.code.clone()),
-        [] => Err(Error::Invalid(FieldError::invalid_says(
-            "near",
-            Msg::NearComuneUnknown,
-            &[("name", &input)],
-        ))),
-        [first, ..] => Err(Error::Invalid(FieldError::invalid_says(
-            "near",
-            Msg::NearComuneAmbiguous,
-            &[
-                ("name", &first.name),
-                ("example", &format!("{} ({})", first.name, first.province)),
-            ],
-        ))),
-    }
-}
-
 /// The centre of a search near a place, and the comuni within its radius with their distances
-/// (domain::place::within on the comuni of the indexed bounding box).
+/// (the instance's [`reference::gazetteer`]: no round trip).
 async fn near_comuni(
-    db: &D1Database,
+    env: &Env,
     input: &ComuneInput,
     radius: RadiusKm,
 ) -> Result<(NearCentre, Vec<Near>), Error> {
-    let code = resolve(db, input).await?;
-    #[derive(Deserialize)]
-    struct Boxed {
-        code: String,
-        lat: f64,
-        lon: f64,
-        approx: f64,
-        centre_name: String,
-        centre_province: String,
-    }
-    let (dlat, dlon) = radius.box_degrees();
-    let rows: Vec<Boxed> = all(
-        "near box",
-        db.prepare(NEAR_BOX)
-            .bind(&[text(&code), real(dlat), real(dlon)])?,
-    )
-    .await?;
-    let points = rows
-        .iter()
-        .map(|r| {
-            LatLon::new(r.lat, r.lon)
-                .map(|at| ComunePoint {
-                    code: r.code.clone(),
-                    at,
-                    approx: r.approx > 0.0,
-                })
-                .ok_or_else(|| Error::decode(format!("comune {} coordinates", r.code), r.lat))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let (Some(first), Some(centre)) = (rows.first(), points.iter().find(|p| p.code == code)) else {
-        return Err(Error::UnknownCode {
-            field: "near",
-            code,
-        });
-    };
-    let centre_info = NearCentre {
-        code: code.clone(),
-        name: first.centre_name.clone(),
-        province: first.centre_province.clone(),
+    let gazetteer = reference::gazetteer(env).await?;
+    let centre = gazetteer.resolve(input).map_err(Error::Invalid)?;
+    let info = NearCentre {
+        code: centre.code.clone(),
+        name: centre.name.clone(),
+        province: centre.province.clone(),
         radius_km: radius.km(),
         approx: centre.approx,
     };
-    Ok((centre_info, place::within(centre, &points, radius)))
+    Ok((info, gazetteer.around(centre, radius)))
 }
 
 /// The comuni of a search near a place as the JSON object its statement reads with

@@ -149,11 +149,6 @@ pub fn int(n: impl Into<f64>) -> JsValue {
     JsValue::from_f64(n.into())
 }
 
-/// A number that need not be whole (degrees of a bounding box).
-pub fn real(x: f64) -> JsValue {
-    JsValue::from_f64(x)
-}
-
 /// A nullable text parameter.
 pub fn opt_text(s: Option<&str>) -> JsValue {
     s.map(text).unwrap_or(JsValue::NULL)

@@ -5,7 +5,9 @@
 
 use super::{all, database, list, text, Error};
 use domain::hosts::Figure;
-use domain::place::{ComuneRef, ProvinceCode, ProvinceRef, RegionRef};
+use domain::place::{
+    comune_key, ComuneRef, Gazetteer, LatLon, Located, ProvinceCode, ProvinceRef, RegionRef,
+};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 use worker::Env;
@@ -169,4 +171,47 @@ pub async fn province_prefixes(env: &Env) -> Result<Arc<Vec<(String, String)>>, 
     let p = Arc::new(rows.into_iter().map(|r| (r.prefix, r.province)).collect());
     let _ = PREFIXES.set(Arc::clone(&p));
     Ok(p)
+}
+
+static GAZETTEER: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+
+/// Every comune with its centroid (`comuni_coords`, from `data/comuni-coordinate.csv`), for the
+/// search near a place: read once per worker instance in one row (about 7,900 comuni as one
+/// JSON array SQLite builds), so a search near a place costs no extra round trip.
+pub async fn gazetteer(env: &Env) -> Result<Arc<Gazetteer>, Error> {
+    if let Some(g) = GAZETTEER.get() {
+        return Ok(g.clone());
+    }
+    #[derive(Deserialize)]
+    struct All {
+        comuni: String,
+    }
+    let row: Option<All> = super::first(
+        "gazetteer",
+        database(env)?.prepare(
+            "SELECT json_group_array(json_array(k.code, c.name, c.province_code, k.lat, k.lon, \
+             k.approx)) AS comuni FROM comuni_coords k JOIN comuni c ON c.code = k.code",
+        ),
+    )
+    .await?;
+    let raw = row.map(|r| r.comuni).unwrap_or_default();
+    let rows: Vec<(String, String, String, f64, f64, u8)> = super::from_json("gazetteer", &raw)?;
+    let comuni = rows
+        .into_iter()
+        .map(|(code, name, province, lat, lon, approx)| {
+            let at = LatLon::new(lat, lon)
+                .ok_or_else(|| Error::decode(format!("comune {code} coordinates"), lat))?;
+            Ok(Located {
+                key: comune_key(&name),
+                code,
+                name,
+                province,
+                at,
+                approx: approx > 0,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let g = Arc::new(Gazetteer::new(comuni));
+    let _ = GAZETTEER.set(g.clone());
+    Ok(g)
 }
