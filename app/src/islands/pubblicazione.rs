@@ -1,4 +1,4 @@
-//! The publishing wizard of `/enti/pubblica` (seed 002, "Come iscriversi"): the privacy notice,
+//! The publishing wizard of `/enti/pubblica/profilo` (seed 002, "Come iscriversi"): the privacy notice,
 //! who you are, the placements offered, places and contacts, the preview, and the submission
 //! with its declaration code and the PEC or digital-signature confirmation. At any step the
 //! draft can be saved to a file, loaded back, or discarded.
@@ -9,6 +9,11 @@
 //! it reads its words from `i18n_publish` directly; the page gives it the language and the
 //! places (regions, provinces, and which province each comune code belongs to), and renders the
 //! privacy notice as the island's children, so the notice's text never reaches the wasm.
+//!
+//! The wizard's first page, `/enti/pubblica`, is not this island: its first step is
+//! `islands::consenso`, in a bundle of its own (`hydrate,consent`), because this one is too big
+//! for a first load (docs/toolchain.md §3). What the person did there arrives through the tab's
+//! `sessionStorage` ([`HANDOFF_ACCEPTED`], [`HANDOFF_FILE`]) and is applied once hydrated.
 
 /// A branch of a view that changes: `AnyView` in the browser and on the server alike, so what
 /// the server renders is what the island hydrates (an `Either` in the browser against an
@@ -24,7 +29,7 @@ macro_rules! branch {
 pub mod campi;
 mod invio;
 mod passi;
-mod rete;
+pub(crate) mod rete;
 
 use crate::i18n::{fill, Lang};
 use crate::i18n_publish::PublishTexts;
@@ -395,9 +400,49 @@ impl Wizard {
 }
 
 pub const ID_SUMMARY: &str = "w-errors";
-const ID_LOAD: &str = "w-load";
-const ID_RESET_DIALOG: &str = "w-reset-dialog";
-const ID_RESET: &str = "w-reset";
+pub const ID_LOAD: &str = "w-load";
+pub const ID_RESET_DIALOG: &str = "w-reset-dialog";
+pub const ID_RESET: &str = "w-reset";
+
+/// The wizard's page; the first step, `/enti/pubblica`, leads here.
+pub const WIZARD_PATH: &str = "/enti/pubblica/profilo";
+/// Set by the first step when the person accepted the privacy notice there.
+pub const HANDOFF_ACCEPTED: &str = "ponte-pubblica-consenso";
+/// A draft file chosen on the first step: its bytes ([`bytes_as_text`]) and its name.
+pub const HANDOFF_FILE: &str = "ponte-pubblica-bozza";
+pub const HANDOFF_FILE_NAME: &str = "ponte-pubblica-bozza-nome";
+
+/// A file's bytes as a string `sessionStorage` keeps: one character per byte, so nothing is
+/// lost whatever the file holds ([`text_as_bytes`] reads it back).
+pub fn bytes_as_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The bytes of [`bytes_as_text`]; a character beyond one byte (not written by it) is dropped.
+pub fn text_as_bytes(text: &str) -> Vec<u8> {
+    text.chars().filter_map(|c| u8::try_from(c).ok()).collect()
+}
+
+/// A draft file chosen here or on the first step: checked, and loaded when whole.
+#[cfg(feature = "hydrate")]
+fn open_file(w: Wizard, name: &str, bytes: &[u8]) {
+    match DraftFile::from_bytes(bytes) {
+        Ok(draft) => {
+            w.replace(draft);
+            if w.accepted.get_untracked() {
+                w.go(STEP_WHO);
+            }
+            w.note.set(Some(Note {
+                ok: true,
+                text: fill(w.t.loaded, &[("file", name)]),
+            }));
+        }
+        Err(e) => w.note.set(Some(Note {
+            ok: false,
+            text: format!("{} {}", w.t.load_failed, w.lang.error(&e.to_field_error())),
+        })),
+    }
+}
 
 #[cfg(feature = "hydrate")]
 fn load(w: Wizard) {
@@ -405,23 +450,23 @@ fn load(w: Wizard) {
         let Some((name, bytes)) = rete::chosen_file(ID_LOAD).await else {
             return;
         };
-        match DraftFile::from_bytes(&bytes) {
-            Ok(draft) => {
-                w.replace(draft);
-                if w.accepted.get_untracked() {
-                    w.go(STEP_WHO);
-                }
-                w.note.set(Some(Note {
-                    ok: true,
-                    text: fill(w.t.loaded, &[("file", &name)]),
-                }));
-            }
-            Err(e) => w.note.set(Some(Note {
-                ok: false,
-                text: format!("{} {}", w.t.load_failed, w.lang.error(&e.to_field_error())),
-            })),
-        }
+        open_file(w, &name, &bytes);
     });
+}
+
+/// What the first step handed over: the consent (then the wizard opens on step 2, as "Avanti"
+/// does) and a draft file chosen there (loaded as if chosen here). Read once.
+#[cfg(feature = "hydrate")]
+fn handoff(w: Wizard) {
+    if rete::take(HANDOFF_ACCEPTED).is_some() {
+        w.accepted.set(true);
+    }
+    let name = rete::take(HANDOFF_FILE_NAME).unwrap_or_default();
+    match rete::take(HANDOFF_FILE) {
+        Some(text) => open_file(w, &name, &text_as_bytes(&text)),
+        None if w.accepted.get_untracked() => w.go(STEP_WHO),
+        None => {}
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -436,6 +481,10 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
     let w = Wizard::new(lang, &field(&f, 1), &field(&f, 2));
     let t = w.t;
     let step = w.step;
+
+    // After hydration (the server rendered step 1): what the first step handed over.
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move { handoff(w) });
 
     let steps = (1..=STEPS)
         .map(|n| {
@@ -679,4 +728,16 @@ pub fn described(w: Wizard, id: String, hint: bool) -> impl Fn() -> Option<Strin
 /// The kind chosen, for views that change with it.
 pub fn kind(w: Wizard) -> Memo<Option<HostKind>> {
     Memo::new(move |_| w.draft.with(|d| d.kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_handed_over_keeps_every_byte() {
+        let bytes: Vec<u8> = (0..=255).chain([b'{', 0xc3, 0xa8, b'}']).collect();
+        let text = bytes_as_text(&bytes);
+        assert_eq!(text_as_bytes(&text), bytes);
+    }
 }
