@@ -15,19 +15,93 @@
 //! for a first load (docs/toolchain.md §3). What the person did there arrives through the tab's
 //! `sessionStorage` ([`HANDOFF_ACCEPTED`], [`HANDOFF_FILE`]) and is applied once hydrated.
 
-/// A branch of a view that changes: `AnyView` in the browser and on the server alike, so what
-/// the server renders is what the island hydrates (an `Either` in the browser against an
-/// `AnyView` on the server trapped at hydration), and the worker's LTO never sees the static
-/// view types that made it fail. The variant is kept at each call site for when both sides can
-/// use `Either`.
+/// A branch of a view that changes: a tuple of `Option`s, one per branch, only the chosen one
+/// `Some` (the match's arms agree on the tuple's type). The same type in the browser and on
+/// the server, so what the server renders is what the island hydrates. Not `AnyView`: each
+/// `AnyView` compiles its view's `hydrate_async` (for lazy islands, never called here), 175 KB
+/// of the bundle's 822 (docs/toolchain.md §3); not `Either`, which failed the worker's fat-LTO
+/// link ("Invalid Wasm linking symbol"). Named after the `Either` variant it stands for.
 macro_rules! branch {
-    ($variant:path, $view:expr $(,)?) => {
-        leptos::prelude::IntoAny::into_any($view)
+    (Either::Left, $view:expr $(,)?) => {
+        (Some($view), None)
+    };
+    (Either::Right, $view:expr $(,)?) => {
+        (None, Some($view))
+    };
+    (EitherOf4::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None)
+    };
+    (EitherOf4::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None)
+    };
+    (EitherOf4::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None)
+    };
+    (EitherOf4::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view))
+    };
+    (EitherOf6::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None, None, None)
+    };
+    (EitherOf6::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None, None, None)
+    };
+    (EitherOf6::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None, None, None)
+    };
+    (EitherOf6::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view), None, None)
+    };
+    (EitherOf6::E, $view:expr $(,)?) => {
+        (None, None, None, None, Some($view), None)
+    };
+    (EitherOf6::F, $view:expr $(,)?) => {
+        (None, None, None, None, None, Some($view))
+    };
+    (EitherOf7::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None, None, None, None)
+    };
+    (EitherOf7::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None, None, None, None)
+    };
+    (EitherOf7::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None, None, None, None)
+    };
+    (EitherOf7::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view), None, None, None)
+    };
+    (EitherOf7::E, $view:expr $(,)?) => {
+        (None, None, None, None, Some($view), None, None)
+    };
+    (EitherOf7::F, $view:expr $(,)?) => {
+        (None, None, None, None, None, Some($view), None)
+    };
+    (EitherOf7::G, $view:expr $(,)?) => {
+        (None, None, None, None, None, None, Some($view))
+    };
+}
+
+/// A step's view: in the browser only. The server renders the first step, the privacy notice,
+/// and nothing else (a fresh wizard), so the steps' views would be code the worker never runs;
+/// and their types, in the worker, fail its fat-LTO link ("failed to get bitcode from object
+/// file for LTO (Invalid Wasm linking symbol)"). On the server the branch is `()`: a `None`
+/// renders the same marker whatever it holds, so the markup the island hydrates is the same.
+#[cfg(feature = "hydrate")]
+macro_rules! browser {
+    ($view:expr) => {
+        $view
+    };
+}
+#[cfg(not(feature = "hydrate"))]
+macro_rules! browser {
+    ($view:expr) => {
+        ()
     };
 }
 
 pub mod campi;
 mod invio;
+#[cfg(feature = "hydrate")]
 mod passi;
 pub(crate) mod rete;
 
@@ -557,11 +631,11 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
                 </div>
             </section>
             {move || match step.get() {
-                STEP_WHO => branch!(EitherOf6::A, passi::chi_siete(w)),
-                STEP_OFFERS => branch!(EitherOf6::B, passi::percorsi(w)),
-                STEP_PLACES => branch!(EitherOf6::C, passi::sedi(w)),
-                STEP_PREVIEW => branch!(EitherOf6::D, invio::anteprima(w)),
-                STEP_SUBMIT => branch!(EitherOf6::E, invio::invio(w)),
+                STEP_WHO => branch!(EitherOf6::A, browser!(passi::chi_siete(w))),
+                STEP_OFFERS => branch!(EitherOf6::B, browser!(passi::percorsi(w))),
+                STEP_PLACES => branch!(EitherOf6::C, browser!(passi::sedi(w))),
+                STEP_PREVIEW => branch!(EitherOf6::D, browser!(invio::anteprima(w))),
+                STEP_SUBMIT => branch!(EitherOf6::E, browser!(invio::invio(w))),
                 _ => branch!(EitherOf6::F, ()),
             }}
             <div class="wizard-nav">
