@@ -22,7 +22,7 @@ use bundle::Bundle;
 fn main() {
     let on = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{}", f.to_uppercase())).is_some();
     // The bundle being built: the one whose features are all on and the most of them (`hydrate`
-    // alone is the public bundle; `staff` or `publish` beside it picks another).
+    // alone is the public bundle; `staff`, `consent` or `publish` beside it picks another).
     let features = |b: Bundle| b.features().split(',').count();
     let built: Vec<Bundle> = Bundle::ALL
         .into_iter()

@@ -14,18 +14,27 @@ pub enum Bundle {
     Public,
     /// `hydrate,staff`: the school office's islands (the import form).
     Staff,
-    /// `hydrate,publish`: the hosts' publishing wizard.
+    /// `hydrate,consent`: the publishing wizard's first step (`/enti/pubblica`: the privacy
+    /// notice's consent, and the draft toolbar), so the first load of the wizard stays small.
+    Consent,
+    /// `hydrate,publish`: the hosts' publishing wizard (`/enti/pubblica/profilo`).
     Publish,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 3] = [Bundle::Public, Bundle::Staff, Bundle::Publish];
+    pub const ALL: [Bundle; 4] = [
+        Bundle::Public,
+        Bundle::Staff,
+        Bundle::Consent,
+        Bundle::Publish,
+    ];
 
     /// `app`'s features for this bundle.
     pub fn features(self) -> &'static str {
         match self {
             Bundle::Public => "hydrate",
             Bundle::Staff => "hydrate,staff",
+            Bundle::Consent => "hydrate,consent",
             Bundle::Publish => "hydrate,publish",
         }
     }
@@ -35,6 +44,7 @@ impl Bundle {
         match self {
             Bundle::Public => "ponte",
             Bundle::Staff => "ponte-staff",
+            Bundle::Consent => "ponte-consent",
             Bundle::Publish => "ponte-publish",
         }
     }
@@ -45,6 +55,7 @@ impl Bundle {
         match self {
             Bundle::Public => "islands_public",
             Bundle::Staff => "islands_staff",
+            Bundle::Consent => "islands_consent",
             Bundle::Publish => "islands_publish",
         }
     }
@@ -54,6 +65,7 @@ impl Bundle {
         match self {
             Bundle::Public => "client",
             Bundle::Staff => "staff",
+            Bundle::Consent => "consent",
             Bundle::Publish => "publish",
         }
     }
@@ -68,6 +80,7 @@ impl Bundle {
         match self {
             Bundle::Public => "PONTE_ASSET_BOOT",
             Bundle::Staff => "PONTE_ASSET_BOOT_STAFF",
+            Bundle::Consent => "PONTE_ASSET_BOOT_CONSENT",
             Bundle::Publish => "PONTE_ASSET_BOOT_PUBLISH",
         }
     }
@@ -86,6 +99,10 @@ impl Bundle {
             Bundle::Staff => match option_env!("PONTE_ASSET_BOOT_STAFF") {
                 Some(p) => p,
                 None => "/pkg/boot-staff.js",
+            },
+            Bundle::Consent => match option_env!("PONTE_ASSET_BOOT_CONSENT") {
+                Some(p) => p,
+                None => "/pkg/boot-consent.js",
             },
             Bundle::Publish => match option_env!("PONTE_ASSET_BOOT_PUBLISH") {
                 Some(p) => p,
@@ -118,6 +135,8 @@ mod tests {
             ("boot.0123456789ab.js", Bundle::Public),
             ("ponte-staff.0123456789ab.wasm", Bundle::Staff),
             ("boot-staff.0123456789ab.js", Bundle::Staff),
+            ("ponte-consent.0123456789ab.wasm", Bundle::Consent),
+            ("boot-consent.0123456789ab.js", Bundle::Consent),
             ("ponte-publish.0123456789ab.js", Bundle::Publish),
             ("boot-publish.0123456789ab.js", Bundle::Publish),
         ];

@@ -82,6 +82,7 @@ fn routes() -> Router {
         .route("/", get(pages::home))
         .route("/enti", get(pages::enti))
         .route("/enti/pubblica", get(pages::pubblica))
+        .route("/enti/pubblica/profilo", get(pages::profilo))
         .route("/enti/pubblica/informativa", get(pages::informativa))
         .route("/enti/{id}", get(pages::ente))
         .route("/calcolo-assenze", get(pages::calcolo))

@@ -10,7 +10,7 @@ use app::pages::enti::{EntiData, EntiPage};
 use app::pages::fonti::FontiPage;
 use app::pages::home::HomePage;
 use app::pages::not_found::NotFoundPage;
-use app::pages::pubblica::{InformativaPage, PubblicaData, PubblicaPage};
+use app::pages::pubblica::{InformativaPage, ProfiloPage, PubblicaData, PubblicaPage};
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -244,8 +244,19 @@ async fn not_found_page(req: Request, lang: Lang) -> Response {
     .await
 }
 
-/// `/enti/pubblica`: the publishing wizard, with the place choices of its selects.
-pub async fn pubblica(env: SharedEnv, req: Request) -> Response {
+/// `/enti/pubblica`: the publishing wizard's first step (the privacy notice's consent).
+pub async fn pubblica(req: Request) -> Response {
+    let lang = lang_of(&req);
+    render(
+        req,
+        StatusCode::OK,
+        move || view! { <PubblicaPage lang=lang/> },
+    )
+    .await
+}
+
+/// `/enti/pubblica/profilo`: the publishing wizard, with the place choices of its selects.
+pub async fn profilo(env: SharedEnv, req: Request) -> Response {
     let lang = lang_of(&req);
     let gathered = SendFuture::new(async move {
         let choices = reference::choices(&env).await?;
@@ -264,7 +275,7 @@ pub async fn pubblica(env: SharedEnv, req: Request) -> Response {
     render(
         req,
         StatusCode::OK,
-        move || view! { <PubblicaPage lang=lang data=data.clone()/> },
+        move || view! { <ProfiloPage lang=lang data=data.clone()/> },
     )
     .await
 }

@@ -97,6 +97,10 @@ pub fn all(args: &[String]) -> Result {
                 "staff bundle (school office pages only) total brotli {}",
                 kb(total)
             ),
+            build::Bundle::Consent => println!(
+                "consent bundle (the publishing wizard's first step, /enti/pubblica) total brotli {}",
+                kb(total)
+            ),
             build::Bundle::Publish => println!(
                 "publish bundle (the hosts' publishing wizard only) total brotli {}",
                 kb(total)
@@ -145,6 +149,8 @@ pub fn all(args: &[String]) -> Result {
         "/fonti",
         "/famiglia",
         "/enti/pubblica",
+        // The wizard after its first step: over the budget (docs/toolchain.md §3).
+        "/enti/pubblica/profilo",
     ];
     let json = output(
         Command::new("node")

@@ -8,6 +8,7 @@
 //! context, so both render the same markup.
 
 pub mod calcolatore;
+pub mod consenso;
 pub mod filtro_luogo;
 pub mod importazione;
 pub mod pubblicazione;

@@ -1,4 +1,4 @@
-//! The publishing wizard of `/enti/pubblica` (seed 002, "Come iscriversi"): the privacy notice,
+//! The publishing wizard of `/enti/pubblica/profilo` (seed 002, "Come iscriversi"): the privacy notice,
 //! who you are, the placements offered, places and contacts, the preview, and the submission
 //! with its declaration code and the PEC or digital-signature confirmation. At any step the
 //! draft can be saved to a file, loaded back, or discarded.
@@ -9,22 +9,101 @@
 //! it reads its words from `i18n_publish` directly; the page gives it the language and the
 //! places (regions, provinces, and which province each comune code belongs to), and renders the
 //! privacy notice as the island's children, so the notice's text never reaches the wasm.
+//!
+//! The wizard's first page, `/enti/pubblica`, is not this island: its first step is
+//! `islands::consenso`, in a bundle of its own (`hydrate,consent`), because this one is too big
+//! for a first load (docs/toolchain.md §3). What the person did there arrives through the tab's
+//! `sessionStorage` ([`HANDOFF_ACCEPTED`], [`HANDOFF_FILE`]) and is applied once hydrated.
 
-/// A branch of a view that changes: `AnyView` in the browser and on the server alike, so what
-/// the server renders is what the island hydrates (an `Either` in the browser against an
-/// `AnyView` on the server trapped at hydration), and the worker's LTO never sees the static
-/// view types that made it fail. The variant is kept at each call site for when both sides can
-/// use `Either`.
+/// A branch of a view that changes: a tuple of `Option`s, one per branch, only the chosen one
+/// `Some` (the match's arms agree on the tuple's type). The same type in the browser and on
+/// the server, so what the server renders is what the island hydrates. Not `AnyView`: each
+/// `AnyView` compiles its view's `hydrate_async` (for lazy islands, never called here), 175 KB
+/// of the bundle's 822 (docs/toolchain.md §3); not `Either`, which failed the worker's fat-LTO
+/// link ("Invalid Wasm linking symbol"). Named after the `Either` variant it stands for.
 macro_rules! branch {
-    ($variant:path, $view:expr $(,)?) => {
-        leptos::prelude::IntoAny::into_any($view)
+    (Either::Left, $view:expr $(,)?) => {
+        (Some($view), None)
+    };
+    (Either::Right, $view:expr $(,)?) => {
+        (None, Some($view))
+    };
+    (EitherOf4::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None)
+    };
+    (EitherOf4::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None)
+    };
+    (EitherOf4::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None)
+    };
+    (EitherOf4::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view))
+    };
+    (EitherOf6::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None, None, None)
+    };
+    (EitherOf6::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None, None, None)
+    };
+    (EitherOf6::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None, None, None)
+    };
+    (EitherOf6::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view), None, None)
+    };
+    (EitherOf6::E, $view:expr $(,)?) => {
+        (None, None, None, None, Some($view), None)
+    };
+    (EitherOf6::F, $view:expr $(,)?) => {
+        (None, None, None, None, None, Some($view))
+    };
+    (EitherOf7::A, $view:expr $(,)?) => {
+        (Some($view), None, None, None, None, None, None)
+    };
+    (EitherOf7::B, $view:expr $(,)?) => {
+        (None, Some($view), None, None, None, None, None)
+    };
+    (EitherOf7::C, $view:expr $(,)?) => {
+        (None, None, Some($view), None, None, None, None)
+    };
+    (EitherOf7::D, $view:expr $(,)?) => {
+        (None, None, None, Some($view), None, None, None)
+    };
+    (EitherOf7::E, $view:expr $(,)?) => {
+        (None, None, None, None, Some($view), None, None)
+    };
+    (EitherOf7::F, $view:expr $(,)?) => {
+        (None, None, None, None, None, Some($view), None)
+    };
+    (EitherOf7::G, $view:expr $(,)?) => {
+        (None, None, None, None, None, None, Some($view))
+    };
+}
+
+/// A step's view: in the browser only. The server renders the first step, the privacy notice,
+/// and nothing else (a fresh wizard), so the steps' views would be code the worker never runs;
+/// and their types, in the worker, fail its fat-LTO link ("failed to get bitcode from object
+/// file for LTO (Invalid Wasm linking symbol)"). On the server the branch is `()`: a `None`
+/// renders the same marker whatever it holds, so the markup the island hydrates is the same.
+#[cfg(feature = "hydrate")]
+macro_rules! browser {
+    ($view:expr) => {
+        $view
+    };
+}
+#[cfg(not(feature = "hydrate"))]
+macro_rules! browser {
+    ($view:expr) => {
+        ()
     };
 }
 
 pub mod campi;
 mod invio;
+#[cfg(feature = "hydrate")]
 mod passi;
-mod rete;
+pub(crate) mod rete;
 
 use crate::i18n::{fill, Lang};
 use crate::i18n_publish::PublishTexts;
@@ -395,9 +474,49 @@ impl Wizard {
 }
 
 pub const ID_SUMMARY: &str = "w-errors";
-const ID_LOAD: &str = "w-load";
-const ID_RESET_DIALOG: &str = "w-reset-dialog";
-const ID_RESET: &str = "w-reset";
+pub const ID_LOAD: &str = "w-load";
+pub const ID_RESET_DIALOG: &str = "w-reset-dialog";
+pub const ID_RESET: &str = "w-reset";
+
+/// The wizard's page; the first step, `/enti/pubblica`, leads here.
+pub const WIZARD_PATH: &str = "/enti/pubblica/profilo";
+/// Set by the first step when the person accepted the privacy notice there.
+pub const HANDOFF_ACCEPTED: &str = "ponte-pubblica-consenso";
+/// A draft file chosen on the first step: its bytes ([`bytes_as_text`]) and its name.
+pub const HANDOFF_FILE: &str = "ponte-pubblica-bozza";
+pub const HANDOFF_FILE_NAME: &str = "ponte-pubblica-bozza-nome";
+
+/// A file's bytes as a string `sessionStorage` keeps: one character per byte, so nothing is
+/// lost whatever the file holds ([`text_as_bytes`] reads it back).
+pub fn bytes_as_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The bytes of [`bytes_as_text`]; a character beyond one byte (not written by it) is dropped.
+pub fn text_as_bytes(text: &str) -> Vec<u8> {
+    text.chars().filter_map(|c| u8::try_from(c).ok()).collect()
+}
+
+/// A draft file chosen here or on the first step: checked, and loaded when whole.
+#[cfg(feature = "hydrate")]
+fn open_file(w: Wizard, name: &str, bytes: &[u8]) {
+    match DraftFile::from_bytes(bytes) {
+        Ok(draft) => {
+            w.replace(draft);
+            if w.accepted.get_untracked() {
+                w.go(STEP_WHO);
+            }
+            w.note.set(Some(Note {
+                ok: true,
+                text: fill(w.t.loaded, &[("file", name)]),
+            }));
+        }
+        Err(e) => w.note.set(Some(Note {
+            ok: false,
+            text: format!("{} {}", w.t.load_failed, w.lang.error(&e.to_field_error())),
+        })),
+    }
+}
 
 #[cfg(feature = "hydrate")]
 fn load(w: Wizard) {
@@ -405,23 +524,23 @@ fn load(w: Wizard) {
         let Some((name, bytes)) = rete::chosen_file(ID_LOAD).await else {
             return;
         };
-        match DraftFile::from_bytes(&bytes) {
-            Ok(draft) => {
-                w.replace(draft);
-                if w.accepted.get_untracked() {
-                    w.go(STEP_WHO);
-                }
-                w.note.set(Some(Note {
-                    ok: true,
-                    text: fill(w.t.loaded, &[("file", &name)]),
-                }));
-            }
-            Err(e) => w.note.set(Some(Note {
-                ok: false,
-                text: format!("{} {}", w.t.load_failed, w.lang.error(&e.to_field_error())),
-            })),
-        }
+        open_file(w, &name, &bytes);
     });
+}
+
+/// What the first step handed over: the consent (then the wizard opens on step 2, as "Avanti"
+/// does) and a draft file chosen there (loaded as if chosen here). Read once.
+#[cfg(feature = "hydrate")]
+fn handoff(w: Wizard) {
+    if rete::take(HANDOFF_ACCEPTED).is_some() {
+        w.accepted.set(true);
+    }
+    let name = rete::take(HANDOFF_FILE_NAME).unwrap_or_default();
+    match rete::take(HANDOFF_FILE) {
+        Some(text) => open_file(w, &name, &text_as_bytes(&text)),
+        None if w.accepted.get_untracked() => w.go(STEP_WHO),
+        None => {}
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -436,6 +555,10 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
     let w = Wizard::new(lang, &field(&f, 1), &field(&f, 2));
     let t = w.t;
     let step = w.step;
+
+    // After hydration (the server rendered step 1): what the first step handed over.
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move { handoff(w) });
 
     let steps = (1..=STEPS)
         .map(|n| {
@@ -508,11 +631,11 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
                 </div>
             </section>
             {move || match step.get() {
-                STEP_WHO => branch!(EitherOf6::A, passi::chi_siete(w)),
-                STEP_OFFERS => branch!(EitherOf6::B, passi::percorsi(w)),
-                STEP_PLACES => branch!(EitherOf6::C, passi::sedi(w)),
-                STEP_PREVIEW => branch!(EitherOf6::D, invio::anteprima(w)),
-                STEP_SUBMIT => branch!(EitherOf6::E, invio::invio(w)),
+                STEP_WHO => branch!(EitherOf6::A, browser!(passi::chi_siete(w))),
+                STEP_OFFERS => branch!(EitherOf6::B, browser!(passi::percorsi(w))),
+                STEP_PLACES => branch!(EitherOf6::C, browser!(passi::sedi(w))),
+                STEP_PREVIEW => branch!(EitherOf6::D, browser!(invio::anteprima(w))),
+                STEP_SUBMIT => branch!(EitherOf6::E, browser!(invio::invio(w))),
                 _ => branch!(EitherOf6::F, ()),
             }}
             <div class="wizard-nav">
@@ -679,4 +802,16 @@ pub fn described(w: Wizard, id: String, hint: bool) -> impl Fn() -> Option<Strin
 /// The kind chosen, for views that change with it.
 pub fn kind(w: Wizard) -> Memo<Option<HostKind>> {
     Memo::new(move |_| w.draft.with(|d| d.kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_handed_over_keeps_every_byte() {
+        let bytes: Vec<u8> = (0..=255).chain([b'{', 0xc3, 0xa8, b'}']).collect();
+        let text = bytes_as_text(&bytes);
+        assert_eq!(text_as_bytes(&text), bytes);
+    }
 }

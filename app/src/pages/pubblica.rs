@@ -1,13 +1,22 @@
-//! `/enti/pubblica`: the hosts' publishing wizard, and `/enti/pubblica/informativa`, its privacy
+//! `/enti/pubblica`: the hosts' publishing wizard's first step (the privacy notice and its
+//! consent); `/enti/pubblica/profilo`: the wizard; and `/enti/pubblica/informativa`, its privacy
 //! notice on a page of its own.
+//!
+//! The first step is a page of its own with a small island (`islands::consenso`, bundle
+//! `Consent`) so that the first load stays within its budget: the wizard's bundle is about
+//! four times its size (docs/toolchain.md §3). The wizard's page renders the same first step
+//! (a person who discards everything, or comes straight to it, gives the consent there).
 
 use crate::assets::Bundle;
 use crate::i18n::{fill, Lang};
-use crate::islands::pubblicazione::{self, Pubblicazione};
+use crate::islands::consenso::{self, Consenso};
+use crate::islands::pubblicazione::{self, campi, Pubblicazione};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
+use domain::messages::Msg;
 use domain::place::{ProvinceRef, RegionRef};
-use domain::profile::PRIVACY_NOTICE_VERSION;
+use domain::profile::{ProfileDraft, PRIVACY_NOTICE_VERSION};
+use domain::FieldError;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -19,10 +28,47 @@ pub struct PubblicaData {
     pub prefixes: Vec<(String, String)>,
 }
 
-/// The wizard's page. The server renders the whole first step, the privacy notice and its
-/// checkbox, so the page reads complete before the wasm arrives; the island does the rest.
+/// The heading, lead and links both pages of the wizard open with.
 #[component]
-pub fn PubblicaPage(lang: Lang, data: Arc<PubblicaData>) -> impl IntoView {
+fn Intestazione(lang: Lang) -> impl IntoView {
+    let t = lang.publish();
+    view! {
+        <h1>{t.title}</h1>
+        <p class="lead">{t.lead}</p>
+        <p><a href="/enti">{t.register_link}</a></p>
+        <noscript>
+            <p class="notice notice-error">{t.noscript}</p>
+        </noscript>
+    }
+}
+
+/// `/enti/pubblica`: the first step. The server renders it whole, so the page reads complete
+/// before the wasm arrives; the island checks the consent and opens the wizard.
+#[component]
+pub fn PubblicaPage(lang: Lang) -> impl IntoView {
+    let t = lang.publish();
+    let missing = FieldError::invalid_says("privacy", Msg::PrivacyNotAccepted, &[]);
+    let island = consenso::data(
+        lang,
+        &campi::field_label("privacy", &ProfileDraft::default(), t),
+        &lang.error(&missing),
+    );
+    provide_context(IslandData::new(vec![(consenso::DATA_ID, island.clone())]));
+    view! {
+        <Page lang=lang title=t.title.to_owned() islands=Bundle::Consent>
+            <Intestazione lang=lang/>
+            <IslandDataHolder id=consenso::DATA_ID data=island/>
+            <Consenso>
+                <Informativa lang=lang standalone=false/>
+            </Consenso>
+        </Page>
+    }
+}
+
+/// `/enti/pubblica/profilo`: the wizard. The server renders its first step, as above; the
+/// island does the rest, and opens on step 2 when the consent was given on the first page.
+#[component]
+pub fn ProfiloPage(lang: Lang, data: Arc<PubblicaData>) -> impl IntoView {
     let t = lang.publish();
     let island = pubblicazione::data(lang, &data.regions, &data.provinces, &data.prefixes);
     provide_context(IslandData::new(vec![(
@@ -31,12 +77,7 @@ pub fn PubblicaPage(lang: Lang, data: Arc<PubblicaData>) -> impl IntoView {
     )]));
     view! {
         <Page lang=lang title=t.title.to_owned() islands=Bundle::Publish>
-            <h1>{t.title}</h1>
-            <p class="lead">{t.lead}</p>
-            <p><a href="/enti">{t.register_link}</a></p>
-            <noscript>
-                <p class="notice notice-error">{t.noscript}</p>
-            </noscript>
+            <Intestazione lang=lang/>
             <IslandDataHolder id=pubblicazione::DATA_ID data=island/>
             <Pubblicazione>
                 <Informativa lang=lang standalone=false/>

@@ -1,11 +1,15 @@
 //! Steps 5 and 6: the preview (`POST /enti/pubblica/anteprima`, the public page's own
 //! article) and the submission (`POST /api/v1/declarations`), then the confirmation by PEC or
 //! digital signature and the wait for publication.
+//!
+//! The views are the browser's only: the server renders the wizard's first step alone
+//! (`Pubblicazione`), so it never compiles them.
 
 use super::campi::*;
 #[cfg(feature = "hydrate")]
 use super::rete;
 use super::Wizard;
+#[cfg(any(feature = "hydrate", test))]
 use crate::i18n::{date_it, fill};
 use leptos::prelude::*;
 
@@ -87,6 +91,7 @@ pub fn preview(w: Wizard) {
     }
 }
 
+#[cfg(feature = "hydrate")]
 pub fn anteprima(w: Wizard) -> impl IntoView {
     let t = w.t;
     let body = move || match w.preview.get() {
@@ -117,6 +122,7 @@ pub fn anteprima(w: Wizard) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "hydrate")]
 pub fn invio(w: Wizard) -> impl IntoView {
     let t = w.t;
     let busy = RwSignal::new(false);
@@ -145,6 +151,7 @@ pub fn invio(w: Wizard) -> impl IntoView {
 }
 
 /// `POST /api/v1/declarations` with the notice's version and the draft.
+#[cfg(feature = "hydrate")]
 fn submit(w: Wizard, busy: RwSignal<bool>, failed: RwSignal<Option<String>>) {
     let errors = w
         .draft
@@ -155,49 +162,44 @@ fn submit(w: Wizard, busy: RwSignal<bool>, failed: RwSignal<Option<String>>) {
     }
     busy.set(true);
     failed.set(None);
-    #[cfg(feature = "hydrate")]
-    {
-        let body = w.draft.with_untracked(|d| {
-            format!(
-                "{{\"privacy_version\":\"{}\",\"privacy_accepted\":true,\"draft\":{}}}",
-                domain::profile::PRIVACY_NOTICE_VERSION,
-                d.to_json()
-            )
-        });
-        leptos::task::spawn_local(async move {
-            match rete::post_json("/api/v1/declarations", &body).await {
-                Ok(a) if a.status == 201 => {
-                    let b = &a.body;
-                    let s = |k: &str| rete::text(b, k).unwrap_or_default();
-                    let d = Declaration {
-                        code: s("code"),
-                        expires_at: s("expires_at"),
-                        by_pec: s("method") == "pec",
-                        verification_address: s("verification_address"),
-                        pec_of_record: rete::text(b, "pec_of_record"),
-                        pec_declared: rete::get(b, "pec_declared").as_bool() == Some(true),
-                        document_url: s("document_url"),
-                        status_url: s("status_url"),
-                        status: Status::Pending,
-                    };
-                    let url = d.status_url.clone();
-                    w.declaration.set(Some(d));
-                    rete::focus("w-code-label");
-                    poll(w, url);
-                }
-                Ok(a) if a.status == 400 => {
-                    w.report(&rete::field_errors(&a.body), &STEPS_OF_THE_FORM)
-                }
-                Ok(a) => failed.set(Some(
-                    rete::error_of(&a.body)
-                        .1
-                        .unwrap_or_else(|| w.t.server_error.to_owned()),
-                )),
-                Err(()) => failed.set(Some(w.t.network_error.to_owned())),
+    let body = w.draft.with_untracked(|d| {
+        format!(
+            "{{\"privacy_version\":\"{}\",\"privacy_accepted\":true,\"draft\":{}}}",
+            domain::profile::PRIVACY_NOTICE_VERSION,
+            d.to_json()
+        )
+    });
+    leptos::task::spawn_local(async move {
+        match rete::post_json("/api/v1/declarations", &body).await {
+            Ok(a) if a.status == 201 => {
+                let b = &a.body;
+                let s = |k: &str| rete::text(b, k).unwrap_or_default();
+                let d = Declaration {
+                    code: s("code"),
+                    expires_at: s("expires_at"),
+                    by_pec: s("method") == "pec",
+                    verification_address: s("verification_address"),
+                    pec_of_record: rete::text(b, "pec_of_record"),
+                    pec_declared: rete::get(b, "pec_declared").as_bool() == Some(true),
+                    document_url: s("document_url"),
+                    status_url: s("status_url"),
+                    status: Status::Pending,
+                };
+                let url = d.status_url.clone();
+                w.declaration.set(Some(d));
+                rete::focus("w-code-label");
+                poll(w, url);
             }
-            busy.set(false);
-        });
-    }
+            Ok(a) if a.status == 400 => w.report(&rete::field_errors(&a.body), &STEPS_OF_THE_FORM),
+            Ok(a) => failed.set(Some(
+                rete::error_of(&a.body)
+                    .1
+                    .unwrap_or_else(|| w.t.server_error.to_owned()),
+            )),
+            Err(()) => failed.set(Some(w.t.network_error.to_owned())),
+        }
+        busy.set(false);
+    });
 }
 
 #[cfg(feature = "hydrate")]
@@ -211,64 +213,61 @@ fn set_status(w: Wizard, s: Status) {
 
 /// Ask `status_url` every 5 s until the profile is published or the code expires, for at most
 /// 10 minutes; "Annulla modifiche" stops it.
+#[cfg(feature = "hydrate")]
 fn poll(w: Wizard, url: String) {
-    #[cfg(feature = "hydrate")]
-    {
-        let generation = w.generation.get_untracked();
-        set_status(w, Status::Pending);
-        leptos::task::spawn_local(async move {
-            for _ in 0..120 {
-                rete::sleep(5_000).await;
-                if w.generation.get_untracked() != generation {
-                    return;
-                }
-                let Ok(a) = rete::get_json(&url).await else {
-                    continue;
-                };
-                if a.status != 200 {
-                    continue;
-                }
-                match rete::text(&a.body, "status").as_deref() {
-                    Some("published") => {
-                        if let Some(id) = rete::whole(&a.body, "host_id") {
-                            set_status(w, Status::Published(id));
-                            return;
-                        }
-                    }
-                    Some("expired") => {
-                        set_status(w, Status::Expired);
-                        return;
-                    }
-                    Some("review") => {
-                        set_status(w, Status::Review);
-                        return;
-                    }
-                    Some("refused") => {
-                        set_status(w, Status::Refused);
-                        return;
-                    }
-                    Some("superseded") => {
-                        set_status(w, Status::Superseded);
-                        return;
-                    }
-                    _ => {}
-                }
-                if matches!(
-                    w.declaration
-                        .with_untracked(|d| d.as_ref().map(|d| d.status)),
-                    Some(Status::Published(_))
-                ) {
-                    return;
-                }
+    let generation = w.generation.get_untracked();
+    set_status(w, Status::Pending);
+    leptos::task::spawn_local(async move {
+        for _ in 0..120 {
+            rete::sleep(5_000).await;
+            if w.generation.get_untracked() != generation {
+                return;
             }
-            set_status(w, Status::Stopped);
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (w, url);
+            let Ok(a) = rete::get_json(&url).await else {
+                continue;
+            };
+            if a.status != 200 {
+                continue;
+            }
+            match rete::text(&a.body, "status").as_deref() {
+                Some("published") => {
+                    if let Some(id) = rete::whole(&a.body, "host_id") {
+                        set_status(w, Status::Published(id));
+                        return;
+                    }
+                }
+                Some("expired") => {
+                    set_status(w, Status::Expired);
+                    return;
+                }
+                Some("review") => {
+                    set_status(w, Status::Review);
+                    return;
+                }
+                Some("refused") => {
+                    set_status(w, Status::Refused);
+                    return;
+                }
+                Some("superseded") => {
+                    set_status(w, Status::Superseded);
+                    return;
+                }
+                _ => {}
+            }
+            if matches!(
+                w.declaration
+                    .with_untracked(|d| d.as_ref().map(|d| d.status)),
+                Some(Status::Published(_))
+            ) {
+                return;
+            }
+        }
+        set_status(w, Status::Stopped);
+    });
 }
 
 /// "2026-12-23T10:00:00Z" as Italians read it: the date and the time on the Italian clock.
+#[cfg(any(feature = "hydrate", test))]
 pub fn expiry_text(t: &crate::i18n_publish::PublishTexts, expires_at: &str) -> String {
     use chrono::Timelike;
     let local = chrono::DateTime::parse_from_rfc3339(expires_at)
@@ -286,24 +285,20 @@ pub fn expiry_text(t: &crate::i18n_publish::PublishTexts, expires_at: &str) -> S
     }
 }
 
+#[cfg(feature = "hydrate")]
 fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
     let t = w.t;
     let copied = RwSignal::new(String::new());
     let code = d.code.clone();
     let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let code = code.clone();
-            leptos::task::spawn_local(async move {
-                copied.set(if rete::copy(&code).await {
-                    t.copied.to_owned()
-                } else {
-                    t.copy_failed.to_owned()
-                });
+        let code = code.clone();
+        leptos::task::spawn_local(async move {
+            copied.set(if rete::copy(&code).await {
+                t.copied.to_owned()
+            } else {
+                t.copy_failed.to_owned()
             });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&code, copied);
+        });
     };
     let pec = d
         .pec_of_record
@@ -419,6 +414,7 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
 }
 
 /// The digital-signature route: download the declaration, sign it, upload the `.p7m`.
+#[cfg(feature = "hydrate")]
 #[component]
 fn Firma(w: Wizard, code: String, document_url: String) -> impl IntoView {
     let t = w.t;
@@ -427,33 +423,28 @@ fn Firma(w: Wizard, code: String, document_url: String) -> impl IntoView {
     let upload = move |_| {
         busy.set(true);
         failed.set(None);
-        #[cfg(feature = "hydrate")]
-        {
-            let url = format!("/api/v1/declarations/{}/signature", rete::encode(&code));
-            leptos::task::spawn_local(async move {
-                let Some((_, bytes)) = rete::chosen_file("w-signature").await else {
-                    failed.set(Some(t.sign_pick.to_owned()));
-                    busy.set(false);
-                    return;
-                };
-                match rete::post_bytes(&url, "application/pkcs7-mime", &bytes).await {
-                    Ok(a) if a.status == 200 => match rete::whole(&a.body, "host_id") {
-                        Some(id) => set_status(w, Status::Published(id)),
-                        None => set_status(w, Status::Pending),
-                    },
-                    Ok(a) if a.status == 202 => set_status(w, Status::Review),
-                    Ok(a) => failed.set(Some(
-                        rete::error_of(&a.body)
-                            .1
-                            .unwrap_or_else(|| t.server_error.to_owned()),
-                    )),
-                    Err(()) => failed.set(Some(t.network_error.to_owned())),
-                }
+        let url = format!("/api/v1/declarations/{}/signature", rete::encode(&code));
+        leptos::task::spawn_local(async move {
+            let Some((_, bytes)) = rete::chosen_file("w-signature").await else {
+                failed.set(Some(t.sign_pick.to_owned()));
                 busy.set(false);
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&code, w);
+                return;
+            };
+            match rete::post_bytes(&url, "application/pkcs7-mime", &bytes).await {
+                Ok(a) if a.status == 200 => match rete::whole(&a.body, "host_id") {
+                    Some(id) => set_status(w, Status::Published(id)),
+                    None => set_status(w, Status::Pending),
+                },
+                Ok(a) if a.status == 202 => set_status(w, Status::Review),
+                Ok(a) => failed.set(Some(
+                    rete::error_of(&a.body)
+                        .1
+                        .unwrap_or_else(|| t.server_error.to_owned()),
+                )),
+                Err(()) => failed.set(Some(t.network_error.to_owned())),
+            }
+            busy.set(false);
+        });
     };
     view! {
         <h3>{t.sign_title}</h3>

@@ -2,6 +2,9 @@
 //! writes the one draft; leaving an input checks it with `ProfileDraft::validate`.
 //!
 //! `campo` is the field toolkit every step uses; each step has its own file.
+//!
+//! Compiled into the browser bundle only: the server renders the wizard's first step alone
+//! (`browser!` in `pubblicazione.rs`).
 
 mod campo;
 mod chi_siete;

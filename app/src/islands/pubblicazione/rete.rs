@@ -22,6 +22,10 @@ mod server {
     pub fn download(_name: &str, _text: &str) -> bool {
         false
     }
+    pub fn stash(_key: &str, _value: &str) -> bool {
+        false
+    }
+    pub fn go_to(_url: &str) {}
 }
 
 #[cfg(feature = "hydrate")]
@@ -102,6 +106,31 @@ mod browser {
             Some(())
         };
         run().is_some()
+    }
+
+    fn session() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    /// Keep `value` under `key` for this tab (`sessionStorage`): what the first step hands to
+    /// the wizard's page (docs/publishing.md, "The first step").
+    pub fn stash(key: &str, value: &str) -> bool {
+        session().is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    /// The value [`stash`] kept under `key`, removed (read once).
+    pub fn take(key: &str) -> Option<String> {
+        let s = session()?;
+        let v = s.get_item(key).ok()??;
+        let _ = s.remove_item(key);
+        Some(v)
+    }
+
+    /// Open `url` in this tab.
+    pub fn go_to(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(url);
+        }
     }
 
     /// The name and bytes of the file chosen in the file input `id`.

@@ -4,13 +4,10 @@
 use super::campo::*;
 use crate::islands::pubblicazione::campi::*;
 use crate::islands::pubblicazione::{kind, ErroreCampo, Note, Wizard};
+use crate::{i18n::fill, islands::pubblicazione::rete};
 use domain::hosts::HostKind;
 use domain::profile::limits;
 use leptos::prelude::*;
-
-// The iPA lookup runs only in the browser.
-#[cfg(feature = "hydrate")]
-use crate::{i18n::fill, islands::pubblicazione::rete};
 
 pub fn chi_siete(w: Wizard) -> impl IntoView {
     let t = w.t;
@@ -241,7 +238,6 @@ fn verify_ipa(w: Wizard, busy: RwSignal<bool>, result: RwSignal<Option<Note>>) {
     w.pec_locked.set(false);
     busy.set(true);
     result.set(None);
-    #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
         let url = format!("/api/v1/ipa/{}", rete::encode(code.as_str()));
         let shown = match rete::get_json(&url).await {
@@ -298,6 +294,4 @@ fn verify_ipa(w: Wizard, busy: RwSignal<bool>, result: RwSignal<Option<Note>>) {
         result.set(Some(shown));
         busy.set(false);
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = code;
 }

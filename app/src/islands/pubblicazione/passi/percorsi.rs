@@ -378,7 +378,6 @@ fn cerca(
         return;
     }
     busy.set(true);
-    #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
         let url = format!("/api/v1/cp2011?q={}", rete::encode(&q));
         match rete::get_json(&url).await {
@@ -412,6 +411,4 @@ fn cerca(
         }
         busy.set(false);
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (w, q, results, status);
 }
