@@ -151,12 +151,7 @@ pub fn coordinates_sql() -> Result<String> {
         };
         rows.push(row);
     }
-    inserts(
-        &mut out,
-        "comuni_coords",
-        "code, lat, lon, approx",
-        rows,
-    );
+    inserts(&mut out, "comuni_coords", "code, lat, lon, approx", rows);
     Ok(out)
 }
 

@@ -282,10 +282,91 @@ struct Known {
     ateco: f64,
 }
 
+/// The search pages this worker instance answered lately, so a search many people make (a
+/// province and a path, a common word) is read from D1 once a minute rather than each time:
+/// under `wrangler dev` every D1 statement costs the database's single thread about 5 ms,
+/// which capped text searches at about 200 a second (docs/toolchain.md, "Search throughput").
+/// A publication empties this instance's pages at once; another instance's keep a page at
+/// most [`PageCache::TTL_MS`], so a new profile shows in every search within a minute (its
+/// own page, `/enti/{id}`, at once). Errors are never kept.
+mod page_cache {
+    use domain::hosts::SearchPage;
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    pub struct PageCache {
+        entries: VecDeque<(String, f64, SearchPage)>,
+    }
+
+    impl PageCache {
+        pub const TTL_MS: f64 = 60_000.0;
+        /// About 10 KB a page: 2.5 MB at most.
+        pub const CAPACITY: usize = 256;
+    }
+
+    thread_local! {
+        static PAGES: RefCell<PageCache> = const {
+            RefCell::new(PageCache { entries: VecDeque::new() })
+        };
+    }
+
+    pub fn get(key: &str, now: f64) -> Option<SearchPage> {
+        PAGES.with(|c| {
+            let c = c.borrow();
+            c.entries
+                .iter()
+                .find(|(k, at, _)| k == key && now - at < PageCache::TTL_MS)
+                .map(|(_, _, page)| page.clone())
+        })
+    }
+
+    pub fn put(key: String, now: f64, page: &SearchPage) {
+        PAGES.with(|c| {
+            let mut c = c.borrow_mut();
+            c.entries
+                .retain(|(k, at, _)| *k != key && now - at < PageCache::TTL_MS);
+            if c.entries.len() >= PageCache::CAPACITY {
+                c.entries.pop_front();
+            }
+            c.entries.push_back((key, now, page.clone()));
+        })
+    }
+
+    /// A profile was published: every kept page may be missing it.
+    pub fn clear() {
+        PAGES.with(|c| c.borrow_mut().entries.clear())
+    }
+}
+
+/// A profile was published or changed: the kept search pages of this instance are dropped.
+pub fn published() {
+    page_cache::clear();
+}
+
+/// A page of the register, from the instance's recent pages when it is there (see
+/// [`page_cache`]); otherwise [`search_database`].
+pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
+    let mut pairs = s.filter_pairs();
+    pairs.push(("page", s.page.to_string()));
+    pairs.push(("per_page", s.per_page.to_string()));
+    let key = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let now = js_sys::Date::now();
+    if let Some(page) = page_cache::get(&key, now) {
+        return Ok(page);
+    }
+    let page = search_database(env, s).await?;
+    page_cache::put(key, now, &page);
+    Ok(page)
+}
+
 /// A page of the register. A code the reference data does not hold is
 /// [`Error::UnknownCode`] naming its field (a 400), not an empty result; so is a comune's name
 /// in `near` that names none or several ([`Error::Invalid`]).
-pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
+async fn search_database(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
     // Regions and provinces are in the cached choices; the other codes are checked in the
     // same batch as the search.
     let choices = reference::choices(env).await?;

@@ -594,6 +594,8 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
         .bind(&key)?,
     ];
     let [.., id] = batch("publish", &db, statements).await?;
+    // Whatever the batch wrote, this instance's kept search pages may no longer be true.
+    super::hosts::published();
     #[derive(Deserialize)]
     struct Id {
         id: Option<f64>,
