@@ -17,6 +17,7 @@ mod publish;
 mod registry;
 mod review;
 mod school;
+mod shortlist;
 mod trust;
 
 use axum::http::{Method, Request};
@@ -56,6 +57,9 @@ fn routes() -> Router {
             get(auth::handlers::login_callback),
         )
         .route("/esci", post(auth::handlers::logout))
+        .route("/enti/lista", post(shortlist::choose))
+        .route("/enti.csv", get(shortlist::search))
+        .route("/scuola/{school_id}/liste", get(shortlist::page))
         .route("/area", get(auth::handlers::area))
         .route("/operatore", get(review::queue))
         .route("/famiglia", get(family_pages::famiglia))
@@ -132,6 +136,9 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::Acknowledge => on(method, family::acknowledge),
         Op::Acknowledgements => on(method, family::acknowledgements),
         Op::Export => on(method, family::export),
+        Op::Shortlists => on(method, shortlist::list),
+        Op::ShortlistAdd => on(method, shortlist::add),
+        Op::ShortlistRemove => on(method, shortlist::remove),
     };
     Some(handler.layer(axum::middleware::from_fn(
         move |req: axum::extract::Request, next: axum::middleware::Next| contract(op, req, next),

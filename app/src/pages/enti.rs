@@ -3,6 +3,7 @@ use crate::i18n::{group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
+use crate::pages::enti_lista::{EntiCsv, ListaBottone, ListaDati, ListaPannello};
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
 use domain::place::{ComuneRef, ProvinceRef, RegionRef};
@@ -24,6 +25,8 @@ pub struct EntiData {
     pub ateco: Vec<Figure>,
     /// Titles of the figures that appear in this page of results.
     pub figure_titles: Vec<Figure>,
+    /// The CSV link, and for school staff their class lists (`enti_lista`).
+    pub lista: ListaDati,
 }
 
 /// `/enti`: the host directory search. A plain GET form, so it works without JavaScript and
@@ -122,6 +125,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                 " "
                 <a href="/enti/pubblica">{lang.publish().enti_link_text}</a>
             </p>
+            <ListaPannello data=data.lista.clone()/>
             <form class="filters" method="get" action="/enti" role="search">
                 <fieldset>
                     <legend>{t.filter_legend}</legend>
@@ -199,6 +203,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="visually-hidden">{t.results_label}</h2>
             <p class="results-count" role="status">{count}</p>
+            <EntiCsv data=data.lista.clone() search=data.search.clone()/>
             <ol class="cards">{items}</ol>
             <Paginazione t=t search=data.search.clone() total=page.total/>
         </section>
@@ -246,6 +251,7 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
                 <div><dt>{t.periods_label}</dt><dd>{periods}</dd></div>
                 <div><dt>{t.figures_label}</dt><dd>{figures}</dd></div>
             </dl>
+            <ListaBottone data=data.lista.clone() host_id=host.id name=host.name.clone()/>
         </li>
     }
 }
