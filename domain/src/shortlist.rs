@@ -34,14 +34,21 @@ pub const CHOICE_COOKIE: &str = "__Host-ponte-lista";
 /// How long the browser keeps the choice: a working day.
 pub const CHOICE_MAX_AGE_SECS: i64 = 12 * 3600;
 
-/// The search whose rows a CSV holds: the same filters, from the first result, up to
-/// [`EXPORT_MAX_ROWS`] (the page and page size of the request do not matter).
-pub fn export_search(s: &HostSearch) -> HostSearch {
-    HostSearch {
-        page: 1,
-        per_page: EXPORT_MAX_ROWS,
-        ..s.clone()
-    }
+/// The rows of a CSV are read this many at a time: each read is one JSON value built by
+/// SQLite, which D1 caps at 2,000,000 bytes (a host's summary is a few hundred).
+pub const EXPORT_CHUNK: u32 = 1_000;
+
+/// The searches whose rows a CSV holds, in order: the same filters, from the first result, in
+/// chunks of [`EXPORT_CHUNK`] up to [`EXPORT_MAX_ROWS`] (the page and page size of the request
+/// do not matter). The reader stops at the first chunk that is not full.
+pub fn export_searches(s: &HostSearch) -> Vec<HostSearch> {
+    (1..=EXPORT_MAX_ROWS.div_ceil(EXPORT_CHUNK))
+        .map(|page| HostSearch {
+            page,
+            per_page: EXPORT_CHUNK,
+            ..s.clone()
+        })
+        .collect()
 }
 
 /// The classes whose lists a person with `scope` may use at a school whose roster has
@@ -425,10 +432,18 @@ mod tests {
             min_places: Some(3),
             ..HostSearch::default_page()
         };
-        let e = export_search(&s);
+        let e = export_searches(&s);
+        assert_eq!(e.len(), 5);
+        for (i, c) in e.iter().enumerate() {
+            assert_eq!(
+                (c.page, c.per_page, c.min_places),
+                (i as u32 + 1, EXPORT_CHUNK, Some(3))
+            );
+            assert_eq!(c.offset(), i as u32 * EXPORT_CHUNK);
+        }
         assert_eq!(
-            (e.page, e.per_page, e.min_places),
-            (1, EXPORT_MAX_ROWS, Some(3))
+            e.last().map(|c| c.offset() + c.per_page),
+            Some(EXPORT_MAX_ROWS)
         );
     }
 

@@ -27,8 +27,8 @@ use domain::messages::Msg;
 use domain::query::QueryParams;
 use domain::session::{self, Access};
 use domain::shortlist::{
-    export_search, search_csv, shortlist_csv, usable_classes, Choice, ExportHost, ShortlistChange,
-    ShortlistForm, Shortlists, CHOICE_COOKIE, CHOICE_MAX_AGE_SECS,
+    export_searches, search_csv, shortlist_csv, usable_classes, Choice, ExportHost,
+    ShortlistChange, ShortlistForm, Shortlists, CHOICE_COOKIE, CHOICE_MAX_AGE_SECS,
 };
 use domain::FieldError;
 use leptos::prelude::*;
@@ -383,10 +383,17 @@ pub async fn search(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
     let origin = auth::own_origin(req.uri());
     let r = SendFuture::new(async move {
         let s = HostSearch::from_pairs(query_pairs(q.as_deref()))?;
-        let page = hosts::search(&env, &export_search(&s)).await?;
-        let ids: Vec<u64> = page.items.iter().map(|h| h.id).collect();
-        let mut codes: Vec<String> = page
-            .items
+        let mut items = Vec::new();
+        for chunk in export_searches(&s) {
+            let page = hosts::search(&env, &chunk).await?;
+            let full = page.items.len() as u32 == chunk.per_page;
+            items.extend(page.items);
+            if !full {
+                break;
+            }
+        }
+        let ids: Vec<u64> = items.iter().map(|h| h.id).collect();
+        let mut codes: Vec<String> = items
             .iter()
             .flat_map(|h| h.figures.iter().cloned())
             .collect();
@@ -395,8 +402,7 @@ pub async fn search(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         let (contacts, titles) = db::export_details(&env, &ids, &codes).await?;
         let mut contacts: std::collections::HashMap<u64, _> = contacts.into_iter().collect();
         let choices = reference::choices(&env).await?;
-        let rows: Vec<ExportHost> = page
-            .items
+        let rows: Vec<ExportHost> = items
             .into_iter()
             .map(|h| ExportHost {
                 region_name: choices
