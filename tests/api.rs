@@ -448,6 +448,8 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/declarations/{code}/document",
             "/api/v1/declarations/{code}/signature",
             "/api/v1/declarations/{code}/review",
+            "/api/v1/schools/{school_id}/shortlists",
+            "/api/v1/schools/{school_id}/shortlists/removal",
         ])
     );
     // The router has exactly the document's methods on each of its paths: a method the path
@@ -510,6 +512,8 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/schools/{school_id}/notices",
             "/api/v1/notices/{id}/acknowledgement",
             "/api/v1/declarations/{code}/review",
+            "/api/v1/schools/{school_id}/shortlists",
+            "/api/v1/schools/{school_id}/shortlists/removal",
         ])
     );
     for path in posts {

@@ -24,6 +24,12 @@ pub const PWA_JS: &str = match option_env!("PONTE_ASSET_PWA") {
     None => "/pkg/pwa.js",
 };
 
+/// The module of a host's profile that makes its "Stampa la scheda" button print the page.
+pub const PRINT_JS: &str = match option_env!("PONTE_ASSET_PRINT") {
+    Some(p) => p,
+    None => "/pkg/stampa.js",
+};
+
 /// The web app manifest and the home-screen icon for iOS (static files, stable names).
 pub const MANIFEST: &str = "/manifest.webmanifest";
 pub const APPLE_TOUCH_ICON: &str = "/apple-touch-icon.png";

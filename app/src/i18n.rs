@@ -746,6 +746,10 @@ mod tests {
             serde_json::to_value(Lang::It.privacy_notice())?,
             serde_json::to_value(Lang::En.privacy_notice())?,
         ));
+        bad.extend(mismatches(
+            serde_json::to_value(Lang::It.lists())?,
+            serde_json::to_value(Lang::En.lists())?,
+        ));
         assert!(bad.is_empty(), "{}", bad.join("\n"));
         Ok(())
     }

@@ -29,6 +29,7 @@ pub mod retention;
 pub mod security;
 pub mod session;
 pub mod share;
+pub mod shortlist;
 pub mod text;
 
 pub use error::FieldError;

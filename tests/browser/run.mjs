@@ -669,6 +669,93 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await page.context().close();
 });
 
+test("a teacher at 360 px builds a class's list of hosts from the search, opens it, downloads it, prints a profile", async () => {
+  const teacher = people.find((p) => p.label.startsWith("Docente — Liceo"));
+  if (!teacher) throw new Error("no demo teacher of the liceo");
+  const page = await newPage();
+  await signIn(page, "CIE", teacher.label, "/scuola");
+  await page.getByRole("link", { name: "Liste di enti per le classi" }).click();
+  await page.waitForURL(/\/scuola\/\d+\/liste$/);
+  const listUrl = page.url();
+  // Start from an empty 3A list (a failed earlier run may have left hosts on it).
+  const section = () => page.locator("section[data-class='3A']");
+  while (await section().getByRole("button", { name: /Togli dalla lista/ }).count()) {
+    await section().getByRole("button", { name: /Togli dalla lista/ }).first().click();
+    await page.waitForLoadState();
+  }
+  await section().getByText("Nessun ente nella lista.").waitFor();
+  // Search hosts for 3A: the choice is kept for /enti.
+  await page.selectOption("#lista-classe", { label: "3A" });
+  await page.getByRole("button", { name: "Cerca enti" }).click();
+  await page.waitForURL((u) => u.pathname === "/enti");
+  await page.getByText("State preparando la lista della classe 3A").waitFor();
+  // Add the first two results.
+  const cards = page.locator("ol.cards > li");
+  const names = [];
+  for (const i of [0, 1]) {
+    const card = cards.nth(i);
+    names.push((await card.locator(".card-title").textContent()).trim());
+    await card.getByRole("button", { name: /Aggiungi alla lista di 3A/ }).click();
+    await page.waitForURL(/#lista-\d+$/);
+    await cards.nth(i).getByRole("button", { name: /Togli dalla lista di 3A/ }).waitFor();
+  }
+  await page.getByText("2 enti nella lista.").waitFor();
+  await page.locator("#lista-classe").scrollIntoViewIfNeeded();
+  await axe(page, "/enti (a teacher building a list)");
+  await shot(page, "enti-lista-3A");
+  // The search as CSV, beside the count.
+  const [searchCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Scarica i risultati (CSV)" }).click(),
+  ]);
+  const search = readFileSync(await searchCsv.path(), "utf8");
+  assert.ok(search.startsWith("\ufeffEnte;Tipo di soggetto;Comune;"), search.slice(0, 80));
+  // Open the list: both hosts, with their facts and contacts.
+  await page.getByRole("link", { name: "Apri la lista" }).click();
+  await page.waitForURL(/\/scuola\/\d+\/liste#classe-3A$/);
+  const listed = await section().locator(".card-title").allTextContents();
+  assert.deepEqual(listed.map((n) => n.trim()), names);
+  await section().getByText(/Aggiunto da .* il \d{2}\/\d{2}\/\d{4}/).first().waitFor();
+  await axe(page, "/scuola/{id}/liste");
+  await shot(page, "scuola-liste-3A");
+  // The class's list as CSV.
+  const [listCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    section().getByRole("link", { name: "Scarica la lista di 3A (CSV)" }).click(),
+  ]);
+  assert.equal(listCsv.suggestedFilename(), "lista-enti-3A.csv");
+  const lines = readFileSync(await listCsv.path(), "utf8").replace(/^\ufeff/, "").split("\r\n").filter((l) => l);
+  assert.equal(lines[0], "Classe;Ente;Pubblicato;Tipo di soggetto;Comune;Provincia;Percorsi;Studenti accolti;Periodi;Referente;E-mail;Telefono;PEC;Sito web;Aggiunto da;Aggiunto il");
+  assert.equal(lines.length, 3, lines.join("\n"));
+  for (const l of lines.slice(1)) assert.match(l, /^3A;.*;sì;/);
+  // A host's card, printed: the button prints; on paper no header, buttons or footer, and the
+  // page's address.
+  await section().locator(".card-title a").first().click();
+  await page.waitForURL(/\/enti\/\d+$/);
+  const button = page.getByRole("button", { name: "Stampa la scheda" });
+  await button.waitFor();
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await button.click();
+  assert.equal(await page.evaluate(() => window.__printed), true, "the button prints");
+  await axe(page, "/enti/{id} (print button)");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header").isVisible(), false, "no header on paper");
+  assert.equal(await button.isVisible(), false, "no button on paper");
+  await page.locator(".print-only").getByText(/\/enti\/\d+$/).waitFor();
+  await page.getByRole("heading", { name: "Contatti" }).waitFor();
+  await shot(page, "ente-stampa");
+  await page.emulateMedia({ media: "screen" });
+  // Removing: back to an empty list.
+  await page.goto(listUrl);
+  for (const name of names) {
+    const card = section().locator("li.card").filter({ has: page.locator(".card-title", { hasText: name }) });
+    await card.getByRole("button", { name: /Togli dalla lista/ }).click();
+    await page.waitForURL(/#classe-3A$/);
+  }
+  await section().getByText("Nessun ente nella lista.").waitFor();
+  await page.context().close();
+});
+
 function readdirFirst(dir, prefix) {
   const found = readdirSync(dir).find((n) => n.startsWith(prefix));
   if (!found) throw new Error(`no ${prefix}* in ${dir}`);

@@ -42,6 +42,7 @@ fn limit_of(method: &Method, path: &str) -> Option<(RateLimit, Answer)> {
             Some((abuse::SIGN_IN, Answer::Page { back: "/accedi" }))
         }
         (&Method::GET, ["enti"]) => Some((abuse::SEARCH, Answer::Page { back: "/enti" })),
+        (&Method::GET, ["enti.csv"]) => Some((abuse::SEARCH, Answer::Page { back: "/enti" })),
         (&Method::GET, ["api", "v1", "hosts"]) => Some((abuse::SEARCH, Answer::Json)),
         (&Method::POST, ["api", "v1", "declarations"]) => Some((abuse::DECLARATIONS, Answer::Json)),
         (&Method::POST, ["api", "v1", "declarations", _code, "signature"]) => {

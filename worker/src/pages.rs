@@ -87,7 +87,8 @@ pub async fn not_found(req: Request) -> Response {
 /// comune as the place (an empty `near` in the form means anywhere).
 pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
     let lang = lang_of(&req);
-    let headers = req.headers().clone();
+    // For school staff, their class lists (issue 21): `shortlist::for_enti`.
+    let (headers, back) = (req.headers().clone(), crate::shortlist::back_of(&req));
     let gathered = SendFuture::new(async move {
         let choices = reference::choices(&env).await?;
         let pairs = query_pairs(q.as_deref());
@@ -158,6 +159,10 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
             ateco: choices.ateco_divisions.clone(),
             figure_titles,
             corrected_from,
+            lista: app::pages::enti_lista::ListaDati {
+                lang,
+                staff: crate::shortlist::for_enti(&env, &headers, back).await?,
+            },
         })
     })
     .await;
@@ -170,12 +175,21 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
     } else {
         StatusCode::BAD_REQUEST
     };
-    render(
+    let personal = data.lista.staff.is_some();
+    let mut response = render(
         req,
         status,
         move || view! { <EntiPage lang=lang data=data.clone()/> },
     )
-    .await
+    .await;
+    if personal {
+        // It holds the person's CSRF token and their school's lists.
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
 }
 
 /// A search's page, or the request's mistake (a code or a name the data does not hold); any
@@ -213,6 +227,7 @@ async fn staff_comune(
 /// `/enti/{id}`: a published profile, or the 404 page.
 pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let lang = lang_of(&req);
+    let url = req.uri().to_string();
     let found = SendFuture::new(async move {
         let id = domain::hosts::parse_host_id(&id)?;
         Ok::<_, ApiError>(hosts::detail(&env, id).await?)
@@ -224,7 +239,7 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
             render(
                 req,
                 StatusCode::OK,
-                move || view! { <EntePage lang=lang host=h.clone()/> },
+                move || view! { <EntePage lang=lang host=h.clone() url=url.clone()/> },
             )
             .await
         }

@@ -605,7 +605,7 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
     .map(|w| format!("/api/v1/hosts?q={w}"))
     .collect();
     // The same searches on pages 1–50: 500 different pages in turn, more than the worker keeps
-    // (db::hosts::page_cache, 256), so every one is read from D1.
+    // (db::hosts::page_cache, 128), so every one is read from D1.
     let uncached: Vec<String> = (1..=50)
         .flat_map(|page| {
             text_filter

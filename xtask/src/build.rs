@@ -41,6 +41,8 @@ pub struct AssetNames {
     pub icons: String,
     /// Registers the service worker on the family pages (docs/pwa.md).
     pub pwa: String,
+    /// The print button of a host's profile (`/enti/{id}`).
+    pub print: String,
 }
 
 const WASM_FEATURES: [&str; 6] = [
@@ -168,6 +170,9 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let pwa = read(&style.join("pwa.js"))?;
     let pwa_name = hashed("pwa", "js", &pwa);
     write(&pkg.join(&pwa_name), &pwa)?;
+    let print = read(&style.join("stampa.js"))?;
+    let print_name = hashed("stampa", "js", &print);
+    write(&pkg.join(&print_name), &print)?;
     let offline = String::from_utf8_lossy(&read(&style.join("offline.html"))?)
         .replace("__CSS__", &format!("/pkg/{css_name}"))
         .replace("__ICONS__", &format!("/pkg/{icons_name}"));
@@ -204,6 +209,7 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
         boots,
         icons: format!("/pkg/{icons_name}"),
         pwa: format!("/pkg/{pwa_name}"),
+        print: format!("/pkg/{print_name}"),
     })
 }
 
@@ -234,7 +240,8 @@ fn worker(tools: &Tools, names: &AssetNames) -> Result {
         .env("ESBUILD_BIN", &tools.esbuild)
         .env("PONTE_ASSET_CSS", &names.css)
         .env("PONTE_ASSET_ICONS", &names.icons)
-        .env("PONTE_ASSET_PWA", &names.pwa))
+        .env("PONTE_ASSET_PWA", &names.pwa)
+        .env("PONTE_ASSET_PRINT", &names.print))
 }
 
 /// Build everything `wrangler dev` serves.

@@ -70,6 +70,9 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::Acknowledged => g.subschema_for::<t::Acknowledged>(),
         Schema::AckReport => g.subschema_for::<domain::family::NoticeReport>(),
         Schema::Export => g.subschema_for::<t::Export>(),
+        Schema::Shortlists => g.subschema_for::<domain::shortlist::Shortlists>(),
+        Schema::ShortlistBody => g.subschema_for::<domain::shortlist::ShortlistBody>(),
+        Schema::ShortlistChange => g.subschema_for::<domain::shortlist::ShortlistChange>(),
     };
     s.to_value()
 }

@@ -144,6 +144,12 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                             r.school_id,
                                         )>{lang.family().school_notices_link}</a>
                                     </li>
+                                    <li>
+                                        <a href=format!(
+                                            "/scuola/{}/liste",
+                                            r.school_id,
+                                        )>{lang.lists().link}</a>
+                                    </li>
                                     {r
                                         .manages
                                         .then(|| {

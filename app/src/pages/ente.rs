@@ -1,19 +1,32 @@
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::layout::Page;
 use crate::pages::period_text;
 use domain::hosts::HostDetail;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// `/enti/{id}`: one published profile, with contacts.
+/// `/enti/{id}`: one published profile, with contacts. It prints cleanly (the print style
+/// sheet leaves out the site's frame and the controls, and writes out the page's address `url`):
+/// the "Stampa la scheda" button calls the browser's print through a small external module
+/// (`style/stampa.js`; the Content-Security-Policy allows no inline script), and stays hidden
+/// where scripts do not run, which get the keyboard shortcut instead.
 #[component]
-pub fn EntePage(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
+pub fn EntePage(lang: Lang, host: Arc<HostDetail>, url: String) -> impl IntoView {
     let t = lang.texts();
+    let lt = lang.lists();
     let name = host.summary.name.clone();
     view! {
         <Page lang=lang title=name>
             <p class="back"><a href="/enti">{t.host_back}</a></p>
+            <p class="stampa">
+                <button type="button" class="btn btn-secondary" data-stampa hidden>
+                    {lt.print}
+                </button>
+                <noscript>{lt.print_noscript}</noscript>
+            </p>
+            <script type="module" src=crate::assets::PRINT_JS></script>
             <EnteScheda lang=lang host=host/>
+            <p class="print-only">{fill(lt.print_source, &[("url", &url)])}</p>
         </Page>
     }
 }

@@ -3,6 +3,7 @@ use crate::i18n::{fill, group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
+use crate::pages::enti_lista::{EntiCsv, ListaBottone, ListaDati, ListaPannello};
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
 use domain::place::{distance_words, ComuneRef, Distance, ProvinceRef, RadiusKm, RegionRef};
@@ -27,6 +28,8 @@ pub struct EntiData {
     /// What the person typed, when it found nothing and the page shows the results of the
     /// spelling suggestion instead (`search.q` is the suggestion).
     pub corrected_from: Option<String>,
+    /// The CSV link, and for school staff their class lists (`enti_lista`).
+    pub lista: ListaDati,
 }
 
 /// `/enti`: the host directory search. A plain GET form, so it works without JavaScript and
@@ -228,6 +231,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
                     </div>
                 </details>
             </form>
+            <ListaPannello data=data.lista.clone()/>
             {results}
             // After the results: on a phone the search comes first.
             <p class="cta">
@@ -303,6 +307,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
             <h2 id="results-title" class="visually-hidden">{t.results_label}</h2>
             {suggestion}
             <p class="results-count" role="status">{count}</p>
+            <EntiCsv data=data.lista.clone() search=data.search.clone()/>
             <ol class="cards">{items}</ol>
             <Paginazione t=t search=data.search.clone() total=page.total/>
         </section>
@@ -368,6 +373,7 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
                 <div><dt>{t.periods_label}</dt><dd>{periods}</dd></div>
                 <div><dt>{t.figures_label}</dt><dd>{figures}</dd></div>
             </dl>
+            <ListaBottone data=data.lista.clone() host_id=host.id name=host.name.clone()/>
         </li>
     }
 }

@@ -4,6 +4,7 @@ pub mod area;
 pub mod calcolo;
 pub mod ente;
 pub mod enti;
+pub mod enti_lista;
 pub mod famiglia;
 pub mod fonti;
 pub mod home;
@@ -11,6 +12,7 @@ pub mod not_found;
 pub mod operatore;
 pub mod pubblica;
 pub mod scuola;
+pub mod scuola_liste;
 
 use crate::i18n::{date_it, fill, Texts};
 use domain::hosts::Period;

@@ -278,6 +278,9 @@ pub enum Schema {
     Acknowledged,
     AckReport,
     Export,
+    Shortlists,
+    ShortlistBody,
+    ShortlistChange,
 }
 
 /// What a request or an answer carries.
@@ -384,6 +387,9 @@ pub enum Op {
     Acknowledge,
     Acknowledgements,
     Export,
+    Shortlists,
+    ShortlistAdd,
+    ShortlistRemove,
 }
 
 const NOT_MANAGED: &str =
@@ -404,11 +410,16 @@ const DECIDED: [Reply; 4] = [
     error(409, "La scuola ha già deciso (conflict)."),
 ];
 const SCHOOL: [Param; 1] = [path_id("school_id", "La scuola.")];
+const SHORTLIST_NOT_FOUND: &str = "La scuola non esiste o la persona non ne fa parte come personale; oppure la classe non è nell'elenco delle classi della scuola o non è tra quelle della persona (i docenti usano le liste delle proprie classi, segreteria e dirigente tutte); oppure l'ente non è pubblicato (not_found).";
+const SHORTLIST_BODY: RequestBody = RequestBody {
+    description: Some("La classe e l'ente."),
+    body: Body::JsonOrForm(Schema::ShortlistBody),
+};
 const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 33] = [
+    pub const ALL: [Op; 36] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -442,6 +453,9 @@ impl Op {
         Op::Acknowledge,
         Op::Acknowledgements,
         Op::Export,
+        Op::Shortlists,
+        Op::ShortlistAdd,
+        Op::ShortlistRemove,
     ];
 
     pub const fn method(self) -> Method {
@@ -457,7 +471,9 @@ impl Op {
             | Op::JustificationDecision
             | Op::DerogationDecision
             | Op::NoticePublish
-            | Op::Acknowledge => Method::Post,
+            | Op::Acknowledge
+            | Op::ShortlistAdd
+            | Op::ShortlistRemove => Method::Post,
             _ => Method::Get,
         }
     }
@@ -496,6 +512,8 @@ impl Op {
             Op::Acknowledge => "/api/v1/notices/{id}/acknowledgement",
             Op::Acknowledgements => "/api/v1/notices/{id}/acknowledgements",
             Op::Export => "/api/v1/me/export",
+            Op::Shortlists | Op::ShortlistAdd => "/api/v1/schools/{school_id}/shortlists",
+            Op::ShortlistRemove => "/api/v1/schools/{school_id}/shortlists/removal",
         }
     }
 
@@ -1090,6 +1108,67 @@ impl Op {
                     error(404, "La persona non è tutore di alcun alunno (not_found)."),
                 ] },
                 ..NONE
+            },
+            Op::Shortlists => Spec {
+                id: "shortlists",
+                tag: "scuola",
+                summary: "Le liste di enti della scuola, una per classe",
+                description: Some("Ogni classe di cui la persona usa la lista (i docenti le proprie classi, segreteria e dirigente tutte le classi della scuola), con gli enti aggiunti, dal primo: nome, dati della ricerca, contatti, chi l'ha aggiunto e quando. Un ente non più pubblicato resta nella lista (published false, con il nome che aveva) finché qualcuno non lo toglie. class limita a una classe; format=csv per il foglio di calcolo."),
+                auth: Auth::Session,
+                params: const { &[
+                    path_id("school_id", "La scuola."),
+                    query(
+                        "class",
+                        "Solo la lista di questa classe.",
+                        Value::Text {
+                            pattern: Some("^[A-Za-z0-9]{1,10}$"),
+                            max_length: Some(10),
+                        },
+                    ),
+                    FORMAT,
+                ] },
+                replies: const { &[
+                    Reply {
+                        status: 200,
+                        description: "Le liste.",
+                        body: Body::JsonOrCsv(Schema::Shortlists),
+                    },
+                    error(400, "Formato o classe non validi (invalid_field)."),
+                    error(404, SHORTLIST_NOT_FOUND),
+                ] },
+                ..NONE
+            },
+            Op::ShortlistAdd => Spec {
+                id: "shortlistAdd",
+                tag: "scuola",
+                summary: "Aggiunge un ente alla lista di una classe",
+                description: Some("Per chi usa la lista della classe. Aggiungere un ente già presente non cambia nulla (200). Nel registro delle attività."),
+                auth: Auth::Session,
+                params: &SCHOOL,
+                request: Some(SHORTLIST_BODY),
+                replies: const { &[
+                    ok(200, "L'ente era già nella lista: nulla è cambiato.", Schema::ShortlistChange),
+                    ok(201, "Aggiunto.", Schema::ShortlistChange),
+                    error(400, "Classe o ente non validi (invalid_field)."),
+                    error(404, SHORTLIST_NOT_FOUND),
+                ] },
+            },
+            Op::ShortlistRemove => Spec {
+                id: "shortlistRemove",
+                tag: "scuola",
+                summary: "Toglie un ente dalla lista di una classe",
+                description: Some("Per chi usa la lista della classe; anche un ente non più pubblicato. Togliere un ente che non è nella lista non cambia nulla. Nel registro delle attività."),
+                auth: Auth::Session,
+                params: &SCHOOL,
+                request: Some(SHORTLIST_BODY),
+                replies: const { &[
+                    ok(200, "Tolto, o non c'era (changed false).", Schema::ShortlistChange),
+                    error(400, "Classe o ente non validi (invalid_field)."),
+                    error(
+                        404,
+                        "La scuola non esiste o la persona non ne fa parte come personale, oppure la classe non è tra quelle di cui usa la lista (not_found).",
+                    ),
+                ] },
             },
         }
     }

@@ -300,8 +300,9 @@ mod page_cache {
 
     impl PageCache {
         pub const TTL_MS: f64 = 60_000.0;
-        /// About 10 KB a page: 2.5 MB at most.
-        pub const CAPACITY: usize = 256;
+        /// A page of at most 100 results is at most about 50 KB: 6 MB at most, of the
+        /// instance's 128 MB.
+        pub const CAPACITY: usize = 128;
     }
 
     thread_local! {
@@ -344,8 +345,12 @@ pub fn published() {
 }
 
 /// A page of the register, from the instance's recent pages when it is there (see
-/// [`page_cache`]); otherwise [`search_database`].
+/// [`page_cache`]); otherwise [`search_database`]. The longer pages of an export
+/// (`/enti.csv`, past [`HostSearch::MAX_PER_PAGE`]) are never kept.
 pub async fn search(env: &Env, s: &HostSearch) -> Result<SearchPage, Error> {
+    if s.per_page > HostSearch::MAX_PER_PAGE {
+        return search_database(env, s).await;
+    }
     let mut pairs = s.filter_pairs();
     pairs.push(("page", s.page.to_string()));
     pairs.push(("per_page", s.per_page.to_string()));

@@ -16,6 +16,7 @@ pub mod retention;
 pub mod roster;
 pub mod school;
 pub mod sessions;
+pub mod shortlists;
 pub mod trust;
 
 use serde::de::DeserializeOwned;

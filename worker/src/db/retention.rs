@@ -20,6 +20,7 @@ pub struct Purged {
     pub import_rows: i64,
     pub import_errors: i64,
     pub sessions: i64,
+    pub shortlists: i64,
 }
 
 /// Deletes everything past its period at `c.now`, whose Rome date is `today`.
@@ -98,6 +99,12 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
             .bind(&[int(c.import_rows as f64)])?,
             db.prepare("DELETE FROM sessions WHERE expires_at < ?1")
                 .bind(&[int(c.now as f64)])?,
+            // A class's list of hosts goes with the class: once an import has taken the class
+            // out of the roster, nobody sees the list (docs/privacy.md).
+            db.prepare(
+                "DELETE FROM shortlists WHERE NOT EXISTS (SELECT 1 FROM classes c \
+                 WHERE c.school_id = shortlists.school_id AND c.code = shortlists.class_code)",
+            ),
         ],
     )
     .await?;
@@ -113,5 +120,6 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
         import_rows: n(7)?,
         import_errors: n(8)?,
         sessions: n(9)?,
+        shortlists: n(10)?,
     })
 }
