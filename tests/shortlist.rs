@@ -482,8 +482,9 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
     assert!(!a.body.contains("lista-panel") && !a.body.contains("lista-azione"));
     assert_eq!(a.header("cache-control"), Some("no-cache"));
 
-    // Staff without a chosen class: the choice, no card button; the page is theirs only.
-    let a = get(&mut t, "/enti?path=pcto");
+    // Staff without a chosen class: the choice, no card button; the page is theirs only. (An
+    // empty `near`: the whole register, not the default place around their school.)
+    let a = get(&mut t, "/enti?path=pcto&near=");
     assert_eq!(a.status, 200);
     assert!(a.body.contains("lista-panel"), "the list panel");
     assert!(
@@ -505,7 +506,7 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
             &[
                 ("csrf", csrf.as_str()),
                 ("lista", &format!("{school}-1A")),
-                ("next", "/enti?path=pcto"),
+                ("next", "/enti?path=pcto&near="),
             ],
         )
         .expect("POST /enti/lista");
@@ -514,12 +515,12 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
         .location
         .as_deref()
         .unwrap_or("")
-        .ends_with("/enti?path=pcto"));
+        .ends_with("/enti?path=pcto&near="));
     assert_eq!(
         t.cookie(domain::shortlist::CHOICE_COOKIE),
         Some(format!("{school}-1A").as_str())
     );
-    let a = get(&mut t, "/enti?path=pcto");
+    let a = get(&mut t, "/enti?path=pcto&near=");
     let adds = a.body.matches("Aggiungi alla lista di 1A").count();
     assert_eq!(adds, 20, "one button a card");
     assert!(a.body.contains("State preparando la lista della classe 1A"));
@@ -536,7 +537,7 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
                 ("csrf", csrf.as_str()),
                 ("class", "1A"),
                 ("host_id", &first.to_string()),
-                ("next", &format!("/enti?path=pcto#lista-{first}")),
+                ("next", &format!("/enti?path=pcto&near=#lista-{first}")),
             ],
         )
         .expect("POST");
@@ -545,8 +546,8 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
         .location
         .as_deref()
         .unwrap_or("")
-        .ends_with(&format!("/enti?path=pcto#lista-{first}")));
-    let a = get(&mut t, "/enti?path=pcto");
+        .ends_with(&format!("/enti?path=pcto&near=#lista-{first}")));
+    let a = get(&mut t, "/enti?path=pcto&near=");
     assert_eq!(a.body.matches("Aggiungi alla lista di 1A").count(), 19);
     assert_eq!(a.body.matches("Togli dalla lista di 1A").count(), 1);
     assert!(a.body.contains("1 ente nella lista."));
@@ -566,7 +567,7 @@ fn on_enti_staff_choose_a_class_and_each_result_adds_to_its_list() {
         domain::shortlist::CHOICE_COOKIE,
         Some(&format!("{}-P1A", school + 1000)),
     );
-    let a = get(&mut t, "/enti?path=pcto");
+    let a = get(&mut t, "/enti?path=pcto&near=");
     assert!(!a.body.contains("lista-azione"));
     // Choosing no list clears it.
     let a = t

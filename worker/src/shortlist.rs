@@ -130,18 +130,29 @@ fn actor_name(s: &Session) -> String {
         .to_owned()
 }
 
+/// What a change to a class's list asks, once checked: the school, the class and host (a class
+/// the person may use: otherwise 404, as for a school that is not theirs), and who asks.
+fn asked(
+    school: &str,
+    s: &Session,
+    a: &Access,
+    f: &crate::family::Fields,
+) -> Result<(i64, ShortlistForm, String), ApiError> {
+    let school_id = id_of(school)?;
+    let scope = a.scope(school_id).ok_or_else(FieldError::not_found)?;
+    let form = ShortlistForm::parse(f.get("class"), f.get("host_id"))?;
+    if !scope.covers(form.class.as_str()) {
+        return Err(FieldError::not_found().into());
+    }
+    Ok((school_id, form, actor_name(s)))
+}
+
 /// `POST /api/v1/schools/{id}/shortlists` `{"class","host_id"}`: adds a host (published) to a
 /// class's list; twice is once.
 pub async fn add(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
-        let school_id = id_of(&school)?;
-        let scope = a.scope(school_id).ok_or_else(FieldError::not_found)?;
-        let form = ShortlistForm::parse(f.get("class"), f.get("host_id"))?;
+        let (school_id, form, name) = asked(&school, &s, &a, &f)?;
         let class = form.class.as_str();
-        if !scope.covers(class) {
-            return Err(FieldError::not_found().into());
-        }
-        let name = actor_name(&s);
         let by = Actor {
             codice_fiscale: &s.codice_fiscale,
             name: &name,
@@ -171,14 +182,8 @@ pub async fn add(env: SharedEnv, Path(school): Path<String>, req: Request) -> Re
 /// class's list (also one no longer published); removing what is not there changes nothing.
 pub async fn remove(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
-        let school_id = id_of(&school)?;
-        let scope = a.scope(school_id).ok_or_else(FieldError::not_found)?;
-        let form = ShortlistForm::parse(f.get("class"), f.get("host_id"))?;
+        let (school_id, form, name) = asked(&school, &s, &a, &f)?;
         let class = form.class.as_str();
-        if !scope.covers(class) {
-            return Err(FieldError::not_found().into());
-        }
-        let name = actor_name(&s);
         let by = Actor {
             codice_fiscale: &s.codice_fiscale,
             name: &name,
