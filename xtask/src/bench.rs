@@ -613,6 +613,13 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
                 .map(move |path| format!("{path}&page={page}"))
         })
         .collect();
+    let near_uncached: Vec<String> = (1..=50)
+        .flat_map(|page| {
+            near_text
+                .iter()
+                .map(move |path| format!("{path}&page={page}"))
+        })
+        .collect();
     let healthz = vec!["/healthz".to_owned()];
     let secs = if quick { 3 } else { 6 };
     println!(
@@ -648,20 +655,27 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
             wrk_run(wrk, base, &filter_only, conns, secs)?,
         );
         print("text only", wrk_run(wrk, base, &text_only, conns, secs)?);
-        let nt = wrk_run(wrk, base, &near_text, conns, secs)?;
-        print("near 30 km + text", nt);
+        print(
+            "near 30 km + text",
+            wrk_run(wrk, base, &near_text, conns, secs)?,
+        );
+        let nt = wrk_run(wrk, base, &near_uncached, conns, secs)?;
+        print("  … 500 pages, uncached", nt);
         print(
             "misspelt (suggestion)",
             wrk_run(wrk, base, &misspelt, conns, secs)?,
         );
         if label.starts_with("100k") {
             if conns == 1 {
+                // Latency budgets on the pages read from D1, not on the kept ones.
                 println!(
-                    "  budget: text + filter p95 ≤ 20 ms at 1 connection, no error: {}",
-                    verdict(tf.1 <= 20.0 && tf.4 == 0)
+                    "  budget: text + filter p95 ≤ 20 ms at 1 connection, every page from D1, \
+                     no error: {}",
+                    verdict(tu.1 <= 20.0 && tu.4 == 0)
                 );
                 println!(
-                    "  budget: near + radius 30 km + text p95 ≤ 20 ms at 1 connection, no error: {}",
+                    "  budget: near + radius 30 km + text p95 ≤ 20 ms at 1 connection, every \
+                     page from D1, no error: {}",
                     verdict(nt.1 <= 20.0 && nt.4 == 0)
                 );
             } else {
