@@ -95,9 +95,15 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
         let chose_place = pairs
             .iter()
             .any(|(k, _)| matches!(k.as_str(), "near" | "region" | "province" | "comune"));
+        // The person, read once for the default place and the class lists (none without a
+        // session cookie: an anonymous search reads no session).
+        let signed_in = match crate::auth::cookie(&headers, domain::session::SESSION_COOKIE) {
+            Some(_) => crate::auth::current(&env, &headers).await?,
+            None => None,
+        };
         let parsed = match HostSearch::from_pairs(pairs) {
             Ok(mut search) if !chose_place => {
-                if let Some(comune) = staff_comune(&env, &headers).await? {
+                if let Some(comune) = staff_comune(&env, signed_in.as_ref()).await? {
                     search.near = Some(ComuneInput::Code(comune));
                 }
                 Ok(search)
@@ -161,7 +167,7 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
             corrected_from,
             lista: app::pages::enti_lista::ListaDati {
                 lang,
-                staff: crate::shortlist::for_enti(&env, &headers, back).await?,
+                staff: crate::shortlist::for_enti(&env, &headers, signed_in.as_ref(), back).await?,
             },
         })
     })
@@ -211,12 +217,9 @@ async fn searched(
 /// directory's default place for them.
 async fn staff_comune(
     env: &worker::Env,
-    headers: &axum::http::HeaderMap,
+    signed_in: Option<&(crate::auth::Session, domain::session::Access)>,
 ) -> Result<Option<domain::place::IstatComune>, ApiError> {
-    let Some((_, access)) = crate::auth::current(env, headers).await? else {
-        return Ok(None);
-    };
-    let Some(grant) = access.staff.first() else {
+    let Some(grant) = signed_in.and_then(|(_, access)| access.staff.first()) else {
         return Ok(None);
     };
     Ok(db::school::comune(env, grant.school_id)

@@ -304,12 +304,10 @@ pub async fn choose(env: SharedEnv, req: Request) -> Response {
 pub(crate) async fn for_enti(
     env: &Env,
     headers: &HeaderMap,
+    signed_in: Option<&(Session, Access)>,
     back: String,
 ) -> Result<Option<Arc<Lista>>, ApiError> {
-    if auth::cookie(headers, session::SESSION_COOKIE).is_none() {
-        return Ok(None);
-    }
-    let Some((s, a)) = auth::current(env, headers).await? else {
+    let Some((s, a)) = signed_in else {
         return Ok(None);
     };
     let ids = a.staff_schools();
@@ -359,7 +357,7 @@ pub(crate) async fn for_enti(
             })
     });
     Ok(Some(Arc::new(Lista {
-        csrf: s.csrf,
+        csrf: s.csrf.clone(),
         schools,
         current,
         back,
