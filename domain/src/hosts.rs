@@ -388,6 +388,18 @@ impl HostSearch {
         }
     }
 
+    /// This search with the words its page suggests ("Forse cercavi"), first page; `None`
+    /// when the page suggests nothing. A page that found nothing is shown as this search
+    /// instead, saying so.
+    pub fn with_suggestion(&self, page: &SearchPage) -> Option<HostSearch> {
+        let q = SearchText::parse(page.suggestion.as_deref()?).ok()?;
+        Some(HostSearch {
+            q: Some(q),
+            page: 1,
+            ..self.clone()
+        })
+    }
+
     /// The radius of a search near a place.
     pub fn radius_or_default(&self) -> RadiusKm {
         self.radius.unwrap_or(RadiusKm::DEFAULT)
@@ -483,6 +495,17 @@ pub struct HostSummary {
     /// The distance is approximate: one of the two comuni stands at its province's mean.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub distance_approx: bool,
+}
+
+impl HostSummary {
+    /// In a search near a place: the distance of this host's comune (to 100 m, as the API
+    /// gives it) and whether it is approximate, from the comuni within the radius.
+    pub fn measure(&mut self, near: &[crate::place::Near]) {
+        if let Some(n) = near.iter().find(|n| n.code == self.comune) {
+            self.distance_km = Some((n.km * 10.0).round() / 10.0);
+            self.distance_approx = n.approx;
+        }
+    }
 }
 
 /// A page of results.

@@ -311,7 +311,7 @@ impl Gazetteer {
 
 /// Of `candidates`, those within `radius` of `centre`, each with its distance in km, nearest
 /// first (ties in code order).
-pub fn within<'a>(
+fn within<'a>(
     centre: &Located,
     candidates: impl Iterator<Item = &'a Located>,
     radius: RadiusKm,

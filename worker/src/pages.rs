@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use domain::hosts::HostSearch;
 use domain::place::ComuneInput;
 use domain::query::QueryParams;
-use domain::text::SearchText;
 use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
@@ -120,19 +119,15 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
         // Nothing found, and a word is close to one of the directory: show what the person
         // probably meant, and say so.
         let mut corrected_from = None;
-        if let Ok(page) = &result {
-            if let (0, Some(fixed), Some(typed)) = (page.total, &page.suggestion, &search.q) {
-                if let Ok(fixed) = SearchText::parse(fixed) {
-                    let again = HostSearch {
-                        q: Some(fixed),
-                        ..search.clone()
-                    };
-                    if let Ok(page) = searched(&env, &again).await? {
-                        corrected_from = Some(typed.as_str().to_owned());
-                        search = again;
-                        result = Ok(page);
-                    }
-                }
+        let again = match (&result, &search.q) {
+            (Ok(page), Some(_)) if page.total == 0 => search.with_suggestion(page),
+            _ => None,
+        };
+        if let Some(again) = again {
+            if let Ok(page) = searched(&env, &again).await? {
+                corrected_from = search.q.as_ref().map(|q| q.as_str().to_owned());
+                search = again;
+                result = Ok(page);
             }
         }
         let search = if result.is_ok() {

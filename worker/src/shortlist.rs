@@ -147,17 +147,22 @@ fn asked(
     Ok((school_id, form, actor_name(s)))
 }
 
+/// Who makes a change, now.
+fn actor<'a>(s: &'a Session, name: &'a str) -> Actor<'a> {
+    Actor {
+        codice_fiscale: &s.codice_fiscale,
+        name,
+        at: auth::now(),
+    }
+}
+
 /// `POST /api/v1/schools/{id}/shortlists` `{"class","host_id"}`: adds a host (published) to a
 /// class's list; twice is once.
 pub async fn add(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
         let (school_id, form, name) = asked(&school, &s, &a, &f)?;
         let class = form.class.as_str();
-        let by = Actor {
-            codice_fiscale: &s.codice_fiscale,
-            name: &name,
-            at: auth::now(),
-        };
+        let by = actor(&s, &name);
         let status = match db::add(&env, school_id, class, form.host_id, &by).await? {
             Addition::New => StatusCode::CREATED,
             Addition::AlreadyListed => StatusCode::OK,
@@ -184,11 +189,7 @@ pub async fn remove(env: SharedEnv, Path(school): Path<String>, req: Request) ->
     change(env, req, |env, s, a, f| async move {
         let (school_id, form, name) = asked(&school, &s, &a, &f)?;
         let class = form.class.as_str();
-        let by = Actor {
-            codice_fiscale: &s.codice_fiscale,
-            name: &name,
-            at: auth::now(),
-        };
+        let by = actor(&s, &name);
         let changed = db::remove(&env, school_id, class, form.host_id, &by).await?;
         Ok(Done::new(
             StatusCode::OK,

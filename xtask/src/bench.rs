@@ -537,19 +537,24 @@ fn wrk_run_with(
             .arg(format!("{base}/"))
             .env("PONTE_WRK_PATHS", &list),
     )?;
+    match wrk_result(&out, "")?.as_slice() {
+        [p50, p95, p99, rps, errors] => Ok((*p50, *p95, *p99, *rps, *errors as u64)),
+        other => Err(format!("cannot read wrk's result: {other:?}")),
+    }
+}
+
+/// The numbers of the `RESULT …` line a Lua script's `done` wrote to wrk's output (`what`
+/// names the run in the error).
+pub(crate) fn wrk_result(out: &str, what: &str) -> Result<Vec<f64>> {
     let line = out
         .lines()
         .find(|l| l.starts_with("RESULT "))
-        .ok_or_else(|| format!("wrk gave no result: {out}"))?;
-    let v: Vec<f64> = line
+        .ok_or_else(|| format!("wrk gave no result{what}: {out}"))?;
+    Ok(line
         .split_whitespace()
         .skip(1)
         .filter_map(|x| x.parse().ok())
-        .collect();
-    match v.as_slice() {
-        [p50, p95, p99, rps, errors] => Ok((*p50, *p95, *p99, *rps, *errors as u64)),
-        _ => Err(format!("cannot read wrk's result: {line}")),
-    }
+        .collect())
 }
 
 fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
@@ -606,20 +611,13 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
     .collect();
     // The same searches on pages 1–50: 500 different pages in turn, more than the worker keeps
     // (db::hosts::page_cache, 128), so every one is read from D1.
-    let uncached: Vec<String> = (1..=50)
-        .flat_map(|page| {
-            text_filter
-                .iter()
-                .map(move |path| format!("{path}&page={page}"))
-        })
-        .collect();
-    let near_uncached: Vec<String> = (1..=50)
-        .flat_map(|page| {
-            near_text
-                .iter()
-                .map(move |path| format!("{path}&page={page}"))
-        })
-        .collect();
+    let over_pages = |list: &[String]| -> Vec<String> {
+        (1..=50)
+            .flat_map(|page| list.iter().map(move |path| format!("{path}&page={page}")))
+            .collect()
+    };
+    let uncached = over_pages(&text_filter);
+    let near_uncached = over_pages(&near_text);
     let healthz = vec!["/healthz".to_owned()];
     let secs = if quick { 3 } else { 6 };
     println!(

@@ -90,16 +90,7 @@ fn wrk(bin: &Path, base: &str, kind: &Kind, secs: u64, dir: &Path, n: usize) -> 
         cmd.env("PONTE_WRK_CLIENTS", format!("soak{n}"));
     }
     let out = output(&mut cmd)?;
-    let line = out
-        .lines()
-        .find(|l| l.starts_with("RESULT "))
-        .ok_or_else(|| format!("wrk gave no result for {}: {out}", kind.label))?;
-    let v: Vec<f64> = line
-        .split_whitespace()
-        .skip(1)
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    match v.as_slice() {
+    match crate::bench::wrk_result(&out, &format!(" for {}", kind.label))?.as_slice() {
         [count, errors, p50, p95, p99] => Ok(Figures {
             count: *count as u64,
             errors: *errors as u64,
@@ -107,7 +98,7 @@ fn wrk(bin: &Path, base: &str, kind: &Kind, secs: u64, dir: &Path, n: usize) -> 
             p95: *p95,
             p99: *p99,
         }),
-        _ => Err(format!("cannot read wrk's result: {line}")),
+        other => Err(format!("cannot read wrk's result: {other:?}")),
     }
 }
 

@@ -16,7 +16,7 @@
 use crate::i18n::{fill, Lang};
 use crate::islands::pubblicazione::campi::{ID_PRIVACY, ID_STEP_TITLE, STEPS, STEP_PRIVACY};
 use crate::islands::pubblicazione::{
-    rete, Note, HANDOFF_ACCEPTED, ID_LOAD, ID_RESET, ID_RESET_DIALOG, ID_SUMMARY, WIZARD_PATH,
+    draft_toolbar, rete, Note, HANDOFF_ACCEPTED, ID_SUMMARY, WIZARD_PATH,
 };
 use crate::islands::{field, pack, read};
 use domain::profile::{DraftFile, ProfileDraft};
@@ -57,7 +57,7 @@ pub fn Consenso(children: Children) -> impl IntoView {
             rete::focus(ID_SUMMARY);
         }
     };
-    let save = move |_| {
+    let save = move || {
         let Some(now) = rete::now_utc() else {
             return;
         };
@@ -70,10 +70,12 @@ pub fn Consenso(children: Children) -> impl IntoView {
             }));
         }
     };
-    let load = move |_| {
+    let load = move || {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            use crate::islands::pubblicazione::{bytes_as_text, HANDOFF_FILE, HANDOFF_FILE_NAME};
+            use crate::islands::pubblicazione::{
+                bytes_as_text, HANDOFF_FILE, HANDOFF_FILE_NAME, ID_LOAD,
+            };
             let Some((name, bytes)) = rete::chosen_file(ID_LOAD).await else {
                 return;
             };
@@ -91,8 +93,7 @@ pub fn Consenso(children: Children) -> impl IntoView {
             rete::go_to(WIZARD_PATH);
         });
     };
-    let discard = move |_| {
-        rete::close_dialog(ID_RESET_DIALOG);
+    let discard = move || {
         accepted.set(false);
         missing.set(false);
         note.set(Some(Note {
@@ -146,59 +147,12 @@ pub fn Consenso(children: Children) -> impl IntoView {
             }
         })
     };
-    let shown = move |ok: bool| {
-        move || {
-            note.get()
-                .filter(|n| n.ok == ok)
-                .map(|n| view! { <p class=if ok { "notice notice-ok" } else { "notice notice-error" }>{n.text}</p> })
-        }
-    };
-
     view! {
         <div class="wizard">
             <nav class="steps" aria-label=t.steps_label>
                 <ol>{steps}</ol>
             </nav>
-            <div class="toolbar" role="group" aria-label=t.toolbar_label>
-                <button type="button" class="btn btn-secondary" on:click=save>
-                    {t.save}
-                </button>
-                <input
-                    type="file"
-                    id=ID_LOAD
-                    class="file-input"
-                    accept=".json,application/json"
-                    on:change=load
-                />
-                <label for=ID_LOAD class="btn btn-secondary">{t.load}</label>
-                <button
-                    type="button"
-                    id=ID_RESET
-                    class="btn btn-secondary"
-                    on:click=move |_| rete::open_dialog(ID_RESET_DIALOG)
-                >
-                    {t.reset}
-                </button>
-            </div>
-            <div aria-live="polite" class="toolbar-note">{shown(true)}</div>
-            <div role="alert" class="toolbar-note">{shown(false)}</div>
-            <dialog id=ID_RESET_DIALOG class="confirm" aria-labelledby="w-reset-title"
-                aria-describedby="w-reset-text">
-                <h2 id="w-reset-title">{t.reset_title}</h2>
-                <p id="w-reset-text">{t.reset_text}</p>
-                <div class="actions">
-                    <button type="button" class="btn btn-primary" on:click=discard>
-                        {t.reset_confirm}
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-secondary"
-                        on:click=move |_| rete::close_dialog(ID_RESET_DIALOG)
-                    >
-                        {t.reset_cancel}
-                    </button>
-                </div>
-            </dialog>
+            {draft_toolbar(t, note, save, load, discard)}
             {summary}
             <h2 id=ID_STEP_TITLE class="step-title" tabindex="-1">
                 <span class="step-of">{step_of}</span>

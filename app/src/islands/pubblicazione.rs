@@ -663,11 +663,37 @@ pub fn Pubblicazione(children: Children) -> impl IntoView {
 /// Save, load, discard: on every step.
 #[component]
 fn Barra(w: Wizard) -> impl IntoView {
-    let t = w.t;
-    let note = move || w.note.get();
+    draft_toolbar(
+        w.t,
+        w.note,
+        move || w.save(),
+        move || load(w),
+        move || w.discard(),
+    )
+}
+
+/// The draft's toolbar — save it to a file, load one, discard the changes after a confirming
+/// dialog — with its two notes (done, and went wrong): the same on the consent page
+/// ([`crate::islands::consenso`]) and in the wizard.
+pub fn draft_toolbar(
+    t: &'static PublishTexts,
+    note: RwSignal<Option<Note>>,
+    save: impl Fn() + 'static,
+    load: impl Fn() + 'static,
+    discard: impl Fn() + 'static,
+) -> impl IntoView {
+    let shown = move |ok: bool| {
+        move || {
+            note.get().filter(|n| n.ok == ok).map(|n| {
+                view! {
+                    <p class=if ok { "notice notice-ok" } else { "notice notice-error" }>{n.text}</p>
+                }
+            })
+        }
+    };
     view! {
         <div class="toolbar" role="group" aria-label=t.toolbar_label>
-            <button type="button" class="btn btn-secondary" on:click=move |_| w.save()>
+            <button type="button" class="btn btn-secondary" on:click=move |_| save()>
                 {t.save}
             </button>
             <input
@@ -675,7 +701,7 @@ fn Barra(w: Wizard) -> impl IntoView {
                 id=ID_LOAD
                 class="file-input"
                 accept=".json,application/json"
-                on:change=move |_| load(w)
+                on:change=move |_| load()
             />
             <label for=ID_LOAD class="btn btn-secondary">{t.load}</label>
             <button
@@ -687,20 +713,8 @@ fn Barra(w: Wizard) -> impl IntoView {
                 {t.reset}
             </button>
         </div>
-        <div aria-live="polite" class="toolbar-note">
-            {move || {
-                note()
-                    .filter(|n| n.ok)
-                    .map(|n| view! { <p class="notice notice-ok">{n.text}</p> })
-            }}
-        </div>
-        <div role="alert" class="toolbar-note">
-            {move || {
-                note()
-                    .filter(|n| !n.ok)
-                    .map(|n| view! { <p class="notice notice-error">{n.text}</p> })
-            }}
-        </div>
+        <div aria-live="polite" class="toolbar-note">{shown(true)}</div>
+        <div role="alert" class="toolbar-note">{shown(false)}</div>
         <dialog id=ID_RESET_DIALOG class="confirm" aria-labelledby="w-reset-title"
             aria-describedby="w-reset-text">
             <h2 id="w-reset-title">{t.reset_title}</h2>
@@ -711,7 +725,7 @@ fn Barra(w: Wizard) -> impl IntoView {
                     class="btn btn-primary"
                     on:click=move |_| {
                         rete::close_dialog(ID_RESET_DIALOG);
-                        w.discard();
+                        discard();
                     }
                 >
                     {t.reset_confirm}

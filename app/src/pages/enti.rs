@@ -277,24 +277,16 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
                 .into_any(),
             )
         }
-        (None, Some(fixed)) => {
-            let mut pairs = data.search.filter_pairs();
-            for (k, v) in pairs.iter_mut() {
-                if *k == "q" {
-                    *v = fixed.clone();
-                }
+        (None, Some(fixed)) => data.search.with_suggestion(&page).map(|again| {
+            view! {
+                <p class="suggestion">
+                    {t.suggestion_lead}
+                    " "
+                    <a href=href_with(&again.filter_pairs())>{fixed.clone()}</a>
+                </p>
             }
-            Some(
-                view! {
-                    <p class="suggestion">
-                        {t.suggestion_lead}
-                        " "
-                        <a href=href_with(&pairs)>{fixed.clone()}</a>
-                    </p>
-                }
-                .into_any(),
-            )
-        }
+            .into_any()
+        }),
         (None, None) => None,
     };
     let items = page

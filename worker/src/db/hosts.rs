@@ -478,10 +478,7 @@ async fn search_database(env: &Env, s: &HostSearch) -> Result<SearchPage, Error>
     let total = row.total as u64;
     if let Some((_, comuni)) = &near {
         for item in &mut items {
-            if let Some(n) = comuni.iter().find(|n| n.code == item.comune) {
-                item.distance_km = Some((n.km * 10.0).round() / 10.0);
-                item.distance_approx = n.approx;
-            }
+            item.measure(comuni);
         }
     }
     let suggestion = match &s.q {
