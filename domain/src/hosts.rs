@@ -388,6 +388,26 @@ impl HostSearch {
         }
     }
 
+    /// The parameters that say where: a request naming any of them (even empty: "anywhere")
+    /// chose its place, so school staff's default place (their school's comune) is not applied.
+    pub const PLACE_PARAMS: [&'static str; 4] = ["near", "region", "province", "comune"];
+
+    /// Whether a request's query names a place ([`Self::PLACE_PARAMS`]).
+    pub fn names_a_place(pairs: &[(String, String)]) -> bool {
+        pairs
+            .iter()
+            .any(|(k, _)| Self::PLACE_PARAMS.contains(&k.as_str()))
+    }
+
+    /// How many filters are in use, the words and the radius aside (the radius goes with its
+    /// place): what the folded filters' button counts ("Filtri (2)").
+    pub fn filters_in_use(&self) -> usize {
+        self.filter_pairs()
+            .iter()
+            .filter(|(k, _)| !matches!(*k, "q" | "radius_km"))
+            .count()
+    }
+
     /// This search with the words its page suggests ("Forse cercavi"), first page; `None`
     /// when the page suggests nothing. A page that found nothing is shown as this search
     /// instead, saying so.

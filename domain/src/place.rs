@@ -211,7 +211,21 @@ pub struct Located {
     pub province: String,
     pub at: LatLon,
     pub approx: bool,
-    pub key: String,
+    /// [`comune_key`] of the name.
+    key: String,
+}
+
+impl Located {
+    pub fn new(code: String, name: String, province: String, at: LatLon, approx: bool) -> Self {
+        Located {
+            key: comune_key(&name),
+            code,
+            name,
+            province,
+            at,
+            approx,
+        }
+    }
 }
 
 /// Every comune with its centroid, sorted by latitude: the index of the search near a place.
@@ -487,14 +501,13 @@ mod geo_tests {
         lon: f64,
         approx: bool,
     ) -> Located {
-        Located {
-            code: code.into(),
-            name: name.into(),
-            province: province.into(),
-            at: p(lat, lon),
+        Located::new(
+            code.into(),
+            name.into(),
+            province.into(),
+            p(lat, lon),
             approx,
-            key: comune_key(name),
-        }
+        )
     }
 
     fn veneto() -> Gazetteer {

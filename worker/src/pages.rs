@@ -91,9 +91,7 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
     let gathered = SendFuture::new(async move {
         let choices = reference::choices(&env).await?;
         let pairs = query_pairs(q.as_deref());
-        let chose_place = pairs
-            .iter()
-            .any(|(k, _)| matches!(k.as_str(), "near" | "region" | "province" | "comune"));
+        let chose_place = HostSearch::names_a_place(&pairs);
         // The person, read once for the default place and the class lists (none without a
         // session cookie: an anonymous search reads no session).
         let signed_in = match crate::auth::cookie(&headers, domain::session::SESSION_COOKIE) {

@@ -130,11 +130,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
         .collect_view();
     // On a phone the filters fold behind one button that counts those in use; a search whose
     // filter was wrong opens them, so the mistake shows.
-    let active = s
-        .filter_pairs()
-        .iter()
-        .filter(|(k, _)| !matches!(*k, "q" | "radius_km"))
-        .count();
+    let active = s.filters_in_use();
     let summary = if active > 0 {
         format!("{} ({active})", t.filters_button)
     } else {

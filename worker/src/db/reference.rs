@@ -5,9 +5,7 @@
 
 use super::{all, database, list, text, Error};
 use domain::hosts::Figure;
-use domain::place::{
-    comune_key, ComuneRef, Gazetteer, LatLon, Located, ProvinceCode, ProvinceRef, RegionRef,
-};
+use domain::place::{ComuneRef, Gazetteer, LatLon, Located, ProvinceCode, ProvinceRef, RegionRef};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 use worker::Env;
@@ -201,14 +199,7 @@ pub async fn gazetteer(env: &Env) -> Result<Arc<Gazetteer>, Error> {
         .map(|(code, name, province, lat, lon, approx)| {
             let at = LatLon::new(lat, lon)
                 .ok_or_else(|| Error::decode(format!("comune {code} coordinates"), lat))?;
-            Ok(Located {
-                key: comune_key(&name),
-                code,
-                name,
-                province,
-                at,
-                approx: approx > 0,
-            })
+            Ok(Located::new(code, name, province, at, approx > 0))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let g = Arc::new(Gazetteer::new(comuni));
