@@ -236,6 +236,9 @@ fn both_dashboards_match_an_independent_count_of_the_demo_files() {
         let d = &p["dashboard"];
         let what = format!("pupil {id} ({})", pupil["class_code"]);
         assert_eq!(d["as_of"], TODAY, "{what}");
+        // The school's absences went live during this run, after the demo's pinned day: the
+        // register reads as of that day, never later than the figures.
+        assert_eq!(p["register_updated_on"], TODAY, "{what}");
         assert_eq!(d["max_absence_hours"], want.max_hours, "{what}");
         assert!(
             want.counted_minutes > 0,
@@ -254,6 +257,12 @@ fn both_dashboards_match_an_independent_count_of_the_demo_files() {
             page.body
                 .contains(&format!("data-remaining=\"{}\"", want.remaining_minutes)),
             "{what}: /famiglia shows the remaining minutes"
+        );
+        let day = date(TODAY).format("%d/%m/%Y").to_string();
+        assert!(
+            page.body
+                .contains(&format!("Registro aggiornato al {day}.")),
+            "{what}: /famiglia dates the register"
         );
     }
 }

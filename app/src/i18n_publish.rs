@@ -570,9 +570,9 @@ pub static NOTICE_IT: Notice = Notice {
     subtitle: "ai sensi dell'art. 13 del Regolamento (UE) 2016/679 (Regolamento generale sulla protezione dei dati) e del D.Lgs. 30 giugno 2003, n. 196 (Codice in materia di protezione dei dati personali)",
     note: None,
     controller_heading: "1. Titolare del trattamento",
-    controller_before: "Il titolare del trattamento è la rete di scuole che gestisce Ponte: il titolare del trattamento indicato nella pagina ",
-    controller_link: "Fonti e contatti",
-    controller_after: ", dove si trovano anche i suoi recapiti e quelli del responsabile della protezione dei dati.",
+    controller_before: "Il titolare del trattamento è il gestore di Ponte, indicato con i suoi recapiti e quelli del responsabile della protezione dei dati nella pagina ",
+    controller_link: "Privacy e titolare del trattamento",
+    controller_after: ".",
     sections: &[
         (
             "2. Finalità del trattamento",
@@ -637,9 +637,9 @@ pub static NOTICE_EN: Notice = Notice {
     subtitle: "under art. 13 of Regulation (EU) 2016/679 (General Data Protection Regulation) and Legislative Decree 30 June 2003, no. 196 (Italian Personal Data Protection Code)",
     note: Some("This is a translation for convenience: the Italian text is the one that counts."),
     controller_heading: "1. Controller",
-    controller_before: "The controller is the network of schools running Ponte: the controller named on the page ",
-    controller_link: "Sources and contacts",
-    controller_after: ", which also gives their contact details and those of the data protection officer.",
+    controller_before: "The controller is the operator of Ponte, named with its contact details and those of the data protection officer on the page ",
+    controller_link: "Privacy and data controller",
+    controller_after: ".",
     sections: &[
         (
             "2. Purposes",

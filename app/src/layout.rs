@@ -15,19 +15,23 @@ pub struct SignedIn {
 /// A whole HTML document. `islands` adds the module of the bundle that hydrates the page's
 /// islands; pages without islands load no script file and no wasm. `pwa` (the family pages) adds the web app
 /// manifest, the service worker's registration and the note shown when the page is a copy
-/// kept for offline use (docs/pwa.md).
+/// kept for offline use (docs/pwa.md): `offline_note` is that note's text when the page knows
+/// when it was made (otherwise a note that says only that the copy is not current).
 #[component]
 pub fn Page(
     lang: Lang,
     title: String,
     #[prop(optional)] islands: Option<Bundle>,
-    #[prop(optional)] user: Option<SignedIn>,
+    #[prop(default = None, into)] user: Option<SignedIn>,
     #[prop(optional)] pwa: bool,
+    #[prop(optional, into)] offline_note: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let t = lang.texts();
+    let offline_note = offline_note.unwrap_or_else(|| t.offline_note.to_owned());
     let account = match user {
         Some(u) => view! {
+            <li><a href="/area">{t.nav_area}</a></li>
             <li class="account">
                 <span class="account-name">{fill(t.signed_in_as, &[("name", &u.name)])}</span>
                 <form method="post" action="/esci">
@@ -83,7 +87,7 @@ pub fn Page(
                         .then(|| {
                             view! {
                                 <p class="offline-note" role="status" hidden=true>
-                                    {t.offline_note}
+                                    {offline_note.clone()}
                                 </p>
                             }
                         })}
@@ -92,7 +96,11 @@ pub fn Page(
                 <footer class="site-footer">
                     <div class="wrap">
                         <p>{t.footer_note}</p>
-                        <p><a href="/fonti">{t.footer_sources}</a></p>
+                        <ul class="footer-links">
+                            <li><a href="/privacy">{lang.info().footer_privacy}</a></li>
+                            <li><a href="/accessibilita">{lang.info().footer_accessibility}</a></li>
+                            <li><a href="/fonti">{t.footer_sources}</a></li>
+                        </ul>
                     </div>
                 </footer>
             </body>

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod i18n;
 pub mod i18n_errors;
 pub mod i18n_family;
+pub mod i18n_info;
 pub mod i18n_lists;
 pub mod i18n_operator;
 pub mod i18n_publish;

@@ -9,6 +9,7 @@ pub mod api;
 pub mod attendance;
 pub mod bundle;
 pub mod clock;
+pub mod controller;
 pub mod declaration;
 pub mod error;
 pub mod family;

@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize};
 /// accepts before filling in the profile (seed 002, slide "Come iscriversi": «accettare
 /// l'Informativa ai sensi dell'art. 13»). The wizard sends it with the declaration, so the
 /// register knows which text each host read; change it whenever the notice's text changes.
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-11-23";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-07";
 
 // ---------------------------------------------------------------------------------------------
 // The draft: what the wizard holds.

@@ -71,7 +71,8 @@ async function newPage() {
     // The status of a page we asked for on purpose (400 for a bad filter, 404) is not an error.
     const expected = (/Failed to load resource: the server responded with a status of (400|404)/.test(m.text())
       && /province=XX|pagina-che-non-esiste/.test(page.url()))
-      || (/status of 403/.test(m.text()) && /\/area$/.test(page.url()))
+      // The no-role page, also with its search of schools.
+      || (/status of 403/.test(m.text()) && /\/area(\?scuola=[^#]*)?(#scuole)?$/.test(page.url()))
       || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
     if (!expected) consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
@@ -361,9 +362,9 @@ test("the family area is an installable app that opens offline with its last cop
   await page.locator(".offline-note").waitFor({ state: "visible" });
   assert.match(await page.locator("h1").textContent(), /La situazione dei suoi figli/);
   assert.equal(await page.locator("section.dashboard").count(), 2);
-  // The line that says how old the data are.
-  assert.match(await page.locator(".updated").first().textContent(), /Dati aggiornati al/);
-  assert.ok(await page.locator(".updated").first().isVisible());
+  // The offline note says when this copy was saved; each child's figures keep the register's date.
+  assert.match(await page.locator(".offline-note").textContent(), /copia della pagina salvata il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}/);
+  assert.match(await page.locator(".updated").first().textContent(), /Registro aggiornato al \d{2}\/\d{2}\/\d{4}/);
   await axe(page, "/famiglia (offline)");
   await shot(page, "famiglia-offline");
   // A family page never opened: the offline page.
@@ -380,13 +381,130 @@ test("the family area is an installable app that opens offline with its last cop
   await context.close();
 });
 
-test("a person the school has not registered sees only the page that says so", async () => {
+test("a person the school has not registered is told which schools use Ponte, whom to ask, how fresh their data are", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Persona senza figli a scuola");
   assert.equal(new URL(page.url()).pathname, "/area");
   await page.getByRole("heading", { name: "Il suo codice fiscale non risulta registrato" }).waitFor();
+  // The demo schools, each with the office's contacts and the date of its last absences import.
+  const cards = page.locator("ul.cards > li");
+  assert.ok((await cards.count()) >= 2, "both demo schools");
+  const magnolie = cards.filter({ hasText: "Istituto Comprensivo Via delle Magnolie" });
+  await magnolie.getByText("Roma (RM)").waitFor();
+  assert.equal(await magnolie.getByRole("link", { name: "segreteria@icmagnolie.scuola.example" }).getAttribute("href"),
+    "mailto:segreteria@icmagnolie.scuola.example");
+  assert.match(await magnolie.getByRole("link", { name: "06 0000 0001" }).getAttribute("href"), /^tel:0600000001$/);
+  assert.match(await magnolie.locator(".updated").textContent(), /Registro aggiornato in Ponte il \d{2}\/\d{2}\/\d{4}\./);
+  // The calculator needs no sign-in.
+  assert.equal(await page.getByRole("link", { name: "calcolo delle assenze" }).getAttribute("href"), "/calcolo-assenze");
   await axe(page, "/area (no role)");
   await shot(page, "nessun-ruolo");
+  // A search narrows the list, by comune or name.
+  await page.getByLabel("Cerca una scuola per nome o comune").fill("Bologna");
+  await page.getByRole("button", { name: "Cerca", exact: true }).click();
+  await page.waitForURL(/scuola=Bologna/);
+  assert.equal(await cards.count(), 1);
+  await cards.first().getByText("Liceo Scientifico dei Colli").waitFor();
+  await page.getByLabel("Cerca una scuola per nome o comune").fill("Nessuna scuola così");
+  await page.getByRole("button", { name: "Cerca", exact: true }).click();
+  await page.getByText("Nessuna scuola che usa Ponte corrisponde alla ricerca.").waitFor();
+  // Signed in, a public page names the person and leads to their area instead of "Accedi".
+  await page.goto(`${BASE}/enti`);
+  await page.getByText("Accesso effettuato come").waitFor();
+  assert.equal(await page.getByRole("link", { name: "Accedi", exact: true }).count(), 0);
+  assert.equal(await page.getByRole("link", { name: "La mia area" }).getAttribute("href"), "/area");
+  await page.context().close();
+});
+
+test("every footer links to the privacy page, which names the controller, and to the accessibility statement", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/enti`);
+  await page.locator("footer").getByRole("link", { name: "Privacy e titolare del trattamento" }).click();
+  await page.waitForURL(`${BASE}/privacy`);
+  await page.getByRole("heading", { level: 1, name: "Privacy" }).waitFor();
+  const controller = page.locator("dl.controller");
+  // The example operator `cargo xtask dev` sets (xtask::stack::DEMO_CONTROLLER).
+  await controller.getByText("Rete di scuole Ponte (esempio)").waitFor();
+  await controller.getByRole("link", { name: "rpd@ponte.example" }).waitFor();
+  await axe(page, "/privacy");
+  await shot(page, "privacy");
+  // The hosts' notice names the controller through this page.
+  await page.goto(`${BASE}/enti/pubblica/informativa`);
+  assert.equal(await page.getByRole("link", { name: "Privacy e titolare del trattamento" }).first().getAttribute("href"), "/privacy#titolare");
+  await page.locator("footer").getByRole("link", { name: "Dichiarazione di accessibilità" }).click();
+  await page.waitForURL(`${BASE}/accessibilita`);
+  await page.getByRole("heading", { level: 1, name: "Dichiarazione di accessibilità" }).waitFor();
+  await page.getByRole("heading", { name: "Meccanismo di feedback e informazioni di contatto" }).waitFor();
+  await page.getByRole("link", { name: "privacy@ponte.example" }).waitFor();
+  await axe(page, "/accessibilita");
+  await shot(page, "accessibilita");
+  await page.context().close();
+});
+
+/// WCAG contrast ratio of two "rgb(…)" colours.
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+test("keyboard focus is visible with at least 3:1 contrast on every background", async () => {
+  const page = await newPage();
+  const pages = ["/", "/enti?q=mecc", "/calcolo-assenze", "/privacy", "/enti/pubblica"];
+  const checked = new Set();
+  for (const path of pages) {
+    await page.goto(`${BASE}${path}`);
+    await page.locator("body").click({ position: { x: 1, y: 1 } });
+    let first = null;
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press("Tab");
+      const f = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const rgb = (c) => {
+          const m = /rgba?\(([^)]+)\)/.exec(c);
+          if (!m) return null;
+          const p = m[1].split(",").map((v) => parseFloat(v));
+          return p.length === 4 && p[3] === 0 ? null : p.slice(0, 3);
+        };
+        const bgOf = (node) => {
+          for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+            const c = rgb(getComputedStyle(n).backgroundColor);
+            if (c) return c;
+          }
+          return [255, 255, 255];
+        };
+        const st = getComputedStyle(el);
+        const offset = parseFloat(st.outlineOffset) || 0;
+        const id = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} «${(el.textContent || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 40)}»`;
+        return {
+          id,
+          key: el.outerHTML.slice(0, 200),
+          style: st.outlineStyle,
+          width: parseFloat(st.outlineWidth) || 0,
+          color: rgb(st.outlineColor),
+          // The ring sits outside the element (on its parent's background) unless drawn inside.
+          bg: offset < 0 ? bgOf(el) : bgOf(el.parentElement),
+        };
+      });
+      if (!f) continue;
+      if (first === f.key) break;
+      first ??= f.key;
+      if (checked.has(`${path} ${f.key}`)) continue;
+      checked.add(`${path} ${f.key}`);
+      assert.notEqual(f.style, "none", `${path}: ${f.id} has no focus outline`);
+      assert.ok(f.width >= 2, `${path}: ${f.id} outline ${f.width}px`);
+      const ratio = contrast(f.color, f.bg);
+      assert.ok(ratio >= 3, `${path}: ${f.id} focus ring ${f.color} on ${f.bg}: ${ratio.toFixed(2)}:1`);
+    }
+  }
+  assert.ok(checked.size >= 30, `focus checked on ${checked.size} elements`);
   await page.context().close();
 });
 
@@ -468,6 +586,21 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
     assert.equal((await s.locator("[data-remaining]").textContent()).trim(), m ? `${h} h ${m} min` : `${h} h`);
     assert.match(await s.locator(".gauge-text").textContent(), new RegExp(`su un massimo di ${d.max_absence_hours} h`));
     assert.equal(Number(await s.locator("meter").getAttribute("value")), d.gauge_permille);
+    // One freshness line, the register's date, and the position worded from the figures, apart
+    // from what to do (issue 23 point 3): never "nothing to do" above a list of things to do.
+    assert.equal(await s.locator(".updated").count(), 1);
+    const [y, mo, da] = api.register_updated_on.split("-");
+    assert.equal((await s.locator(".updated").textContent()).trim(), `Registro aggiornato al ${da}/${mo}/${y}.`);
+    const band = (await s.locator(".band").textContent()).replace(/\s+/g, " ");
+    assert.doesNotMatch(band, /non deve fare nulla|Nessun problema/);
+    const pct = Math.floor((d.counted_absence_minutes * 100) / (d.max_absence_hours * 60));
+    const words = d.counted_absence_minutes === 0 ? "nessuna delle ore" : pct < 20 ? "poche delle ore"
+      : pct < 30 ? "circa un quarto" : pct < 40 ? "circa un terzo" : pct < 60 ? "circa metà"
+      : pct < 70 ? "circa due terzi" : pct < 85 ? "circa tre quarti" : pct < 100 ? "quasi tutte"
+      : d.counted_absence_minutes === d.max_absence_hours * 60 ? "tutte le ore" : "superato le ore";
+    assert.ok(band.includes(words), `the band says ${words} at ${pct} %: ${band}`);
+    const todo = await s.locator("ul.todo li").allTextContents();
+    if (d.actions.some((a) => a.kind === "justify")) assert.ok(todo.some((t) => /Giustificare \d+ assenz/.test(t)), String(todo));
   }
   await parent.locator(".updated").first().waitFor();
   await axe(parent, "/famiglia (dashboards)");

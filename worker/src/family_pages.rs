@@ -55,6 +55,7 @@ fn child_dashboard(p: &ChildPosition) -> ChildDashboard {
         name: format!("{} {}", p.name, p.surname),
         class: p.class_code.clone(),
         school: p.school.clone(),
+        register_updated_on: p.register_updated_on,
         dashboard: p.dashboard.clone(),
     }
 }
@@ -105,7 +106,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
         Err(r) => return r,
     };
     let Some((children, unread)) = page else {
-        return no_role(req, s).await;
+        return no_role(&env, req, s).await;
     };
     let lang = lang_of(&req);
     let user = signed_in(&s);
@@ -273,7 +274,7 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
         Err(r) => return r,
     };
     let Some((notices, auto)) = page else {
-        return no_role(req, s).await;
+        return no_role(&env, req, s).await;
     };
     let lang = lang_of(&req);
     let user = signed_in(&s);

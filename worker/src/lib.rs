@@ -91,6 +91,8 @@ fn routes() -> Router {
         .route("/enti/{id}", get(pages::ente))
         .route("/calcolo-assenze", get(pages::calcolo))
         .route("/fonti", get(pages::fonti))
+        .route("/privacy", get(pages::privacy))
+        .route("/accessibilita", get(pages::accessibilita))
         .fallback(pages::not_found)
 }
 

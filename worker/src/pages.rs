@@ -4,22 +4,27 @@ use crate::db::{self, hosts, reference};
 use crate::error::{query_pairs, ApiError};
 use crate::SharedEnv;
 use app::i18n::Lang;
+use app::layout::SignedIn;
 use app::pages::calcolo::CalcoloPage;
 use app::pages::ente::EntePage;
 use app::pages::enti::{EntiData, EntiPage};
 use app::pages::fonti::FontiPage;
 use app::pages::home::HomePage;
+use app::pages::info::{AccessibilitaPage, ControllerSetting, PrivacyPage};
 use app::pages::not_found::NotFoundPage;
 use app::pages::pubblica::{InformativaPage, ProfiloPage, PubblicaData, PubblicaPage};
 use axum::extract::{Path, RawQuery, Request};
+use axum::http::HeaderMap;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::controller::Controller;
 use domain::hosts::HostSearch;
 use domain::place::ComuneInput;
 use domain::query::QueryParams;
 use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
+use worker::Env;
 
 pub(crate) fn lang_of(req: &Request) -> Lang {
     req.headers()
@@ -57,19 +62,82 @@ where
     response
 }
 
-pub async fn home(req: Request) -> Response {
-    let lang = lang_of(&req);
-    render(req, StatusCode::OK, move || view! { <HomePage lang=lang/> }).await
+/// The signed-in person for a public page's header: none without a session cookie (an
+/// anonymous visit reads no session), and none when the session cannot be read (the page is
+/// public: it shows as to anyone, and the failure is logged).
+pub(crate) async fn visitor(env: &Env, headers: &HeaderMap) -> Option<SignedIn> {
+    crate::auth::cookie(headers, domain::session::SESSION_COOKIE)?;
+    match SendFuture::new(crate::auth::current(env, headers)).await {
+        Ok(found) => found.map(|(s, _)| crate::auth::handlers::signed_in(&s)),
+        Err(e) => {
+            worker::console_error!("public page: the session could not be read: {e:?}");
+            None
+        }
+    }
 }
 
-pub async fn fonti(req: Request) -> Response {
+/// A page that names the signed-in person is theirs: no shared cache may keep it.
+pub(crate) fn private_if(signed_in: bool, mut r: Response) -> Response {
+    if signed_in {
+        r.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    r
+}
+
+pub async fn home(env: SharedEnv, req: Request) -> Response {
     let lang = lang_of(&req);
-    render(
-        req,
-        StatusCode::OK,
-        move || view! { <FontiPage lang=lang/> },
-    )
-    .await
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
+    let r = render(req, StatusCode::OK, move || {
+        view! { <HomePage lang=lang user=user.clone()/> }
+    })
+    .await;
+    private_if(mine, r)
+}
+
+/// `/privacy`: the data controller (the deployment's settings) and the person's rights.
+pub async fn privacy(env: SharedEnv, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
+    let controller = controller(&env);
+    let r = render(req, StatusCode::OK, move || {
+        view! { <PrivacyPage lang=lang user=user.clone() controller=controller.clone()/> }
+    })
+    .await;
+    private_if(mine, r)
+}
+
+/// `/accessibilita`: the accessibility statement.
+pub async fn accessibilita(env: SharedEnv, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
+    let controller = controller(&env);
+    let r = render(req, StatusCode::OK, move || {
+        view! { <AccessibilitaPage lang=lang user=user.clone() controller=controller.clone()/> }
+    })
+    .await;
+    private_if(mine, r)
+}
+
+/// The operator of this installation, from the deployment's settings (`domain::controller`).
+fn controller(env: &Env) -> ControllerSetting {
+    Controller::from_settings(|k| env.var(k).ok().map(|v| v.to_string()))
+}
+
+pub async fn fonti(env: SharedEnv, req: Request) -> Response {
+    let lang = lang_of(&req);
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
+    let r = render(req, StatusCode::OK, move || {
+        view! { <FontiPage lang=lang user=user.clone()/> }
+    })
+    .await;
+    private_if(mine, r)
 }
 
 pub async fn not_found(req: Request) -> Response {
@@ -162,6 +230,9 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
                 lang,
                 staff: crate::shortlist::for_enti(&env, &headers, signed_in.as_ref(), back).await?,
             },
+            user: signed_in
+                .as_ref()
+                .map(|(s, _)| crate::auth::handlers::signed_in(s)),
         })
     })
     .await;
@@ -174,7 +245,9 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
     } else {
         StatusCode::BAD_REQUEST
     };
-    let personal = data.lista.staff.is_some();
+    // A staff page holds the person's CSRF token and their school's lists; any signed-in
+    // page names the person.
+    let personal = data.lista.staff.is_some() || data.user.is_some();
     let mut response = render(
         req,
         status,
@@ -182,7 +255,6 @@ pub async fn enti(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Respon
     )
     .await;
     if personal {
-        // It holds the person's CSRF token and their school's lists.
         response.headers_mut().insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),
@@ -224,6 +296,8 @@ async fn staff_comune(
 pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let lang = lang_of(&req);
     let url = req.uri().to_string();
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
     let found = SendFuture::new(async move {
         let id = domain::hosts::parse_host_id(&id)?;
         Ok::<_, ApiError>(hosts::detail(&env, id).await?)
@@ -232,12 +306,11 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
     match found {
         Ok(Some(h)) => {
             let h = Arc::new(h);
-            render(
-                req,
-                StatusCode::OK,
-                move || view! { <EntePage lang=lang host=h.clone() url=url.clone()/> },
-            )
-            .await
+            let r = render(req, StatusCode::OK, move || {
+                view! { <EntePage lang=lang user=user.clone() host=h.clone() url=url.clone()/> }
+            })
+            .await;
+            private_if(mine, r)
         }
         // No such profile, or an id that cannot be one.
         Ok(None) => not_found_page(req, lang).await,
@@ -304,8 +377,10 @@ pub async fn informativa(req: Request) -> Response {
 
 /// `/calcolo-assenze?weekly_hours=…`: the form's values come back into the calculator, which
 /// shows the result (or what is wrong) also without JavaScript.
-pub async fn calcolo(RawQuery(q): RawQuery, req: Request) -> Response {
+pub async fn calcolo(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
     let lang = lang_of(&req);
+    let user = visitor(&env, req.headers()).await;
+    let mine = user.is_some();
     let p = QueryParams::parse(
         query_pairs(q.as_deref()),
         &["weekly_hours", "weeks", "daily_hours"],
@@ -313,8 +388,17 @@ pub async fn calcolo(RawQuery(q): RawQuery, req: Request) -> Response {
     .unwrap_or_default();
     let get = |k: &str| p.get(k).unwrap_or("").to_owned();
     let (weekly, weeks, daily) = (get("weekly_hours"), get("weeks"), get("daily_hours"));
-    render(req, StatusCode::OK, move || {
-        view! { <CalcoloPage lang=lang weekly=weekly.clone() weeks=weeks.clone() daily=daily.clone()/> }
+    let r = render(req, StatusCode::OK, move || {
+        view! {
+            <CalcoloPage
+                lang=lang
+                user=user.clone()
+                weekly=weekly.clone()
+                weeks=weeks.clone()
+                daily=daily.clone()
+            />
+        }
     })
-    .await
+    .await;
+    private_if(mine, r)
 }

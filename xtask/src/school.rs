@@ -80,6 +80,9 @@ pub struct DemoSchool {
     pub name: String,
     /// ISTAT code of the comune.
     pub comune: String,
+    /// The office's e-mail and telephone, as registered with the school.
+    pub office_email: String,
+    pub office_phone: String,
     /// The directory of its six CSV files.
     pub dir: PathBuf,
     /// Its attendance policy (registered with the school).
@@ -127,6 +130,8 @@ pub fn write_demo(out: &Path, opts: &DemoOptions) -> Result<Demo> {
             code: s.spec.code.to_owned(),
             name: s.spec.name.to_owned(),
             comune: s.spec.istat.to_owned(),
+            office_email: s.spec.office_email.to_owned(),
+            office_phone: s.spec.office_phone.to_owned(),
             dir,
             policy: (s.spec.policy)().map_err(|e| e.message)?,
         });

@@ -101,6 +101,11 @@ pub fn start(o: Options) -> Result<Stack> {
     vars.push(("PONTE_REGISTRY_URL".to_owned(), registry.url.clone()));
     vars.push(("PONTE_REGISTRY_SECRET".to_owned(), registry.secret.clone()));
     vars.push(("PONTE_OPERATORS".to_owned(), operator));
+    // The data controller the privacy page names: an example operator here; each deployment
+    // sets its own (README, "Deploying"; domain::controller).
+    for (k, v) in DEMO_CONTROLLER {
+        vars.push(((*k).to_owned(), (*v).to_owned()));
+    }
     let server = server::start(server::Options {
         port: o.port,
         state: o.state,
@@ -140,6 +145,18 @@ fn add_operator(identities: &Path) -> Result<String> {
     Ok(cf)
 }
 
+/// The example operator of a development stack, as the privacy page shows it.
+pub const DEMO_CONTROLLER: &[(&str, &str)] = &[
+    (domain::controller::NAME, "Rete di scuole Ponte (esempio)"),
+    (
+        domain::controller::ADDRESS,
+        "Via dell'Esempio 1, 00184 Roma",
+    ),
+    (domain::controller::EMAIL, "privacy@ponte.example"),
+    (domain::controller::PEC, "ponte@pec.ponte.example"),
+    (domain::controller::DPO_EMAIL, "rpd@ponte.example"),
+];
+
 /// Where the demo schools' files are written.
 pub fn demo_dir() -> PathBuf {
     paths::target().join("demo")
@@ -147,16 +164,19 @@ pub fn demo_dir() -> PathBuf {
 
 /// SQL registering the demo schools with their first secretary, who can then import the
 /// school's files (idempotent; the `personale` file then rules who is staff). This is what
-/// registering a school means: its code, name, and one person of its office.
+/// registering a school means: its code, name, comune, policy, the office's contacts (shown to
+/// people the school has not registered), and one person of its office.
 pub fn schools_sql(demo: &school::Demo) -> Result<String> {
     let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
     let mut sql = String::new();
     for s in &demo.schools {
         let sec = secretary_of(s)?;
         sql.push_str(&format!(
-            "INSERT INTO schools (code, name, comune, policy) VALUES ({}, {}, {}, {}) \
+            "INSERT INTO schools (code, name, comune, policy, office_email, office_phone) \
+             VALUES ({}, {}, {}, {}, {}, {}) \
              ON CONFLICT(code) DO UPDATE SET name = excluded.name, comune = excluded.comune, \
-             policy = excluded.policy;\n\
+             policy = excluded.policy, office_email = excluded.office_email, \
+             office_phone = excluded.office_phone;\n\
              INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
              SELECT id, {}, 'segreteria', {}, {}, '' FROM schools WHERE code = {} \
              ON CONFLICT DO NOTHING;\n",
@@ -164,6 +184,8 @@ pub fn schools_sql(demo: &school::Demo) -> Result<String> {
             q(&s.name),
             q(&s.comune),
             q(&serde_json::to_string(&s.policy).map_err(|e| e.to_string())?),
+            q(&s.office_email),
+            q(&s.office_phone),
             q(&sec.codice_fiscale),
             q(&sec.surname),
             q(&sec.name),

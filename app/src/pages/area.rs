@@ -2,7 +2,7 @@
 //! `/scuola` (the family's pages are in `famiglia.rs`).
 
 use crate::assets::Bundle;
-use crate::i18n::{fill, Lang, Texts};
+use crate::i18n::{date_it, fill, Lang, Texts};
 use crate::islands::importazione::{self, Importazione};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::{Icon, Page, SignedIn};
@@ -67,19 +67,135 @@ pub fn LoginFailedPage(lang: Lang, message: String) -> impl IntoView {
     }
 }
 
-/// Signed in, but no school has registered this codice fiscale: say so, and nothing else.
+/// A school that uses Ponte, as a person it has not registered sees it.
+#[derive(Debug, Clone)]
+pub struct SchoolCard {
+    pub name: String,
+    /// "Roma (RM)".
+    pub place: Option<String>,
+    pub office_email: Option<String>,
+    pub office_phone: Option<String>,
+    /// `domain::import::Rhythm` of its absences imports.
+    pub last_on: Option<chrono::NaiveDate>,
+    pub usual_days: Option<u32>,
+}
+
+/// The schools a no-role page lists: found by `query`, `more` when the list was cut.
+#[derive(Debug, Clone, Default)]
+pub struct SchoolList {
+    pub query: String,
+    pub schools: Vec<SchoolCard>,
+    pub more: bool,
+}
+
+/// `tel:` wants the digits (and a leading `+`) only.
+fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
 #[component]
-pub fn NoRolePage(lang: Lang, user: SignedIn, codice_fiscale: String) -> impl IntoView {
+fn SchoolContactCard(lang: Lang, school: SchoolCard) -> impl IntoView {
+    let t = lang.texts();
+    let register = match school.last_on {
+        Some(on) => {
+            let mut line = fill(t.norole_register_on, &[("date", &date_it(on))]);
+            if let Some(n) = school.usual_days {
+                line.push(' ');
+                line.push_str(&lang.count(&t.norole_register_usually, u64::from(n), &[]));
+            }
+            line
+        }
+        None => t.norole_register_never.to_owned(),
+    };
+    let no_contacts = school.office_email.is_none() && school.office_phone.is_none();
+    view! {
+        <li class="card">
+            <h3 class="card-title">{school.name}</h3>
+            {school.place.map(|p| view! { <p class="hint">{p}</p> })}
+            <dl class="facts">
+                {school
+                    .office_email
+                    .map(|e| {
+                        view! {
+                            <dt>{t.norole_office_email}</dt>
+                            <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
+                        }
+                    })}
+                {school
+                    .office_phone
+                    .map(|p| {
+                        view! {
+                            <dt>{t.norole_office_phone}</dt>
+                            <dd><a href=tel_href(&p)>{p.clone()}</a></dd>
+                        }
+                    })}
+            </dl>
+            {no_contacts.then(|| view! { <p>{t.norole_no_contacts}</p> })}
+            <p class="updated">{register}</p>
+        </li>
+    }
+}
+
+/// Signed in, but no school has registered this codice fiscale: say so, which schools use
+/// Ponte with whom to ask and how fresh their data are, and the calculator that needs no
+/// sign-in.
+#[component]
+pub fn NoRolePage(
+    lang: Lang,
+    user: SignedIn,
+    codice_fiscale: String,
+    list: SchoolList,
+) -> impl IntoView {
     let t = lang.texts();
     let text = fill(
         t.norole_text,
         &[("name", &user.name), ("cf", &codice_fiscale)],
     );
+    let shown = list.schools.len();
+    let found = if list.schools.is_empty() {
+        view! { <p>{t.norole_schools_none}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="cards">
+                {list
+                    .schools
+                    .into_iter()
+                    .map(|s| view! { <SchoolContactCard lang=lang school=s/> })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     view! {
         <Page lang=lang title=t.norole_title.to_owned() user=user>
             <h1>{t.norole_title}</h1>
             <p>{text}</p>
             <p>{t.norole_what}</p>
+            <p>
+                {t.norole_calculator}
+                " "
+                <a href="/calcolo-assenze">{t.norole_calculator_link}</a>
+                "."
+            </p>
+            <h2 id="scuole">{t.norole_schools}</h2>
+            <p>{t.norole_schools_lead}</p>
+            <form method="get" action="/area#scuole" class="inline-search" role="search">
+                <label for="scuola-q">{t.norole_search_label}</label>
+                <input id="scuola-q" name="scuola" type="search" value=list.query maxlength="80"/>
+                <button type="submit" class="btn btn-primary">{t.norole_search_button}</button>
+            </form>
+            {found}
+            {list
+                .more
+                .then(|| {
+                    view! {
+                        <p>{fill(t.norole_schools_more, &[("n", &lang.number(shown as u64))])}</p>
+                    }
+                })}
         </Page>
     }
 }

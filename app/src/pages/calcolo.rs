@@ -2,7 +2,7 @@ use crate::assets::Bundle;
 use crate::i18n::Lang;
 use crate::islands::calcolatore::{self, Calcolatore};
 use crate::islands::{IslandData, IslandDataHolder};
-use crate::layout::Page;
+use crate::layout::{Page, SignedIn};
 use domain::attendance::limits::{Limits, SEED_PROFILES};
 use domain::attendance::{LessonWeeks, WeeklyHours};
 use leptos::prelude::*;
@@ -10,7 +10,13 @@ use leptos::prelude::*;
 /// `/calcolo-assenze`: the public calculator. The island computes as the person types, with
 /// the same `domain` function as the API; the form also works without JavaScript.
 #[component]
-pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> impl IntoView {
+pub fn CalcoloPage(
+    lang: Lang,
+    user: Option<SignedIn>,
+    weekly: String,
+    weeks: String,
+    daily: String,
+) -> impl IntoView {
     let t = lang.texts();
     let rows = SEED_PROFILES
         .iter()
@@ -40,7 +46,7 @@ pub fn CalcoloPage(lang: Lang, weekly: String, weeks: String, daily: String) -> 
         .map(|r| view! { <li>{*r}</li> })
         .collect_view();
     view! {
-        <Page lang=lang title=t.calc_title.to_owned() islands=Bundle::Public>
+        <Page lang=lang title=t.calc_title.to_owned() islands=Bundle::Public user=user>
             <h1>{t.calc_title}</h1>
             <p class="lead">{t.calc_lead}</p>
             <IslandDataHolder id=calcolatore::DATA_ID data=calc_data/>

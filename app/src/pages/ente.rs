@@ -1,5 +1,5 @@
 use crate::i18n::{fill, Lang};
-use crate::layout::Page;
+use crate::layout::{Page, SignedIn};
 use crate::pages::period_text;
 use domain::hosts::HostDetail;
 use leptos::prelude::*;
@@ -11,12 +11,17 @@ use std::sync::Arc;
 /// (`style/stampa.js`; the Content-Security-Policy allows no inline script), and stays hidden
 /// where scripts do not run, which get the keyboard shortcut instead.
 #[component]
-pub fn EntePage(lang: Lang, host: Arc<HostDetail>, url: String) -> impl IntoView {
+pub fn EntePage(
+    lang: Lang,
+    user: Option<SignedIn>,
+    host: Arc<HostDetail>,
+    url: String,
+) -> impl IntoView {
     let t = lang.texts();
     let lt = lang.lists();
     let name = host.summary.name.clone();
     view! {
-        <Page lang=lang title=name>
+        <Page lang=lang title=name user=user>
             <p class="back"><a href="/enti">{t.host_back}</a></p>
             <p class="stampa">
                 <button type="button" class="btn btn-secondary" data-stampa hidden>

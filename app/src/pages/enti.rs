@@ -2,7 +2,7 @@ use crate::assets::Bundle;
 use crate::i18n::{fill, group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
-use crate::layout::Page;
+use crate::layout::{Page, SignedIn};
 use crate::pages::enti_lista::{EntiCsv, ListaBottone, ListaDati, ListaPannello};
 use crate::pages::period_text;
 use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
@@ -30,6 +30,8 @@ pub struct EntiData {
     pub corrected_from: Option<String>,
     /// The CSV link, and for school staff their class lists (`enti_lista`).
     pub lista: ListaDati,
+    /// The signed-in person, for the header.
+    pub user: Option<SignedIn>,
 }
 
 /// `/enti`: the host directory search. A plain GET form, so it works without JavaScript and
@@ -150,7 +152,7 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
     };
 
     view! {
-        <Page lang=lang title=t.hosts_title.to_owned() islands=Bundle::Public>
+        <Page lang=lang title=t.hosts_title.to_owned() islands=Bundle::Public user=data.user.clone()>
             <h1>{t.hosts_title}</h1>
             <p class="lead">{t.hosts_lead}</p>
             <form class="filters" method="get" action="/enti" role="search">

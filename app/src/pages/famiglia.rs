@@ -24,20 +24,20 @@ pub fn hours(lang: Lang, minutes: u32) -> String {
     }
 }
 
-/// When the page was made, for the cached copy the phone may show offline.
+/// When the page was made: the offline note of the copy the phone may show without a
+/// connection says it (the figures' own freshness is the register's date, on each child).
 #[derive(Debug, Clone)]
 pub struct Updated {
     pub date: String,
     pub time: String,
 }
 
-#[component]
-fn UpdatedLine(lang: Lang, updated: Updated) -> impl IntoView {
-    let ft = lang.family();
-    view! {
-        <p class="updated">
-            {fill(ft.updated, &[("date", &updated.date), ("time", &updated.time)])}
-        </p>
+impl Updated {
+    fn offline_note(&self, lang: Lang) -> String {
+        fill(
+            lang.family().saved_copy,
+            &[("date", &self.date), ("time", &self.time)],
+        )
     }
 }
 
@@ -48,6 +48,8 @@ pub struct ChildDashboard {
     pub name: String,
     pub class: String,
     pub school: String,
+    /// The school's latest absences import (`ChildPosition::register_updated_on`).
+    pub register_updated_on: Option<NaiveDate>,
     pub dashboard: Dashboard,
 }
 
@@ -89,8 +91,9 @@ fn action_href(a: &Action, pupil: i64) -> String {
     }
 }
 
-/// A child's dashboard: the gauge with its text, the figures, the band, the forecast, Law 159,
-/// and what to do.
+/// A child's dashboard: the register's date, the position (the band's name and how much of the
+/// allowance is used, in words from the figures), the gauge with its text, the figures, the
+/// forecast, Law 159, and, as a separate statement, what to do.
 #[component]
 pub fn Cruscotto(
     lang: Lang,
@@ -100,11 +103,11 @@ pub fn Cruscotto(
     let ft = lang.family();
     let d = child.dashboard.clone();
     let heading = format!("alunno-{}", child.id);
-    let (status, band) = match d.status {
-        Status::Ok => (ft.status_ok, ft.band_ok),
-        Status::Attention => (ft.status_attention, ft.band_attention),
-        Status::AtRisk => (ft.status_at_risk, ft.band_at_risk),
-        Status::LimitExceeded => (ft.status_exceeded, ft.band_exceeded),
+    let status = match d.status {
+        Status::Ok => ft.status_ok,
+        Status::Attention => ft.status_attention,
+        Status::AtRisk => ft.status_at_risk,
+        Status::LimitExceeded => ft.status_exceeded,
     };
     let max = hours(lang, d.max_absence_hours * 60);
     let gauge_text = fill(
@@ -115,7 +118,8 @@ pub fn Cruscotto(
         ],
     );
     // The share of the year's hours beside the legal 25 %, and the share of the allowance in
-    // words only (domain::share says why).
+    // words only (domain::share says why): those words are the band's, so the position is one
+    // statement worded from the figures.
     let annual = share::annual_share_permille(d.counted_absence_minutes, d.annual_hours).map(|p| {
         fill(
             ft.annual_share,
@@ -127,6 +131,11 @@ pub fn Cruscotto(
     });
     let allowance = ft.allowance_used
         [AllowanceUsed::of(d.counted_absence_minutes, d.max_absence_hours).index()];
+    let consequence = (d.status == Status::LimitExceeded).then_some(ft.exceeded_consequence);
+    let register = match child.register_updated_on {
+        Some(on) => fill(ft.register_updated, &[("date", &date_it(on))]),
+        None => ft.register_missing.to_owned(),
+    };
     let gauge_id = format!("gauge-{}", child.id);
     let forecast = match (d.limit_crossed_on, d.forecast_crossing_on) {
         (Some(c), _) => fill(ft.crossed_on, &[("date", &date_it(c))]),
@@ -155,11 +164,12 @@ pub fn Cruscotto(
             <p class="hint">
                 {fill(ft.class_school, &[("class", &child.class), ("school", &child.school)])}
             </p>
-            <p class="hint">{fill(ft.as_of, &[("date", &date_it(d.as_of))])}</p>
+            <p class="updated">{register}</p>
             <p class=status_class(d.status) data-status=format!("{:?}", d.status)>
                 <strong>{status}</strong>
                 ": "
-                {band}
+                {allowance}
+                {consequence.map(|c| format!(" {c}"))}
             </p>
             <meter
                 class="gauge"
@@ -175,7 +185,6 @@ pub fn Cruscotto(
                 {gauge_text}
             </p>
             {annual.map(|a| view! { <p class="annual-share">{a}</p> })}
-            <p class="allowance-used">{allowance}</p>
             <dl class="facts">
                 <dt>{ft.remaining}</dt>
                 <dd data-remaining=d.remaining_minutes>{hours(lang, d.remaining_minutes)}</dd>
@@ -245,9 +254,8 @@ pub fn FamigliaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.title.to_owned() user=user pwa=true>
+        <Page lang=lang title=ft.title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
             <h1>{ft.title}</h1>
-            <UpdatedLine lang=lang updated=updated/>
             <p class="lead">{ft.lead}</p>
             <p>
                 <a href="/famiglia/avvisi">{ft.notices_link}</a>
@@ -424,11 +432,10 @@ pub fn AlunnoPage(
     let title = child.name.clone();
     let pupil_id = child.id;
     view! {
-        <Page lang=lang title=title.clone() user=user pwa=true>
+        <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang)>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{title}</h1>
-            <UpdatedLine lang=lang updated=updated/>
-            <Cruscotto lang=lang child=child detail=true/>
+                        <Cruscotto lang=lang child=child detail=true/>
             <h2 id="assenze">{ft.absences_title}</h2>
             <p class="hint">{ft.justify_privacy}</p>
             {if months.is_empty() {
@@ -577,11 +584,10 @@ pub fn AvvisiPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true>
+        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{ft.notices_title}</h1>
-            <UpdatedLine lang=lang updated=updated/>
-            <p class="lead">{ft.notices_lead}</p>
+                        <p class="lead">{ft.notices_lead}</p>
             {if notices.is_empty() {
                 view! { <p>{ft.notices_none}</p> }.into_any()
             } else {

@@ -1,13 +1,13 @@
 use crate::i18n::Lang;
-use crate::layout::Page;
+use crate::layout::{Page, SignedIn};
 use leptos::prelude::*;
 
 /// The attributions the open-data licences ask for (data/README.md).
 #[component]
-pub fn FontiPage(lang: Lang) -> impl IntoView {
+pub fn FontiPage(lang: Lang, user: Option<SignedIn>) -> impl IntoView {
     let t = lang.texts();
     view! {
-        <Page lang=lang title=t.sources_title.to_owned()>
+        <Page lang=lang title=t.sources_title.to_owned() user=user>
             <h1>{t.sources_title}</h1>
             <p>{t.sources_lead}</p>
             <ul class="sources">

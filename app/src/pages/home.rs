@@ -1,13 +1,13 @@
 use crate::i18n::Lang;
-use crate::layout::{Icon, Page};
+use crate::layout::{Icon, Page, SignedIn};
 use leptos::prelude::*;
 
 /// `/`: who are you? Three doors.
 #[component]
-pub fn HomePage(lang: Lang) -> impl IntoView {
+pub fn HomePage(lang: Lang, user: Option<SignedIn>) -> impl IntoView {
     let t = lang.texts();
     view! {
-        <Page lang=lang title=t.home_title.to_owned()>
+        <Page lang=lang title=t.home_title.to_owned() user=user>
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_lead}</p>
             <ul class="doors">

@@ -133,7 +133,7 @@ pub fn Informativa(lang: Lang, standalone: bool) -> impl IntoView {
             {heading(n.controller_heading)}
             <p>
                 {n.controller_before}
-                <a href="/fonti">{n.controller_link}</a>
+                <a href="/privacy#titolare">{n.controller_link}</a>
                 {n.controller_after}
             </p>
             {sections}

@@ -163,8 +163,9 @@ pub struct Place {
 
 /// A pupil's stored facts: where they are, the pupil with class, calendar and policy (`None`
 /// while the school has not sent its classes or calendar), the absences, the derogation
-/// requests, and the audiences of the school's notices that ask for an acknowledgement not yet
-/// given for this pupil.
+/// requests, the audiences of the school's notices that ask for an acknowledgement not yet
+/// given for this pupil, and when the school's absences last went live (Unix seconds of its
+/// latest `assenze` import, `None` before the first).
 #[derive(Debug, Clone)]
 pub struct Register {
     pub place: Place,
@@ -172,6 +173,20 @@ pub struct Register {
     pub absences: Vec<Absence>,
     pub deroghe: Vec<DerogaRecord>,
     pub unacknowledged: Vec<Audience>,
+    pub absences_imported_at: Option<i64>,
+}
+
+/// The day a family is told the register was last updated: the Rome date of the school's latest
+/// absences import, never after `today` (the day the figures are computed on; in development
+/// `today` is pinned to the demo's school day while imports happen now). `None` before the first
+/// import.
+pub fn register_updated_on(
+    absences_imported_at: Option<i64>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    absences_imported_at
+        .and_then(crate::clock::today_in_rome)
+        .map(|d| d.min(today))
 }
 
 /// One absence with what it does to the count.
@@ -207,6 +222,9 @@ pub struct ChildPosition {
     pub school: String,
     pub first_lesson_day: NaiveDate,
     pub last_lesson_day: NaiveDate,
+    /// The Rome date of the school's latest absences import (never after the day of the
+    /// figures): the one freshness date a family is shown. `None` before the first import.
+    pub register_updated_on: Option<NaiveDate>,
     pub dashboard: Dashboard,
     pub absences: Vec<AbsenceView>,
     /// The derogation requests (the API's word, as its JSON says).
@@ -231,6 +249,7 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         absences,
         deroghe: requests,
         unacknowledged,
+        absences_imported_at,
         ..
     } = reg;
     let c = child.ok_or_else(not_ready)?;
@@ -293,6 +312,7 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         surname: c.surname,
         class_code: c.class_code,
         school: c.school,
+        register_updated_on: register_updated_on(absences_imported_at, today),
         dashboard,
         absences: views,
         derogations: requests,
@@ -368,7 +388,24 @@ mod tests {
                 Audience::Classes(vec!["1A".into()]),
                 Audience::Pupils(vec![7, 8]),
             ],
+            absences_imported_at: None,
         }
+    }
+
+    #[test]
+    fn the_register_is_dated_by_its_last_absences_import_in_rome_never_after_today() {
+        // 2026-03-19 23:30 UTC is already the 20th in Rome (UTC+1 in March).
+        let late_evening = 1_773_963_000;
+        assert_eq!(
+            register_updated_on(Some(late_evening), d("2026-04-01")),
+            Some(d("2026-03-20"))
+        );
+        // An import after the day the figures are computed on reads as that day.
+        assert_eq!(
+            register_updated_on(Some(late_evening), d("2026-03-10")),
+            Some(d("2026-03-10"))
+        );
+        assert_eq!(register_updated_on(None, d("2026-03-10")), None);
     }
 
     #[test]

@@ -59,6 +59,7 @@ mod chunks;
 mod commit;
 mod engine;
 mod records;
+mod rhythm;
 mod rows;
 mod text;
 mod values;
@@ -73,6 +74,7 @@ pub use commit::{
     CONFIRM_DELETIONS_PUPILS, MAX_LISTED_DELETIONS, PART_STALE_SECS,
 };
 pub use engine::MAX_ERRORS;
+pub use rhythm::{Rhythm, RECENT_IMPORTS};
 pub use rows::{AbsenceRow, ClassRow, GuardianRow, PupilRow, StaffRow};
 pub use text::decode;
 pub use values::{

@@ -11,7 +11,7 @@ use crate::SharedEnv;
 use app::layout::SignedIn;
 use app::pages::area::{
     AccediPage, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage, ProviderChoice,
-    SchoolRole, ScuolaPage,
+    SchoolCard, SchoolList, SchoolRole, ScuolaPage,
 };
 use app::pages::not_found::NotFoundPage;
 use axum::body::Body;
@@ -241,12 +241,62 @@ pub(crate) async fn signed_in_access_with(
     }
 }
 
-pub(crate) async fn no_role(req: Request, s: Session) -> Response {
+/// How many schools a no-role page lists at most (a search narrows them).
+const NO_ROLE_SCHOOLS: u32 = 30;
+
+/// A signed-in person whom no school has registered (403): the schools that use Ponte, found by
+/// the `scuola` parameter (name or comune), with their office's contacts and how fresh their
+/// register is.
+pub(crate) async fn no_role(env: &SharedEnv, req: Request, s: Session) -> Response {
+    let query: String = req
+        .uri()
+        .query()
+        .and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "scuola")
+                .map(|(_, v)| v.trim().chars().take(80).collect())
+        })
+        .unwrap_or_default();
+    let found = SendFuture::new(school::school_directory(env, &query, NO_ROLE_SCHOOLS + 1)).await;
+    let mut rows = match found {
+        Ok(rows) => rows,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let today = match crate::clock::today(env) {
+        Ok(today) => today,
+        Err(e) => return e.into_response(),
+    };
+    let more = rows.len() > NO_ROLE_SCHOOLS as usize;
+    rows.truncate(NO_ROLE_SCHOOLS as usize);
+    let schools = rows
+        .into_iter()
+        .map(|r| {
+            let rhythm = domain::import::Rhythm::of(&r.imports, today);
+            SchoolCard {
+                name: r.name,
+                place: r.comune.map(|c| match r.province {
+                    Some(p) => format!("{c} ({p})"),
+                    None => c,
+                }),
+                office_email: r.office_email,
+                office_phone: r.office_phone,
+                last_on: rhythm.last_on,
+                usual_days: rhythm.usual_days,
+            }
+        })
+        .collect();
+    let list = SchoolList {
+        query,
+        schools,
+        more,
+    };
     let lang = lang_of(&req);
     let user = signed_in(&s);
     let cf = s.codice_fiscale.clone();
     render(req, StatusCode::FORBIDDEN, move || {
-        view! { <NoRolePage lang=lang user=user.clone() codice_fiscale=cf.clone()/> }
+        view! {
+            <NoRolePage lang=lang user=user.clone() codice_fiscale=cf.clone() list=list.clone()/>
+        }
     })
     .await
 }
@@ -264,7 +314,7 @@ pub async fn area(env: SharedEnv, req: Request) -> Response {
         None if crate::review::operators(&env).includes(&s.codice_fiscale) => {
             see_other("/operatore", &[])
         }
-        None => no_role(req, s).await,
+        None => no_role(&env, req, s).await,
     }
 }
 
@@ -283,7 +333,7 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
         Err(r) => return r,
     };
     if a.staff.is_empty() {
-        return no_role(req, s).await;
+        return no_role(&env, req, s).await;
     }
     let roles: Vec<SchoolRole> = a
         .staff

@@ -934,3 +934,66 @@ pub async fn schools(env: &Env, ids: &[i64]) -> Result<Vec<School>, Error> {
         })
         .collect())
 }
+
+/// A school as a person it has not registered sees it: where it is, whom to ask, and when its
+/// absences were sent (the latest `assenze` imports that went live, newest first).
+#[derive(Debug, Clone)]
+pub struct SchoolContact {
+    pub name: String,
+    pub comune: Option<String>,
+    pub province: Option<String>,
+    pub office_email: Option<String>,
+    pub office_phone: Option<String>,
+    pub imports: Vec<i64>,
+}
+
+#[derive(Deserialize)]
+struct SchoolContactDb {
+    name: String,
+    comune: Option<String>,
+    province: Option<String>,
+    office_email: Option<String>,
+    office_phone: Option<String>,
+    imports: String,
+}
+
+/// The schools that use Ponte whose name or comune contains `q` (every school for an empty
+/// `q`), by comune and name, at most `limit` of them.
+pub async fn school_directory(env: &Env, q: &str, limit: u32) -> Result<Vec<SchoolContact>, Error> {
+    let like = format!(
+        "%{}%",
+        q.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let rows: Vec<SchoolContactDb> = all(
+        "school directory",
+        database(env)?
+            .prepare(format!(
+                "SELECT s.name, c.name AS comune, c.province_code AS province, s.office_email, \
+                 s.office_phone, (SELECT json_group_array(t) FROM (SELECT i.finished_at AS t \
+                 FROM imports i WHERE i.school_id = s.id AND i.kind = 'assenze' \
+                 AND i.status = 'live' AND i.finished_at IS NOT NULL ORDER BY i.id DESC \
+                 LIMIT {})) AS imports \
+                 FROM schools s LEFT JOIN comuni c ON c.code = s.comune \
+                 WHERE ?1 = '' OR s.name LIKE ?2 ESCAPE '\\' OR c.name LIKE ?2 ESCAPE '\\' \
+                 ORDER BY c.name, s.name LIMIT ?3",
+                import::RECENT_IMPORTS
+            ))
+            .bind(&[text(q), text(&like), int(limit)])?,
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let imports: Vec<f64> = from_json("school imports", &r.imports)?;
+            Ok(SchoolContact {
+                name: r.name,
+                comune: r.comune,
+                province: r.province,
+                office_email: r.office_email,
+                office_phone: r.office_phone,
+                imports: imports.into_iter().map(|t| t as i64).collect(),
+            })
+        })
+        .collect()
+}

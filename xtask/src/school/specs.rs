@@ -112,6 +112,10 @@ pub(super) struct Spec {
     pub(super) code: &'static str,
     pub(super) name: &'static str,
     pub(super) istat: &'static str,
+    /// The office's contacts, shown to a person the school has not registered (invented:
+    /// `.example` addresses, a number of the 06/051 range nobody answers).
+    pub(super) office_email: &'static str,
+    pub(super) office_phone: &'static str,
     pub(super) pupils: usize,
     pub(super) classes: Vec<Class>,
     pub(super) calendar: CalendarDef,
@@ -242,6 +246,8 @@ pub(super) fn ic_spec(pupils: usize) -> Spec {
         code: "RMIC8PN00X",
         name: "Istituto Comprensivo Via delle Magnolie",
         istat: "058091", // Roma
+        office_email: "segreteria@icmagnolie.scuola.example",
+        office_phone: "06 0000 0001",
         pupils,
         classes,
         // The usual shape of a regional calendar (not copied from a decree); `Calendar::new`
@@ -325,6 +331,8 @@ pub(super) fn liceo_spec() -> Spec {
         code: "BOPS05000X",
         name: "Liceo Scientifico dei Colli",
         istat: "037006", // Bologna
+        office_email: "segreteria@liceodeicolli.scuola.example",
+        office_phone: "051 0000 002",
         pupils: 50,
         classes,
         calendar: CalendarDef {

@@ -25,10 +25,13 @@ pub(super) fn policy_of(stored: Option<&str>) -> Result<Policy, Error> {
     domain::attendance::presets::school_policy(own).map_err(|e| broken("preset", e.message))
 }
 
-/// The pupils of `?1` (a JSON list of ids) with class, calendar and policy.
+/// The pupils of `?1` (a JSON list of ids) with class, calendar and policy, and when their
+/// school's absences last went live.
 const CHILD_SQL: &str = "SELECT p.id, p.school_id, s.name AS school, p.name, p.surname, \
      p.class_code, p.enrolment, p.personalised_hours, c.grade, c.day_hours, k.spec AS calendar, \
-     s.policy FROM pupils p JOIN schools s ON s.id = p.school_id \
+     s.policy, (SELECT max(i.finished_at) FROM imports i WHERE i.school_id = p.school_id \
+     AND i.kind = 'assenze' AND i.status = 'live') AS absences_imported_at \
+     FROM pupils p JOIN schools s ON s.id = p.school_id \
      LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
      LEFT JOIN calendars k ON k.school_id = p.school_id \
      WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id";
@@ -67,6 +70,7 @@ struct ChildDb {
     day_hours: Option<String>,
     calendar: Option<String>,
     policy: Option<String>,
+    absences_imported_at: Option<f64>,
 }
 
 impl ChildDb {
@@ -232,6 +236,10 @@ fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
     let audiences: Vec<AudienceDb> = r.next()?;
     let mut out = Vec::with_capacity(children.len());
     for c in children {
+        let absences_imported_at = c
+            .absences_imported_at
+            .map(|t| whole("absences import time", t))
+            .transpose()?;
         let (place, child) = c.decode()?;
         out.push(Register {
             place,
@@ -239,6 +247,7 @@ fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
             absences: Vec::new(),
             deroghe: Vec::new(),
             unacknowledged: Vec::new(),
+            absences_imported_at,
         });
     }
     let find = |out: &mut Vec<Register>, id: i64| -> Result<usize, Error> {
