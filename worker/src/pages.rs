@@ -87,41 +87,45 @@ pub(crate) fn private_if(signed_in: bool, mut r: Response) -> Response {
     r
 }
 
-pub async fn home(env: SharedEnv, req: Request) -> Response {
+/// A public page (200) in the request's language, naming the signed-in person if any
+/// ([`visitor`], then [`private_if`]).
+async fn public_page<F, V>(env: &Env, req: Request, page: F) -> Response
+where
+    F: Fn(Lang, Option<SignedIn>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let lang = lang_of(&req);
-    let user = visitor(&env, req.headers()).await;
+    let user = visitor(env, req.headers()).await;
     let mine = user.is_some();
-    let r = render(req, StatusCode::OK, move || {
-        view! { <HomePage lang=lang user=user.clone()/> }
-    })
-    .await;
+    let r = render(req, StatusCode::OK, move || page(lang, user.clone())).await;
     private_if(mine, r)
+}
+
+pub async fn home(env: SharedEnv, req: Request) -> Response {
+    public_page(
+        &env,
+        req,
+        |lang, user| view! { <HomePage lang=lang user=user/> },
+    )
+    .await
 }
 
 /// `/privacy`: the data controller (the deployment's settings) and the person's rights.
 pub async fn privacy(env: SharedEnv, req: Request) -> Response {
-    let lang = lang_of(&req);
-    let user = visitor(&env, req.headers()).await;
-    let mine = user.is_some();
     let controller = controller(&env);
-    let r = render(req, StatusCode::OK, move || {
-        view! { <PrivacyPage lang=lang user=user.clone() controller=controller.clone()/> }
+    public_page(&env, req, move |lang, user| {
+        view! { <PrivacyPage lang=lang user=user controller=controller.clone()/> }
     })
-    .await;
-    private_if(mine, r)
+    .await
 }
 
 /// `/accessibilita`: the accessibility statement.
 pub async fn accessibilita(env: SharedEnv, req: Request) -> Response {
-    let lang = lang_of(&req);
-    let user = visitor(&env, req.headers()).await;
-    let mine = user.is_some();
     let controller = controller(&env);
-    let r = render(req, StatusCode::OK, move || {
-        view! { <AccessibilitaPage lang=lang user=user.clone() controller=controller.clone()/> }
+    public_page(&env, req, move |lang, user| {
+        view! { <AccessibilitaPage lang=lang user=user controller=controller.clone()/> }
     })
-    .await;
-    private_if(mine, r)
+    .await
 }
 
 /// The operator of this installation, from the deployment's settings (`domain::controller`).
@@ -130,14 +134,12 @@ fn controller(env: &Env) -> ControllerSetting {
 }
 
 pub async fn fonti(env: SharedEnv, req: Request) -> Response {
-    let lang = lang_of(&req);
-    let user = visitor(&env, req.headers()).await;
-    let mine = user.is_some();
-    let r = render(req, StatusCode::OK, move || {
-        view! { <FontiPage lang=lang user=user.clone()/> }
-    })
-    .await;
-    private_if(mine, r)
+    public_page(
+        &env,
+        req,
+        |lang, user| view! { <FontiPage lang=lang user=user/> },
+    )
+    .await
 }
 
 pub async fn not_found(req: Request) -> Response {
@@ -378,9 +380,6 @@ pub async fn informativa(req: Request) -> Response {
 /// `/calcolo-assenze?weekly_hours=…`: the form's values come back into the calculator, which
 /// shows the result (or what is wrong) also without JavaScript.
 pub async fn calcolo(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
-    let lang = lang_of(&req);
-    let user = visitor(&env, req.headers()).await;
-    let mine = user.is_some();
     let p = QueryParams::parse(
         query_pairs(q.as_deref()),
         &["weekly_hours", "weeks", "daily_hours"],
@@ -388,17 +387,16 @@ pub async fn calcolo(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Res
     .unwrap_or_default();
     let get = |k: &str| p.get(k).unwrap_or("").to_owned();
     let (weekly, weeks, daily) = (get("weekly_hours"), get("weeks"), get("daily_hours"));
-    let r = render(req, StatusCode::OK, move || {
+    public_page(&env, req, move |lang, user| {
         view! {
             <CalcoloPage
                 lang=lang
-                user=user.clone()
+                user=user
                 weekly=weekly.clone()
                 weeks=weeks.clone()
                 daily=daily.clone()
             />
         }
     })
-    .await;
-    private_if(mine, r)
+    .await
 }
