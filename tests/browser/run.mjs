@@ -410,9 +410,9 @@ test("a person the school has not registered is told which schools use Ponte, wh
   await page.getByText("Nessuna scuola che usa Ponte corrisponde alla ricerca.").waitFor();
   // Signed in, a public page names the person and leads to their area instead of "Accedi".
   await page.goto(`${BASE}/enti`);
-  await page.getByText("Accesso effettuato come").waitFor();
+  const account = page.getByRole("link", { name: /^La mia area — Accesso effettuato come / });
+  assert.equal(await account.getAttribute("href"), "/area");
   assert.equal(await page.getByRole("link", { name: "Accedi", exact: true }).count(), 0);
-  assert.equal(await page.getByRole("link", { name: "La mia area" }).getAttribute("href"), "/area");
   await page.context().close();
 });
 
@@ -438,6 +438,30 @@ test("every footer links to the privacy page, which names the controller, and to
   await page.getByRole("link", { name: "privacy@ponte.example" }).waitFor();
   await axe(page, "/accessibilita");
   await shot(page, "accessibilita");
+  await page.context().close();
+});
+
+test("the header takes at most 120 px on a phone, signed in or not, and one row on a wide screen", async () => {
+  const height = async (page) => (await page.locator("header.site-header").boundingBox()).height;
+  const page = await newPage();
+  for (const path of ["/", "/enti", "/calcolo-assenze", "/privacy"]) {
+    await page.goto(`${BASE}${path}`);
+    const h = await height(page);
+    assert.ok(h <= 120, `${path} anonymous: header ${h} px`);
+  }
+  await signIn(page, "SPID", parentOfTwo.label, "/famiglia");
+  for (const path of ["/famiglia", "/famiglia/avvisi", "/enti", "/"]) {
+    await page.goto(`${BASE}${path}`);
+    const h = await height(page);
+    assert.ok(h <= 120, `${path} signed in: header ${h} px`);
+    // The name is shown, and leads to the person's area.
+    await page.locator("header .account-name").getByText(parentOfTwo.given_name).waitFor();
+  }
+  await shot(page, "intestazione-telefono");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${BASE}/famiglia`);
+  const wide = await height(page);
+  assert.ok(wide <= 100, `wide header ${wide} px`);
   await page.context().close();
 });
 
