@@ -278,6 +278,170 @@ fn open_absence(p: &Value) -> Value {
         .expect("an absence to justify")
 }
 
+/// The justifiable absences of `pupil`, oldest first.
+fn open_absences(p: &Value) -> Vec<i64> {
+    p["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .filter(|a| a["can_justify"] == true)
+        .map(|a| a["id"].as_i64().expect("id"))
+        .collect()
+}
+
+/// Issue 23 point 4: several absences at once with one reason, all or none; the form comes
+/// back to the child's page naming them; an absence a derogation covers is not offered.
+#[test]
+fn several_absences_are_justified_at_once_all_or_none() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let token = me["csrf_token"].as_str().expect("csrf").to_owned();
+    let kid = children(&me)[0];
+    let path = format!("/api/v1/pupils/{kid}/justifications");
+    let open = open_absences(&attendance(&mut parent, kid));
+    assert!(
+        open.len() >= 5,
+        "the demo child has absences to justify: {open:?}"
+    );
+    let (a, b, c, d) = (open[0], open[1], open[2], open[3]);
+
+    // Nothing chosen, a made-up reason, another family: refused, nothing sent.
+    let r = post_json(
+        &mut parent,
+        &path,
+        &json!({"absences": [], "reason": "family"}),
+    );
+    assert_error(&r, 400, "invalid_field", "no absence chosen");
+    let r = post_json(
+        &mut parent,
+        &path,
+        &json!({"absences": [a], "reason": "febbre"}),
+    );
+    assert_error(&r, 400, "invalid_field", "a reason not in the list");
+    let (mut stranger, _) = signed_in(GUARDIAN_A);
+    let r = post_json(
+        &mut stranger,
+        &path,
+        &json!({"absences": [a], "reason": "family"}),
+    );
+    assert_error(&r, 404, "not_found", "another family's child");
+    assert_eq!(open_absences(&attendance(&mut parent, kid)), open);
+
+    // Two at once, as JSON.
+    let r = post_json(
+        &mut parent,
+        &path,
+        &json!({"absences": [a, b], "reason": "family"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let sent: Vec<i64> = json_of(&r)["justifications"]
+        .as_array()
+        .expect("justifications")
+        .iter()
+        .map(|j| j["absence_id"].as_i64().expect("absence"))
+        .collect();
+    assert_eq!(sent, [a, b]);
+    let after = open_absences(&attendance(&mut parent, kid));
+    assert!(!after.contains(&a) && !after.contains(&b) && after.contains(&c));
+
+    // One already sent among them: none is sent.
+    let r = post_json(
+        &mut parent,
+        &path,
+        &json!({"absences": [c, a], "reason": "family"}),
+    );
+    assert_error(&r, 409, "conflict", "one already sent");
+    assert!(
+        open_absences(&attendance(&mut parent, kid)).contains(&c),
+        "c not sent"
+    );
+
+    // The page's form: back to the child's page, which names what was sent.
+    let r = form(
+        &mut parent,
+        &path,
+        &[
+            ("csrf", &token),
+            ("absences", &c.to_string()),
+            ("absences", &d.to_string()),
+            ("reason", "transport"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let to = r.location.clone().expect("a redirect");
+    assert!(
+        to.ends_with(&format!(
+            "/famiglia/alunni/{kid}?giustificate={c},{d}#conferma"
+        )),
+        "{to}"
+    );
+    let page = get(
+        &mut parent,
+        &format!("/famiglia/alunni/{kid}?giustificate={c},{d}"),
+    );
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Giustificazioni inviate per 2 assenze"),
+        "the confirmation"
+    );
+    assert!(page.body.contains("id=\"conferma\""));
+    let left = open_absences(&attendance(&mut parent, kid));
+    assert!(!left.contains(&c) && !left.contains(&d));
+    // The list to justify comes before the whole list, and counts what is left.
+    let first = page
+        .body
+        .find("id=\"da-giustificare\"")
+        .expect("the list to justify");
+    let whole = page.body.find("id=\"assenze\"").expect("the whole list");
+    assert!(first < whole, "to justify first");
+    assert!(page
+        .body
+        .contains(&format!("Da giustificare ({})", left.len())));
+}
+
+/// Issue 23 point 4: a derogation request with its dates the wrong way round comes back as the
+/// child's page, the message beside the form, the dates kept, the person still signed in.
+#[test]
+fn a_mistaken_derogation_request_shows_in_its_form_with_the_values_kept() {
+    let _lock = family_data();
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let token = me["csrf_token"].as_str().expect("csrf").to_owned();
+    let kid = children(&me)[0];
+    let p = attendance(&mut parent, kid);
+    let category = p["categories"][0]["code"]
+        .as_str()
+        .expect("category")
+        .to_owned();
+    let r = form(
+        &mut parent,
+        &format!("/api/v1/pupils/{kid}/derogations"),
+        &[
+            ("csrf", &token),
+            ("next", &format!("/famiglia/alunni/{kid}")),
+            ("category", &category),
+            ("from", "2026-03-10"),
+            ("to", "2026-03-02"),
+        ],
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r
+        .body
+        .contains("La data di fine non può precedere quella di inizio."));
+    assert!(
+        r.body.contains("id=\"deroga-errore\""),
+        "the message beside the form"
+    );
+    assert!(r.body.contains("value=\"2026-03-10\"") && r.body.contains("value=\"2026-03-02\""));
+    let chosen = r
+        .body
+        .find(&format!("value=\"{category}\""))
+        .map(|at| &r.body[at..at + 200])
+        .unwrap_or("");
+    assert!(chosen.contains("checked"), "the category kept: {chosen}");
+    assert!(r.body.contains(">Esci<"), "signed in, as the header says");
+    assert!(!r.body.contains(">Accedi<"), "not 'Accedi'");
+}
+
 #[test]
 fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher() {
     let _lock = family_data();

@@ -636,6 +636,74 @@ fn staff_see_their_roles_and_a_teacher_their_classes() {
     assert_eq!(teacher["staff"][0]["classes"], json!(["P1A", "P1B"]));
 }
 
+/// A teacher's home shows their classes, each with its pupils (the demo file's, counted here),
+/// and their number; the office's shows the whole school's (issue 23 point 6).
+#[test]
+fn a_teacher_s_home_shows_their_classes_and_pupils_the_office_the_school() {
+    let _lock = school_data();
+    let person = demo().person(TEACHER_A);
+    let dir = demo().school_dir_of(&person.cf);
+    let all = pupils_in_file(&dir);
+    let (mut c, _) = signed_in(TEACHER_A);
+    let home = get(&mut c, "/scuola");
+    assert_eq!(home.status, 200);
+    assert!(page_has(&home.body, "Alunni delle sue classi"));
+    let mut total = 0;
+    for class in ["P1A", "P1B"] {
+        let mut names: Vec<String> = all
+            .values()
+            .filter(|p| p.class.as_str() == class)
+            .map(|p| format!("{} {}", p.surname.as_str(), p.name.as_str()))
+            .collect();
+        names.sort();
+        assert!(!names.is_empty(), "{class} has pupils in the demo file");
+        total += names.len();
+        let summary = format!("{class} · {} alunni", names.len());
+        let at = home
+            .body
+            .find(&summary)
+            .unwrap_or_else(|| panic!("{summary} on the teacher's home"));
+        let list = &home.body[at..];
+        let list = &list[..list.find("</ol>").unwrap_or(list.len())];
+        for n in &names {
+            assert!(page_has(list, n), "{n} listed under {class}");
+        }
+        assert_eq!(
+            list.matches("<li>").count(),
+            names.len(),
+            "{class}: only its pupils"
+        );
+    }
+    assert!(
+        home.body.contains(&format!("data-pupils=\"{total}\"")),
+        "the teacher's count is their classes' {total}, not the school's"
+    );
+    // A pupil of another class is not on the page.
+    let other = all
+        .values()
+        .find(|p| p.class.as_str() == "P3B")
+        .expect("a pupil of P3B");
+    let other_name = format!("{} {}", other.surname.as_str(), other.name.as_str());
+    let same_name_mine = all.values().any(|p| {
+        matches!(p.class.as_str(), "P1A" | "P1B")
+            && format!("{} {}", p.surname.as_str(), p.name.as_str()) == other_name
+    });
+    if !same_name_mine {
+        assert!(
+            !page_has(&home.body, &other_name),
+            "{other_name} of P3B is not shown"
+        );
+    }
+    // The office: the whole school, no class lists.
+    let (mut office, _) = signed_in(SECRETARY_A);
+    let home = get(&mut office, "/scuola");
+    assert!(page_has(&home.body, "Alunni della scuola"));
+    assert!(home
+        .body
+        .contains(&format!("data-pupils=\"{}\"", all.len())));
+    assert!(!home.body.contains("class=\"roll\""));
+}
+
 #[test]
 fn a_person_without_a_role_sees_only_the_page_saying_so() {
     let person = demo().person(NO_ROLE);

@@ -86,10 +86,24 @@ pub struct FamilyTexts {
     pub justification_pending: &'static str,
     pub justification_approved: &'static str,
     pub justification_refused: &'static str,
-    pub justify_label: &'static str,
-    pub justify_button: &'static str,
-    pub justify_open: &'static str,
+    /// "Da giustificare ({n})": the first list of a child's page.
+    pub to_justify_title: &'static str,
+    pub to_justify_lead: &'static str,
+    pub to_justify_legend: &'static str,
+    pub to_justify_reason: &'static str,
+    pub to_justify_button: &'static str,
+    pub to_justify_none: &'static str,
+    /// An absence of the whole list that can be justified (a link to the first list).
+    pub to_justify_state: &'static str,
+    /// After sending: "{n}" absences, "{dates}".
+    pub justified_sent: Plural,
     pub justify_privacy: &'static str,
+    /// A kind where the pupil was at school: what the list says instead of "Non giustificata".
+    pub presence_school_activity: &'static str,
+    pub presence_suspension: &'static str,
+    /// A form of the page that was refused: the heading of its message.
+    pub form_problem: &'static str,
+    pub deroga_open: &'static str,
     pub reasons: [&'static str; 5],
 
     pub deroga_title: &'static str,
@@ -244,7 +258,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
         other: "(da {n} ore)",
     },
 
-    absences_title: "Assenze mese per mese",
+    absences_title: "Tutte le assenze, mese per mese ({n})",
     absences_none: "Nessuna assenza registrata.",
     months: [
         "Gennaio", "Febbraio", "Marzo", "Aprile", "Maggio", "Giugno", "Luglio", "Agosto",
@@ -271,9 +285,21 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     justification_pending: "Giustificazione inviata, in attesa della scuola",
     justification_approved: "Giustificazione accolta",
     justification_refused: "Giustificazione respinta: può inviarne un'altra",
-    justify_label: "Motivo dell'assenza del {date}",
-    justify_button: "Giustifica",
-    justify_open: "Giustifica questa assenza",
+    to_justify_title: "Da giustificare ({n})",
+    to_justify_lead: "Scelga le assenze e un solo motivo per tutte: la scuola deciderà.",
+    to_justify_legend: "Assenze da giustificare",
+    to_justify_reason: "Motivo delle assenze scelte",
+    to_justify_button: "Giustifica le assenze scelte",
+    to_justify_none: "Non ci sono assenze da giustificare.",
+    to_justify_state: "Da giustificare",
+    justified_sent: Plural {
+        one: "Giustificazione inviata per {n} assenza ({dates}): la scuola deciderà.",
+        other: "Giustificazioni inviate per {n} assenze ({dates}): la scuola deciderà.",
+    },
+    presence_school_activity: "Non conteggiata: attività della scuola",
+    presence_suspension: "Non conteggiata: sospensione con obbligo di frequenza, a scuola",
+    form_problem: "Non è stato inviato nulla",
+    deroga_open: "Chiedi una deroga",
     justify_privacy: "Scelga solo il motivo: non scriva dettagli sulla salute. Se servono documenti, li porti in segreteria.",
     reasons: [
         "Motivi personali",
@@ -435,7 +461,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
         other: "(of {n} hours)",
     },
 
-    absences_title: "Absences month by month",
+    absences_title: "All absences, month by month ({n})",
     absences_none: "No absences recorded.",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -462,9 +488,21 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     justification_pending: "Justification sent, awaiting the school",
     justification_approved: "Justification accepted",
     justification_refused: "Justification refused: you can send another",
-    justify_label: "Reason for the absence of {date}",
-    justify_button: "Justify",
-    justify_open: "Justify this absence",
+    to_justify_title: "To justify ({n})",
+    to_justify_lead: "Choose the absences and one reason for all of them: the school will decide.",
+    to_justify_legend: "Absences to justify",
+    to_justify_reason: "Reason for the chosen absences",
+    to_justify_button: "Justify the chosen absences",
+    to_justify_none: "There are no absences to justify.",
+    to_justify_state: "To justify",
+    justified_sent: Plural {
+        one: "Justification sent for {n} absence ({dates}): the school will decide.",
+        other: "Justifications sent for {n} absences ({dates}): the school will decide.",
+    },
+    presence_school_activity: "Not counted: school activity",
+    presence_suspension: "Not counted: suspension with attendance, at school",
+    form_problem: "Nothing was sent",
+    deroga_open: "Ask for a derogation",
     justify_privacy: "Choose the reason only: write no health details. Bring any documents to the school office.",
     reasons: [
         "Personal reasons",

@@ -1,7 +1,7 @@
 //! The page frame every page shares: head, skip link, header, footer.
 
 use crate::assets::{self, Bundle};
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 /// The signed-in person, for the header: their name and the session's CSRF token (the sign-out
@@ -29,19 +29,31 @@ pub fn Page(
 ) -> impl IntoView {
     let t = lang.texts();
     let offline_note = offline_note.unwrap_or_else(|| t.offline_note.to_owned());
+    // Who is signed in, as a link to their area, and "Esci"; or "Accedi". On a phone the
+    // header is two rows (brand and account; the site's links), the words "accesso effettuato
+    // come" read by screen readers only (style/ponte.css).
     let account = match user {
         Some(u) => view! {
-            <li><a href="/area">{t.nav_area}</a></li>
-            <li class="account">
-                <span class="account-name">{fill(t.signed_in_as, &[("name", &u.name)])}</span>
+            <div class="account">
+                <a class="account-link" href="/area">
+                    <Icon name="it-user"/>
+                    <span class="visually-hidden">{t.nav_area} " — "</span>
+                    <span class="account-prefix">{t.signed_in_prefix} " "</span>
+                    <span class="account-name">{u.name}</span>
+                </a>
                 <form method="post" action="/esci">
                     <input type="hidden" name="csrf" value=u.csrf/>
                     <button type="submit" class="link-button">{t.nav_signout}</button>
                 </form>
-            </li>
+            </div>
         }
         .into_any(),
-        None => view! { <li><a href="/accedi">{t.nav_signin}</a></li> }.into_any(),
+        None => view! {
+            <div class="account">
+                <a class="account-link" href="/accedi">{t.nav_signin}</a>
+            </div>
+        }
+        .into_any(),
     };
     view! {
         <!DOCTYPE html>
@@ -73,11 +85,11 @@ pub fn Page(
                             <span class="brand-name">{t.site_name}</span>
                             <span class="brand-tagline">{t.site_tagline}</span>
                         </a>
+                        {account}
                         <nav aria-label=t.nav_label>
                             <ul class="nav">
                                 <li><a href="/enti">{t.nav_hosts}</a></li>
                                 <li><a href="/calcolo-assenze">{t.nav_calculator}</a></li>
-                                {account}
                             </ul>
                         </nav>
                     </div>

@@ -36,8 +36,8 @@ pub use notices::{
     NoticePupil, NoticeReport, RollPupil, SchoolPupil,
 };
 pub use register::{
-    assess, not_ready, Absence, AbsenceView, Category, Child, ChildPosition, DerogaRecord,
-    Justification, Place, Register,
+    assess, chosen_absences, not_ready, to_justify, Absence, AbsenceView, Category, Child,
+    ChildPosition, DerogaRecord, Justification, Place, Register, MAX_JUSTIFIED_AT_ONCE,
 };
 
 use crate::attendance::law159::{self, Law159Report, Stage, DAYS_FLAGGED};

@@ -99,6 +99,11 @@ messages! {
     AbsenceAlreadyJustified => "Questa assenza risulta già giustificata nel registro.",
     FutureAbsence => "Non si può giustificare un'assenza futura.",
     JustificationAlreadySent => "Per questa assenza è già stata inviata una giustificazione.",
+    AbsenceDerogated => "Questa assenza è coperta da una deroga accolta: non conta nel limite e non serve \
+         giustificarla.",
+    AbsencesNoneChosen => "Scegliere almeno un'assenza da giustificare.",
+    AbsencesTooMany => "Si possono giustificare al più {max} assenze per volta.",
+    AbsenceIdInvalid => "Il numero dell'assenza non è valido.",
     DecisionValue => "La decisione deve essere \"approve\" (accolta) o \"refuse\" (respinta).",
     RequestAlreadyDecided => "Su questa richiesta la scuola ha già deciso: la decisione non si cambia da qui.",
     IsoDateForm => "La data deve essere nel formato AAAA-MM-GG (per esempio 2026-03-02).",

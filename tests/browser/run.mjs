@@ -416,9 +416,9 @@ test("a person the school has not registered is told which schools use Ponte, wh
   await page.getByText("Nessuna scuola che usa Ponte corrisponde alla ricerca.").waitFor();
   // Signed in, a public page names the person and leads to their area instead of "Accedi".
   await page.goto(`${BASE}/enti`);
-  await page.getByText("Accesso effettuato come").waitFor();
+  const account = page.getByRole("link", { name: /^La mia area — Accesso effettuato come / });
+  assert.equal(await account.getAttribute("href"), "/area");
   assert.equal(await page.getByRole("link", { name: "Accedi", exact: true }).count(), 0);
-  assert.equal(await page.getByRole("link", { name: "La mia area" }).getAttribute("href"), "/area");
   await page.context().close();
 });
 
@@ -444,6 +444,30 @@ test("every footer links to the privacy page, which names the controller, and to
   await page.getByRole("link", { name: "privacy@ponte.example" }).waitFor();
   await axe(page, "/accessibilita");
   await shot(page, "accessibilita");
+  await page.context().close();
+});
+
+test("the header takes at most 120 px on a phone, signed in or not, and one row on a wide screen", async () => {
+  const height = async (page) => (await page.locator("header.site-header").boundingBox()).height;
+  const page = await newPage();
+  for (const path of ["/", "/enti", "/calcolo-assenze", "/privacy"]) {
+    await page.goto(`${BASE}${path}`);
+    const h = await height(page);
+    assert.ok(h <= 120, `${path} anonymous: header ${h} px`);
+  }
+  await signIn(page, "SPID", parentOfTwo.label, "/famiglia");
+  for (const path of ["/famiglia", "/famiglia/avvisi", "/enti", "/"]) {
+    await page.goto(`${BASE}${path}`);
+    const h = await height(page);
+    assert.ok(h <= 120, `${path} signed in: header ${h} px`);
+    // The name is shown, and leads to the person's area.
+    await page.locator("header .account-name").getByText(parentOfTwo.given_name).waitFor();
+  }
+  await shot(page, "intestazione-telefono");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${BASE}/famiglia`);
+  const wide = await height(page);
+  assert.ok(wide <= 100, `wide header ${wide} px`);
   await page.context().close();
 });
 
@@ -511,6 +535,82 @@ test("keyboard focus is visible with at least 3:1 contrast on every background",
     }
   }
   assert.ok(checked.size >= 30, `focus checked on ${checked.size} elements`);
+  await page.context().close();
+});
+
+test("a parent at 360 px acts from the child's page: what to justify first, several at once, the confirmation focused, a derogation's mistake in its form", async () => {
+  const page = await newPage();
+  await signIn(page, "SPID", parentOfTwo.label, "/famiglia");
+  const ids = await page.locator("section.dashboard").evaluateAll((s) => s.map((x) => x.getAttribute("data-pupil")));
+  // School activities read as such, never "not justified", on either child's page.
+  let activities = 0;
+  for (const id of ids) {
+    await page.goto(`${BASE}/famiglia/alunni/${id}`);
+    const trips = page.locator("li.absence", { hasText: "Attività organizzata dalla scuola" });
+    activities += await trips.count();
+    for (const t of await trips.allTextContents()) {
+      assert.match(t, /Non conteggiata: attività della scuola/);
+      assert.doesNotMatch(t, /Non giustificata|Da giustificare/);
+    }
+  }
+  assert.ok(activities > 0, "the demo children have school activities");
+  const id = ids[0];
+  await page.goto(`${BASE}/famiglia/alunni/${id}`);
+  // The order: the dashboard, what to justify, the derogations, then every absence.
+  const top = async (sel) => (await page.locator(sel).boundingBox()).y;
+  const toJustify = await top("#da-giustificare");
+  assert.ok(toJustify < (await top("#deroghe")) && (await top("#deroghe")) < (await top("#assenze")));
+  assert.ok(toJustify < 2000, `"Da giustificare" at ${toJustify} px`);
+  const heading = (await page.locator("#da-giustificare").textContent()).trim();
+  const open = Number(/\((\d+)\)/.exec(heading)[1]);
+  const boxes = page.locator("section[aria-labelledby='da-giustificare'] input[name='absences']");
+  assert.equal(await boxes.count(), open);
+  assert.ok(open >= 3, heading);
+  await axe(page, "/famiglia/alunni/{id} (to justify first)");
+  await shot(page, "famiglia-alunno-da-giustificare");
+  // Two at once, one reason: back with the confirmation focused, naming both dates.
+  const chosen = [await boxes.nth(0).getAttribute("value"), await boxes.nth(1).getAttribute("value")];
+  const dates = [];
+  for (const a of chosen) {
+    const [y, m, d] = (await page.locator(`li[data-absence="${a}"]`).getAttribute("data-date")).split("-");
+    dates.push(`${d}/${m}/${y}`);
+  }
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByLabel("Motivo delle assenze scelte").selectOption("transport");
+  await page.getByRole("button", { name: "Giustifica le assenze scelte" }).click();
+  await page.locator("#conferma").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "conferma", "the confirmation has the focus");
+  const said = await page.locator("#conferma").textContent();
+  for (const d of dates) assert.ok(said.includes(d), `${said} names ${d}`);
+  assert.match((await page.locator("#da-giustificare").textContent()).trim(), new RegExp(`\\(${open - 2}\\)`));
+  for (const a of chosen) {
+    await page.locator(`li[data-absence="${a}"]`).getByText("Giustificazione inviata, in attesa della scuola").waitFor();
+  }
+  await axe(page, "/famiglia/alunni/{id} (sent)");
+  await shot(page, "famiglia-alunno-inviate");
+  // A derogation with its dates the wrong way round: the form again, the message and the
+  // values in it, the person still signed in.
+  await page.getByText("Chiedi una deroga", { exact: true }).click();
+  const categories = page.locator("input[name='category']");
+  await categories.nth(1).check();
+  const label = (await page.locator(`label[for="${await categories.nth(1).getAttribute("id")}"]`).textContent()).trim();
+  await page.locator("#deroga-dal").fill("2026-03-10");
+  await page.locator("#deroga-al").fill("2026-03-02");
+  await page.getByRole("button", { name: "Chiedi la deroga" }).click();
+  await page.locator("#deroga-errore").waitFor();
+  assert.match(await page.locator("#deroga-errore").textContent(), /La data di fine non può precedere quella di inizio/);
+  assert.equal(await page.locator("#deroga-dal").inputValue(), "2026-03-10");
+  assert.equal(await page.locator("#deroga-al").inputValue(), "2026-03-02");
+  assert.ok(await page.getByLabel(label).isChecked(), "the category kept");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "deroga-errore", "the message has the focus");
+  assert.equal(await page.getByRole("link", { name: "Accedi", exact: true }).count(), 0, "still signed in");
+  // Each category's whole name is on the page (radio buttons, not a select that cuts it).
+  for (const l of await page.locator("fieldset.choices label").allTextContents()) {
+    assert.ok(!/…$/.test(l.trim()));
+  }
+  await axe(page, "/famiglia/alunni/{id} (derogation refused)");
+  await shot(page, "famiglia-alunno-deroga-errore");
   await page.context().close();
 });
 
@@ -636,13 +736,14 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await parent.goto(`${BASE}/famiglia/alunni/${pupilId}`);
   await axe(parent, "/famiglia/alunni/{id}");
   await shot(parent, "famiglia-alunno");
-  const open = parent.locator("li.absence", { has: parent.locator("form") }).first();
-  const absenceId = await open.getAttribute("data-absence");
-  const absenceDate = await open.getAttribute("data-date");
-  await open.getByText("Giustifica questa assenza").click();
-  await open.locator("select").selectOption("family");
-  await open.getByRole("button", { name: "Giustifica" }).click();
+  const box = parent.locator("section[aria-labelledby='da-giustificare'] input[name='absences']").first();
+  const absenceId = await box.getAttribute("value");
   const line = parent.locator(`li[data-absence="${absenceId}"]`);
+  const absenceDate = await line.getAttribute("data-date");
+  await box.check();
+  await parent.getByLabel("Motivo delle assenze scelte").selectOption("family");
+  await parent.getByRole("button", { name: "Giustifica le assenze scelte" }).click();
+  await parent.locator("#conferma").waitFor();
   await line.getByText("Giustificazione inviata, in attesa della scuola").waitFor();
 
   const school = await newPage();
@@ -668,7 +769,8 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   const before = await remaining();
   const counted = parent.locator("li.absence[data-effect='Counted']");
   const dates = [await counted.nth(0).getAttribute("data-date"), await counted.nth(1).getAttribute("data-date")].sort();
-  await parent.locator("#deroga-categoria").selectOption({ index: 0 });
+  await parent.getByText("Chiedi una deroga", { exact: true }).click();
+  await parent.locator("input[name='category']").first().check();
   await parent.locator("#deroga-dal").fill(dates[0]);
   await parent.locator("#deroga-al").fill(dates[1]);
   await parent.getByRole("button", { name: "Chiedi la deroga" }).click();

@@ -7,14 +7,17 @@ use crate::auth::handlers::{no_role, signed_in, signed_in_access, signed_in_acce
 use crate::db::family as db;
 use crate::db::Reads;
 use crate::error::path_id as id_of;
+use crate::error::query_pairs;
 use crate::error::ApiError;
+use crate::family::Fields;
 use crate::family::{self, child_position, family_notices};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::date_it;
+use app::layout::SignedIn;
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
-    FamigliaPage, FormErrorPage, NoticeItem, Updated,
+    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, Presence, ProblemForm, Updated,
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
@@ -27,7 +30,9 @@ use domain::attendance::AbsenceKind;
 use domain::clock::rome_time;
 use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
 use leptos::prelude::*;
+use std::sync::Arc;
 use worker::send::SendFuture;
+use worker::Env;
 
 fn private(mut r: Response) -> Response {
     r.headers_mut().insert(
@@ -60,9 +65,26 @@ fn child_dashboard(p: &ChildPosition) -> ChildDashboard {
     }
 }
 
-/// A form whose request failed: the message and a way back (the `Referer`, when it is ours).
-pub async fn form_error(req: Request, e: ApiError) -> Response {
+/// A form whose request failed. A form of a child's page (a derogation request, absences to
+/// justify) comes back as that page, the message beside the form and what was typed in it;
+/// any other form gets the message and a way back (the `Referer`, when it is ours), with the
+/// signed-in person in the header.
+pub async fn form_error(
+    env: &Arc<Env>,
+    req: Request,
+    e: ApiError,
+    kept: Option<(SignedIn, Fields)>,
+) -> Response {
     let lang = lang_of(&req);
+    if let (Some((_, fields)), Some((pupil, form))) = (&kept, child_form(req.uri().path())) {
+        let problem = FormProblem {
+            form,
+            field: e.error.field.clone(),
+            message: lang.error(&e.error),
+            values: fields.pairs().to_vec(),
+        };
+        return child_page(env, req, Some(pupil), e.status, Vec::new(), Some(problem)).await;
+    }
     let back = req
         .headers()
         .get(header::REFERER)
@@ -75,10 +97,26 @@ pub async fn form_error(req: Request, e: ApiError) -> Response {
         .unwrap_or_else(|| "/area".to_owned());
     let message = lang.error(&e.error);
     let status = e.status;
+    let user = kept.map(|(u, _)| u);
     render(req, status, move || {
-        view! { <FormErrorPage lang=lang message=message.clone() back=back.clone()/> }
+        view! {
+            <FormErrorPage lang=lang user=user.clone() message=message.clone() back=back.clone()/>
+        }
     })
     .await
+}
+
+/// The child's page a form posts from: `/api/v1/pupils/{id}/derogations` or
+/// `/api/v1/pupils/{id}/justifications`.
+fn child_form(path: &str) -> Option<(i64, ProblemForm)> {
+    let rest = path.strip_prefix("/api/v1/pupils/")?;
+    let (id, what) = rest.split_once('/')?;
+    let form = match what {
+        "derogations" => ProblemForm::Deroga,
+        "justifications" => ProblemForm::Justify,
+        _ => return None,
+    };
+    Some((id.parse().ok()?, form))
 }
 
 /// `GET /famiglia`: each child's dashboard.
@@ -136,20 +174,42 @@ fn kind_index(kind: AbsenceKind) -> usize {
 
 /// `GET /famiglia/alunni/{id}`: one child's absences, justifications and derogations.
 pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    let sent = query_pairs(req.uri().query())
+        .into_iter()
+        .find(|(k, _)| k == "giustificate")
+        .map(|(_, v)| {
+            v.split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .take(domain::family::MAX_JUSTIFIED_AT_ONCE)
+                .collect()
+        })
+        .unwrap_or_default();
+    child_page(&env, req, id_of(&id).ok(), StatusCode::OK, sent, None).await
+}
+
+/// A child's page, with `status`: the absences just justified (`sent`) confirmed, or a refused
+/// form shown again (`problem`). Not a guardian of `id`: not found.
+async fn child_page(
+    env: &Env,
+    req: Request,
+    id: Option<i64>,
+    status: StatusCode,
+    sent: Vec<i64>,
+    problem: Option<FormProblem>,
+) -> Response {
     let found = SendFuture::new(async {
-        let id = id_of(&id).ok();
         let reads = match id {
             Some(id) => {
-                db::register_reads(&env, id).map_err(|e| ApiError::from(e).into_response())?
+                db::register_reads(env, id).map_err(|e| ApiError::from(e).into_response())?
             }
             None => Reads::none(),
         };
-        let (s, a, answers) = signed_in_access_with(&env, &req, reads).await?;
+        let (s, a, answers) = signed_in_access_with(env, &req, reads).await?;
         if !id.is_some_and(|id| a.is_guardian_of(id)) {
             return Ok((s, None));
         }
         let gathered = async {
-            let p = child_position(&a, answers, family::today(&env)?)?;
+            let p = child_position(&a, answers, family::today(env)?)?;
             let year = (p.first_lesson_day, p.last_lesson_day);
             Ok::<_, ApiError>((p, year))
         }
@@ -182,6 +242,11 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
                 .map(|j| j.status.as_str().to_owned()),
             effect: a.effect,
             can_justify: a.can_justify,
+            presence: match a.absence.kind {
+                AbsenceKind::SchoolActivity => Some(Presence::SchoolActivity),
+                AbsenceKind::SuspensionWithAttendance => Some(Presence::SuspensionWithAttendance),
+                _ => None,
+            },
         })
         .collect();
     let deroghe: Vec<DerogaItem> = p
@@ -204,7 +269,7 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     let user = signed_in(&s);
     let updated = updated_now();
     private(
-        render(req, StatusCode::OK, move || {
+        render(req, status, move || {
             view! {
                 <AlunnoPage
                     lang=lang
@@ -215,6 +280,8 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
                     categories=categories.clone()
                     year=year
                     updated=updated.clone()
+                    sent=sent.clone()
+                    problem=problem.clone()
                 />
             }
         })

@@ -130,6 +130,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::PupilAttendance => on(method, family::attendance),
         Op::DerogationRequest => on(method, family::request_deroga),
         Op::Justify => on(method, family::justify),
+        Op::JustifyMany => on(method, family::justify_many),
         Op::JustificationDecision => on(method, family::decide_justification),
         Op::DerogationDecision => on(method, family::decide_deroga),
         Op::PendingRequests => on(method, family::pending),

@@ -240,6 +240,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
 pub async fn choose(env: SharedEnv, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     let page = Request::from_parts(parts.clone(), Body::empty());
+    let shared = env.0.clone();
     let r = SendFuture::new(async move {
         let (s, a) = auth::require(&env, &parts.headers).await?;
         let bytes = axum::body::to_bytes(body, 16 * 1024)
@@ -294,7 +295,7 @@ pub async fn choose(env: SharedEnv, req: Request) -> Response {
             .header(header::CACHE_CONTROL, "no-store")
             .body(Body::empty())
             .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        Err(e) => crate::family_pages::form_error(page, e).await,
+        Err(e) => crate::family_pages::form_error(&shared, page, e, None).await,
     }
 }
 

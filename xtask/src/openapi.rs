@@ -59,6 +59,8 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::DerogationRequest => g.subschema_for::<t::DerogationRequest>(),
         Schema::JustificationForm => g.subschema_for::<t::JustificationForm>(),
         Schema::Justification => g.subschema_for::<t::Justification>(),
+        Schema::JustificationsForm => g.subschema_for::<t::JustificationsForm>(),
+        Schema::Justifications => g.subschema_for::<t::Justifications>(),
         Schema::DecisionForm => g.subschema_for::<t::DecisionForm>(),
         Schema::ReviewForm => g.subschema_for::<t::ReviewForm>(),
         Schema::Decided => g.subschema_for::<t::Decided>(),

@@ -200,13 +200,21 @@ pub fn NoRolePage(
     }
 }
 
-/// One appointment in the school area.
+/// A teacher's class with its pupils ("Surname Name", in order).
+#[derive(Debug, Clone)]
+pub struct ClassRoll {
+    pub code: String,
+    pub pupils: Vec<String>,
+}
+
+/// One appointment in the school area: the office and the head teacher see the whole school's
+/// number of pupils; a teacher their classes, each with its pupils.
 #[derive(Debug, Clone)]
 pub struct SchoolRole {
     pub school_id: i64,
     pub school: String,
     pub role: &'static str,
-    pub classes: Vec<String>,
+    pub classes: Vec<ClassRoll>,
     pub pupils: u32,
     pub manages: bool,
 }
@@ -230,7 +238,48 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                 {roles
                     .into_iter()
                     .map(|r| {
-                        let classes = r.classes.join(", ");
+                        let pupils_label = if r.manages {
+                            t.school_pupils
+                        } else {
+                            t.school_pupils_mine
+                        };
+                        let rolls = (!r.manages && !r.classes.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div class="rolls">
+                                        {r
+                                            .classes
+                                            .iter()
+                                            .map(|c| {
+                                                let summary = lang
+                                                    .count(
+                                                        &t.school_class_roll,
+                                                        c.pupils.len() as u64,
+                                                        &[("class", &c.code)],
+                                                    );
+                                                view! {
+                                                    <details class="roll">
+                                                        <summary>{summary}</summary>
+                                                        <ol>
+                                                            {c
+                                                                .pupils
+                                                                .iter()
+                                                                .map(|p| view! { <li>{p.clone()}</li> })
+                                                                .collect_view()}
+                                                        </ol>
+                                                    </details>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                }
+                            });
+                        let classes = r
+                            .classes
+                            .iter()
+                            .map(|c| c.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         view! {
                             <li class="card">
                                 <h2>{r.school}</h2>
@@ -244,9 +293,10 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                                 <dd>{classes}</dd>
                                             }
                                         })}
-                                    <dt>{t.school_pupils}</dt>
-                                    <dd>{r.pupils}</dd>
+                                    <dt>{pupils_label}</dt>
+                                    <dd data-pupils=r.pupils>{lang.number(u64::from(r.pupils))}</dd>
                                 </dl>
+                                {rolls}
                                 <ul class="links">
                                     <li>
                                         <a href=format!(

@@ -84,7 +84,7 @@ fn action_text(lang: Lang, a: &Action) -> String {
 
 fn action_href(a: &Action, pupil: i64) -> String {
     match a {
-        Action::Justify { .. } => format!("/famiglia/alunni/{pupil}#assenze"),
+        Action::Justify { .. } => format!("/famiglia/alunni/{pupil}#da-giustificare"),
         Action::Acknowledge { .. } => "/famiglia/avvisi".to_owned(),
         Action::BringDocuments { .. } => format!("/famiglia/alunni/{pupil}#deroghe"),
         Action::ContactSchool => format!("/famiglia/alunni/{pupil}"),
@@ -303,6 +303,15 @@ pub struct AbsenceItem {
     pub justification: Option<String>,
     pub effect: Option<Effect>,
     pub can_justify: bool,
+    /// A kind where the pupil was at school: never "not justified".
+    pub presence: Option<Presence>,
+}
+
+/// Why a line of the register is not an absence: the pupil was at school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    SchoolActivity,
+    SuspensionWithAttendance,
 }
 
 /// One derogation request.
@@ -313,6 +322,41 @@ pub struct DerogaItem {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub status: String,
+}
+
+/// Which form of a child's page a refused submission came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemForm {
+    Justify,
+    Deroga,
+}
+
+/// A form of a child's page the worker refused: the message, the field at fault, and what
+/// was sent, so the form shows it again beside the message.
+#[derive(Debug, Clone)]
+pub struct FormProblem {
+    pub form: ProblemForm,
+    pub field: Option<String>,
+    pub message: String,
+    pub values: Vec<(String, String)>,
+}
+
+impl FormProblem {
+    fn value(&self, k: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn has(&self, k: &str, v: &str) -> bool {
+        self.values.iter().any(|(n, x)| n == k && x == v)
+    }
+
+    fn on(&self, field: &str) -> bool {
+        self.field.as_deref() == Some(field)
+    }
 }
 
 fn status_label(ft: &FamilyTexts, s: &str) -> &'static str {
@@ -332,69 +376,89 @@ fn effect_label(ft: &FamilyTexts, e: Effect) -> &'static str {
     }
 }
 
-#[component]
-fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl IntoView {
+/// "lun 03/11/2025 · Assenza giornaliera · 6 h".
+fn absence_words(lang: Lang, a: &AbsenceItem) -> String {
     let ft = lang.family();
     let kind = ft.kinds.get(a.kind_index).copied().unwrap_or("");
-    let amount = a.minutes.map(|m| hours(lang, m));
+    let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
+    let mut words = format!("{weekday} {} · {kind}", date_it(a.date));
+    if let Some(m) = a.minutes {
+        words.push_str(" · ");
+        words.push_str(&hours(lang, m));
+    }
+    words
+}
+
+/// One line of the whole list: what it is and where it stands (the forms are above).
+#[component]
+fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
+    let ft = lang.family();
     let justification = a.justification.as_deref().map(|j| match j {
         "approved" => ft.justification_approved,
         "refused" => ft.justification_refused,
         _ => ft.justification_pending,
     });
-    let label_id = format!("motivo-{}", a.id);
-    let label = fill(ft.justify_label, &[("date", &date_it(a.date))]);
-    let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
+    let state = match a.presence {
+        Some(Presence::SchoolActivity) => ft.presence_school_activity.to_owned(),
+        Some(Presence::SuspensionWithAttendance) => ft.presence_suspension.to_owned(),
+        None => format!(
+            "{}{}",
+            if a.justified {
+                ft.justified_yes
+            } else {
+                ft.justified_no
+            },
+            a.effect
+                .map(|e| format!(" — {}", effect_label(ft, e)))
+                .unwrap_or_default(),
+        ),
+    };
     view! {
         <li
             class="absence"
+            id=format!("assenza-{}", a.id)
             data-absence=a.id
             data-date=a.date.to_string()
             data-effect=a.effect.map(|e| format!("{e:?}"))
         >
             <p>
-                <strong>{format!("{weekday} {}", date_it(a.date))}</strong>
-                " · "
-                {kind}
-                {amount.map(|m| format!(" · {m}"))}
+                <strong>{absence_words(lang, &a)}</strong>
             </p>
-            <p class="hint">
-                {if a.justified { ft.justified_yes } else { ft.justified_no }}
-                {a.effect.map(|e| format!(" — {}", effect_label(ft, e)))}
-            </p>
-            {justification.map(|j| view! { <p class="state" data-justification=a.justification.clone()>{j}</p> })}
+            <p class="hint">{state}</p>
+            {justification
+                .map(|j| {
+                    view! { <p class="state" data-justification=a.justification.clone()>{j}</p> }
+                })}
             {a
                 .can_justify
                 .then(|| {
                     view! {
-                        <details class="justify">
-                            <summary>{ft.justify_open}</summary>
-                            <form
-                                method="post"
-                                action=format!("/api/v1/absences/{}/justification", a.id)
-                                class="inline-form"
-                            >
-                                <input type="hidden" name="csrf" value=csrf.clone()/>
-                                <input type="hidden" name="next" value=next.clone()/>
-                                <label for=label_id.clone()>{label}</label>
-                                <select id=label_id name="reason" required>
-                                    {JustificationReason::ALL
-                                        .iter()
-                                        .zip(ft.reasons.iter())
-                                        .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
-                                        .collect_view()}
-                                </select>
-                                <button type="submit" class="btn btn-primary">{ft.justify_button}</button>
-                            </form>
-                        </details>
+                        <p class="state">
+                            <a href="#da-giustificare">{ft.to_justify_state}</a>
+                        </p>
                     }
                 })}
         </li>
     }
 }
 
-/// `/famiglia/alunni/{id}`: the dashboard, the absences month by month with justification, and
-/// derogation requests.
+/// The refused form's message, which takes the focus (`autofocus` on a page that comes back
+/// from the worker with the error).
+#[component]
+fn ProblemNote(lang: Lang, id: &'static str, message: String) -> impl IntoView {
+    let ft = lang.family();
+    view! {
+        <div id=id class="notice notice-error" role="alert" tabindex="-1" autofocus=true>
+            <p><strong>{ft.form_problem}</strong></p>
+            <p>{message}</p>
+        </div>
+    }
+}
+
+/// `/famiglia/alunni/{id}`: the dashboard; what to justify, all of it with one reason; the
+/// derogation requests and the form to ask for one; every absence month by month. `sent` names
+/// the absences just justified (the confirmation takes the focus); `problem` a refused form,
+/// shown again with its values.
 #[allow(clippy::too_many_arguments)]
 #[component]
 pub fn AlunnoPage(
@@ -406,10 +470,32 @@ pub fn AlunnoPage(
     categories: Vec<(String, String)>,
     year: (NaiveDate, NaiveDate),
     updated: Updated,
+    #[prop(optional)] sent: Vec<i64>,
+    #[prop(default = None, into)] problem: Option<FormProblem>,
 ) -> impl IntoView {
     let ft = lang.family();
     let csrf = user.csrf.clone();
     let next = format!("/famiglia/alunni/{}", child.id);
+    let total = absences.len();
+    let open: Vec<AbsenceItem> = absences.iter().filter(|a| a.can_justify).cloned().collect();
+    // The confirmation of what was just sent: the dates of this child's absences named.
+    let sent_dates: Vec<String> = absences
+        .iter()
+        .filter(|a| sent.contains(&a.id))
+        .map(|a| date_it(a.date))
+        .collect();
+    let confirmation = (!sent_dates.is_empty()).then(|| {
+        let text = lang.count(
+            &ft.justified_sent,
+            sent_dates.len() as u64,
+            &[("dates", &sent_dates.join(", "))],
+        );
+        view! {
+            <p id="conferma" class="notice notice-ok" role="status" tabindex="-1" autofocus=true>
+                {text}
+            </p>
+        }
+    });
     // Month by month, newest first.
     let mut months: Vec<((i32, u32), Vec<AbsenceItem>)> = Vec::new();
     for a in absences.into_iter().rev() {
@@ -429,110 +515,237 @@ pub fn AlunnoPage(
                 .unwrap_or_else(|| code.to_owned())
         }
     };
+    let justify_problem = problem.clone().filter(|p| p.form == ProblemForm::Justify);
+    let deroga_problem = problem.filter(|p| p.form == ProblemForm::Deroga);
     let title = child.name.clone();
     let pupil_id = child.id;
+    let to_justify = if open.is_empty() {
+        view! { <p>{ft.to_justify_none}</p> }.into_any()
+    } else {
+        let p = justify_problem.clone();
+        let chosen = move |id: i64| match &p {
+            Some(p) => p.has("absences", &id.to_string()),
+            None => false,
+        };
+        let reason_sent = justify_problem
+            .as_ref()
+            .and_then(|p| p.value("reason").map(str::to_owned));
+        let invalid_list = justify_problem.as_ref().is_some_and(|p| p.on("absences"));
+        let invalid_reason = justify_problem.as_ref().is_some_and(|p| p.on("reason"));
+        view! {
+            <form
+                method="post"
+                action=format!("/api/v1/pupils/{pupil_id}/justifications")
+                class="stack-form"
+            >
+                {justify_problem
+                    .clone()
+                    .map(|p| view! { <ProblemNote lang=lang id="giustifica-errore" message=p.message/> })}
+                <input type="hidden" name="csrf" value=csrf.clone()/>
+                <fieldset
+                    class="choices"
+                    aria-invalid=invalid_list.then_some("true")
+                    aria-describedby=invalid_list.then_some("giustifica-errore")
+                >
+                    <legend>{ft.to_justify_legend}</legend>
+                    {open
+                        .iter()
+                        .map(|a| {
+                            let id = format!("giustifica-{}", a.id);
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        name="absences"
+                                        value=a.id
+                                        checked=chosen(a.id)
+                                    />
+                                    <label for=id>{absence_words(lang, a)}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <label for="giustifica-motivo">{ft.to_justify_reason}</label>
+                <select
+                    id="giustifica-motivo"
+                    name="reason"
+                    required
+                    aria-invalid=invalid_reason.then_some("true")
+                    aria-describedby=invalid_reason.then_some("giustifica-errore")
+                >
+                    {JustificationReason::ALL
+                        .iter()
+                        .zip(ft.reasons.iter())
+                        .map(|(r, l)| {
+                            let selected = reason_sent.as_deref() == Some(r.as_str());
+                            view! { <option value=r.as_str() selected=selected>{*l}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <p class="hint">{ft.justify_privacy}</p>
+                <button type="submit" class="btn btn-primary">{ft.to_justify_button}</button>
+            </form>
+        }
+            .into_any()
+    };
+    let deroga_open = deroga_problem.is_some();
+    let deroga_value = |k: &str| {
+        deroga_problem
+            .as_ref()
+            .and_then(|p| p.value(k))
+            .unwrap_or("")
+            .to_owned()
+    };
+    let (category_sent, from_sent, to_sent) = (
+        deroga_value("category"),
+        deroga_value("from"),
+        deroga_value("to"),
+    );
+    let invalid = |field: &str| deroga_problem.as_ref().is_some_and(|p| p.on(field));
+    let (bad_category, bad_from, bad_to) = (
+        invalid("category"),
+        invalid("from") || invalid("period"),
+        invalid("to") || invalid("period"),
+    );
     view! {
         <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang)>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{title}</h1>
-                        <Cruscotto lang=lang child=child detail=true/>
-            <h2 id="assenze">{ft.absences_title}</h2>
-            <p class="hint">{ft.justify_privacy}</p>
-            {if months.is_empty() {
-                view! { <p>{ft.absences_none}</p> }.into_any()
-            } else {
-                months
-                    .into_iter()
-                    .map(|((y, m), list)| {
-                        let month = format!(
-                            "{} {y}",
-                            ft.months.get(m as usize - 1).copied().unwrap_or(""),
-                        );
-                        view! {
-                            <h3>{month}</h3>
-                            <ul class="absences">
-                                {list
-                                    .into_iter()
-                                    .map(|a| {
-                                        view! {
-                                            <AbsenceLine
-                                                lang=lang
-                                                a=a
-                                                csrf=csrf.clone()
-                                                next=next.clone()
+            <Cruscotto lang=lang child=child detail=true/>
+            {confirmation}
+            <section aria-labelledby="da-giustificare">
+                <h2 id="da-giustificare">
+                    {fill(ft.to_justify_title, &[("n", &lang.number(open.len() as u64))])}
+                </h2>
+                {(!open.is_empty()).then(|| view! { <p>{ft.to_justify_lead}</p> })}
+                {to_justify}
+            </section>
+            <section aria-labelledby="deroghe">
+                <h2 id="deroghe">{ft.deroga_title}</h2>
+                <p>{ft.deroga_lead}</p>
+                {if deroghe.is_empty() {
+                    view! { <p>{ft.deroga_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="requests">
+                            {deroghe
+                                .into_iter()
+                                .map(|r| {
+                                    view! {
+                                        <li data-deroga=r.id data-status=r.status.clone()>
+                                            <strong>{category_label(&r.category)}</strong>
+                                            " — "
+                                            {fill(
+                                                ft.deroga_range,
+                                                &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
+                                            )}
+                                            " — "
+                                            {status_label(ft, &r.status)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+                <details class="deroga-form" open=deroga_open>
+                    <summary class="btn btn-secondary">{ft.deroga_open}</summary>
+                    <form
+                        method="post"
+                        action=format!("/api/v1/pupils/{pupil_id}/derogations")
+                        class="stack-form"
+                    >
+                        {deroga_problem
+                            .clone()
+                            .map(|p| view! { <ProblemNote lang=lang id="deroga-errore" message=p.message/> })}
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <input type="hidden" name="next" value=next.clone()/>
+                        <fieldset
+                            class="choices"
+                            aria-invalid=bad_category.then_some("true")
+                            aria-describedby=bad_category.then_some("deroga-errore")
+                        >
+                            <legend>{ft.deroga_category}</legend>
+                            {categories
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (code, label))| {
+                                    let id = format!("deroga-categoria-{i}");
+                                    let checked = category_sent == code;
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="radio"
+                                                id=id.clone()
+                                                name="category"
+                                                value=code
+                                                required
+                                                checked=checked
                                             />
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            }}
-            <h2 id="deroghe">{ft.deroga_title}</h2>
-            <p>{ft.deroga_lead}</p>
-            {if deroghe.is_empty() {
-                view! { <p>{ft.deroga_none}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="requests">
-                        {deroghe
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <li data-deroga=r.id data-status=r.status.clone()>
-                                        <strong>{category_label(&r.category)}</strong>
-                                        " — "
-                                        {fill(
-                                            ft.deroga_range,
-                                            &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
-                                        )}
-                                        " — "
-                                        {status_label(ft, &r.status)}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-            <form
-                method="post"
-                action=format!("/api/v1/pupils/{pupil_id}/derogations")
-                class="stack-form"
-            >
-                <input type="hidden" name="csrf" value=csrf.clone()/>
-                <input type="hidden" name="next" value=next.clone()/>
-                <label for="deroga-categoria">{ft.deroga_category}</label>
-                <select id="deroga-categoria" name="category" required>
-                    {categories
+                                            <label for=id>{label}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <label for="deroga-dal">{ft.deroga_from}</label>
+                        <input
+                            id="deroga-dal"
+                            name="from"
+                            type="date"
+                            required
+                            min=year.0.to_string()
+                            max=year.1.to_string()
+                            value=from_sent
+                            aria-invalid=bad_from.then_some("true")
+                            aria-describedby=bad_from.then_some("deroga-errore")
+                        />
+                        <label for="deroga-al">{ft.deroga_to}</label>
+                        <input
+                            id="deroga-al"
+                            name="to"
+                            type="date"
+                            required
+                            min=year.0.to_string()
+                            max=year.1.to_string()
+                            value=to_sent
+                            aria-invalid=bad_to.then_some("true")
+                            aria-describedby=bad_to.then_some("deroga-errore")
+                        />
+                        <p class="hint">{ft.deroga_documents}</p>
+                        <button type="submit" class="btn btn-primary">{ft.deroga_button}</button>
+                    </form>
+                </details>
+            </section>
+            <section aria-labelledby="assenze">
+                <h2 id="assenze">{fill(ft.absences_title, &[("n", &lang.number(total as u64))])}</h2>
+                {if months.is_empty() {
+                    view! { <p>{ft.absences_none}</p> }.into_any()
+                } else {
+                    months
                         .into_iter()
-                        .map(|(code, label)| view! { <option value=code>{label}</option> })
-                        .collect_view()}
-                </select>
-                <label for="deroga-dal">{ft.deroga_from}</label>
-                <input
-                    id="deroga-dal"
-                    name="from"
-                    type="date"
-                    required
-                    min=year.0.to_string()
-                    max=year.1.to_string()
-                />
-                <label for="deroga-al">{ft.deroga_to}</label>
-                <input
-                    id="deroga-al"
-                    name="to"
-                    type="date"
-                    required
-                    min=year.0.to_string()
-                    max=year.1.to_string()
-                />
-                <p class="hint">{ft.deroga_documents}</p>
-                <button type="submit" class="btn btn-primary">{ft.deroga_button}</button>
-            </form>
+                        .map(|((y, m), list)| {
+                            let month = format!(
+                                "{} {y}",
+                                ft.months.get(m as usize - 1).copied().unwrap_or(""),
+                            );
+                            view! {
+                                <h3>{month}</h3>
+                                <ul class="absences">
+                                    {list
+                                        .into_iter()
+                                        .map(|a| view! { <AbsenceLine lang=lang a=a/> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </section>
         </Page>
     }
 }
@@ -672,10 +885,15 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
 
 /// A form that could not be carried out: the reason, in words, and the way back.
 #[component]
-pub fn FormErrorPage(lang: Lang, message: String, back: String) -> impl IntoView {
+pub fn FormErrorPage(
+    lang: Lang,
+    #[prop(default = None, into)] user: Option<SignedIn>,
+    message: String,
+    back: String,
+) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.error_title.to_owned()>
+        <Page lang=lang title=ft.error_title.to_owned() user=user>
             <h1>{ft.error_title}</h1>
             <p role="alert">{message}</p>
             <p><a href=back>{ft.error_back}</a></p>

@@ -267,6 +267,8 @@ pub enum Schema {
     DerogationRequest,
     JustificationForm,
     Justification,
+    JustificationsForm,
+    Justifications,
     DecisionForm,
     ReviewForm,
     Decided,
@@ -378,6 +380,7 @@ pub enum Op {
     PupilAttendance,
     DerogationRequest,
     Justify,
+    JustifyMany,
     JustificationDecision,
     DerogationDecision,
     PendingRequests,
@@ -419,7 +422,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 36] = [
+    pub const ALL: [Op; 37] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -444,6 +447,7 @@ impl Op {
         Op::PupilAttendance,
         Op::DerogationRequest,
         Op::Justify,
+        Op::JustifyMany,
         Op::JustificationDecision,
         Op::DerogationDecision,
         Op::PendingRequests,
@@ -468,6 +472,7 @@ impl Op {
             | Op::ImportCommit
             | Op::DerogationRequest
             | Op::Justify
+            | Op::JustifyMany
             | Op::JustificationDecision
             | Op::DerogationDecision
             | Op::NoticePublish
@@ -504,6 +509,7 @@ impl Op {
             Op::PupilAttendance => "/api/v1/pupils/{id}/attendance",
             Op::DerogationRequest => "/api/v1/pupils/{id}/derogations",
             Op::Justify => "/api/v1/absences/{id}/justification",
+            Op::JustifyMany => "/api/v1/pupils/{id}/justifications",
             Op::JustificationDecision => "/api/v1/justifications/{id}/decision",
             Op::DerogationDecision => "/api/v1/derogations/{id}/decision",
             Op::PendingRequests => "/api/v1/schools/{school_id}/requests",
@@ -981,6 +987,24 @@ impl Op {
                     error(400, "Motivo non nell'elenco, o assenza futura (invalid_field)."),
                     error(404, "L'assenza non esiste o non è di un figlio della persona (not_found)."),
                     error(409, "Assenza già giustificata, o giustificazione già inviata (conflict)."),
+                ] },
+            },
+            Op::JustifyMany => Spec {
+                id: "justifyMany",
+                tag: "famiglie",
+                summary: "Un tutore giustifica più assenze di un figlio con un solo motivo",
+                description: Some("Tutte le assenze scelte o nessuna: se una non si può giustificare (già giustificata, già inviata, futura, coperta da una deroga accolta, non di questo alunno) non viene inviata nessuna giustificazione. Al più 200 assenze per volta."),
+                auth: Auth::Session,
+                params: const { &[path_id("id", "L'alunno.")] },
+                request: Some(RequestBody {
+                    description: Some("Le assenze e il motivo."),
+                    body: Body::JsonOrForm(Schema::JustificationsForm),
+                }),
+                replies: const { &[
+                    ok(201, "Le giustificazioni, in attesa.", Schema::Justifications),
+                    error(400, "Nessuna assenza scelta, troppe, o motivo non nell'elenco (invalid_field)."),
+                    error(404, "L'alunno o un'assenza non esiste o non è di un figlio della persona (not_found)."),
+                    error(409, "Un'assenza non si può giustificare (conflict): nessuna è stata inviata."),
                 ] },
             },
             Op::JustificationDecision => Spec {

@@ -405,6 +405,26 @@ pub struct Justification {
     pub status: RequestStatus,
 }
 
+/// The body of `POST /api/v1/pupils/{id}/justifications` (JSON, or a form with one `absences`
+/// field per absence).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct JustificationsForm {
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 200)))]
+    pub absences: Vec<i64>,
+    pub reason: JustificationReason,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `201` of several justifications sent at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Justifications {
+    pub justifications: Vec<Justification>,
+}
+
 /// The body of a decision (JSON or form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
@@ -503,6 +523,22 @@ pub fn form_field(name: &str, v: serde_json::Value) -> Result<String, crate::err
                 &[("field", &name)],
             ))
         }
+    }
+}
+
+/// The fields a JSON body may send as a list (a form repeats the field instead).
+pub const LIST_FIELDS: &[&str] = &["absences"];
+
+/// One item of a list field as the form's text: a number or a string.
+pub fn list_item(name: &str, v: serde_json::Value) -> Result<String, crate::error::FieldError> {
+    match v {
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        serde_json::Value::String(s) => Ok(s),
+        _ => Err(crate::error::FieldError::invalid_says(
+            name,
+            crate::messages::Msg::FieldNotText,
+            &[("field", &name)],
+        )),
     }
 }
 

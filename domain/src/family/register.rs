@@ -233,6 +233,67 @@ pub struct ChildPosition {
     pub categories: Vec<Category>,
 }
 
+/// The most absences one request justifies.
+pub const MAX_JUSTIFIED_AT_ONCE: usize = 200;
+
+/// The absence ids a family chose (a form's `absences` fields, each a number), in order,
+/// without repeats: at least one, at most [`MAX_JUSTIFIED_AT_ONCE`].
+pub fn chosen_absences<'a>(raw: impl IntoIterator<Item = &'a str>) -> Result<Vec<i64>, FieldError> {
+    let mut ids = Vec::new();
+    for r in raw {
+        let id: i64 = r
+            .trim()
+            .parse()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| FieldError::invalid_says("absences", Msg::AbsenceIdInvalid, &[]))?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(FieldError::invalid_says(
+            "absences",
+            Msg::AbsencesNoneChosen,
+            &[],
+        ));
+    }
+    if ids.len() > MAX_JUSTIFIED_AT_ONCE {
+        return Err(FieldError::invalid_says(
+            "absences",
+            Msg::AbsencesTooMany,
+            &[("max", &MAX_JUSTIFIED_AT_ONCE)],
+        ));
+    }
+    Ok(ids)
+}
+
+/// The absences of `p` with these ids, if the family may justify every one of them now (the
+/// same `can_justify` the pages show): all or none. An id that is not this pupil's is not
+/// found; one that cannot be justified says why (already justified, sent, future, derogated).
+pub fn to_justify<'a>(
+    p: &'a ChildPosition,
+    ids: &[i64],
+    today: NaiveDate,
+) -> Result<Vec<&'a AbsenceView>, FieldError> {
+    ids.iter()
+        .map(|id| {
+            let v = p
+                .absences
+                .iter()
+                .find(|v| v.absence.id == *id)
+                .ok_or_else(FieldError::not_found)?;
+            if v.can_justify {
+                return Ok(v);
+            }
+            let a = &v.absence;
+            let sent = a.justification.as_ref().map(|j| j.status);
+            justifiable(a.kind, a.justified, a.date, today, sent)?;
+            Err(FieldError::conflict_says(Msg::AbsenceDerogated, &[]))
+        })
+        .collect()
+}
+
 /// The answer while the school has not sent its classes or calendar (409).
 pub fn not_ready() -> FieldError {
     FieldError::conflict_says(Msg::SchoolNotReady, &[])
@@ -264,10 +325,13 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
             .deroga()
             .and_then(|id| deroghe.iter().find(|d| d.id() == id));
         let sent = a.justification.as_ref().map(|j| j.status);
-        let can_justify = justifiable(e.kind(), a.justified, e.date(), today, sent).is_ok();
+        let effect = effect(&c.policy, e, d.map(Deroga::status));
+        // An absence an approved derogation takes out of the count needs no justification.
+        let can_justify = effect != Effect::Derogated
+            && justifiable(e.kind(), a.justified, e.date(), today, sent).is_ok();
         to_justify += u32::from(can_justify);
         views.push(AbsenceView {
-            effect: Some(effect(&c.policy, e, d.map(Deroga::status))),
+            effect: Some(effect),
             deroga_id: d.map(|d| i64::from(d.id().0)),
             can_justify,
             absence: a,
@@ -471,6 +535,70 @@ mod tests {
             .any(|a| matches!(a, super::super::Action::BringDocuments { count: 1, .. })));
         assert!(!p.categories.is_empty());
         assert_eq!(p.first_lesson_day, d("2025-09-15"));
+    }
+
+    #[test]
+    fn several_absences_are_justified_all_or_none_and_never_one_a_derogation_covers() {
+        let cat = presets::seed_003().unwrap().deroga_categories()[0]
+            .code
+            .clone();
+        let approved = DerogaRecord::new(
+            3,
+            7,
+            cat,
+            d("2025-11-04"),
+            d("2025-11-04"),
+            RequestStatus::Approved,
+            1,
+            Some(2),
+        )
+        .unwrap();
+        let reg = register(
+            vec![
+                absence(1, "2025-11-03", None),
+                absence(2, "2025-11-04", None),
+                absence(3, "2025-11-05", Some(RequestStatus::Pending)),
+                absence(4, "2025-11-06", None),
+            ],
+            vec![approved],
+        );
+        let today = d("2025-11-10");
+        let p = assess(reg, today).unwrap();
+        assert_eq!(p.absences[1].effect, Some(Effect::Derogated));
+        assert!(!p.absences[1].can_justify, "the derogation covers it");
+        let ok = to_justify(&p, &[1, 4], today).unwrap();
+        assert_eq!(ok.iter().map(|v| v.absence.id).collect::<Vec<_>>(), [1, 4]);
+        // One that cannot be justified refuses them all, saying why.
+        let e = to_justify(&p, &[1, 2], today).unwrap_err();
+        assert_eq!(e.text().map(|t| t.msg), Some(Msg::AbsenceDerogated));
+        let e = to_justify(&p, &[4, 3], today).unwrap_err();
+        assert_eq!(e.text().map(|t| t.msg), Some(Msg::JustificationAlreadySent));
+        // Another pupil's absence is not found.
+        assert_eq!(
+            to_justify(&p, &[1, 99], today).unwrap_err(),
+            FieldError::not_found()
+        );
+    }
+
+    #[test]
+    fn the_chosen_absences_are_numbers_without_repeats_one_to_two_hundred() {
+        assert_eq!(chosen_absences(["4", " 7", "4"]).unwrap(), [4, 7]);
+        for bad in [vec!["x"], vec!["0"], vec!["-3"]] {
+            let e = chosen_absences(bad).unwrap_err();
+            assert_eq!(e.text().map(|t| t.msg), Some(Msg::AbsenceIdInvalid));
+        }
+        assert_eq!(
+            chosen_absences([]).unwrap_err().text().map(|t| t.msg),
+            Some(Msg::AbsencesNoneChosen)
+        );
+        let many: Vec<String> = (1..=201).map(|i| i.to_string()).collect();
+        assert_eq!(
+            chosen_absences(many.iter().map(String::as_str))
+                .unwrap_err()
+                .text()
+                .map(|t| t.msg),
+            Some(Msg::AbsencesTooMany)
+        );
     }
 
     #[test]

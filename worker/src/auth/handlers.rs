@@ -10,8 +10,8 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::layout::SignedIn;
 use app::pages::area::{
-    AccediPage, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage, ProviderChoice,
-    SchoolCard, SchoolList, SchoolRole, ScuolaPage,
+    AccediPage, ClassRoll, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage,
+    ProviderChoice, SchoolCard, SchoolList, SchoolRole, ScuolaPage,
 };
 use app::pages::not_found::NotFoundPage;
 use axum::body::Body;
@@ -19,7 +19,7 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::Me;
-use domain::session::{self, Access};
+use domain::session::{self, Access, PupilPlace};
 use leptos::prelude::*;
 use worker::send::SendFuture;
 use worker::Env;
@@ -325,10 +325,24 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
         let schools = school::schools(&env, &a.staff_schools())
             .await
             .map_err(IntoResponse::into_response)?;
-        Ok::<_, Response>((s, a, schools))
+        // A teacher's classes (their reach, `Access::scope`), with their pupils.
+        let mine: Vec<(i64, String)> = a
+            .staff_schools()
+            .into_iter()
+            .filter_map(|id| a.scope(id).map(|sc| (id, sc)))
+            .flat_map(|(id, sc)| {
+                sc.classes()
+                    .map(|cs| cs.iter().map(|c| (id, c.clone())).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let pupils = school::class_pupils(&env, &mine)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok::<_, Response>((s, a, schools, mine, pupils))
     })
     .await;
-    let (s, a, schools) = match found {
+    let (s, a, schools, mine, pupils) = match found {
         Ok(found) => found,
         Err(r) => return r,
     };
@@ -340,13 +354,40 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
         .iter()
         .filter_map(|g| {
             let school = schools.iter().find(|x| x.id == g.school_id)?;
+            let manages = a.manages(g.school_id);
+            // Each class of this appointment with the pupils the person may read in it.
+            let classes: Vec<ClassRoll> = g
+                .classes
+                .iter()
+                .filter(|c| mine.iter().any(|(id, m)| *id == g.school_id && m == *c))
+                .map(|c| ClassRoll {
+                    code: c.clone(),
+                    pupils: pupils
+                        .iter()
+                        .filter(|p| p.school_id as i64 == g.school_id && &p.class_code == c)
+                        .filter(|p| {
+                            a.can_read_pupil(PupilPlace {
+                                pupil_id: p.id as i64,
+                                school_id: g.school_id,
+                                class: &p.class_code,
+                            })
+                        })
+                        .map(|p| format!("{} {}", p.surname, p.name))
+                        .collect(),
+                })
+                .collect();
+            let pupils = if manages {
+                school.pupils
+            } else {
+                classes.iter().map(|c| c.pupils.len() as u32).sum()
+            };
             Some(SchoolRole {
                 school_id: g.school_id,
                 school: school.name.clone(),
                 role: g.role.as_str(),
-                classes: g.classes.clone(),
-                pupils: school.pupils,
-                manages: a.manages(g.school_id),
+                classes,
+                pupils,
+                manages,
             })
         })
         .collect();

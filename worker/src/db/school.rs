@@ -935,6 +935,37 @@ pub async fn schools(env: &Env, ids: &[i64]) -> Result<Vec<School>, Error> {
         .collect())
 }
 
+/// A pupil of a teacher's class, for the teacher's home.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClassPupil {
+    pub school_id: f64,
+    pub class_code: String,
+    pub id: f64,
+    pub surname: String,
+    pub name: String,
+}
+
+/// The pupils of `classes` (school id and class code pairs, a teacher's reach), by school,
+/// class, surname and name.
+pub async fn class_pupils(env: &Env, classes: &[(i64, String)]) -> Result<Vec<ClassPupil>, Error> {
+    if classes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let pairs = serde_json::to_string(classes).map_err(|e| Error::decode("class pairs", e))?;
+    all(
+        "class pupils",
+        database(env)?
+            .prepare(
+                "SELECT p.school_id, p.class_code, p.id, p.surname, p.name FROM json_each(?1) j \
+                 JOIN pupils p ON p.school_id = json_extract(j.value, '$[0]') \
+                 AND p.class_code = json_extract(j.value, '$[1]') \
+                 ORDER BY p.school_id, p.class_code, p.surname, p.name",
+            )
+            .bind(&[text(&pairs)])?,
+    )
+    .await
+}
+
 /// A school as a person it has not registered sees it: where it is, whom to ask, and when its
 /// absences were sent (the latest `assenze` imports that went live, newest first).
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use axum::extract::{Path, Request};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
-use domain::api::types::{Acknowledged, DerogationRequest, Justification, Notices};
+use domain::api::types::{Acknowledged, DerogationRequest, Justification, Justifications, Notices};
 use domain::family::{
     self, ChildPosition, DerogaRequest, JustificationReason, Kid, Notice, Register, RequestStatus,
 };
@@ -114,7 +114,10 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
             .filter(|x| a.is_guardian_of(x.pupil_id))
             .ok_or_else(FieldError::not_found)?;
         let reason = JustificationReason::parse(f.get("reason"))?;
-        family::justifiable(abs.kind, abs.justified, abs.date, today(&env)?, abs.sent)?;
+        // The same check as the page's "Giustifica" and as several at once.
+        let today = today(&env)?;
+        let p = checked_position(&env, &a, abs.pupil_id, today).await?;
+        family::to_justify(&p, &[id], today)?;
         let jid = db::justify(&env, &abs, reason, &s.codice_fiscale, auth::now())
             .await?
             // Sent by another guardian meanwhile.
@@ -136,6 +139,73 @@ pub async fn justify(env: SharedEnv, Path(id): Path<String>, req: Request) -> Re
 
 /// `POST /api/v1/pupils/{id}/derogations` `{"category","from","to"}`: a guardian asks for a
 /// derogation; the documents go to the school office.
+/// Pupil `id`'s position on `today`, for a change by a person who may read it (404 otherwise).
+async fn checked_position(
+    env: &Env,
+    a: &Access,
+    id: i64,
+    today: NaiveDate,
+) -> Result<ChildPosition, ApiError> {
+    let reg = db::register(env, id)
+        .await?
+        .filter(|r| readable(a, r))
+        .ok_or_else(FieldError::not_found)?;
+    Ok(family::assess(reg, today)?)
+}
+
+/// `POST /api/v1/pupils/{id}/justifications` `{"absences": [..], "reason"}`: a guardian
+/// justifies several absences of a child with one reason, all or none (`family::to_justify`,
+/// the check the page's list makes). A form comes back to the child's page with the sent
+/// absences named (`?giustificate=`), where the confirmation takes the focus.
+pub async fn justify_many(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, f| async move {
+        let id = id_of(&id)?;
+        if !a.is_guardian_of(id) {
+            return Err(FieldError::not_found().into());
+        }
+        let ids = family::chosen_absences(f.all("absences"))?;
+        let reason = JustificationReason::parse(f.get("reason"))?;
+        let today = today(&env)?;
+        let p = checked_position(&env, &a, id, today).await?;
+        family::to_justify(&p, &ids, today)?;
+        let school_id = db::child(&env, id)
+            .await?
+            .map(|(place, _)| place.school_id)
+            .ok_or_else(FieldError::not_found)?;
+        let sent = db::justify_many(
+            &env,
+            school_id,
+            id,
+            &ids,
+            reason,
+            &s.codice_fiscale,
+            auth::now(),
+        )
+        .await?;
+        let answer = Justifications {
+            justifications: sent
+                .iter()
+                .map(|(absence_id, jid)| Justification {
+                    id: *jid,
+                    absence_id: *absence_id,
+                    reason,
+                    status: RequestStatus::Pending,
+                })
+                .collect(),
+        };
+        let named: Vec<String> = sent.iter().map(|(a, _)| a.to_string()).collect();
+        Ok(Done::new(
+            StatusCode::CREATED,
+            &answer,
+            format!(
+                "/famiglia/alunni/{id}?giustificate={}#conferma",
+                named.join(",")
+            ),
+        ))
+    })
+    .await
+}
+
 pub async fn request_deroga(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
         let id = id_of(&id)?;

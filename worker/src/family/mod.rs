@@ -15,7 +15,7 @@ mod guardian;
 mod staff;
 
 pub use export::export;
-pub use guardian::{acknowledge, attendance, justify, my_notices, request_deroga};
+pub use guardian::{acknowledge, attendance, justify, justify_many, my_notices, request_deroga};
 pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
     acknowledgements, decide_deroga, decide_justification, pending, publish, school_notices,
@@ -36,7 +36,6 @@ use domain::session::Access;
 use domain::FieldError;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
@@ -45,14 +44,36 @@ use worker::Env;
 pub(crate) use crate::clock::today;
 
 /// A request's fields: a form (`application/x-www-form-urlencoded`) or a JSON object.
+#[derive(Debug, Clone)]
 pub(crate) struct Fields {
     pub form: bool,
-    map: BTreeMap<String, String>,
+    /// In the order sent; a name may repeat (a form's checkboxes, a JSON list of
+    /// `domain::api::types::LIST_FIELDS`).
+    pairs: Vec<(String, String)>,
 }
 
 impl Fields {
+    /// The field's value (the last one sent), or "".
     pub fn get(&self, k: &str) -> &str {
-        self.map.get(k).map(String::as_str).unwrap_or("")
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    /// Everything sent, in order (a refused form shows it again).
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
+    /// Every value sent under `k`, in order.
+    pub fn all<'a>(&'a self, k: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.pairs
+            .iter()
+            .filter(move |(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn flag(&self, k: &str) -> bool {
@@ -68,21 +89,30 @@ async fn fields(headers: &HeaderMap, body: Body) -> Result<Fields, ApiError> {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let map = if form {
+    let pairs = if form {
         form_urlencoded::parse(&bytes)
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect()
     } else if bytes.is_empty() {
-        BTreeMap::new()
+        Vec::new()
     } else {
         let v: Map<String, Value> = serde_json::from_slice(&bytes).map_err(|e| {
             FieldError::invalid_says("body", Msg::BodyNotJsonObject, &[("detail", &e)])
         })?;
-        v.into_iter()
-            .map(|(k, v)| domain::api::types::form_field(&k, v).map(|s| (k, s)))
-            .collect::<Result<_, _>>()?
+        let mut pairs = Vec::new();
+        for (k, v) in v {
+            match v {
+                Value::Array(items) if domain::api::types::LIST_FIELDS.contains(&k.as_str()) => {
+                    for item in items {
+                        pairs.push((k.clone(), domain::api::types::list_item(&k, item)?));
+                    }
+                }
+                v => pairs.push((k.clone(), domain::api::types::form_field(&k, v)?)),
+            }
+        }
+        pairs
     };
-    Ok(Fields { form, map })
+    Ok(Fields { form, pairs })
 }
 
 /// The signed-in person, their access and the request's fields, CSRF checked (the form's
@@ -136,15 +166,18 @@ where
     let (parts, raw) = req.into_parts();
     let page = Request::from_parts(parts.clone(), Body::empty());
     let Extension(env) = env;
+    let shared = env.clone();
     let r = SendFuture::new(async move {
         let req = Request::from_parts(parts, raw);
         let (s, a, f) = caller_with_fields(&env, req)
             .await
-            .map_err(|e| (false, e))?;
+            .map_err(|e| (false, e, None))?;
         let (form, next) = (f.form, f.get("next").to_owned());
+        // A form that fails comes back with what was typed, to the signed-in person.
+        let kept = form.then(|| (crate::auth::handlers::signed_in(&s), f.clone()));
         match body(env, s, a, f).await {
             Ok(done) => Ok((form, next, done)),
-            Err(e) => Err((form, e)),
+            Err(e) => Err((form, e, kept)),
         }
     })
     .await;
@@ -163,8 +196,8 @@ where
                 .body(Body::empty())
                 .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
         }
-        Err((true, e)) => crate::family_pages::form_error(page, e).await,
-        Err((false, e)) => e.into_response(),
+        Err((true, e, kept)) => crate::family_pages::form_error(&shared, page, e, kept).await,
+        Err((false, e, _)) => e.into_response(),
     }
 }
 

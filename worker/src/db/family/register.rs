@@ -290,6 +290,15 @@ pub fn register_answered(answers: Answers) -> Result<Option<Register>, Error> {
     Ok(registers_from(&mut r)?.into_iter().next())
 }
 
+/// Pupil `id`'s register (one round trip), for a change that must check it first; `None` if
+/// there is no such pupil. The caller checks access on its `place`.
+pub async fn register(env: &Env, id: i64) -> Result<Option<Register>, Error> {
+    let db = database(env)?;
+    let statements = register_statements(&db, &[id])?;
+    let mut r = Answers::new("register", db.batch(statements).counted().await?);
+    Ok(registers_from(&mut r)?.into_iter().next())
+}
+
 /// The pupil `id` with class, calendar and policy (one round trip); `None` if there is no such
 /// pupil.
 pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>, Error> {

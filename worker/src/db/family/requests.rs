@@ -7,10 +7,9 @@ use super::{broken, database, date, whole, IdRow};
 use crate::db::first;
 use crate::db::Counted;
 use crate::db::{int, text, Answers, Error};
-use chrono::NaiveDate;
 use domain::abuse::{deroga_admissible, SentDeroga, MAX_PENDING_DEROGATIONS};
 use domain::api::types::{PendingRequest, RequestKind};
-use domain::attendance::{AbsenceKind, Policy};
+use domain::attendance::Policy;
 use domain::family::{DerogaRequest, JustificationReason, RequestStatus};
 use domain::messages::Msg;
 use domain::FieldError;
@@ -18,17 +17,13 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::Env;
 
-/// The absence `id` with its pupil and school, and the justification already sent, if any.
+/// The absence `id` with its pupil and school (what it is and whether it can be justified is
+/// the pupil's register's to say: `domain::family::to_justify`).
 #[derive(Debug, Clone)]
 pub struct AbsenceRef {
     pub id: i64,
     pub pupil_id: i64,
     pub school_id: i64,
-    pub date: NaiveDate,
-    pub kind: AbsenceKind,
-    /// Justified in the register.
-    pub justified: bool,
-    pub sent: Option<RequestStatus>,
 }
 
 #[derive(Deserialize)]
@@ -36,21 +31,13 @@ struct AbsenceRefDb {
     id: f64,
     pupil_id: f64,
     school_id: f64,
-    date: String,
-    kind: String,
-    justified: f64,
-    j_status: Option<String>,
 }
 
 pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, Error> {
     let row: Option<AbsenceRefDb> = first(
         "absence",
         database(env)?
-            .prepare(
-                "SELECT a.id, a.pupil_id, a.school_id, a.date, a.kind, a.justified, \
-             j.status AS j_status FROM absences a \
-             LEFT JOIN justifications j ON j.absence_id = a.id WHERE a.id = ?1",
-            )
+            .prepare("SELECT a.id, a.pupil_id, a.school_id FROM absences a WHERE a.id = ?1")
             .bind(&[int(id as f64)])?,
     )
     .await?;
@@ -59,13 +46,6 @@ pub async fn absence(env: &Env, id: i64) -> Result<Option<AbsenceRef>, Error> {
             id: whole("absence id", r.id)?,
             pupil_id: whole("pupil id", r.pupil_id)?,
             school_id: whole("school id", r.school_id)?,
-            date: date("absence date", &r.date)?,
-            kind: AbsenceKind::from_code(&r.kind).ok_or_else(|| broken("kind", &r.kind))?,
-            justified: r.justified != 0.0,
-            sent: r
-                .j_status
-                .map(|s| RequestStatus::from_code(&s).ok_or_else(|| broken("status", &s)))
-                .transpose()?,
         })
     })
     .transpose()
@@ -101,6 +81,61 @@ pub async fn justify(
         .counted()
         .await?;
     row.map(|r| whole("justification id", r.id)).transpose()
+}
+
+/// Records a guardian's justifications of several absences of pupil `pupil_id` at `school_id`
+/// with one reason, in one batch (one transaction): the ids of the absences now pending, with
+/// their justification's id. The caller has checked every absence may be justified; one a
+/// second guardian justified in between keeps that justification and is left out.
+pub async fn justify_many(
+    env: &Env,
+    school_id: i64,
+    pupil_id: i64,
+    absences: &[i64],
+    reason: JustificationReason,
+    by: &str,
+    now: i64,
+) -> Result<Vec<(i64, i64)>, Error> {
+    let db = database(env)?;
+    let statements = absences
+        .iter()
+        .map(|id| {
+            db.prepare(
+                "INSERT INTO justifications (school_id, pupil_id, absence_id, reason, status, \
+                 requested_by, requested_at) SELECT ?1, ?2, a.id, ?4, 'pending', ?5, ?6 \
+                 FROM absences a WHERE a.id = ?3 AND a.pupil_id = ?2 AND a.school_id = ?1 \
+                 ON CONFLICT (absence_id) DO UPDATE SET reason = excluded.reason, \
+                 status = 'pending', requested_by = excluded.requested_by, \
+                 requested_at = excluded.requested_at, decided_by = NULL, decided_at = NULL \
+                 WHERE justifications.status = 'refused' RETURNING id, absence_id",
+            )
+            .bind(&[
+                int(school_id as f64),
+                int(pupil_id as f64),
+                int(*id as f64),
+                text(reason.as_str()),
+                text(by),
+                int(now as f64),
+            ])
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let results = db.batch(statements).counted().await?;
+    let mut sent = Vec::new();
+    for r in &results {
+        for row in crate::db::rows::<SentIdDb>("justifications", r)? {
+            sent.push((
+                whole("absence id", row.absence_id)?,
+                whole("justification id", row.id)?,
+            ));
+        }
+    }
+    Ok(sent)
+}
+
+#[derive(Deserialize)]
+struct SentIdDb {
+    id: f64,
+    absence_id: f64,
 }
 
 #[derive(Deserialize)]
