@@ -69,6 +69,8 @@ pub struct FamilyTexts {
     pub details_link: &'static str,
     pub hours_minutes: &'static str,
     pub hours_only: &'static str,
+    /// Less than an hour: "50 min".
+    pub minutes_only: &'static str,
     pub days: Plural,
     pub day_of: Plural,
 
@@ -249,6 +251,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     details_link: "Assenze, giustificazioni e deroghe di {name}",
     hours_minutes: "{h} h {m} min",
     hours_only: "{h} h",
+    minutes_only: "{m} min",
     days: Plural {
         one: "{n} giorno",
         other: "{n} giorni",
@@ -452,6 +455,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     details_link: "Absences, justifications and derogations of {name}",
     hours_minutes: "{h} h {m} min",
     hours_only: "{h} h",
+    minutes_only: "{m} min",
     days: Plural {
         one: "{n} day",
         other: "{n} days",

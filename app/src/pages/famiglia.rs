@@ -16,6 +16,9 @@ use leptos::prelude::*;
 pub fn hours(lang: Lang, minutes: u32) -> String {
     let ft = lang.family();
     let (h, m) = (minutes / 60, minutes % 60);
+    if h == 0 && m > 0 {
+        return fill(ft.minutes_only, &[("m", &m.to_string())]);
+    }
     let h = lang.number(u64::from(h));
     if m == 0 {
         fill(ft.hours_only, &[("h", &h)])
@@ -725,21 +728,30 @@ pub fn AlunnoPage(
                 {if months.is_empty() {
                     view! { <p>{ft.absences_none}</p> }.into_any()
                 } else {
+                    // Each month folded but the latest and those with what was just sent: the
+                    // page stays short on a phone.
                     months
                         .into_iter()
-                        .map(|((y, m), list)| {
+                        .enumerate()
+                        .map(|(i, ((y, m), list))| {
+                            let open = i == 0 || list.iter().any(|a| sent.contains(&a.id));
                             let month = format!(
-                                "{} {y}",
+                                "{} {y} ({})",
                                 ft.months.get(m as usize - 1).copied().unwrap_or(""),
+                                lang.number(list.len() as u64),
                             );
                             view! {
-                                <h3>{month}</h3>
-                                <ul class="absences">
-                                    {list
-                                        .into_iter()
-                                        .map(|a| view! { <AbsenceLine lang=lang a=a/> })
-                                        .collect_view()}
-                                </ul>
+                                <details class="month" open=open>
+                                    <summary>
+                                        <h3>{month}</h3>
+                                    </summary>
+                                    <ul class="absences">
+                                        {list
+                                            .into_iter()
+                                            .map(|a| view! { <AbsenceLine lang=lang a=a/> })
+                                            .collect_view()}
+                                    </ul>
+                                </details>
                             }
                         })
                         .collect_view()
