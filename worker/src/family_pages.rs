@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::family::{self, child_position, family_notices};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
-use app::i18n::date_it;
+use app::i18n::{date_it, date_time_it, rome_it};
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
     FamigliaPage, FormErrorPage, NoticeItem, Updated,
@@ -24,7 +24,6 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
-use domain::clock::rome_time;
 use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
 use leptos::prelude::*;
 use worker::send::SendFuture;
@@ -37,15 +36,8 @@ fn private(mut r: Response) -> Response {
     r
 }
 
-/// Date and time of `ts` on an Italian clock.
-fn local(ts: i64) -> (String, String) {
-    rome_time(ts)
-        .map(|t| (date_it(t.date()), t.format("%H:%M").to_string()))
-        .unwrap_or_default()
-}
-
 fn updated_now() -> Updated {
-    let (date, time) = local(crate::auth::now());
+    let (date, time) = rome_it(crate::auth::now());
     Updated { date, time }
 }
 
@@ -228,12 +220,12 @@ fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
         .filter_map(|p| kids.iter().find(|k| k.pupil_id == p.pupil_id))
         .map(|k| k.name.clone())
         .collect();
-    let acknowledged = n.acknowledged_at().map(local);
+    let acknowledged = n.acknowledged_at().map(rome_it);
     NoticeItem {
         id: n.id,
         title: n.title.clone(),
         body: n.body.clone(),
-        published: local(n.published_at).0,
+        published: rome_it(n.published_at).0,
         read: n.read,
         requires_ack: n.requires_ack,
         for_names,
@@ -347,7 +339,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     .map(|(n, summary)| NoticeRow {
                         id: n.id,
                         title: n.title.clone(),
-                        published: local(n.published_at).0,
+                        published: rome_it(n.published_at).0,
                         requires_ack: n.requires_ack,
                         recipients: summary.recipients,
                         acknowledged: summary.acknowledged,
@@ -419,7 +411,7 @@ pub async fn scuola_avviso(
     let notice = NoticeRow {
         id: r.notice.id,
         title: r.notice.title.clone(),
-        published: local(r.notice.published_at).0,
+        published: rome_it(r.notice.published_at).0,
         requires_ack: r.notice.requires_ack,
         recipients: r.summary.recipients,
         acknowledged: r.summary.acknowledged,
@@ -442,10 +434,7 @@ pub async fn scuola_avviso(
         .map(|p| PupilAck {
             class: p.class_code.clone(),
             pupil: p.pupil.clone(),
-            when: p.acknowledged_at.map(|t| {
-                let (d, h) = local(t);
-                format!("{d} {h}")
-            }),
+            when: p.acknowledged_at.map(date_time_it),
             by: p.acknowledged_by.clone(),
         })
         .collect();
@@ -538,7 +527,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                 dates,
                 what,
                 reason,
-                requested: local(r.requested_at).0,
+                requested: rome_it(r.requested_at).0,
             }
         })
         .collect();
