@@ -24,7 +24,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
-use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
+use domain::family::{ChildPosition, Kid, Notice};
 use leptos::prelude::*;
 use worker::send::SendFuture;
 
@@ -118,13 +118,6 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     )
 }
 
-fn kind_index(kind: AbsenceKind) -> usize {
-    AbsenceKind::ALL
-        .iter()
-        .position(|x| *x == kind)
-        .unwrap_or(0)
-}
-
 /// `GET /famiglia/alunni/{id}`: one child's absences, justifications and derogations.
 pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let found = SendFuture::new(async {
@@ -163,14 +156,10 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         .map(|a| AbsenceItem {
             id: a.absence.id,
             date: a.absence.date,
-            kind_index: kind_index(a.absence.kind),
+            kind: a.absence.kind,
             minutes: a.absence.minutes,
             justified: a.absence.justified,
-            justification: a
-                .absence
-                .justification
-                .as_ref()
-                .map(|j| j.status.as_str().to_owned()),
+            justification: a.absence.justification.as_ref().map(|j| j.status),
             effect: a.effect,
             can_justify: a.can_justify,
         })
@@ -180,10 +169,10 @@ pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
         .iter()
         .map(|d| DerogaItem {
             id: d.id,
-            category: d.category.as_str().to_owned(),
+            category: p.category_label(d.category.as_str()).to_owned(),
             from: d.from,
             to: d.to,
-            status: d.status.as_str().to_owned(),
+            status: d.status,
         })
         .collect();
     let categories: Vec<(String, String)> = p
@@ -496,10 +485,8 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                     .map(|c| c.label.clone())
                     .unwrap_or_else(|| r.what.clone())
             } else {
-                ft.kinds
-                    .get(AbsenceKind::from_code(&r.what).map_or(0, kind_index))
-                    .copied()
-                    .unwrap_or("")
+                AbsenceKind::from_code(&r.what)
+                    .map_or(r.what.as_str(), |k| ft.kind(k))
                     .to_owned()
             };
             let dates = if r.date_from == r.date_to {
@@ -507,13 +494,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
             } else {
                 format!("{} – {}", date_it(r.date_from), date_it(r.date_to))
             };
-            let reason = r.reason.and_then(|reason| {
-                JustificationReason::ALL
-                    .iter()
-                    .position(|x| *x == reason)
-                    .and_then(|i| ft.reasons.get(i))
-                    .map(|s| (*s).to_owned())
-            });
+            let reason = r.reason.map(|reason| ft.reason(reason).to_owned());
             RequestRow {
                 kind: if deroga {
                     "derogation"

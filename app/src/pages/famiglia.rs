@@ -7,8 +7,8 @@ use crate::i18n::{date_it, fill, Lang};
 use crate::i18n_family::FamilyTexts;
 use crate::layout::{Page, SignedIn};
 use chrono::{Datelike, NaiveDate};
-use domain::attendance::Status;
-use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason};
+use domain::attendance::{AbsenceKind, Status};
+use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason, RequestStatus};
 use domain::share::{self, AllowanceUsed};
 use leptos::prelude::*;
 
@@ -288,11 +288,10 @@ pub fn FamigliaPage(
 pub struct AbsenceItem {
     pub id: i64,
     pub date: NaiveDate,
-    pub kind_index: usize,
+    pub kind: AbsenceKind,
     pub minutes: Option<u32>,
     pub justified: bool,
-    /// `pending`, `approved` or `refused`.
-    pub justification: Option<String>,
+    pub justification: Option<RequestStatus>,
     pub effect: Option<Effect>,
     pub can_justify: bool,
 }
@@ -301,39 +300,19 @@ pub struct AbsenceItem {
 #[derive(Debug, Clone)]
 pub struct DerogaItem {
     pub id: i64,
+    /// The category in the school's words.
     pub category: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub status: String,
-}
-
-fn status_label(ft: &FamilyTexts, s: &str) -> &'static str {
-    match s {
-        "approved" => ft.status_approved,
-        "refused" => ft.status_refused,
-        _ => ft.status_pending,
-    }
-}
-
-fn effect_label(ft: &FamilyTexts, e: Effect) -> &'static str {
-    match e {
-        Effect::Counted => ft.effect_counted,
-        Effect::PendingDeroga => ft.effect_pending,
-        Effect::Derogated => ft.effect_derogated,
-        Effect::NotCounted => ft.effect_not_counted,
-    }
+    pub status: RequestStatus,
 }
 
 #[component]
 fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl IntoView {
     let ft = lang.family();
-    let kind = ft.kinds.get(a.kind_index).copied().unwrap_or("");
+    let kind = ft.kind(a.kind);
     let amount = a.minutes.map(|m| hours(lang, m));
-    let justification = a.justification.as_deref().map(|j| match j {
-        "approved" => ft.justification_approved,
-        "refused" => ft.justification_refused,
-        _ => ft.justification_pending,
-    });
+    let justification = a.justification.map(|j| ft.justification_status(j));
     let label_id = format!("motivo-{}", a.id);
     let label = fill(ft.justify_label, &[("date", &date_it(a.date))]);
     let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
@@ -352,9 +331,9 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
             </p>
             <p class="hint">
                 {if a.justified { ft.justified_yes } else { ft.justified_no }}
-                {a.effect.map(|e| format!(" — {}", effect_label(ft, e)))}
+                {a.effect.map(|e| format!(" — {}", ft.effect(e)))}
             </p>
-            {justification.map(|j| view! { <p class="state" data-justification=a.justification.clone()>{j}</p> })}
+            {justification.map(|j| view! { <p class="state" data-justification=a.justification.map(RequestStatus::as_str)>{j}</p> })}
             {a
                 .can_justify
                 .then(|| {
@@ -372,8 +351,7 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem, csrf: String, next: String) -> impl I
                                 <select id=label_id name="reason" required>
                                     {JustificationReason::ALL
                                         .iter()
-                                        .zip(ft.reasons.iter())
-                                        .map(|(r, l)| view! { <option value=r.as_str()>{*l}</option> })
+                                        .map(|r| view! { <option value=r.as_str()>{ft.reason(*r)}</option> })
                                         .collect_view()}
                                 </select>
                                 <button type="submit" class="btn btn-primary">{ft.justify_button}</button>
@@ -411,16 +389,6 @@ pub fn AlunnoPage(
             _ => months.push((key, vec![a])),
         }
     }
-    let category_label = {
-        let categories = categories.clone();
-        move |code: &str| {
-            categories
-                .iter()
-                .find(|(c, _)| c == code)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_else(|| code.to_owned())
-        }
-    };
     let title = child.name.clone();
     let pupil_id = child.id;
     view! {
@@ -474,15 +442,15 @@ pub fn AlunnoPage(
                             .into_iter()
                             .map(|r| {
                                 view! {
-                                    <li data-deroga=r.id data-status=r.status.clone()>
-                                        <strong>{category_label(&r.category)}</strong>
+                                    <li data-deroga=r.id data-status=r.status.as_str()>
+                                        <strong>{r.category}</strong>
                                         " — "
                                         {fill(
                                             ft.deroga_range,
                                             &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
                                         )}
                                         " — "
-                                        {status_label(ft, &r.status)}
+                                        {ft.request_status(r.status)}
                                     </li>
                                 }
                             })
