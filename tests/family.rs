@@ -811,15 +811,38 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
         by.as_str().is_some_and(|s| !s.is_empty()),
         "who acknowledged"
     );
-    // The CSV lists every pupil of the class with the state.
-    let csv = get(
+    // The CSV lists every pupil of the class with the state, in words, when on Rome's clock.
+    let rows = csv_table(&get(
         &mut office,
         &format!("/api/v1/notices/{nid}/acknowledgements?format=csv"),
+    ));
+    assert_eq!(
+        rows[0],
+        ["Classe", "Alunno", "Presa visione", "Quando", "Da"]
     );
-    assert_eq!(csv.status, 200);
-    assert!(csv.content_type.starts_with("text/csv"));
-    assert_eq!(csv.body.lines().count() as u64, recipients + 1);
-    assert_eq!(csv.body.lines().filter(|l| l.contains(";sì;")).count(), 1);
+    assert_eq!(rows.len() as u64, recipients + 1);
+    let child = r1["pupils"]
+        .as_array()
+        .expect("pupils")
+        .iter()
+        .find(|p| p["pupil_id"] == kid)
+        .cloned()
+        .expect("the child");
+    let yes: Vec<&Vec<String>> = rows[1..].iter().filter(|r| r[2] == "sì").collect();
+    assert_eq!(
+        yes,
+        [&vec![
+            class.clone(),
+            child["pupil"].as_str().expect("pupil").to_owned(),
+            "sì".to_owned(),
+            moment_it(&child["acknowledged_at"]),
+            child["acknowledged_by"].as_str().expect("by").to_owned(),
+        ]]
+    );
+    assert!(rows[1..]
+        .iter()
+        .filter(|r| r[2] != "sì")
+        .all(|r| r[0] == class && r[2] == "no" && r[3].is_empty() && r[4].is_empty()));
     // The head teacher sees the same; the teacher of another class and the other school do not.
     let (mut other_school, _) = signed_in(SECRETARY_B);
     let a = get(
@@ -829,9 +852,109 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
     assert_error(&a, 404, "not_found", "another school's office");
 }
 
+/// A CSV file of Ponte as rows of cells: a byte order mark, `;` between cells, CRLF, `"` around
+/// a cell with `;`, `,`, `"` or a line break (`""` inside).
+fn csv_table(a: &Answer) -> Vec<Vec<String>> {
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(a.content_type.starts_with("text/csv"), "{}", a.content_type);
+    let text = a
+        .body
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first, for spreadsheets");
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(ch) = chars.next() {
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ';') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CRLF");
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    assert!(
+        row.is_empty() && cell.is_empty(),
+        "the last row ends with CRLF"
+    );
+    rows
+}
+
+/// A date of the API (`2026-03-19`) as the CSV files write it.
+fn date_it(iso: &str) -> String {
+    date(iso).format("%d/%m/%Y").to_string()
+}
+
+/// A moment of the API (Unix seconds) as the CSV files write it, on Rome's clock.
+fn moment_it(ts: &Value) -> String {
+    let ts = ts.as_i64().expect("a timestamp");
+    domain::clock::rome_time(ts)
+        .expect("a time")
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+/// Minutes as the family's pages and files write them: "12 h 30 min", "12 h".
+fn hours_it(minutes: u64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// The words for the API's codes, written here from the family's pages (not from the
+/// catalogue the worker reads, so a wrong word there fails).
+fn kind_it(code: &str) -> &'static str {
+    match code {
+        "whole_day" => "Assenza giornaliera",
+        "late_entry" => "Ritardo",
+        "deferred_entry" => "Ingresso posticipato",
+        "early_exit" => "Uscita anticipata",
+        "abstention" => "Astensione dalle lezioni",
+        "missed_school_trip" => "Mancata partecipazione a un'uscita didattica",
+        "suspension_without_attendance" => "Sospensione senza obbligo di frequenza",
+        "suspension_with_attendance" => "Sospensione con obbligo di frequenza",
+        "school_activity" => "Attività organizzata dalla scuola",
+        other => panic!("an absence kind the API does not document: {other}"),
+    }
+}
+
+fn status_it(code: &str) -> &'static str {
+    match code {
+        "pending" => "In attesa di decisione",
+        "approved" => "Accolta",
+        "refused" => "Respinta",
+        other => panic!("a request status the API does not document: {other}"),
+    }
+}
+
 #[test]
 fn the_family_downloads_everything_held_about_them() {
+    let _lock = family_data();
     let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut head, _) = signed_in(HEAD_A);
+    // A justification waiting for the school, so the export has one of each state's words.
+    let kid = children(&me)[0];
+    let aid = open_absence(&attendance(&mut parent, kid))["id"]
+        .as_i64()
+        .expect("id");
+    let a = post_json(
+        &mut parent,
+        &format!("/api/v1/absences/{aid}/justification"),
+        &json!({"reason": "family"}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let jid = json_of(&a)["id"].as_i64().expect("id");
+
     let a = get(&mut parent, "/api/v1/me/export?format=json");
     assert_eq!(a.status, 200);
     let v = json_of(&a);
@@ -850,16 +973,181 @@ fn the_family_downloads_everything_held_about_them() {
         .map(|c| c["absences"].as_array().expect("absences").len())
         .sum();
     assert!(absences > 0);
-    let csv = get(&mut parent, "/api/v1/me/export?format=csv");
-    assert_eq!(csv.status, 200);
-    assert!(csv.content_type.starts_with("text/csv"));
+
+    // The CSV: the same records, in words, with Italian dates and hours.
+    let rows = csv_table(&get(&mut parent, "/api/v1/me/export?format=csv"));
     assert_eq!(
-        csv.body
-            .lines()
-            .filter(|l| l.starts_with("assenza;"))
-            .count(),
-        absences
+        rows[0],
+        [
+            "Tipo",
+            "Alunno",
+            "Data",
+            "Voce",
+            "Durata",
+            "Stato",
+            "Dettaglio"
+        ]
     );
+    let g = &v["guardian"];
+    assert!(rows.contains(&vec![
+        "Genitore".to_owned(),
+        String::new(),
+        String::new(),
+        "Codice fiscale".to_owned(),
+        String::new(),
+        String::new(),
+        g["codice_fiscale"].as_str().expect("cf").to_owned(),
+    ]));
+    let of = |kind: &'static str| rows.iter().filter(move |r| r[0] == kind);
+    assert_eq!(of("Assenza").count(), absences);
+    let mut partial = 0;
+    for c in v["children"].as_array().expect("children") {
+        let who = format!(
+            "{} {} ({})",
+            c["name"].as_str().expect("name"),
+            c["surname"].as_str().expect("surname"),
+            c["class_code"].as_str().expect("class")
+        );
+        let d = &c["dashboard"];
+        let as_of = date_it(d["as_of"].as_str().expect("as_of"));
+        let minutes = |k: &str| d[k].as_u64().expect(k);
+        for (what, amount) in [
+            (
+                "Ore di assenza conteggiate",
+                hours_it(minutes("counted_absence_minutes")),
+            ),
+            (
+                "Ore che può ancora perdere",
+                hours_it(minutes("remaining_minutes")),
+            ),
+            (
+                "Massimo di ore di assenza",
+                hours_it(minutes("max_absence_hours") * 60),
+            ),
+        ] {
+            assert!(
+                of("Situazione")
+                    .any(|r| r[1] == who && r[2] == as_of && r[3] == what && r[4] == amount),
+                "{who}: {what} {amount}"
+            );
+        }
+        for a in c["absences"].as_array().expect("absences") {
+            // The JSON keeps the codes.
+            let kind = a["kind"].as_str().expect("kind");
+            let day = date_it(a["date"].as_str().expect("date"));
+            let amount = a["minutes"].as_u64().map(hours_it).unwrap_or_default();
+            partial += usize::from(!amount.is_empty());
+            let justified = if a["justified"] == true {
+                "Giustificata"
+            } else {
+                "Non giustificata"
+            };
+            let detail = match a["justification"].as_object() {
+                None => String::new(),
+                Some(j) => {
+                    let reason = match j["reason"].as_str().expect("reason") {
+                        "personal" => "Motivi personali",
+                        "family" => "Motivi di famiglia",
+                        "transport" => "Problemi di trasporto o maltempo",
+                        "activities" => "Attività sportive, artistiche o culturali",
+                        "other" => "Altro motivo (ne parlerò con la scuola)",
+                        r => panic!("reason {r}"),
+                    };
+                    format!(
+                        "{reason} — {}",
+                        status_it(j["status"].as_str().expect("status"))
+                    )
+                }
+            };
+            let want = [
+                "Assenza",
+                &who,
+                &day,
+                kind_it(kind),
+                &amount,
+                justified,
+                &detail,
+            ];
+            assert!(
+                of("Assenza").any(|r| r == &want),
+                "no row {want:?} for absence {}",
+                a["id"]
+            );
+            if a["id"] == aid {
+                assert_eq!(a["justification"]["status"], "pending");
+                assert_eq!(a["justification"]["reason"], "family");
+                assert_eq!(detail, "Motivi di famiglia — In attesa di decisione");
+            }
+        }
+        let categories = c["categories"].as_array().expect("categories");
+        for r in c["derogations"].as_array().expect("derogations") {
+            let code = r["category"].as_str().expect("category");
+            let label = categories
+                .iter()
+                .find(|k| k["code"] == code)
+                .and_then(|k| k["label"].as_str())
+                .expect("the school's category");
+            let dates = format!(
+                "dal {} al {}",
+                date_it(r["from"].as_str().expect("from")),
+                date_it(r["to"].as_str().expect("to"))
+            );
+            let status = status_it(r["status"].as_str().expect("status"));
+            let want = ["Richiesta di deroga", &who, &dates, label, "", status, ""];
+            assert!(
+                of("Richiesta di deroga").any(|r| r == &want),
+                "no row {want:?}"
+            );
+        }
+    }
+    assert!(
+        partial > 0,
+        "late entries or early exits, in hours and minutes"
+    );
+    let notices = v["notices"].as_array().expect("notices");
+    assert_eq!(of("Avviso").count(), notices.len());
+    for n in notices {
+        let when = moment_it(&n["published_at"]);
+        let title = n["title"].as_str().expect("title");
+        let read = if n["read"] == true {
+            "Letto"
+        } else {
+            "Da leggere"
+        };
+        assert!(
+            of("Avviso").any(|r| r[2] == when
+                && (r[3] == title || r[3] == format!("'{title}"))
+                && r[5] == read),
+            "notice {title} published {when}"
+        );
+    }
+
+    // Decided by the school, the row says so.
+    let a = post_json(
+        &mut head,
+        &format!("/api/v1/justifications/{jid}/decision"),
+        &json!({"decision": "refuse"}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let rows = csv_table(&get(&mut parent, "/api/v1/me/export?format=csv"));
+    let a = get(&mut parent, "/api/v1/me/export?format=json");
+    let line = json_of(&a)["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .flat_map(|c| c["absences"].as_array().expect("absences").clone())
+        .find(|a| a["id"] == aid)
+        .expect("the absence");
+    assert_eq!(line["justification"]["status"], "refused");
+    let day = date_it(line["date"].as_str().expect("date"));
+    assert!(
+        rows.iter().any(|r| r[0] == "Assenza"
+            && r[2] == day
+            && r[5] == "Non giustificata"
+            && r[6] == "Motivi di famiglia — Respinta"),
+        "the refused justification in the CSV"
+    );
+
     let a = get(&mut parent, "/api/v1/me/export?format=xml");
     assert_error(&a, 400, "invalid_field", "format");
     let (mut teacher, _) = signed_in(TEACHER_A);

@@ -722,6 +722,23 @@ pub fn date_it(date: chrono::NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
+/// The date and the time of a Unix timestamp on Rome's clock, as Italians write them:
+/// (`DD/MM/YYYY`, `HH:MM`); empty outside chrono's range of dates.
+pub fn rome_it(ts: i64) -> (String, String) {
+    domain::clock::rome_time(ts)
+        .map(|t| (date_it(t.date()), t.format("%H:%M").to_string()))
+        .unwrap_or_default()
+}
+
+/// A moment on Rome's clock in one piece, `DD/MM/YYYY HH:MM` (what the pages and the CSV files
+/// write for "when"); empty outside chrono's range of dates.
+pub fn date_time_it(ts: i64) -> String {
+    match rome_it(ts) {
+        (d, t) if d.is_empty() => t,
+        (d, t) => format!("{d} {t}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -828,6 +845,17 @@ mod tests {
         let it = serde_json::json!({"a": "{n} giorni", "b": ["x {date}"], "c": "solo qui"});
         let en = serde_json::json!({"a": "{count} days", "b": ["x"]});
         assert_eq!(mismatches(it, en).len(), 3);
+    }
+
+    #[test]
+    fn moments_are_written_on_rome_s_clock() {
+        // 19 March 2026 09:15 UTC is winter time (UTC+1), 1 June 2026 08:00 UTC summer (UTC+2).
+        assert_eq!(date_time_it(1_773_911_700), "19/03/2026 10:15");
+        assert_eq!(
+            rome_it(1_780_300_800),
+            ("01/06/2026".to_owned(), "10:00".to_owned())
+        );
+        assert_eq!(date_time_it(i64::MAX), "");
     }
 
     #[test]

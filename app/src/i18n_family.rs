@@ -2,6 +2,8 @@
 //! English second. Kept beside `i18n.rs` (same `Lang`), so each area's words are found together.
 
 use crate::i18n::{Lang, Plural};
+use domain::attendance::AbsenceKind;
+use domain::family::{Effect, JustificationReason, RequestStatus};
 
 impl Lang {
     pub fn family(self) -> &'static FamilyTexts {
@@ -17,6 +19,58 @@ impl Lang {
         match self {
             Lang::It => s.replace('.', ","),
             Lang::En => s,
+        }
+    }
+}
+
+/// The words of the codes the API sends (`late_entry`, `pending`, …): one place for the pages
+/// and the CSV files (`crate::exports`).
+impl FamilyTexts {
+    /// An absence kind: "Ingresso posticipato" for `deferred_entry`.
+    pub fn kind(&self, k: AbsenceKind) -> &'static str {
+        AbsenceKind::ALL
+            .iter()
+            .position(|x| *x == k)
+            .and_then(|i| self.kinds.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// A justification's reason: "Motivi di famiglia" for `family`.
+    pub fn reason(&self, r: JustificationReason) -> &'static str {
+        JustificationReason::ALL
+            .iter()
+            .position(|x| *x == r)
+            .and_then(|i| self.reasons.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// A request's state, justification or derogation: "In attesa di decisione" for `pending`.
+    pub fn request_status(&self, s: RequestStatus) -> &'static str {
+        match s {
+            RequestStatus::Pending => self.status_pending,
+            RequestStatus::Approved => self.status_approved,
+            RequestStatus::Refused => self.status_refused,
+        }
+    }
+
+    /// A justification's state as the family's list of absences says it, with what to do.
+    pub fn justification_status(&self, s: RequestStatus) -> &'static str {
+        match s {
+            RequestStatus::Pending => self.justification_pending,
+            RequestStatus::Approved => self.justification_approved,
+            RequestStatus::Refused => self.justification_refused,
+        }
+    }
+
+    /// What an absence does to the count.
+    pub fn effect(&self, e: Effect) -> &'static str {
+        match e {
+            Effect::Counted => self.effect_counted,
+            Effect::PendingDeroga => self.effect_pending,
+            Effect::Derogated => self.effect_derogated,
+            Effect::NotCounted => self.effect_not_counted,
         }
     }
 }

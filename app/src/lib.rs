@@ -4,6 +4,7 @@
 //! nothing is loaded from another origin.
 
 pub mod assets;
+pub mod exports;
 pub mod i18n;
 pub mod i18n_errors;
 pub mod i18n_family;

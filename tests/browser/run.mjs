@@ -807,6 +807,30 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   assert.equal(justified.justification.status, "approved");
   assert.ok(child.derogations.some((d) => String(d.id) === derogaId && d.status === "approved"));
   assert.ok(data.notices.some((n) => n.title === title && n.pupils.every((p) => p.acknowledged_at)));
+  // The same as CSV for a spreadsheet: Italian headings, words for the JSON's codes, Italian dates.
+  const [csvDownload] = await Promise.all([
+    parent.waitForEvent("download"),
+    parent.getByRole("link", { name: "Scarica i dati (CSV, per il foglio di calcolo)" }).click(),
+  ]);
+  assert.equal(csvDownload.suggestedFilename(), "ponte-dati.csv");
+  const csv = readFileSync(await csvDownload.path(), "utf8");
+  assert.ok(csv.startsWith("\ufeffTipo;Alunno;Data;Voce;Durata;Stato;Dettaglio\r\n"), csv.slice(0, 80));
+  const csvRows = csv.split("\r\n");
+  const who = `${child.name} ${child.surname} (${child.class_code})`;
+  assert.ok(
+    csvRows.some((r) => r.startsWith(`Assenza;${who};${da}/${mo}/${y};`) && r.endsWith(";Giustificata;Motivi di famiglia — Accolta")),
+    "the justified absence, in words",
+  );
+  assert.ok(csvRows.some((r) => r.startsWith(`Richiesta di deroga;${who};`) && r.includes(";Accolta;")), "the approved derogation, in words");
+  assert.ok(!csv.includes(";approved"), "no code of the JSON");
+  // The office's list of acknowledgements as CSV: both children acknowledged, with the time.
+  const [ackDownload] = await Promise.all([
+    office.waitForEvent("download"),
+    office.getByRole("link", { name: "Scarica l'elenco (CSV)" }).click(),
+  ]);
+  const ackRows = readFileSync(await ackDownload.path(), "utf8").split("\r\n");
+  assert.equal(ackRows[0], "\ufeffClasse;Alunno;Presa visione;Quando;Da");
+  assert.equal(ackRows.filter((r) => /;sì;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};/.test(r)).length, 2, ackRows.join("\n"));
   await parent.context().close();
   await office.context().close();
 });

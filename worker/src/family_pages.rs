@@ -13,11 +13,11 @@ use crate::family::Fields;
 use crate::family::{self, child_position, family_notices};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
-use app::i18n::date_it;
+use app::i18n::{date_it, date_time_it, rome_it};
 use app::layout::SignedIn;
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
-    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, Presence, ProblemForm, Updated,
+    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
@@ -27,8 +27,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
-use domain::clock::rome_time;
-use domain::family::{ChildPosition, JustificationReason, Kid, Notice};
+use domain::family::{ChildPosition, Kid, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
@@ -42,15 +41,8 @@ fn private(mut r: Response) -> Response {
     r
 }
 
-/// Date and time of `ts` on an Italian clock.
-fn local(ts: i64) -> (String, String) {
-    rome_time(ts)
-        .map(|t| (date_it(t.date()), t.format("%H:%M").to_string()))
-        .unwrap_or_default()
-}
-
 fn updated_now() -> Updated {
-    let (date, time) = local(crate::auth::now());
+    let (date, time) = rome_it(crate::auth::now());
     Updated { date, time }
 }
 
@@ -165,13 +157,6 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     )
 }
 
-fn kind_index(kind: AbsenceKind) -> usize {
-    AbsenceKind::ALL
-        .iter()
-        .position(|x| *x == kind)
-        .unwrap_or(0)
-}
-
 /// `GET /famiglia/alunni/{id}`: one child's absences, justifications and derogations.
 pub async fn alunno(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let sent = query_pairs(req.uri().query())
@@ -232,21 +217,12 @@ async fn child_page(
         .map(|a| AbsenceItem {
             id: a.absence.id,
             date: a.absence.date,
-            kind_index: kind_index(a.absence.kind),
+            kind: a.absence.kind,
             minutes: a.absence.minutes,
             justified: a.absence.justified,
-            justification: a
-                .absence
-                .justification
-                .as_ref()
-                .map(|j| j.status.as_str().to_owned()),
+            justification: a.absence.justification.as_ref().map(|j| j.status),
             effect: a.effect,
             can_justify: a.can_justify,
-            presence: match a.absence.kind {
-                AbsenceKind::SchoolActivity => Some(Presence::SchoolActivity),
-                AbsenceKind::SuspensionWithAttendance => Some(Presence::SuspensionWithAttendance),
-                _ => None,
-            },
         })
         .collect();
     let deroghe: Vec<DerogaItem> = p
@@ -254,10 +230,10 @@ async fn child_page(
         .iter()
         .map(|d| DerogaItem {
             id: d.id,
-            category: d.category.as_str().to_owned(),
+            category: p.category_label(d.category.as_str()).to_owned(),
             from: d.from,
             to: d.to,
-            status: d.status.as_str().to_owned(),
+            status: d.status,
         })
         .collect();
     let categories: Vec<(String, String)> = p
@@ -296,12 +272,12 @@ fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
         .filter_map(|p| kids.iter().find(|k| k.pupil_id == p.pupil_id))
         .map(|k| k.name.clone())
         .collect();
-    let acknowledged = n.acknowledged_at().map(local);
+    let acknowledged = n.acknowledged_at().map(rome_it);
     NoticeItem {
         id: n.id,
         title: n.title.clone(),
         body: n.body.clone(),
-        published: local(n.published_at).0,
+        published: rome_it(n.published_at).0,
         read: n.read,
         requires_ack: n.requires_ack,
         for_names,
@@ -415,7 +391,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     .map(|(n, summary)| NoticeRow {
                         id: n.id,
                         title: n.title.clone(),
-                        published: local(n.published_at).0,
+                        published: rome_it(n.published_at).0,
                         requires_ack: n.requires_ack,
                         recipients: summary.recipients,
                         acknowledged: summary.acknowledged,
@@ -487,7 +463,7 @@ pub async fn scuola_avviso(
     let notice = NoticeRow {
         id: r.notice.id,
         title: r.notice.title.clone(),
-        published: local(r.notice.published_at).0,
+        published: rome_it(r.notice.published_at).0,
         requires_ack: r.notice.requires_ack,
         recipients: r.summary.recipients,
         acknowledged: r.summary.acknowledged,
@@ -510,10 +486,7 @@ pub async fn scuola_avviso(
         .map(|p| PupilAck {
             class: p.class_code.clone(),
             pupil: p.pupil.clone(),
-            when: p.acknowledged_at.map(|t| {
-                let (d, h) = local(t);
-                format!("{d} {h}")
-            }),
+            when: p.acknowledged_at.map(date_time_it),
             by: p.acknowledged_by.clone(),
         })
         .collect();
@@ -575,10 +548,8 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                     .map(|c| c.label.clone())
                     .unwrap_or_else(|| r.what.clone())
             } else {
-                ft.kinds
-                    .get(AbsenceKind::from_code(&r.what).map_or(0, kind_index))
-                    .copied()
-                    .unwrap_or("")
+                AbsenceKind::from_code(&r.what)
+                    .map_or(r.what.as_str(), |k| ft.kind(k))
                     .to_owned()
             };
             let dates = if r.date_from == r.date_to {
@@ -586,13 +557,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
             } else {
                 format!("{} – {}", date_it(r.date_from), date_it(r.date_to))
             };
-            let reason = r.reason.and_then(|reason| {
-                JustificationReason::ALL
-                    .iter()
-                    .position(|x| *x == reason)
-                    .and_then(|i| ft.reasons.get(i))
-                    .map(|s| (*s).to_owned())
-            });
+            let reason = r.reason.map(|reason| ft.reason(reason).to_owned());
             RequestRow {
                 kind: if deroga {
                     "derogation"
@@ -606,7 +571,7 @@ pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request)
                 dates,
                 what,
                 reason,
-                requested: local(r.requested_at).0,
+                requested: rome_it(r.requested_at).0,
             }
         })
         .collect();

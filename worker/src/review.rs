@@ -14,7 +14,7 @@ use crate::family::{change, Done};
 use crate::pages::{lang_of, render};
 use crate::publish::{publish_declaration, Proved};
 use crate::SharedEnv;
-use app::i18n::{fill, Lang};
+use app::i18n::{date_time_it, fill, Lang};
 use app::pages::operatore::{OperatorePage, ReviewRow};
 use axum::extract::{Path, Request};
 use axum::http::StatusCode;
@@ -228,8 +228,7 @@ fn row(lang: Lang, d: &Declaration, live: Option<Live>) -> ReviewRow {
         .unwrap_or_default();
     let arrived = d
         .verified_at
-        .and_then(|t| domain::clock::rome_time(t as i64))
-        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .map(|t| date_time_it(t as i64))
         .unwrap_or_default();
     let (live_text, live_host) = match live {
         None => (o.live_none.to_owned(), None),

@@ -16,6 +16,7 @@ use crate::error::{path_id as id_of, query_pairs, ApiError};
 use crate::family::{answer, caller, change, csv_file, Done};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
+use app::i18n::date_time_it;
 use app::pages::enti_lista::{Lista, ListaCorrente, ListaScuola};
 use app::pages::scuola_liste::ListePage;
 use axum::body::Body;
@@ -87,13 +88,6 @@ fn list_query(q: Option<&str>) -> Result<(Option<String>, bool), FieldError> {
     Ok((class, csv))
 }
 
-/// "20/03/2026 10:15" on Rome's clock.
-fn rome_minute(t: i64) -> String {
-    domain::clock::rome_time(t)
-        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_default()
-}
-
 /// `GET /api/v1/schools/{id}/shortlists[?class=3A][&format=csv]`.
 pub async fn list(
     env: SharedEnv,
@@ -117,7 +111,7 @@ pub async fn list(
                 Some(c) => format!("lista-enti-{c}.csv"),
                 None => "liste-enti.csv".to_owned(),
             };
-            csv_file(shortlist_csv(&lists, rome_minute), &name)
+            csv_file(shortlist_csv(&lists, date_time_it), &name)
         }
         Ok((false, _, lists)) => answer(Ok(lists)),
         Err(e) => e.into_response(),

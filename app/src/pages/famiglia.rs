@@ -7,8 +7,8 @@ use crate::i18n::{date_it, fill, Lang};
 use crate::i18n_family::FamilyTexts;
 use crate::layout::{Page, SignedIn};
 use chrono::{Datelike, NaiveDate};
-use domain::attendance::Status;
-use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason};
+use domain::attendance::{AbsenceKind, Status};
+use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason, RequestStatus};
 use domain::share::{self, AllowanceUsed};
 use leptos::prelude::*;
 
@@ -299,32 +299,23 @@ pub fn FamigliaPage(
 pub struct AbsenceItem {
     pub id: i64,
     pub date: NaiveDate,
-    pub kind_index: usize,
+    pub kind: AbsenceKind,
     pub minutes: Option<u32>,
     pub justified: bool,
-    /// `pending`, `approved` or `refused`.
-    pub justification: Option<String>,
+    pub justification: Option<RequestStatus>,
     pub effect: Option<Effect>,
     pub can_justify: bool,
-    /// A kind where the pupil was at school: never "not justified".
-    pub presence: Option<Presence>,
-}
-
-/// Why a line of the register is not an absence: the pupil was at school.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    SchoolActivity,
-    SuspensionWithAttendance,
 }
 
 /// One derogation request.
 #[derive(Debug, Clone)]
 pub struct DerogaItem {
     pub id: i64,
+    /// The category in the school's words.
     pub category: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub status: String,
+    pub status: RequestStatus,
 }
 
 /// Which form of a child's page a refused submission came from.
@@ -362,27 +353,10 @@ impl FormProblem {
     }
 }
 
-fn status_label(ft: &FamilyTexts, s: &str) -> &'static str {
-    match s {
-        "approved" => ft.status_approved,
-        "refused" => ft.status_refused,
-        _ => ft.status_pending,
-    }
-}
-
-fn effect_label(ft: &FamilyTexts, e: Effect) -> &'static str {
-    match e {
-        Effect::Counted => ft.effect_counted,
-        Effect::PendingDeroga => ft.effect_pending,
-        Effect::Derogated => ft.effect_derogated,
-        Effect::NotCounted => ft.effect_not_counted,
-    }
-}
-
 /// "lun 03/11/2025 · Assenza giornaliera · 6 h".
 fn absence_words(lang: Lang, a: &AbsenceItem) -> String {
     let ft = lang.family();
-    let kind = ft.kinds.get(a.kind_index).copied().unwrap_or("");
+    let kind = ft.kind(a.kind);
     let weekday = ft.weekdays[a.date.weekday().num_days_from_monday() as usize];
     let mut words = format!("{weekday} {} · {kind}", date_it(a.date));
     if let Some(m) = a.minutes {
@@ -396,15 +370,12 @@ fn absence_words(lang: Lang, a: &AbsenceItem) -> String {
 #[component]
 fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
     let ft = lang.family();
-    let justification = a.justification.as_deref().map(|j| match j {
-        "approved" => ft.justification_approved,
-        "refused" => ft.justification_refused,
-        _ => ft.justification_pending,
-    });
-    let state = match a.presence {
-        Some(Presence::SchoolActivity) => ft.presence_school_activity.to_owned(),
-        Some(Presence::SuspensionWithAttendance) => ft.presence_suspension.to_owned(),
-        None => format!(
+    let justification = a.justification.map(|j| ft.justification_status(j));
+    // A kind where the pupil was at school is never "not justified".
+    let state = match a.kind {
+        AbsenceKind::SchoolActivity => ft.presence_school_activity.to_owned(),
+        AbsenceKind::SuspensionWithAttendance => ft.presence_suspension.to_owned(),
+        _ => format!(
             "{}{}",
             if a.justified {
                 ft.justified_yes
@@ -412,7 +383,7 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
                 ft.justified_no
             },
             a.effect
-                .map(|e| format!(" — {}", effect_label(ft, e)))
+                .map(|e| format!(" — {}", ft.effect(e)))
                 .unwrap_or_default(),
         ),
     };
@@ -430,7 +401,11 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
             <p class="hint">{state}</p>
             {justification
                 .map(|j| {
-                    view! { <p class="state" data-justification=a.justification.clone()>{j}</p> }
+                    view! {
+                        <p class="state" data-justification=a.justification.map(RequestStatus::as_str)>
+                            {j}
+                        </p>
+                    }
                 })}
             {a
                 .can_justify
@@ -508,16 +483,6 @@ pub fn AlunnoPage(
             _ => months.push((key, vec![a])),
         }
     }
-    let category_label = {
-        let categories = categories.clone();
-        move |code: &str| {
-            categories
-                .iter()
-                .find(|(c, _)| c == code)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_else(|| code.to_owned())
-        }
-    };
     let justify_problem = problem.clone().filter(|p| p.form == ProblemForm::Justify);
     let deroga_problem = problem.filter(|p| p.form == ProblemForm::Deroga);
     let title = child.name.clone();
@@ -580,10 +545,9 @@ pub fn AlunnoPage(
                 >
                     {JustificationReason::ALL
                         .iter()
-                        .zip(ft.reasons.iter())
-                        .map(|(r, l)| {
+                        .map(|r| {
                             let selected = reason_sent.as_deref() == Some(r.as_str());
-                            view! { <option value=r.as_str() selected=selected>{*l}</option> }
+                            view! { <option value=r.as_str() selected=selected>{ft.reason(*r)}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -637,15 +601,15 @@ pub fn AlunnoPage(
                                 .into_iter()
                                 .map(|r| {
                                     view! {
-                                        <li data-deroga=r.id data-status=r.status.clone()>
-                                            <strong>{category_label(&r.category)}</strong>
+                                        <li data-deroga=r.id data-status=r.status.as_str()>
+                                            <strong>{r.category.clone()}</strong>
                                             " — "
                                             {fill(
                                                 ft.deroga_range,
                                                 &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
                                             )}
                                             " — "
-                                            {status_label(ft, &r.status)}
+                                            {ft.request_status(r.status)}
                                         </li>
                                     }
                                 })

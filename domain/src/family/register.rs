@@ -294,6 +294,17 @@ pub fn to_justify<'a>(
         .collect()
 }
 
+impl ChildPosition {
+    /// The school's words for derogation category `code` (its policy's label); the code itself
+    /// for a category the school no longer has.
+    pub fn category_label<'a>(&'a self, code: &'a str) -> &'a str {
+        self.categories
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(code, |c| c.label.as_str())
+    }
+}
+
 /// The answer while the school has not sent its classes or calendar (409).
 pub fn not_ready() -> FieldError {
     FieldError::conflict_says(Msg::SchoolNotReady, &[])
@@ -534,6 +545,10 @@ mod tests {
             .iter()
             .any(|a| matches!(a, super::super::Action::BringDocuments { count: 1, .. })));
         assert!(!p.categories.is_empty());
+        assert!(p
+            .category_label("grave_malattia")
+            .starts_with("Assenze continuative superiori a 30 giorni"));
+        assert_eq!(p.category_label("abolita"), "abolita");
         assert_eq!(p.first_lesson_day, d("2025-09-15"));
     }
 

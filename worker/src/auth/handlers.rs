@@ -458,9 +458,7 @@ pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Reque
     let history: Vec<ImportRow> = history
         .into_iter()
         .map(|i| ImportRow {
-            when: domain::clock::rome_time(i.created_at)
-                .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
-                .unwrap_or_default(),
+            when: app::i18n::date_time_it(i.created_at),
             kind: i.kind.as_str().to_owned(),
             file_name: i.file_name,
             rows: i.rows,

@@ -232,7 +232,8 @@ pub(crate) fn private(mut r: Response) -> Response {
     r
 }
 
-/// `YYYY-MM-DD HH:MM` of a timestamp on Rome's clock (what the family and the office read).
+/// `YYYY-MM-DD HH:MM` of a timestamp on Rome's clock: the export's `generated_at` in JSON (the
+/// CSV files write `DD/MM/YYYY HH:MM`, `app::i18n::date_time_it`).
 pub(crate) fn rome(t: i64) -> String {
     domain::clock::rome_time(t)
         .map(|d| d.format("%Y-%m-%d %H:%M").to_string())

@@ -2,7 +2,7 @@
 //! acknowledgement figures and lists. Who reaches what is `domain::session::Access` (its
 //! `scope` per school); the gathering functions here serve the API and the pages alike.
 
-use super::{answer, caller, change, csv_file, csv_wanted, private, rome, Done};
+use super::{answer, caller, change, csv_file, csv_wanted, private, Done};
 use crate::auth;
 use crate::db::family::{self as db, SchoolRequests};
 use crate::error::{json_response, path_id as id_of, ApiError};
@@ -183,30 +183,11 @@ pub async fn acknowledgements(
     .await;
     match r {
         Ok((false, r)) => private(json_response(StatusCode::OK, &r)),
-        Ok((true, r)) => {
-            let mut out = String::from("\u{feff}");
-            out.push_str(&family::csv_row(&[
-                "classe",
-                "alunno",
-                "presa_visione",
-                "data_ora",
-                "da",
-            ]));
-            for p in &r.pupils {
-                out.push_str(&family::csv_row(&[
-                    p.class_code.as_str(),
-                    p.pupil.as_str(),
-                    if p.acknowledged_at.is_some() {
-                        "sì"
-                    } else {
-                        "no"
-                    },
-                    &p.acknowledged_at.map(rome).unwrap_or_default(),
-                    p.acknowledged_by.as_deref().unwrap_or(""),
-                ]));
-            }
-            csv_file(out, &format!("prese-visione-avviso-{}.csv", r.notice.id))
-        }
+        // In words, dates and times as Italians write them (app::exports).
+        Ok((true, r)) => csv_file(
+            app::exports::acknowledgements_csv(&r),
+            &format!("prese-visione-avviso-{}.csv", r.notice.id),
+        ),
         Err(e) => e.into_response(),
     }
 }

@@ -1,0 +1,378 @@
+//! The CSV files of the family portal and of the school's notices: the family's export
+//! (`GET /api/v1/me/export?format=csv`) and who has acknowledged a notice
+//! (`GET /api/v1/notices/{id}/acknowledgements?format=csv`). Headings and values are words, the
+//! catalogue's that the pages write ("Ingresso posticipato", "In attesa di decisione", the
+//! school's name for a derogation category), dates `DD/MM/YYYY`, times `HH:MM` on Rome's clock,
+//! hours as "12 h 30 min"; the JSON of the same endpoints keeps the codes. Like the files of a
+//! search and of the lists (`domain::shortlist`), they are in Italian whatever the reader's
+//! language: a UTF-8 byte order mark (so a spreadsheet reads UTF-8), a heading row, then rows
+//! written by `domain::family::csv_row` (`;`, CRLF, formula-safe).
+
+use crate::i18n::{date_it, date_time_it, fill, Lang};
+use crate::pages::famiglia::hours;
+use domain::api::types::Export;
+use domain::family::{csv_row, NoticeReport};
+
+/// The language of the files.
+const LANG: Lang = Lang::It;
+
+/// The columns of the family's export: one table, each row one record, the first cell saying
+/// which.
+pub const FAMILY_COLUMNS: [&str; 7] = [
+    "Tipo",
+    "Alunno",
+    "Data",
+    "Voce",
+    "Durata",
+    "Stato",
+    "Dettaglio",
+];
+
+// What a row of the family's export is (a derogation request is the catalogue's `rq_deroga`).
+const GUARDIAN: &str = "Genitore";
+const POSITION: &str = "Situazione";
+const ABSENCE: &str = "Assenza";
+const NOTICE: &str = "Avviso";
+
+const FULL_NAME: &str = "Nome e cognome";
+const TAX_CODE: &str = "Codice fiscale";
+const ANNUAL_HOURS: &str = "Monte ore annuale";
+const MAX_HOURS: &str = "Massimo di ore di assenza";
+const ACK_OF: &str = "Presa visione per {name}: {when}";
+const ACKNOWLEDGED: &str = "Presa visione";
+const YES: &str = "sì";
+const NO: &str = "no";
+
+/// The byte order mark and the heading.
+fn start(columns: &[&str]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_row(columns));
+    out
+}
+
+/// Everything of [`Export`] as one table: the guardian, then each child's position, absences
+/// and derogation requests, then the notices.
+pub fn family_csv(e: &Export) -> String {
+    let ft = LANG.family();
+    let mut out = start(&FAMILY_COLUMNS);
+    let g = &e.guardian;
+    let name = format!("{} {}", g.given_name, g.family_name);
+    for (what, value) in [(FULL_NAME, name.as_str()), (TAX_CODE, &g.codice_fiscale)] {
+        out.push_str(&csv_row(&[GUARDIAN, "", "", what, "", "", value]));
+    }
+    for c in &e.children {
+        let who = format!("{} {} ({})", c.name, c.surname, c.class_code);
+        let d = &c.dashboard;
+        let as_of = date_it(d.as_of);
+        for (what, amount) in [
+            (ANNUAL_HOURS, hours(LANG, d.annual_hours.saturating_mul(60))),
+            (
+                MAX_HOURS,
+                hours(LANG, d.max_absence_hours.saturating_mul(60)),
+            ),
+            (ft.counted, hours(LANG, d.counted_absence_minutes)),
+            (ft.remaining, hours(LANG, d.remaining_minutes)),
+            (
+                ft.remaining_days,
+                LANG.count(&ft.days, u64::from(d.remaining_days), &[]),
+            ),
+            (ft.derogated, hours(LANG, d.derogated_minutes)),
+            (ft.pending_deroga, hours(LANG, d.pending_deroga_minutes)),
+        ] {
+            out.push_str(&csv_row(&[POSITION, &who, &as_of, what, &amount, "", ""]));
+        }
+        for v in &c.absences {
+            let a = &v.absence;
+            let justification = a
+                .justification
+                .as_ref()
+                .map(|j| format!("{} — {}", ft.reason(j.reason), ft.request_status(j.status)))
+                .unwrap_or_default();
+            out.push_str(&csv_row(&[
+                ABSENCE,
+                &who,
+                &date_it(a.date),
+                ft.kind(a.kind),
+                &a.minutes.map(|m| hours(LANG, m)).unwrap_or_default(),
+                if a.justified {
+                    ft.justified_yes
+                } else {
+                    ft.justified_no
+                },
+                &justification,
+            ]));
+        }
+        for r in &c.derogations {
+            let dates = fill(
+                ft.deroga_range,
+                &[("from", &date_it(r.from)), ("to", &date_it(r.to))],
+            );
+            out.push_str(&csv_row(&[
+                ft.rq_deroga,
+                &who,
+                &dates,
+                c.category_label(r.category.as_str()),
+                "",
+                ft.request_status(r.status),
+                "",
+            ]));
+        }
+    }
+    for n in &e.notices {
+        let acks = if n.requires_ack {
+            n.pupils
+                .iter()
+                .map(|p| {
+                    let name = e
+                        .children
+                        .iter()
+                        .find(|c| c.pupil_id == p.pupil_id)
+                        .map(|c| format!("{} {}", c.name, c.surname))
+                        .unwrap_or_else(|| p.pupil_id.to_string());
+                    let when = p
+                        .acknowledged_at
+                        .map(date_time_it)
+                        .unwrap_or_else(|| ft.sn_not_yet.to_owned());
+                    fill(ACK_OF, &[("name", &name), ("when", &when)])
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            String::new()
+        };
+        out.push_str(&csv_row(&[
+            NOTICE,
+            "",
+            &date_time_it(n.published_at),
+            &n.title,
+            "",
+            if n.read {
+                ft.notice_read
+            } else {
+                ft.notice_unread
+            },
+            &acks,
+        ]));
+    }
+    out
+}
+
+/// The columns of a notice's acknowledgements: the page's table, with a yes/no column to filter.
+pub fn ack_columns() -> [&'static str; 5] {
+    let ft = LANG.family();
+    [
+        ft.sn_col_class,
+        ft.sn_col_pupil,
+        ACKNOWLEDGED,
+        ft.sn_col_when,
+        ft.sn_col_by,
+    ]
+}
+
+/// Every pupil a notice reaches, in the order of the report, with whether, when and by whom
+/// it was acknowledged.
+pub fn acknowledgements_csv(r: &NoticeReport) -> String {
+    let mut out = start(&ack_columns());
+    for p in &r.pupils {
+        out.push_str(&csv_row(&[
+            p.class_code.as_str(),
+            p.pupil.as_str(),
+            if p.acknowledged_at.is_some() { YES } else { NO },
+            &p.acknowledged_at.map(date_time_it).unwrap_or_default(),
+            p.acknowledged_by.as_deref().unwrap_or(""),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::api::types::Guardian;
+    use domain::attendance::{
+        presets, AbsenceKind, Calendar, DerogaCategoryCode, LessonWeeks, Pupil, SchoolGrade,
+        TimetableProfile,
+    };
+    use domain::family::{
+        ack_report, assess, Absence, Audience, Child, DerogaRecord, Justification,
+        JustificationReason, Notice, NoticePupil, Place, Register, RequestStatus, RollPupil,
+    };
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// 19 March 2026 10:15 in Rome.
+    const MORNING: i64 = 1_773_911_700;
+
+    fn notice(pupils: Vec<NoticePupil>) -> Notice {
+        Notice {
+            id: 4,
+            school_id: 1,
+            title: "=Uscita; al museo".into(),
+            body: "Partenza alle 8.30.".into(),
+            audience: Audience::School,
+            requires_ack: true,
+            published_at: MORNING,
+            read: true,
+            pupils,
+        }
+    }
+
+    fn export() -> Export {
+        let profile = TimetableProfile::from_days([6, 6, 6, 6, 6, 0]).unwrap();
+        let child = Child {
+            id: 7,
+            school_id: 1,
+            school: "Scuola".into(),
+            name: "Anna".into(),
+            surname: "Rossi".into(),
+            class_code: "2B".into(),
+            grade: SchoolGrade::SecondariaPrimoGrado,
+            pupil: Pupil::full_year(SchoolGrade::SecondariaPrimoGrado, profile),
+            calendar: Calendar::new(
+                d("2025-09-15"),
+                d("2026-06-10"),
+                vec![],
+                LessonWeeks::DEFAULT,
+            )
+            .unwrap(),
+            policy: presets::seed_003().unwrap(),
+        };
+        let late = Absence::new(
+            1,
+            d("2026-03-19"),
+            AbsenceKind::DeferredEntry,
+            Some(70),
+            false,
+            Some(Justification {
+                id: 10,
+                reason: JustificationReason::Family,
+                status: RequestStatus::Pending,
+                requested_at: MORNING,
+                decided_at: None,
+            }),
+        )
+        .unwrap();
+        let day =
+            Absence::new(2, d("2026-03-02"), AbsenceKind::WholeDay, None, true, None).unwrap();
+        let deroga = DerogaRecord::new(
+            3,
+            7,
+            DerogaCategoryCode::new("grave_malattia").unwrap(),
+            d("2026-03-02"),
+            d("2026-03-03"),
+            RequestStatus::Pending,
+            MORNING,
+            None,
+        )
+        .unwrap();
+        let register = Register {
+            place: Place {
+                pupil_id: 7,
+                school_id: 1,
+                class_code: "2B".into(),
+            },
+            child: Some(child),
+            absences: vec![day, late],
+            deroghe: vec![deroga],
+            unacknowledged: vec![],
+            absences_imported_at: None,
+        };
+        Export {
+            generated_at: "2026-03-20 10:00".into(),
+            guardian: Guardian {
+                codice_fiscale: "RSSMRA80A41H501X".into(),
+                given_name: "Maria".into(),
+                family_name: "Rossi".into(),
+            },
+            children: vec![assess(register, d("2026-03-20")).unwrap()],
+            notices: vec![notice(vec![NoticePupil {
+                pupil_id: 7,
+                acknowledged_at: Some(MORNING),
+            }])],
+        }
+    }
+
+    fn rows(csv: &str) -> Vec<&str> {
+        csv.strip_prefix('\u{feff}')
+            .expect("a byte order mark")
+            .split_terminator("\r\n")
+            .collect()
+    }
+
+    #[test]
+    fn the_family_export_is_in_words_with_italian_dates_and_hours() {
+        let csv = family_csv(&export());
+        let rows = rows(&csv);
+        assert_eq!(rows[0], "Tipo;Alunno;Data;Voce;Durata;Stato;Dettaglio");
+        assert_eq!(rows[1], "Genitore;;;Nome e cognome;;;Maria Rossi");
+        assert_eq!(rows[2], "Genitore;;;Codice fiscale;;;RSSMRA80A41H501X");
+        assert!(rows.contains(&"Situazione;Anna Rossi (2B);20/03/2026;Monte ore annuale;990 h;;"));
+        assert!(rows.contains(
+            &"Assenza;Anna Rossi (2B);19/03/2026;Ingresso posticipato;1 h 10 min;\
+              Non giustificata;Motivi di famiglia — In attesa di decisione"
+        ));
+        assert!(
+            rows.contains(&"Assenza;Anna Rossi (2B);02/03/2026;Assenza giornaliera;;Giustificata;")
+        );
+        let deroga = rows
+            .iter()
+            .find(|r| r.starts_with("Richiesta di deroga;"))
+            .expect("the derogation request");
+        assert!(
+            deroga.starts_with(
+                "Richiesta di deroga;Anna Rossi (2B);dal 02/03/2026 al 03/03/2026;\
+                 \"Assenze continuative superiori a 30 giorni"
+            ),
+            "{deroga}"
+        );
+        // The school's name of the category has commas: quoted.
+        assert!(deroga.ends_with("\";;In attesa di decisione;"), "{deroga}");
+        // A title that reads as a formula is quoted and defused.
+        assert_eq!(
+            rows.last().copied(),
+            Some(
+                "Avviso;;19/03/2026 10:15;\"'=Uscita; al museo\";;Letto;\
+                 Presa visione per Anna Rossi: 19/03/2026 10:15"
+            )
+        );
+        // No code of the JSON is left in a cell.
+        for code in [
+            "deferred_entry",
+            "whole_day",
+            "pending",
+            "family",
+            "grave_malattia",
+        ] {
+            assert!(!csv.contains(code), "{code} in\n{csv}");
+        }
+    }
+
+    #[test]
+    fn the_acknowledgements_say_yes_or_no_and_when_on_rome_s_clock() {
+        let roll = |id, pupil: &str, at: Option<i64>| RollPupil {
+            pupil_id: id,
+            pupil: pupil.into(),
+            class_code: "2B".into(),
+            grade: Some(SchoolGrade::SecondariaPrimoGrado),
+            acknowledged_at: at,
+            acknowledged_by: at.map(|_| "Maria Rossi".into()),
+        };
+        let r = ack_report(
+            notice(vec![]),
+            vec![
+                roll(7, "Rossi Anna", Some(MORNING)),
+                roll(8, "Bianchi Luca", None),
+            ],
+        );
+        assert_eq!(
+            rows(&acknowledgements_csv(&r)),
+            [
+                "Classe;Alunno;Presa visione;Quando;Da",
+                "2B;Rossi Anna;sì;19/03/2026 10:15;Maria Rossi",
+                "2B;Bianchi Luca;no;;",
+            ]
+        );
+    }
+}
