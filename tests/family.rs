@@ -903,10 +903,11 @@ fn moment_it(ts: &Value) -> String {
         .to_string()
 }
 
-/// Minutes as the family's pages and files write them: "12 h 30 min", "12 h".
+/// Minutes as the family's pages and files write them: "12 h 30 min", "12 h", "50 min".
 fn hours_it(minutes: u64) -> String {
     match (minutes / 60, minutes % 60) {
         (h, 0) => format!("{h} h"),
+        (0, m) => format!("{m} min"),
         (h, m) => format!("{h} h {m} min"),
     }
 }
