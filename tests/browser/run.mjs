@@ -465,6 +465,17 @@ test("the header takes at most 120 px on a phone, signed in or not, and one row 
     // The name is shown, and leads to the person's area.
     await page.locator("header .account-name").getByText(parentOfTwo.given_name).waitFor();
   }
+  // The same with the fallback font the page shows until Titillium has loaded (font-display:
+  // optional), which is wider: the name is cut, the header keeps its two rows.
+  await page.goto(`${BASE}/famiglia`);
+  // (Through the CSSOM: the Content-Security-Policy refuses an inline style, rightly.)
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll("header, header *")) {
+      e.style.setProperty("font-family", "'DejaVu Sans', Verdana, sans-serif", "important");
+    }
+  });
+  const fallback = await height(page);
+  assert.ok(fallback <= 120, `/famiglia with the fallback font: header ${fallback} px`);
   await shot(page, "intestazione-telefono");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${BASE}/famiglia`);
