@@ -744,6 +744,37 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
         &json!({"title": "x", "body": "x", "audience": "school"}),
     );
     assert_error(&a, 404, "not_found", "a teacher does not publish");
+    // A notice to nobody is refused (issue 23 point 2): a class code the school does not have
+    // ("3C" where the class is "P3C"), named with the school's own codes as examples; a grade
+    // the school has no pupils of.
+    let short = class.trim_start_matches(['P', 'S']).to_owned();
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": "x", "body": "x", "audience": "classes", "audience_value": short}),
+    );
+    assert_error(&a, 400, "invalid_field", "a class the school does not have");
+    let said = json_of(&a)["message"].as_str().unwrap_or("").to_owned();
+    assert!(
+        said.contains(&format!("non ha le classi {short}")) && said.contains("P1A"),
+        "{said}"
+    );
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": "x", "body": "x", "audience": "grade",
+                "grade": "secondaria_secondo_grado"}),
+    );
+    assert_error(
+        &a,
+        400,
+        "invalid_field",
+        "a grade the school has no pupils of",
+    );
+    assert!(json_of(&a)["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("non raggiunge nessun alunno"));
 
     let title = format!("Uscita al museo della classe {class}");
     let a = post_json(

@@ -98,6 +98,8 @@ fn english(m: Msg) -> &'static str {
         MsgId::AbsenceAlreadyJustified => "This absence is already justified in the register.",
         MsgId::FutureAbsence => "A future absence cannot be justified.",
         MsgId::JustificationAlreadySent => "A justification has already been sent for this absence.",
+        MsgId::NoticeUnknownClasses => "The school has no classes {classes}: no family would receive the notice for them. The school's classes are, for example: {examples}.",
+        MsgId::NoticeReachesNobody => "The notice reaches no pupil of the school: no family would receive it. Check the recipients.",
         MsgId::AbsenceDerogated => "This absence is covered by an approved derogation: it does not count towards the limit and needs no justification.",
         MsgId::AbsencesNoneChosen => "Choose at least one absence to justify.",
         MsgId::AbsencesTooMany => "At most {max} absences can be justified at once.",

@@ -2,8 +2,8 @@
 //! English second. Kept beside `i18n.rs` (same `Lang`), so each area's words are found together.
 
 use crate::i18n::{Lang, Plural};
-use domain::attendance::AbsenceKind;
-use domain::family::{Effect, JustificationReason, RequestStatus};
+use domain::attendance::{AbsenceKind, SchoolGrade};
+use domain::family::{Audience, Effect, JustificationReason, RequestStatus};
 
 impl Lang {
     pub fn family(self) -> &'static FamilyTexts {
@@ -44,6 +44,32 @@ impl FamilyTexts {
             .and_then(|i| self.reasons.get(i))
             .copied()
             .unwrap_or_default()
+    }
+
+    /// A school grade: "Secondaria di primo grado".
+    pub fn grade(&self, g: SchoolGrade) -> &'static str {
+        match g {
+            SchoolGrade::Primaria => self.grades[0],
+            SchoolGrade::SecondariaPrimoGrado => self.grades[1],
+            SchoolGrade::SecondariaSecondoGrado => self.grades[2],
+        }
+    }
+
+    /// Whom a notice is for, in words: "Tutta la scuola", "Primaria", "Classi P3C, P4A",
+    /// "2 alunni".
+    pub fn audience(&self, lang: Lang, a: &Audience) -> String {
+        match a {
+            Audience::School => self.sn_audience_school_words.to_owned(),
+            Audience::Grade(g) => self.grade(*g).to_owned(),
+            Audience::Classes(cs) => lang.count(
+                &self.sn_audience_classes_words,
+                cs.len() as u64,
+                &[("classes", &cs.join(", "))],
+            ),
+            Audience::Pupils(ids) => {
+                lang.count(&self.sn_audience_pupils_words, ids.len() as u64, &[])
+            }
+        }
     }
 
     /// A request's state, justification or derogation: "In attesa di decisione" for `pending`.
@@ -205,6 +231,12 @@ pub struct FamilyTexts {
     pub sn_audience: &'static str,
     pub sn_audience_school: &'static str,
     pub sn_audience_grade: &'static str,
+    /// A notice's audience in the school's list ([`FamilyTexts::audience`]).
+    pub sn_audience_school_words: &'static str,
+    pub sn_audience_classes_words: Plural,
+    pub sn_audience_pupils_words: Plural,
+    /// "Destinatari: {audience} · {n} alunni".
+    pub sn_recipients: Plural,
     pub sn_audience_classes: &'static str,
     pub sn_audience_pupils: &'static str,
     pub sn_audience_value: &'static str,
@@ -409,6 +441,19 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_audience: "Destinatari",
     sn_audience_school: "Tutta la scuola",
     sn_audience_grade: "Un ordine di scuola",
+    sn_audience_school_words: "Tutta la scuola",
+    sn_audience_classes_words: Plural {
+        one: "Classe {classes}",
+        other: "Classi {classes}",
+    },
+    sn_audience_pupils_words: Plural {
+        one: "{n} alunno",
+        other: "{n} alunni",
+    },
+    sn_recipients: Plural {
+        one: "Destinatari: {audience} · {n} alunno raggiunto",
+        other: "Destinatari: {audience} · {n} alunni raggiunti",
+    },
     sn_audience_classes: "Alcune classi",
     sn_audience_pupils: "Alcuni alunni",
     sn_audience_value: "Classi o alunni",
@@ -613,6 +658,19 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_audience: "Recipients",
     sn_audience_school: "The whole school",
     sn_audience_grade: "One school grade",
+    sn_audience_school_words: "The whole school",
+    sn_audience_classes_words: Plural {
+        one: "Class {classes}",
+        other: "Classes {classes}",
+    },
+    sn_audience_pupils_words: Plural {
+        one: "{n} pupil",
+        other: "{n} pupils",
+    },
+    sn_recipients: Plural {
+        one: "Recipients: {audience} · {n} pupil reached",
+        other: "Recipients: {audience} · {n} pupils reached",
+    },
     sn_audience_classes: "Some classes",
     sn_audience_pupils: "Some pupils",
     sn_audience_value: "Classes or pupils",

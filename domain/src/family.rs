@@ -33,7 +33,7 @@ mod register;
 
 pub use notices::{
     ack_report, ack_summaries, for_family, to_acknowledge, Ack, AckListRow, Kid, Notice,
-    NoticePupil, NoticeReport, RollPupil, SchoolPupil,
+    NoticePupil, NoticeReport, Reach, RollPupil, SchoolPupil,
 };
 pub use register::{
     assess, chosen_absences, not_ready, to_justify, Absence, AbsenceView, Category, Child,

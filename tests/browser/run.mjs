@@ -73,6 +73,8 @@ async function newPage() {
       && /province=XX|pagina-che-non-esiste/.test(page.url()))
       // A derogation request refused on purpose: the child's page again, with the message.
       || (/status of 400/.test(m.text()) && /\/api\/v1\/pupils\/\d+\/derogations$/.test(page.url()))
+      // A notice to a class the school does not have, refused on purpose.
+      || (/status of 400/.test(m.text()) && /\/api\/v1\/schools\/\d+\/notices$/.test(page.url()))
       // The no-role page, also with its search of schools.
       || (/status of 403/.test(m.text()) && /\/area(\?scuola=[^#]*)?(#scuole)?$/.test(page.url()))
       || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
@@ -667,10 +669,22 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await office.getByLabel("Titolo").fill(title);
   await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
   await office.getByLabel("Alcune classi").check();
+  await office.getByLabel("Classi o alunni").fill(`${primaryClass.slice(1)}`);
+  await office.getByLabel("Chiedi la presa visione").check();
+  await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
+  await office.getByText(`La scuola non ha le classi ${primaryClass.slice(1)}`).waitFor();
+  await office.getByText("Accesso effettuato come", { exact: false }).first().waitFor({ state: "attached" });
+  await office.goBack();
+  await office.getByLabel("Titolo").fill(title);
+  await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
+  await office.getByLabel("Alcune classi").check();
   await office.getByLabel("Classi o alunni").fill(`${primaryClass} ${secondaryClass}`);
   await office.getByLabel("Chiedi la presa visione").check();
   await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
   await office.getByRole("heading", { name: title }).waitFor();
+  // Whom it reached, in words and number (issue 23 point 2).
+  assert.match(await office.locator("p.audience").textContent(),
+    new RegExp(`Destinatari: Classi ${[primaryClass, secondaryClass].sort().join(", ")} · \\d+ alunni raggiunti`));
   const acks = async () => Number(await office.locator("[data-acks]").first().getAttribute("data-acks"));
   assert.equal(await acks(), 0);
   await axe(office, "/scuola/{id}/avvisi/{n}");

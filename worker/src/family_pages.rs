@@ -377,6 +377,7 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
 
 /// `GET /scuola/{id}/avvisi`: publish (office, head teacher) and the published notices.
 pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let lang = lang_of(&req);
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
         let Ok(school_id) = id_of(&school) else {
@@ -393,6 +394,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                         title: n.title.clone(),
                         published: rome_it(n.published_at).0,
                         requires_ack: n.requires_ack,
+                        audience: lang.family().audience(lang, &n.audience),
                         recipients: summary.recipients,
                         acknowledged: summary.acknowledged,
                         percent: summary.percent,
@@ -410,7 +412,6 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
     let Some((school_id, school, manages, notices)) = page else {
         return crate::pages::not_found(req).await;
     };
-    let lang = lang_of(&req);
     let user = signed_in(&s);
     private(
         render(req, StatusCode::OK, move || {
@@ -435,6 +436,7 @@ pub async fn scuola_avviso(
     Path((school, notice)): Path<(String, String)>,
     req: Request,
 ) -> Response {
+    let lang = lang_of(&req);
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
         let gathered = async {
@@ -465,6 +467,7 @@ pub async fn scuola_avviso(
         title: r.notice.title.clone(),
         published: rome_it(r.notice.published_at).0,
         requires_ack: r.notice.requires_ack,
+        audience: lang.family().audience(lang, &r.notice.audience),
         recipients: r.summary.recipients,
         acknowledged: r.summary.acknowledged,
         percent: r.summary.percent,
@@ -490,7 +493,6 @@ pub async fn scuola_avviso(
             by: p.acknowledged_by.clone(),
         })
         .collect();
-    let lang = lang_of(&req);
     let user = signed_in(&s);
     private(
         render(req, StatusCode::OK, move || {

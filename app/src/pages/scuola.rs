@@ -14,6 +14,8 @@ pub struct NoticeRow {
     pub title: String,
     pub published: String,
     pub requires_ack: bool,
+    /// Whom it is for, in words (`FamilyTexts::audience`).
+    pub audience: String,
     pub recipients: u32,
     pub acknowledged: u32,
     pub percent: f64,
@@ -133,6 +135,14 @@ pub fn AvvisiScuolaPage(
                                             // the whole school's list of who acknowledged.
                                             view! { <strong>{n.title}</strong> }.into_any()
                                         }}
+                                        <p class="hint audience">
+                                            {lang
+                                                .count(
+                                                    &ft.sn_recipients,
+                                                    u64::from(n.recipients),
+                                                    &[("audience", &n.audience)],
+                                                )}
+                                        </p>
                                         <p class="hint">
                                             {fill(ft.notice_published, &[("date", &n.published)])}
                                             " · "
@@ -197,6 +207,14 @@ pub fn AvvisoScuolaPage(
         <Page lang=lang title=notice.title.clone() user=user>
             <p><a href=format!("/scuola/{school_id}/avvisi")>{ft.sn_title}</a></p>
             <h1>{notice.title.clone()}</h1>
+            <p class="hint audience">
+                {lang
+                    .count(
+                        &ft.sn_recipients,
+                        u64::from(notice.recipients),
+                        &[("audience", &notice.audience)],
+                    )}
+            </p>
             <p class="hint">{fill(ft.notice_published, &[("date", &notice.published)])}</p>
             <div class="notice-body">
                 {body

@@ -221,6 +221,80 @@ pub struct SchoolPupil {
     pub grade: Option<SchoolGrade>,
 }
 
+/// Whom a notice's audience reaches at a school, before it is published: the pupils (each one
+/// is a family that will read it), and the classes it names that the school does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    pub pupils: u32,
+    pub unknown_classes: Vec<String>,
+}
+
+/// At most this many of the school's class codes are given as examples.
+const CLASS_EXAMPLES: usize = 6;
+
+impl Reach {
+    /// `audience` over the school's `pupils` (a pupil whose class the school has not sent
+    /// is reached by nobody, as in the figures after publication).
+    pub fn of(audience: &Audience, pupils: &[SchoolPupil]) -> Reach {
+        let reached = pupils
+            .iter()
+            .filter(|p| {
+                p.grade.is_some_and(|grade| {
+                    audience.reaches(Recipient {
+                        pupil_id: p.pupil_id,
+                        grade,
+                        class: &p.class_code,
+                    })
+                })
+            })
+            .count();
+        let unknown_classes = match audience {
+            Audience::Classes(cs) => cs
+                .iter()
+                .filter(|c| !pupils.iter().any(|p| &p.class_code == *c))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        Reach {
+            pupils: u32::try_from(reached).unwrap_or(u32::MAX),
+            unknown_classes,
+        }
+    }
+
+    /// A notice must reach someone and name only the school's own classes: else the office is
+    /// told which class codes the school does not have, with some of its own as examples.
+    pub fn must_reach(&self, pupils: &[SchoolPupil]) -> Result<(), FieldError> {
+        if !self.unknown_classes.is_empty() {
+            let mut own: Vec<&str> = pupils.iter().map(|p| p.class_code.as_str()).collect();
+            own.sort_unstable();
+            own.dedup();
+            let examples = own
+                .iter()
+                .take(CLASS_EXAMPLES)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(FieldError::invalid_says(
+                "audience_value",
+                Msg::NoticeUnknownClasses,
+                &[
+                    ("classes", &self.unknown_classes.join(", ")),
+                    ("examples", &examples),
+                ],
+            ));
+        }
+        if self.pupils == 0 {
+            return Err(FieldError::invalid_says(
+                "audience_value",
+                Msg::NoticeReachesNobody,
+                &[],
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The acknowledgement figures of each of a school's `notices`, from the school's pupils and,
 /// per notice, the pupils acknowledged (`acked`): the same audience rule as [`ack_report`], in
 /// one pass over the classes per notice rather than one read per notice.
@@ -408,5 +482,49 @@ mod tests {
             [2, 3],
             "pupil 4 has no class on record, 99 is not at the school"
         );
+    }
+
+    #[test]
+    fn a_notice_must_reach_someone_and_name_only_the_school_s_classes() {
+        let pupil = |id, class: &str, grade| SchoolPupil {
+            pupil_id: id,
+            class_code: class.into(),
+            grade,
+        };
+        let school = vec![
+            pupil(1, "P3C", Some(SchoolGrade::Primaria)),
+            pupil(2, "P3C", Some(SchoolGrade::Primaria)),
+            pupil(3, "P4A", Some(SchoolGrade::Primaria)),
+            pupil(4, "S1A", None),
+        ];
+        let classes = |cs: &[&str]| Audience::Classes(cs.iter().map(|c| c.to_string()).collect());
+        let r = Reach::of(&classes(&["P3C"]), &school);
+        assert_eq!(r.pupils, 2);
+        assert!(r.must_reach(&school).is_ok());
+        // "3C" where the school's class is "P3C": refused, naming the school's own codes.
+        let r = Reach::of(&classes(&["3C", "P4A"]), &school);
+        assert_eq!(r.unknown_classes, ["3C"]);
+        let e = r.must_reach(&school).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("audience_value"));
+        assert!(
+            e.message.contains("3C") && e.message.contains("P3C, P4A, S1A"),
+            "{}",
+            e.message
+        );
+        // A class the school has, but whose class record is missing: nobody is reached.
+        let r = Reach::of(&classes(&["S1A"]), &school);
+        assert_eq!(r.pupils, 0);
+        assert_eq!(
+            r.must_reach(&school).unwrap_err().text().map(|t| t.msg),
+            Some(Msg::NoticeReachesNobody)
+        );
+        // Secondary school in a school without one.
+        let r = Reach::of(
+            &Audience::Grade(SchoolGrade::SecondariaSecondoGrado),
+            &school,
+        );
+        assert!(r.must_reach(&school).is_err());
+        assert_eq!(Reach::of(&Audience::School, &school).pupils, 3);
+        assert_eq!(Reach::of(&Audience::Pupils(vec![3, 99]), &school).pupils, 1);
     }
 }

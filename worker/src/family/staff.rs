@@ -106,6 +106,9 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
             audience,
             f.flag("requires_ack"),
         )?;
+        // A notice to nobody, or to classes the school does not have, is refused (issue 23).
+        let pupils = db::school_pupils(&env, school_id).await?;
+        family::Reach::of(&draft.audience, &pupils).must_reach(&pupils)?;
         let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,

@@ -316,6 +316,28 @@ pub struct SchoolNotices {
     pub acked: HashMap<i64, Vec<i64>>,
 }
 
+/// The pupils of `school_id` with their grade: whom a notice's audience can reach.
+pub async fn school_pupils(env: &Env, school_id: i64) -> Result<Vec<SchoolPupil>, Error> {
+    let rows: Vec<SchoolPupilDb> = crate::db::all(
+        "school pupils",
+        database(env)?
+            .prepare(SCHOOL_PUPILS_SQL)
+            .bind(&[int(school_id as f64)])?,
+    )
+    .await?;
+    rows.into_iter().map(SchoolPupilDb::decode).collect()
+}
+
+impl SchoolPupilDb {
+    fn decode(self) -> Result<SchoolPupil, Error> {
+        Ok(SchoolPupil {
+            pupil_id: whole("pupil id", self.id)?,
+            grade: grade(self.grade.as_deref())?,
+            class_code: self.class_code,
+        })
+    }
+}
+
 /// The notices of `school_id` (one round trip).
 pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, Error> {
     let db = database(env)?;
@@ -335,13 +357,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
     let pupils = r
         .next::<SchoolPupilDb>()?
         .into_iter()
-        .map(|p| {
-            Ok(SchoolPupil {
-                pupil_id: whole("pupil id", p.id)?,
-                grade: grade(p.grade.as_deref())?,
-                class_code: p.class_code,
-            })
-        })
+        .map(SchoolPupilDb::decode)
         .collect::<Result<Vec<_>, Error>>()?;
     let mut acked = HashMap::new();
     for a in r.next::<AckedDb>()? {
