@@ -669,16 +669,18 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await office.getByLabel("Titolo").fill(title);
   await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
   await office.getByLabel("Alcune classi").check();
-  await office.getByLabel("Classi o alunni").fill(`${primaryClass.slice(1)}`);
-  await office.getByLabel("Chiedi la presa visione").check();
-  await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
-  await office.getByText(`La scuola non ha le classi ${primaryClass.slice(1)}`).waitFor();
-  await office.getByText("Accesso effettuato come", { exact: false }).first().waitFor({ state: "attached" });
-  await office.goBack();
-  await office.getByLabel("Titolo").fill(title);
-  await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
-  await office.getByLabel("Alcune classi").check();
-  await office.getByLabel("Classi o alunni").fill(`${primaryClass} ${secondaryClass}`);
+  // Only the school's own grades and classes are offered (an istituto comprensivo: no upper
+  // secondary), the classes as checkboxes, the pupils by class and name (issue 23 point 2).
+  const grades = await office.locator("#avviso-ordine option").allTextContents();
+  assert.deepEqual(grades, ["Primaria", "Secondaria di primo grado"]);
+  await office.getByText("Scegli le classi").click();
+  await office.locator(`#avviso-classe-${primaryClass}`).check();
+  await office.locator(`#avviso-classe-${secondaryClass}`).check();
+  await office.getByText("Scegli gli alunni, classe per classe").click();
+  await office.locator("details.roll summary").first().click();
+  assert.match(await office.locator("details.roll[open] label").first().textContent(), /^\p{Lu}/u, "pupils by name");
+  assert.equal(await office.getByText(/numeri in Ponte/).count(), 0);
+  await shot(office, "scuola-avvisi-destinatari");
   await office.getByLabel("Chiedi la presa visione").check();
   await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
   await office.getByRole("heading", { name: title }).waitFor();

@@ -20,13 +20,15 @@ use app::pages::famiglia::{
     FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
 };
 use app::pages::scuola::{
-    AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
+    AvvisiScuolaPage, AvvisoScuolaPage, ClassChoice, ClassRow, GradeChoice, NoticeRow, PupilAck,
+    RequestRow, RichiestePage,
 };
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
+use domain::family::SchoolPupil;
 use domain::family::{ChildPosition, Kid, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -375,6 +377,36 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     )
 }
 
+/// The school's own grades, each with its classes and their pupils (the roll comes by class
+/// and name), for the notice form: only what the school has can be chosen.
+fn audience_choices(roll: &[(SchoolPupil, String)]) -> Vec<GradeChoice> {
+    let mut grades: Vec<GradeChoice> = Vec::new();
+    for (p, name) in roll {
+        // A class the school has not sent (no grade) cannot be reached: not offered.
+        let Some(grade) = p.grade else { continue };
+        let g = match grades.iter().position(|g| g.grade == grade) {
+            Some(i) => i,
+            None => {
+                grades.push(GradeChoice {
+                    grade,
+                    classes: Vec::new(),
+                });
+                grades.len() - 1
+            }
+        };
+        let classes = &mut grades[g].classes;
+        match classes.iter_mut().find(|c| c.code == p.class_code) {
+            Some(c) => c.pupils.push((p.pupil_id, name.clone())),
+            None => classes.push(ClassChoice {
+                code: p.class_code.clone(),
+                pupils: vec![(p.pupil_id, name.clone())],
+            }),
+        }
+    }
+    grades.sort_by_key(|g| g.grade);
+    grades
+}
+
 /// `GET /scuola/{id}/avvisi`: publish (office, head teacher) and the published notices.
 pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
     let lang = lang_of(&req);
@@ -386,8 +418,9 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         let gathered = family::notice_list(&env, &a, school_id)
             .await
             .map_err(IntoResponse::into_response)?
-            .map(|(name, list)| {
+            .map(|list| {
                 let rows: Vec<NoticeRow> = list
+                    .notices
                     .iter()
                     .map(|(n, summary)| NoticeRow {
                         id: n.id,
@@ -400,7 +433,8 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                         percent: summary.percent,
                     })
                     .collect();
-                (school_id, name, a.manages(school_id), rows)
+                let choices = audience_choices(&list.roll);
+                (school_id, list.school, a.manages(school_id), rows, choices)
             });
         Ok::<_, Response>((s, gathered))
     })
@@ -409,7 +443,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some((school_id, school, manages, notices)) = page else {
+    let Some((school_id, school, manages, notices, choices)) = page else {
         return crate::pages::not_found(req).await;
     };
     let user = signed_in(&s);
@@ -423,6 +457,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     school=school.clone()
                     manages=manages
                     notices=notices.clone()
+                    choices=choices.clone()
                 />
             }
         })

@@ -274,10 +274,10 @@ const SCHOOL_NOTICES_SQL: &str = "SELECT id, school_id, title, body, audience, r
      published_at, 0 AS is_read FROM notices WHERE school_id = ?1 \
      ORDER BY published_at DESC, id DESC LIMIT 500";
 
-/// The school's pupils with their grade.
-const SCHOOL_PUPILS_SQL: &str = "SELECT p.id, p.class_code, c.grade FROM pupils p \
-     LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
-     WHERE p.school_id = ?1";
+/// The school's pupils with their grade and name, by class and name.
+const SCHOOL_PUPILS_SQL: &str = "SELECT p.id, p.class_code, c.grade, p.surname, p.name \
+     FROM pupils p LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
+     WHERE p.school_id = ?1 ORDER BY p.class_code, p.surname, p.name";
 
 /// The pupils acknowledged, per notice of the list: one grouped query.
 const SCHOOL_ACKS_SQL: &str = "SELECT k.notice_id, group_concat(k.pupil_id) AS pupils \
@@ -298,6 +298,8 @@ struct SchoolPupilDb {
     id: f64,
     class_code: String,
     grade: Option<String>,
+    surname: String,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -312,6 +314,8 @@ pub struct SchoolNotices {
     pub school: Option<String>,
     pub notices: Vec<Notice>,
     pub pupils: Vec<SchoolPupil>,
+    /// Each pupil's "Surname Name", by id (whom the office may choose as recipients).
+    pub names: HashMap<i64, String>,
     /// Per notice, the pupils acknowledged.
     pub acked: HashMap<i64, Vec<i64>>,
 }
@@ -354,11 +358,15 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
     let mut r = Answers::new("school notices", results);
     let school = r.next::<SchoolDb>()?.into_iter().next().map(|s| s.name);
     let notices = decode_all(r.next::<NoticeDb>()?)?;
-    let pupils = r
-        .next::<SchoolPupilDb>()?
-        .into_iter()
-        .map(SchoolPupilDb::decode)
-        .collect::<Result<Vec<_>, Error>>()?;
+    let rows = r.next::<SchoolPupilDb>()?;
+    let mut names = HashMap::with_capacity(rows.len());
+    let mut pupils = Vec::with_capacity(rows.len());
+    for p in rows {
+        let name = format!("{} {}", p.surname, p.name);
+        let p = p.decode()?;
+        names.insert(p.pupil_id, name);
+        pupils.push(p);
+    }
     let mut acked = HashMap::new();
     for a in r.next::<AckedDb>()? {
         let ids = a
@@ -376,6 +384,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
         school,
         notices,
         pupils,
+        names,
         acked,
     })
 }
