@@ -745,6 +745,18 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await shot(parent, "famiglia-avviso");
   await office.reload();
   assert.equal(await acks(), 2, "one acknowledgement for each of the two children");
+  // The office reminds those who have not acknowledged, then withdraws the notice: it stays,
+  // marked withdrawn, for the school and for the family (issue 23 point 2).
+  await office.getByRole("button", { name: /Invia un promemoria a chi non ha preso visione/ }).click();
+  await office.getByText(/Ultimo promemoria inviato il/).waitFor();
+  await office.getByText("Ritira l'avviso", { exact: true }).click();
+  await axe(office, "/scuola/{id}/avvisi/{n} (withdraw asked)");
+  await office.getByRole("button", { name: "Sì, ritira l'avviso" }).click();
+  await office.locator("[data-withdrawn]").waitFor();
+  assert.equal(await office.getByRole("button", { name: /Invia un promemoria/ }).count(), 0);
+  await shot(office, "scuola-avviso-ritirato");
+  await parent.goto(`${BASE}/famiglia/avvisi`);
+  await parent.locator("li.avviso", { hasText: title }).getByText("Ritirato dalla scuola").waitFor();
 
   // A justification: sent by the parent, validated by the class teacher in another browser.
   await parent.goto(`${BASE}/famiglia`);

@@ -284,6 +284,8 @@ fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
         requires_ack: n.requires_ack,
         for_names,
         acknowledged,
+        withdrawn: n.withdrawn_at.map(|t| rome_it(t).0),
+        reminded: n.reminded_at.map(|t| rome_it(t).0),
     }
 }
 
@@ -431,6 +433,8 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                         recipients: summary.recipients,
                         acknowledged: summary.acknowledged,
                         percent: summary.percent,
+                        withdrawn: n.withdrawn_at.map(|t| rome_it(t).0),
+                        reminded: n.reminded_at.map(|t| rome_it(t).0),
                     })
                     .collect();
                 let choices = audience_choices(&list.roll);
@@ -506,6 +510,8 @@ pub async fn scuola_avviso(
         recipients: r.summary.recipients,
         acknowledged: r.summary.acknowledged,
         percent: r.summary.percent,
+        withdrawn: r.notice.withdrawn_at.map(|t| rome_it(t).0),
+        reminded: r.notice.reminded_at.map(|t| rome_it(t).0),
     };
     let body = r.notice.body.clone();
     let classes: Vec<ClassRow> = r

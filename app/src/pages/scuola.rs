@@ -20,6 +20,10 @@ pub struct NoticeRow {
     pub recipients: u32,
     pub acknowledged: u32,
     pub percent: f64,
+    /// When it was withdrawn (a date), if it was.
+    pub withdrawn: Option<String>,
+    /// When families were last reminded (a date), if they were.
+    pub reminded: Option<String>,
 }
 
 #[component]
@@ -190,6 +194,16 @@ pub fn AvvisiScuolaPage(
                                             // the whole school's list of who acknowledged.
                                             view! { <strong>{n.title}</strong> }.into_any()
                                         }}
+                                        {n
+                                            .withdrawn
+                                            .clone()
+                                            .map(|d| {
+                                                view! {
+                                                    <p class="state withdrawn">
+                                                        {fill(ft.sn_withdrawn, &[("date", &d)])}
+                                                    </p>
+                                                }
+                                            })}
                                         <p class="hint audience">
                                             {lang
                                                 .count(
@@ -272,6 +286,45 @@ pub fn AvvisoScuolaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     let id = notice.id;
+    let csrf = user.csrf.clone();
+    let missing = notice.recipients.saturating_sub(notice.acknowledged);
+    // What the office can still do: remind those missing, withdraw it.
+    let actions = match notice.withdrawn.clone() {
+        Some(d) => view! {
+            <p class="alert alert-warning" data-withdrawn="true">
+                {fill(ft.sn_withdrawn, &[("date", &d)])}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <div class="notice-actions">
+                {(notice.requires_ack && missing > 0)
+                    .then(|| {
+                        view! {
+                            <form method="post" action=format!("/api/v1/notices/{id}/reminder")>
+                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                <button type="submit" class="btn btn-secondary">
+                                    {lang.count(&ft.sn_remind, u64::from(missing), &[])}
+                                </button>
+                            </form>
+                        }
+                    })}
+                {notice
+                    .reminded
+                    .clone()
+                    .map(|d| view! { <p class="hint">{fill(ft.sn_reminded, &[("date", &d)])}</p> })}
+                <details class="withdraw">
+                    <summary class="btn btn-secondary">{ft.sn_withdraw_open}</summary>
+                    <form method="post" action=format!("/api/v1/notices/{id}/withdrawal")>
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <p>{ft.sn_withdraw_text}</p>
+                        <button type="submit" class="btn btn-primary">{ft.sn_withdraw_confirm}</button>
+                    </form>
+                </details>
+            </div>
+        }
+        .into_any(),
+    };
     view! {
         <Page lang=lang title=notice.title.clone() user=user>
             <p><a href=format!("/scuola/{school_id}/avvisi")>{ft.sn_title}</a></p>
@@ -285,6 +338,7 @@ pub fn AvvisoScuolaPage(
                     )}
             </p>
             <p class="hint">{fill(ft.notice_published, &[("date", &notice.published)])}</p>
+            {actions}
             <div class="notice-body">
                 {body
                     .split('\n')

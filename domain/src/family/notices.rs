@@ -24,6 +24,13 @@ pub struct Notice {
     pub requires_ack: bool,
     /// Unix seconds (UTC).
     pub published_at: i64,
+    /// When the school withdrew it: it stays in the record, marked as withdrawn, and asks
+    /// nothing of anyone any more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<i64>,
+    /// When the school last reminded the families that had not acknowledged it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reminded_at: Option<i64>,
     /// For a guardian: read by them.
     pub read: bool,
     /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged
@@ -118,6 +125,9 @@ pub fn for_family(kids: &[Kid], notices: Vec<Notice>, acks: &[Ack]) -> Vec<Notic
 /// that are not acknowledged yet. A notice that asks for none, or is already acknowledged for
 /// every child, is a conflict.
 pub fn to_acknowledge(n: &Notice) -> Result<Vec<i64>, FieldError> {
+    if n.withdrawn_at.is_some() {
+        return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]));
+    }
     if !n.requires_ack {
         return Err(FieldError::conflict_says(
             Msg::NoticeNeedsNoAcknowledgement,
@@ -211,6 +221,42 @@ pub fn ack_report(n: Notice, roll: Vec<RollPupil>) -> NoticeReport {
         notice: n,
         pupils,
     }
+}
+
+/// Whether the school may withdraw notice `n` now: once (it is then kept, marked withdrawn).
+pub fn withdrawable(n: &Notice) -> Result<(), FieldError> {
+    if n.withdrawn_at.is_some() {
+        return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]));
+    }
+    Ok(())
+}
+
+/// The least time between two reminders of one notice (a day): families are not pestered.
+pub const REMINDER_INTERVAL_SECS: i64 = 24 * 3600;
+
+/// Whether the school may remind the families that have not acknowledged notice `n` at `now`:
+/// a notice that asks for acknowledgement, not withdrawn, someone still missing (`summary`),
+/// at most once a day.
+pub fn remindable(n: &Notice, summary: &AckSummary, now: i64) -> Result<(), FieldError> {
+    withdrawable(n)?;
+    if !n.requires_ack {
+        return Err(FieldError::conflict_says(
+            Msg::NoticeNeedsNoAcknowledgement,
+            &[],
+        ));
+    }
+    if summary.acknowledged >= summary.recipients {
+        return Err(FieldError::conflict_says(
+            Msg::NoticeEveryoneAcknowledged,
+            &[],
+        ));
+    }
+    if n.reminded_at
+        .is_some_and(|t| now.saturating_sub(t) < REMINDER_INTERVAL_SECS)
+    {
+        return Err(FieldError::conflict_says(Msg::NoticeRemindedToday, &[]));
+    }
+    Ok(())
 }
 
 /// A pupil of the school, for the figures of many notices at once.
@@ -352,6 +398,8 @@ mod tests {
 
     fn notice(id: i64, audience: Audience, read: bool, published_at: i64) -> Notice {
         Notice {
+            withdrawn_at: None,
+            reminded_at: None,
             id,
             school_id: 1,
             title: format!("n{id}"),
@@ -526,5 +574,44 @@ mod tests {
         assert!(r.must_reach(&school).is_err());
         assert_eq!(Reach::of(&Audience::School, &school).pupils, 3);
         assert_eq!(Reach::of(&Audience::Pupils(vec![3, 99]), &school).pupils, 1);
+    }
+
+    #[test]
+    fn a_withdrawn_notice_asks_nothing_and_a_reminder_comes_at_most_once_a_day() {
+        let mut n = notice(1, Audience::School, false, 0);
+        n.requires_ack = true;
+        n.pupils = vec![NoticePupil {
+            pupil_id: 7,
+            acknowledged_at: None,
+        }];
+        let missing = AckSummary {
+            recipients: 3,
+            acknowledged: 1,
+            percent: 33.3,
+            classes: vec![],
+        };
+        let now = 1_000_000;
+        assert!(remindable(&n, &missing, now).is_ok());
+        n.reminded_at = Some(now - REMINDER_INTERVAL_SECS + 60);
+        let e = remindable(&n, &missing, now).unwrap_err();
+        assert_eq!(e.text().map(|t| t.msg), Some(Msg::NoticeRemindedToday));
+        n.reminded_at = Some(now - REMINDER_INTERVAL_SECS);
+        assert!(remindable(&n, &missing, now).is_ok());
+        let all = AckSummary {
+            acknowledged: 3,
+            ..missing.clone()
+        };
+        assert!(remindable(&n, &all, now).is_err(), "nobody left to remind");
+        assert!(withdrawable(&n).is_ok());
+        n.withdrawn_at = Some(now);
+        assert_eq!(
+            withdrawable(&n).unwrap_err().text().map(|t| t.msg),
+            Some(Msg::NoticeWithdrawn)
+        );
+        assert!(
+            to_acknowledge(&n).is_err(),
+            "a withdrawn notice is not acknowledged"
+        );
+        assert!(remindable(&n, &missing, now).is_err());
     }
 }

@@ -11,7 +11,7 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::api::types::{
-    Created, Decided, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
+    Created, Decided, NoticeChange, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
 };
 use domain::family::{
     self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport, SchoolPupil,
@@ -119,6 +119,57 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
         Ok(Done::new(
             StatusCode::CREATED,
             &Created { id },
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
+    })
+    .await
+}
+
+/// `POST /api/v1/notices/{id}/withdrawal`: the office or the head teacher withdraws a notice;
+/// it stays in the record, marked withdrawn, and asks nothing of families any more.
+pub async fn withdraw_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let r = notice_report(&env, &a, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        family::withdrawable(&r.notice)?;
+        let now = auth::now();
+        let school_id = r.notice.school_id;
+        if !db::withdraw(&env, school_id, id, &s.codice_fiscale, now).await? {
+            // Withdrawn by someone else meanwhile.
+            return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]).into());
+        }
+        Ok(Done::new(
+            StatusCode::OK,
+            &NoticeChange {
+                notice_id: id,
+                at: now,
+            },
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
+    })
+    .await
+}
+
+/// `POST /api/v1/notices/{id}/reminder`: the office or the head teacher reminds the families
+/// that have not acknowledged a notice (at most once a day: `family::remindable`).
+pub async fn remind_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let r = notice_report(&env, &a, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        let now = auth::now();
+        family::remindable(&r.notice, &r.summary, now)?;
+        let school_id = r.notice.school_id;
+        db::remind(&env, school_id, id, &s.codice_fiscale, now).await?;
+        Ok(Done::new(
+            StatusCode::OK,
+            &NoticeChange {
+                notice_id: id,
+                at: now,
+            },
             format!("/scuola/{school_id}/avvisi/{id}"),
         ))
     })
