@@ -684,6 +684,133 @@ fn an_approved_derogation_gives_back_hours_through_the_engine() {
     // this test starts from what the previous left; the counts above are relative.
 }
 
+/// Issue 23 point 2: a reminder makes the notice unread again for the families that have not
+/// acknowledged it, once a day; a withdrawn notice stays in the record, marked, and asks
+/// nothing of anyone any more.
+#[test]
+fn a_notice_is_reminded_once_a_day_and_withdrawn_for_good() {
+    let _lock = family_data();
+    let (mut office, ome) = signed_in(SECRETARY_A);
+    let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
+    let (mut other, _) = signed_in(GUARDIAN_A);
+    let (mut teacher, _) = signed_in(TEACHER_A);
+    let school = ome["staff"][0]["school_id"].as_i64().expect("school");
+    let kid = children(&me)[0];
+    let class = attendance(&mut parent, kid)["class_code"]
+        .as_str()
+        .expect("class")
+        .to_owned();
+    let title = format!("Gita della classe {class} — da ritirare");
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": title, "body": "Partenza alle 8.", "audience": "classes",
+                "audience_value": class, "requires_ack": true}),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let nid = json_of(&a)["id"].as_i64().expect("id");
+    let find = |c: &mut Client| -> Value {
+        json_of(&get(c, "/api/v1/notices"))["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|n| n["id"] == nid)
+            .cloned()
+            .expect("the notice")
+    };
+    // The parent reads it (opening the page marks it read), without acknowledging.
+    assert_eq!(
+        get(&mut parent, &format!("/famiglia/avvisi/{nid}")).status,
+        200
+    );
+    assert_eq!(find(&mut parent)["read"], true);
+
+    // Only the office reminds, and the teacher or another family cannot.
+    let reminder = format!("/api/v1/notices/{nid}/reminder");
+    assert_error(
+        &post_json(&mut teacher, &reminder, &json!({})),
+        404,
+        "not_found",
+        "a teacher",
+    );
+    assert_error(
+        &post_json(&mut other, &reminder, &json!({})),
+        404,
+        "not_found",
+        "a family",
+    );
+    let r = post_json(&mut office, &reminder, &json!({}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let n = find(&mut parent);
+    assert_eq!(
+        n["read"], false,
+        "unread again for who has not acknowledged"
+    );
+    assert!(n["reminded_at"].as_i64().is_some());
+    let again = post_json(&mut office, &reminder, &json!({}));
+    assert_error(&again, 409, "conflict", "a second reminder the same day");
+    let page = get(&mut parent, &format!("/famiglia/avvisi/{nid}"));
+    assert!(
+        page.body.contains("Promemoria della scuola del"),
+        "the family sees the reminder"
+    );
+
+    // Withdrawn: kept, marked, nothing asked; not twice; no acknowledgement any more.
+    let withdrawal = format!("/api/v1/notices/{nid}/withdrawal");
+    assert_error(
+        &post_json(&mut teacher, &withdrawal, &json!({})),
+        404,
+        "not_found",
+        "a teacher",
+    );
+    let before = attendance(&mut parent, kid)["dashboard"]["actions"].clone();
+    let r = post_json(&mut office, &withdrawal, &json!({}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_error(
+        &post_json(&mut office, &withdrawal, &json!({})),
+        409,
+        "conflict",
+        "twice",
+    );
+    let n = find(&mut parent);
+    assert!(
+        n["withdrawn_at"].as_i64().is_some(),
+        "still listed, marked withdrawn"
+    );
+    let ack = post_json(
+        &mut parent,
+        &format!("/api/v1/notices/{nid}/acknowledgement"),
+        &json!({}),
+    );
+    assert_error(&ack, 409, "conflict", "acknowledging a withdrawn notice");
+    let page = get(&mut parent, &format!("/famiglia/avvisi/{nid}"));
+    assert!(page.body.contains("La scuola ha ritirato questo avviso il"));
+    assert!(!page.body.contains("Confermo la presa visione"));
+    // The dashboard no longer counts it among the notices to acknowledge.
+    let ack_count = |actions: &Value| {
+        actions
+            .as_array()
+            .expect("actions")
+            .iter()
+            .find(|a| a["kind"] == "acknowledge")
+            .map(|a| a["count"].as_u64().unwrap_or(0))
+            .unwrap_or(0)
+    };
+    let after = attendance(&mut parent, kid)["dashboard"]["actions"].clone();
+    assert_eq!(ack_count(&after) + 1, ack_count(&before));
+    assert_error(
+        &post_json(&mut office, &reminder, &json!({})),
+        409,
+        "conflict",
+        "withdrawn",
+    );
+    let list = get(&mut office, &format!("/scuola/{school}/avvisi"));
+    assert!(
+        list.body.contains("Ritirato il"),
+        "the school's list marks it"
+    );
+}
+
 #[test]
 fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
     let _lock = family_data();
@@ -744,6 +871,37 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
         &json!({"title": "x", "body": "x", "audience": "school"}),
     );
     assert_error(&a, 404, "not_found", "a teacher does not publish");
+    // A notice to nobody is refused (issue 23 point 2): a class code the school does not have
+    // ("3C" where the class is "P3C"), named with the school's own codes as examples; a grade
+    // the school has no pupils of.
+    let short = class.trim_start_matches(['P', 'S']).to_owned();
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": "x", "body": "x", "audience": "classes", "audience_value": short}),
+    );
+    assert_error(&a, 400, "invalid_field", "a class the school does not have");
+    let said = json_of(&a)["message"].as_str().unwrap_or("").to_owned();
+    assert!(
+        said.contains(&format!("non ha le classi {short}")) && said.contains("P1A"),
+        "{said}"
+    );
+    let a = post_json(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+        &json!({"title": "x", "body": "x", "audience": "grade",
+                "grade": "secondaria_secondo_grado"}),
+    );
+    assert_error(
+        &a,
+        400,
+        "invalid_field",
+        "a grade the school has no pupils of",
+    );
+    assert!(json_of(&a)["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("non raggiunge nessun alunno"));
 
     let title = format!("Uscita al museo della classe {class}");
     let a = post_json(
@@ -1240,6 +1398,9 @@ const MATRIX: &[Row] = &[
     Row { method: "POST", path: "/api/v1/absences/{absence}/justification",
           body: r#"{"reason":"nope"}"#,
           want: [401, 400, 404, 404, 404, 404, 404, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{x}/justifications",
+          body: r#"{"absences":[],"reason":"nope"}"#,
+          want: [401, 400, 404, 404, 404, 404, 404, 404, 404, 404] },
     Row { method: "POST", path: "/api/v1/justifications/{J}/decision",
           body: r#"{"decision":"nope"}"#,
           want: [401, 404, 404, 400, 404, 400, 400, 404, 404, 404] },
@@ -1265,6 +1426,12 @@ const MATRIX: &[Row] = &[
           want: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
     Row { method: "GET", path: "/api/v1/me/export", body: "",
           want: [401, 200, 200, 404, 404, 404, 404, 404, 200, 404] },
+    // N asks for no acknowledgement: nothing to remind (409) for the office and head teacher.
+    Row { method: "POST", path: "/api/v1/notices/{N}/reminder", body: "{}",
+          want: [401, 404, 404, 404, 404, 409, 409, 404, 404, 404] },
+    // Last of the API's rows: the office withdraws N (200), then it is withdrawn already.
+    Row { method: "POST", path: "/api/v1/notices/{N}/withdrawal", body: "{}",
+          want: [401, 404, 404, 404, 404, 200, 409, 404, 404, 404] },
     // The pages.
     Row { method: "GET", path: "/area", body: "",
           want: [303, 303, 303, 303, 303, 303, 303, 303, 303, 403] },

@@ -481,6 +481,13 @@ fn preview_renders_the_public_article_or_every_error() {
     );
     assert!(a.body.contains("Roma"), "comune name resolved");
     assert!(!a.body.contains("<html"), "a fragment, not a page");
+    // It says it is a preview, never "published on" (issue 23 point 9).
+    assert!(
+        a.body
+            .contains("Anteprima: il profilo non è ancora pubblicato."),
+        "the preview says so"
+    );
+    assert!(!a.body.contains("Profilo pubblicato il"), "{}", a.body);
     let mut bad = d.clone();
     bad["name"] = json!("");
     let a = preview(&mut c, &bad);

@@ -207,6 +207,8 @@ mod tests {
 
     fn notice(pupils: Vec<NoticePupil>) -> Notice {
         Notice {
+            withdrawn_at: None,
+            reminded_at: None,
             id: 4,
             school_id: 1,
             title: "=Uscita; al museo".into(),

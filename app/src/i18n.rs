@@ -183,6 +183,8 @@ pub struct Texts {
     pub host_supply_chain: &'static str,
     pub host_capacities: &'static str,
     pub host_published: &'static str,
+    /// Under the publishing wizard's preview, instead of the publication date.
+    pub host_preview_note: &'static str,
     pub period_from_to: &'static str,
 
     pub calc_title: &'static str,
@@ -378,6 +380,7 @@ pub static IT: Texts = Texts {
     host_supply_chain: "Rapporti con gli operatori della filiera",
     host_capacities: "Capacità strutturali, tecnologiche e organizzative",
     host_published: "Profilo pubblicato il",
+    host_preview_note: "Anteprima: il profilo non è ancora pubblicato. Comparirà così nell'elenco degli enti dopo l'invio e la verifica della dichiarazione.",
     period_from_to: "dal {from} al {to}",
 
     calc_title: "Calcolo delle assenze",
@@ -584,6 +587,7 @@ pub static EN: Texts = Texts {
     host_supply_chain: "Relations with supply-chain operators",
     host_capacities: "Structural, technological and organisational capacities",
     host_published: "Profile published on",
+    host_preview_note: "Preview: the profile is not published yet. It will appear like this in the directory once the declaration is sent and verified.",
     period_from_to: "from {from} to {to}",
 
     calc_title: "Absence calculator",

@@ -2,8 +2,8 @@
 //! English second. Kept beside `i18n.rs` (same `Lang`), so each area's words are found together.
 
 use crate::i18n::{Lang, Plural};
-use domain::attendance::AbsenceKind;
-use domain::family::{Effect, JustificationReason, RequestStatus};
+use domain::attendance::{AbsenceKind, SchoolGrade};
+use domain::family::{Audience, Effect, JustificationReason, RequestStatus};
 
 impl Lang {
     pub fn family(self) -> &'static FamilyTexts {
@@ -44,6 +44,32 @@ impl FamilyTexts {
             .and_then(|i| self.reasons.get(i))
             .copied()
             .unwrap_or_default()
+    }
+
+    /// A school grade: "Secondaria di primo grado".
+    pub fn grade(&self, g: SchoolGrade) -> &'static str {
+        match g {
+            SchoolGrade::Primaria => self.grades[0],
+            SchoolGrade::SecondariaPrimoGrado => self.grades[1],
+            SchoolGrade::SecondariaSecondoGrado => self.grades[2],
+        }
+    }
+
+    /// Whom a notice is for, in words: "Tutta la scuola", "Primaria", "Classi P3C, P4A",
+    /// "2 alunni".
+    pub fn audience(&self, lang: Lang, a: &Audience) -> String {
+        match a {
+            Audience::School => self.sn_audience_school_words.to_owned(),
+            Audience::Grade(g) => self.grade(*g).to_owned(),
+            Audience::Classes(cs) => lang.count(
+                &self.sn_audience_classes_words,
+                cs.len() as u64,
+                &[("classes", &cs.join(", "))],
+            ),
+            Audience::Pupils(ids) => {
+                lang.count(&self.sn_audience_pupils_words, ids.len() as u64, &[])
+            }
+        }
     }
 
     /// A request's state, justification or derogation: "In attesa di decisione" for `pending`.
@@ -205,10 +231,31 @@ pub struct FamilyTexts {
     pub sn_audience: &'static str,
     pub sn_audience_school: &'static str,
     pub sn_audience_grade: &'static str,
+    /// A notice's audience in the school's list ([`FamilyTexts::audience`]).
+    pub sn_audience_school_words: &'static str,
+    pub sn_audience_classes_words: Plural,
+    pub sn_audience_pupils_words: Plural,
+    /// "Destinatari: {audience} · {n} alunni".
+    pub sn_recipients: Plural,
     pub sn_audience_classes: &'static str,
     pub sn_audience_pupils: &'static str,
-    pub sn_audience_value: &'static str,
-    pub sn_audience_value_hint: &'static str,
+    /// Withdrawing a notice and reminding families, on the school's notice page.
+    pub sn_withdraw_open: &'static str,
+    pub sn_withdraw_text: &'static str,
+    pub sn_withdraw_confirm: &'static str,
+    pub sn_withdrawn: &'static str,
+    pub sn_remind: Plural,
+    pub sn_reminded: &'static str,
+    /// A withdrawn notice, on the family's pages.
+    pub notice_withdrawn: &'static str,
+    pub notice_withdrawn_tag: &'static str,
+    pub notice_reminded: &'static str,
+    /// The notice form's lists of the school's own classes and pupils.
+    pub sn_choose_classes: &'static str,
+    pub sn_choose_pupils: &'static str,
+    pub sn_choose_hint: &'static str,
+    /// "P3C · 24 alunni", a class's pupils to choose from.
+    pub sn_class_pupils: Plural,
     pub sn_requires_ack: &'static str,
     pub sn_publish: &'static str,
     pub sn_list: &'static str,
@@ -409,10 +456,40 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_audience: "Destinatari",
     sn_audience_school: "Tutta la scuola",
     sn_audience_grade: "Un ordine di scuola",
+    sn_audience_school_words: "Tutta la scuola",
+    sn_audience_classes_words: Plural {
+        one: "Classe {classes}",
+        other: "Classi {classes}",
+    },
+    sn_audience_pupils_words: Plural {
+        one: "{n} alunno",
+        other: "{n} alunni",
+    },
+    sn_recipients: Plural {
+        one: "Destinatari: {audience} · {n} alunno raggiunto",
+        other: "Destinatari: {audience} · {n} alunni raggiunti",
+    },
     sn_audience_classes: "Alcune classi",
     sn_audience_pupils: "Alcuni alunni",
-    sn_audience_value: "Classi o alunni",
-    sn_audience_value_hint: "Per le classi: i codici separati da spazi (per esempio 1A 2B). Per gli alunni: i loro numeri in Ponte.",
+    sn_withdraw_open: "Ritira l'avviso",
+    sn_withdraw_text: "L'avviso resterà nel registro, segnato come ritirato: le famiglie lo vedranno come tale e non dovranno più prenderne visione. Non si può annullare.",
+    sn_withdraw_confirm: "Sì, ritira l'avviso",
+    sn_withdrawn: "Ritirato il {date}",
+    sn_remind: Plural {
+        one: "Invia un promemoria a chi non ha preso visione ({n} alunno)",
+        other: "Invia un promemoria a chi non ha preso visione ({n} alunni)",
+    },
+    sn_reminded: "Ultimo promemoria inviato il {date}",
+    notice_withdrawn: "La scuola ha ritirato questo avviso il {date}: non deve fare nulla.",
+    notice_withdrawn_tag: "Ritirato dalla scuola",
+    notice_reminded: "Promemoria della scuola del {date}",
+    sn_choose_classes: "Scegli le classi",
+    sn_choose_pupils: "Scegli gli alunni, classe per classe",
+    sn_choose_hint: "Valgono se sopra è indicato «Alcune classi» o «Alcuni alunni».",
+    sn_class_pupils: Plural {
+        one: "{class} · {n} alunno",
+        other: "{class} · {n} alunni",
+    },
     sn_requires_ack: "Chiedi la presa visione",
     sn_publish: "Pubblica l'avviso",
     sn_list: "Avvisi pubblicati",
@@ -613,10 +690,40 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_audience: "Recipients",
     sn_audience_school: "The whole school",
     sn_audience_grade: "One school grade",
+    sn_audience_school_words: "The whole school",
+    sn_audience_classes_words: Plural {
+        one: "Class {classes}",
+        other: "Classes {classes}",
+    },
+    sn_audience_pupils_words: Plural {
+        one: "{n} pupil",
+        other: "{n} pupils",
+    },
+    sn_recipients: Plural {
+        one: "Recipients: {audience} · {n} pupil reached",
+        other: "Recipients: {audience} · {n} pupils reached",
+    },
     sn_audience_classes: "Some classes",
     sn_audience_pupils: "Some pupils",
-    sn_audience_value: "Classes or pupils",
-    sn_audience_value_hint: "Classes: codes separated by spaces (for example 1A 2B). Pupils: their numbers in Ponte.",
+    sn_withdraw_open: "Withdraw the notice",
+    sn_withdraw_text: "The notice will stay in the record, marked as withdrawn: families will see it as such and will no longer need to acknowledge it. This cannot be undone.",
+    sn_withdraw_confirm: "Yes, withdraw the notice",
+    sn_withdrawn: "Withdrawn on {date}",
+    sn_remind: Plural {
+        one: "Send a reminder to those who have not acknowledged ({n} pupil)",
+        other: "Send a reminder to those who have not acknowledged ({n} pupils)",
+    },
+    sn_reminded: "Last reminder sent on {date}",
+    notice_withdrawn: "The school withdrew this notice on {date}: you need to do nothing.",
+    notice_withdrawn_tag: "Withdrawn by the school",
+    notice_reminded: "Reminder from the school of {date}",
+    sn_choose_classes: "Choose the classes",
+    sn_choose_pupils: "Choose the pupils, class by class",
+    sn_choose_hint: "They count when «Some classes» or «Some pupils» is chosen above.",
+    sn_class_pupils: Plural {
+        one: "{class} · {n} pupil",
+        other: "{class} · {n} pupils",
+    },
     sn_requires_ack: "Ask for acknowledgement",
     sn_publish: "Publish the notice",
     sn_list: "Published notices",

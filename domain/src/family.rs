@@ -32,8 +32,8 @@ mod notices;
 mod register;
 
 pub use notices::{
-    ack_report, ack_summaries, for_family, to_acknowledge, Ack, AckListRow, Kid, Notice,
-    NoticePupil, NoticeReport, RollPupil, SchoolPupil,
+    ack_report, ack_summaries, for_family, remindable, to_acknowledge, withdrawable, Ack,
+    AckListRow, Kid, Notice, NoticePupil, NoticeReport, Reach, RollPupil, SchoolPupil,
 };
 pub use register::{
     assess, chosen_absences, not_ready, to_justify, Absence, AbsenceView, Category, Child,

@@ -112,6 +112,13 @@ messages! {
     AudienceKind => "Il destinatario deve essere: tutta la scuola, un ordine di scuola, classi o alunni.",
     NoticeNeedsNoAcknowledgement => "Questo avviso non chiede la presa visione.",
     NoticeAlreadyAcknowledged => "La presa visione di questo avviso è già registrata.",
+    NoticeUnknownClasses => "La scuola non ha le classi {classes}: nessuna famiglia riceverebbe l'avviso \
+         per loro. Le classi della scuola sono, per esempio: {examples}.",
+    NoticeWithdrawn => "La scuola ha ritirato questo avviso: non chiede più nulla.",
+    NoticeEveryoneAcknowledged => "Tutte le famiglie hanno già preso visione di questo avviso.",
+    NoticeRemindedToday => "Un promemoria per questo avviso è già stato inviato nelle ultime 24 ore.",
+    NoticeReachesNobody => "L'avviso non raggiunge nessun alunno della scuola: nessuna famiglia lo \
+         riceverebbe. Controlli i destinatari.",
     DerogaRequestIdRange => "Il numero della richiesta di deroga è fuori intervallo.",
     SchoolNotReady => "La scuola non ha ancora inviato le classi o il calendario: la situazione delle \
          assenze sarà disponibile appena lo farà.",

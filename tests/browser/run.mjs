@@ -73,6 +73,8 @@ async function newPage() {
       && /province=XX|pagina-che-non-esiste/.test(page.url()))
       // A derogation request refused on purpose: the child's page again, with the message.
       || (/status of 400/.test(m.text()) && /\/api\/v1\/pupils\/\d+\/derogations$/.test(page.url()))
+      // A notice to a class the school does not have, refused on purpose.
+      || (/status of 400/.test(m.text()) && /\/api\/v1\/schools\/\d+\/notices$/.test(page.url()))
       // The no-role page, also with its search of schools.
       || (/status of 403/.test(m.text()) && /\/area(\?scuola=[^#]*)?(#scuole)?$/.test(page.url()))
       || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
@@ -678,10 +680,24 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await office.getByLabel("Titolo").fill(title);
   await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
   await office.getByLabel("Alcune classi").check();
-  await office.getByLabel("Classi o alunni").fill(`${primaryClass} ${secondaryClass}`);
+  // Only the school's own grades and classes are offered (an istituto comprensivo: no upper
+  // secondary), the classes as checkboxes, the pupils by class and name (issue 23 point 2).
+  const grades = await office.locator("#avviso-ordine option").allTextContents();
+  assert.deepEqual(grades, ["Primaria", "Secondaria di primo grado"]);
+  await office.getByText("Scegli le classi").click();
+  await office.locator(`#avviso-classe-${primaryClass}`).check();
+  await office.locator(`#avviso-classe-${secondaryClass}`).check();
+  await office.getByText("Scegli gli alunni, classe per classe").click();
+  await office.locator("details.roll summary").first().click();
+  assert.match(await office.locator("details.roll[open] label").first().textContent(), /^\p{Lu}/u, "pupils by name");
+  assert.equal(await office.getByText(/numeri in Ponte/).count(), 0);
+  await shot(office, "scuola-avvisi-destinatari");
   await office.getByLabel("Chiedi la presa visione").check();
   await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
   await office.getByRole("heading", { name: title }).waitFor();
+  // Whom it reached, in words and number (issue 23 point 2).
+  assert.match(await office.locator("p.audience").textContent(),
+    new RegExp(`Destinatari: Classi ${[primaryClass, secondaryClass].sort().join(", ")} · \\d+ alunni raggiunti`));
   const acks = async () => Number(await office.locator("[data-acks]").first().getAttribute("data-acks"));
   assert.equal(await acks(), 0);
   await axe(office, "/scuola/{id}/avvisi/{n}");
@@ -740,6 +756,18 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await shot(parent, "famiglia-avviso");
   await office.reload();
   assert.equal(await acks(), 2, "one acknowledgement for each of the two children");
+  // The office reminds those who have not acknowledged, then withdraws the notice: it stays,
+  // marked withdrawn, for the school and for the family (issue 23 point 2).
+  await office.getByRole("button", { name: /Invia un promemoria a chi non ha preso visione/ }).click();
+  await office.getByText(/Ultimo promemoria inviato il/).waitFor();
+  await office.getByText("Ritira l'avviso", { exact: true }).click();
+  await axe(office, "/scuola/{id}/avvisi/{n} (withdraw asked)");
+  await office.getByRole("button", { name: "Sì, ritira l'avviso" }).click();
+  await office.locator("[data-withdrawn]").waitFor();
+  assert.equal(await office.getByRole("button", { name: /Invia un promemoria/ }).count(), 0);
+  await shot(office, "scuola-avviso-ritirato");
+  await parent.goto(`${BASE}/famiglia/avvisi`);
+  await parent.locator("li.avviso", { hasText: title }).getByText("Ritirato dalla scuola").waitFor();
 
   // A justification: sent by the parent, validated by the class teacher in another browser.
   await parent.goto(`${BASE}/famiglia`);

@@ -20,13 +20,15 @@ use app::pages::famiglia::{
     FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
 };
 use app::pages::scuola::{
-    AvvisiScuolaPage, AvvisoScuolaPage, ClassRow, NoticeRow, PupilAck, RequestRow, RichiestePage,
+    AvvisiScuolaPage, AvvisoScuolaPage, ClassChoice, ClassRow, GradeChoice, NoticeRow, PupilAck,
+    RequestRow, RichiestePage,
 };
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::types::RequestKind;
 use domain::attendance::AbsenceKind;
+use domain::family::SchoolPupil;
 use domain::family::{ChildPosition, Kid, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -282,6 +284,8 @@ fn notice_item(n: &Notice, kids: &[Kid]) -> NoticeItem {
         requires_ack: n.requires_ack,
         for_names,
         acknowledged,
+        withdrawn: n.withdrawn_at.map(|t| rome_it(t).0),
+        reminded: n.reminded_at.map(|t| rome_it(t).0),
     }
 }
 
@@ -375,8 +379,39 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     )
 }
 
+/// The school's own grades, each with its classes and their pupils (the roll comes by class
+/// and name), for the notice form: only what the school has can be chosen.
+fn audience_choices(roll: &[(SchoolPupil, String)]) -> Vec<GradeChoice> {
+    let mut grades: Vec<GradeChoice> = Vec::new();
+    for (p, name) in roll {
+        // A class the school has not sent (no grade) cannot be reached: not offered.
+        let Some(grade) = p.grade else { continue };
+        let g = match grades.iter().position(|g| g.grade == grade) {
+            Some(i) => i,
+            None => {
+                grades.push(GradeChoice {
+                    grade,
+                    classes: Vec::new(),
+                });
+                grades.len() - 1
+            }
+        };
+        let classes = &mut grades[g].classes;
+        match classes.iter_mut().find(|c| c.code == p.class_code) {
+            Some(c) => c.pupils.push((p.pupil_id, name.clone())),
+            None => classes.push(ClassChoice {
+                code: p.class_code.clone(),
+                pupils: vec![(p.pupil_id, name.clone())],
+            }),
+        }
+    }
+    grades.sort_by_key(|g| g.grade);
+    grades
+}
+
 /// `GET /scuola/{id}/avvisi`: publish (office, head teacher) and the published notices.
 pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let lang = lang_of(&req);
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
         let Ok(school_id) = id_of(&school) else {
@@ -385,20 +420,25 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         let gathered = family::notice_list(&env, &a, school_id)
             .await
             .map_err(IntoResponse::into_response)?
-            .map(|(name, list)| {
+            .map(|list| {
                 let rows: Vec<NoticeRow> = list
+                    .notices
                     .iter()
                     .map(|(n, summary)| NoticeRow {
                         id: n.id,
                         title: n.title.clone(),
                         published: rome_it(n.published_at).0,
                         requires_ack: n.requires_ack,
+                        audience: lang.family().audience(lang, &n.audience),
                         recipients: summary.recipients,
                         acknowledged: summary.acknowledged,
                         percent: summary.percent,
+                        withdrawn: n.withdrawn_at.map(|t| rome_it(t).0),
+                        reminded: n.reminded_at.map(|t| rome_it(t).0),
                     })
                     .collect();
-                (school_id, name, a.manages(school_id), rows)
+                let choices = audience_choices(&list.roll);
+                (school_id, list.school, a.manages(school_id), rows, choices)
             });
         Ok::<_, Response>((s, gathered))
     })
@@ -407,10 +447,9 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some((school_id, school, manages, notices)) = page else {
+    let Some((school_id, school, manages, notices, choices)) = page else {
         return crate::pages::not_found(req).await;
     };
-    let lang = lang_of(&req);
     let user = signed_in(&s);
     private(
         render(req, StatusCode::OK, move || {
@@ -422,6 +461,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     school=school.clone()
                     manages=manages
                     notices=notices.clone()
+                    choices=choices.clone()
                 />
             }
         })
@@ -435,6 +475,7 @@ pub async fn scuola_avviso(
     Path((school, notice)): Path<(String, String)>,
     req: Request,
 ) -> Response {
+    let lang = lang_of(&req);
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
         let gathered = async {
@@ -465,9 +506,12 @@ pub async fn scuola_avviso(
         title: r.notice.title.clone(),
         published: rome_it(r.notice.published_at).0,
         requires_ack: r.notice.requires_ack,
+        audience: lang.family().audience(lang, &r.notice.audience),
         recipients: r.summary.recipients,
         acknowledged: r.summary.acknowledged,
         percent: r.summary.percent,
+        withdrawn: r.notice.withdrawn_at.map(|t| rome_it(t).0),
+        reminded: r.notice.reminded_at.map(|t| rome_it(t).0),
     };
     let body = r.notice.body.clone();
     let classes: Vec<ClassRow> = r
@@ -490,7 +534,6 @@ pub async fn scuola_avviso(
             by: p.acknowledged_by.clone(),
         })
         .collect();
-    let lang = lang_of(&req);
     let user = signed_in(&s);
     private(
         render(req, StatusCode::OK, move || {

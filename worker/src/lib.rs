@@ -139,6 +139,8 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::MyNotices => on(method, family::my_notices),
         Op::Acknowledge => on(method, family::acknowledge),
         Op::Acknowledgements => on(method, family::acknowledgements),
+        Op::NoticeWithdraw => on(method, family::withdraw_notice),
+        Op::NoticeReminder => on(method, family::remind_notice),
         Op::Export => on(method, family::export),
         Op::Shortlists => on(method, shortlist::list),
         Op::ShortlistAdd => on(method, shortlist::add),

@@ -837,7 +837,7 @@ pub async fn preview(env: SharedEnv, req: Request) -> Response {
             let host = std::sync::Arc::new(r.detail(&today));
             fragment(move || {
                 use leptos::prelude::*;
-                view! { <app::pages::ente::EnteScheda lang=lang host=host.clone()/> }
+                view! { <app::pages::ente::EnteScheda lang=lang host=host.clone() preview=true/> }
             })
         }
         Err(e) => e.into_response(),

@@ -70,6 +70,8 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::Created => g.subschema_for::<t::Created>(),
         Schema::Notices => g.subschema_for::<t::Notices>(),
         Schema::Acknowledged => g.subschema_for::<t::Acknowledged>(),
+        Schema::NoticeChange => g.subschema_for::<t::NoticeChange>(),
+        Schema::NextForm => g.subschema_for::<t::NextForm>(),
         Schema::AckReport => g.subschema_for::<domain::family::NoticeReport>(),
         Schema::Export => g.subschema_for::<t::Export>(),
         Schema::Shortlists => g.subschema_for::<domain::shortlist::Shortlists>(),

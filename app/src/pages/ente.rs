@@ -40,7 +40,13 @@ pub fn EntePage(
 /// publishing wizard's preview shows (`POST /enti/pubblica/anteprima`), so what a host previews
 /// is exactly what will be published.
 #[component]
-pub fn EnteScheda(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
+pub fn EnteScheda(
+    lang: Lang,
+    host: Arc<HostDetail>,
+    /// The publishing wizard's preview: it says so instead of a publication date.
+    #[prop(optional)]
+    preview: bool,
+) -> impl IntoView {
     let t = lang.texts();
     let h = host;
     let s = &h.summary;
@@ -122,7 +128,11 @@ pub fn EnteScheda(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
     let published_on = chrono::NaiveDate::parse_from_str(&h.published_at, "%Y-%m-%d")
         .map(crate::i18n::date_it)
         .unwrap_or_else(|_| h.published_at.clone());
-    let published = format!("{} {published_on}", t.host_published);
+    let published = if preview {
+        t.host_preview_note.to_owned()
+    } else {
+        format!("{} {published_on}", t.host_published)
+    };
     view! {
         <article class="scheda">
             <h1>{name}</h1>
@@ -141,7 +151,7 @@ pub fn EnteScheda(lang: Lang, host: Arc<HostDetail>) -> impl IntoView {
             <dl class="facts">{contacts}</dl>
             {supply_chain}
             {capacities}
-            <p class="hint">{published}</p>
+            <p class="hint" data-preview=preview.then_some("true")>{published}</p>
         </article>
     }
 }

@@ -739,6 +739,10 @@ pub struct NoticeItem {
     pub for_names: Vec<String>,
     /// When acknowledged (date, time), if all of them are.
     pub acknowledged: Option<(String, String)>,
+    /// When the school withdrew it (a date), if it did.
+    pub withdrawn: Option<String>,
+    /// When the school last reminded families (a date), if it did.
+    pub reminded: Option<String>,
 }
 
 /// An automatic notice, with the child's name.
@@ -796,7 +800,9 @@ pub fn AvvisiPage(
                                             " · "
                                             {fill(ft.notice_for, &[("names", &n.for_names.join(", "))])}
                                         </p>
-                                        {match (n.requires_ack, n.acknowledged) {
+                                        {n.withdrawn.is_some().then(|| view! { <p class="state withdrawn">{ft.notice_withdrawn_tag}</p> })}
+                                        {n.reminded.clone().map(|d| view! { <p class="state">{fill(ft.notice_reminded, &[("date", &d)])}</p> })}
+                                        {match (n.requires_ack && n.withdrawn.is_none(), n.acknowledged) {
                                             (true, None) => Some(view! { <p class="state">{ft.notice_ack_needed}</p> }.into_any()),
                                             (true, Some((d, t))) => Some(view! { <p class="state">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p> }.into_any()),
                                             _ => None,
@@ -839,10 +845,21 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
                 " · "
                 {fill(ft.notice_for, &[("names", &n.for_names.join(", "))])}
             </p>
+            {n
+                .withdrawn
+                .clone()
+                .map(|d| {
+                    view! {
+                        <p class="alert alert-warning" data-withdrawn="true">
+                            {fill(ft.notice_withdrawn, &[("date", &d)])}
+                        </p>
+                    }
+                })}
+            {n.reminded.clone().map(|d| view! { <p class="hint">{fill(ft.notice_reminded, &[("date", &d)])}</p> })}
             <div class="notice-body">
                 {n.body.split('\n').filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
             </div>
-            {match (n.requires_ack, n.acknowledged.clone()) {
+            {match (n.requires_ack && n.withdrawn.is_none(), n.acknowledged.clone()) {
                 (true, None) => Some(view! {
                     <form method="post" action=format!("/api/v1/notices/{}/acknowledgement", n.id)>
                         <input type="hidden" name="csrf" value=csrf/>

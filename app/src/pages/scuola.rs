@@ -5,6 +5,7 @@
 
 use crate::i18n::{fill, Lang};
 use crate::layout::{Page, SignedIn};
+use domain::attendance::SchoolGrade;
 use leptos::prelude::*;
 
 /// A published notice with its acknowledgement figures.
@@ -14,9 +15,15 @@ pub struct NoticeRow {
     pub title: String,
     pub published: String,
     pub requires_ack: bool,
+    /// Whom it is for, in words (`FamilyTexts::audience`).
+    pub audience: String,
     pub recipients: u32,
     pub acknowledged: u32,
     pub percent: f64,
+    /// When it was withdrawn (a date), if it was.
+    pub withdrawn: Option<String>,
+    /// When families were last reminded (a date), if they were.
+    pub reminded: Option<String>,
 }
 
 #[component]
@@ -45,9 +52,61 @@ pub fn AvvisiScuolaPage(
     school: String,
     manages: bool,
     notices: Vec<NoticeRow>,
+    /// The school's own grades and classes, each class with its pupils, to choose from.
+    #[prop(optional)]
+    choices: Vec<GradeChoice>,
 ) -> impl IntoView {
     let ft = lang.family();
     let csrf = user.csrf.clone();
+    let grades: Vec<SchoolGrade> = choices.iter().map(|g| g.grade).collect();
+    let class_boxes = choices
+        .iter()
+        .map(|g| {
+            view! {
+                <fieldset class="class-choices">
+                    <legend>{ft.grade(g.grade)}</legend>
+                    {g
+                        .classes
+                        .iter()
+                        .map(|c| {
+                            let id = format!("avviso-classe-{}", c.code);
+                            view! {
+                                <div class="choice">
+                                    <input type="checkbox" id=id.clone() name="classes" value=c.code.clone()/>
+                                    <label for=id>{c.code.clone()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let pupil_boxes = choices
+        .iter()
+        .flat_map(|g| g.classes.iter())
+        .map(|c| {
+            let summary = lang.count(&ft.sn_class_pupils, c.pupils.len() as u64, &[("class", &c.code)]);
+            view! {
+                <details class="roll">
+                    <summary>{summary}</summary>
+                    {c
+                        .pupils
+                        .iter()
+                        .map(|(id, name)| {
+                            let input = format!("avviso-alunno-{id}");
+                            view! {
+                                <div class="choice">
+                                    <input type="checkbox" id=input.clone() name="pupils" value=*id/>
+                                    <label for=input>{name.clone()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </details>
+            }
+        })
+        .collect_view();
     view! {
         <Page lang=lang title=ft.sn_title.to_owned() user=user>
             <p><a href="/scuola">{lang.texts().school_title}</a></p>
@@ -88,19 +147,21 @@ pub fn AvvisiScuolaPage(
                             </fieldset>
                             <label for="avviso-ordine">{ft.sn_audience_grade}</label>
                             <select id="avviso-ordine" name="grade">
-                                <option value="primaria">{ft.grades[0]}</option>
-                                <option value="secondaria_primo_grado">{ft.grades[1]}</option>
-                                <option value="secondaria_secondo_grado">{ft.grades[2]}</option>
+                                {grades
+                                    .iter()
+                                    .map(|g| view! { <option value=g.code()>{ft.grade(*g)}</option> })
+                                    .collect_view()}
                             </select>
-                            <label for="avviso-destinatari">{ft.sn_audience_value}</label>
-                            <input
-                                id="avviso-destinatari"
-                                name="audience_value"
-                                aria-describedby="avviso-destinatari-nota"
-                            />
-                            <p id="avviso-destinatari-nota" class="hint">
-                                {ft.sn_audience_value_hint}
-                            </p>
+                            <details class="audience-choices">
+                                <summary>{ft.sn_choose_classes}</summary>
+                                <p class="hint">{ft.sn_choose_hint}</p>
+                                {class_boxes}
+                            </details>
+                            <details class="audience-choices">
+                                <summary>{ft.sn_choose_pupils}</summary>
+                                <p class="hint">{ft.sn_choose_hint}</p>
+                                {pupil_boxes}
+                            </details>
                             <label class="choice">
                                 <input type="checkbox" name="requires_ack" value="true"/>
                                 {ft.sn_requires_ack}
@@ -133,6 +194,24 @@ pub fn AvvisiScuolaPage(
                                             // the whole school's list of who acknowledged.
                                             view! { <strong>{n.title}</strong> }.into_any()
                                         }}
+                                        {n
+                                            .withdrawn
+                                            .clone()
+                                            .map(|d| {
+                                                view! {
+                                                    <p class="state withdrawn">
+                                                        {fill(ft.sn_withdrawn, &[("date", &d)])}
+                                                    </p>
+                                                }
+                                            })}
+                                        <p class="hint audience">
+                                            {lang
+                                                .count(
+                                                    &ft.sn_recipients,
+                                                    u64::from(n.recipients),
+                                                    &[("audience", &n.audience)],
+                                                )}
+                                        </p>
                                         <p class="hint">
                                             {fill(ft.notice_published, &[("date", &n.published)])}
                                             " · "
@@ -160,6 +239,20 @@ pub fn AvvisiScuolaPage(
             }}
         </Page>
     }
+}
+
+/// A grade the school has, with its classes.
+#[derive(Debug, Clone)]
+pub struct GradeChoice {
+    pub grade: SchoolGrade,
+    pub classes: Vec<ClassChoice>,
+}
+
+/// A class of the school with its pupils (id, "Surname Name").
+#[derive(Debug, Clone)]
+pub struct ClassChoice {
+    pub code: String,
+    pub pupils: Vec<(i64, String)>,
 }
 
 /// Acknowledgements in one class.
@@ -193,11 +286,59 @@ pub fn AvvisoScuolaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     let id = notice.id;
+    let csrf = user.csrf.clone();
+    let missing = notice.recipients.saturating_sub(notice.acknowledged);
+    // What the office can still do: remind those missing, withdraw it.
+    let actions = match notice.withdrawn.clone() {
+        Some(d) => view! {
+            <p class="alert alert-warning" data-withdrawn="true">
+                {fill(ft.sn_withdrawn, &[("date", &d)])}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <div class="notice-actions">
+                {(notice.requires_ack && missing > 0)
+                    .then(|| {
+                        view! {
+                            <form method="post" action=format!("/api/v1/notices/{id}/reminder")>
+                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                <button type="submit" class="btn btn-secondary">
+                                    {lang.count(&ft.sn_remind, u64::from(missing), &[])}
+                                </button>
+                            </form>
+                        }
+                    })}
+                {notice
+                    .reminded
+                    .clone()
+                    .map(|d| view! { <p class="hint">{fill(ft.sn_reminded, &[("date", &d)])}</p> })}
+                <details class="withdraw">
+                    <summary class="btn btn-secondary">{ft.sn_withdraw_open}</summary>
+                    <form method="post" action=format!("/api/v1/notices/{id}/withdrawal")>
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <p>{ft.sn_withdraw_text}</p>
+                        <button type="submit" class="btn btn-primary">{ft.sn_withdraw_confirm}</button>
+                    </form>
+                </details>
+            </div>
+        }
+        .into_any(),
+    };
     view! {
         <Page lang=lang title=notice.title.clone() user=user>
             <p><a href=format!("/scuola/{school_id}/avvisi")>{ft.sn_title}</a></p>
             <h1>{notice.title.clone()}</h1>
+            <p class="hint audience">
+                {lang
+                    .count(
+                        &ft.sn_recipients,
+                        u64::from(notice.recipients),
+                        &[("audience", &notice.audience)],
+                    )}
+            </p>
             <p class="hint">{fill(ft.notice_published, &[("date", &notice.published)])}</p>
+            {actions}
             <div class="notice-body">
                 {body
                     .split('\n')

@@ -278,6 +278,8 @@ pub enum Schema {
     Created,
     Notices,
     Acknowledged,
+    NoticeChange,
+    NextForm,
     AckReport,
     Export,
     Shortlists,
@@ -389,6 +391,8 @@ pub enum Op {
     MyNotices,
     Acknowledge,
     Acknowledgements,
+    NoticeWithdraw,
+    NoticeReminder,
     Export,
     Shortlists,
     ShortlistAdd,
@@ -422,7 +426,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 37] = [
+    pub const ALL: [Op; 39] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -456,6 +460,8 @@ impl Op {
         Op::MyNotices,
         Op::Acknowledge,
         Op::Acknowledgements,
+        Op::NoticeWithdraw,
+        Op::NoticeReminder,
         Op::Export,
         Op::Shortlists,
         Op::ShortlistAdd,
@@ -477,6 +483,8 @@ impl Op {
             | Op::DerogationDecision
             | Op::NoticePublish
             | Op::Acknowledge
+            | Op::NoticeWithdraw
+            | Op::NoticeReminder
             | Op::ShortlistAdd
             | Op::ShortlistRemove => Method::Post,
             _ => Method::Get,
@@ -517,6 +525,8 @@ impl Op {
             Op::MyNotices => "/api/v1/notices",
             Op::Acknowledge => "/api/v1/notices/{id}/acknowledgement",
             Op::Acknowledgements => "/api/v1/notices/{id}/acknowledgements",
+            Op::NoticeWithdraw => "/api/v1/notices/{id}/withdrawal",
+            Op::NoticeReminder => "/api/v1/notices/{id}/reminder",
             Op::Export => "/api/v1/me/export",
             Op::Shortlists | Op::ShortlistAdd => "/api/v1/schools/{school_id}/shortlists",
             Op::ShortlistRemove => "/api/v1/schools/{school_id}/shortlists/removal",
@@ -1096,6 +1106,40 @@ impl Op {
                     error(409, "Presa visione già registrata, o non richiesta (conflict)."),
                 ] },
                 ..NONE
+            },
+            Op::NoticeWithdraw => Spec {
+                id: "noticeWithdraw",
+                tag: "scuola",
+                summary: "La scuola ritira un avviso",
+                description: Some("Per segreteria e dirigente della scuola. L'avviso resta nel registro, segnato come ritirato: le famiglie lo vedono come tale e non devono più prenderne visione."),
+                auth: Auth::Session,
+                params: const { &[path_id("id", "L'avviso.")] },
+                request: Some(RequestBody {
+                    description: Some("Solo per i moduli: la pagina a cui tornare."),
+                    body: Body::JsonOrForm(Schema::NextForm),
+                }),
+                replies: const { &[
+                    ok(200, "Ritirato.", Schema::NoticeChange),
+                    error(404, "L'avviso non esiste o è di una scuola che la persona non gestisce (not_found)."),
+                    error(409, "Già ritirato (conflict)."),
+                ] },
+            },
+            Op::NoticeReminder => Spec {
+                id: "noticeReminder",
+                tag: "scuola",
+                summary: "Un promemoria a chi non ha preso visione",
+                description: Some("Per segreteria e dirigente della scuola. L'avviso torna «da leggere» per le famiglie che non ne hanno preso visione, con la data del promemoria. Al più uno ogni 24 ore."),
+                auth: Auth::Session,
+                params: const { &[path_id("id", "L'avviso.")] },
+                request: Some(RequestBody {
+                    description: Some("Solo per i moduli: la pagina a cui tornare."),
+                    body: Body::JsonOrForm(Schema::NextForm),
+                }),
+                replies: const { &[
+                    ok(200, "Promemoria inviato.", Schema::NoticeChange),
+                    error(404, "L'avviso non esiste o è di una scuola che la persona non gestisce (not_found)."),
+                    error(409, "Avviso ritirato, senza presa visione, già visto da tutti, o promemoria già inviato nelle ultime 24 ore (conflict)."),
+                ] },
             },
             Op::Acknowledgements => Spec {
                 id: "acknowledgements",

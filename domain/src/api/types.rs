@@ -559,6 +559,24 @@ pub struct Acknowledged {
     pub acknowledged_at: i64,
 }
 
+/// `200` of a notice withdrawn or reminded: when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct NoticeChange {
+    pub notice_id: i64,
+    /// Secondi dal 1970-01-01 UTC.
+    pub at: i64,
+}
+
+/// The body of a change that needs no data (JSON or form): where a form goes back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct NextForm {
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
 /// `GET /api/v1/notices`: the notices reaching the guardian's children, unread first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]

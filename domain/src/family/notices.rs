@@ -24,6 +24,13 @@ pub struct Notice {
     pub requires_ack: bool,
     /// Unix seconds (UTC).
     pub published_at: i64,
+    /// When the school withdrew it: it stays in the record, marked as withdrawn, and asks
+    /// nothing of anyone any more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<i64>,
+    /// When the school last reminded the families that had not acknowledged it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reminded_at: Option<i64>,
     /// For a guardian: read by them.
     pub read: bool,
     /// For a guardian: the pupils of theirs it reaches, and which of them are acknowledged
@@ -118,6 +125,9 @@ pub fn for_family(kids: &[Kid], notices: Vec<Notice>, acks: &[Ack]) -> Vec<Notic
 /// that are not acknowledged yet. A notice that asks for none, or is already acknowledged for
 /// every child, is a conflict.
 pub fn to_acknowledge(n: &Notice) -> Result<Vec<i64>, FieldError> {
+    if n.withdrawn_at.is_some() {
+        return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]));
+    }
     if !n.requires_ack {
         return Err(FieldError::conflict_says(
             Msg::NoticeNeedsNoAcknowledgement,
@@ -213,12 +223,122 @@ pub fn ack_report(n: Notice, roll: Vec<RollPupil>) -> NoticeReport {
     }
 }
 
+/// Whether the school may withdraw notice `n` now: once (it is then kept, marked withdrawn).
+pub fn withdrawable(n: &Notice) -> Result<(), FieldError> {
+    if n.withdrawn_at.is_some() {
+        return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]));
+    }
+    Ok(())
+}
+
+/// The least time between two reminders of one notice (a day): families are not pestered.
+pub const REMINDER_INTERVAL_SECS: i64 = 24 * 3600;
+
+/// Whether the school may remind the families that have not acknowledged notice `n` at `now`:
+/// a notice that asks for acknowledgement, not withdrawn, someone still missing (`summary`),
+/// at most once a day.
+pub fn remindable(n: &Notice, summary: &AckSummary, now: i64) -> Result<(), FieldError> {
+    withdrawable(n)?;
+    if !n.requires_ack {
+        return Err(FieldError::conflict_says(
+            Msg::NoticeNeedsNoAcknowledgement,
+            &[],
+        ));
+    }
+    if summary.acknowledged >= summary.recipients {
+        return Err(FieldError::conflict_says(
+            Msg::NoticeEveryoneAcknowledged,
+            &[],
+        ));
+    }
+    if n.reminded_at
+        .is_some_and(|t| now.saturating_sub(t) < REMINDER_INTERVAL_SECS)
+    {
+        return Err(FieldError::conflict_says(Msg::NoticeRemindedToday, &[]));
+    }
+    Ok(())
+}
+
 /// A pupil of the school, for the figures of many notices at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolPupil {
     pub pupil_id: i64,
     pub class_code: String,
     pub grade: Option<SchoolGrade>,
+}
+
+/// Whom a notice's audience reaches at a school, before it is published: the pupils (each one
+/// is a family that will read it), and the classes it names that the school does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    pub pupils: u32,
+    pub unknown_classes: Vec<String>,
+}
+
+/// At most this many of the school's class codes are given as examples.
+const CLASS_EXAMPLES: usize = 6;
+
+impl Reach {
+    /// `audience` over the school's `pupils` (a pupil whose class the school has not sent
+    /// is reached by nobody, as in the figures after publication).
+    pub fn of(audience: &Audience, pupils: &[SchoolPupil]) -> Reach {
+        let reached = pupils
+            .iter()
+            .filter(|p| {
+                p.grade.is_some_and(|grade| {
+                    audience.reaches(Recipient {
+                        pupil_id: p.pupil_id,
+                        grade,
+                        class: &p.class_code,
+                    })
+                })
+            })
+            .count();
+        let unknown_classes = match audience {
+            Audience::Classes(cs) => cs
+                .iter()
+                .filter(|c| !pupils.iter().any(|p| &p.class_code == *c))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        Reach {
+            pupils: u32::try_from(reached).unwrap_or(u32::MAX),
+            unknown_classes,
+        }
+    }
+
+    /// A notice must reach someone and name only the school's own classes: else the office is
+    /// told which class codes the school does not have, with some of its own as examples.
+    pub fn must_reach(&self, pupils: &[SchoolPupil]) -> Result<(), FieldError> {
+        if !self.unknown_classes.is_empty() {
+            let mut own: Vec<&str> = pupils.iter().map(|p| p.class_code.as_str()).collect();
+            own.sort_unstable();
+            own.dedup();
+            let examples = own
+                .iter()
+                .take(CLASS_EXAMPLES)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(FieldError::invalid_says(
+                "audience_value",
+                Msg::NoticeUnknownClasses,
+                &[
+                    ("classes", &self.unknown_classes.join(", ")),
+                    ("examples", &examples),
+                ],
+            ));
+        }
+        if self.pupils == 0 {
+            return Err(FieldError::invalid_says(
+                "audience_value",
+                Msg::NoticeReachesNobody,
+                &[],
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The acknowledgement figures of each of a school's `notices`, from the school's pupils and,
@@ -278,6 +398,8 @@ mod tests {
 
     fn notice(id: i64, audience: Audience, read: bool, published_at: i64) -> Notice {
         Notice {
+            withdrawn_at: None,
+            reminded_at: None,
             id,
             school_id: 1,
             title: format!("n{id}"),
@@ -408,5 +530,88 @@ mod tests {
             [2, 3],
             "pupil 4 has no class on record, 99 is not at the school"
         );
+    }
+
+    #[test]
+    fn a_notice_must_reach_someone_and_name_only_the_school_s_classes() {
+        let pupil = |id, class: &str, grade| SchoolPupil {
+            pupil_id: id,
+            class_code: class.into(),
+            grade,
+        };
+        let school = vec![
+            pupil(1, "P3C", Some(SchoolGrade::Primaria)),
+            pupil(2, "P3C", Some(SchoolGrade::Primaria)),
+            pupil(3, "P4A", Some(SchoolGrade::Primaria)),
+            pupil(4, "S1A", None),
+        ];
+        let classes = |cs: &[&str]| Audience::Classes(cs.iter().map(|c| c.to_string()).collect());
+        let r = Reach::of(&classes(&["P3C"]), &school);
+        assert_eq!(r.pupils, 2);
+        assert!(r.must_reach(&school).is_ok());
+        // "3C" where the school's class is "P3C": refused, naming the school's own codes.
+        let r = Reach::of(&classes(&["3C", "P4A"]), &school);
+        assert_eq!(r.unknown_classes, ["3C"]);
+        let e = r.must_reach(&school).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("audience_value"));
+        assert!(
+            e.message.contains("3C") && e.message.contains("P3C, P4A, S1A"),
+            "{}",
+            e.message
+        );
+        // A class the school has, but whose class record is missing: nobody is reached.
+        let r = Reach::of(&classes(&["S1A"]), &school);
+        assert_eq!(r.pupils, 0);
+        assert_eq!(
+            r.must_reach(&school).unwrap_err().text().map(|t| t.msg),
+            Some(Msg::NoticeReachesNobody)
+        );
+        // Secondary school in a school without one.
+        let r = Reach::of(
+            &Audience::Grade(SchoolGrade::SecondariaSecondoGrado),
+            &school,
+        );
+        assert!(r.must_reach(&school).is_err());
+        assert_eq!(Reach::of(&Audience::School, &school).pupils, 3);
+        assert_eq!(Reach::of(&Audience::Pupils(vec![3, 99]), &school).pupils, 1);
+    }
+
+    #[test]
+    fn a_withdrawn_notice_asks_nothing_and_a_reminder_comes_at_most_once_a_day() {
+        let mut n = notice(1, Audience::School, false, 0);
+        n.requires_ack = true;
+        n.pupils = vec![NoticePupil {
+            pupil_id: 7,
+            acknowledged_at: None,
+        }];
+        let missing = AckSummary {
+            recipients: 3,
+            acknowledged: 1,
+            percent: 33.3,
+            classes: vec![],
+        };
+        let now = 1_000_000;
+        assert!(remindable(&n, &missing, now).is_ok());
+        n.reminded_at = Some(now - REMINDER_INTERVAL_SECS + 60);
+        let e = remindable(&n, &missing, now).unwrap_err();
+        assert_eq!(e.text().map(|t| t.msg), Some(Msg::NoticeRemindedToday));
+        n.reminded_at = Some(now - REMINDER_INTERVAL_SECS);
+        assert!(remindable(&n, &missing, now).is_ok());
+        let all = AckSummary {
+            acknowledged: 3,
+            ..missing.clone()
+        };
+        assert!(remindable(&n, &all, now).is_err(), "nobody left to remind");
+        assert!(withdrawable(&n).is_ok());
+        n.withdrawn_at = Some(now);
+        assert_eq!(
+            withdrawable(&n).unwrap_err().text().map(|t| t.msg),
+            Some(Msg::NoticeWithdrawn)
+        );
+        assert!(
+            to_acknowledge(&n).is_err(),
+            "a withdrawn notice is not acknowledged"
+        );
+        assert!(remindable(&n, &missing, now).is_err());
     }
 }

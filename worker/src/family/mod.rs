@@ -18,7 +18,8 @@ pub use export::export;
 pub use guardian::{acknowledge, attendance, justify, justify_many, my_notices, request_deroga};
 pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
-    acknowledgements, decide_deroga, decide_justification, pending, publish, school_notices,
+    acknowledgements, decide_deroga, decide_justification, pending, publish, remind_notice,
+    school_notices, withdraw_notice,
 };
 pub(crate) use staff::{notice_list, notice_report, requests};
 

@@ -11,9 +11,11 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::api::types::{
-    Created, Decided, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
+    Created, Decided, NoticeChange, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
 };
-use domain::family::{self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport};
+use domain::family::{
+    self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport, SchoolPupil,
+};
 use domain::messages::Msg;
 use domain::session::Access;
 use domain::FieldError;
@@ -94,18 +96,25 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
         if !a.manages(school_id) {
             return Err(FieldError::not_found().into());
         }
-        // The form has a select for the grade, and one text field for classes or pupils.
+        // The page's form has a select for the grade and checkboxes for classes and pupils;
+        // the API takes `audience_value` (codes or ids separated by spaces or commas).
+        let chosen = |field: &str| f.all(field).collect::<Vec<_>>().join(" ");
         let value = match (f.get("audience"), f.get("grade")) {
-            ("grade", g) if !g.is_empty() => g,
-            _ => f.get("audience_value"),
+            ("grade", g) if !g.is_empty() => g.to_owned(),
+            ("classes", _) if f.all("classes").next().is_some() => chosen("classes"),
+            ("pupils", _) if f.all("pupils").next().is_some() => chosen("pupils"),
+            _ => f.get("audience_value").to_owned(),
         };
-        let audience = Audience::parse(f.get("audience"), value)?;
+        let audience = Audience::parse(f.get("audience"), &value)?;
         let draft = NoticeDraft::parse(
             f.get("title"),
             f.get("body"),
             audience,
             f.flag("requires_ack"),
         )?;
+        // A notice to nobody, or to classes the school does not have, is refused (issue 23).
+        let pupils = db::school_pupils(&env, school_id).await?;
+        family::Reach::of(&draft.audience, &pupils).must_reach(&pupils)?;
         let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,
@@ -116,19 +125,94 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
     .await
 }
 
+/// `POST /api/v1/notices/{id}/withdrawal`: the office or the head teacher withdraws a notice;
+/// it stays in the record, marked withdrawn, and asks nothing of families any more.
+pub async fn withdraw_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let r = notice_report(&env, &a, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        family::withdrawable(&r.notice)?;
+        let now = auth::now();
+        let school_id = r.notice.school_id;
+        if !db::withdraw(&env, school_id, id, &s.codice_fiscale, now).await? {
+            // Withdrawn by someone else meanwhile.
+            return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]).into());
+        }
+        Ok(Done::new(
+            StatusCode::OK,
+            &NoticeChange {
+                notice_id: id,
+                at: now,
+            },
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
+    })
+    .await
+}
+
+/// `POST /api/v1/notices/{id}/reminder`: the office or the head teacher reminds the families
+/// that have not acknowledged a notice (at most once a day: `family::remindable`).
+pub async fn remind_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let r = notice_report(&env, &a, id)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        let now = auth::now();
+        family::remindable(&r.notice, &r.summary, now)?;
+        let school_id = r.notice.school_id;
+        db::remind(&env, school_id, id, &s.codice_fiscale, now).await?;
+        Ok(Done::new(
+            StatusCode::OK,
+            &NoticeChange {
+                notice_id: id,
+                at: now,
+            },
+            format!("/scuola/{school_id}/avvisi/{id}"),
+        ))
+    })
+    .await
+}
+
+/// A school's notices as its staff see them.
+pub(crate) struct NoticeList {
+    pub school: String,
+    pub notices: Vec<(Notice, AckSummary)>,
+    /// For whom may publish (the office, the head teacher): the school's pupils with their
+    /// names, to choose recipients by class and name; empty for anyone else.
+    pub roll: Vec<(SchoolPupil, String)>,
+}
+
 /// The school's notices with their acknowledgement figures (staff of the school: `None` for
 /// anyone else), and the school's name, in one round trip.
 pub(crate) async fn notice_list(
     env: &Env,
     a: &Access,
     school_id: i64,
-) -> Result<Option<(String, Vec<(Notice, AckSummary)>)>, ApiError> {
+) -> Result<Option<NoticeList>, ApiError> {
     if !a.is_staff_of(school_id) {
         return Ok(None);
     }
-    let all = db::school_notices(env, school_id).await?;
-    let summaries = family::ack_summaries(all.notices, &all.pupils, &all.acked);
-    Ok(Some((all.school.unwrap_or_default(), summaries)))
+    let mut all = db::school_notices(env, school_id).await?;
+    let roll = if a.manages(school_id) {
+        all.pupils
+            .iter()
+            .map(|p| {
+                let name = all.names.remove(&p.pupil_id).unwrap_or_default();
+                (p.clone(), name)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let notices = family::ack_summaries(all.notices, &all.pupils, &all.acked);
+    Ok(Some(NoticeList {
+        school: all.school.unwrap_or_default(),
+        notices,
+        roll,
+    }))
 }
 
 /// Notice `id` with who has and has not acknowledged it, if the caller may see that list (the
@@ -150,10 +234,11 @@ pub async fn school_notices(env: SharedEnv, Path(school): Path<String>, req: Req
     let r = SendFuture::new(async move {
         let school_id = id_of(&school)?;
         let (_, a) = caller(&env, &req).await?;
-        let (_, list) = notice_list(&env, &a, school_id)
+        let list = notice_list(&env, &a, school_id)
             .await?
             .ok_or_else(FieldError::not_found)?;
         let items = list
+            .notices
             .into_iter()
             .map(|(notice, summary)| SchoolNotice { notice, summary })
             .collect();

@@ -22,6 +22,8 @@ struct NoticeDb {
     audience: String,
     requires_ack: f64,
     published_at: f64,
+    withdrawn_at: Option<f64>,
+    reminded_at: Option<f64>,
     is_read: f64,
 }
 
@@ -35,6 +37,14 @@ impl NoticeDb {
             audience: serde_json::from_str(&self.audience).map_err(|e| broken("audience", e))?,
             requires_ack: self.requires_ack != 0.0,
             published_at: whole("publication time", self.published_at)?,
+            withdrawn_at: self
+                .withdrawn_at
+                .map(|t| whole("withdrawal time", t))
+                .transpose()?,
+            reminded_at: self
+                .reminded_at
+                .map(|t| whole("reminder time", t))
+                .transpose()?,
             read: self.is_read != 0.0,
             pupils: Vec::new(),
         })
@@ -92,6 +102,83 @@ pub async fn publish(
     whole("notice id", id.id)
 }
 
+/// Withdraws notice `id` of `school_id` (kept, marked withdrawn), with its audit record; false
+/// when it was withdrawn already (meanwhile).
+pub async fn withdraw(
+    env: &Env,
+    school_id: i64,
+    id: i64,
+    by: &str,
+    now: i64,
+) -> Result<bool, Error> {
+    let db = database(env)?;
+    let results = db
+        .batch(vec![
+            db.prepare(
+                "UPDATE notices SET withdrawn_at = ?3, withdrawn_by = ?4 \
+                 WHERE id = ?2 AND school_id = ?1 AND withdrawn_at IS NULL",
+            )
+            .bind(&[
+                int(school_id as f64),
+                int(id as f64),
+                int(now as f64),
+                text(by),
+            ])?,
+            db.prepare(
+                "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
+                 SELECT ?1, ?3, ?4, 'notice.withdraw', 'notices/' || ?2, title FROM notices \
+                 WHERE id = ?2 AND school_id = ?1 AND changes() > 0",
+            )
+            .bind(&[
+                int(school_id as f64),
+                int(id as f64),
+                int(now as f64),
+                text(by),
+            ])?,
+        ])
+        .counted()
+        .await?;
+    let first = results
+        .first()
+        .ok_or_else(|| Error::storage("withdrawal", "no result"))?;
+    Ok(crate::db::changes("withdrawal", first)? > 0)
+}
+
+/// Reminds the families that have not acknowledged notice `id` of `school_id`: it becomes
+/// unread again for every guardian who acknowledged nothing of it, and records when, with its
+/// audit record.
+pub async fn remind(env: &Env, school_id: i64, id: i64, by: &str, now: i64) -> Result<(), Error> {
+    let db = database(env)?;
+    let four = [
+        int(school_id as f64),
+        int(id as f64),
+        int(now as f64),
+        text(by),
+    ];
+    db.batch(vec![
+        db.prepare(
+            "UPDATE notices SET reminded_at = ?3 WHERE id = ?2 AND school_id = ?1 \
+             AND withdrawn_at IS NULL",
+        )
+        .bind(&four[..3])?,
+        // The caller checked the notice is the school's (the batch is one transaction).
+        db.prepare(
+            "DELETE FROM notice_reads WHERE notice_id = ?1 AND codice_fiscale NOT IN \
+             (SELECT k.codice_fiscale FROM notice_acks k WHERE k.notice_id = ?1)",
+        )
+        .bind(&[int(id as f64)])?,
+        db.prepare(
+            "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
+             SELECT ?1, ?3, ?4, 'notice.remind', 'notices/' || ?2, title FROM notices \
+             WHERE id = ?2 AND school_id = ?1",
+        )
+        .bind(&four)?,
+    ])
+    .counted()
+    .await?;
+    Ok(())
+}
+
 // ------------------------------------------------------------------------------------------
 // A guardian's notices.
 
@@ -109,7 +196,7 @@ const KIDS_SQL: &str = "SELECT p.id, p.school_id, p.class_code, c.grade, \
 fn family_notices_sql() -> String {
     format!(
         "SELECT n.id, n.school_id, n.title, n.body, n.audience, n.requires_ack, n.published_at, \
-         EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id \
+         n.withdrawn_at, n.reminded_at, EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id \
          AND r.codice_fiscale = ?1) AS is_read FROM notices n \
          WHERE n.school_id IN ({FAMILY_SCHOOLS}) \
          ORDER BY n.published_at DESC, n.id DESC LIMIT {LIST_LIMIT}"
@@ -271,13 +358,13 @@ pub async fn acknowledge(
 // The school's side.
 
 const SCHOOL_NOTICES_SQL: &str = "SELECT id, school_id, title, body, audience, requires_ack, \
-     published_at, 0 AS is_read FROM notices WHERE school_id = ?1 \
+     published_at, withdrawn_at, reminded_at, 0 AS is_read FROM notices WHERE school_id = ?1 \
      ORDER BY published_at DESC, id DESC LIMIT 500";
 
-/// The school's pupils with their grade.
-const SCHOOL_PUPILS_SQL: &str = "SELECT p.id, p.class_code, c.grade FROM pupils p \
-     LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
-     WHERE p.school_id = ?1";
+/// The school's pupils with their grade and name, by class and name.
+const SCHOOL_PUPILS_SQL: &str = "SELECT p.id, p.class_code, c.grade, p.surname, p.name \
+     FROM pupils p LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
+     WHERE p.school_id = ?1 ORDER BY p.class_code, p.surname, p.name";
 
 /// The pupils acknowledged, per notice of the list: one grouped query.
 const SCHOOL_ACKS_SQL: &str = "SELECT k.notice_id, group_concat(k.pupil_id) AS pupils \
@@ -298,6 +385,8 @@ struct SchoolPupilDb {
     id: f64,
     class_code: String,
     grade: Option<String>,
+    surname: String,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -312,8 +401,32 @@ pub struct SchoolNotices {
     pub school: Option<String>,
     pub notices: Vec<Notice>,
     pub pupils: Vec<SchoolPupil>,
+    /// Each pupil's "Surname Name", by id (whom the office may choose as recipients).
+    pub names: HashMap<i64, String>,
     /// Per notice, the pupils acknowledged.
     pub acked: HashMap<i64, Vec<i64>>,
+}
+
+/// The pupils of `school_id` with their grade: whom a notice's audience can reach.
+pub async fn school_pupils(env: &Env, school_id: i64) -> Result<Vec<SchoolPupil>, Error> {
+    let rows: Vec<SchoolPupilDb> = crate::db::all(
+        "school pupils",
+        database(env)?
+            .prepare(SCHOOL_PUPILS_SQL)
+            .bind(&[int(school_id as f64)])?,
+    )
+    .await?;
+    rows.into_iter().map(SchoolPupilDb::decode).collect()
+}
+
+impl SchoolPupilDb {
+    fn decode(self) -> Result<SchoolPupil, Error> {
+        Ok(SchoolPupil {
+            pupil_id: whole("pupil id", self.id)?,
+            grade: grade(self.grade.as_deref())?,
+            class_code: self.class_code,
+        })
+    }
 }
 
 /// The notices of `school_id` (one round trip).
@@ -332,17 +445,15 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
     let mut r = Answers::new("school notices", results);
     let school = r.next::<SchoolDb>()?.into_iter().next().map(|s| s.name);
     let notices = decode_all(r.next::<NoticeDb>()?)?;
-    let pupils = r
-        .next::<SchoolPupilDb>()?
-        .into_iter()
-        .map(|p| {
-            Ok(SchoolPupil {
-                pupil_id: whole("pupil id", p.id)?,
-                grade: grade(p.grade.as_deref())?,
-                class_code: p.class_code,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+    let rows = r.next::<SchoolPupilDb>()?;
+    let mut names = HashMap::with_capacity(rows.len());
+    let mut pupils = Vec::with_capacity(rows.len());
+    for p in rows {
+        let name = format!("{} {}", p.surname, p.name);
+        let p = p.decode()?;
+        names.insert(p.pupil_id, name);
+        pupils.push(p);
+    }
     let mut acked = HashMap::new();
     for a in r.next::<AckedDb>()? {
         let ids = a
@@ -360,6 +471,7 @@ pub async fn school_notices(env: &Env, school_id: i64) -> Result<SchoolNotices, 
         school,
         notices,
         pupils,
+        names,
         acked,
     })
 }
@@ -387,7 +499,7 @@ pub async fn notice_with_roll(
         .batch(vec![
             db.prepare(
                 "SELECT id, school_id, title, body, audience, requires_ack, published_at, \
-                 0 AS is_read FROM notices WHERE id = ?1",
+                 withdrawn_at, reminded_at, 0 AS is_read FROM notices WHERE id = ?1",
             )
             .bind(&id)?,
             db.prepare(

@@ -54,6 +54,7 @@ const DEROGHE_SQL: &str = "SELECT d.id, d.pupil_id, d.category, d.date_from, d.d
 const UNACKNOWLEDGED_SQL: &str = "SELECT p.id AS pupil_id, n.audience FROM pupils p \
      JOIN notices n ON n.school_id = p.school_id \
      WHERE p.id IN (SELECT value FROM json_each(?1)) AND n.requires_ack = 1 \
+     AND n.withdrawn_at IS NULL \
      AND NOT EXISTS (SELECT 1 FROM notice_acks k WHERE k.notice_id = n.id AND k.pupil_id = p.id)";
 
 #[derive(Deserialize)]
