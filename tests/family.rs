@@ -881,7 +881,10 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
         &json!({"title": "x", "body": "x", "audience": "classes", "audience_value": short}),
     );
     assert_error(&a, 400, "invalid_field", "a class the school does not have");
-    let said = json_of(&a)["message"].as_str().unwrap_or("").to_owned();
+    let said = json_of(&a)["error"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
     assert!(
         said.contains(&format!("non ha le classi {short}")) && said.contains("P1A"),
         "{said}"
@@ -898,7 +901,7 @@ fn a_notice_reaches_its_audience_and_its_acknowledgements_are_counted_once() {
         "invalid_field",
         "a grade the school has no pupils of",
     );
-    assert!(json_of(&a)["message"]
+    assert!(json_of(&a)["error"]["message"]
         .as_str()
         .unwrap_or("")
         .contains("non raggiunge nessun alunno"));
