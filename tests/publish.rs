@@ -1380,13 +1380,7 @@ fn a_declaration_has_a_page_by_its_code_to_come_back_to() {
         "where the PEC goes"
     );
     assert!(page.body.contains("Il codice scade il"));
-    assert_eq!(
-        page.headers
-            .iter()
-            .find(|(k, _)| k == "cache-control")
-            .map(|(_, v)| v.as_str()),
-        Some("no-store")
-    );
+    assert_eq!(page.header("cache-control"), Some("no-store"));
     // A code of nobody: 404, said on the page, the code kept in the form.
     let none = send(
         &mut c,
