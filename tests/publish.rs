@@ -1328,3 +1328,184 @@ fn only_a_qualified_signature_publishes() {
     assert_eq!(json_of(&a)["status"], "published");
     assert_eq!(status_of(&mut c, &code)["status"], "published");
 }
+
+/// A `multipart/form-data` body of text fields and one file, as a browser sends a form.
+fn multipart(fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> (String, Vec<u8>) {
+    let boundary = "----ponte-e2e-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let (name, filename, bytes) = file;
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; \
+             filename=\"{filename}\"\r\nContent-Type: application/pkcs7-mime\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Issue 23 point 1: every declaration has a page found by its code, where a company comes back
+/// to finish — the state, the PEC to send or the document to sign, the signed file's upload (a
+/// plain form), and the cancellation of one still waiting.
+#[test]
+fn a_declaration_has_a_page_by_its_code_to_come_back_to() {
+    let mut c = client();
+    // A public body's declaration: the page says which PEC to send, from where, to where.
+    let d = submitted(
+        &mut c,
+        &draft_public_body("uc_valdol", "80000123457", "Unione dei Comuni Valdolmo"),
+    );
+    let code = d["code"].as_str().unwrap().to_owned();
+    let page = send(
+        &mut c,
+        "GET",
+        &format!("/enti/pubblica/dichiarazione?codice={code}"),
+        None,
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(&code), "the code");
+    assert!(page.body.contains("Confermate con la PEC"), "what to do");
+    assert!(
+        page.body.contains("verifica@pec.ponte.example"),
+        "where the PEC goes"
+    );
+    assert!(page.body.contains("Il codice scade il"));
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    // A code of nobody: 404, said on the page, the code kept in the form.
+    let none = send(
+        &mut c,
+        "GET",
+        "/enti/pubblica/dichiarazione?codice=ABCD-EFGH-JKMN",
+        None,
+    );
+    assert_eq!(none.status, 404);
+    assert!(none.body.contains("Nessuna dichiarazione ha questo codice"));
+    // Cancelled: back to its page, which says so; the API agrees; not twice.
+    let form = format!("codice={code}");
+    let a = c
+        .request(
+            "POST",
+            "/enti/pubblica/dichiarazione/annulla",
+            Some(("application/x-www-form-urlencoded", form.as_bytes())),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert_eq!(status_of(&mut c, &code)["status"], "cancelled");
+    let page = send(
+        &mut c,
+        "GET",
+        &format!("/enti/pubblica/dichiarazione?codice={code}"),
+        None,
+    );
+    assert!(
+        page.body.contains("Dichiarazione annullata"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("Annulla la dichiarazione"),
+        "nothing left to cancel"
+    );
+    let again = c
+        .request(
+            "POST",
+            "/enti/pubblica/dichiarazione/annulla",
+            Some(("application/x-www-form-urlencoded", form.as_bytes())),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(again.status, 409, "{}", again.body);
+    assert!(again
+        .body
+        .contains("Si può annullare solo una dichiarazione"));
+
+    // A company comes back with its code: downloads the document, uploads the signed file
+    // through the page's form, and the page shows the profile published.
+    let n = nonce();
+    let piva = fresh_piva(n ^ 0x5a5a);
+    let rep = fresh_cf("TSTPAG", n);
+    registry().add_company(&piva, &[&rep]).unwrap();
+    let name = format!("Tornitura Pagina {n} S.r.l.");
+    let d = submitted(
+        &mut c,
+        &draft_company(
+            &piva,
+            &rep,
+            &name,
+            &format!("tornitura{n}@pec.esempio.example"),
+        ),
+    );
+    let code = d["code"].as_str().unwrap().to_owned();
+    let page = send(
+        &mut c,
+        "GET",
+        &format!("/enti/pubblica/dichiarazione?codice={code}"),
+        None,
+    );
+    assert!(page
+        .body
+        .contains(&format!("/api/v1/declarations/{code}/document")));
+    assert!(page.body.contains("multipart/form-data"), "the upload form");
+    let doc = send(
+        &mut c,
+        "GET",
+        &format!("/api/v1/declarations/{code}/document"),
+        None,
+    )
+    .body;
+    // A file that is not a signature: the page again, with the reason, nothing published.
+    let (ct, body) = multipart(&[("codice", &code)], ("firma", "x.p7m", b"non firmato"));
+    let bad = c
+        .request(
+            "POST",
+            "/enti/pubblica/dichiarazione/firma",
+            Some((&ct, &body)),
+            &[],
+        )
+        .unwrap();
+    assert!(
+        (400..500).contains(&bad.status),
+        "{} {}",
+        bad.status,
+        bad.body
+    );
+    assert!(bad.body.contains("notice-error"), "the reason on the page");
+    assert_eq!(status_of(&mut c, &code)["status"], "pending");
+    let signer = the_pki()
+        .signer(&rep, "Legale Rappresentante di Prova")
+        .unwrap();
+    let p7m = pki::sign_p7m(the_pki(), &signer, doc.as_bytes()).unwrap();
+    let (ct, body) = multipart(&[("codice", &code)], ("firma", "dichiarazione.p7m", &p7m));
+    let up = c
+        .request(
+            "POST",
+            "/enti/pubblica/dichiarazione/firma",
+            Some((&ct, &body)),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(up.status, 303, "{}", up.body);
+    assert_eq!(status_of(&mut c, &code)["status"], "published");
+    let page = send(
+        &mut c,
+        "GET",
+        &format!("/enti/pubblica/dichiarazione?codice={code}"),
+        None,
+    );
+    assert!(
+        page.body.contains("Vedi il profilo pubblicato"),
+        "{}",
+        page.body
+    );
+}

@@ -840,6 +840,10 @@ mod tests {
             serde_json::to_value(Lang::It.info())?,
             serde_json::to_value(Lang::En.info())?,
         ));
+        bad.extend(mismatches(
+            serde_json::to_value(Lang::It.declaration())?,
+            serde_json::to_value(Lang::En.declaration())?,
+        ));
         assert!(bad.is_empty(), "{}", bad.join("\n"));
         Ok(())
     }

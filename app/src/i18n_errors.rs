@@ -99,6 +99,8 @@ fn english(m: Msg) -> &'static str {
         MsgId::FutureAbsence => "A future absence cannot be justified.",
         MsgId::JustificationAlreadySent => "A justification has already been sent for this absence.",
         MsgId::NoticeUnknownClasses => "The school has no classes {classes}: no family would receive the notice for them. The school's classes are, for example: {examples}.",
+        MsgId::SignedFileMissing => "Choose the signed declaration's file (.p7m).",
+        MsgId::DeclarationNotPending => "Only a declaration still waiting for its confirmation can be cancelled.",
         MsgId::NoticeWithdrawn => "The school has withdrawn this notice: it asks nothing any more.",
         MsgId::NoticeEveryoneAcknowledged => "Every family has already acknowledged this notice.",
         MsgId::NoticeRemindedToday => "A reminder for this notice was already sent in the last 24 hours.",

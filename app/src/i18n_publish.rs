@@ -33,6 +33,64 @@ impl Lang {
     }
 }
 
+/// The words of a declaration's own page (`/enti/pubblica/dichiarazione`), beside the wizard's:
+/// rendered on the server only, so no bundle carries them.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct DeclarationTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub code_hint: &'static str,
+    pub find: &'static str,
+    pub not_found: &'static str,
+    pub status_heading: &'static str,
+    pub refresh: &'static str,
+    pub cancel_open: &'static str,
+    pub cancel_text: &'static str,
+    pub cancel_confirm: &'static str,
+    pub cancelled: &'static str,
+    /// On the wizard's first page: the way back to a declaration already sent.
+    pub back_link: &'static str,
+}
+
+impl Lang {
+    pub fn declaration(self) -> &'static DeclarationTexts {
+        match self {
+            Lang::It => &DECLARATION_IT,
+            Lang::En => &DECLARATION_EN,
+        }
+    }
+}
+
+pub static DECLARATION_IT: DeclarationTexts = DeclarationTexts {
+    title: "La vostra dichiarazione",
+    lead: "Con il codice ricevuto all'invio del profilo potete tornare qui quando volete: vedere a che punto è la dichiarazione, scaricare il documento da firmare, caricare il file firmato o annullarla.",
+    code_hint: "Il codice è quello mostrato all'invio del profilo (per esempio ABCD-EFGH-JKMN) ed è scritto nel documento da firmare.",
+    find: "Apri la dichiarazione",
+    not_found: "Nessuna dichiarazione ha questo codice: controllate di averlo scritto bene.",
+    status_heading: "A che punto è",
+    refresh: "Aggiorna lo stato",
+    cancel_open: "Annulla la dichiarazione",
+    cancel_text: "La dichiarazione non potrà più essere confermata e il profilo non sarà pubblicato: per pubblicarlo andrà inviato di nuovo.",
+    cancel_confirm: "Sì, annulla la dichiarazione",
+    cancelled: "Dichiarazione annullata: il profilo non è stato pubblicato. Per pubblicarlo inviatelo di nuovo.",
+    back_link: "Avete già inviato il profilo? Ritrovate la dichiarazione con il suo codice",
+};
+
+pub static DECLARATION_EN: DeclarationTexts = DeclarationTexts {
+    title: "Your declaration",
+    lead: "With the code you received when you sent the profile you can come back here at any time: see where the declaration stands, download the document to sign, upload the signed file or cancel it.",
+    code_hint: "The code is the one shown when you sent the profile (for example ABCD-EFGH-JKMN) and is written in the document to sign.",
+    find: "Open the declaration",
+    not_found: "No declaration has this code: check you typed it correctly.",
+    status_heading: "Where it stands",
+    refresh: "Refresh the status",
+    cancel_open: "Cancel the declaration",
+    cancel_text: "The declaration can no longer be confirmed and the profile will not be published: to publish it, send it again.",
+    cancel_confirm: "Yes, cancel the declaration",
+    cancelled: "Declaration cancelled: the profile was not published. To publish it, send it again.",
+    back_link: "Already sent your profile? Find the declaration with its code",
+};
+
 /// The privacy notice: a title, the law it follows, and its sections. The first section names
 /// the controller with a link to the page that gives their details.
 #[cfg_attr(test, derive(serde::Serialize))]

@@ -114,6 +114,8 @@ messages! {
     NoticeAlreadyAcknowledged => "La presa visione di questo avviso è già registrata.",
     NoticeUnknownClasses => "La scuola non ha le classi {classes}: nessuna famiglia riceverebbe l'avviso \
          per loro. Le classi della scuola sono, per esempio: {examples}.",
+    SignedFileMissing => "Scegliere il file della dichiarazione firmata (.p7m).",
+    DeclarationNotPending => "Si può annullare solo una dichiarazione che attende ancora la conferma.",
     NoticeWithdrawn => "La scuola ha ritirato questo avviso: non chiede più nulla.",
     NoticeEveryoneAcknowledged => "Tutte le famiglie hanno già preso visione di questo avviso.",
     NoticeRemindedToday => "Un promemoria per questo avviso è già stato inviato nelle ultime 24 ore.",

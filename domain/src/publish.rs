@@ -218,6 +218,8 @@ pub enum DeclarationStatus {
     Superseded,
     /// Not proved in time, or refused after too many failed proofs.
     Expired,
+    /// Cancelled by whoever holds its code before its proof arrived.
+    Cancelled,
 }
 
 impl DeclarationStatus {
@@ -229,10 +231,22 @@ impl DeclarationStatus {
             "review" => DeclarationStatus::Review,
             "refused" => DeclarationStatus::Refused,
             "superseded" => DeclarationStatus::Superseded,
+            "cancelled" => DeclarationStatus::Cancelled,
             "pending" if now < expires_at && failures < limits::FAILURES_PER_CODE => {
                 DeclarationStatus::Pending
             }
             _ => DeclarationStatus::Expired,
+        }
+    }
+}
+
+impl DeclarationStatus {
+    /// Whether whoever holds the code may cancel the declaration now: only while it waits for
+    /// its proof (a published profile is changed by a new declaration, not cancelled).
+    pub fn cancellable(self) -> Result<(), FieldError> {
+        match self {
+            DeclarationStatus::Pending => Ok(()),
+            _ => Err(FieldError::conflict_says(Msg::DeclarationNotPending, &[])),
         }
     }
 }

@@ -248,6 +248,18 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated, signIn })
     });
     const code = await previewAndSubmit(page, name, "pubblica-professionista");
     await page.getByText(/INI-PEC non la riporta/).first().waitFor();
+    // Coming back later, in another tab, with the code (issue 23 point 1).
+    const back = await newPage();
+    await back.goto(`${BASE}/enti/pubblica`);
+    await back.getByRole("link", { name: /Ritrovate la dichiarazione/ }).click();
+    await back.getByLabel("Codice della dichiarazione").fill(code);
+    await back.getByRole("button", { name: "Apri la dichiarazione" }).click();
+    await back.getByText("Confermate con la PEC").waitFor();
+    assert.ok((await back.locator(".declaration").textContent()).includes(pec));
+    await back.getByText("Annulla la dichiarazione", { exact: true }).waitFor();
+    await axe(back, "/enti/pubblica/dichiarazione");
+    await shot(back, "pubblica-dichiarazione");
+    await back.context().close();
     assert.equal(await deliverPec(pec, code), 200);
     // The proof arrived, but nothing is published before an operator looks at it.
     await page.getByText(/un operatore di Ponte verificherà la dichiarazione/).waitFor({ timeout: 20000 });

@@ -7,6 +7,7 @@ mod api;
 mod auth;
 mod clock;
 mod db;
+mod dichiarazione;
 mod error;
 mod family;
 mod family_pages;
@@ -50,6 +51,14 @@ fn routes() -> Router {
     }
     router
         .route("/enti/pubblica/anteprima", post(publish::preview))
+        .route(
+            "/enti/pubblica/dichiarazione/annulla",
+            post(dichiarazione::cancel),
+        )
+        .route(
+            "/enti/pubblica/dichiarazione/firma",
+            post(dichiarazione::upload),
+        )
         .route("/accedi", get(auth::handlers::accedi))
         .route("/accedi/{provider}", get(auth::handlers::login_start))
         .route(
@@ -88,6 +97,7 @@ fn routes() -> Router {
         .route("/enti/pubblica", get(pages::pubblica))
         .route("/enti/pubblica/profilo", get(pages::profilo))
         .route("/enti/pubblica/informativa", get(pages::informativa))
+        .route("/enti/pubblica/dichiarazione", get(dichiarazione::show))
         .route("/enti/{id}", get(pages::ente))
         .route("/calcolo-assenze", get(pages::calcolo))
         .route("/fonti", get(pages::fonti))

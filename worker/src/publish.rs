@@ -296,14 +296,17 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
 }
 
 /// Where PEC messages go: `PEC_VERIFICATION_ADDRESS`.
-fn verification_address(env: &Env) -> String {
+pub(crate) fn verification_address(env: &Env) -> String {
     env.var("PEC_VERIFICATION_ADDRESS")
         .map(|v| v.to_string())
         .unwrap_or_else(|_| "verifica@pec.ponte.example".to_owned())
 }
 
 /// The declaration a path names, or 404.
-async fn declaration_at(env: &Env, raw: &str) -> Result<(DeclarationCode, Declaration), ApiError> {
+pub(crate) async fn declaration_at(
+    env: &Env,
+    raw: &str,
+) -> Result<(DeclarationCode, Declaration), ApiError> {
     let code = DeclarationCode::parse(raw).map_err(|_| FieldError::not_found())?;
     let d = db::declaration(env, code.as_str())
         .await?
@@ -311,7 +314,7 @@ async fn declaration_at(env: &Env, raw: &str) -> Result<(DeclarationCode, Declar
     Ok((code, d))
 }
 
-fn status_of(d: &Declaration, t: i64) -> DeclarationStatus {
+pub(crate) fn status_of(d: &Declaration, t: i64) -> DeclarationStatus {
     DeclarationStatus::of(&d.status, d.expires_at as i64, d.failures as u32, t)
 }
 
@@ -377,83 +380,88 @@ pub async fn document(env: SharedEnv, Path(raw): Path<String>, RawQuery(q): RawQ
 pub async fn signature(env: SharedEnv, Path(raw): Path<String>, req: Request) -> Response {
     SendFuture::new(async move {
         let at = clock::of_request(&env, req.headers())?;
-        let t = at.now;
         let bytes = body_bytes(req).await?;
-        let (code, d) = declaration_at(&env, &raw).await?;
-        usable(&d, t)?;
-        let proof = d.proof()?;
-        // The signature counts from the declaration's issue: the document holds its code.
-        let window = domain::mail::SigningWindow {
-            earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
-            now: t,
-        };
-        let (signed, revocation_unknown) =
-            match crate::trust::verify_qualified(&env, &bytes, window).await? {
-                Ok(Checked::Qualified(s)) => (s, None),
-                Ok(Checked::RevocationUnknown { document, why }) => (document, Some(why)),
-                Err(e) => {
-                    return Err(
-                        refused_upload(&env, &code, t, e.to_field_error("firma"), None).await,
-                    )
-                }
-            };
-        let digest = d
-            .document_sha256
-            .as_deref()
-            .ok_or_else(|| ApiError::internal("signature", "a declaration without its digest"))?;
-        if let Err(e) = publish::check_signed_declaration(
-            &signed.content,
-            digest,
-            &code,
-            &proof,
-            &signed.signer_cf,
-        ) {
-            let signer = signed.signer_cf.to_string();
-            return Err(refused_upload(&env, &code, t, e, Some(&signer)).await);
-        }
-        let profile = d.profile()?;
-        let representatives = match &profile.identity {
-            HostIdentity::Impresa { partita_iva, .. } => {
-                Registry::from_env(&env)
-                    .legal_representatives(partita_iva.as_str())
-                    .await
-            }
-            // Only a company's declaration is proved by signature.
-            _ => return Err(FieldError::conflict_says(Msg::DeclarationByPec, &[]).into()),
-        };
-        let evidence = Evidence::Firma {
-            signer: signed.signer_cf.clone(),
-            representatives,
-            revocation_unknown,
-        };
-        let proved = Proved {
-            by: format!("cades:{}", signed.signer_cf),
-            channel: "firma_digitale",
-            sender: signed.signer_cf.to_string(),
-            evidence,
-        };
-        let answer = match proved_declaration(&env, at, &code, &d, proved).await? {
-            Outcome::Published(host_id) => (
-                StatusCode::OK,
-                api::Published {
-                    status: DeclarationStatus::Published,
-                    host_id: Some(host_id),
-                    review_reason: None,
-                },
-            ),
-            Outcome::Review(reason) => (
-                StatusCode::ACCEPTED,
-                api::Published {
-                    status: DeclarationStatus::Review,
-                    host_id: None,
-                    review_reason: Some(reason),
-                },
-            ),
-        };
-        Ok(json_response(answer.0, &answer.1))
+        let (status, answer) = sign(&env, &raw, &bytes, at).await?;
+        Ok::<_, ApiError>(json_response(status, &answer))
     })
     .await
     .unwrap_or_else(IntoResponse::into_response)
+}
+
+/// A signed declaration (CAdES bytes) for the code `raw`: checked, then published or sent to
+/// review; the API's answer and the declaration's page both come from here.
+pub(crate) async fn sign(
+    env: &Env,
+    raw: &str,
+    bytes: &[u8],
+    at: Clock,
+) -> Result<(StatusCode, api::Published), ApiError> {
+    let t = at.now;
+    let (code, d) = declaration_at(env, raw).await?;
+    usable(&d, t)?;
+    let proof = d.proof()?;
+    // The signature counts from the declaration's issue: the document holds its code.
+    let window = domain::mail::SigningWindow {
+        earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
+        now: t,
+    };
+    let (signed, revocation_unknown) = match crate::trust::verify_qualified(env, bytes, window)
+        .await?
+    {
+        Ok(Checked::Qualified(s)) => (s, None),
+        Ok(Checked::RevocationUnknown { document, why }) => (document, Some(why)),
+        Err(e) => return Err(refused_upload(env, &code, t, e.to_field_error("firma"), None).await),
+    };
+    let digest = d
+        .document_sha256
+        .as_deref()
+        .ok_or_else(|| ApiError::internal("signature", "a declaration without its digest"))?;
+    if let Err(e) =
+        publish::check_signed_declaration(&signed.content, digest, &code, &proof, &signed.signer_cf)
+    {
+        let signer = signed.signer_cf.to_string();
+        return Err(refused_upload(env, &code, t, e, Some(&signer)).await);
+    }
+    let profile = d.profile()?;
+    let representatives = match &profile.identity {
+        HostIdentity::Impresa { partita_iva, .. } => {
+            Registry::from_env(env)
+                .legal_representatives(partita_iva.as_str())
+                .await
+        }
+        // Only a company's declaration is proved by signature.
+        _ => return Err(FieldError::conflict_says(Msg::DeclarationByPec, &[]).into()),
+    };
+    let evidence = Evidence::Firma {
+        signer: signed.signer_cf.clone(),
+        representatives,
+        revocation_unknown,
+    };
+    let proved = Proved {
+        by: format!("cades:{}", signed.signer_cf),
+        channel: "firma_digitale",
+        sender: signed.signer_cf.to_string(),
+        evidence,
+    };
+    let answer = match proved_declaration(env, at, &code, &d, proved).await? {
+        Outcome::Published(host_id) => (
+            StatusCode::OK,
+            api::Published {
+                status: DeclarationStatus::Published,
+                host_id: Some(host_id),
+                review_reason: None,
+            },
+        ),
+        Outcome::Review(reason) => (
+            StatusCode::ACCEPTED,
+            api::Published {
+                status: DeclarationStatus::Review,
+                host_id: None,
+                review_reason: Some(reason),
+            },
+        ),
+    };
+    Ok(answer)
 }
 
 /// A refused signed file: logged and counted against its code; the error to answer.
@@ -486,7 +494,10 @@ fn usable(d: &Declaration, t: i64) -> Result<(), FieldError> {
             Err(FieldError::conflict_says(Msg::DeclarationCodeUsed, &[]))
         }
         DeclarationStatus::Review => Err(FieldError::conflict_says(Msg::PublicationInReview, &[])),
-        DeclarationStatus::Expired | DeclarationStatus::Refused | DeclarationStatus::Superseded => {
+        DeclarationStatus::Expired
+        | DeclarationStatus::Refused
+        | DeclarationStatus::Superseded
+        | DeclarationStatus::Cancelled => {
             Err(FieldError::conflict_says(Msg::DeclarationCodeExpired, &[]))
         }
     }

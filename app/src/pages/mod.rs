@@ -2,6 +2,7 @@
 
 pub mod area;
 pub mod calcolo;
+pub mod dichiarazione;
 pub mod ente;
 pub mod enti;
 pub mod enti_lista;

@@ -57,6 +57,9 @@ pub fn PubblicaPage(lang: Lang) -> impl IntoView {
     view! {
         <Page lang=lang title=t.title.to_owned() islands=Bundle::Consent>
             <Intestazione lang=lang/>
+            <p>
+                <a href="/enti/pubblica/dichiarazione">{lang.declaration().back_link}</a>
+            </p>
             <IslandDataHolder id=consenso::DATA_ID data=island/>
             <Consenso>
                 <Informativa lang=lang standalone=false/>

@@ -240,6 +240,22 @@ pub async fn declaration(env: &Env, code: &str) -> Result<Option<Declaration>, E
     .await
 }
 
+/// Cancels declaration `code` if it still waits for its proof at `now` (whoever holds the code
+/// may): true when it did.
+pub async fn cancel(env: &Env, code: &str, now: i64) -> Result<bool, Error> {
+    let r = database(env)?
+        .prepare(
+            "UPDATE declarations SET status = 'cancelled' WHERE code = ?1 \
+             AND status = 'pending' AND expires_at > ?2",
+        )
+        .bind(&[text(code), int(now as f64)])?
+        .run()
+        .counted()
+        .await
+        .map_err(|e| Error::storage("declaration cancel", e))?;
+    Ok(crate::db::changes("declaration cancel", &r)? > 0)
+}
+
 /// The declarations waiting for an operator, oldest proof first.
 pub async fn in_review(env: &Env) -> Result<Vec<Declaration>, Error> {
     all(
