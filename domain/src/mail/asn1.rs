@@ -103,6 +103,40 @@ pub(crate) fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), MailError> {
     ))
 }
 
+/// Whether `input` is one DER element whose every nested length fits inside its parent, to the
+/// end (definite lengths only, nesting at most [`MAX_DEPTH`]). Checked before bytes go to the
+/// `der` crate, which may reserve a value's declared length before reading it: a 463-byte CRL
+/// whose issuer name declared a 5 MB string made it allocate 5 MB (found by `cargo xtask fuzz`).
+pub(crate) fn well_formed(input: &[u8]) -> Result<(), MailError> {
+    let taken = element(input, 0)?;
+    if taken != input.len() {
+        return Err(malformed("dati estranei dopo la struttura ASN.1"));
+    }
+    Ok(())
+}
+
+/// The size of the well-formed element at the start of `input`.
+fn element(input: &[u8], depth: usize) -> Result<usize, MailError> {
+    if depth > MAX_DEPTH {
+        return Err(malformed("struttura ASN.1 annidata troppo in profondità"));
+    }
+    let h = header(input)?;
+    let len = h
+        .length
+        .ok_or_else(|| malformed("lunghezza ASN.1 indefinita"))?;
+    let content = input
+        .get(h.size..)
+        .and_then(|body| body.get(..len))
+        .ok_or_else(|| malformed("struttura ASN.1 troncata"))?;
+    if h.constructed {
+        let mut pos = 0;
+        while pos < len {
+            pos += element(&content[pos..], depth + 1)?;
+        }
+    }
+    Ok(h.size + len)
+}
+
 /// The elements one after another in `content` (the contents of a SEQUENCE or SET).
 pub(crate) fn children(mut content: &[u8]) -> Result<Vec<Tlv<'_>>, MailError> {
     let mut out = Vec::new();
@@ -211,6 +245,24 @@ fn convert(input: &[u8], out: &mut Vec<u8>, depth: usize) -> Result<usize, MailE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nested_length_past_its_parent_is_not_well_formed() {
+        let der = [0x30, 0x06, 0x02, 0x01, 0x05, 0x04, 0x01, 0xaa];
+        assert!(well_formed(&der).is_ok());
+        // A SET inside the SEQUENCE whose UTF8String declares 5 MB in a few bytes (the shape
+        // of the fuzzed CRL's issuer name).
+        let lying = [0x30, 0x08, 0x31, 0x06, 0x0c, 0x83, 0x50, 0x6f, 0x6e, 0x41];
+        assert!(well_formed(&lying).is_err());
+        // Trailing bytes, an indefinite length, nesting past the limit: refused.
+        assert!(well_formed(&[0x04, 0x01, 0xaa, 0x00]).is_err());
+        assert!(well_formed(&[0x30, 0x80, 0x00, 0x00]).is_err());
+        let mut deep = Vec::new();
+        for _ in 0..=MAX_DEPTH + 1 {
+            deep = [vec![0x30, deep.len() as u8], deep].concat();
+        }
+        assert!(well_formed(&deep).is_err());
+    }
 
     #[test]
     fn der_is_unchanged() {

@@ -43,6 +43,8 @@ impl Crl {
     /// certificate.
     pub fn from_der(der: &[u8]) -> Result<Crl, MailError> {
         let bad = || unknown("la lista di revoca (CRL) non è leggibile");
+        // Every nested length checked before any part goes to `der` (asn1::well_formed).
+        asn1::well_formed(der).map_err(|_| bad())?;
         let (outer, rest) = asn1::read(der).map_err(|_| bad())?;
         if outer.tag != 0x30 || !rest.is_empty() {
             return Err(bad());

@@ -142,6 +142,8 @@ pub(crate) struct Cert {
 
 impl Cert {
     pub fn from_der(der: &[u8]) -> Result<Cert, MailError> {
+        asn1::well_formed(der)
+            .map_err(|_| MailError::Malformed("certificato non leggibile".to_owned()))?;
         let cert = Certificate::from_der(der)
             .map_err(|_| MailError::Malformed("certificato non leggibile".to_owned()))?;
         let (outer, _) = asn1::read(der)?;
