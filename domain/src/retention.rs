@@ -16,7 +16,7 @@ const DAY: i64 = 86_400;
 /// Proofs received (PEC messages and signed files, with the reason of each refusal): long
 /// enough for a body to ask "why was my PEC refused?" and for an abuse to be investigated.
 pub const VERIFICATION_ATTEMPTS_DAYS: i64 = 90;
-/// Declarations that never went live (expired, superseded or refused): they hold a profile
+/// Declarations that never went live (expired, superseded, cancelled or refused): they hold a profile
 /// that was never public and, for companies, the document offered for signature.
 pub const DEAD_DECLARATIONS_DAYS: i64 = 30;
 /// Who did what at a school (imports, decisions, notices): two school years, so a dispute about

@@ -66,11 +66,12 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
             .bind(&[text(&per_school)])?,
             db.prepare("DELETE FROM verification_attempts WHERE at < ?1")
                 .bind(&[int(c.verification_attempts as f64)])?,
-            // Never live: expired or superseded (by the expiry of their code), refused (by the
-            // operator's decision). Published ones are the record of a live profile's proof.
+            // Never live: expired, superseded or cancelled (by the expiry of their code), refused
+            // (by the operator's decision). Published ones are the record of a live profile's
+            // proof.
             db.prepare(
                 "DELETE FROM declarations WHERE \
-                 (status IN ('pending', 'superseded') AND expires_at < ?1) \
+                 (status IN ('pending', 'superseded', 'cancelled') AND expires_at < ?1) \
                  OR (status = 'refused' AND COALESCE(decided_at, expires_at) < ?1)",
             )
             .bind(&[int(c.dead_declarations as f64)])?,
