@@ -27,7 +27,8 @@ if (pages.some(needsSignIn)) {
 
 const score = (c) => (c && c.score !== null ? Math.round(c.score * 100) : null);
 const out = {};
-for (const path of pages) {
+// One Lighthouse run of `path` in a fresh Chromium: its report.
+async function audit(path) {
   const userDataDir = mkdtempSync(join(tmpdir(), "ponte-lighthouse-"));
   const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: FLAGS, userDataDir });
   try {
@@ -40,7 +41,19 @@ for (const path of pages) {
       onlyCategories: ["performance", "accessibility", "best-practices"],
       extraHeaders,
     });
-    const lhr = result.lhr;
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+for (const path of pages) {
+  {
+    // A trace Lighthouse failed to record (NO_NAVSTART, NO_FCP: "please run Lighthouse
+    // again") is run once more in a fresh browser; scores are never retried.
+    let lhr = await audit(path);
+    if (lhr.runtimeError && /^NO_(NAVSTART|FCP)$/.test(lhr.runtimeError.code)) lhr = await audit(path);
     if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const final = new URL(lhr.finalDisplayedUrl || lhr.finalUrl);
     if (final.pathname !== new URL(BASE + path).pathname) throw new Error(`${path} ended at ${final}`);
@@ -62,9 +75,6 @@ for (const path of pages) {
       bytes: Math.round(lhr.audits["total-byte-weight"].numericValue),
       failed: [...failed],
     };
-  } finally {
-    await chrome.kill();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 console.log(JSON.stringify(out));
