@@ -481,6 +481,15 @@ fn revocation_that_cannot_be_checked_is_not_a_pass() {
 }
 
 #[test]
+fn a_crl_whose_lengths_overrun_is_refused_before_it_is_read() {
+    // Found by `cargo xtask fuzz`: its issuer name declares a 5 MB string in 463 bytes.
+    let lying = fixture!("crl-lying-length.der");
+    assert_eq!(lying.len(), 463);
+    assert!(Crl::from_der(lying).is_err());
+    assert!(cas().checked_crl(lying, NOW).is_err());
+}
+
+#[test]
 fn the_crl_is_read_and_its_dates_kept() {
     let crl = Crl::from_der(fixture!("qualified-ca.crl")).unwrap();
     assert_eq!(crl.this_update(), 1_577_836_800, "2020-01-01");
