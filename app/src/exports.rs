@@ -199,7 +199,7 @@ mod tests {
     };
 
     fn d(s: &str) -> chrono::NaiveDate {
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap() // ok: test
     }
 
     /// 19 March 2026 10:15 in Rome.
@@ -222,7 +222,7 @@ mod tests {
     }
 
     fn export() -> Export {
-        let profile = TimetableProfile::from_days([6, 6, 6, 6, 6, 0]).unwrap();
+        let profile = TimetableProfile::from_days([6, 6, 6, 6, 6, 0]).unwrap(); // ok: test
         let child = Child {
             id: 7,
             school_id: 1,
@@ -238,8 +238,8 @@ mod tests {
                 vec![],
                 LessonWeeks::DEFAULT,
             )
-            .unwrap(),
-            policy: presets::seed_003().unwrap(),
+            .unwrap(), // ok: test
+            policy: presets::seed_003().unwrap(), // ok: test
         };
         let late = Absence::new(
             1,
@@ -255,20 +255,20 @@ mod tests {
                 decided_at: None,
             }),
         )
-        .unwrap();
+        .unwrap(); // ok: test
         let day =
-            Absence::new(2, d("2026-03-02"), AbsenceKind::WholeDay, None, true, None).unwrap();
+            Absence::new(2, d("2026-03-02"), AbsenceKind::WholeDay, None, true, None).unwrap(); // ok: test
         let deroga = DerogaRecord::new(
             3,
             7,
-            DerogaCategoryCode::new("grave_malattia").unwrap(),
+            DerogaCategoryCode::new("grave_malattia").unwrap(), // ok: test
             d("2026-03-02"),
             d("2026-03-03"),
             RequestStatus::Pending,
             MORNING,
             None,
         )
-        .unwrap();
+        .unwrap(); // ok: test
         let register = Register {
             place: Place {
                 pupil_id: 7,
@@ -288,7 +288,7 @@ mod tests {
                 given_name: "Maria".into(),
                 family_name: "Rossi".into(),
             },
-            children: vec![assess(register, d("2026-03-20")).unwrap()],
+            children: vec![assess(register, d("2026-03-20")).unwrap()], // ok: test
             notices: vec![notice(vec![NoticePupil {
                 pupil_id: 7,
                 acknowledged_at: Some(MORNING),
@@ -298,7 +298,7 @@ mod tests {
 
     fn rows(csv: &str) -> Vec<&str> {
         csv.strip_prefix('\u{feff}')
-            .expect("a byte order mark")
+            .expect("a byte order mark") // ok: test
             .split_terminator("\r\n")
             .collect()
     }
@@ -321,7 +321,7 @@ mod tests {
         let deroga = rows
             .iter()
             .find(|r| r.starts_with("Richiesta di deroga;"))
-            .expect("the derogation request");
+            .expect("the derogation request"); // ok: test
         assert!(
             deroga.starts_with(
                 "Richiesta di deroga;Anna Rossi (2B);dal 02/03/2026 al 03/03/2026;\

@@ -38,7 +38,8 @@ pub struct InfoTexts {
     pub hosts_notice_link: &'static str,
     pub rights_title: &'static str,
     pub rights_text: &'static [&'static str],
-    pub garante_link: &'static str,
+    /// Where to complain, written out (not a link to another origin).
+    pub garante_where: &'static str,
 
     pub a11y_title: &'static str,
     pub a11y_lead: &'static str,
@@ -54,7 +55,7 @@ pub struct InfoTexts {
     pub a11y_feedback: &'static str,
     pub a11y_enforcement_title: &'static str,
     pub a11y_enforcement: &'static str,
-    pub a11y_enforcement_link: &'static str,
+    pub a11y_enforcement_where: &'static str,
 }
 
 pub static INFO_IT: InfoTexts = InfoTexts {
@@ -84,7 +85,7 @@ pub static INFO_IT: InfoTexts = InfoTexts {
         "Può chiedere l'accesso ai dati, la rettifica, la cancellazione o la limitazione del trattamento, e opporsi, nei casi previsti dagli articoli 15-22 del Regolamento, scrivendo al titolare.",
         "Se ritiene che il trattamento violi il Regolamento può proporre reclamo al Garante per la protezione dei dati personali.",
     ],
-    garante_link: "Garante per la protezione dei dati personali (garanteprivacy.it)",
+    garante_where: "Garante per la protezione dei dati personali: www.garanteprivacy.it",
 
     a11y_title: "Dichiarazione di accessibilità",
     a11y_lead: "Il gestore di Ponte si impegna a rendere il servizio accessibile, conformemente alla legge 9 gennaio 2004, n. 4, e alle Linee guida AgID sull'accessibilità degli strumenti informatici. La dichiarazione riguarda tutte le pagine di Ponte.",
@@ -102,7 +103,7 @@ pub static INFO_IT: InfoTexts = InfoTexts {
     a11y_feedback: "Per segnalare un contenuto non accessibile o chiedere un'informazione in forma accessibile scriva al gestore di Ponte:",
     a11y_enforcement_title: "Procedura di attuazione",
     a11y_enforcement: "Se la risposta non arriva entro trenta giorni o non è soddisfacente, può rivolgersi al Difensore civico per il digitale presso AgID.",
-    a11y_enforcement_link: "Segnalazione al Difensore civico per il digitale (AgID)",
+    a11y_enforcement_where: "Il modulo di segnalazione al Difensore civico per il digitale è sul sito dell'AgID: form.agid.gov.it",
 };
 
 pub static INFO_EN: InfoTexts = InfoTexts {
@@ -132,7 +133,7 @@ pub static INFO_EN: InfoTexts = InfoTexts {
         "You may ask for access, rectification, erasure or restriction of processing, and object, in the cases set out by articles 15-22 of the Regulation, by writing to the controller.",
         "If you consider that the processing breaches the Regulation you may lodge a complaint with the Garante per la protezione dei dati personali.",
     ],
-    garante_link: "Garante per la protezione dei dati personali (garanteprivacy.it)",
+    garante_where: "Garante per la protezione dei dati personali: www.garanteprivacy.it",
 
     a11y_title: "Accessibility statement",
     a11y_lead: "The operator of Ponte is committed to making the service accessible, in accordance with Law 4 of 9 January 2004 and AgID's guidelines on the accessibility of IT tools. This statement covers every page of Ponte.",
@@ -150,5 +151,5 @@ pub static INFO_EN: InfoTexts = InfoTexts {
     a11y_feedback: "To report non-accessible content or ask for information in an accessible form, write to the operator of Ponte:",
     a11y_enforcement_title: "Enforcement procedure",
     a11y_enforcement: "If there is no answer within thirty days, or it is unsatisfactory, you can turn to the Digital Ombudsman at AgID.",
-    a11y_enforcement_link: "Report to the Digital Ombudsman (AgID)",
+    a11y_enforcement_where: "The form to report to the Digital Ombudsman is on AgID's site: form.agid.gov.it",
 };

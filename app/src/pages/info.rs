@@ -67,7 +67,8 @@ pub fn PrivacyPage(
             <p><a href="/enti/pubblica/informativa">{t.hosts_notice_link}</a></p>
             <h2>{t.rights_title}</h2>
             {paragraphs(t.rights_text)}
-            <p><a href="https://www.garanteprivacy.it/">{t.garante_link}</a></p>
+            // Written, not linked: no page of Ponte leads the browser to another origin.
+            <p>{t.garante_where}</p>
         </Page>
     }
 }
@@ -102,7 +103,7 @@ pub fn AccessibilitaPage(
             <p>{t.a11y_feedback} " " {contact}</p>
             <h2>{t.a11y_enforcement_title}</h2>
             <p>{t.a11y_enforcement}</p>
-            <p><a href="https://form.agid.gov.it/">{t.a11y_enforcement_link}</a></p>
+            <p>{t.a11y_enforcement_where}</p>
         </Page>
     }
 }
