@@ -120,6 +120,26 @@ pub fn Page(
     }
 }
 
+/// One checkbox or radio button with its label beside it, on a line of its own (`kind`:
+/// `checkbox` or `radio`): the label's whole words wrap, never cut.
+#[component]
+pub fn Choice(
+    kind: &'static str,
+    id: String,
+    name: &'static str,
+    value: String,
+    label: String,
+    #[prop(optional)] checked: bool,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type=kind id=id.clone() name=name value=value checked=checked required=required/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 /// An icon from the self-hosted sprite (Bootstrap Italia's set, only the icons used).
 #[component]
 pub fn Icon(name: &'static str) -> impl IntoView {

@@ -5,7 +5,7 @@
 
 use crate::i18n::{date_it, fill, Lang};
 use crate::i18n_family::FamilyTexts;
-use crate::layout::{Page, SignedIn};
+use crate::layout::{Choice, Page, SignedIn};
 use chrono::{Datelike, NaiveDate};
 use domain::attendance::{AbsenceKind, Status};
 use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason, RequestStatus};
@@ -519,18 +519,15 @@ pub fn AlunnoPage(
                     {open
                         .iter()
                         .map(|a| {
-                            let id = format!("giustifica-{}", a.id);
                             view! {
-                                <div class="choice">
-                                    <input
-                                        type="checkbox"
-                                        id=id.clone()
-                                        name="absences"
-                                        value=a.id
-                                        checked=chosen(a.id)
-                                    />
-                                    <label for=id>{absence_words(lang, a)}</label>
-                                </div>
+                                <Choice
+                                    kind="checkbox"
+                                    id=format!("giustifica-{}", a.id)
+                                    name="absences"
+                                    value=a.id.to_string()
+                                    checked=chosen(a.id)
+                                    label=absence_words(lang, a)
+                                />
                             }
                         })
                         .collect_view()}
@@ -640,20 +637,17 @@ pub fn AlunnoPage(
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, (code, label))| {
-                                    let id = format!("deroga-categoria-{i}");
                                     let checked = category_sent == code;
                                     view! {
-                                        <div class="choice">
-                                            <input
-                                                type="radio"
-                                                id=id.clone()
-                                                name="category"
-                                                value=code
-                                                required
-                                                checked=checked
-                                            />
-                                            <label for=id>{label}</label>
-                                        </div>
+                                        <Choice
+                                            kind="radio"
+                                            id=format!("deroga-categoria-{i}")
+                                            name="category"
+                                            value=code
+                                            checked=checked
+                                            required=true
+                                            label=label
+                                        />
                                     }
                                 })
                                 .collect_view()}

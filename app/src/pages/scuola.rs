@@ -4,7 +4,7 @@
 //! derogation requests to decide).
 
 use crate::i18n::{fill, Lang};
-use crate::layout::{Page, SignedIn};
+use crate::layout::{Choice, Page, SignedIn};
 use domain::attendance::SchoolGrade;
 use leptos::prelude::*;
 
@@ -69,12 +69,14 @@ pub fn AvvisiScuolaPage(
                         .classes
                         .iter()
                         .map(|c| {
-                            let id = format!("avviso-classe-{}", c.code);
                             view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=id.clone() name="classes" value=c.code.clone()/>
-                                    <label for=id>{c.code.clone()}</label>
-                                </div>
+                                <Choice
+                                    kind="checkbox"
+                                    id=format!("avviso-classe-{}", c.code)
+                                    name="classes"
+                                    value=c.code.clone()
+                                    label=c.code.clone()
+                                />
                             }
                         })
                         .collect_view()}
@@ -86,7 +88,11 @@ pub fn AvvisiScuolaPage(
         .iter()
         .flat_map(|g| g.classes.iter())
         .map(|c| {
-            let summary = lang.count(&ft.sn_class_pupils, c.pupils.len() as u64, &[("class", &c.code)]);
+            let summary = lang.count(
+                &ft.sn_class_pupils,
+                c.pupils.len() as u64,
+                &[("class", &c.code)],
+            );
             view! {
                 <details class="roll">
                     <summary>{summary}</summary>
@@ -94,12 +100,14 @@ pub fn AvvisiScuolaPage(
                         .pupils
                         .iter()
                         .map(|(id, name)| {
-                            let input = format!("avviso-alunno-{id}");
                             view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=input.clone() name="pupils" value=*id/>
-                                    <label for=input>{name.clone()}</label>
-                                </div>
+                                <Choice
+                                    kind="checkbox"
+                                    id=format!("avviso-alunno-{id}")
+                                    name="pupils"
+                                    value=id.to_string()
+                                    label=name.clone()
+                                />
                             }
                         })
                         .collect_view()}

@@ -184,9 +184,8 @@ pub fn register_updated_on(
     absences_imported_at: Option<i64>,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    absences_imported_at
-        .and_then(crate::clock::today_in_rome)
-        .map(|d| d.min(today))
+    // The same date the no-role page gives a school (`import::Rhythm`).
+    crate::import::Rhythm::of(absences_imported_at.as_slice(), today).last_on
 }
 
 /// One absence with what it does to the count.

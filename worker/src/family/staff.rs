@@ -129,25 +129,14 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
 /// it stays in the record, marked withdrawn, and asks nothing of families any more.
 pub async fn withdraw_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, _| async move {
-        let id = id_of(&id)?;
-        let r = notice_report(&env, &a, id)
-            .await?
-            .ok_or_else(FieldError::not_found)?;
+        let (id, r) = managed_notice(&env, &a, &id).await?;
         family::withdrawable(&r.notice)?;
         let now = auth::now();
-        let school_id = r.notice.school_id;
-        if !db::withdraw(&env, school_id, id, &s.codice_fiscale, now).await? {
+        if !db::withdraw(&env, r.notice.school_id, id, &s.codice_fiscale, now).await? {
             // Withdrawn by someone else meanwhile.
             return Err(FieldError::conflict_says(Msg::NoticeWithdrawn, &[]).into());
         }
-        Ok(Done::new(
-            StatusCode::OK,
-            &NoticeChange {
-                notice_id: id,
-                at: now,
-            },
-            format!("/scuola/{school_id}/avvisi/{id}"),
-        ))
+        Ok(notice_changed(&r.notice, now))
     })
     .await
 }
@@ -156,24 +145,35 @@ pub async fn withdraw_notice(env: SharedEnv, Path(id): Path<String>, req: Reques
 /// that have not acknowledged a notice (at most once a day: `family::remindable`).
 pub async fn remind_notice(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, _| async move {
-        let id = id_of(&id)?;
-        let r = notice_report(&env, &a, id)
-            .await?
-            .ok_or_else(FieldError::not_found)?;
+        let (id, r) = managed_notice(&env, &a, &id).await?;
         let now = auth::now();
         family::remindable(&r.notice, &r.summary, now)?;
-        let school_id = r.notice.school_id;
-        db::remind(&env, school_id, id, &s.codice_fiscale, now).await?;
-        Ok(Done::new(
-            StatusCode::OK,
-            &NoticeChange {
-                notice_id: id,
-                at: now,
-            },
-            format!("/scuola/{school_id}/avvisi/{id}"),
-        ))
+        db::remind(&env, r.notice.school_id, id, &s.codice_fiscale, now).await?;
+        Ok(notice_changed(&r.notice, now))
     })
     .await
+}
+
+/// The notice a path names with its report, for the office or the head teacher of its school
+/// (404 for anyone else).
+async fn managed_notice(env: &Env, a: &Access, raw: &str) -> Result<(i64, NoticeReport), ApiError> {
+    let id = id_of(raw)?;
+    let r = notice_report(env, a, id)
+        .await?
+        .ok_or_else(FieldError::not_found)?;
+    Ok((id, r))
+}
+
+/// The answer of a change to notice `n` at `now`: JSON, or back to the notice's page.
+fn notice_changed(n: &Notice, now: i64) -> Done {
+    Done::new(
+        StatusCode::OK,
+        &NoticeChange {
+            notice_id: n.id,
+            at: now,
+        },
+        format!("/scuola/{}/avvisi/{}", n.school_id, n.id),
+    )
 }
 
 /// A school's notices as its staff see them.
