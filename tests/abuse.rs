@@ -8,8 +8,8 @@
 //! development header `X-Ponte-Dev-Client` (honoured only under `PONTE_DEV=1`).
 
 use e2e::people::{
-    assert_error, browser, demo, get, json_of, post_json, signed_in, GUARDIAN_A, GUARDIAN_B, LOGIN,
-    SECRETARY_B, SID,
+    assert_error, browser, demo, get, json_of, post_json, rome_today, signed_in, GUARDIAN_A,
+    GUARDIAN_B, HEAD_B, LOGIN, SECRETARY_B, SID,
 };
 use serde_json::{json, Value};
 use xtask::client::{Answer, Client};
@@ -334,7 +334,7 @@ fn a_query_parameter_twice_is_an_error_even_when_one_value_is_empty() {
 #[test]
 fn a_family_cannot_send_the_same_derogation_twice_nor_pile_them_up() {
     let (mut parent, me) = signed_in(GUARDIAN_B);
-    let (mut office, _) = signed_in(SECRETARY_B);
+    let (mut head, _) = signed_in(HEAD_B);
     let kid = me["guardian_of"][0].as_i64().expect("a child");
     let position = json_of(&get(
         &mut parent,
@@ -377,13 +377,16 @@ fn a_family_cannot_send_the_same_derogation_twice_nor_pile_them_up() {
     assert_error(&refused, 409, "conflict", "too many pending");
     assert!(refused.body.contains(&max.to_string()), "{}", refused.body);
     assert!(sent.len() <= max as usize, "{} sent", sent.len());
-    // The school refuses them (decisions are final: this is also the cleanup); a refused
-    // request may be asked again.
+    // The school refuses them (the class council, recorded by the head teacher; this is also
+    // the cleanup); a refused request may be asked again.
+    let refusal = json!({"decision": "refuse", "reason": "not_a_category",
+                         "council_date": rome_today(),
+                         "motivation": "Prova del limite delle richieste."});
     for id in &sent {
         let a = post_json(
-            &mut office,
+            &mut head,
             &format!("/api/v1/derogations/{id}/decision"),
-            &json!({"decision": "refuse"}),
+            &refusal,
         );
         assert_eq!(a.status, 200, "{}", a.body);
     }
@@ -391,9 +394,9 @@ fn a_family_cannot_send_the_same_derogation_twice_nor_pile_them_up() {
     assert_eq!(anew.status, 201, "{}", anew.body);
     let id = json_of(&anew)["id"].as_i64().expect("id");
     let a = post_json(
-        &mut office,
+        &mut head,
         &format!("/api/v1/derogations/{id}/decision"),
-        &json!({"decision": "refuse"}),
+        &refusal,
     );
     assert_eq!(a.status, 200, "{}", a.body);
     let _: Value = json_of(&a);

@@ -553,6 +553,24 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
         &json!({"decision": "maybe"}),
     );
     assert_error(&a, 400, "invalid_field", "a decision that is not one");
+    for (body, why) in [
+        (
+            json!({"decision": "refuse"}),
+            "a refusal without its reason",
+        ),
+        (
+            json!({"decision": "refuse", "reason": "not_assessable"}),
+            "a derogation's reason for a justification",
+        ),
+    ] {
+        let a = post_json(
+            &mut teacher,
+            &format!("/api/v1/justifications/{jid}/decision"),
+            &body,
+        );
+        assert_error(&a, 400, "invalid_field", why);
+        assert_eq!(json_of(&a)["error"]["field"], "reason", "{why}");
+    }
 
     let a = post_json(
         &mut teacher,
@@ -564,7 +582,7 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
     let a = post_json(
         &mut teacher,
         &format!("/api/v1/justifications/{jid}/decision"),
-        &json!({"decision": "refuse"}),
+        &json!({"decision": "refuse", "reason": "too_late"}),
     );
     assert_error(&a, 409, "conflict", "a second decision");
     let after = attendance(&mut parent, kid);
@@ -584,7 +602,7 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
 fn an_approved_derogation_gives_back_hours_through_the_engine() {
     let _lock = family_data();
     let (mut parent, me) = signed_in(GUARDIAN_OF_TWO);
-    let (mut head, _) = signed_in(HEAD_A);
+    let (mut head, hme) = signed_in(HEAD_A);
     let kid = children(&me)[0];
     let before = attendance(&mut parent, kid);
     // The span of the first counted whole-day absences (a derogation over several days covers
@@ -649,10 +667,52 @@ fn an_approved_derogation_gives_back_hours_through_the_engine() {
         &json!({"decision": "approve"}),
     );
     assert_error(&a, 404, "not_found", "a family cannot grant a derogation");
+    // The class council decides (seeds 003, 004): a teacher of the class and the office cannot
+    // record it; the head teacher records it with the council's date and reason, and the
+    // office's receipt of the documents.
+    let (mut teacher, _) = signed_in(TEACHER_OF_TWO);
+    let (mut office, _) = signed_in(SECRETARY_A);
+    let today = rome_today();
+    let full = json!({"decision": "approve", "council_date": today,
+                      "motivation": "Documentazione protocollata; elementi sufficienti.",
+                      "documents_received": true});
+    for (who, c) in [("teacher", &mut teacher), ("office", &mut office)] {
+        let a = post_json(c, &format!("/api/v1/derogations/{did}/decision"), &full);
+        assert_error(&a, 403, "forbidden", who);
+    }
+    for (body, field) in [
+        (json!({"decision": "approve"}), "council_date"),
+        (
+            json!({"decision": "approve", "council_date": "2999-01-01", "motivation": "x",
+                   "documents_received": true}),
+            "council_date",
+        ),
+        (
+            json!({"decision": "approve", "council_date": today, "motivation": " ",
+                   "documents_received": true}),
+            "motivation",
+        ),
+        (
+            json!({"decision": "approve", "council_date": today, "motivation": "Delibera n. 4"}),
+            "documents_received",
+        ),
+        (
+            json!({"decision": "refuse", "council_date": today, "motivation": "Delibera n. 4"}),
+            "reason",
+        ),
+    ] {
+        let a = post_json(
+            &mut head,
+            &format!("/api/v1/derogations/{did}/decision"),
+            &body,
+        );
+        assert_error(&a, 400, "invalid_field", field);
+        assert_eq!(json_of(&a)["error"]["field"], field, "{body}");
+    }
     let a = post_json(
         &mut head,
         &format!("/api/v1/derogations/{did}/decision"),
-        &json!({"decision": "approve"}),
+        &full,
     );
     assert_eq!(a.status, 200, "{}", a.body);
     let after = attendance(&mut parent, kid);
@@ -680,8 +740,84 @@ fn an_approved_derogation_gives_back_hours_through_the_engine() {
         .cloned()
         .expect("the request");
     assert_eq!(d["status"], "approved");
-    // Undo for the other tests: not through the API (decisions are final), so the next run of
-    // this test starts from what the previous left; the counts above are relative.
+    assert_eq!(d["council_date"], today.as_str());
+    // The history keeps the council's particulars for the school.
+    let school = hme["staff"][0]["school_id"].as_i64().expect("school");
+    let history = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/decisions"),
+    ));
+    let record = history["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|r| r["kind"] == "derogation" && r["request_id"] == did)
+        .cloned()
+        .expect("the decision in the history");
+    assert_eq!(record["status"], "approved");
+    assert_eq!(record["documents_received"], true);
+    assert_eq!(record["council_date"], today.as_str());
+    assert!(record["undone_at"].is_null());
+    // Only whoever decided undoes, within minutes: the request is pending again, the hours
+    // back as they were, and the history keeps the decision, marked.
+    let a = post_json(
+        &mut teacher,
+        &format!("/api/v1/derogations/{did}/decision/undo"),
+        &json!({}),
+    );
+    assert_error(&a, 409, "conflict", "someone else's decision");
+    let a = post_json(
+        &mut head,
+        &format!("/api/v1/derogations/{did}/decision/undo"),
+        &json!({}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(json_of(&a)["status"], "pending");
+    let reopened = attendance(&mut parent, kid);
+    assert_eq!(
+        minutes(&reopened, "counted_absence_minutes"),
+        minutes(&pending, "counted_absence_minutes")
+    );
+    let a = post_json(
+        &mut head,
+        &format!("/api/v1/derogations/{did}/decision/undo"),
+        &json!({}),
+    );
+    assert_error(&a, 409, "conflict", "nothing left to undo");
+    let history = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/decisions"),
+    ));
+    let record = history["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|r| r["kind"] == "derogation" && r["request_id"] == did)
+        .cloned()
+        .expect("the undone decision in the history");
+    assert!(record["undone_at"].is_i64(), "{record}");
+    // Refused, the family reads the reason (left refused: the next run starts afresh).
+    let a = post_json(
+        &mut head,
+        &format!("/api/v1/derogations/{did}/decision"),
+        &json!({"decision": "refuse", "reason": "documents_missing", "council_date": today,
+                "motivation": "Documentazione non pervenuta."}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let refused = attendance(&mut parent, kid);
+    let d = refused["derogations"]
+        .as_array()
+        .expect("derogations")
+        .iter()
+        .find(|d| d["id"] == did)
+        .cloned()
+        .expect("the request");
+    assert_eq!(d["status"], "refused");
+    assert_eq!(d["refusal"], "documents_missing");
+    assert!(
+        d.get("motivation").is_none(),
+        "the council's reason stays with the school"
+    );
 }
 
 /// Issue 23 point 2: a reminder makes the notice unread again for the families that have not
@@ -1407,9 +1543,19 @@ const MATRIX: &[Row] = &[
     Row { method: "POST", path: "/api/v1/justifications/{J}/decision",
           body: r#"{"decision":"nope"}"#,
           want: [401, 404, 404, 400, 404, 400, 400, 404, 404, 404] },
+    // A derogation is the class council's: its coordinator or the head teacher records it.
     Row { method: "POST", path: "/api/v1/derogations/{D}/decision",
           body: r#"{"decision":"nope"}"#,
-          want: [401, 404, 404, 400, 404, 400, 400, 404, 404, 404] },
+          want: [401, 404, 404, 403, 404, 403, 400, 404, 404, 404] },
+    // Nothing decided yet: nothing to undo.
+    Row { method: "POST", path: "/api/v1/justifications/{J}/decision/undo", body: "{}",
+          want: [401, 404, 404, 409, 404, 409, 409, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/derogations/{D}/decision/undo", body: "{}",
+          want: [401, 404, 404, 409, 404, 409, 409, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{A}/decisions", body: "",
+          want: [401, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{B}/decisions", body: "",
+          want: [401, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
     Row { method: "GET", path: "/api/v1/schools/{A}/requests", body: "",
           want: [401, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/api/v1/schools/{B}/requests", body: "",
@@ -1466,6 +1612,10 @@ const MATRIX: &[Row] = &[
     Row { method: "GET", path: "/scuola/{A}/richieste", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{B}/richieste", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/richieste/decise", body: "",
+          want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/richieste/decise", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
 ];
 

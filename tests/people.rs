@@ -20,6 +20,18 @@ pub const HEAD_A: &str = "Dirigente scolastico";
 pub const SECRETARY_B: &str = "Segreteria — Liceo";
 pub const GUARDIAN_B: &str = "Genitore di un alunno — Liceo";
 pub const TEACHER_B: &str = "Docente — Liceo";
+pub const HEAD_B: &str = "Dirigente — Liceo";
+
+/// Today in Rome, `YYYY-MM-DD`: the real calendar the school's decisions are dated on (a
+/// class council's day cannot be in the future).
+pub fn rome_today() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    domain::clock::today_in_rome(now)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
 
 // ------------------------------------------------------------------------------------------
 // The demo, the people, signing in.

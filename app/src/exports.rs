@@ -253,6 +253,7 @@ mod tests {
                 status: RequestStatus::Pending,
                 requested_at: MORNING,
                 decided_at: None,
+                refusal: None,
             }),
         )
         .unwrap(); // ok: test

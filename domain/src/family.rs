@@ -28,8 +28,14 @@
 //!
 //! [`Scope`]: crate::session::Scope
 
+mod decisions;
 mod notices;
 mod register;
+
+pub use decisions::{
+    undo_until, undoable, Council, RefusalReason, Ruling, RulingFields, MOTIVATION_MAX,
+    UNDO_MINUTES,
+};
 
 pub use notices::{
     ack_report, ack_summaries, for_family, remindable, to_acknowledge, withdrawable, Ack,

@@ -160,6 +160,9 @@ pub struct StaffGrant {
     pub role: StaffRole,
     /// Class codes (teachers only).
     pub classes: Vec<String>,
+    /// The classes whose council the teacher coordinates (*coordinatore di classe*), among
+    /// `classes`.
+    pub coordinates: Vec<String>,
 }
 
 /// One pupil the signed-in person is guardian of.
@@ -265,6 +268,16 @@ impl Access {
     /// teachers, the office and the head teacher (never a guardian as such).
     pub fn can_decide(&self, school_id: i64, class: &str) -> bool {
         self.scope(school_id).is_some_and(|s| s.covers(class))
+    }
+
+    /// Who records the class council's decision on a derogation for a pupil of `class` at
+    /// `school_id` (seeds 003, 004: the council decides): the head teacher, or the class's
+    /// coordinator. Not the office, not any teacher of the class (`family::Ruling`).
+    pub fn can_rule_deroga(&self, school_id: i64, class: &str) -> bool {
+        self.staff.iter().any(|g| {
+            g.school_id == school_id
+                && (g.role == StaffRole::Dirigente || g.coordinates.iter().any(|c| c == class))
+        })
     }
 
     /// Secretaries and head teachers of `school_id`: imports, publishing notices, and who has
@@ -409,6 +422,7 @@ mod tests {
                 school_id: 2,
                 role: StaffRole::Docente,
                 classes: vec!["3A".into()],
+                coordinates: vec![],
             }],
         };
         let own = PupilPlace {
@@ -444,6 +458,7 @@ mod tests {
                 school_id: 2,
                 role: StaffRole::Dirigente,
                 classes: vec![],
+                coordinates: vec![],
             }],
         };
         assert!(head.manages(2));
@@ -457,7 +472,40 @@ mod tests {
             school_id,
             role,
             classes: classes.iter().map(|c| (*c).to_owned()).collect(),
+            coordinates: vec![],
         }
+    }
+
+    #[test]
+    fn the_head_teacher_and_the_class_coordinator_record_a_derogation_decision() {
+        let coordinator = StaffGrant {
+            coordinates: vec!["3A".into()],
+            ..staff(2, StaffRole::Docente, &["3A", "3B"])
+        };
+        let a = Access {
+            staff: vec![coordinator],
+            ..Access::default()
+        };
+        assert!(a.can_rule_deroga(2, "3A"));
+        assert!(
+            !a.can_rule_deroga(2, "3B"),
+            "a teacher of the class, not its coordinator"
+        );
+        assert!(!a.can_rule_deroga(1, "3A"));
+        assert!(
+            a.can_decide(2, "3B"),
+            "justifications stay with every teacher of the class"
+        );
+        let office = Access {
+            staff: vec![staff(2, StaffRole::Segreteria, &[])],
+            ..Access::default()
+        };
+        assert!(!office.can_rule_deroga(2, "3A"));
+        let head = Access {
+            staff: vec![staff(2, StaffRole::Dirigente, &[])],
+            ..Access::default()
+        };
+        assert!(head.can_rule_deroga(2, "3A"));
     }
 
     #[test]

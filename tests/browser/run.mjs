@@ -184,11 +184,47 @@ test("search by text, open a detail page", async () => {
   const first = page.locator(".card-title a").first();
   const name = (await first.textContent()).trim();
   await first.click();
-  await page.waitForURL(/\/enti\/\d+$/);
+  await page.waitForURL(/\/enti\/\d+\?q=mecc$/);
   assert.equal((await page.locator("h1").textContent()).trim(), name);
   await page.getByRole("heading", { name: "Contatti" }).waitFor();
   await axe(page, "detail");
   await shot(page, "ente");
+  await page.context().close();
+});
+
+// Issue 23, point 8: the filters of an offer hold within one offer, each card says the periods
+// of each path, and the way back from a profile keeps the search.
+test("a result's card says each path's periods; «Torna alla ricerca» keeps the filters", async () => {
+  const page = await newPage();
+  // «meccanico» finds «meccanica» and «meccaniche»; the hosts with both paths show both.
+  const search = "/enti?q=meccanico&period=2027-02&min_places=2";
+  await page.goto(`${BASE}${search}`);
+  await hydrated(page);
+  const cards = page.locator("li.card");
+  assert.ok((await cards.count()) > 0, "meccanico finds hosts");
+  const both = cards.filter({ has: page.locator("dt", { hasText: /^Apprendistato$/ }) })
+    .filter({ has: page.locator("dt", { hasText: /^PCTO$/ }) });
+  const card = (await both.count()) > 0 ? both.first() : cards.first();
+  for (const dd of await card.locator(".card-offer dd").allTextContents()) {
+    assert.match(dd, /^\d+ post[oi] · dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}/, dd);
+  }
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(SHOTS, "enti-scheda-percorsi.png") });
+  await axe(page, search);
+  // The profile's link carries the search, and its way back is that search.
+  const link = card.locator(".card-title a");
+  await link.click();
+  await page.waitForURL(/\/enti\/\d+\?q=meccanico&period=2027-02&min_places=2$/);
+  const back = page.getByRole("link", { name: "Torna alla ricerca" });
+  assert.equal(await back.getAttribute("href"), search);
+  await back.click();
+  await page.waitForURL((u) => u.pathname + u.search === search);
+  assert.equal(await page.locator("#f-q").inputValue(), "meccanico");
+  assert.equal(await page.locator("#f-period").inputValue(), "2027-02");
+  assert.equal(await page.locator("#f-min").inputValue(), "2");
+  // A profile's address with anything else goes back to the plain search, never elsewhere.
+  await page.goto(`${BASE}/enti/1?back=https%3A%2F%2Fevil.example%2F`);
+  assert.equal(await page.getByRole("link", { name: "Torna alla ricerca" }).getAttribute("href"), "/enti");
   await page.context().close();
 });
 
@@ -797,9 +833,16 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   assert.equal(await request.count(), 1, "the teacher sees the family's justification");
   await axe(school, "/scuola/{id}/richieste");
   await shot(school, "scuola-richieste");
+  // The teacher decides justifications, not derogations (the class council's: issue 23 point 5).
   await request.getByRole("button", { name: "Accogli" }).click();
-  await school.waitForURL(/\/richieste$/);
+  await school.waitForURL(/\/richieste\?decisa=giustificazione-\d+#decisa$/);
   assert.equal(await request.count(), 0, "decided: no longer pending");
+  // The confirmation has the focus, and the decision can be undone for a few minutes.
+  assert.equal(await school.evaluate(() => document.activeElement?.id), "decisa");
+  assert.match(await school.locator("#decisa").textContent(), /Decisione registrata — Giustificazione di .*: Accolta\. Si può annullare fino alle \d\d:\d\d\./);
+  await school.locator("li[data-decided^='justifications-']").first().getByRole("button", { name: "Annulla la decisione" }).waitFor();
+  await axe(school, "/scuola/{id}/richieste (decided)");
+  await shot(school, "scuola-richieste-decisa");
   await school.context().close();
   await parent.reload();
   assert.match(await line.textContent(), /Giustificazione accolta/);
@@ -824,9 +867,41 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await signIn(head, "CIE", "Dirigente scolastico", "/scuola");
   await head.getByRole("link", { name: "Giustificazioni e richieste di deroga" }).first().click();
   const deroga = head.locator(`li[data-request='derogation-${derogaId}']`);
+  // The class council's decision: its date and reason; accepted only with the documents at the
+  // office — forgotten, the form comes back with the message and what was typed.
+  const today = await head.evaluate(() => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Rome" }));
+  await deroga.getByLabel("Data del consiglio di classe").fill(today);
+  await deroga.getByLabel("Motivazione della delibera").fill("Delibera n. 12: documentazione protocollata, elementi sufficienti.");
   await deroga.getByRole("button", { name: "Accogli" }).click();
-  await head.waitForURL(/\/richieste$/);
+  await head.locator(`#errore-derogations-${derogaId}`).waitFor();
+  assert.equal(await head.evaluate(() => document.activeElement?.id), `errore-derogations-${derogaId}`);
+  assert.match(await head.locator(`#errore-derogations-${derogaId}`).textContent(), /la segreteria ha ricevuto la documentazione/);
+  assert.equal(await deroga.getByLabel("Motivazione della delibera").inputValue(), "Delibera n. 12: documentazione protocollata, elementi sufficienti.");
+  assert.equal(await deroga.getByLabel("Data del consiglio di classe").inputValue(), today);
+  await axe(head, "/scuola/{id}/richieste (refused form)");
+  await shot(head, "scuola-richieste-errore");
+  await deroga.getByLabel(/La segreteria ha ricevuto la documentazione/).check();
+  await deroga.getByRole("button", { name: "Accogli" }).click();
+  await head.waitForURL(/\/richieste\?decisa=deroga-\d+#decisa$/);
   assert.equal(await deroga.count(), 0);
+  // A mis-tap is mended at once: undone, the request waits again; then accepted for good.
+  await head.locator(`li[data-decided='derogations-${derogaId}']`).getByRole("button", { name: "Annulla la decisione" }).click();
+  await head.waitForURL(/\/richieste\?annullata=deroga-\d+#annullata$/);
+  assert.equal(await head.evaluate(() => document.activeElement?.id), "annullata");
+  await deroga.getByLabel("Data del consiglio di classe").fill(today);
+  await deroga.getByLabel("Motivazione della delibera").fill("Delibera n. 12: documentazione protocollata, elementi sufficienti.");
+  await deroga.getByLabel(/La segreteria ha ricevuto la documentazione/).check();
+  await deroga.getByRole("button", { name: "Accogli" }).click();
+  await head.waitForURL(/\/richieste\?decisa=deroga-\d+#decisa$/);
+  // The history: both decisions, the undone one marked, with the council's particulars.
+  await head.getByRole("link", { name: "Richieste già decise" }).click();
+  await head.waitForURL(/\/richieste\/decise$/);
+  const decided = head.locator("li.card", { hasText: "Delibera n. 12" });
+  assert.ok(await decided.count() >= 2, "the decision and the undone one");
+  assert.match(await decided.nth(1).textContent(), /Annullata il/);
+  assert.match(await decided.first().textContent(), /Documentazione ricevuta in segreteria/);
+  await axe(head, "/scuola/{id}/richieste/decise");
+  await shot(head, "scuola-richieste-decise");
   await head.context().close();
   await parent.reload();
   assert.ok(await remaining() > before, "the approved derogation gives back hours");

@@ -13,7 +13,7 @@ use crate::family::Fields;
 use crate::family::{self, child_position, family_notices};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
-use app::i18n::{date_it, date_time_it, rome_it};
+use app::i18n::{date_time_it, rome_it};
 use app::layout::SignedIn;
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
@@ -21,13 +21,10 @@ use app::pages::famiglia::{
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, ClassChoice, ClassRow, GradeChoice, NoticeRow, PupilAck,
-    RequestRow, RichiestePage,
 };
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::api::types::RequestKind;
-use domain::attendance::AbsenceKind;
 use domain::family::SchoolPupil;
 use domain::family::{ChildPosition, Kid, Notice};
 use leptos::prelude::*;
@@ -35,7 +32,7 @@ use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
 
-fn private(mut r: Response) -> Response {
+pub(crate) fn private(mut r: Response) -> Response {
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-cache"),
@@ -70,6 +67,11 @@ pub async fn form_error(
     kept: Option<(SignedIn, Fields)>,
 ) -> Response {
     let lang = lang_of(&req);
+    if let (Some((_, fields)), Some((kind, id))) =
+        (&kept, crate::request_pages::decision_form(req.uri().path()))
+    {
+        return crate::request_pages::refused_decision(env, req, kind, id, e, fields).await;
+    }
     if let (Some((_, fields)), Some((pupil, form))) = (&kept, child_form(req.uri().path())) {
         let problem = FormProblem {
             form,
@@ -223,6 +225,7 @@ async fn child_page(
             minutes: a.absence.minutes,
             justified: a.absence.justified,
             justification: a.absence.justification.as_ref().map(|j| j.status),
+            refusal: a.absence.justification.as_ref().and_then(|j| j.refusal),
             effect: a.effect,
             can_justify: a.can_justify,
         })
@@ -236,6 +239,8 @@ async fn child_page(
             from: d.from,
             to: d.to,
             status: d.status,
+            council_date: d.council_date,
+            refusal: d.refusal,
         })
         .collect();
     let categories: Vec<(String, String)> = p
@@ -546,88 +551,6 @@ pub async fn scuola_avviso(
                     body=body.clone()
                     classes=classes.clone()
                     pupils=pupils.clone()
-                />
-            }
-        })
-        .await,
-    )
-}
-
-/// `GET /scuola/{id}/richieste`: the requests the person decides (teachers: their classes).
-pub async fn richieste(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
-    let found = SendFuture::new(async {
-        let (s, a) = signed_in_access(&env, &req).await?;
-        let Ok(school_id) = id_of(&school) else {
-            return Ok((s, None));
-        };
-        let gathered = family::requests(&env, &a, school_id)
-            .await
-            .map_err(IntoResponse::into_response)?
-            .and_then(|r| {
-                let (name, policy) = r.school?;
-                Some((school_id, name, r.pending, policy))
-            });
-        Ok::<_, Response>((s, gathered))
-    })
-    .await;
-    let (s, page) = match found {
-        Ok(found) => found,
-        Err(r) => return r,
-    };
-    let Some((school_id, school, pending, policy)) = page else {
-        return crate::pages::not_found(req).await;
-    };
-    let lang = lang_of(&req);
-    let ft = lang.family();
-    let requests: Vec<RequestRow> = pending
-        .into_iter()
-        .map(|r| {
-            let deroga = r.kind == RequestKind::Deroga;
-            let what = if deroga {
-                policy
-                    .deroga_categories()
-                    .iter()
-                    .find(|c| c.code.as_str() == r.what)
-                    .map(|c| c.label.clone())
-                    .unwrap_or_else(|| r.what.clone())
-            } else {
-                AbsenceKind::from_code(&r.what)
-                    .map_or(r.what.as_str(), |k| ft.kind(k))
-                    .to_owned()
-            };
-            let dates = if r.date_from == r.date_to {
-                date_it(r.date_from)
-            } else {
-                format!("{} – {}", date_it(r.date_from), date_it(r.date_to))
-            };
-            let reason = r.reason.map(|reason| ft.reason(reason).to_owned());
-            RequestRow {
-                kind: if deroga {
-                    "derogation"
-                } else {
-                    "justification"
-                }
-                .to_owned(),
-                id: r.id,
-                pupil: r.pupil,
-                class: r.class_code,
-                dates,
-                what,
-                reason,
-                requested: rome_it(r.requested_at).0,
-            }
-        })
-        .collect();
-    let user = signed_in(&s);
-    private(
-        render(req, StatusCode::OK, move || {
-            view! {
-                <RichiestePage
-                    lang=lang
-                    user=user.clone()
-                    school_id=school_id
-                    school=school.clone()
-                    requests=requests.clone()
                 />
             }
         })

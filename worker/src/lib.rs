@@ -16,6 +16,7 @@ mod limits;
 mod pages;
 mod publish;
 mod registry;
+mod request_pages;
 mod review;
 mod school;
 mod shortlist;
@@ -85,7 +86,11 @@ fn routes() -> Router {
         )
         .route(
             "/scuola/{school_id}/richieste",
-            get(family_pages::richieste),
+            get(request_pages::richieste),
+        )
+        .route(
+            "/scuola/{school_id}/richieste/decise",
+            get(request_pages::decise),
         )
         .route("/scuola", get(auth::handlers::scuola))
         .route(
@@ -143,7 +148,10 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::JustifyMany => on(method, family::justify_many),
         Op::JustificationDecision => on(method, family::decide_justification),
         Op::DerogationDecision => on(method, family::decide_deroga),
+        Op::JustificationUndo => on(method, family::undo_justification),
+        Op::DerogationUndo => on(method, family::undo_deroga),
         Op::PendingRequests => on(method, family::pending),
+        Op::SchoolDecisions => on(method, family::decisions),
         Op::SchoolNotices => on(method, family::school_notices),
         Op::NoticePublish => on(method, family::publish),
         Op::MyNotices => on(method, family::my_notices),

@@ -8,7 +8,9 @@ use crate::i18n_family::FamilyTexts;
 use crate::layout::{Choice, Page, SignedIn};
 use chrono::{Datelike, NaiveDate};
 use domain::attendance::{AbsenceKind, Status};
-use domain::family::{Action, AutoNotice, Dashboard, Effect, JustificationReason, RequestStatus};
+use domain::family::{
+    Action, AutoNotice, Dashboard, Effect, JustificationReason, RefusalReason, RequestStatus,
+};
 use domain::share::{self, AllowanceUsed};
 use leptos::prelude::*;
 
@@ -303,6 +305,8 @@ pub struct AbsenceItem {
     pub minutes: Option<u32>,
     pub justified: bool,
     pub justification: Option<RequestStatus>,
+    /// Why the school refused the justification.
+    pub refusal: Option<RefusalReason>,
     pub effect: Option<Effect>,
     pub can_justify: bool,
 }
@@ -316,6 +320,10 @@ pub struct DerogaItem {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub status: RequestStatus,
+    /// The class council that decided it.
+    pub council_date: Option<NaiveDate>,
+    /// Why the school refused it.
+    pub refusal: Option<RefusalReason>,
 }
 
 /// Which form of a child's page a refused submission came from.
@@ -366,6 +374,12 @@ fn absence_words(lang: Lang, a: &AbsenceItem) -> String {
     words
 }
 
+/// "Motivo: …." — a refusal reason as the family reads it.
+fn refusal_words(lang: Lang, r: RefusalReason) -> String {
+    let dt = lang.decisions();
+    fill(dt.family_refusal, &[("reason", dt.refusal(r))])
+}
+
 /// One line of the whole list: what it is and where it stands (the forms are above).
 #[component]
 fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
@@ -404,6 +418,7 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
                     view! {
                         <p class="state" data-justification=a.justification.map(RequestStatus::as_str)>
                             {j}
+                            {a.refusal.map(|r| format!(" {}", refusal_words(lang, r)))}
                         </p>
                     }
                 })}
@@ -423,7 +438,7 @@ fn AbsenceLine(lang: Lang, a: AbsenceItem) -> impl IntoView {
 /// The refused form's message, which takes the focus (`autofocus` on a page that comes back
 /// from the worker with the error).
 #[component]
-fn ProblemNote(lang: Lang, id: &'static str, message: String) -> impl IntoView {
+pub(crate) fn ProblemNote(lang: Lang, #[prop(into)] id: String, message: String) -> impl IntoView {
     let ft = lang.family();
     view! {
         <div id=id class="notice notice-error" role="alert" tabindex="-1" autofocus=true>
@@ -607,6 +622,15 @@ pub fn AlunnoPage(
                                             )}
                                             " — "
                                             {ft.request_status(r.status)}
+                                            {r
+                                                .council_date
+                                                .map(|d| {
+                                                    format!(
+                                                        ". {}",
+                                                        fill(lang.decisions().family_council, &[("date", &date_it(d))]),
+                                                    )
+                                                })}
+                                            {r.refusal.map(|x| format!(" {}", refusal_words(lang, x)))}
                                         </li>
                                     }
                                 })

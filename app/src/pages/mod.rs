@@ -13,6 +13,7 @@ pub mod info;
 pub mod not_found;
 pub mod operatore;
 pub mod pubblica;
+pub mod richieste;
 pub mod scuola;
 pub mod scuola_liste;
 

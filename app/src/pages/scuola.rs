@@ -1,7 +1,6 @@
 //! The school's side of the family portal: `/scuola/{id}/avvisi` (write and publish a notice,
 //! see the published ones with their acknowledgements), `/scuola/{id}/avvisi/{n}` (who has and
-//! has not acknowledged, per class, CSV), `/scuola/{id}/richieste` (justifications and
-//! derogation requests to decide).
+//! has not acknowledged, per class, CSV). The requests to decide are `richieste`.
 
 use crate::i18n::{fill, Lang};
 use crate::layout::{Choice, Page, SignedIn};
@@ -427,103 +426,6 @@ pub fn AvvisoScuolaPage(
                     .into_any()
             } else {
                 view! { <p>{ft.sn_no_ack}</p> }.into_any()
-            }}
-        </Page>
-    }
-}
-
-/// A family's request waiting for a decision.
-#[derive(Debug, Clone)]
-pub struct RequestRow {
-    /// `justification` or `derogation`.
-    pub kind: String,
-    pub id: i64,
-    pub pupil: String,
-    pub class: String,
-    pub dates: String,
-    /// The absence kind or the derogation category, in words.
-    pub what: String,
-    pub reason: Option<String>,
-    pub requested: String,
-}
-
-/// `/scuola/{id}/richieste`.
-#[component]
-pub fn RichiestePage(
-    lang: Lang,
-    user: SignedIn,
-    school_id: i64,
-    school: String,
-    requests: Vec<RequestRow>,
-) -> impl IntoView {
-    let ft = lang.family();
-    let csrf = user.csrf.clone();
-    let next = format!("/scuola/{school_id}/richieste");
-    view! {
-        <Page lang=lang title=ft.rq_title.to_owned() user=user>
-            <p><a href="/scuola">{lang.texts().school_title}</a></p>
-            <h1>{ft.rq_title}</h1>
-            <p class="lead">{school}</p>
-            <p>{ft.rq_lead}</p>
-            {if requests.is_empty() {
-                view! { <p>{ft.rq_none}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="requests">
-                        {requests
-                            .into_iter()
-                            .map(|r| {
-                                let (label, path) = if r.kind == "derogation" {
-                                    (ft.rq_deroga, "derogations")
-                                } else {
-                                    (ft.rq_justification, "justifications")
-                                };
-                                view! {
-                                    <li class="card" data-request=format!("{}-{}", r.kind, r.id)>
-                                        <p>
-                                            <strong>{label}</strong>
-                                            " · "
-                                            {r.pupil}
-                                            " ("
-                                            {r.class}
-                                            ")"
-                                        </p>
-                                        <p>{r.dates} " · " {r.what}</p>
-                                        {r.reason.map(|x| view! { <p>{x}</p> })}
-                                        <p class="hint">
-                                            {fill(ft.rq_requested, &[("date", &r.requested)])}
-                                        </p>
-                                        <form
-                                            method="post"
-                                            action=format!("/api/v1/{path}/{}/decision", r.id)
-                                            class="inline-form"
-                                        >
-                                            <input type="hidden" name="csrf" value=csrf.clone()/>
-                                            <input type="hidden" name="next" value=next.clone()/>
-                                            <button
-                                                type="submit"
-                                                name="decision"
-                                                value="approve"
-                                                class="btn btn-primary"
-                                            >
-                                                {ft.rq_approve}
-                                            </button>
-                                            <button
-                                                type="submit"
-                                                name="decision"
-                                                value="refuse"
-                                                class="btn btn-secondary"
-                                            >
-                                                {ft.rq_refuse}
-                                            </button>
-                                        </form>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
             }}
         </Page>
     }

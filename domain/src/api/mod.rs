@@ -270,9 +270,11 @@ pub enum Schema {
     JustificationsForm,
     Justifications,
     DecisionForm,
+    DerogationDecisionForm,
     ReviewForm,
     Decided,
     PendingRequests,
+    SchoolDecisions,
     SchoolNotices,
     NoticeForm,
     Created,
@@ -385,7 +387,10 @@ pub enum Op {
     JustifyMany,
     JustificationDecision,
     DerogationDecision,
+    JustificationUndo,
+    DerogationUndo,
     PendingRequests,
+    SchoolDecisions,
     SchoolNotices,
     NoticePublish,
     MyNotices,
@@ -406,15 +411,41 @@ const PUPIL_NOT_FOUND: &str = "L'alunno non esiste o la persona non può vederlo
 const CONCLUDED: &str = "L'importazione è già conclusa (live o rejected), oppure il calendario è già stato inviato (conflict): crearne una nuova.";
 const NOT_STAFF: &str =
     "La scuola non esiste o la persona non ne fa parte come personale (not_found).";
-const DECIDE: &str = "Per i docenti della classe dell'alunno, la segreteria e il dirigente. Si decide una volta sola; ogni decisione è nel registro delle attività (audit log).";
+const DECIDE: &str = "Per i docenti della classe dell'alunno, la segreteria e il dirigente. Respingere richiede un motivo dell'elenco, che la famiglia legge. Si decide una volta sola (chi ha deciso può annullare entro 10 minuti); ogni decisione è nella cronologia della scuola e nel registro delle attività (audit log).";
+const DECIDE_DEROGA: &str = "Sulle deroghe decide il consiglio di classe con delibera motivata (la documentazione va alla segreteria): la decisione la registrano il coordinatore della classe o il dirigente, con la data del consiglio e la motivazione; per accogliere, la conferma che la segreteria ha ricevuto la documentazione; per respingere, un motivo dell'elenco, che la famiglia legge. Chi ha deciso può annullare entro 10 minuti; ogni decisione è nella cronologia della scuola e nel registro delle attività (audit log).";
 const DECIDED: [Reply; 4] = [
     ok(200, "Il nuovo stato.", Schema::Decided),
-    error(400, "Decisione non valida (invalid_field)."),
+    error(
+        400,
+        "Decisione non valida, motivo mancante o non dell'elenco (invalid_field).",
+    ),
     error(
         404,
         "La richiesta non esiste o la persona non la decide (not_found).",
     ),
     error(409, "La scuola ha già deciso (conflict)."),
+];
+const DECIDED_DEROGA: [Reply; 5] = [
+    ok(200, "Il nuovo stato.", Schema::Decided),
+    error(400, "Decisione non valida; data del consiglio, motivazione, conferma della documentazione o motivo del rifiuto mancante o non valido (invalid_field)."),
+    error(403, "La persona vede la richiesta ma non è il coordinatore della classe né il dirigente (forbidden)."),
+    error(
+        404,
+        "La richiesta non esiste o la persona non la vede (not_found).",
+    ),
+    error(409, "La scuola ha già deciso (conflict)."),
+];
+const UNDO: &str = "Solo chi ha preso la decisione, entro 10 minuti: la richiesta torna in attesa; la decisione resta nella cronologia, segnata come annullata.";
+const UNDONE: [Reply; 3] = [
+    ok(200, "Il nuovo stato: in attesa.", Schema::Decided),
+    error(
+        404,
+        "La richiesta non esiste o la persona non la decide (not_found).",
+    ),
+    error(
+        409,
+        "Nessuna decisione da annullare, presa da un altro, o passati più di 10 minuti (conflict).",
+    ),
 ];
 const SCHOOL: [Param; 1] = [path_id("school_id", "La scuola.")];
 const SHORTLIST_NOT_FOUND: &str = "La scuola non esiste o la persona non ne fa parte come personale; oppure la classe non è nell'elenco delle classi della scuola o non è tra quelle della persona (i docenti usano le liste delle proprie classi, segreteria e dirigente tutte); oppure l'ente non è pubblicato (not_found).";
@@ -426,7 +457,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 39] = [
+    pub const ALL: [Op; 42] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -454,7 +485,10 @@ impl Op {
         Op::JustifyMany,
         Op::JustificationDecision,
         Op::DerogationDecision,
+        Op::JustificationUndo,
+        Op::DerogationUndo,
         Op::PendingRequests,
+        Op::SchoolDecisions,
         Op::SchoolNotices,
         Op::NoticePublish,
         Op::MyNotices,
@@ -481,6 +515,8 @@ impl Op {
             | Op::JustifyMany
             | Op::JustificationDecision
             | Op::DerogationDecision
+            | Op::JustificationUndo
+            | Op::DerogationUndo
             | Op::NoticePublish
             | Op::Acknowledge
             | Op::NoticeWithdraw
@@ -520,7 +556,10 @@ impl Op {
             Op::JustifyMany => "/api/v1/pupils/{id}/justifications",
             Op::JustificationDecision => "/api/v1/justifications/{id}/decision",
             Op::DerogationDecision => "/api/v1/derogations/{id}/decision",
+            Op::JustificationUndo => "/api/v1/justifications/{id}/decision/undo",
+            Op::DerogationUndo => "/api/v1/derogations/{id}/decision/undo",
             Op::PendingRequests => "/api/v1/schools/{school_id}/requests",
+            Op::SchoolDecisions => "/api/v1/schools/{school_id}/decisions",
             Op::SchoolNotices | Op::NoticePublish => "/api/v1/schools/{school_id}/notices",
             Op::MyNotices => "/api/v1/notices",
             Op::Acknowledge => "/api/v1/notices/{id}/acknowledgement",
@@ -1034,14 +1073,60 @@ impl Op {
                 id: "derogationDecision",
                 tag: "scuola",
                 summary: "La decisione della scuola su una richiesta di deroga",
-                description: Some(DECIDE),
+                description: Some(DECIDE_DEROGA),
                 auth: Auth::Session,
                 params: const { &[path_id("id", "La richiesta di deroga.")] },
                 request: Some(RequestBody {
-                    description: Some("La decisione."),
-                    body: Body::JsonOrForm(Schema::DecisionForm),
+                    description: Some("La decisione del consiglio di classe."),
+                    body: Body::JsonOrForm(Schema::DerogationDecisionForm),
                 }),
-                replies: &DECIDED,
+                replies: &DECIDED_DEROGA,
+            },
+            Op::JustificationUndo => Spec {
+                id: "justificationUndo",
+                tag: "scuola",
+                summary: "Annulla la decisione appena presa su una giustificazione",
+                description: Some(UNDO),
+                auth: Auth::Session,
+                params: const { &[path_id("id", "La giustificazione.")] },
+                request: Some(RequestBody {
+                    description: Some("Solo per i moduli: la pagina a cui tornare."),
+                    body: Body::JsonOrForm(Schema::NextForm),
+                }),
+                replies: &UNDONE,
+            },
+            Op::DerogationUndo => Spec {
+                id: "derogationUndo",
+                tag: "scuola",
+                summary: "Annulla la decisione appena registrata su una richiesta di deroga",
+                description: Some(UNDO),
+                auth: Auth::Session,
+                params: const { &[path_id("id", "La richiesta di deroga.")] },
+                request: Some(RequestBody {
+                    description: Some("Solo per i moduli: la pagina a cui tornare."),
+                    body: Body::JsonOrForm(Schema::NextForm),
+                }),
+                replies: &UNDONE,
+            },
+            Op::SchoolDecisions => Spec {
+                id: "schoolDecisions",
+                tag: "scuola",
+                summary: "La cronologia delle decisioni su giustificazioni e deroghe, dalla più recente",
+                description: Some("I docenti vedono quelle delle proprie classi; segreteria e dirigente tutte. Comprese quelle annullate, segnate. 100 per volta: `before` dà le precedenti."),
+                auth: Auth::Session,
+                params: const { &[
+                    path_id("school_id", "La scuola."),
+                    query(
+                        "before",
+                        "Le decisioni prima di questa (il `next_before` della pagina precedente).",
+                        Value::Integer { min: 1, max: None, default: None },
+                    ),
+                ] },
+                replies: const { &[
+                    ok(200, "Le decisioni.", Schema::SchoolDecisions),
+                    error(404, NOT_STAFF),
+                ] },
+                ..NONE
             },
             Op::PendingRequests => Spec {
                 id: "pendingRequests",

@@ -5,7 +5,7 @@
 
 use crate::attendance::{AbsenceKind, DerogaCategoryCode};
 use crate::family::{
-    AckSummary, ChildPosition, Decision, JustificationReason, Notice, RequestStatus,
+    AckSummary, ChildPosition, Decision, JustificationReason, Notice, RefusalReason, RequestStatus,
 };
 use crate::import::{ImportKind, ImportWarning, RowError};
 use crate::place::ComuneRef;
@@ -425,11 +425,41 @@ pub struct Justifications {
     pub justifications: Vec<Justification>,
 }
 
-/// The body of a decision (JSON or form).
+/// The body of a decision on a justification (JSON or form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct DecisionForm {
     pub decision: Decision,
+    /// Per respingere (obbligatorio): un motivo dell'elenco delle giustificazioni
+    /// (`reason_not_accepted`, `documents_required`, `not_as_registered`, `too_late`). La
+    /// famiglia lo legge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RefusalReason>,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// The body of the class council's decision on a derogation, recorded by the head teacher or
+/// the class coordinator (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DerogationDecisionForm {
+    pub decision: Decision,
+    /// Per respingere (obbligatorio): un motivo dell'elenco delle deroghe
+    /// (`documents_missing`, `not_a_category`, `not_assessable`, `dates_not_documented`). La
+    /// famiglia lo legge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RefusalReason>,
+    /// Il giorno del consiglio di classe che ha deciso: non prima della richiesta, non futuro.
+    pub council_date: NaiveDate,
+    /// La motivazione della delibera, da 1 a 500 caratteri; resta alla scuola (la famiglia non
+    /// la vede). Niente dati sulla salute: la documentazione resta in segreteria.
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 500)))]
+    pub motivation: String,
+    /// Per accogliere (obbligatorio, `true`): la segreteria ha ricevuto la documentazione.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents_received: Option<bool>,
     /// Solo per i moduli: la pagina a cui tornare.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -630,6 +660,56 @@ pub struct PendingRequest {
     pub reason: Option<JustificationReason>,
     /// Secondi dal 1970-01-01 UTC.
     pub requested_at: i64,
+    /// Se la persona può registrare la decisione: le giustificazioni i docenti della classe,
+    /// la segreteria e il dirigente; le deroghe (decise dal consiglio di classe) solo il
+    /// coordinatore della classe e il dirigente.
+    pub decides: bool,
+}
+
+/// A decision the school took on a request, for the school's history: kept when undone,
+/// marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct DecisionRecord {
+    /// La decisione (non la richiesta).
+    pub id: i64,
+    pub kind: RequestKind,
+    pub request_id: i64,
+    pub pupil_id: i64,
+    /// Cognome e nome.
+    pub pupil: String,
+    pub class_code: String,
+    /// Data dell'assenza (giustificazione) o primo giorno (deroga).
+    pub date_from: NaiveDate,
+    pub date_to: NaiveDate,
+    /// Tipo di assenza (giustificazione) o categoria (deroga).
+    pub what: String,
+    /// `approved` o `refused`.
+    pub status: RequestStatus,
+    /// Il motivo del rifiuto, che la famiglia legge.
+    pub reason: Option<RefusalReason>,
+    /// Deroghe: il giorno del consiglio di classe.
+    pub council_date: Option<NaiveDate>,
+    /// Deroghe: la motivazione della delibera.
+    pub motivation: Option<String>,
+    /// Deroghe: se la segreteria aveva la documentazione.
+    pub documents_received: Option<bool>,
+    /// Chi ha registrato la decisione: cognome e nome; assente se non è più nel personale della
+    /// scuola.
+    pub decided_by: Option<String>,
+    /// Secondi dal 1970-01-01 UTC.
+    pub decided_at: i64,
+    /// Se annullata: quando (secondi dal 1970-01-01 UTC).
+    pub undone_at: Option<i64>,
+}
+
+/// `GET /api/v1/schools/{school_id}/decisions`: the newest first, 100 at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolDecisions {
+    pub items: Vec<DecisionRecord>,
+    /// Il valore di `before` per le decisioni precedenti; assente se non ce ne sono.
+    pub next_before: Option<i64>,
 }
 
 /// `GET /api/v1/schools/{school_id}/requests`: oldest first.

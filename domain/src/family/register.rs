@@ -9,7 +9,7 @@
 
 use super::{
     dashboard, effect, justifiable, Audience, Dashboard, Effect, FamilyFacts, JustificationReason,
-    Recipient, RequestStatus,
+    Recipient, RefusalReason, RequestStatus,
 };
 use crate::attendance::{
     AbsenceEvent, AbsenceKind, Calendar, DateRange, Deroga, DerogaCategoryCode, DerogaId, Policy,
@@ -45,6 +45,9 @@ pub struct Justification {
     pub status: RequestStatus,
     pub requested_at: i64,
     pub decided_at: Option<i64>,
+    /// Why the school refused it (the family reads it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<RefusalReason>,
 }
 
 /// One absence record with its justification.
@@ -109,6 +112,12 @@ pub struct DerogaRecord {
     pub status: RequestStatus,
     pub requested_at: i64,
     pub decided_at: Option<i64>,
+    /// The day of the class council that decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub council_date: Option<NaiveDate>,
+    /// Why the school refused it (the family reads it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<RefusalReason>,
     #[serde(skip)]
     deroga: Deroga,
 }
@@ -143,8 +152,21 @@ impl DerogaRecord {
             status,
             requested_at,
             decided_at,
+            council_date: None,
+            refusal: None,
             deroga,
         })
+    }
+
+    /// With the school's decision's particulars: the council's day, the refusal's reason.
+    pub fn decided(
+        mut self,
+        council_date: Option<NaiveDate>,
+        refusal: Option<RefusalReason>,
+    ) -> Self {
+        self.council_date = council_date;
+        self.refusal = refusal;
+        self
     }
 
     /// The engine's derogation.
@@ -434,6 +456,7 @@ mod tests {
             status,
             requested_at: 1,
             decided_at: None,
+            refusal: None,
         });
         Absence::new(
             id,

@@ -398,6 +398,9 @@ pub struct StaffRow {
     pub role: StaffRole,
     /// The classes a teacher teaches, in the file's order, without repeats.
     pub classes: Vec<ClassCode>,
+    /// The classes whose council the teacher coordinates (`coordinatore`), among `classes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coordinates: Vec<ClassCode>,
 }
 
 #[derive(Deserialize)]
@@ -408,6 +411,8 @@ struct StaffRowSpec {
     role: StaffRole,
     #[serde(default)]
     classes: Vec<ClassCode>,
+    #[serde(default)]
+    coordinates: Vec<ClassCode>,
 }
 
 fn classes_for_role(role: StaffRole) -> String {
@@ -434,12 +439,20 @@ impl TryFrom<StaffRowSpec> for StaffRow {
             }
             _ => {}
         }
+        if let Some(c) = s.coordinates.iter().find(|c| !s.classes.contains(c)) {
+            return Err(FieldError::invalid_says(
+                "coordinatore",
+                Msg::CoordinatesNotTaught,
+                &[("class", &c.as_str())],
+            ));
+        }
         Ok(StaffRow {
             codice_fiscale: s.codice_fiscale,
             surname: s.surname,
             name: s.name,
             role: s.role,
             classes: s.classes,
+            coordinates: s.coordinates,
         })
     }
 }
@@ -452,6 +465,7 @@ impl Schema for StaffRow {
         required("nome"),
         required("ruolo"),
         optional("classi"),
+        optional("coordinatore"),
     ];
 
     fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
@@ -492,12 +506,14 @@ impl Schema for StaffRow {
         if !classes_ok {
             return None;
         }
+        let coordinates = coordinated(c, &classes)?;
         Some(StaffRow {
             codice_fiscale: codice_fiscale?,
             surname: surname?,
             name: name?,
             role,
             classes,
+            coordinates,
         })
     }
 
@@ -515,6 +531,44 @@ impl Schema for StaffRow {
             self.role.as_str()
         )
     }
+}
+
+/// The `coordinatore` cell: class codes among the teacher's `classes` (empty for anyone else,
+/// whose `classes` are empty), without repeats.
+fn coordinated(c: &mut Cells<'_>, classes: &[ClassCode]) -> Option<Vec<ClassCode>> {
+    const COLUMN: &str = "coordinatore";
+    let raw = c.get(COLUMN);
+    let mut out: Vec<ClassCode> = Vec::new();
+    let mut ok = true;
+    for token in raw
+        .split([' ', '\t', '\u{a0}', ',', ';', '|'])
+        .filter(|t| !t.is_empty())
+    {
+        match ClassCode::parse(token) {
+            Ok(k) if classes.contains(&k) => {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+            Ok(k) => {
+                c.fail_value(
+                    COLUMN,
+                    token,
+                    crate::messages::Text::new(
+                        Msg::CoordinatesNotTaught,
+                        &[("class", &k.as_str())],
+                    )
+                    .italian(),
+                );
+                ok = false;
+            }
+            Err(e) => {
+                c.fail_value(COLUMN, token, e.message);
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
 }
 
 impl Row for StaffRow {

@@ -576,6 +576,32 @@ RSSMRA85T10A562S,Rossi,Mario,Docente,\"3B, 5ainf|1a;3b\"
     assert!(reason.starts_with("La classe 4C non è tra le classi importate"));
     let (col, value, _) = f("FRRGLI78M50L219N;Ferri;Giulia;docente;3B 4-C");
     assert_eq!((col.as_deref(), value.as_str()), (Some("classi"), "4-C"));
+    // The class coordinator: classes among those the teacher teaches.
+    let c = |row: &str| format!("codice_fiscale;cognome;nome;ruolo;classi;coordinatore\n{row}\n");
+    let rows = ok::<StaffRow>(
+        c("FRRGLI78M50L219N;Ferri;Giulia;docente;3B 1A;3b").as_bytes(),
+        &ctx(),
+    );
+    let coordinated: Vec<&str> = rows[0]
+        .1
+        .coordinates
+        .iter()
+        .map(ClassCode::as_str)
+        .collect();
+    assert_eq!(coordinated, ["3B"]);
+    let back: StaffRow = serde_json::from_str(&json(&rows[0].1)).unwrap();
+    assert_eq!(back, rows[0].1);
+    let (col, value, reason) =
+        one_error::<StaffRow>(&c("FRRGLI78M50L219N;Ferri;Giulia;docente;3B;1A"));
+    assert_eq!(
+        (col.as_deref(), value.as_str()),
+        (Some("coordinatore"), "1A")
+    );
+    assert!(reason.starts_with("Un docente coordina solo classi in cui insegna"));
+    let (col, _, _) = one_error::<StaffRow>(&c("CLMNDR70B18G273D;Colombo;Andrea;dirigente;;1A"));
+    assert_eq!(col.as_deref(), Some("coordinatore"));
+    let bad = r#"{"codice_fiscale":"FRRGLI78M50L219N","surname":"F","name":"G","role":"docente","classes":["3B"],"coordinates":["1A"]}"#;
+    assert!(serde_json::from_str::<StaffRow>(bad).is_err());
     let (col, _, reason) = f("FRRGLI78M50L219N;Ferri;Giulia;bidello;");
     assert_eq!(col.as_deref(), Some("ruolo"));
     assert_eq!(

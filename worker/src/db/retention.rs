@@ -64,6 +64,13 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
                  WHERE d.date_to <= json_extract(p.value, '$[1]'))",
             )
             .bind(&[text(&per_school)])?,
+            // A decision goes with its request (the history of a purged request is purged).
+            db.prepare(
+                "DELETE FROM request_decisions WHERE (kind = 'justification' AND NOT EXISTS \
+                 (SELECT 1 FROM justifications j WHERE j.id = request_decisions.request_id)) \
+                 OR (kind = 'derogation' AND NOT EXISTS (SELECT 1 FROM derogation_requests d \
+                 WHERE d.id = request_decisions.request_id))",
+            ),
             db.prepare("DELETE FROM verification_attempts WHERE at < ?1")
                 .bind(&[int(c.verification_attempts as f64)])?,
             // Never live: expired, superseded or cancelled (by the expiry of their code), refused

@@ -17,6 +17,7 @@ struct StaffRow {
     school_id: f64,
     role: String,
     classes: String,
+    coordinates: String,
 }
 
 /// The statements reading what the school's data grants the person of the session stored under
@@ -35,7 +36,7 @@ pub fn session_statements(
         .bind(&[text(id_hash)])?;
     let staff = db
         .prepare(
-            "SELECT school_id, role, classes FROM staff WHERE codice_fiscale = \
+            "SELECT school_id, role, classes, coordinates FROM staff WHERE codice_fiscale = \
              (SELECT codice_fiscale FROM sessions WHERE id_hash = ?1) \
              ORDER BY school_id, role",
         )
@@ -62,6 +63,11 @@ pub fn access_from(answers: &mut Answers) -> Result<Access, Error> {
                 school_id: s.school_id as i64,
                 role: StaffRole::parse(&s.role).map_err(|e| Error::decode("staff role", e))?,
                 classes: s.classes.split_whitespace().map(str::to_owned).collect(),
+                coordinates: s
+                    .coordinates
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
             })
         })
         .collect::<Result<_, Error>>()?;

@@ -249,6 +249,7 @@ fn stage_staff(line: u32, r: &StaffRow) -> Staged {
             "name": r.name.as_str(),
             "role": role,
             "classes": r.classes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" "),
+            "coordinates": r.coordinates.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" "),
         }),
     }
 }
@@ -577,13 +578,15 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
             ),
         ],
         ImportKind::Personale => [
-            format!("INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes) \
-             SELECT ?1, r.row ->> 'cf', r.row ->> 'role', r.row ->> 'surname', r.row ->> 'name', \
-             r.row ->> 'classes' FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
+            format!("INSERT INTO staff (school_id, codice_fiscale, role, surname, name, classes, \
+             coordinates) SELECT ?1, r.row ->> 'cf', r.row ->> 'role', r.row ->> 'surname', \
+             r.row ->> 'name', r.row ->> 'classes', COALESCE(r.row ->> 'coordinates', '') \
+             FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (school_id, codice_fiscale, role) DO UPDATE SET \
-             surname = excluded.surname, name = excluded.name, classes = excluded.classes \
+             surname = excluded.surname, name = excluded.name, classes = excluded.classes, \
+             coordinates = excluded.coordinates \
              WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name \
-             OR classes IS NOT excluded.classes"),
+             OR classes IS NOT excluded.classes OR coordinates IS NOT excluded.coordinates"),
             format!(
                 "DELETE FROM staff WHERE school_id = ?1 AND {GUARD} AND NOT EXISTS \
                  (SELECT 1 FROM import_rows r WHERE r.import_id = ?2 \

@@ -18,10 +18,10 @@ pub use export::export;
 pub use guardian::{acknowledge, attendance, justify, justify_many, my_notices, request_deroga};
 pub(crate) use guardian::{child_position, family, family_notices};
 pub use staff::{
-    acknowledgements, decide_deroga, decide_justification, pending, publish, remind_notice,
-    school_notices, withdraw_notice,
+    acknowledgements, decide_deroga, decide_justification, decisions, pending, publish,
+    remind_notice, school_notices, undo_deroga, undo_justification, withdraw_notice,
 };
-pub(crate) use staff::{notice_list, notice_report, requests};
+pub(crate) use staff::{before_of, decision_history, notice_list, notice_report, requests};
 
 use crate::auth::{check_csrf, require, Session};
 use crate::error::{json_response, query_pairs, ApiError};

@@ -11,10 +11,12 @@ use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::api::types::{
-    Created, Decided, NoticeChange, PendingRequests, RequestKind, SchoolNotice, SchoolNotices,
+    Created, Decided, NoticeChange, PendingRequests, RequestKind, SchoolDecisions, SchoolNotice,
+    SchoolNotices,
 };
 use domain::family::{
-    self, AckSummary, Audience, Decision, Notice, NoticeDraft, NoticeReport, SchoolPupil,
+    self, AckSummary, Audience, Notice, NoticeDraft, NoticeReport, RequestStatus, Ruling,
+    RulingFields, SchoolPupil,
 };
 use domain::messages::Msg;
 use domain::session::Access;
@@ -22,8 +24,10 @@ use domain::FieldError;
 use worker::send::SendFuture;
 use worker::Env;
 
-/// `POST /api/v1/justifications/{id}/decision` and `/api/v1/derogations/{id}/decision`
-/// `{"decision":"approve"|"refuse"}`: the class's teachers, the office and the head teacher.
+/// `POST /api/v1/justifications/{id}/decision` `{"decision","reason"}` (the class's teachers,
+/// the office and the head teacher) and `/api/v1/derogations/{id}/decision` `{"decision",
+/// "reason","council_date","motivation","documents_received"}` (the class council's, recorded
+/// by the class coordinator or the head teacher): `domain::family::Ruling`.
 async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
         let id = id_of(&id)?;
@@ -31,19 +35,53 @@ async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> 
             .await?
             .filter(|r| a.can_decide(r.school_id, &r.class_code))
             .ok_or_else(FieldError::not_found)?;
-        let decision = Decision::parse(f.get("decision"))?;
-        let status = decision.apply(r.status)?;
-        if !db::decide(&env, kind, &r, status, &s.codice_fiscale, auth::now()).await? {
+        if kind == RequestKind::Deroga && !a.can_rule_deroga(r.school_id, &r.class_code) {
+            return Err(FieldError::says(
+                domain::error::ErrorCode::Forbidden,
+                None,
+                Msg::DerogaOnlyCouncil,
+                &[],
+            )
+            .into());
+        }
+        let fields = RulingFields {
+            decision: f.get("decision"),
+            reason: f.get("reason"),
+            council_date: f.get("council_date"),
+            motivation: f.get("motivation"),
+            documents_received: f.get("documents_received"),
+        };
+        // The council's day is checked against the real calendar, like the request's time (not
+        // the register's day, which development may set to another).
+        let now = auth::now();
+        let day = |ts: i64| {
+            domain::clock::today_in_rome(ts).ok_or_else(|| ApiError::internal("time", ts))
+        };
+        let ruling = Ruling::parse(kind, fields, day(r.requested_at)?, day(now)?)?;
+        let status = ruling.apply(r.status)?;
+        if !db::decide(&env, kind, &r, &ruling, status, &s.codice_fiscale, now).await? {
             // Decided by someone else meanwhile.
             return Err(FieldError::conflict_says(Msg::RequestAlreadyDecided, &[]).into());
         }
         Ok(Done::new(
             StatusCode::OK,
             &Decided { id, status },
-            format!("/scuola/{}/richieste", r.school_id),
+            format!(
+                "/scuola/{}/richieste?decisa={}-{id}#decisa",
+                r.school_id,
+                kind_word(kind)
+            ),
         ))
     })
     .await
+}
+
+/// The kind as the pages' addresses write it.
+fn kind_word(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Justification => "giustificazione",
+        RequestKind::Deroga => "deroga",
+    }
 }
 
 pub async fn decide_justification(
@@ -58,19 +96,140 @@ pub async fn decide_deroga(env: SharedEnv, Path(id): Path<String>, req: Request)
     decide(env, RequestKind::Deroga, id, req).await
 }
 
-/// The pending requests of `school_id` the caller decides (a teacher: their classes), with the
-/// school's name and policy; `None` if the caller is not staff there.
+/// `POST /api/v1/justifications/{id}/decision/undo` and `/api/v1/derogations/{id}/decision/undo`:
+/// whoever decided, within `domain::family::UNDO_MINUTES`; the request is pending again.
+async fn undo(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> Response {
+    change(env, req, |env, s, a, _| async move {
+        let id = id_of(&id)?;
+        let r = db::request(&env, kind, id)
+            .await?
+            .filter(|r| a.can_decide(r.school_id, &r.class_code))
+            .ok_or_else(FieldError::not_found)?;
+        let (decision, by, at) = r
+            .decision
+            .clone()
+            .ok_or_else(|| FieldError::conflict_says(Msg::UndoNothing, &[]))?;
+        let now = auth::now();
+        family::undoable(&by, at, &s.codice_fiscale, now)?;
+        let since = now - family::UNDO_MINUTES * 60;
+        if !db::undo(&env, kind, &r, decision, &s.codice_fiscale, since, now).await? {
+            return Err(FieldError::conflict_says(Msg::UndoNothing, &[]).into());
+        }
+        Ok(Done::new(
+            StatusCode::OK,
+            &Decided {
+                id,
+                status: RequestStatus::Pending,
+            },
+            format!(
+                "/scuola/{}/richieste?annullata={}-{id}#annullata",
+                r.school_id,
+                kind_word(kind)
+            ),
+        ))
+    })
+    .await
+}
+
+pub async fn undo_justification(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    undo(env, RequestKind::Justification, id, req).await
+}
+
+pub async fn undo_deroga(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
+    undo(env, RequestKind::Deroga, id, req).await
+}
+
+/// The school's decisions the caller sees (a teacher: their classes), newest first, from
+/// before `before`, with the school's name and policy; `None` if the caller is not staff there.
+pub(crate) async fn decision_history(
+    env: &Env,
+    a: &Access,
+    school_id: i64,
+    before: Option<i64>,
+) -> Result<Option<db::SchoolDecisionPage>, ApiError> {
+    let Some(scope) = a.scope(school_id) else {
+        return Ok(None);
+    };
+    let filter = db::DecisionFilter {
+        classes: scope.classes(),
+        before,
+        undoable_by: None,
+    };
+    Ok(Some(db::decisions(env, school_id, filter).await?))
+}
+
+/// `GET /api/v1/schools/{id}/decisions?before=`: the history of decisions.
+pub async fn decisions(
+    env: SharedEnv,
+    Path(school): Path<String>,
+    RawQuery(query): RawQuery,
+    req: Request,
+) -> Response {
+    let r = SendFuture::new(async move {
+        let school_id = id_of(&school)?;
+        let before = before_of(query.as_deref())?;
+        let (_, a) = caller(&env, &req).await?;
+        let page = decision_history(&env, &a, school_id, before)
+            .await?
+            .ok_or_else(FieldError::not_found)?;
+        let next_before = page.more.then(|| page.items.last().map(|d| d.id)).flatten();
+        Ok::<_, ApiError>(SchoolDecisions {
+            items: page.items,
+            next_before,
+        })
+    })
+    .await;
+    answer(r)
+}
+
+/// The `before` parameter of the history: a positive whole number, once; nothing else.
+pub(crate) fn before_of(query: Option<&str>) -> Result<Option<i64>, FieldError> {
+    let mut before = None;
+    for (k, v) in crate::error::query_pairs(query) {
+        if k != "before" {
+            return Err(FieldError::unknown_parameter(&k));
+        }
+        if before.is_some() {
+            return Err(FieldError::duplicate_parameter("before"));
+        }
+        let n: i64 = v
+            .parse()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| FieldError::invalid_says("before", Msg::PositiveWholeNumber, &[]))?;
+        before = Some(n);
+    }
+    Ok(before)
+}
+
+/// The pending requests of `school_id` the caller decides (a teacher: their classes), each
+/// saying whether the caller may record its decision, with the school's name and policy and,
+/// given `undoable_by` (the caller's codice fiscale), the decisions they may still undo;
+/// `None` if the caller is not staff there.
 pub(crate) async fn requests(
     env: &Env,
     a: &Access,
     school_id: i64,
+    undoable_by: Option<&str>,
 ) -> Result<Option<SchoolRequests>, ApiError> {
     let Some(scope) = a.scope(school_id) else {
         return Ok(None);
     };
-    Ok(Some(
-        db::school_requests(env, school_id, scope.classes()).await?,
-    ))
+    let since = auth::now() - family::UNDO_MINUTES * 60;
+    let mut r = db::school_requests(
+        env,
+        school_id,
+        scope.classes(),
+        undoable_by.map(|by| (by, since)),
+    )
+    .await?;
+    for p in &mut r.pending {
+        p.decides = match p.kind {
+            RequestKind::Justification => true,
+            RequestKind::Deroga => a.can_rule_deroga(school_id, &p.class_code),
+        };
+    }
+    Ok(Some(r))
 }
 
 /// `GET /api/v1/schools/{id}/requests`: pending justifications and derogation requests the
@@ -79,7 +238,7 @@ pub async fn pending(env: SharedEnv, Path(school): Path<String>, req: Request) -
     let r = SendFuture::new(async move {
         let school_id = id_of(&school)?;
         let (_, a) = caller(&env, &req).await?;
-        let r = requests(&env, &a, school_id)
+        let r = requests(&env, &a, school_id, None)
             .await?
             .ok_or_else(FieldError::not_found)?;
         Ok::<_, ApiError>(PendingRequests { items: r.pending })

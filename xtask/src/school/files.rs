@@ -191,7 +191,14 @@ impl School {
         let personale = {
             let mut s = String::from('\u{feff}');
             s.push_str(&csv_line(
-                &["Codice fiscale", "Cognome", "Nome", "Ruolo", "Classi"],
+                &[
+                    "Codice fiscale",
+                    "Cognome",
+                    "Nome",
+                    "Ruolo",
+                    "Classi",
+                    "Coordinatore",
+                ],
                 ';',
                 "\r\n",
                 never,
@@ -204,6 +211,7 @@ impl School {
                         &m.person.nome,
                         m.role.as_str(),
                         &self.class_list(&m.classes),
+                        &self.class_list(&m.coordinates),
                     ],
                     ';',
                     "\r\n",

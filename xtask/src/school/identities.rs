@@ -149,10 +149,25 @@ pub(super) fn pick_identities(
             .map(|&p| big.pupils[p].class)
             .find(|&c| big.spec.classes[c].ordine == Ordine::Primaria)
     });
-    if let Some(m) = class_of_two.and_then(|c| docente(big, &|m| m.classes.contains(&c))) {
+    // Not its coordinator: a teacher decides justifications, not derogations.
+    if let Some(m) = class_of_two.and_then(|c| {
+        docente(big, &|m| {
+            m.classes.contains(&c) && !m.coordinates.contains(&c)
+        })
+    }) {
         let label = format!(
             "Docente della classe del genitore di due alunni ({})",
             big.class_list(&m.classes)
+        );
+        out.push(Identity::new(&m.person, label));
+    }
+    // Its coordinator records the class council's decisions on derogations.
+    if let Some((c, m)) =
+        class_of_two.and_then(|c| docente(big, &|m| m.coordinates.contains(&c)).map(|m| (c, m)))
+    {
+        let label = format!(
+            "Coordinatore della classe del genitore di due alunni ({})",
+            big.class_list(&[c])
         );
         out.push(Identity::new(&m.person, label));
     }
@@ -166,6 +181,9 @@ pub(super) fn pick_identities(
     let liceo = small.spec.name;
     if let Some(m) = role(small, Role::Segreteria) {
         out.push(Identity::new(&m.person, format!("Segreteria — {liceo}")));
+    }
+    if let Some(m) = role(small, Role::Dirigente) {
+        out.push(Identity::new(&m.person, format!("Dirigente — {liceo}")));
     }
     if let Some(m) = docente(small, &|m| m.classes.len() == small.spec.classes.len()) {
         let label = format!("Docente — {liceo} ({})", small.class_list(&m.classes));

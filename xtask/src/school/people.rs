@@ -53,6 +53,8 @@ pub(super) struct Staff {
     pub(super) person: Person,
     pub(super) role: Role,
     pub(super) classes: Vec<usize>,
+    /// The classes whose council the teacher coordinates (one coordinator per class).
+    pub(super) coordinates: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -577,12 +579,14 @@ pub(super) fn make_staff(
         person: adult(rng, 70, used),
         role: Role::Dirigente,
         classes: vec![],
+        coordinates: vec![],
     }];
     for _ in 0..spec.secretaries {
         staff.push(Staff {
             person: adult(rng, 80, used),
             role: Role::Segreteria,
             classes: vec![],
+            coordinates: vec![],
         });
     }
     let mut teachers: Vec<Staff> = spec
@@ -596,12 +600,30 @@ pub(super) fn make_staff(
                 person: adult(rng, post.female_percent, used),
                 role: Role::Docente,
                 classes,
+                coordinates: vec![],
             }
         })
         .collect();
     teachers.sort_by(|a, b| {
         (&a.person.cognome, &a.person.nome).cmp(&(&b.person.cognome, &b.person.nome))
     });
+    appoint_coordinators(&mut teachers, spec.classes.len());
     staff.extend(teachers);
     staff
+}
+
+/// One coordinator per class: of the class's teachers, the one coordinating fewest classes so
+/// far (the first in the list on a tie), as a head teacher spreads the task.
+fn appoint_coordinators(teachers: &mut [Staff], classes: usize) {
+    for class in 0..classes {
+        let pick = teachers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.classes.contains(&class))
+            .min_by_key(|(i, t)| (t.coordinates.len(), *i))
+            .map(|(i, _)| i);
+        if let Some(i) = pick {
+            teachers[i].coordinates.push(class);
+        }
+    }
 }

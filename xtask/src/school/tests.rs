@@ -211,6 +211,16 @@ fn figures_are_realistic() {
             .filter(|m| m["classi"].split(", ").any(|x| x == c["classe"]))
             .count();
         assert!(n >= 3, "{}: {n} teachers", c["classe"]);
+        // And one coordinator, a teacher of the class.
+        let coordinators: Vec<_> = personale
+            .rows
+            .iter()
+            .filter(|m| m["coordinatore"].split(", ").any(|x| x == c["classe"]))
+            .collect();
+        assert_eq!(coordinators.len(), 1, "{}", c["classe"]);
+        assert!(coordinators[0]["classi"]
+            .split(", ")
+            .any(|x| x == c["classe"]));
     }
     // Siblings: some guardians have two or three children, in different classes.
     let tutori = read(big, "tutori");
@@ -541,6 +551,16 @@ fn identities_are_who_their_labels_say() {
                 .unwrap_or_else(|| panic!("{label}"));
             assert!(name_matches(m));
             assert_eq!(m["classi"], listed, "{label}");
+        } else if label.starts_with("Coordinatore") {
+            let m = personale
+                .iter()
+                .find(|r| r["codice_fiscale"] == cf && r["ruolo"] == "docente")
+                .unwrap_or_else(|| panic!("{label}"));
+            assert!(name_matches(m));
+            assert!(
+                m["coordinatore"].split(", ").any(|c| c == listed),
+                "{label}"
+            );
         } else if label.starts_with("Segreteria") || label.starts_with("Dirigente") {
             let r = if label.starts_with("Segreteria") {
                 "segreteria"

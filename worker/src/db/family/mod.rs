@@ -8,10 +8,12 @@
 //! Independent statements go in one `batch` (one round trip): `family` reads everything the
 //! family's dashboard needs at once.
 
+mod decisions;
 mod notices;
 mod register;
 mod requests;
 
+pub use decisions::*;
 pub use notices::*;
 pub use register::*;
 pub use requests::*;

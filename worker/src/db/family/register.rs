@@ -10,8 +10,8 @@ use domain::attendance::{
     TimetableProfile,
 };
 use domain::family::{
-    Absence, Audience, Child, DerogaRecord, Justification, JustificationReason, Place, Register,
-    RequestStatus,
+    Absence, Audience, Child, DerogaRecord, Justification, JustificationReason, Place,
+    RefusalReason, Register, RequestStatus,
 };
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, Env};
@@ -38,15 +38,18 @@ const CHILD_SQL: &str = "SELECT p.id, p.school_id, s.name AS school, p.name, p.s
 
 /// Their absences (of their own school), each with its justification.
 const ABSENCES_SQL: &str = "SELECT a.pupil_id, a.id, a.date, a.kind, a.minutes, a.justified, \
-     j.id AS j_id, j.reason, j.status AS j_status, j.requested_at, j.decided_at \
-     FROM pupils p JOIN absences a ON a.pupil_id = p.id AND a.school_id = p.school_id \
+     j.id AS j_id, j.reason, j.status AS j_status, j.requested_at, j.decided_at, \
+     r.reason AS refusal FROM pupils p \
+     JOIN absences a ON a.pupil_id = p.id AND a.school_id = p.school_id \
      LEFT JOIN justifications j ON j.absence_id = a.id \
+     LEFT JOIN request_decisions r ON r.id = j.decision_id \
      WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY a.pupil_id, a.date, a.kind";
 
 /// Their derogation requests.
 const DEROGHE_SQL: &str = "SELECT d.id, d.pupil_id, d.category, d.date_from, d.date_to, \
-     d.status, d.requested_at, d.decided_at FROM pupils p \
+     d.status, d.requested_at, d.decided_at, r.council_date, r.reason AS refusal FROM pupils p \
      JOIN derogation_requests d ON d.pupil_id = p.id AND d.school_id = p.school_id \
+     LEFT JOIN request_decisions r ON r.id = d.decision_id \
      WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY d.id";
 
 /// The audiences of their school's notices asking for an acknowledgement not yet given for
@@ -134,6 +137,13 @@ struct AbsenceDb {
     j_status: Option<String>,
     requested_at: Option<f64>,
     decided_at: Option<f64>,
+    refusal: Option<String>,
+}
+
+/// A stored refusal reason, if any.
+fn refusal(raw: Option<&str>) -> Result<Option<RefusalReason>, Error> {
+    raw.map(|r| RefusalReason::from_code(r).ok_or_else(|| broken("refusal reason", r)))
+        .transpose()
 }
 
 impl AbsenceDb {
@@ -158,6 +168,7 @@ impl AbsenceDb {
                         .decided_at
                         .map(|d| whole("decision time", d))
                         .transpose()?,
+                    refusal: refusal(self.refusal.as_deref())?,
                 })
             }
         };
@@ -189,11 +200,13 @@ struct DerogaDb {
     status: String,
     requested_at: f64,
     decided_at: Option<f64>,
+    council_date: Option<String>,
+    refusal: Option<String>,
 }
 
 impl DerogaDb {
     fn decode(self) -> Result<DerogaRecord, Error> {
-        DerogaRecord::new(
+        let record = DerogaRecord::new(
             whole("derogation id", self.id)?,
             whole("pupil id", self.pupil_id)?,
             DerogaCategoryCode::new(&self.category)
@@ -207,7 +220,12 @@ impl DerogaDb {
                 .map(|d| whole("decision time", d))
                 .transpose()?,
         )
-        .map_err(|e| broken("derogation", e.message))
+        .map_err(|e| broken("derogation", e.message))?;
+        let council = self
+            .council_date
+            .map(|d| date("council date", &d))
+            .transpose()?;
+        Ok(record.decided(council, refusal(self.refusal.as_deref())?))
     }
 }
 

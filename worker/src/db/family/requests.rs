@@ -1,6 +1,7 @@
 //! Justifications and derogation requests in D1: sent by a family, decided once by the school,
 //! listed for the staff who decide them.
 
+use super::decisions::{decisions_statement, page_of, DecisionFilter};
 use super::notices::{SchoolDb, SCHOOL_SQL};
 use super::register::policy_of;
 use super::{broken, database, date, whole, IdRow};
@@ -8,7 +9,7 @@ use crate::db::first;
 use crate::db::Counted;
 use crate::db::{int, text, Answers, Error};
 use domain::abuse::{deroga_admissible, SentDeroga, MAX_PENDING_DEROGATIONS};
-use domain::api::types::{PendingRequest, RequestKind};
+use domain::api::types::{DecisionRecord, PendingRequest, RequestKind};
 use domain::attendance::Policy;
 use domain::family::{DerogaRequest, JustificationReason, RequestStatus};
 use domain::messages::Msg;
@@ -66,7 +67,7 @@ pub async fn justify(
              requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6) \
              ON CONFLICT (absence_id) DO UPDATE SET reason = excluded.reason, status = 'pending', \
              requested_by = excluded.requested_by, requested_at = excluded.requested_at, \
-             decided_by = NULL, decided_at = NULL WHERE justifications.status = 'refused' \
+             decided_by = NULL, decided_at = NULL, decision_id = NULL WHERE justifications.status = 'refused' \
              RETURNING id",
         )
         .bind(&[
@@ -106,7 +107,7 @@ pub async fn justify_many(
                  FROM absences a WHERE a.id = ?3 AND a.pupil_id = ?2 AND a.school_id = ?1 \
                  ON CONFLICT (absence_id) DO UPDATE SET reason = excluded.reason, \
                  status = 'pending', requested_by = excluded.requested_by, \
-                 requested_at = excluded.requested_at, decided_by = NULL, decided_at = NULL \
+                 requested_at = excluded.requested_at, decided_by = NULL, decided_at = NULL, decision_id = NULL \
                  WHERE justifications.status = 'refused' RETURNING id, absence_id",
             )
             .bind(&[
@@ -215,118 +216,6 @@ pub async fn request_deroga(
     }
 }
 
-/// A request waiting for (or given) the school's decision, with where its pupil is.
-#[derive(Debug, Clone)]
-pub struct RequestRef {
-    pub id: i64,
-    pub school_id: i64,
-    pub class_code: String,
-    pub status: RequestStatus,
-}
-
-#[derive(Deserialize)]
-struct RequestRefDb {
-    id: f64,
-    school_id: f64,
-    class_code: String,
-    status: String,
-}
-
-/// The table of a request kind.
-fn table(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "justifications",
-        RequestKind::Deroga => "derogation_requests",
-    }
-}
-
-/// What the audit log calls a decision on a request kind.
-fn audit_action(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "justification.decide",
-        RequestKind::Deroga => "derogation.decide",
-    }
-}
-
-pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<RequestRef>, Error> {
-    let sql = match kind {
-        RequestKind::Justification => {
-            "SELECT r.id, r.school_id, p.class_code, r.status FROM justifications r \
-             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
-        }
-        RequestKind::Deroga => {
-            "SELECT r.id, r.school_id, p.class_code, r.status FROM derogation_requests r \
-             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
-        }
-    };
-    let row: Option<RequestRefDb> = first(
-        "request",
-        database(env)?.prepare(sql).bind(&[int(id as f64)])?,
-    )
-    .await?;
-    row.map(|r| {
-        Ok(RequestRef {
-            id: whole("request id", r.id)?,
-            school_id: whole("school id", r.school_id)?,
-            class_code: r.class_code,
-            status: RequestStatus::from_code(&r.status)
-                .ok_or_else(|| broken("status", &r.status))?,
-        })
-    })
-    .transpose()
-}
-
-/// Records the school's decision on a pending request (its new status `next`, which
-/// `domain::family::Decision::apply` gives), with its audit record, in one batch; `false` when
-/// the request was no longer pending (decided by someone else meanwhile: nothing is written).
-pub async fn decide(
-    env: &Env,
-    kind: RequestKind,
-    r: &RequestRef,
-    next: RequestStatus,
-    by: &str,
-    now: i64,
-) -> Result<bool, Error> {
-    let update = match kind {
-        RequestKind::Justification => {
-            "UPDATE justifications SET status = ?2, decided_by = ?3, decided_at = ?4 \
-             WHERE id = ?1 AND status = 'pending'"
-        }
-        RequestKind::Deroga => {
-            "UPDATE derogation_requests SET status = ?2, decided_by = ?3, decided_at = ?4 \
-             WHERE id = ?1 AND status = 'pending'"
-        }
-    };
-    let db = database(env)?;
-    let results = db
-        .batch(vec![
-            db.prepare(update).bind(&[
-                int(r.id as f64),
-                text(next.as_str()),
-                text(by),
-                int(now as f64),
-            ])?,
-            db.prepare(
-                "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
-                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE changes() = 1",
-            )
-            .bind(&[
-                int(r.school_id as f64),
-                int(now as f64),
-                text(by),
-                text(audit_action(kind)),
-                text(&format!("{}/{}", table(kind), r.id)),
-                text(next.as_str()),
-            ])?,
-        ])
-        .counted()
-        .await?;
-    let decided = results
-        .first()
-        .ok_or_else(|| Error::storage("decision", "no result"))?;
-    Ok(crate::db::changes("decision", decided)? > 0)
-}
-
 #[derive(Deserialize)]
 struct PendingDb {
     kind: String,
@@ -362,52 +251,62 @@ impl PendingDb {
                 .map(|r| JustificationReason::parse(&r).map_err(|_| broken("reason", &r)))
                 .transpose()?,
             requested_at: whole("request time", self.requested_at)?,
+            decides: false,
         })
     }
 }
 
-/// A school's name and policy, and its pending justifications and derogation requests, oldest
-/// first.
+/// A school's name and policy, its pending justifications and derogation requests, oldest
+/// first, and the decisions a person may still undo, newest first.
 pub struct SchoolRequests {
     /// `None`: no such school.
     pub school: Option<(String, Policy)>,
     pub pending: Vec<PendingRequest>,
+    pub recent: Vec<DecisionRecord>,
 }
 
 /// The pending requests of `school_id` (one round trip); `classes` limits them to a teacher's
-/// classes (`domain::session::Scope::classes`).
+/// classes (`domain::session::Scope::classes`); `undoable_by` (a codice fiscale and since
+/// when) adds that person's decisions still to be undone.
 pub async fn school_requests(
     env: &Env,
     school_id: i64,
     classes: Option<&[String]>,
+    undoable_by: Option<(&str, i64)>,
 ) -> Result<SchoolRequests, Error> {
-    let classes = match classes {
+    let classes_json = match classes {
         Some(cs) => crate::db::list(cs)?,
         None => JsValue::NULL,
     };
     let db = database(env)?;
-    let results = db
-        .batch(vec![
-            db.prepare(SCHOOL_SQL).bind(&[int(school_id as f64)])?,
-            db.prepare(
-                "SELECT 'justification' AS kind, j.id, j.pupil_id, \
-                 p.surname || ' ' || p.name AS pupil, p.class_code, a.date AS date_from, \
-                 a.date AS date_to, a.kind AS what, j.reason, j.requested_at \
-                 FROM justifications j JOIN pupils p ON p.id = j.pupil_id \
-                 JOIN absences a ON a.id = j.absence_id \
-                 WHERE j.school_id = ?1 AND j.status = 'pending' \
-                 AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
-                 UNION ALL SELECT 'derogation', d.id, d.pupil_id, p.surname || ' ' || p.name, \
-                 p.class_code, d.date_from, d.date_to, d.category, NULL, d.requested_at \
-                 FROM derogation_requests d JOIN pupils p ON p.id = d.pupil_id \
-                 WHERE d.school_id = ?1 AND d.status = 'pending' \
-                 AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
-                 ORDER BY 10, 1, 2 LIMIT 2000",
-            )
-            .bind(&[int(school_id as f64), classes])?,
-        ])
-        .counted()
-        .await?;
+    let mut statements = vec![
+        db.prepare(SCHOOL_SQL).bind(&[int(school_id as f64)])?,
+        db.prepare(
+            "SELECT 'justification' AS kind, j.id, j.pupil_id, \
+             p.surname || ' ' || p.name AS pupil, p.class_code, a.date AS date_from, \
+             a.date AS date_to, a.kind AS what, j.reason, j.requested_at \
+             FROM justifications j JOIN pupils p ON p.id = j.pupil_id \
+             JOIN absences a ON a.id = j.absence_id \
+             WHERE j.school_id = ?1 AND j.status = 'pending' \
+             AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
+             UNION ALL SELECT 'derogation', d.id, d.pupil_id, p.surname || ' ' || p.name, \
+             p.class_code, d.date_from, d.date_to, d.category, NULL, d.requested_at \
+             FROM derogation_requests d JOIN pupils p ON p.id = d.pupil_id \
+             WHERE d.school_id = ?1 AND d.status = 'pending' \
+             AND (?2 IS NULL OR p.class_code IN (SELECT value FROM json_each(?2))) \
+             ORDER BY 10, 1, 2 LIMIT 2000",
+        )
+        .bind(&[int(school_id as f64), classes_json])?,
+    ];
+    if undoable_by.is_some() {
+        let filter = DecisionFilter {
+            classes,
+            before: None,
+            undoable_by,
+        };
+        statements.push(decisions_statement(&db, school_id, &filter)?);
+    }
+    let results = db.batch(statements).counted().await?;
     let mut r = Answers::new("requests", results);
     let school = match r.next::<SchoolDb>()?.into_iter().next() {
         Some(s) => Some((s.name, policy_of(s.policy.as_deref())?)),
@@ -418,5 +317,14 @@ pub async fn school_requests(
         .into_iter()
         .map(PendingDb::decode)
         .collect::<Result<Vec<_>, Error>>()?;
-    Ok(SchoolRequests { school, pending })
+    let recent = if undoable_by.is_some() {
+        page_of(&mut r)?.0
+    } else {
+        Vec::new()
+    };
+    Ok(SchoolRequests {
+        school,
+        pending,
+        recent,
+    })
 }
