@@ -1424,7 +1424,7 @@ fn the_family_downloads_everything_held_about_them() {
     let a = post_json(
         &mut head,
         &format!("/api/v1/justifications/{jid}/decision"),
-        &json!({"decision": "refuse"}),
+        &json!({"decision": "refuse", "reason": "documents_required"}),
     );
     assert_eq!(a.status, 200, "{}", a.body);
     let rows = csv_table(&get(&mut parent, "/api/v1/me/export?format=csv"));
@@ -1764,12 +1764,13 @@ fn access_matrix_of_the_family_endpoints_and_pages() {
         .cloned()
         .expect("absence");
     assert_eq!(j["justification"]["status"], "pending");
-    // Leave no pending derogation behind: the office refuses it (the other tests compare
-    // counted hours before and after their own requests).
+    // Leave no pending derogation behind: the head teacher records the council's refusal (the
+    // other tests compare counted hours before and after their own requests).
     let a = post_json(
-        &mut office_a,
+        &mut signed_in(HEAD_A).0,
         &format!("/api/v1/derogations/{derogation}/decision"),
-        &json!({"decision": "refuse"}),
+        &json!({"decision": "refuse", "reason": "not_a_category", "council_date": rome_today(),
+                "motivation": "Prova della matrice degli accessi."}),
     );
     assert_eq!(a.status, 200, "{}", a.body);
 }
