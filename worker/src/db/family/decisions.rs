@@ -60,12 +60,18 @@ fn kind_code(kind: RequestKind) -> &'static str {
 }
 
 pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<RequestRef>, Error> {
-    let sql = format!(
-        "SELECT r.id, r.school_id, r.pupil_id, p.class_code, r.status, r.requested_at, \
-         r.decision_id, r.decided_by, r.decided_at FROM {} r \
-         JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1",
-        table(kind)
-    );
+    let sql = match kind {
+        RequestKind::Justification => {
+            "SELECT r.id, r.school_id, r.pupil_id, p.class_code, r.status, r.requested_at, \
+             r.decision_id, r.decided_by, r.decided_at FROM justifications r \
+             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
+        }
+        RequestKind::Deroga => {
+            "SELECT r.id, r.school_id, r.pupil_id, p.class_code, r.status, r.requested_at, \
+             r.decision_id, r.decided_by, r.decided_at FROM derogation_requests r \
+             JOIN pupils p ON p.id = r.pupil_id WHERE r.id = ?1"
+        }
+    };
     let row: Option<RequestRefDb> = first(
         "request",
         database(env)?.prepare(sql).bind(&[int(id as f64)])?,
@@ -114,10 +120,16 @@ pub async fn decide(
     let council = ruling.council();
     let results = db
         .batch(vec![
-            db.prepare(format!(
-                "UPDATE {t} SET status = ?2, decided_by = ?3, decided_at = ?4 \
-                 WHERE id = ?1 AND status = 'pending'"
-            ))
+            db.prepare(match kind {
+                RequestKind::Justification => {
+                    "UPDATE justifications SET status = ?2, decided_by = ?3, decided_at = ?4 \
+                     WHERE id = ?1 AND status = 'pending'"
+                }
+                RequestKind::Deroga => {
+                    "UPDATE derogation_requests SET status = ?2, decided_by = ?3, \
+                     decided_at = ?4 WHERE id = ?1 AND status = 'pending'"
+                }
+            })
             .bind(&[
                 int(r.id as f64),
                 text(next.as_str()),
@@ -156,11 +168,18 @@ pub async fn decide(
                 text(&format!("{t}/{}", r.id)),
                 text(next.as_str()),
             ])?,
-            db.prepare(format!(
-                "UPDATE {t} SET decision_id = (SELECT max(id) FROM request_decisions \
-                 WHERE kind = ?2 AND request_id = ?1) \
-                 WHERE id = ?1 AND decided_by = ?3 AND decided_at = ?4 AND decision_id IS NULL"
-            ))
+            db.prepare(match kind {
+                RequestKind::Justification => {
+                    "UPDATE justifications SET decision_id = (SELECT max(id) FROM \
+                     request_decisions WHERE kind = ?2 AND request_id = ?1) WHERE id = ?1 \
+                     AND decided_by = ?3 AND decided_at = ?4 AND decision_id IS NULL"
+                }
+                RequestKind::Deroga => {
+                    "UPDATE derogation_requests SET decision_id = (SELECT max(id) FROM \
+                     request_decisions WHERE kind = ?2 AND request_id = ?1) WHERE id = ?1 \
+                     AND decided_by = ?3 AND decided_at = ?4 AND decision_id IS NULL"
+                }
+            })
             .bind(&[
                 int(r.id as f64),
                 text(kind_code(kind)),
@@ -203,10 +222,18 @@ pub async fn undo(
                 text(by),
                 int(since as f64),
             ])?,
-            db.prepare(format!(
-                "UPDATE {t} SET status = 'pending', decided_by = NULL, decided_at = NULL, \
-                 decision_id = NULL WHERE id = ?1 AND decision_id = ?2 AND changes() = 1"
-            ))
+            db.prepare(match kind {
+                RequestKind::Justification => {
+                    "UPDATE justifications SET status = 'pending', decided_by = NULL, \
+                     decided_at = NULL, decision_id = NULL \
+                     WHERE id = ?1 AND decision_id = ?2 AND changes() = 1"
+                }
+                RequestKind::Deroga => {
+                    "UPDATE derogation_requests SET status = 'pending', decided_by = NULL, \
+                     decided_at = NULL, decision_id = NULL \
+                     WHERE id = ?1 AND decision_id = ?2 AND changes() = 1"
+                }
+            })
             .bind(&[int(r.id as f64), int(decision_id as f64)])?,
             db.prepare(
                 "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
