@@ -608,12 +608,15 @@ fn staff_see_their_roles_and_a_teacher_their_classes() {
         (SECRETARY_B, &dir_b, school_b, "segreteria"),
     ] {
         let person = demo().person(label);
-        let classes: Vec<String> = staff_file(dir)
+        let file = staff_file(dir);
+        let row = &file
             .iter()
             .find(|(_, r)| r.codice_fiscale.as_str() == person.cf && r.role.as_str() == role)
             .unwrap_or_else(|| panic!("{label} in personale.csv"))
-            .1
-            .classes
+            .1;
+        let classes: Vec<String> = row.classes.iter().map(|c| c.as_str().to_owned()).collect();
+        let coordinates: Vec<String> = row
+            .coordinates
             .iter()
             .map(|c| c.as_str().to_owned())
             .collect();
@@ -625,7 +628,8 @@ fn staff_see_their_roles_and_a_teacher_their_classes() {
         assert_eq!(me["guardian_of"], json!([]), "{label}");
         assert_eq!(
             me["staff"],
-            json!([{"school_id": school, "role": role, "classes": classes}]),
+            json!([{"school_id": school, "role": role, "classes": classes,
+                    "coordinates": coordinates}]),
             "{label}"
         );
         let area = get(&mut c, "/area");

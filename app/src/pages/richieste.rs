@@ -19,6 +19,14 @@ fn path_of(kind: RequestKind) -> &'static str {
     }
 }
 
+/// The kind as the API's JSON writes it (`justification`, `derogation`).
+fn kind_code(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Justification => "justification",
+        RequestKind::Deroga => "derogation",
+    }
+}
+
 fn label_of(lang: Lang, kind: RequestKind) -> &'static str {
     let ft = lang.family();
     match kind {
@@ -320,7 +328,7 @@ fn RequestCard(
         view! { <p class="hint">{dt.council_only}</p> }.into_any()
     };
     view! {
-        <li class="card" id=key.clone() data-request=key.clone()>
+        <li class="card" id=key.clone() data-request=format!("{}-{}", kind_code(r.kind), r.id)>
             <p>
                 <strong>{label_of(lang, r.kind)}</strong>
                 " · "

@@ -459,7 +459,7 @@ pub struct DerogationDecisionForm {
     pub motivation: String,
     /// Per accogliere (obbligatorio, `true`): la segreteria ha ricevuto la documentazione.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub documents_received: Option<bool>,
+    pub documents_received: Option<FlagOrText>,
     /// Solo per i moduli: la pagina a cui tornare.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -527,7 +527,7 @@ pub enum FlagOrText {
 
 impl FlagOrText {
     /// The form fields that are a [`FlagOrText`] in JSON; every other field is text.
-    pub const FIELDS: &'static [&'static str] = &["requires_ack"];
+    pub const FIELDS: &'static [&'static str] = &["requires_ack", "documents_received"];
 }
 
 /// A JSON body's field as the same form would send it, if it has the type the document gives
