@@ -75,6 +75,8 @@ async function newPage() {
       || (/status of 400/.test(m.text()) && /\/api\/v1\/pupils\/\d+\/derogations$/.test(page.url()))
       // A notice to a class the school does not have, refused on purpose.
       || (/status of 400/.test(m.text()) && /\/api\/v1\/schools\/\d+\/notices$/.test(page.url()))
+      // A derogation decision without the documents at the office, refused on purpose.
+      || (/status of 400/.test(m.text()) && /\/api\/v1\/derogations\/\d+\/decision$/.test(page.url()))
       // The no-role page, also with its search of schools.
       || (/status of 403/.test(m.text()) && /\/area(\?scuola=[^#]*)?(#scuole)?$/.test(page.url()))
       || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
