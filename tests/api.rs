@@ -448,6 +448,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/notices/{id}/reminder",
             "/api/v1/me/export",
             "/api/v1/ipa/{code}",
+            "/api/v1/ateco/{code}",
             "/api/v1/cp2011",
             "/api/v1/declarations",
             "/api/v1/declarations/{code}",

@@ -1494,6 +1494,47 @@ fn forms_work_without_javascript_and_need_the_csrf_token() {
     assert_eq!(a.status, 409);
     assert!(a.content_type.starts_with("text/html"));
     assert!(a.body.contains("già stata inviata"));
+
+    // The office checks a notice's recipients before publishing it: a page, nothing written
+    // (issue 23 point 2); a notice to nobody is refused in its form.
+    let (mut office, ome) = signed_in(SECRETARY_A);
+    let school = ome["staff"][0]["school_id"].as_i64().expect("school");
+    let office_token = ome["csrf_token"].as_str().expect("csrf").to_owned();
+    let check = format!("/scuola/{school}/avvisi");
+    let before = json_of(&get(&mut office, &format!("/api/v1/schools/{school}/notices")));
+    let notice = |csrf: &str, classes: &str| {
+        vec![
+            ("csrf", csrf.to_owned()),
+            ("title", "Controllo dei destinatari".to_owned()),
+            ("body", "Prova.".to_owned()),
+            ("audience", "classes".to_owned()),
+            ("classes", classes.to_owned()),
+        ]
+    };
+    let send = |c: &mut Client, fields: Vec<(&str, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        form(c, &check, &pairs)
+    };
+    let a = send(&mut office, notice("wrong", "P3C"));
+    assert_error(&a, 403, "csrf_rejected", "a check with a wrong token");
+    let class = attendance(&mut parent, kid)["class_code"]
+        .as_str()
+        .expect("class")
+        .to_owned();
+    let a = send(&mut office, notice(&office_token, &class));
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(a.body.contains("id=\"destinatari\""), "{}", a.body);
+    assert!(a.body.contains("Lo riceveranno le famiglie di") || a.body.contains("Lo riceverà"));
+    assert!(a.body.contains("value=\"Controllo dei destinatari\""), "the title kept");
+    let a = send(&mut office, notice(&office_token, "ZZ9"));
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("id=\"avviso-errore\""), "{}", a.body);
+    let (mut teacher, tme) = signed_in(TEACHER_A);
+    let teacher_token = tme["csrf_token"].as_str().expect("csrf").to_owned();
+    let a = send(&mut teacher, notice(&teacher_token, &class));
+    assert_eq!(a.status, 404, "only the office and the head teacher publish");
+    let after = json_of(&get(&mut office, &format!("/api/v1/schools/{school}/notices")));
+    assert_eq!(before["items"], after["items"], "a check publishes nothing");
 }
 
 /// The people of the family access matrix, in the order of its columns.

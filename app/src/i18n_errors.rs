@@ -274,6 +274,7 @@ fn english(m: Msg) -> &'static str {
         MsgId::PathKindValue => "The path is «pcto» or «apprendistato».",
         MsgId::Cp2011CodeForm => "A CP 2011 code has one to five levels of one digit separated by dots (for example 6.2.3).",
         MsgId::AtecoCodeForm => "An ATECO code has the form 62, 62.1, 62.10, 62.10.0 or 62.10.00.",
+        MsgId::AtecoCodeNotFound => "The code {code} is not in the ATECO 2025 classification.",
         MsgId::YearMonthForm => "Enter the month as YYYY-MM (for example 2026-03).",
         MsgId::PeriodReversed => "The end of the period is before its start.",
         MsgId::PeriodTooLong => "A period cannot be longer than two years.",

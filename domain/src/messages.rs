@@ -320,6 +320,7 @@ messages! {
     Cp2011CodeForm => "Il codice CP 2011 ha da uno a cinque livelli di una cifra separati da punti \
          (per esempio 6.2.3).",
     AtecoCodeForm => "Il codice ATECO ha la forma 62, 62.1, 62.10, 62.10.0 o 62.10.00.",
+    AtecoCodeNotFound => "Il codice {code} non è nella classificazione ATECO 2025.",
     YearMonthForm => "Il mese va indicato come AAAA-MM (per esempio 2026-03).",
     PeriodReversed => "La fine del periodo precede l'inizio.",
     PeriodTooLong => "Un periodo non può superare i due anni.",

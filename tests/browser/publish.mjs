@@ -136,7 +136,11 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated, signIn })
     const code = page.locator("text=/[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/").first();
     await code.waitFor({ timeout: 15000 });
     const text = await code.textContent();
-    return /([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec(text)[1];
+    const found = /([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec(text)[1];
+    // The way back once the tab is closed: the declaration's page, by its code (issue 23 point 1).
+    const back = page.getByRole("link", { name: "pagina della dichiarazione" });
+    assert.equal(await back.getAttribute("href"), `/enti/pubblica/dichiarazione?codice=${found}`);
+    return found;
   }
 
   async function waitPublished(page) {
@@ -305,6 +309,14 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated, signIn })
       email: `officine${n}@esempio.example`, pec: `officine${n}@pec.esempio.example`,
     });
     const code = await previewAndSubmit(page, name, "pubblica-impresa");
+    // The draft saved now leads back to its declaration (issue 23 point 1).
+    const [draftFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Salva bozza su file" }).click(),
+    ]);
+    const draftJson = JSON.parse(readFileSync(await draftFile.path(), "utf8"));
+    assert.equal(draftJson.declaration, code);
+    assert.equal(draftJson.step, 6);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: /Scaricate la dichiarazione|Scarica la dichiarazione/ }).click(),

@@ -77,6 +77,8 @@ async function newPage() {
       || (/status of 400/.test(m.text()) && /\/api\/v1\/schools\/\d+\/notices$/.test(page.url()))
       // A derogation decision without the documents at the office, refused on purpose.
       || (/status of 400/.test(m.text()) && /\/api\/v1\/derogations\/\d+\/decision$/.test(page.url()))
+      // A notice's recipients checked with no class chosen, refused on purpose.
+      || (/status of 400/.test(m.text()) && /\/scuola\/\d+\/avvisi$/.test(page.url()))
       // The no-role page, also with its search of schools.
       || (/status of 403/.test(m.text()) && /\/area(\?scuola=[^#]*)?(#scuole)?$/.test(page.url()))
       || (/status of 422/.test(m.text()) && /importazioni$/.test(page.url()));
@@ -682,11 +684,18 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   await office.getByLabel("Titolo").fill(title);
   await office.getByLabel("Testo").fill("I colloqui si terranno martedì dalle 16 alle 18.\nPrenotazione in segreteria.");
   await office.getByLabel("Alcune classi").check();
+  // Checked before it goes (issue 23 point 2): some classes but none chosen is refused in the
+  // form, with what was typed kept and the message focused.
+  await office.getByRole("button", { name: "Controlla i destinatari" }).click();
+  await office.locator("#avviso-errore").waitFor();
+  assert.equal(await office.evaluate(() => document.activeElement?.id), "avviso-errore");
+  assert.equal(await office.getByLabel("Titolo").inputValue(), title);
+  assert.ok(await office.getByLabel("Alcune classi").isChecked());
+  await axe(office, "/scuola/{id}/avvisi (refused check)");
   // Only the school's own grades and classes are offered (an istituto comprensivo: no upper
   // secondary), the classes as checkboxes, the pupils by class and name (issue 23 point 2).
   const grades = await office.locator("#avviso-ordine option").allTextContents();
   assert.deepEqual(grades, ["Primaria", "Secondaria di primo grado"]);
-  await office.getByText("Scegli le classi").click();
   await office.locator(`#avviso-classe-${primaryClass}`).check();
   await office.locator(`#avviso-classe-${secondaryClass}`).check();
   await office.getByText("Scegli gli alunni, classe per classe").click();
@@ -695,6 +704,17 @@ test("family portal: both dashboards, a notice acknowledged, a justification and
   assert.equal(await office.getByText(/numeri in Ponte/).count(), 0);
   await shot(office, "scuola-avvisi-destinatari");
   await office.getByLabel("Chiedi la presa visione").check();
+  // Whom it reaches is said before it is published, with the focus.
+  await office.getByRole("button", { name: "Controlla i destinatari" }).click();
+  await office.locator("#destinatari").waitFor();
+  assert.equal(await office.evaluate(() => document.activeElement?.id), "destinatari");
+  assert.match(await office.locator("#destinatari").textContent(),
+    new RegExp(`Lo riceveranno le famiglie di \\d+ alunni — Classi ${[primaryClass, secondaryClass].sort().join(", ")}\\.`));
+  assert.equal(await office.getByLabel("Titolo").inputValue(), title);
+  assert.ok(await office.locator(`#avviso-classe-${secondaryClass}`).isChecked());
+  assert.ok(await office.getByLabel("Chiedi la presa visione").isChecked());
+  await axe(office, "/scuola/{id}/avvisi (checked)");
+  await shot(office, "scuola-avvisi-controllo");
   await office.getByRole("button", { name: "Pubblica l'avviso" }).click();
   await office.getByRole("heading", { name: title }).waitFor();
   // Whom it reached, in words and number (issue 23 point 2).
@@ -951,7 +971,13 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await page.locator("#w-name").fill("Officine Esempio S.r.l.");
   await page.locator("#w-piva").fill("12345678903");
   await page.locator("#w-legal-cf").fill("BNCLCU01A01F205C");
+  // The ATECO code says what it stands for as it is typed, and a code ATECO 2025 lacks is told
+  // (issue 23 point 9).
+  await page.locator("#w-ateco").fill("99.99");
+  await page.locator("#w-ateco-titolo", { hasText: "Il codice 99.99 non è nella classificazione ATECO 2025" }).waitFor();
   await page.locator("#w-ateco").fill("25.62");
+  await page.locator("#w-ateco-titolo", { hasText: "ATECO 2025: Fabbricazione di serrature e cerniere." }).waitFor();
+  await axe(page, "/enti/pubblica (step 2, ATECO described)");
   await page.getByRole("button", { name: "Avanti" }).click();
   // Placements: PCTO with a period.
   await page.getByRole("heading", { name: /Passo 3 di 6/ }).waitFor();
@@ -979,6 +1005,7 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   assert.equal(saved.format, "ponte-bozza-profilo");
   assert.equal(saved.draft.partita_iva, "12345678903");
   assert.equal(saved.draft.offers[0].periods[0].to, "2026-05-29");
+  assert.equal(saved.step, 3, "the step it was saved on");
   // Places: the comune from the same selects as the search.
   await page.getByRole("button", { name: "Avanti" }).click();
   await page.getByRole("heading", { name: /Passo 4 di 6/ }).waitFor();
@@ -992,6 +1019,10 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await hydrated(again);
   await again.getByLabel("Ho letto l'informativa").check();
   await again.setInputFiles("#w-load", await download.path());
+  // It resumes on the step it was saved on (issue 23 point 9).
+  await again.getByRole("heading", { name: /Passo 3 di 6/ }).waitFor();
+  assert.equal(await again.locator("#w-pcto-max").inputValue(), "4");
+  await again.getByRole("button", { name: "Indietro" }).click();
   await again.getByRole("heading", { name: /Passo 2 di 6/ }).waitFor();
   assert.equal(await again.locator("#w-name").inputValue(), "Officine Esempio S.r.l.");
   const edited = readFileSync(await download.path(), "utf8").replace("12345678903", "12345678904");

@@ -20,7 +20,8 @@ use app::pages::famiglia::{
     FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
 };
 use app::pages::scuola::{
-    AvvisiScuolaPage, AvvisoScuolaPage, ClassChoice, ClassRow, GradeChoice, NoticeRow, PupilAck,
+    AvvisiScuolaPage, AvvisoScuolaPage, CheckOutcome, ClassChoice, ClassRow, GradeChoice,
+    NoticeCheck, NoticeRow, PupilAck,
 };
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -416,13 +417,66 @@ fn audience_choices(roll: &[(SchoolPupil, String)]) -> Vec<GradeChoice> {
 
 /// `GET /scuola/{id}/avvisi`: publish (office, head teacher) and the published notices.
 pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Request) -> Response {
+    let Ok(school_id) = id_of(&school) else {
+        return crate::pages::not_found(req).await;
+    };
+    avvisi_page(&env, req, school_id, None).await
+}
+
+/// `POST /scuola/{id}/avvisi`: the new notice's recipients checked before it is published —
+/// the page again with what was typed and whom it reaches (then "Pubblica l'avviso" posts it
+/// to the API), or why it cannot go. Nothing is written.
+pub async fn scuola_avvisi_check(
+    env: SharedEnv,
+    Path(school): Path<String>,
+    req: Request,
+) -> Response {
+    let Ok(school_id) = id_of(&school) else {
+        return crate::pages::not_found(req).await;
+    };
+    let (parts, body) = req.into_parts();
+    let page = Request::from_parts(parts.clone(), axum::body::Body::empty());
+    let lang = lang_of(&page);
+    let checked = SendFuture::new(async {
+        let (_, a, f) = family::caller_with_fields(&env, Request::from_parts(parts, body)).await?;
+        if !a.manages(school_id) {
+            return Err(domain::FieldError::not_found().into());
+        }
+        let outcome = match family::checked_notice(&env, school_id, &f).await {
+            Ok((draft, reach)) => CheckOutcome::Reaches {
+                pupils: reach.pupils,
+                audience: lang.family().audience(lang, &draft.audience),
+            },
+            Err(e) if e.status.is_client_error() => CheckOutcome::Problem {
+                field: e.error.field.clone(),
+                message: lang.error(&e.error),
+            },
+            Err(e) => return Err(e),
+        };
+        Ok::<_, ApiError>(NoticeCheck {
+            values: f.pairs().to_vec(),
+            outcome,
+        })
+    })
+    .await;
+    match checked {
+        Ok(check) => avvisi_page(&env, page, school_id, Some(check)).await,
+        Err(e) if e.status == StatusCode::NOT_FOUND => crate::pages::not_found(page).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The school's notices page, with the new notice's check when there is one.
+async fn avvisi_page(
+    env: &Arc<Env>,
+    req: Request,
+    school_id: i64,
+    check: Option<NoticeCheck>,
+) -> Response {
     let lang = lang_of(&req);
     let found = SendFuture::new(async {
-        let (s, a) = signed_in_access(&env, &req).await?;
-        let Ok(school_id) = id_of(&school) else {
-            return Ok((s, None));
-        };
-        let gathered = family::notice_list(&env, &a, school_id)
+        let (s, a) = signed_in_access(env, &req).await?;
+        let gathered = family::notice_list(env, &a, school_id)
             .await
             .map_err(IntoResponse::into_response)?
             .map(|list| {
@@ -443,7 +497,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     })
                     .collect();
                 let choices = audience_choices(&list.roll);
-                (school_id, list.school, a.manages(school_id), rows, choices)
+                (list.school, a.manages(school_id), rows, choices)
             });
         Ok::<_, Response>((s, gathered))
     })
@@ -452,12 +506,19 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some((school_id, school, manages, notices, choices)) = page else {
+    let Some((school, manages, notices, choices)) = page else {
         return crate::pages::not_found(req).await;
     };
     let user = signed_in(&s);
+    let status = match &check {
+        Some(NoticeCheck {
+            outcome: CheckOutcome::Problem { .. },
+            ..
+        }) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
+    };
     private(
-        render(req, StatusCode::OK, move || {
+        render(req, status, move || {
             view! {
                 <AvvisiScuolaPage
                     lang=lang
@@ -467,6 +528,7 @@ pub async fn scuola_avvisi(env: SharedEnv, Path(school): Path<String>, req: Requ
                     manages=manages
                     notices=notices.clone()
                     choices=choices.clone()
+                    check=check.clone()
                 />
             }
         })

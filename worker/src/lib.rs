@@ -78,7 +78,7 @@ fn routes() -> Router {
         .route("/famiglia/avvisi/{id}", get(family_pages::avviso))
         .route(
             "/scuola/{school_id}/avvisi",
-            get(family_pages::scuola_avvisi),
+            get(family_pages::scuola_avvisi).post(family_pages::scuola_avvisi_check),
         )
         .route(
             "/scuola/{school_id}/avvisi/{notice}",
@@ -128,6 +128,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::HostDetail => on(method, api::host_detail),
         Op::Comuni => on(method, api::comuni),
         Op::Ipa => on(method, publish::ipa),
+        Op::Ateco => on(method, publish::ateco),
         Op::Cp2011 => on(method, publish::cp2011),
         Op::DeclarationSubmit => on(method, publish::submit),
         Op::DeclarationStatus => on(method, publish::status),

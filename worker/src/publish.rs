@@ -120,6 +120,29 @@ pub async fn ipa(env: SharedEnv, Path(code): Path<String>, RawQuery(q): RawQuery
     .unwrap_or_else(IntoResponse::into_response)
 }
 
+/// `GET /api/v1/ateco/{code}`: what an ATECO 2025 code stands for (the wizard says it while
+/// the code is typed); a code of the wrong form or not in the classification is a 404.
+pub async fn ateco(env: SharedEnv, Path(code): Path<String>, RawQuery(q): RawQuery) -> Response {
+    SendFuture::new(async move {
+        QueryParams::parse(query_pairs(q.as_deref()), &[])?;
+        let not_found = || {
+            ApiError::from(FieldError::says(
+                domain::error::ErrorCode::NotFound,
+                Some("ateco"),
+                Msg::AtecoCodeNotFound,
+                &[("code", &code.chars().take(12).collect::<String>())],
+            ))
+        };
+        let parsed = domain::hosts::AtecoCode::parse(&code).map_err(|_| not_found())?;
+        match crate::db::reference::ateco_entry(&env, parsed.as_str()).await? {
+            Some(entry) => Ok(json_response(StatusCode::OK, &entry)),
+            None => Err(not_found()),
+        }
+    })
+    .await
+    .unwrap_or_else(IntoResponse::into_response)
+}
+
 /// `GET /api/v1/cp2011?q=…`: up to 20 CP 2011 entries at any level whose title has the words.
 pub async fn cp2011(env: SharedEnv, RawQuery(q): RawQuery) -> Response {
     SendFuture::new(async move {

@@ -38,6 +38,7 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::HostDetail => g.subschema_for::<domain::hosts::HostDetail>(),
         Schema::Comuni => g.subschema_for::<t::Comuni>(),
         Schema::IpaEnte => g.subschema_for::<domain::publish::IpaEnte>(),
+        Schema::AtecoEntry => g.subschema_for::<t::AtecoEntry>(),
         Schema::Cp2011List => g.subschema_for::<t::Cp2011List>(),
         Schema::Submission => g.subschema_for::<t::Submission>(),
         Schema::Declaration => g.subschema_for::<t::Declaration>(),

@@ -451,7 +451,17 @@ impl Wizard {
         let Some(now) = rete::now_utc() else {
             return;
         };
-        let text = self.draft.with_untracked(|d| DraftFile::to_json(d, now));
+        // The step it is saved on, and the declaration sent from it: the file leads back to both.
+        let file = DraftFile {
+            saved_at: now,
+            draft: self.draft.get_untracked(),
+            step: Some(self.step.get_untracked()),
+            declaration: self.declaration.with_untracked(|d| {
+                d.as_ref()
+                    .and_then(|d| domain::declaration::DeclarationCode::parse(&d.code).ok())
+            }),
+        };
+        let text = file.write();
         let name = DraftFile::file_name(now);
         if rete::download(&name, &text) {
             self.note.set(Some(Note {
@@ -500,16 +510,26 @@ pub fn text_as_bytes(text: &str) -> Vec<u8> {
 /// A draft file chosen here or on the first step: checked, and loaded when whole.
 #[cfg(feature = "hydrate")]
 fn open_file(w: Wizard, name: &str, bytes: &[u8]) {
-    match DraftFile::from_bytes(bytes) {
-        Ok(draft) => {
-            w.replace(draft);
+    match DraftFile::open_bytes(bytes) {
+        Ok(file) => {
+            w.replace(file.draft);
+            // Back on the step it was saved on; from the preview on, the preview is made again
+            // (sending needs it).
             if w.accepted.get_untracked() {
-                w.go(STEP_WHO);
+                match file.step.unwrap_or(STEP_WHO) {
+                    s if s >= STEP_PREVIEW => {
+                        w.go(STEP_PREVIEW);
+                        invio::preview(w);
+                    }
+                    s => w.go(s.max(STEP_WHO)),
+                }
             }
-            w.note.set(Some(Note {
-                ok: true,
-                text: fill(w.t.loaded, &[("file", name)]),
-            }));
+            let mut text = fill(w.t.loaded, &[("file", name)]);
+            if let Some(code) = file.declaration {
+                text.push(' ');
+                text.push_str(&fill(w.t.loaded_declaration, &[("code", code.as_str())]));
+            }
+            w.note.set(Some(Note { ok: true, text }));
         }
         Err(e) => w.note.set(Some(Note {
             ok: false,

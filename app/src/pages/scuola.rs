@@ -42,6 +42,39 @@ fn AckFigure(lang: Lang, n: u32, total: u32, percent_value: f64) -> impl IntoVie
     }
 }
 
+/// A notice as typed, checked before publishing (`POST /scuola/{id}/avvisi`): what was sent,
+/// and whom it reaches or why it cannot go.
+#[derive(Debug, Clone)]
+pub struct NoticeCheck {
+    pub values: Vec<(String, String)>,
+    pub outcome: CheckOutcome,
+}
+
+#[derive(Debug, Clone)]
+pub enum CheckOutcome {
+    /// It reaches the families of this many pupils; the audience in words.
+    Reaches { pupils: u32, audience: String },
+    /// Refused: the field at fault and the message.
+    Problem {
+        field: Option<String>,
+        message: String,
+    },
+}
+
+impl NoticeCheck {
+    fn value(&self, k: &str) -> &str {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    fn has(&self, k: &str, v: &str) -> bool {
+        self.values.iter().any(|(n, x)| n == k && x == v)
+    }
+}
+
 /// `/scuola/{id}/avvisi`.
 #[component]
 pub fn AvvisiScuolaPage(
@@ -54,9 +87,33 @@ pub fn AvvisiScuolaPage(
     /// The school's own grades and classes, each class with its pupils, to choose from.
     #[prop(optional)]
     choices: Vec<GradeChoice>,
+    /// The form checked, when it was: its values are shown again.
+    #[prop(optional)]
+    check: Option<NoticeCheck>,
 ) -> impl IntoView {
     let ft = lang.family();
     let csrf = user.csrf.clone();
+    let sent = |k: &str| check.as_ref().map(|c| c.value(k).to_owned()).unwrap_or_default();
+    let has = |k: &str, v: &str| check.as_ref().is_some_and(|c| c.has(k, v));
+    let audience_sent = match sent("audience").as_str() {
+        "" => "school".to_owned(),
+        a => a.to_owned(),
+    };
+    let reaches = check.as_ref().and_then(|c| match &c.outcome {
+        CheckOutcome::Reaches { pupils, audience } => Some((*pupils, audience.clone())),
+        CheckOutcome::Problem { .. } => None,
+    });
+    let problem = check.as_ref().and_then(|c| match &c.outcome {
+        CheckOutcome::Problem { field, message } => Some((field.clone(), message.clone())),
+        CheckOutcome::Reaches { .. } => None,
+    });
+    let invalid = |f: &str| {
+        problem
+            .as_ref()
+            .is_some_and(|(field, _)| field.as_deref() == Some(f))
+    };
+    let check_at = format!("/scuola/{school_id}/avvisi");
+    let publish_at = format!("/api/v1/schools/{school_id}/notices");
     let grades: Vec<SchoolGrade> = choices.iter().map(|g| g.grade).collect();
     let class_boxes = choices
         .iter()
@@ -75,6 +132,7 @@ pub fn AvvisiScuolaPage(
                                     name="classes"
                                     value=c.code.clone()
                                     label=c.code.clone()
+                                    checked=has("classes", &c.code)
                                 />
                             }
                         })
@@ -106,6 +164,7 @@ pub fn AvvisiScuolaPage(
                                     name="pupils"
                                     value=id.to_string()
                                     label=name.clone()
+                                    checked=has("pupils", &id.to_string())
                                 />
                             }
                         })
@@ -123,57 +182,145 @@ pub fn AvvisiScuolaPage(
                 .then(|| {
                     view! {
                         <h2>{ft.sn_new}</h2>
+                        // First the recipients are checked (this page, POST): only then can the
+                        // notice be published (the API), or checked again after a change.
                         <form
                             method="post"
-                            action=format!("/api/v1/schools/{school_id}/notices")
+                            action=if reaches.is_some() { publish_at.clone() } else { check_at.clone() }
                             class="stack-form"
+                            id="nuovo-avviso"
                         >
+                            {problem
+                                .clone()
+                                .map(|(_, message)| {
+                                    view! {
+                                        <crate::pages::famiglia::ProblemNote
+                                            lang=lang
+                                            id="avviso-errore"
+                                            message=message
+                                        />
+                                    }
+                                })}
                             <input type="hidden" name="csrf" value=csrf.clone()/>
                             <label for="avviso-titolo">{ft.sn_title_field}</label>
-                            <input id="avviso-titolo" name="title" required maxlength="200"/>
+                            <input
+                                id="avviso-titolo"
+                                name="title"
+                                required
+                                maxlength="200"
+                                value=sent("title")
+                                aria-invalid=invalid("title").then_some("true")
+                            />
                             <label for="avviso-testo">{ft.sn_body_field}</label>
-                            <textarea id="avviso-testo" name="body" required rows="6" maxlength="10000"></textarea>
-                            <fieldset>
+                            <textarea
+                                id="avviso-testo"
+                                name="body"
+                                required
+                                rows="6"
+                                maxlength="10000"
+                                aria-invalid=invalid("body").then_some("true")
+                            >
+                                {sent("body")}
+                            </textarea>
+                            <fieldset aria-invalid=(invalid("audience") || invalid("audience_value")).then_some("true")>
                                 <legend>{ft.sn_audience}</legend>
-                                <label class="choice">
-                                    <input type="radio" name="audience" value="school" checked/>
-                                    {ft.sn_audience_school}
-                                </label>
-                                <label class="choice">
-                                    <input type="radio" name="audience" value="grade"/>
-                                    {ft.sn_audience_grade}
-                                </label>
-                                <label class="choice">
-                                    <input type="radio" name="audience" value="classes"/>
-                                    {ft.sn_audience_classes}
-                                </label>
-                                <label class="choice">
-                                    <input type="radio" name="audience" value="pupils"/>
-                                    {ft.sn_audience_pupils}
-                                </label>
+                                {[
+                                    ("school", ft.sn_audience_school),
+                                    ("grade", ft.sn_audience_grade),
+                                    ("classes", ft.sn_audience_classes),
+                                    ("pupils", ft.sn_audience_pupils),
+                                ]
+                                    .into_iter()
+                                    .map(|(value, label)| {
+                                        view! {
+                                            <label class="choice">
+                                                <input
+                                                    type="radio"
+                                                    name="audience"
+                                                    value=value
+                                                    checked=audience_sent == value
+                                                />
+                                                {label}
+                                            </label>
+                                        }
+                                    })
+                                    .collect_view()}
                             </fieldset>
                             <label for="avviso-ordine">{ft.sn_audience_grade}</label>
                             <select id="avviso-ordine" name="grade">
                                 {grades
                                     .iter()
-                                    .map(|g| view! { <option value=g.code()>{ft.grade(*g)}</option> })
+                                    .map(|g| {
+                                        let selected = sent("grade") == g.code();
+                                        view! { <option value=g.code() selected=selected>{ft.grade(*g)}</option> }
+                                    })
                                     .collect_view()}
                             </select>
-                            <details class="audience-choices">
+                            <details class="audience-choices" open=audience_sent == "classes">
                                 <summary>{ft.sn_choose_classes}</summary>
                                 <p class="hint">{ft.sn_choose_hint}</p>
                                 {class_boxes}
                             </details>
-                            <details class="audience-choices">
+                            <details class="audience-choices" open=audience_sent == "pupils">
                                 <summary>{ft.sn_choose_pupils}</summary>
                                 <p class="hint">{ft.sn_choose_hint}</p>
                                 {pupil_boxes}
                             </details>
                             <label class="choice">
-                                <input type="checkbox" name="requires_ack" value="true"/>
+                                <input
+                                    type="checkbox"
+                                    name="requires_ack"
+                                    value="true"
+                                    checked=!sent("requires_ack").is_empty()
+                                />
                                 {ft.sn_requires_ack}
                             </label>
-                            <button type="submit" class="btn btn-primary">{ft.sn_publish}</button>
+                            {match reaches.clone() {
+                                Some((pupils, audience)) => {
+                                    view! {
+                                        <div
+                                            id="destinatari"
+                                            class="notice notice-ok"
+                                            role="status"
+                                            tabindex="-1"
+                                            autofocus=true
+                                        >
+                                            <p>
+                                                <strong>
+                                                    {lang
+                                                        .count(
+                                                            &ft.sn_reaches,
+                                                            u64::from(pupils),
+                                                            &[("audience", &audience)],
+                                                        )}
+                                                </strong>
+                                            </p>
+                                            <p>{ft.sn_reaches_next}</p>
+                                        </div>
+                                        <div class="inline-form">
+                                            <button type="submit" class="btn btn-primary">
+                                                {ft.sn_publish}
+                                            </button>
+                                            <button
+                                                type="submit"
+                                                class="btn btn-secondary"
+                                                formaction=check_at.clone()
+                                            >
+                                                {ft.sn_check_again}
+                                            </button>
+                                        </div>
+                                    }
+                                        .into_any()
+                                }
+                                None => {
+                                    view! {
+                                        <button type="submit" class="btn btn-primary">
+                                            {ft.sn_check}
+                                        </button>
+                                    }
+                                        .into_any()
+                                }
+                            }}
                         </form>
                     }
                 })}

@@ -246,6 +246,7 @@ pub enum Schema {
     HostDetail,
     Comuni,
     IpaEnte,
+    AtecoEntry,
     Cp2011List,
     Submission,
     Declaration,
@@ -367,6 +368,7 @@ pub enum Op {
     HostDetail,
     Comuni,
     Ipa,
+    Ateco,
     Cp2011,
     DeclarationSubmit,
     DeclarationStatus,
@@ -457,7 +459,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 42] = [
+    pub const ALL: [Op; 43] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -465,6 +467,7 @@ impl Op {
         Op::HostDetail,
         Op::Comuni,
         Op::Ipa,
+        Op::Ateco,
         Op::Cp2011,
         Op::DeclarationSubmit,
         Op::DeclarationStatus,
@@ -537,6 +540,7 @@ impl Op {
             Op::HostDetail => "/api/v1/hosts/{id}",
             Op::Comuni => "/api/v1/comuni",
             Op::Ipa => "/api/v1/ipa/{code}",
+            Op::Ateco => "/api/v1/ateco/{code}",
             Op::Cp2011 => "/api/v1/cp2011",
             Op::DeclarationSubmit => "/api/v1/declarations",
             Op::DeclarationStatus => "/api/v1/declarations/{code}",
@@ -748,6 +752,26 @@ impl Op {
                 replies: const { &[
                     ok(200, "L'ente.", Schema::IpaEnte),
                     error(404, "Il codice non è nell'IPA (not_found, field ipa_code)."),
+                ] },
+                ..NONE
+            },
+            Op::Ateco => Spec {
+                id: "atecoEntry",
+                tag: "pubblicazione",
+                summary: "Una voce della classificazione ATECO 2025, per dire che cosa indica un codice mentre si scrive",
+                params: const { &[Param {
+                    name: "code",
+                    at: In::Path,
+                    required: true,
+                    description: "Il codice: 62, 62.1, 62.10, 62.10.0 o 62.10.00.",
+                    value: Value::Text {
+                        pattern: Some("^[0-9]{2}(\\.[0-9]{1,2}(\\.[0-9]{1,2})?)?$"),
+                        max_length: Some(8),
+                    },
+                }] },
+                replies: const { &[
+                    ok(200, "La voce.", Schema::AtecoEntry),
+                    error(404, "Il codice non ha la forma di un codice ATECO o non è nella classificazione ATECO 2025 (not_found, field ateco)."),
                 ] },
                 ..NONE
             },

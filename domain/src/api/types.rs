@@ -425,6 +425,15 @@ pub struct Justifications {
     pub justifications: Vec<Justification>,
 }
 
+/// An entry of ATECO 2025 (`GET /api/v1/ateco/{code}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct AtecoEntry {
+    pub code: String,
+    /// Il titolo della voce, come lo scrive l'ISTAT.
+    pub title: String,
+}
+
 /// The body of a decision on a justification (JSON or form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]

@@ -2,6 +2,7 @@
 //! the wizard sends: written and read by [`super::json`].
 
 use super::{json, ProfileDraft};
+use crate::declaration::DeclarationCode;
 use crate::error::FieldError;
 use crate::messages::{Msg, ToArg};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -102,6 +103,12 @@ impl std::error::Error for DraftFileError {}
 pub struct DraftFile {
     pub saved_at: NaiveDateTime,
     pub draft: ProfileDraft,
+    /// The wizard's step it was saved on (`step`, 1 to [`DraftFile::MAX_STEP`]): loading it
+    /// resumes there. Outside the checksum: it says where the person was, not what they wrote.
+    pub step: Option<u8>,
+    /// The code of the declaration sent from this draft (`declaration`), so the file leads
+    /// back to it (`/enti/pubblica/dichiarazione`). Outside the checksum, like `step`.
+    pub declaration: Option<DeclarationCode>,
 }
 
 impl DraftFile {
@@ -111,12 +118,26 @@ impl DraftFile {
     /// this; a draft whose text fields were filled far beyond them may save a file too large to
     /// load, which is why the form caps each field at its limit.
     pub const MAX_BYTES: usize = 256 * 1024;
+    /// The wizard's last step.
+    pub const MAX_STEP: u8 = 6;
 
-    /// The file's text: pretty-printed JSON. `saved_at` is UTC.
+    /// The file's text for a draft alone: pretty-printed JSON. `saved_at` is UTC.
     pub fn to_json(draft: &ProfileDraft, saved_at: NaiveDateTime) -> String {
-        let draft_value = json::draft_to_value(draft);
+        DraftFile {
+            saved_at,
+            draft: draft.clone(),
+            step: None,
+            declaration: None,
+        }
+        .write()
+    }
+
+    /// The file's text: pretty-printed JSON, with the step and the declaration when known.
+    pub fn write(&self) -> String {
+        let draft_value = json::draft_to_value(&self.draft);
         let checksum = json::checksum(&draft_value);
-        let file = json::Value::Object(vec![
+        let saved_at = self.saved_at;
+        let mut fields = vec![
             (
                 "format".to_owned(),
                 json::Value::String(Self::FORMAT.to_owned()),
@@ -131,7 +152,17 @@ impl DraftFile {
             ),
             ("draft".to_owned(), draft_value),
             ("checksum".to_owned(), json::Value::String(checksum)),
-        ]);
+        ];
+        if let Some(step) = self.step {
+            fields.push(("step".to_owned(), json::Value::Number(step.to_string())));
+        }
+        if let Some(code) = &self.declaration {
+            fields.push((
+                "declaration".to_owned(),
+                json::Value::String(code.as_str().to_owned()),
+            ));
+        }
+        let file = json::Value::Object(fields);
         let mut out = String::new();
         json::write(&file, &mut out, json::Style::Pretty, 0);
         out.push('\n');
@@ -216,7 +247,15 @@ impl DraftFile {
         if version > Self::VERSION {
             return Err(DraftFileError::NewerVersion { found: version });
         }
-        const KEYS: [&str; 5] = ["format", "version", "saved_at", "draft", "checksum"];
+        const KEYS: [&str; 7] = [
+            "format",
+            "version",
+            "saved_at",
+            "draft",
+            "checksum",
+            "step",
+            "declaration",
+        ];
         if let Some((k, _)) = fields.iter().find(|(k, _)| !KEYS.contains(&k.as_str())) {
             return Err(malformed(k));
         }
@@ -236,7 +275,38 @@ impl DraftFile {
         };
         let draft = json::draft_from_value(draft_value)
             .map_err(|path| DraftFileError::Malformed { path })?;
-        Ok(DraftFile { saved_at, draft })
+        let step = match get("step") {
+            None => None,
+            Some(json::Value::Number(n)) => Some(
+                json::integer(n)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .filter(|n| (1..=Self::MAX_STEP).contains(n))
+                    .ok_or_else(|| malformed("step"))?,
+            ),
+            Some(_) => return Err(malformed("step")),
+        };
+        let declaration = match get("declaration") {
+            None => None,
+            Some(json::Value::String(c)) => {
+                Some(DeclarationCode::parse(c).map_err(|_| malformed("declaration"))?)
+            }
+            Some(_) => return Err(malformed("declaration")),
+        };
+        Ok(DraftFile {
+            saved_at,
+            draft,
+            step,
+            declaration,
+        })
+    }
+
+    /// The whole file in a file's bytes (the draft, the step, the declaration).
+    pub fn open_bytes(bytes: &[u8]) -> Result<DraftFile, DraftFileError> {
+        if bytes.len() > Self::MAX_BYTES {
+            return Err(DraftFileError::TooLarge { bytes: bytes.len() });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| DraftFileError::NotJson)?;
+        Self::load(text)
     }
 }
 
@@ -319,6 +389,40 @@ mod tests {
         d.offers[0].max_students = "tre".to_owned();
         d.offers[1].path = None;
         d
+    }
+
+    /// Issue 23 points 1 and 9: the file says the step it was saved on and the declaration
+    /// sent from it; neither is in the checksum, both are checked when read.
+    #[test]
+    fn a_draft_file_keeps_its_step_and_its_declaration() {
+        let code = DeclarationCode::from_entropy([7; DeclarationCode::ENTROPY_BYTES]);
+        let file = DraftFile {
+            saved_at: at(),
+            draft: impresa(),
+            step: Some(4),
+            declaration: Some(code.clone()),
+        };
+        let text = file.write();
+        assert_eq!(DraftFile::load(&text).unwrap(), file);
+        assert_eq!(DraftFile::open_bytes(text.as_bytes()).unwrap(), file);
+        assert!(text.contains("\"step\": 4"), "{text}");
+        assert!(text.contains(&format!("\"declaration\": \"{}\"", code.as_str())));
+        // Without them (an older file) the draft loads as ever.
+        let plain = DraftFile::load(&DraftFile::to_json(&impresa(), at())).unwrap();
+        assert_eq!((plain.step, plain.declaration), (None, None));
+        // A step out of range or a code that is not one: the file is malformed, nothing loads.
+        for (from, to, path) in [
+            ("\"step\": 4", "\"step\": 9", "step"),
+            ("\"step\": 4", "\"step\": \"4\"", "step"),
+            (code.as_str(), "NOT-A-CODE", "declaration"),
+        ] {
+            let bad = text.replace(from, to);
+            assert_eq!(
+                DraftFile::load(&bad),
+                Err(DraftFileError::Malformed { path: path.to_owned() }),
+                "{to}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! ATECO divisions: ~370 rows) are read once per worker instance; comuni and single codes are
 //! read when needed, so a new instance starts fast.
 
-use super::{all, database, list, text, Error};
+use super::{all, database, first, list, text, Error};
+use domain::api::types::AtecoEntry;
 use domain::hosts::Figure;
 use domain::place::{ComuneRef, Gazetteer, LatLon, Located, ProvinceCode, ProvinceRef, RegionRef};
 use serde::Deserialize;
@@ -113,6 +114,17 @@ pub async fn comuni_of(env: &Env, province: &ProvinceCode) -> Result<Vec<ComuneR
 }
 
 /// Titles of CP 2011 codes (the codes as one `json_each` list).
+/// The ATECO 2025 entry of `code`, if the classification has it.
+pub async fn ateco_entry(env: &Env, code: &str) -> Result<Option<AtecoEntry>, Error> {
+    first(
+        "ATECO entry",
+        database(env)?
+            .prepare("SELECT code, title FROM ateco WHERE code = ?1")
+            .bind(&[text(code)])?,
+    )
+    .await
+}
+
 pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, Error> {
     let mut codes: Vec<&String> = codes.iter().collect();
     codes.sort();

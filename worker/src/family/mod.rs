@@ -21,7 +21,9 @@ pub use staff::{
     acknowledgements, decide_deroga, decide_justification, decisions, pending, publish,
     remind_notice, school_notices, undo_deroga, undo_justification, withdraw_notice,
 };
-pub(crate) use staff::{before_of, decision_history, notice_list, notice_report, requests};
+pub(crate) use staff::{
+    before_of, checked_notice, decision_history, notice_list, notice_report, requests,
+};
 
 use crate::auth::{check_csrf, require, Session};
 use crate::error::{json_response, query_pairs, ApiError};
@@ -118,7 +120,7 @@ async fn fields(headers: &HeaderMap, body: Body) -> Result<Fields, ApiError> {
 
 /// The signed-in person, their access and the request's fields, CSRF checked (the form's
 /// `csrf` field or the `X-CSRF-Token` header).
-async fn caller_with_fields(
+pub(crate) async fn caller_with_fields(
     env: &Env,
     req: Request,
 ) -> Result<(Session, Access, Fields), ApiError> {

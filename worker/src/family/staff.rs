@@ -2,7 +2,7 @@
 //! acknowledgement figures and lists. Who reaches what is `domain::session::Access` (its
 //! `scope` per school); the gathering functions here serve the API and the pages alike.
 
-use super::{answer, caller, change, csv_file, csv_wanted, private, Done};
+use super::{answer, caller, change, csv_file, csv_wanted, private, Done, Fields};
 use crate::auth;
 use crate::db::family::{self as db, SchoolRequests};
 use crate::error::{json_response, path_id as id_of, ApiError};
@@ -255,25 +255,7 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
         if !a.manages(school_id) {
             return Err(FieldError::not_found().into());
         }
-        // The page's form has a select for the grade and checkboxes for classes and pupils;
-        // the API takes `audience_value` (codes or ids separated by spaces or commas).
-        let chosen = |field: &str| f.all(field).collect::<Vec<_>>().join(" ");
-        let value = match (f.get("audience"), f.get("grade")) {
-            ("grade", g) if !g.is_empty() => g.to_owned(),
-            ("classes", _) if f.all("classes").next().is_some() => chosen("classes"),
-            ("pupils", _) if f.all("pupils").next().is_some() => chosen("pupils"),
-            _ => f.get("audience_value").to_owned(),
-        };
-        let audience = Audience::parse(f.get("audience"), &value)?;
-        let draft = NoticeDraft::parse(
-            f.get("title"),
-            f.get("body"),
-            audience,
-            f.flag("requires_ack"),
-        )?;
-        // A notice to nobody, or to classes the school does not have, is refused (issue 23).
-        let pupils = db::school_pupils(&env, school_id).await?;
-        family::Reach::of(&draft.audience, &pupils).must_reach(&pupils)?;
+        let (draft, _) = checked_notice(&env, school_id, &f).await?;
         let id = db::publish(&env, school_id, &draft, &s.codice_fiscale, auth::now()).await?;
         Ok(Done::new(
             StatusCode::CREATED,
@@ -282,6 +264,36 @@ pub async fn publish(env: SharedEnv, Path(school): Path<String>, req: Request) -
         ))
     })
     .await
+}
+
+/// The notice a form or a JSON body describes, and whom it reaches at `school_id`: a notice to
+/// nobody, or to classes the school does not have, is refused (issue 23). The page checks a
+/// notice with it before the office publishes it; the API publishes what it accepts.
+pub(crate) async fn checked_notice(
+    env: &Env,
+    school_id: i64,
+    f: &Fields,
+) -> Result<(NoticeDraft, family::Reach), ApiError> {
+    // The page's form has a select for the grade and checkboxes for classes and pupils;
+    // the API takes `audience_value` (codes or ids separated by spaces or commas).
+    let chosen = |field: &str| f.all(field).collect::<Vec<_>>().join(" ");
+    let value = match (f.get("audience"), f.get("grade")) {
+        ("grade", g) if !g.is_empty() => g.to_owned(),
+        ("classes", _) if f.all("classes").next().is_some() => chosen("classes"),
+        ("pupils", _) if f.all("pupils").next().is_some() => chosen("pupils"),
+        _ => f.get("audience_value").to_owned(),
+    };
+    let audience = Audience::parse(f.get("audience"), &value)?;
+    let draft = NoticeDraft::parse(
+        f.get("title"),
+        f.get("body"),
+        audience,
+        f.flag("requires_ack"),
+    )?;
+    let pupils = db::school_pupils(env, school_id).await?;
+    let reach = family::Reach::of(&draft.audience, &pupils);
+    reach.must_reach(&pupils)?;
+    Ok((draft, reach))
 }
 
 /// `POST /api/v1/notices/{id}/withdrawal`: the office or the head teacher withdraws a notice;

@@ -406,6 +406,14 @@ fn dichiarazione(w: Wizard, d: Declaration) -> impl IntoView {
                 <button type="button" class="btn btn-secondary" on:click=copy>{t.copy}</button>
                 <p class="hint" aria-live="polite">{move || copied.get()}</p>
                 <p>{expiry_text(t, &d.expires_at)}</p>
+                <p>
+                    {t.come_back}
+                    " "
+                    <a href=format!("/enti/pubblica/dichiarazione?codice={}", d.code)>
+                        {t.come_back_link}
+                    </a>
+                    "."
+                </p>
                 {confirm}
             </div>
             <div class="status" aria-live="polite">{status}</div>

@@ -92,14 +92,48 @@ fn cf_field(w: Wizard, label: &'static str, hint: Option<&'static str>) -> impl 
     )
 }
 
+/// The ATECO code, with what it stands for said as it is typed (issue 23 point 9).
 fn ateco_field(w: Wizard, optional: bool) -> impl IntoView {
     let spec = Spec::new(ID_ATECO, w.t.ateco, Input::Text, 8).hint(w.t.ateco_hint);
-    campo(
-        w,
-        if optional { spec.optional() } else { spec },
-        |d| d.ateco.clone(),
-        |d, v| d.ateco = v,
-    )
+    let described = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let code = w.draft.with(|d| d.ateco.trim().to_owned());
+        describe_ateco(w, code, described);
+    });
+    view! {
+        {campo(
+            w,
+            if optional { spec.optional() } else { spec },
+            |d| d.ateco.clone(),
+            |d, v| d.ateco = v,
+        )}
+        <p class="hint ateco-title" id=format!("{ID_ATECO}-titolo") aria-live="polite">
+            {move || described.get()}
+        </p>
+    }
+}
+
+/// `GET /api/v1/ateco/{code}` once the code has an ATECO code's form: its title, or that
+/// ATECO 2025 does not have it. An answer for a code no longer typed is dropped.
+fn describe_ateco(w: Wizard, code: String, out: RwSignal<String>) {
+    if domain::hosts::AtecoCode::parse(&code).is_err() {
+        out.set(String::new());
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let url = format!("/api/v1/ateco/{}", rete::encode(&code));
+        let text = match rete::get_json(&url).await {
+            Ok(a) if a.status == 200 => rete::text(&a.body, "title")
+                .map(|title| fill(w.t.ateco_is, &[("title", &title)]))
+                .unwrap_or_default(),
+            Ok(a) if a.status == 404 => fill(w.t.ateco_unknown, &[("code", &code)]),
+            Ok(_) => w.t.server_error.to_owned(),
+            Err(()) => w.t.network_error.to_owned(),
+        };
+        if w.draft.with_untracked(|d| d.ateco.trim() == code) {
+            out.set(text);
+        }
+    });
 }
 
 fn pec_field(w: Wizard, label: &'static str, hint: &'static str, locked: bool) -> impl IntoView {
