@@ -1501,7 +1501,10 @@ fn forms_work_without_javascript_and_need_the_csrf_token() {
     let school = ome["staff"][0]["school_id"].as_i64().expect("school");
     let office_token = ome["csrf_token"].as_str().expect("csrf").to_owned();
     let check = format!("/scuola/{school}/avvisi");
-    let before = json_of(&get(&mut office, &format!("/api/v1/schools/{school}/notices")));
+    let before = json_of(&get(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+    ));
     let notice = |csrf: &str, classes: &str| {
         vec![
             ("csrf", csrf.to_owned()),
@@ -1525,15 +1528,24 @@ fn forms_work_without_javascript_and_need_the_csrf_token() {
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(a.body.contains("id=\"destinatari\""), "{}", a.body);
     assert!(a.body.contains("Lo riceveranno le famiglie di") || a.body.contains("Lo riceverà"));
-    assert!(a.body.contains("value=\"Controllo dei destinatari\""), "the title kept");
+    assert!(
+        a.body.contains("value=\"Controllo dei destinatari\""),
+        "the title kept"
+    );
     let a = send(&mut office, notice(&office_token, "ZZ9"));
     assert_eq!(a.status, 400, "{}", a.body);
     assert!(a.body.contains("id=\"avviso-errore\""), "{}", a.body);
     let (mut teacher, tme) = signed_in(TEACHER_A);
     let teacher_token = tme["csrf_token"].as_str().expect("csrf").to_owned();
     let a = send(&mut teacher, notice(&teacher_token, &class));
-    assert_eq!(a.status, 404, "only the office and the head teacher publish");
-    let after = json_of(&get(&mut office, &format!("/api/v1/schools/{school}/notices")));
+    assert_eq!(
+        a.status, 404,
+        "only the office and the head teacher publish"
+    );
+    let after = json_of(&get(
+        &mut office,
+        &format!("/api/v1/schools/{school}/notices"),
+    ));
     assert_eq!(before["items"], after["items"], "a check publishes nothing");
 }
 

@@ -88,12 +88,17 @@ pub fn AvvisiScuolaPage(
     #[prop(optional)]
     choices: Vec<GradeChoice>,
     /// The form checked, when it was: its values are shown again.
-    #[prop(optional)]
+    #[prop(default = None)]
     check: Option<NoticeCheck>,
 ) -> impl IntoView {
     let ft = lang.family();
     let csrf = user.csrf.clone();
-    let sent = |k: &str| check.as_ref().map(|c| c.value(k).to_owned()).unwrap_or_default();
+    let sent = |k: &str| {
+        check
+            .as_ref()
+            .map(|c| c.value(k).to_owned())
+            .unwrap_or_default()
+    };
     let has = |k: &str, v: &str| check.as_ref().is_some_and(|c| c.has(k, v));
     let audience_sent = match sent("audience").as_str() {
         "" => "school".to_owned(),
@@ -112,6 +117,10 @@ pub fn AvvisiScuolaPage(
             .as_ref()
             .is_some_and(|(field, _)| field.as_deref() == Some(f))
     };
+    let (bad_title, bad_body) = (invalid("title"), invalid("body"));
+    let bad_audience = invalid("audience") || invalid("audience_value");
+    let (title_sent, body_sent, grade_sent) = (sent("title"), sent("body"), sent("grade"));
+    let ack_sent = !sent("requires_ack").is_empty();
     let check_at = format!("/scuola/{school_id}/avvisi");
     let publish_at = format!("/api/v1/schools/{school_id}/notices");
     let grades: Vec<SchoolGrade> = choices.iter().map(|g| g.grade).collect();
@@ -208,8 +217,8 @@ pub fn AvvisiScuolaPage(
                                 name="title"
                                 required
                                 maxlength="200"
-                                value=sent("title")
-                                aria-invalid=invalid("title").then_some("true")
+                                value=title_sent.clone()
+                                aria-invalid=bad_title.then_some("true")
                             />
                             <label for="avviso-testo">{ft.sn_body_field}</label>
                             <textarea
@@ -218,11 +227,11 @@ pub fn AvvisiScuolaPage(
                                 required
                                 rows="6"
                                 maxlength="10000"
-                                aria-invalid=invalid("body").then_some("true")
+                                aria-invalid=bad_body.then_some("true")
                             >
-                                {sent("body")}
+                                {body_sent.clone()}
                             </textarea>
-                            <fieldset aria-invalid=(invalid("audience") || invalid("audience_value")).then_some("true")>
+                            <fieldset aria-invalid=bad_audience.then_some("true")>
                                 <legend>{ft.sn_audience}</legend>
                                 {[
                                     ("school", ft.sn_audience_school),
@@ -251,7 +260,7 @@ pub fn AvvisiScuolaPage(
                                 {grades
                                     .iter()
                                     .map(|g| {
-                                        let selected = sent("grade") == g.code();
+                                        let selected = grade_sent == g.code();
                                         view! { <option value=g.code() selected=selected>{ft.grade(*g)}</option> }
                                     })
                                     .collect_view()}
@@ -271,7 +280,7 @@ pub fn AvvisiScuolaPage(
                                     type="checkbox"
                                     name="requires_ack"
                                     value="true"
-                                    checked=!sent("requires_ack").is_empty()
+                                    checked=ack_sent
                                 />
                                 {ft.sn_requires_ack}
                             </label>

@@ -419,7 +419,9 @@ mod tests {
             let bad = text.replace(from, to);
             assert_eq!(
                 DraftFile::load(&bad),
-                Err(DraftFileError::Malformed { path: path.to_owned() }),
+                Err(DraftFileError::Malformed {
+                    path: path.to_owned()
+                }),
                 "{to}"
             );
         }
