@@ -2,6 +2,7 @@
 
 mod bench;
 mod deny;
+mod deploy;
 mod probe;
 mod soak;
 mod test;
@@ -25,6 +26,12 @@ Commands:
                          (search, host pages, family dashboards, notices, an import running):
                          fails on any error; prints p50/p95/p99 per kind beside /healthz
   build                  build the client bundle, the static files and the worker
+  deploy [--dry-run] [--plan free|paid]
+                         build and check what goes to Cloudflare (migrations in order, assets,
+                         bindings, the worker's gzip size within the plan: free 3 MB, paid
+                         10 MB); without --dry-run, apply the D1 migrations remotely and deploy
+                         (needs CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID,
+                         PONTE_D1_DATABASE_ID, PONTE_KV_NAMESPACE_ID; docs/deploy.md)
   seed [--hosts N] [--pupils N]
                          replace the demo hosts in the local D1 (default 300); write the demo
                          schools' CSV files to target/demo/ (default 1000 pupils in the big
@@ -81,6 +88,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools()
             .and_then(|t| build::all(&t))
             .map(|_| ()),
+        Some("deploy") => deploy::cli(&args[1..]),
         Some("seed") => seed_cmd(&args[1..]),
         Some("gen-reference") => reference::generate(),
         Some("fuzz") => fuzz_cmd(&args[1..]),

@@ -1,17 +1,40 @@
 //! `cargo xtask test`: every test, in the order that fails fastest.
 
 use std::process::Command;
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
 use xtask::run::{cargo, run};
 use xtask::{build, ipa, paths, reference, school, seed, server, stack, tidy, tools, Result};
 
 /// Hosts seeded for the end-to-end tests: enough that every filter has matches.
 pub const TEST_HOSTS: usize = 1000;
 
+/// The steps begun so far, with when: their seconds are printed at the end of the run.
+static STEPS: Mutex<Vec<(String, Instant)>> = Mutex::new(Vec::new());
+
 fn step(name: &str) {
     eprintln!("\n=== {name}");
+    STEPS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push((name.to_owned(), Instant::now()));
 }
 
+/// Every test, then the seconds of each step (also when one failed: where the time went).
 pub fn all() -> Result {
+    let start = Instant::now();
+    let result = everything();
+    let steps = STEPS.lock().unwrap_or_else(PoisonError::into_inner);
+    eprintln!("\n=== seconds per step");
+    for (i, (name, at)) in steps.iter().enumerate() {
+        let end = steps.get(i + 1).map_or_else(Instant::now, |s| s.1);
+        eprintln!("{:>8.1} s  {name}", (end - *at).as_secs_f64());
+    }
+    eprintln!("{:>8.1} s  in all", start.elapsed().as_secs_f64());
+    result
+}
+
+fn everything() -> Result {
     step("format");
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("reference data migration is current");
@@ -30,6 +53,7 @@ pub fn all() -> Result {
         }
     });
 
+    step("tools: the wasm target, wasm-bindgen-cli, the npm packages (installed when missing)");
     let tools = tools::ensure_build_tools()?;
 
     step("clippy (native crates, then the wasm crates)");
@@ -102,6 +126,8 @@ pub fn all() -> Result {
 
     step("build: client bundle, static files, worker");
     build::all(&tools)?;
+    step("deploy dry run: what `cargo xtask deploy` would upload, within the platform's limits");
+    crate::deploy::dry_run(crate::deploy::FREE_PLAN_KIB)?;
     // Build the test binary before the server starts, so its compile time is not spent
     // with wrangler running.
     run(cargo().args(["test", "--package", "e2e", "--no-run"]))?;
