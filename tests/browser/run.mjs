@@ -978,6 +978,7 @@ test("hosts' publishing wizard: consent first, errors tied to their fields, the 
   await page.locator("#w-ateco").fill("25.62");
   await page.locator("#w-ateco-titolo", { hasText: "ATECO 2025: Fabbricazione di serrature e cerniere." }).waitFor();
   await axe(page, "/enti/pubblica (step 2, ATECO described)");
+  await shot(page, "pubblica-2-ateco");
   await page.getByRole("button", { name: "Avanti" }).click();
   // Placements: PCTO with a period.
   await page.getByRole("heading", { name: /Passo 3 di 6/ }).waitFor();
