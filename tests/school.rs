@@ -891,6 +891,10 @@ fn state_changing_requests_need_the_token_and_ponte_origin() {
     assert_eq!(after, staged, "the forged requests changed nothing");
     assert_eq!(after["status"], "staging");
     assert_eq!(after["received_bytes"], 0);
+    // A JSON array is not the commit's options (the contract probe found one accepted).
+    let a = post_json(&mut c, &format!("/api/v1/imports/{id}/commit"), &json!([]));
+    assert_error(&a, 400, "invalid_field", "an array as the commit's options");
+    assert_eq!(import_of(&mut c, id)["status"], "staging");
 
     // Logout, forged: the session lives on.
     for f in &FORGERIES {

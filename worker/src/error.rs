@@ -125,6 +125,13 @@ pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A JSON body that must be an object: serde would also fill a struct from a JSON array
+/// (`[]` was accepted as a commit's options, found by the contract probe).
+pub fn json_object<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+    let object: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(bytes)?;
+    serde_json::from_value(serde_json::Value::Object(object))
+}
+
 /// An id in a path: a positive integer; anything else answers 404, like an unknown id.
 pub fn path_id(raw: &str) -> Result<i64, FieldError> {
     raw.parse::<i64>()

@@ -228,7 +228,7 @@ pub async fn submit(env: SharedEnv, req: Request) -> Response {
     SendFuture::new(async move {
         let t = clock::of_request(&env, req.headers())?.now;
         let bytes = body_bytes(req).await?;
-        let s: api::Submission = serde_json::from_slice(&bytes).map_err(json_error)?;
+        let s: api::Submission = crate::error::json_object(&bytes).map_err(json_error)?;
         if !s.privacy_accepted {
             return Err(
                 FieldError::invalid_says("privacy_accepted", Msg::PrivacyNotAccepted, &[]).into(),
@@ -861,7 +861,7 @@ pub async fn preview(env: SharedEnv, req: Request) -> Response {
     let resolved = SendFuture::new(async move {
         let today = clock::of_request(&env, req.headers())?.today;
         let bytes = body_bytes(req).await?;
-        let draft: ProfileDraft = serde_json::from_slice(&bytes).map_err(json_error)?;
+        let draft: ProfileDraft = crate::error::json_object(&bytes).map_err(json_error)?;
         Ok::<_, Failure>((resolve(&env, &draft).await?, today))
     })
     .await;

@@ -55,7 +55,7 @@ pub async fn create_import(env: SharedEnv, Path(school): Path<String>, req: Requ
         let body = axum::body::to_bytes(req.into_body(), 16 * 1024)
             .await
             .map_err(|_| FieldError::payload_too_large(16 * 1024))?;
-        let n: NewImport = serde_json::from_slice(&body)
+        let n: NewImport = crate::error::json_object(&body)
             .map_err(|e| FieldError::invalid_says("body", Msg::BodyInvalid, &[("detail", &e)]))?;
         let kind = ImportKind::parse(&n.kind)?;
         let name = n.file_name.trim();
@@ -213,7 +213,7 @@ async fn commit_options(req: Request) -> Result<CommitOptions, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(CommitOptions::default());
     }
-    serde_json::from_slice(&body)
+    crate::error::json_object(&body)
         .map_err(|e| FieldError::invalid_says("body", Msg::BodyInvalid, &[("detail", &e)]).into())
 }
 
