@@ -440,6 +440,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/derogations/{id}/decision/undo",
             "/api/v1/schools/{school_id}/requests",
             "/api/v1/schools/{school_id}/decisions",
+            "/api/v1/schools/{school_id}/attendance",
             "/api/v1/schools/{school_id}/notices",
             "/api/v1/notices",
             "/api/v1/notices/{id}/acknowledgement",

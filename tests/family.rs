@@ -1549,6 +1549,114 @@ fn forms_work_without_javascript_and_need_the_csrf_token() {
     assert_eq!(before["items"], after["items"], "a check publishes nothing");
 }
 
+/// Issue 19 point 1: the school's attendance desk shows, pupil by pupil, the very figures of
+/// the family's dashboard (for the whole demo school, as the head teacher sees it); a teacher
+/// sees their classes only; the filters and the CSV file say the same.
+#[test]
+fn the_attendance_desk_shows_each_pupil_as_the_family_sees_them() {
+    let _lock = family_data();
+    let (mut head, hme) = signed_in(HEAD_A);
+    let school = hme["staff"][0]["school_id"].as_i64().expect("school");
+    let desk = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance"),
+    ));
+    let rows = desk["items"].as_array().expect("items").clone();
+    assert!(rows.len() >= 1000, "the whole demo school: {}", rows.len());
+    for r in &rows {
+        let id = r["pupil_id"].as_i64().expect("id");
+        let p = attendance(&mut head, id);
+        let d = &p["dashboard"];
+        for (desk_key, dash_key) in [
+            ("counted_absence_minutes", "counted_absence_minutes"),
+            ("max_absence_hours", "max_absence_hours"),
+            ("remaining_minutes", "remaining_minutes"),
+            ("remaining_days", "remaining_days"),
+            ("limit_used_percent", "limit_used_percent"),
+            ("status", "status"),
+            ("limit_crossed_on", "limit_crossed_on"),
+            ("forecast_crossing_on", "forecast_crossing_on"),
+        ] {
+            assert_eq!(r[desk_key], d[dash_key], "pupil {id}: {desk_key}");
+        }
+        assert_eq!(
+            r["law159_flagged_on"], d["law159"]["flagged_on"],
+            "pupil {id}"
+        );
+        assert_eq!(r["class_code"], p["class_code"], "pupil {id}");
+        let to_justify = p["absences"]
+            .as_array()
+            .expect("absences")
+            .iter()
+            .filter(|a| a["can_justify"] == true)
+            .count();
+        assert_eq!(r["to_justify"], to_justify, "pupil {id}");
+    }
+    // Filters from the address: a class, a standing, an order.
+    let class = rows[0]["class_code"].as_str().expect("class").to_owned();
+    let one = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance?classe={class}&ordina=residuo"),
+    ));
+    let items = one["items"].as_array().expect("items");
+    assert!(items.iter().all(|r| r["class_code"] == class.as_str()));
+    let left: Vec<u64> = items
+        .iter()
+        .map(|r| r["remaining_minutes"].as_u64().expect("minutes"))
+        .collect();
+    assert!(
+        left.windows(2).all(|w| w[0] <= w[1]),
+        "fewest hours left first"
+    );
+    let over = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance?stato=oltre"),
+    ));
+    assert!(over["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|r| r["status"] == "limit_exceeded"));
+    let a = get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance?stato=boh"),
+    );
+    assert_error(
+        &a,
+        400,
+        "invalid_field",
+        "a standing the desk does not know",
+    );
+    // A teacher: their classes only.
+    let (mut teacher, tme) = signed_in(TEACHER_A);
+    let theirs: Vec<String> = tme["staff"][0]["classes"]
+        .as_array()
+        .expect("classes")
+        .iter()
+        .map(|c| c.as_str().expect("class").to_owned())
+        .collect();
+    let mine = json_of(&get(
+        &mut teacher,
+        &format!("/api/v1/schools/{school}/attendance"),
+    ));
+    let mine = mine["items"].as_array().expect("items");
+    assert!(!mine.is_empty());
+    assert!(mine
+        .iter()
+        .all(|r| theirs.iter().any(|c| r["class_code"] == c.as_str())));
+    // The CSV file: Italian headings, one line per pupil, formula-safe.
+    let csv = get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance?classe={class}&format=csv"),
+    );
+    assert_eq!(csv.status, 200);
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert!(csv
+        .body
+        .starts_with("\u{feff}Cognome;Nome;Classe;Ore contate;Massimo;"));
+    assert_eq!(csv.body.lines().count(), items.len() + 1);
+}
+
 /// The people of the family access matrix, in the order of its columns.
 const ACTORS: [(&str, Option<&str>); 10] = [
     ("anonymous", None),
@@ -1605,6 +1713,10 @@ const MATRIX: &[Row] = &[
           want: [401, 404, 404, 409, 404, 409, 409, 404, 404, 404] },
     Row { method: "POST", path: "/api/v1/derogations/{D}/decision/undo", body: "{}",
           want: [401, 404, 404, 409, 404, 409, 409, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{A}/attendance", body: "",
+          want: [401, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{B}/attendance", body: "",
+          want: [401, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
     Row { method: "GET", path: "/api/v1/schools/{A}/decisions", body: "",
           want: [401, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/api/v1/schools/{B}/decisions", body: "",
@@ -1665,6 +1777,10 @@ const MATRIX: &[Row] = &[
     Row { method: "GET", path: "/scuola/{A}/richieste", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{B}/richieste", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/frequenza", body: "",
+          want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/frequenza", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
     Row { method: "GET", path: "/scuola/{A}/richieste/decise", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },

@@ -1,6 +1,7 @@
 //! The CSV files of the family portal and of the school's notices: the family's export
 //! (`GET /api/v1/me/export?format=csv`) and who has acknowledged a notice
-//! (`GET /api/v1/notices/{id}/acknowledgements?format=csv`). Headings and values are words, the
+//! (`GET /api/v1/notices/{id}/acknowledgements?format=csv`), and the school's attendance desk
+//! (`GET /api/v1/schools/{id}/attendance?format=csv`). Headings and values are words, the
 //! catalogue's that the pages write ("Ingresso posticipato", "In attesa di decisione", the
 //! school's name for a derogation category), dates `DD/MM/YYYY`, times `HH:MM` on Rome's clock,
 //! hours as "12 h 30 min"; the JSON of the same endpoints keeps the codes. Like the files of a
@@ -11,7 +12,7 @@
 use crate::i18n::{date_it, date_time_it, fill, Lang};
 use crate::pages::famiglia::hours;
 use domain::api::types::Export;
-use domain::family::{csv_row, NoticeReport};
+use domain::family::{csv_row, DeskRow, NoticeReport, Standing};
 
 /// The language of the files.
 const LANG: Lang = Lang::It;
@@ -181,6 +182,45 @@ pub fn acknowledgements_csv(r: &NoticeReport) -> String {
             &p.acknowledged_at.map(date_time_it).unwrap_or_default(),
             p.acknowledged_by.as_deref().unwrap_or(""),
         ]));
+    }
+    out
+}
+
+/// One line of the school's attendance desk in words, in the order of `DeskTexts::columns`:
+/// the page's table and the CSV file say the same.
+pub fn desk_cells(lang: Lang, r: &DeskRow) -> [String; 15] {
+    let dt = lang.desk();
+    let day = |d: Option<chrono::NaiveDate>| d.map(date_it).unwrap_or_default();
+    let standing = [Standing::Regular, Standing::Near, Standing::Over]
+        .into_iter()
+        .find(|s| r.is(*s))
+        .map_or("", |s| dt.standing(s));
+    [
+        r.surname.clone(),
+        r.name.clone(),
+        r.class_code.clone(),
+        hours(lang, r.counted_absence_minutes),
+        hours(lang, r.max_absence_hours * 60),
+        hours(lang, r.remaining_minutes),
+        r.remaining_days.to_string(),
+        r.limit_used_percent
+            .map(|p| lang.percent(p))
+            .unwrap_or_default(),
+        standing.to_owned(),
+        day(r.limit_crossed_on),
+        day(r.forecast_crossing_on),
+        day(r.threshold_reached_on),
+        day(r.law159_flagged_on),
+        day(r.elusione_reached_on),
+        r.to_justify.to_string(),
+    ]
+}
+
+/// The desk's lines as a CSV file, in Italian.
+pub fn desk_csv(rows: &[DeskRow]) -> String {
+    let mut out = start(&LANG.desk().columns);
+    for r in rows {
+        out.push_str(&csv_row(&desk_cells(LANG, r)));
     }
     out
 }

@@ -833,6 +833,10 @@ mod tests {
             serde_json::to_value(Lang::En.privacy_notice())?,
         ));
         bad.extend(mismatches(
+            serde_json::to_value(Lang::It.desk())?,
+            serde_json::to_value(Lang::En.desk())?,
+        ));
+        bad.extend(mismatches(
             serde_json::to_value(Lang::It.decisions())?,
             serde_json::to_value(Lang::En.decisions())?,
         ));

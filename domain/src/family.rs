@@ -29,6 +29,7 @@
 //! [`Scope`]: crate::session::Scope
 
 mod decisions;
+mod desk;
 mod notices;
 mod register;
 
@@ -36,6 +37,7 @@ pub use decisions::{
     undo_until, undoable, Council, RefusalReason, Ruling, RulingFields, MOTIVATION_MAX,
     UNDO_MINUTES,
 };
+pub use desk::{DeskQuery, DeskRow, DeskSort, Standing};
 
 pub use notices::{
     ack_report, ack_summaries, for_family, remindable, to_acknowledge, withdrawable, Ack,

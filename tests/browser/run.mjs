@@ -391,6 +391,39 @@ test("the family area is an installable app that opens offline with its last cop
   await context.close();
 });
 
+// Issue 19 point 1: the head teacher's attendance desk, the family's figures pupil by pupil,
+// filtered from the address, at 360 px and at 1280 px.
+test("the head teacher's attendance desk: every pupil with the family's figures, filtered by class and standing", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
+  await page.getByRole("link", { name: "Frequenza degli alunni" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Frequenza degli alunni" }).waitFor();
+  const rows = page.locator("table.desk tbody tr");
+  assert.ok((await rows.count()) >= 1000, "the whole school");
+  // A pupil's line says what the family's dashboard says (the API behind both).
+  const id = await rows.first().getAttribute("data-pupil");
+  const api = await (await page.request.get(`${BASE}/api/v1/pupils/${id}/attendance`)).json();
+  const cells = await rows.first().locator("th, td").allTextContents();
+  assert.equal(cells[2], api.class_code);
+  assert.equal(Number(cells[6]), api.dashboard.remaining_days);
+  await page.selectOption("#f-classe", "P3C");
+  await page.selectOption("#f-ordina", "assenze");
+  await page.getByRole("button", { name: "Mostra" }).click();
+  await page.waitForURL(/\/frequenza\?classe=P3C&ordine=&stato=&ordina=assenze$/);
+  const classRows = await page.locator("table.desk tbody tr").count();
+  assert.ok(classRows > 10 && classRows < 40, `one class: ${classRows}`);
+  for (const c of await page.locator("table.desk tbody tr td:nth-child(3)").allTextContents()) assert.equal(c, "P3C");
+  assert.equal(await page.locator("#f-classe").inputValue(), "P3C", "the filter shown as chosen");
+  const csv = await page.getByRole("link", { name: /Scarica l'elenco/ }).getAttribute("href");
+  assert.match(csv, /attendance\?classe=P3C&ordine=&stato=&ordina=assenze&format=csv$/);
+  await axe(page, "/scuola/{id}/frequenza");
+  await shot(page, "scuola-frequenza");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(SHOTS, "scuola-frequenza-1280.png") });
+  await axe(page, "/scuola/{id}/frequenza at 1280 px");
+  await page.context().close();
+});
+
 test("a person the school has not registered is told which schools use Ponte, whom to ask, how fresh their data are", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Persona senza figli a scuola");

@@ -7,6 +7,7 @@ mod api;
 mod auth;
 mod clock;
 mod db;
+mod desk;
 mod dichiarazione;
 mod error;
 mod family;
@@ -88,6 +89,7 @@ fn routes() -> Router {
             "/scuola/{school_id}/richieste",
             get(request_pages::richieste),
         )
+        .route("/scuola/{school_id}/frequenza", get(desk::frequenza))
         .route(
             "/scuola/{school_id}/richieste/decise",
             get(request_pages::decise),
@@ -153,6 +155,7 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::DerogationUndo => on(method, family::undo_deroga),
         Op::PendingRequests => on(method, family::pending),
         Op::SchoolDecisions => on(method, family::decisions),
+        Op::SchoolAttendance => on(method, desk::attendance),
         Op::SchoolNotices => on(method, family::school_notices),
         Op::NoticePublish => on(method, family::publish),
         Op::MyNotices => on(method, family::my_notices),

@@ -68,6 +68,7 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::Decided => g.subschema_for::<t::Decided>(),
         Schema::PendingRequests => g.subschema_for::<t::PendingRequests>(),
         Schema::SchoolDecisions => g.subschema_for::<t::SchoolDecisions>(),
+        Schema::SchoolAttendance => g.subschema_for::<t::SchoolAttendance>(),
         Schema::SchoolNotices => g.subschema_for::<t::SchoolNotices>(),
         Schema::NoticeForm => g.subschema_for::<t::NoticeForm>(),
         Schema::Created => g.subschema_for::<t::Created>(),

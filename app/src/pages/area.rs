@@ -300,6 +300,12 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                 <ul class="links">
                                     <li>
                                         <a href=format!(
+                                            "/scuola/{}/frequenza",
+                                            r.school_id,
+                                        )>{lang.desk().link}</a>
+                                    </li>
+                                    <li>
+                                        <a href=format!(
                                             "/scuola/{}/richieste",
                                             r.school_id,
                                         )>{lang.family().school_requests_link}</a>

@@ -8,6 +8,7 @@ pub mod enti;
 pub mod enti_lista;
 pub mod famiglia;
 pub mod fonti;
+pub mod frequenza;
 pub mod home;
 pub mod info;
 pub mod not_found;

@@ -276,6 +276,7 @@ pub enum Schema {
     Decided,
     PendingRequests,
     SchoolDecisions,
+    SchoolAttendance,
     SchoolNotices,
     NoticeForm,
     Created,
@@ -393,6 +394,7 @@ pub enum Op {
     DerogationUndo,
     PendingRequests,
     SchoolDecisions,
+    SchoolAttendance,
     SchoolNotices,
     NoticePublish,
     MyNotices,
@@ -459,7 +461,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 43] = [
+    pub const ALL: [Op; 44] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -492,6 +494,7 @@ impl Op {
         Op::DerogationUndo,
         Op::PendingRequests,
         Op::SchoolDecisions,
+        Op::SchoolAttendance,
         Op::SchoolNotices,
         Op::NoticePublish,
         Op::MyNotices,
@@ -564,6 +567,7 @@ impl Op {
             Op::DerogationUndo => "/api/v1/derogations/{id}/decision/undo",
             Op::PendingRequests => "/api/v1/schools/{school_id}/requests",
             Op::SchoolDecisions => "/api/v1/schools/{school_id}/decisions",
+            Op::SchoolAttendance => "/api/v1/schools/{school_id}/attendance",
             Op::SchoolNotices | Op::NoticePublish => "/api/v1/schools/{school_id}/notices",
             Op::MyNotices => "/api/v1/notices",
             Op::Acknowledge => "/api/v1/notices/{id}/acknowledgement",
@@ -1131,6 +1135,27 @@ impl Op {
                     body: Body::JsonOrForm(Schema::NextForm),
                 }),
                 replies: &UNDONE,
+            },
+            Op::SchoolAttendance => Spec {
+                id: "schoolAttendance",
+                tag: "scuola",
+                summary: "La frequenza degli alunni: ore contate, massimo, residuo, previsione, situazione",
+                description: Some("Le stesse cifre del cruscotto della famiglia, alunno per alunno. I docenti vedono le proprie classi; segreteria e dirigente la scuola. format=csv per il foglio di calcolo."),
+                auth: Auth::Session,
+                params: const { &[
+                    path_id("school_id", "La scuola."),
+                    query("classe", "Solo questa classe.", Value::Text { pattern: None, max_length: Some(20) }),
+                    query("ordine", "Solo questo ordine di scuola.", Value::OneOf(&["primaria", "secondaria_primo_grado", "secondaria_secondo_grado"])),
+                    query("stato", "Solo questa situazione.", Value::OneOf(&["regolare", "vicino", "oltre", "soglia", "legge159", "elusione"])),
+                    query("ordina", "L'ordine (predefinito: classe).", Value::OneOf(&["classe", "assenze", "residuo", "nome"])),
+                    FORMAT,
+                ] },
+                replies: const { &[
+                    ok(200, "Gli alunni.", Schema::SchoolAttendance),
+                    error(400, "Parametro non valido (invalid_field, unknown_parameter, duplicate_parameter)."),
+                    error(404, NOT_STAFF),
+                ] },
+                ..NONE
             },
             Op::SchoolDecisions => Spec {
                 id: "schoolDecisions",

@@ -712,6 +712,16 @@ pub struct DecisionRecord {
     pub undone_at: Option<i64>,
 }
 
+/// `GET /api/v1/schools/{school_id}/attendance`: every pupil the person may see, with the
+/// family dashboard's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolAttendance {
+    /// Il giorno a cui si riferiscono le cifre.
+    pub as_of: NaiveDate,
+    pub items: Vec<crate::family::DeskRow>,
+}
+
 /// `GET /api/v1/schools/{school_id}/decisions`: the newest first, 100 at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]

@@ -328,6 +328,41 @@ pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>,
     rows.into_iter().next().map(ChildDb::decode).transpose()
 }
 
+/// The registers of the pupils of `school_id` (`classes` limits them to a teacher's), for the
+/// school's attendance desk: their ids, then the same reads as a family's (two round trips).
+pub async fn school_registers(
+    env: &Env,
+    school_id: i64,
+    classes: Option<&[String]>,
+) -> Result<Vec<Register>, Error> {
+    let db = database(env)?;
+    let classes = match classes {
+        Some(cs) => crate::db::list(cs)?,
+        None => wasm_bindgen::JsValue::NULL,
+    };
+    let ids: Vec<super::IdRow> = crate::db::all(
+        "pupils of the desk",
+        db.prepare(
+            "SELECT id FROM pupils WHERE school_id = ?1 \
+             AND (?2 IS NULL OR class_code IN (SELECT value FROM json_each(?2))) ORDER BY id",
+        )
+        .bind(&[crate::db::int(school_id as f64), classes])?,
+    )
+    .await?;
+    let ids = ids
+        .iter()
+        .map(|r| whole("pupil id", r.id))
+        .collect::<Result<Vec<_>, Error>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut r = Answers::new(
+        "desk",
+        db.batch(register_statements(&db, &ids)?).counted().await?,
+    );
+    registers_from(&mut r)
+}
+
 /// Everything a guardian's pages show, in one round trip: the registers of `pupils` (their
 /// children, from their grants) and the notices of their children's schools with their reads
 /// and acknowledgements.
