@@ -1151,7 +1151,11 @@ impl Op {
                     FORMAT,
                 ] },
                 replies: const { &[
-                    ok(200, "Gli alunni.", Schema::SchoolAttendance),
+                    Reply {
+                        status: 200,
+                        description: "Gli alunni.",
+                        body: Body::JsonOrCsv(Schema::SchoolAttendance),
+                    },
                     error(400, "Parametro non valido (invalid_field, unknown_parameter, duplicate_parameter)."),
                     error(404, NOT_STAFF),
                 ] },
