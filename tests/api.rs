@@ -359,7 +359,7 @@ fn the_filters_of_an_offer_hold_within_one_offer() {
         .and_then(|i| i.iter().find(|i| i["id"] == host.id))
         .cloned()
         .expect("the host found by name");
-    let offers = item["offers"].as_array().cloned().unwrap_or_default();
+    let offers = item["path_offers"].as_array().cloned().unwrap_or_default();
     assert_eq!(offers.len(), host.body.offers.len(), "{item}");
     for (got, o) in offers.iter().zip(&host.body.offers) {
         assert_eq!(got["path"], o.path.as_str());

@@ -574,8 +574,9 @@ pub struct HostSummary {
     /// Each offer's path, places and periods, in the profile's order: what the search's
     /// filters of the offer match within ([`HostSearch::offers_match`]); `paths`, `figures`,
     /// `max_students` and `periods` above are the host's over all its offers.
+    /// (Not `offers`: a profile's detail also holds its whole offers under that name.)
     #[serde(default)]
-    pub offers: Vec<OfferSummary>,
+    pub path_offers: Vec<OfferSummary>,
     /// Great-circle distance in km from the place searched (`near`), between the comuni's
     /// centroids; only in a search near a place.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -20,7 +20,9 @@ Commands:
                          tests against wrangler dev, browser tests in Debian's Chromium
   probe                  the contract probe of `test` (schemathesis) on a fresh stack of its
                          own: every operation anonymous, as a guardian and as a secretary
-  bench                  benchmarks with their budgets: page weight, search latency, engine
+  bench [--quick] [--search]
+                         benchmarks with their budgets: page weight, search latency, engine
+                         (--search: only the search latency at 100k hosts)
   soak [--seconds N]     60 s (N) of mixed traffic at 10 connections against a fresh dev stack
                          (search, host pages, family dashboards, notices, an import running):
                          fails on any error; prints p50/p95/p99 per kind beside /healthz

@@ -387,7 +387,7 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
                 ateco: ateco.as_ref().map(|a| a.0.clone()),
                 max_students: body.max_students(),
                 periods: body.all_periods(),
-                offers: body.offers.iter().map(Into::into).collect(),
+                path_offers: body.offers.iter().map(Into::into).collect(),
                 distance_km: None,
                 distance_approx: false,
             },

@@ -316,7 +316,7 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
     // Each offer on a line of its own: its path, places and periods (the search's filters of
     // the offer hold within one offer).
     let offers = host
-        .offers
+        .path_offers
         .iter()
         .map(|o| {
             let name = PathKind::ALL

@@ -34,7 +34,7 @@ macro_rules! item_json {
          'comune_name', p.comune_name, 'province', p.province, 'region', p.region, \
          'paths', json(p.paths), 'figures', json(p.figures), 'ateco', p.ateco, \
          'max_students', p.max_students, 'periods', json(p.periods), \
-         'offers', (SELECT json_group_array(json_object('path', json_extract(o.value, '$.path'), \
+         'path_offers', (SELECT json_group_array(json_object('path', json_extract(o.value, '$.path'), \
          'max_students', json_extract(o.value, '$.max_students'), \
          'periods', json(json_extract(o.value, '$.periods')))) \
          FROM host_profiles hp, json_each(hp.body, '$.offers') o WHERE hp.host_id = p.id))"
@@ -266,7 +266,7 @@ impl Row {
             ateco: self.ateco,
             max_students: self.max_students as u32,
             periods,
-            offers: Vec::new(),
+            path_offers: Vec::new(),
             distance_km: None,
             distance_approx: false,
         })
@@ -582,7 +582,7 @@ pub async fn detail(env: &Env, id: u64) -> Result<Option<HostDetail>, Error> {
     };
     let body: ProfileBody = from_json(&format!("host {id} body"), &d.body)?;
     let mut summary = d.row.into_summary()?;
-    summary.offers = body.offers.iter().map(Into::into).collect();
+    summary.path_offers = body.offers.iter().map(Into::into).collect();
     Ok(Some(HostDetail {
         summary,
         region_name: d.region_name,
