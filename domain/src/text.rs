@@ -73,7 +73,7 @@ impl SearchText {
                 None => format!("\"{word}\"*"),
             })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" AND ")
     }
 
     /// The typed words as the index holds them, each with its stem when that differs.
@@ -467,13 +467,15 @@ impl HostSearch {
                 } else {
                     let each: Vec<String> = PathKind::ALL
                         .into_iter()
-                        .map(|p| format!("({})", offer(offer_prefix(p)).join(" ")))
+                        .map(|p| format!("({})", offer(offer_prefix(p)).join(" AND ")))
                         .collect();
                     tokens.push(format!("({})", each.join(" OR ")));
                 }
             }
         }
-        (!tokens.is_empty()).then(|| tokens.join(" "))
+        // FTS5 reads two terms side by side as both only when neither is in brackets: `AND`
+        // always.
+        (!tokens.is_empty()).then(|| tokens.join(" AND "))
     }
 
     /// Whether one offer meets every filter of the offer this search names: its path, a
@@ -512,7 +514,7 @@ mod tests {
         let t = SearchText::parse("mecc OR \"x\" NEAR(a)").unwrap();
         assert_eq!(
             t.fts_expression(),
-            "{name body} : (\"mecc\"* \"or\"* \"x\"* \"near\"* \"a\"*)"
+            "{name body} : (\"mecc\"* AND \"or\"* AND \"x\"* AND \"near\"* AND \"a\"*)"
         );
         assert!(SearchText::parse(" -- ").is_err());
         assert!(SearchText::parse(&"a".repeat(201)).is_err());
@@ -528,7 +530,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             s.fts_match().unwrap(),
-            "{name body} : ((\"meccanica\"* OR \"meccan\")) AND filters : (pvrm cp62)"
+            "{name body} : ((\"meccanica\"* OR \"meccan\")) AND filters : (pvrm AND cp62)"
         );
         assert_eq!(HostSearch::from_pairs(vec![]).unwrap().fts_match(), None);
     }
@@ -596,8 +598,9 @@ mod tests {
         .collect()
     }
 
-    /// FTS5's reading of the filter expressions built here: bare tokens, parentheses, `OR`,
-    /// and the implicit `AND` (which binds tighter than `OR`).
+    /// FTS5's reading of the filter expressions built here: bare tokens, parentheses, `OR`
+    /// and `AND` (which binds tighter). Two operands side by side are refused, as FTS5 refuses
+    /// them when one is in brackets ("syntax error near (").
     fn eval(expr: &str, tokens: &[String]) -> bool {
         fn or(toks: &[&str], i: &mut usize, have: &[String]) -> bool {
             let mut v = and(toks, i, have);
@@ -608,23 +611,33 @@ mod tests {
             v
         }
         fn and(toks: &[&str], i: &mut usize, have: &[String]) -> bool {
-            let mut v = true;
-            while let Some(t) = toks.get(*i) {
-                match *t {
-                    "OR" | ")" => break,
-                    "(" => {
-                        *i += 1;
-                        v &= or(toks, i, have);
-                        assert_eq!(toks.get(*i), Some(&")"));
-                        *i += 1;
-                    }
-                    tok => {
-                        v &= have.iter().any(|h| h == tok);
-                        *i += 1;
-                    }
-                }
+            let mut v = operand(toks, i, have);
+            while toks.get(*i) == Some(&"AND") {
+                *i += 1;
+                v &= operand(toks, i, have);
             }
+            assert!(
+                matches!(toks.get(*i), None | Some(&"OR") | Some(&")")),
+                "an operator is missing before {:?} in {toks:?}",
+                toks.get(*i)
+            );
             v
+        }
+        fn operand(toks: &[&str], i: &mut usize, have: &[String]) -> bool {
+            match toks.get(*i) {
+                Some(&"(") => {
+                    *i += 1;
+                    let v = or(toks, i, have);
+                    assert_eq!(toks.get(*i), Some(&")"));
+                    *i += 1;
+                    v
+                }
+                Some(tok) if !matches!(*tok, "AND" | "OR" | ")") => {
+                    *i += 1;
+                    have.iter().any(|h| h == tok)
+                }
+                other => panic!("an operand is missing at {other:?} in {toks:?}"),
+            }
         }
         let spaced = expr.replace('(', " ( ").replace(')', " ) ");
         let toks: Vec<&str> = spaced.split_whitespace().collect();
