@@ -166,7 +166,8 @@ pub struct Texts {
     pub figures_label: &'static str,
     /// A result's offer on one path, named short on its card: in the order of `PathKind::ALL`.
     pub offer_path_short: [&'static str; 2],
-    /// A result's offer: "{places} · {periods}" ("4 posti · dal 01/09/2027 al 30/09/2027").
+    /// A result's offer, after its path: "{places} · {periods}" ("PCTO: 4 posti · dal
+    /// 01/09/2027 al 30/09/2027").
     pub offer_places_periods: &'static str,
     /// The places of one offer: "{n} posto" / "{n} posti".
     pub offer_places: Plural,

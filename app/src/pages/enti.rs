@@ -307,12 +307,6 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
 /// One result: what matters to choose a placement, with a link to the whole profile.
 #[component]
 fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) -> impl IntoView {
-    let paths = host
-        .paths
-        .iter()
-        .map(|p| p.label())
-        .collect::<Vec<_>>()
-        .join(" · ");
     // Each offer on a line of its own: its path, places and periods (the search's filters of
     // the offer hold within one offer).
     let offers = host
@@ -338,7 +332,7 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
                 t.offer_places_periods,
                 &[("places", &places), ("periods", &periods)],
             );
-            view! { <div class="card-offer"><dt>{name}</dt><dd>{words}</dd></div> }
+            view! { <li><strong class="card-offer-path">{name}</strong>": "{words}</li> }
         })
         .collect_view();
     // The profile's link carries the search, for its "Torna alla ricerca".
@@ -382,9 +376,8 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
                 <span>{format!("{} ({})", host.comune_name, host.province)}</span>
                 {distance}
             </p>
-            <p class="card-paths">{paths}</p>
             <dl class="card-facts">
-                {offers}
+                <div><dt>{t.host_offers}</dt><dd><ul class="card-offers">{offers}</ul></dd></div>
                 <div><dt>{t.figures_label}</dt><dd>{figures}</dd></div>
             </dl>
             <ListaBottone data=data.lista.clone() host_id=host.id name=host.name.clone()/>
