@@ -2,7 +2,7 @@
 //!
 //! The index has three columns: `name`, `body` (activities, figures' titles, place names, ATECO
 //! title) and `filters`, which holds every filterable value of a host as a token (`pvrm`,
-//! `cp623`, `pm202603`, …). A search with text and filters is then one FTS `MATCH`, which is what
+//! `opccp623`, `oappm202603`, …). A search with text and filters is then one FTS `MATCH`, which is what
 //! keeps text + filter searches fast at 100k hosts (docs/toolchain.md, "Directory search"). The
 //! tokenizer is `unicode61 remove_diacritics 2`, so case and accents do not matter; each word
 //! the person types is a prefix (`mecc` finds `meccanica`).
@@ -14,9 +14,10 @@
 //! [`stem`] at index time and at query time (docs/design.md §8).
 //!
 //! The filters that describe an offer (path, period, figure, places) match within one offer:
-//! a profile has at most one offer per path kind, so each offer's values are also written as
-//! tokens qualified by its path (`opcpm202702`: the PCTO offer runs in February 2027), and a
-//! search naming two of them asks for both under the same path ([`HostSearch::fts_match`]).
+//! a profile has at most one offer per path kind, so each offer's values are written as tokens
+//! qualified by its path (`opcpm202702`: the PCTO offer runs in February 2027), and a search
+//! asks for them all under the same path, or under either path when it names none
+//! ([`HostSearch::fts_match`]).
 
 use crate::error::FieldError;
 use crate::hosts::{Cp2011Code, HostKind, HostSearch, Offer, PathKind};
@@ -332,7 +333,7 @@ fn places_query(prefix: &str, min: u32) -> Option<String> {
     Some(format!("({})", ranges.join(" OR ")))
 }
 
-/// The month token of a period filter, with the offer's prefix or none.
+/// The month token of an offer's period.
 fn month_token(prefix: &str, y: u16, m: u8) -> String {
     format!("{prefix}pm{y:04}{m:02}")
 }
@@ -344,8 +345,8 @@ pub struct HostTokens<'a> {
     pub province: &'a str,
     pub comuni: &'a [String],
     pub ateco: Option<&'a str>,
-    /// Its offers: paths, figures and months once for the host, and again each under its
-    /// offer's path with the offer's places.
+    /// Its offers: each one's path, and its figures, months and places under its path (a
+    /// search on any path asks each path's).
     pub offers: &'a [Offer],
 }
 
@@ -368,17 +369,19 @@ impl HostTokens<'_> {
             t.push(path_token(o.path));
             for f in &o.figures {
                 if let Ok(code) = Cp2011Code::parse(&f.code) {
-                    for d in code.with_ancestors() {
-                        t.push(format!("cp{d}"));
-                        t.push(format!("{op}cp{d}"));
-                    }
+                    t.extend(
+                        code.with_ancestors()
+                            .into_iter()
+                            .map(|d| format!("{op}cp{d}")),
+                    );
                 }
             }
             for p in &o.periods {
-                for m in p.months() {
-                    t.push(month_token("", m.year, m.month));
-                    t.push(month_token(op, m.year, m.month));
-                }
+                t.extend(
+                    p.months()
+                        .into_iter()
+                        .map(|m| month_token(op, m.year, m.month)),
+                );
             }
             t.extend(places_tokens(op, o.max_students));
         }
@@ -434,8 +437,7 @@ impl HostSearch {
         if let Some(v) = &self.ateco {
             tokens.push(format!("at{}", v.digits()));
         }
-        // The offer's terms under a prefix: "" for the host's own tokens (any offer), `opc` or
-        // `oap` for one path's offer, which alone has places tokens.
+        // The terms of one path's offer (`opc`, `oap`).
         let offer = |prefix: &str| -> Vec<String> {
             let mut t = Vec::new();
             if let Some(v) = &self.figure {
@@ -444,9 +446,7 @@ impl HostSearch {
             if let Some(v) = self.period {
                 t.push(month_token(prefix, v.year, v.month));
             }
-            if !prefix.is_empty() && self.names_an_offer() {
-                t.extend(self.min_places.and_then(|m| places_query(prefix, m)));
-            }
+            t.extend(self.min_places.and_then(|m| places_query(prefix, m)));
             t
         };
         match self.path {
@@ -458,20 +458,18 @@ impl HostSearch {
                     tokens.extend(terms);
                 }
             }
-            None => {
-                let places = self.names_an_offer() && self.min_places.is_some_and(|m| m > 1);
-                let plain = offer("");
-                if !places && plain.len() <= 1 {
-                    // One term of the offer: the host's own token says it.
-                    tokens.extend(plain);
-                } else {
-                    let each: Vec<String> = PathKind::ALL
-                        .into_iter()
-                        .map(|p| format!("({})", offer(offer_prefix(p)).join(" AND ")))
-                        .collect();
-                    tokens.push(format!("({})", each.join(" OR ")));
-                }
+            // Any path: one of the offers has them all.
+            None if self.names_an_offer() => {
+                let each: Vec<String> = PathKind::ALL
+                    .into_iter()
+                    .map(|p| match offer(offer_prefix(p)).as_slice() {
+                        [one] => one.clone(),
+                        all => format!("({})", all.join(" AND ")),
+                    })
+                    .collect();
+                tokens.push(format!("({})", each.join(" OR ")));
             }
+            None => {}
         }
         // FTS5 reads two terms side by side as both only when neither is in brackets: `AND`
         // always.
@@ -530,7 +528,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             s.fts_match().unwrap(),
-            "{name body} : ((\"meccanica\"* OR \"meccan\")) AND filters : (pvrm AND cp62)"
+            "{name body} : ((\"meccanica\"* OR \"meccan\")) AND filters : (pvrm AND (opccp62 OR oapcp62))"
         );
         assert_eq!(HostSearch::from_pairs(vec![]).unwrap().fts_match(), None);
     }
@@ -771,11 +769,8 @@ mod tests {
             "pvrm",
             "cm058091",
             "ptpcto",
-            "cp6",
-            "cp62310",
             "opccp6",
             "opccp62310",
-            "pm202702",
             "opcpm202702",
             "opcn05",
             "opcn12",
