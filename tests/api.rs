@@ -85,12 +85,25 @@ fn words_of(h: &DemoHost) -> Vec<String> {
         .collect()
 }
 
+/// Each typed word begins a word of the host, or has the stem of one (Italian Snowball,
+/// `domain::text::stem`: «meccanico» finds «meccanica»).
 fn text_matches(h: &DemoHost, q: &str) -> bool {
     let words = words_of(h);
+    let stems: BTreeSet<String> = words.iter().map(|w| domain::text::stem(w)).collect();
     fold(q)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|term| words.iter().any(|w| w.starts_with(term)))
+        .all(|term| {
+            words.iter().any(|w| w.starts_with(term)) || stems.contains(&domain::text::stem(term))
+        })
+}
+
+/// A month of one of the offer's periods.
+fn offer_in_month(o: &domain::hosts::Offer, year: u16, month: u8) -> bool {
+    let m = YearMonth { year, month };
+    o.periods
+        .iter()
+        .any(|p| YearMonth::of(p.from) <= m && m <= YearMonth::of(p.to))
 }
 
 #[test]
@@ -254,14 +267,17 @@ fn filters_combine() {
                 && x.paths.iter().any(|p| p.as_str() == "pcto")
         },
     );
+    // The filters of an offer hold within one offer.
     let g1 = h.figures[0][..1].to_owned();
     assert_filter(
         app,
         &format!("figure={g1}&min_places=3&period=2027-02"),
         |x| {
-            x.figures.iter().any(|f| f.starts_with(&g1))
-                && x.max_students >= 3
-                && month_overlaps(x, 2027, 2)
+            x.body.offers.iter().any(|o| {
+                o.figures.iter().any(|f| f.code.starts_with(&g1))
+                    && o.max_students >= 3
+                    && offer_in_month(o, 2027, 2)
+            })
         },
     );
     // Text and filters together, the budgeted search.
@@ -269,6 +285,127 @@ fn filters_combine() {
     assert_filter(app, &format!("q=tecnic&province={province}"), |x| {
         x.province == province && text_matches(x, "tecnic")
     });
+}
+
+/// Issue 23, point 8: «PCTO + February 2027 returned a host whose PCTO runs only in
+/// September (February was its apprenticeship)». Path, period, figure and places match
+/// within one offer, and each card says the periods of each path.
+#[test]
+fn the_filters_of_an_offer_hold_within_one_offer() {
+    let app = spawn_app();
+    let mut excluded = 0;
+    for (path, kind) in [
+        ("pcto", domain::hosts::PathKind::Pcto),
+        ("apprendistato", domain::hosts::PathKind::Apprendistato),
+    ] {
+        for (year, month) in [(2027, 2), (2027, 9), (2026, 11)] {
+            let query = format!("path={path}&period={year}-{month:02}");
+            let want = expected(app, |x| {
+                x.body
+                    .offers
+                    .iter()
+                    .any(|o| o.path == kind && offer_in_month(o, year, month))
+            });
+            // What matching the whole host found: the path on one offer, the month on another.
+            let union = expected(app, |x| {
+                x.paths.contains(&kind) && month_overlaps(x, year, month)
+            });
+            excluded += union.difference(&want).count();
+            assert_eq!(all_ids(app, &query), want, "{query}");
+        }
+        // Apprenticeships take 1–4 students in the seed, PCTO 1–12.
+        let min = if path == "pcto" { 5 } else { 3 };
+        assert_filter(app, &format!("path={path}&min_places={min}"), |x| {
+            x.body
+                .offers
+                .iter()
+                .any(|o| o.path == kind && o.max_students >= min)
+        });
+    }
+    assert!(
+        excluded > 0,
+        "the seed has hosts whose path and month are on different offers"
+    );
+    // The issue's host: a PCTO in September and an apprenticeship in February only.
+    let host = app
+        .hosts
+        .iter()
+        .find(|x| {
+            let pcto = x.body.offers.iter().find(|o| o.path.as_str() == "pcto");
+            let app_ = x
+                .body
+                .offers
+                .iter()
+                .find(|o| o.path.as_str() == "apprendistato");
+            matches!((pcto, app_), (Some(p), Some(a))
+                if offer_in_month(a, 2027, 2) && !offer_in_month(p, 2027, 2))
+        })
+        .expect("the seed has a host with the apprenticeship in February and no PCTO then");
+    let pcto = all_ids(app, "path=pcto&period=2027-02");
+    assert!(
+        !pcto.contains(&host.id),
+        "{}: PCTO not in February",
+        host.name
+    );
+    let apprenticeship = all_ids(app, "path=apprendistato&period=2027-02");
+    assert!(apprenticeship.contains(&host.id), "{}", host.name);
+    // Its card says which period is which path's.
+    let v = app
+        .get(&format!(
+            "/api/v1/hosts?path=apprendistato&period=2027-02&per_page=100&q={}",
+            host.name.replace(' ', "+").replace('\'', "%27")
+        ))
+        .json();
+    let item = v["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|i| i["id"] == host.id))
+        .cloned()
+        .expect("the host found by name");
+    let offers = item["path_offers"].as_array().cloned().unwrap_or_default();
+    assert_eq!(offers.len(), host.body.offers.len(), "{item}");
+    for (got, o) in offers.iter().zip(&host.body.offers) {
+        assert_eq!(got["path"], o.path.as_str());
+        assert_eq!(got["max_students"], o.max_students);
+        assert_eq!(
+            got["periods"].as_array().map(Vec::len),
+            Some(o.periods.len())
+        );
+    }
+    let page = app.get(&format!(
+        "/enti?path=apprendistato&period=2027-02&q={}",
+        host.name.replace(' ', "+").replace('\'', "%27")
+    ));
+    assert_eq!(page.status, 200);
+    for path in ["PCTO", "Apprendistato"] {
+        assert!(
+            page.body.contains(&format!(
+                "<strong class=\"card-offer-path\">{path}</strong>: "
+            )),
+            "the card names {path}'s places and periods"
+        );
+    }
+}
+
+#[test]
+fn italian_words_match_in_singular_and_plural_and_across_gender() {
+    let app = spawn_app();
+    // «meccanico» is in no demo profile as such: its stem finds «meccanica», «meccaniche».
+    let want = expected(app, |x| text_matches(x, "meccanico"));
+    assert!(!want.is_empty());
+    assert!(app.hosts.iter().any(|x| want.contains(&x.id)
+        && words_of(x)
+            .iter()
+            .any(|w| w == "meccanica" || w == "meccaniche")));
+    assert!(app
+        .hosts
+        .iter()
+        .all(|x| !words_of(x).iter().any(|w| w == "meccanico")));
+    assert_eq!(all_ids(app, "q=meccanico"), want);
+    assert_eq!(all_ids(app, "q=Meccanici"), want);
+    // A word being typed is still a prefix.
+    assert_filter(app, "q=meccanic", |x| text_matches(x, "meccanic"));
+    // The plural finds the singular.
+    assert_filter(app, "q=elettricisti", |x| text_matches(x, "elettricisti"));
 }
 
 #[test]

@@ -93,7 +93,12 @@ fn text_matches(h: &xtask::seed::DemoHost, q: &str) -> bool {
     fold(q)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|t| words.iter().any(|w| w.starts_with(t)))
+        .all(|t| {
+            words.iter().any(|w| w.starts_with(t))
+                || words
+                    .iter()
+                    .any(|w| domain::text::stem(w) == domain::text::stem(t))
+        })
 }
 
 /// The search near `centre` within `radius` returns exactly the seeded hosts whose comune is

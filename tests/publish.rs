@@ -339,6 +339,20 @@ fn ipa_prefill_and_cp2011_search() {
     assert!(items
         .iter()
         .all(|i| e2e::fold(i["title"].as_str().unwrap_or("")).contains("bibliotec")));
+    // The wizard's own hint, «meccanico», finds the figures in the plural («Tecnici
+    // meccanici», «Ingegneri meccanici»); «contabile» finds «Contabili».
+    for (q, code) in [
+        ("meccanico", "3.1.3.1"),
+        ("meccanico", "2.2.1.1.1"),
+        ("contabile", "3.3.1.2.1"),
+    ] {
+        let a = json_of(&send(&mut c, "GET", &format!("/api/v1/cp2011?q={q}"), None));
+        let items = a["items"].as_array().cloned().unwrap_or_default();
+        assert!(
+            items.iter().any(|i| i["code"] == code),
+            "{q} finds {code}: {a}"
+        );
+    }
     // Accents and case do not matter.
     let a = json_of(&send(
         &mut c,

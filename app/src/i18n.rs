@@ -164,6 +164,13 @@ pub struct Texts {
     pub places_label: &'static str,
     pub periods_label: &'static str,
     pub figures_label: &'static str,
+    /// A result's offer on one path, named short on its card: in the order of `PathKind::ALL`.
+    pub offer_path_short: [&'static str; 2],
+    /// A result's offer, after its path: "{places} · {periods}" ("PCTO: 4 posti · dal
+    /// 01/09/2027 al 30/09/2027").
+    pub offer_places_periods: &'static str,
+    /// The places of one offer: "{n} posto" / "{n} posti".
+    pub offer_places: Plural,
     pub error_title: &'static str,
 
     pub host_back: &'static str,
@@ -361,6 +368,12 @@ pub static IT: Texts = Texts {
     places_label: "Posti",
     periods_label: "Periodi",
     figures_label: "Figure professionali",
+    offer_path_short: ["PCTO", "Apprendistato"],
+    offer_places_periods: "{places} · {periods}",
+    offer_places: Plural {
+        one: "{n} posto",
+        other: "{n} posti",
+    },
     error_title: "La richiesta contiene un errore",
 
     host_back: "Torna alla ricerca",
@@ -568,6 +581,12 @@ pub static EN: Texts = Texts {
     places_label: "Places",
     periods_label: "Periods",
     figures_label: "Occupations",
+    offer_path_short: ["Work-based learning (PCTO)", "Apprenticeship"],
+    offer_places_periods: "{places} · {periods}",
+    offer_places: Plural {
+        one: "{n} place",
+        other: "{n} places",
+    },
     error_title: "The request contains an error",
 
     host_back: "Back to search",

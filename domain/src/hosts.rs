@@ -471,6 +471,41 @@ impl HostSearch {
         out
     }
 
+    /// The query of a link to this search: the filters, then the page and its length when
+    /// they are not the first and the default; `near=` (anywhere) when `anywhere` and no
+    /// place is set, so school staff who chose "anywhere" do not get their school's comune
+    /// back (see [`Self::names_a_place`]).
+    pub fn link_pairs(&self, anywhere: bool) -> Vec<(&'static str, String)> {
+        let mut pairs = self.filter_pairs();
+        if anywhere
+            && self.near.is_none()
+            && self.region.is_none()
+            && self.province.is_none()
+            && self.comune.is_none()
+        {
+            pairs.push(("near", String::new()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        if self.per_page != Self::DEFAULT_PER_PAGE {
+            pairs.push(("per_page", self.per_page.to_string()));
+        }
+        pairs
+    }
+
+    /// The way back from a profile to the search it was found by ("Torna alla ricerca"):
+    /// the profile's link carries the search's query ([`host_href`]), which is read as a
+    /// search and written again; anything else, a query that is not a search included, goes
+    /// back to `/enti`. Always a path under `/enti`, never an address taken from the request.
+    pub fn back_href(pairs: Vec<(String, String)>) -> String {
+        let anywhere = Self::names_a_place(&pairs);
+        match Self::from_pairs(pairs) {
+            Ok(search) => search_href(&search.link_pairs(anywhere)),
+            Err(_) => search_href(&[]),
+        }
+    }
+
     /// True when no filter and no text is set: the whole register, in its default order.
     pub fn is_empty(&self) -> bool {
         self.filter_pairs().is_empty()
@@ -481,6 +516,34 @@ impl HostSearch {
         let pages = total.div_ceil(u64::from(self.per_page));
         pages.min(u64::from(Self::MAX_PAGE)) as u32
     }
+}
+
+/// `/enti?…` with the pairs percent-encoded ([`crate::query::encode_component`]).
+pub fn search_href(pairs: &[(&str, String)]) -> String {
+    match query_string(pairs) {
+        None => "/enti".to_owned(),
+        Some(qs) => format!("/enti?{qs}"),
+    }
+}
+
+/// A profile's page, `/enti/{id}`, carrying the search it was found by (its
+/// [`HostSearch::link_pairs`]), so the profile's "Torna alla ricerca" goes back to it
+/// ([`HostSearch::back_href`]).
+pub fn host_href(id: u64, pairs: &[(&str, String)]) -> String {
+    match query_string(pairs) {
+        None => format!("/enti/{id}"),
+        Some(qs) => format!("/enti/{id}?{qs}"),
+    }
+}
+
+fn query_string(pairs: &[(&str, String)]) -> Option<String> {
+    (!pairs.is_empty()).then(|| {
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", crate::query::encode_component(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    })
 }
 
 /// The id in `/hosts/{id}`: a positive integer that JSON numbers carry exactly; anything else
@@ -508,6 +571,12 @@ pub struct HostSummary {
     pub ateco: Option<String>,
     pub max_students: u32,
     pub periods: Vec<Period>,
+    /// Each offer's path, places and periods, in the profile's order: what the search's
+    /// filters of the offer match within ([`HostSearch::offers_match`]); `paths`, `figures`,
+    /// `max_students` and `periods` above are the host's over all its offers.
+    /// (Not `offers`: a profile's detail also holds its whole offers under that name.)
+    #[serde(default)]
+    pub path_offers: Vec<OfferSummary>,
     /// Great-circle distance in km from the place searched (`near`), between the comuni's
     /// centroids; only in a search near a place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -524,6 +593,26 @@ impl HostSummary {
         if let Some(n) = near.iter().find(|n| n.code == self.comune) {
             self.distance_km = Some((n.km * 10.0).round() / 10.0);
             self.distance_approx = n.approx;
+        }
+    }
+}
+
+/// One offer of a result as the list shows it: the path, its places and its periods
+/// ("PCTO: settembre 2027 · Apprendistato: febbraio 2027").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct OfferSummary {
+    pub path: PathKind,
+    pub max_students: u32,
+    pub periods: Vec<Period>,
+}
+
+impl From<&Offer> for OfferSummary {
+    fn from(o: &Offer) -> Self {
+        OfferSummary {
+            path: o.path,
+            max_students: o.max_students,
+            periods: o.periods.clone(),
         }
     }
 }
@@ -694,6 +783,51 @@ mod tests {
         }
         let e = search(&[("foo", "1")]).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownParameter);
+    }
+
+    #[test]
+    fn the_way_back_keeps_the_search_and_stays_under_enti() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let s = search(&[
+            ("q", "meccanico & più"),
+            ("path", "pcto"),
+            ("period", "2027-02"),
+            ("page", "2"),
+        ])
+        .unwrap();
+        let link = host_href(12, &s.link_pairs(false));
+        assert_eq!(
+            link,
+            "/enti/12?q=meccanico+%26+pi%C3%B9&path=pcto&period=2027-02&page=2"
+        );
+        // What the profile's page reads back from its own query.
+        let query = link.split_once('?').unwrap().1;
+        let read: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        assert_eq!(
+            HostSearch::back_href(read),
+            "/enti?q=meccanico+%26+pi%C3%B9&path=pcto&period=2027-02&page=2"
+        );
+        // "Anywhere" stays anywhere.
+        assert_eq!(
+            HostSearch::back_href(pairs(&[("near", ""), ("kind", "impresa")])),
+            "/enti?kind=impresa&near="
+        );
+        // Never anything but a search under /enti.
+        for bad in [
+            &[("back", "https://evil.example/")][..],
+            &[("q", "x"), ("next", "//evil.example")],
+            &[("period", "2027-13")],
+        ] {
+            assert_eq!(HostSearch::back_href(pairs(bad)), "/enti", "{bad:?}");
+        }
+        assert_eq!(HostSearch::back_href(Vec::new()), "/enti");
+        assert_eq!(host_href(3, &[]), "/enti/3");
     }
 
     #[test]

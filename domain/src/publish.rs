@@ -332,6 +332,7 @@ pub fn summary(profile: &ValidProfile, body: &ProfileBody, region: &str) -> Opti
         ateco: profile.ateco.as_ref().map(|a| a.as_str().to_owned()),
         max_students: body.max_students(),
         periods: body.all_periods(),
+        path_offers: body.offers.iter().map(Into::into).collect(),
         distance_km: None,
         distance_approx: false,
     })

@@ -380,6 +380,7 @@ mod tests {
                 from: d("2026-03-01"),
                 to: d("2026-05-31"),
             }],
+            path_offers: Vec::new(),
             distance_km: None,
             distance_approx: false,
         }

@@ -153,7 +153,8 @@ export function publishing({ test, BASE, newPage, axe, shot, hydrated, signIn })
 
   async function findInSearch(page, query, id) {
     await page.goto(`${BASE}/enti?${query}`);
-    await page.locator(`a[href$="/enti/${id}"]`).first().waitFor({ timeout: 5000 });
+    // A result's link carries the search it was found by (`/enti/12?q=…`).
+    await page.locator(`a[href="/enti/${id}"], a[href^="/enti/${id}?"]`).first().waitFor({ timeout: 5000 });
   }
 
   test("publishing: a public body, iPA pre-fill, draft file saved and loaded, PEC, search, notice", async () => {

@@ -190,11 +190,49 @@ test("search by text, open a detail page", async () => {
   const first = page.locator(".card-title a").first();
   const name = (await first.textContent()).trim();
   await first.click();
-  await page.waitForURL(/\/enti\/\d+$/);
+  // The profile's address carries the search, for its way back.
+  await page.waitForURL(/\/enti\/\d+\?q=mecc$/);
   assert.equal((await page.locator("h1").textContent()).trim(), name);
   await page.getByRole("heading", { name: "Contatti" }).waitFor();
   await axe(page, "detail");
   await shot(page, "ente");
+  await page.context().close();
+});
+
+// Issue 23, point 8: each card says the places and periods of each path, «meccanico» finds
+// «meccanica», and the way back from a profile keeps the search.
+test("a result's card says each path's periods; «Torna alla ricerca» keeps the filters", async () => {
+  const page = await newPage();
+  const search = "/enti?q=meccanico&period=2027-02&min_places=2";
+  await page.goto(`${BASE}${search}`);
+  await hydrated(page);
+  const cards = page.locator("li.card");
+  assert.ok((await cards.count()) > 0, "meccanico finds hosts");
+  // A host with both paths if the page has one.
+  const both = cards.filter({ has: page.locator(".card-offer-path", { hasText: /^Apprendistato$/ }) })
+    .filter({ has: page.locator(".card-offer-path", { hasText: /^PCTO$/ }) });
+  const card = (await both.count()) > 0 ? both.first() : cards.first();
+  const offers = await card.locator(".card-offers li").allTextContents();
+  assert.ok(offers.length > 0, "the card has a line per path");
+  for (const li of offers) {
+    assert.match(li, /^(PCTO|Apprendistato): \d+ post[oi] · dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}/, li);
+  }
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(SHOTS, "enti-scheda-percorsi.png") });
+  await axe(page, search);
+  // The profile's link carries the search, and its way back is that search.
+  await card.locator(".card-title a").click();
+  await page.waitForURL(/\/enti\/\d+\?q=meccanico&period=2027-02&min_places=2$/);
+  const back = page.getByRole("link", { name: "Torna alla ricerca" });
+  assert.equal(await back.getAttribute("href"), search);
+  await back.click();
+  await page.waitForURL((u) => u.pathname + u.search === search);
+  assert.equal(await page.locator("#f-q").inputValue(), "meccanico");
+  assert.equal(await page.locator("#f-period").inputValue(), "2027-02");
+  assert.equal(await page.locator("#f-min").inputValue(), "2");
+  // A profile's address with anything else goes back to the plain search, never elsewhere.
+  await page.goto(`${BASE}/enti/1?back=https%3A%2F%2Fevil.example%2F`);
+  assert.equal(await page.getByRole("link", { name: "Torna alla ricerca" }).getAttribute("href"), "/enti");
   await page.context().close();
 });
 

@@ -297,7 +297,10 @@ async fn staff_comune(
 /// `/enti/{id}`: a published profile, or the 404 page.
 pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     let lang = lang_of(&req);
+    // The printed address is the profile's own, without the search its link carries.
     let url = req.uri().to_string();
+    let url = url.split('?').next().unwrap_or_default().to_owned();
+    let back = HostSearch::back_href(query_pairs(req.uri().query()));
     let user = visitor(&env, req.headers()).await;
     let mine = user.is_some();
     let found = SendFuture::new(async move {
@@ -309,7 +312,10 @@ pub async fn ente(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
         Ok(Some(h)) => {
             let h = Arc::new(h);
             let r = render(req, StatusCode::OK, move || {
-                view! { <EntePage lang=lang user=user.clone() host=h.clone() url=url.clone()/> }
+                view! {
+                    <EntePage lang=lang user=user.clone() host=h.clone() url=url.clone()
+                        back=back.clone()/>
+                }
             })
             .await;
             private_if(mine, r)

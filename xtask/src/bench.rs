@@ -56,8 +56,14 @@ fn verdict(ok: bool) -> &'static str {
 pub fn all(args: &[String]) -> Result {
     let quick = args.iter().any(|a| a == "--quick");
     let tools = tools::ensure_build_tools()?;
-    tools::ensure_chromium()?;
     let wrk = tools::ensure_wrk()?;
+    if args.iter().any(|a| a == "--search") {
+        // The search latency at 100k hosts alone (a change to the search's SQL or index).
+        build::all(&tools)?;
+        println!("\n## search latency over HTTP (wrangler dev, loopback, wrk)");
+        return search_100k(&wrk, quick);
+    }
+    tools::ensure_chromium()?;
     build::all(&tools)?;
 
     println!("\n## wasm sizes");
@@ -205,36 +211,42 @@ pub fn all(args: &[String]) -> Result {
     drop(running);
 
     if !quick {
-        let state = paths::target().join("bench").join("state-100k");
-        let _ = std::fs::remove_dir_all(&state);
-        server::migrate(&state)?;
-        let start = std::time::Instant::now();
-        for (i, file) in seed::write_sql_parts(100_000, 10_000)?.iter().enumerate() {
-            eprintln!("loading part {}", i + 1);
-            server::execute_file(&state, file)?;
-        }
-        println!(
-            "seeded 100k hosts in {:.0} s",
-            start.elapsed().as_secs_f64()
-        );
-        let srv = server::start(server::Options {
-            port: server::free_port()?,
-            state,
-            quiet: true,
-            log_file: Some(paths::target().join("bench").join("wrangler-100k.log")),
-            // Every request of wrk comes from 127.0.0.1: without the relaxed per-client limits,
-            // the search limit (60 a minute) would answer most of them 429.
-            vars: vec![("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned())],
-            config: None,
-        })?;
-        latency_table(&wrk, &srv.base_url, "100k hosts", quick)?;
-        drop(srv);
+        search_100k(&wrk, quick)?;
     }
 
     println!(
         "\n## attendance engine (criterion; budgets: one pupil ≤ 20 µs, 1,000 pupils ≤ 20 ms)"
     );
     run(cargo().args(["bench", "--package", "domain", "--bench", "attendance"]))?;
+    Ok(())
+}
+
+/// The search latency table at 100k seeded hosts (the `--search` bench alone runs only this).
+fn search_100k(wrk: &Path, quick: bool) -> Result {
+    let state = paths::target().join("bench").join("state-100k");
+    let _ = std::fs::remove_dir_all(&state);
+    server::migrate(&state)?;
+    let start = std::time::Instant::now();
+    for (i, file) in seed::write_sql_parts(100_000, 10_000)?.iter().enumerate() {
+        eprintln!("loading part {}", i + 1);
+        server::execute_file(&state, file)?;
+    }
+    println!(
+        "seeded 100k hosts in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+    let srv = server::start(server::Options {
+        port: server::free_port()?,
+        state,
+        quiet: true,
+        log_file: Some(paths::target().join("bench").join("wrangler-100k.log")),
+        // Every request of wrk comes from 127.0.0.1: without the relaxed per-client limits,
+        // the search limit (60 a minute) would answer most of them 429.
+        vars: vec![("PONTE_RELAXED_CLIENT_LIMITS".to_owned(), "1".to_owned())],
+        config: None,
+    })?;
+    latency_table(wrk, &srv.base_url, "100k hosts", quick)?;
+    drop(srv);
     Ok(())
 }
 
@@ -596,6 +608,22 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
         .iter()
         .map(|w| format!("/api/v1/hosts?q={w}"))
         .collect();
+    // The filters of an offer together, which hold within one offer: path, month and places
+    // in a province, and a figure with a month and places on any path (an `OR` of the paths).
+    let months = ["2026-11", "2027-02", "2027-03", "2027-06", "2027-09"];
+    let offer_filters: Vec<String> = provinces
+        .iter()
+        .zip(months.iter().cycle())
+        .zip(["pcto", "apprendistato"].iter().cycle())
+        .enumerate()
+        .map(|(i, ((p, m), k))| {
+            if i % 2 == 0 {
+                format!("/api/v1/hosts?province={p}&path={k}&period={m}&min_places=3")
+            } else {
+                format!("/api/v1/hosts?figure={}&period={m}&min_places=2", 1 + i % 8)
+            }
+        })
+        .collect();
     // Near the comuni of ten large cities, 30 km, with a word: what a school searching around
     // itself does (issue 21).
     let cities = [
@@ -637,6 +665,7 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
     for list in [
         &text_filter,
         &filter_only,
+        &offer_filters,
         &text_only,
         &near_text,
         &misspelt,
@@ -660,6 +689,10 @@ fn latency_table(wrk: &Path, base: &str, label: &str, quick: bool) -> Result {
         print(
             "filters only",
             wrk_run(wrk, base, &filter_only, conns, secs)?,
+        );
+        print(
+            "offer filters",
+            wrk_run(wrk, base, &offer_filters, conns, secs)?,
         );
         print("text only", wrk_run(wrk, base, &text_only, conns, secs)?);
         print(

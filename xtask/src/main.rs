@@ -21,7 +21,9 @@ Commands:
                          tests against wrangler dev, browser tests in Debian's Chromium
   probe                  the contract probe of `test` (schemathesis) on a fresh stack of its
                          own: every operation anonymous, as a guardian and as a secretary
-  bench                  benchmarks with their budgets: page weight, search latency, engine
+  bench [--quick] [--search]
+                         benchmarks with their budgets: page weight, search latency, engine
+                         (--search: only the search latency at 100k hosts)
   soak [--seconds N]     60 s (N) of mixed traffic at 10 connections against a fresh dev stack
                          (search, host pages, family dashboards, notices, an import running):
                          fails on any error; prints p50/p95/p99 per kind beside /healthz
@@ -44,7 +46,10 @@ Commands:
                          Italy) against its XML signature, whose certificate must be one of
                          PEM's (the list signer's, from the EU list of trusted lists), and load
                          its granted CA/QC services into the local D1 (docs/publishing.md)
-  gen-reference          regenerate migrations/0002 and 0011 (reference data, coordinates) from data/
+  reindex [--remote]     write the published profiles' search index rows again from what D1
+                         holds (local, or the deployed D1): after migration 0018
+  gen-reference          regenerate migrations/0002, 0011 and 0018 (reference data, coordinates,
+                         the CP 2011 titles' stems) from data/
   fuzz [--seconds N | --inputs N] [--target T]... [--seed N] [--release]
                          arbitrary and mutated inputs through verify_pec, the CAdES reader and
                          verifier, CRLs, the CSV importer, the query parsers and the draft
@@ -84,6 +89,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("bench") => bench::all(&args[1..]),
         Some("soak") => soak::run(&args[1..]),
+        Some("reindex") => reindex_cmd(&args[1..]),
         Some("probe") => probe::cli(&args[1..]),
         Some("build") => tools::ensure_build_tools()
             .and_then(|t| build::all(&t))
@@ -157,10 +163,29 @@ fn dev_state() -> PathBuf {
     paths::root().join(".wrangler").join("state")
 }
 
-/// Migrate the local D1 in `state` and replace its demo hosts with `n` new ones.
+/// Migrate the local D1 in `state` and replace its demo hosts with `n` new ones; the profiles
+/// published on it before are indexed again (`seed::reindex`).
 fn load_demo_hosts(state: &std::path::Path, n: usize) -> Result {
     server::migrate(state)?;
-    server::execute_file(state, &seed::write_sql(n)?)
+    server::execute_file(state, &seed::write_sql(n)?)?;
+    seed::reindex(&server::Db::Local(state)).map(|_| ())
+}
+
+/// `cargo xtask reindex [--remote]`: the published profiles' index rows written again from
+/// what D1 holds, in the local D1 or the deployed one (after `wrangler d1 migrations apply
+/// --remote` of a migration that changes how the index is written, such as 0018).
+fn reindex_cmd(args: &[String]) -> Result {
+    tools::npm()?;
+    let state = dev_state();
+    let db = if args.iter().any(|a| a == "--remote") {
+        server::Db::Remote
+    } else {
+        server::migrate(&state)?;
+        server::Db::Local(&state)
+    };
+    let n = seed::reindex(&db)?;
+    eprintln!("{n} published profiles indexed again");
+    Ok(())
 }
 
 fn seed_cmd(args: &[String]) -> Result {

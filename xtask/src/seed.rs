@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use domain::hosts::{
     Contacts, Figure, HostKind, HostSummary, Offer, PathKind, Period, Place, ProfileBody,
 };
-use domain::text::HostTokens;
+use domain::text::{index_text, HostTokens};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -387,6 +387,7 @@ pub fn generate(n: usize, seed: u64) -> Result<Vec<DemoHost>> {
                 ateco: ateco.as_ref().map(|a| a.0.clone()),
                 max_students: body.max_students(),
                 periods: body.all_periods(),
+                path_offers: body.offers.iter().map(Into::into).collect(),
                 distance_km: None,
                 distance_approx: false,
             },
@@ -459,17 +460,15 @@ pub fn sql(hosts: &[DemoHost], clear: bool) -> Result<String> {
                 region: &h.region,
                 province: &h.province,
                 comuni: &comuni,
-                paths: &h.paths,
-                figures: &h.figures,
                 ateco: h.ateco.as_deref(),
-                periods: &h.periods,
+                offers: &h.body.offers,
             }
             .to_filters_column();
             format!(
                 "({},{},{},{})",
                 h.id,
-                sql_text(&h.name),
-                sql_text(&h.fts_body()),
+                sql_text(&index_text(&h.name)),
+                sql_text(&index_text(&h.fts_body())),
                 sql_text(&filters)
             )
         })
@@ -482,6 +481,85 @@ pub fn sql(hosts: &[DemoHost], clear: bool) -> Result<String> {
     s.push_str("INSERT INTO hosts_fts(hosts_fts) VALUES ('optimize');\n");
     let _ = writeln!(s, "-- {} demo hosts", hosts.len());
     Ok(s)
+}
+
+/// The profiles' index rows written again from what D1 holds (`hosts`, `host_profiles`, the
+/// ATECO title): after a change of how the index is written (migration 0018: stems, the
+/// offers' tokens), for the profiles published before it. The demo hosts are written anew by
+/// every seed; this is for the others (`origin = 'register'`).
+pub const REINDEX_READ: &str = "SELECT h.id, h.name, h.kind, h.region, h.province, h.ateco, \
+     a.title AS ateco_title, p.body FROM hosts h JOIN host_profiles p ON p.host_id = h.id \
+     LEFT JOIN ateco a ON a.code = h.ateco WHERE h.origin = 'register' ORDER BY h.id";
+
+/// The SQL that rewrites the index rows of the profiles [`REINDEX_READ`] read; `None` when
+/// there are none.
+pub fn reindex_sql(rows: &[serde_json::Value]) -> Result<Option<String>> {
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let text = |r: &serde_json::Value, k: &str| -> Result<String> {
+        r[k].as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("reindex: {k} missing in {r}"))
+    };
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut fts_rows = Vec::with_capacity(rows.len());
+    for r in rows {
+        let id = r["id"]
+            .as_u64()
+            .ok_or_else(|| format!("reindex: id missing in {r}"))?;
+        let body: ProfileBody = serde_json::from_str(&text(r, "body")?)
+            .map_err(|e| format!("reindex: host {id}'s body: {e}"))?;
+        let kind = HostKind::parse(&text(r, "kind")?).map_err(|e| format!("host {id}: {e}"))?;
+        let comuni: Vec<String> = body.places.iter().map(|p| p.comune.clone()).collect();
+        let ateco = r["ateco"].as_str();
+        let filters = HostTokens {
+            kind,
+            region: &text(r, "region")?,
+            province: &text(r, "province")?,
+            comuni: &comuni,
+            ateco,
+            offers: &body.offers,
+        }
+        .to_filters_column();
+        ids.push(id.to_string());
+        fts_rows.push(format!(
+            "({id},{},{},{})",
+            sql_text(&index_text(&text(r, "name")?)),
+            sql_text(&index_text(&body.fts_body(r["ateco_title"].as_str()))),
+            sql_text(&filters)
+        ));
+    }
+    let mut s = String::new();
+    for chunk in ids.chunks(500) {
+        let _ = writeln!(
+            s,
+            "DELETE FROM hosts_fts WHERE rowid IN ({});",
+            chunk.join(",")
+        );
+    }
+    push_inserts(
+        &mut s,
+        "INSERT INTO hosts_fts (rowid, name, body, filters) VALUES",
+        &fts_rows,
+    );
+    let _ = writeln!(s, "-- {} profiles indexed again", rows.len());
+    Ok(Some(s))
+}
+
+/// Rewrites the index rows of the published profiles of `db` ([`reindex_sql`]); returns how
+/// many.
+pub fn reindex(db: &crate::server::Db) -> Result<usize> {
+    let rows = crate::server::query_db(db, REINDEX_READ)?;
+    let Some(sql) = reindex_sql(&rows)? else {
+        return Ok(0);
+    };
+    let dir = crate::paths::target().join("seed");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join("reindex.sql");
+    std::fs::write(&path, sql).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    crate::server::execute_file_at(db, &path)?;
+    Ok(rows.len())
 }
 
 /// Multi-row INSERTs, each statement under D1's 100 KB limit.
@@ -548,6 +626,35 @@ pub fn write_sql_parts(n: usize, per_file: usize) -> Result<Vec<std::path::PathB
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index rows `reindex` writes from what D1 holds are the ones the seed wrote.
+    #[test]
+    fn reindexing_writes_the_rows_the_seed_writes() {
+        let hosts = generate(40, 3).unwrap();
+        let rows: Vec<serde_json::Value> = hosts
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "id": h.id, "name": h.name, "kind": h.kind.as_str(), "region": h.region,
+                    "province": h.province, "ateco": h.ateco, "ateco_title": h.ateco_title,
+                    "body": json(&h.body),
+                })
+            })
+            .collect();
+        let again = reindex_sql(&rows).unwrap().unwrap();
+        let seeded = sql(&hosts, false).unwrap();
+        let fts = |s: &str| -> String {
+            s.split("INSERT INTO hosts_fts (rowid, name, body, filters) VALUES\n")
+                .skip(1)
+                .map(|part| part.split(";\n").next().unwrap_or("").to_owned())
+                .collect::<Vec<_>>()
+                .join(",\n")
+        };
+        assert!(!fts(&seeded).is_empty());
+        assert_eq!(fts(&again), fts(&seeded));
+        assert!(again.starts_with("DELETE FROM hosts_fts WHERE rowid IN (1,2,3,"));
+        assert!(reindex_sql(&[]).unwrap().is_none());
+    }
 
     #[test]
     fn deterministic_and_spread() {

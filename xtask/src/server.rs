@@ -36,6 +36,39 @@ pub fn execute_file(state: &Path, file: &Path) -> Result {
 /// Reads with one SQL `SELECT` from the local database (the tests check what a purge left): its
 /// rows as JSON objects. Only for reading: tests change data through the API.
 pub fn query(state: &Path, select: &str) -> Result<Vec<serde_json::Value>> {
+    query_db(&Db::Local(state), select)
+}
+
+/// A D1 database `wrangler d1 execute` reaches: the local one in a state directory, or the
+/// deployed one (`--remote`, with the operator's own wrangler login).
+pub enum Db<'a> {
+    Local(&'a Path),
+    Remote,
+}
+
+impl Db<'_> {
+    fn execute(&self) -> Command {
+        let mut cmd = wrangler();
+        cmd.args(["d1", "execute", "DB", "--yes"]);
+        match self {
+            Db::Local(state) => {
+                cmd.args(["--local", "--persist-to"]).arg(state);
+            }
+            Db::Remote => {
+                cmd.arg("--remote");
+            }
+        }
+        cmd
+    }
+}
+
+/// Execute a SQL file against `db`.
+pub fn execute_file_at(db: &Db, file: &Path) -> Result {
+    run(db.execute().arg("--file").arg(file).stdout(Stdio::null()))
+}
+
+/// [`query`] against `db`.
+pub fn query_db(db: &Db, select: &str) -> Result<Vec<serde_json::Value>> {
     if !select
         .trim_start()
         .to_ascii_uppercase()
@@ -43,9 +76,9 @@ pub fn query(state: &Path, select: &str) -> Result<Vec<serde_json::Value>> {
     {
         return Err(format!("only a SELECT reads the test database: {select}"));
     }
-    let out = wrangler()
-        .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
-        .arg(state)
+    let out = db
+        .execute()
+        .arg("--json")
         .args(["--command", select])
         .stderr(Stdio::inherit())
         .output()

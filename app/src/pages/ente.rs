@@ -16,13 +16,16 @@ pub fn EntePage(
     user: Option<SignedIn>,
     host: Arc<HostDetail>,
     url: String,
+    /// "Torna alla ricerca": the search the profile was found by
+    /// (`domain::hosts::HostSearch::back_href`), `/enti` when none.
+    back: String,
 ) -> impl IntoView {
     let t = lang.texts();
     let lt = lang.lists();
     let name = host.summary.name.clone();
     view! {
         <Page lang=lang title=name user=user>
-            <p class="back"><a href="/enti">{t.host_back}</a></p>
+            <p class="back"><a href=back>{t.host_back}</a></p>
             <p class="stampa">
                 <button type="button" class="btn btn-secondary" data-stampa hidden>
                     {lt.print}

@@ -5,7 +5,7 @@ use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::{Page, SignedIn};
 use crate::pages::enti_lista::{EntiCsv, ListaBottone, ListaDati, ListaPannello};
 use crate::pages::period_text;
-use domain::hosts::{Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
+use domain::hosts::{host_href, Figure, HostKind, HostSearch, HostSummary, PathKind, SearchPage};
 use domain::place::{distance_words, ComuneRef, Distance, ProvinceRef, RadiusKm, RegionRef};
 use domain::FieldError;
 use leptos::prelude::*;
@@ -307,18 +307,37 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
 /// One result: what matters to choose a placement, with a link to the whole profile.
 #[component]
 fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) -> impl IntoView {
-    let paths = host
-        .paths
+    // Each offer on a line of its own: its path, places and periods (the search's filters of
+    // the offer hold within one offer).
+    let offers = host
+        .path_offers
         .iter()
-        .map(|p| p.label())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let periods = host
-        .periods
-        .iter()
-        .map(|p| period_text(t, p))
-        .collect::<Vec<_>>()
-        .join("; ");
+        .map(|o| {
+            let name = PathKind::ALL
+                .iter()
+                .position(|p| *p == o.path)
+                .map(|i| t.offer_path_short[i])
+                .unwrap_or_default();
+            let places = fill(
+                t.offer_places.pick(o.max_students.into()),
+                &[("n", &o.max_students.to_string())],
+            );
+            let periods = o
+                .periods
+                .iter()
+                .map(|p| period_text(t, p))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let words = fill(
+                t.offer_places_periods,
+                &[("places", &places), ("periods", &periods)],
+            );
+            view! { <li><strong class="card-offer-path">{name}</strong>": "{words}</li> }
+        })
+        .collect_view();
+    // The profile's link carries the search, for its "Torna alla ricerca".
+    let anywhere = data.lista.staff.is_some();
+    let href = host_href(host.id, &data.search.link_pairs(anywhere));
     let figures = host
         .figures
         .iter()
@@ -350,17 +369,15 @@ fn Scheda(t: &'static Texts, host: HostSummary, data: std::sync::Arc<EntiData>) 
     });
     view! {
         <li class="card">
-            <h3 class="card-title"><a href=format!("/enti/{}", host.id)>{host.name.clone()}</a></h3>
+            <h3 class="card-title"><a href=href>{host.name.clone()}</a></h3>
             <p class="card-meta">
                 <span class="badge">{host.kind.label()}</span>
                 " "
                 <span>{format!("{} ({})", host.comune_name, host.province)}</span>
                 {distance}
             </p>
-            <p class="card-paths">{paths}</p>
             <dl class="card-facts">
-                <div><dt>{t.places_label}</dt><dd>{host.max_students}</dd></div>
-                <div><dt>{t.periods_label}</dt><dd>{periods}</dd></div>
+                <div><dt>{t.host_offers}</dt><dd><ul class="card-offers">{offers}</ul></dd></div>
                 <div><dt>{t.figures_label}</dt><dd>{figures}</dd></div>
             </dl>
             <ListaBottone data=data.lista.clone() host_id=host.id name=host.name.clone()/>
@@ -404,12 +421,5 @@ fn Paginazione(t: &'static Texts, search: HostSearch, total: u64) -> impl IntoVi
 
 /// `/enti?…` with the pairs percent-encoded.
 pub fn href_with(pairs: &[(&str, String)]) -> String {
-    if pairs.is_empty() {
-        return "/enti".to_owned();
-    }
-    let qs: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", domain::query::encode_component(v)))
-        .collect();
-    format!("/enti?{}", qs.join("&"))
+    domain::hosts::search_href(pairs)
 }

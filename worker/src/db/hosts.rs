@@ -26,13 +26,18 @@ macro_rules! columns {
     };
 }
 
-/// A host of the page as JSON, in the shape of [`HostSummary`] (the JSON columns inlined).
+/// A host of the page as JSON, in the shape of [`HostSummary`] (the JSON columns inlined;
+/// each offer's path, places and periods from the profile, read for the page's rows only).
 macro_rules! item_json {
     () => {
         "json_object('id', p.id, 'name', p.name, 'kind', p.kind, 'comune', p.comune, \
          'comune_name', p.comune_name, 'province', p.province, 'region', p.region, \
          'paths', json(p.paths), 'figures', json(p.figures), 'ateco', p.ateco, \
-         'max_students', p.max_students, 'periods', json(p.periods))"
+         'max_students', p.max_students, 'periods', json(p.periods), \
+         'path_offers', (SELECT json_group_array(json_object('path', json_extract(o.value, '$.path'), \
+         'max_students', json_extract(o.value, '$.max_students'), \
+         'periods', json(json_extract(o.value, '$.periods')))) \
+         FROM host_profiles hp, json_each(hp.body, '$.offers') o WHERE hp.host_id = p.id))"
     };
 }
 
@@ -261,6 +266,7 @@ impl Row {
             ateco: self.ateco,
             max_students: self.max_students as u32,
             periods,
+            path_offers: Vec::new(),
             distance_km: None,
             distance_approx: false,
         })
@@ -401,7 +407,7 @@ async fn search_database(env: &Env, s: &HostSearch) -> Result<SearchPage, Error>
         None => None,
     };
     let mut bound = vec![int(s.per_page), int(s.offset())];
-    let sql = match (&near, s.fts_match(), s.min_places) {
+    let sql = match (&near, s.fts_match(), s.sql_min_places()) {
         (Some((_, comuni)), m, min) => {
             bound.push(text(&near_json(comuni)?));
             bound.push(int(min.unwrap_or(0)));
@@ -575,8 +581,10 @@ pub async fn detail(env: &Env, id: u64) -> Result<Option<HostDetail>, Error> {
         return Ok(None);
     };
     let body: ProfileBody = from_json(&format!("host {id} body"), &d.body)?;
+    let mut summary = d.row.into_summary()?;
+    summary.path_offers = body.offers.iter().map(Into::into).collect();
     Ok(Some(HostDetail {
-        summary: d.row.into_summary()?,
+        summary,
         region_name: d.region_name,
         ateco_title: d.ateco_title,
         body,

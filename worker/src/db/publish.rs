@@ -14,7 +14,7 @@ use domain::place::IstatComune;
 use domain::profile::{ReferenceData, ValidProfile};
 use domain::publish::{limits, IpaEnte, Proof};
 use domain::registry::{Evidence, Owner, ReviewReason};
-use domain::text::HostTokens;
+use domain::text::{index_text, HostTokens};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
@@ -485,10 +485,8 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
         region: &s.region,
         province: &s.province,
         comuni: &comuni,
-        paths: &s.paths,
-        figures: &s.figures,
         ateco: s.ateco.as_deref(),
-        periods: &s.periods,
+        offers: &p.body.offers,
     }
     .to_filters_column();
     let db = database(env)?;
@@ -579,8 +577,8 @@ pub async fn publish(env: &Env, p: &Publication<'_>) -> Result<Option<i64>, Erro
              WHERE {CLAIMED}"
         ))
         .bind(&with(vec![
-            text(&s.name),
-            text(&p.body.fts_body(p.ateco_title)),
+            text(&index_text(&s.name)),
+            text(&index_text(&p.body.fts_body(p.ateco_title))),
             text(&filters),
         ]))?,
         db.prepare(format!(
