@@ -67,15 +67,17 @@ fn startup() -> Result {
         .build();
     let ok = |url: &str| matches!(agent.get(url).call(), Ok(r) if r.status() == 200);
     let mut rows: Vec<[f64; 4]> = Vec::new();
+    let dir = paths::target().join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for run in 0..RUNS {
-        let state = paths::target().join("bench").join("state-startup");
+        let state = dir.join("state-startup");
         let _ = std::fs::remove_dir_all(&state);
         let started = Instant::now();
         let srv = server::spawn(server::Options {
             port: server::free_port()?,
             state,
             quiet: true,
-            log_file: Some(paths::target().join("bench").join("wrangler-startup.log")),
+            log_file: Some(dir.join("wrangler-startup.log")),
             vars: Vec::new(),
             config: None,
         })?;
@@ -190,6 +192,10 @@ pub fn all(args: &[String]) -> Result {
         verdict(gz <= WORKER_GZIP_BUDGET)
     );
     startup()?;
+    if args.iter().any(|a| a == "--size") {
+        // Only the sizes and the worker's start-up.
+        return Ok(());
+    }
 
     let state = paths::target().join("bench").join("state-1k");
     let _ = std::fs::remove_dir_all(&state);
