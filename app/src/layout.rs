@@ -1,6 +1,7 @@
 //! The page frame every page shares: head, skip link, header, footer.
 
 use crate::assets::{self, Bundle};
+use crate::erased::{IntoErased, PageChildren};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn Page(
     #[prop(default = None, into)] user: Option<SignedIn>,
     #[prop(optional)] pwa: bool,
     #[prop(optional, into)] offline_note: Option<String>,
-    children: Children,
+    children: PageChildren,
 ) -> impl IntoView {
     let t = lang.texts();
     let offline_note = offline_note.unwrap_or_else(|| t.offline_note.to_owned());
@@ -47,13 +48,13 @@ pub fn Page(
                 </form>
             </div>
         }
-        .into_any(),
+        .erased(),
         None => view! {
             <div class="account">
                 <a class="account-link" href="/accedi">{t.nav_signin}</a>
             </div>
         }
-        .into_any(),
+        .erased(),
     };
     view! {
         <!DOCTYPE html>
@@ -103,7 +104,7 @@ pub fn Page(
                                 </p>
                             }
                         })}
-                    {children()}
+                    {children.render()}
                 </main>
                 <footer class="site-footer">
                     <div class="wrap">

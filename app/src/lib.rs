@@ -4,6 +4,7 @@
 //! nothing is loaded from another origin.
 
 pub mod assets;
+pub mod erased;
 pub mod exports;
 pub mod i18n;
 pub mod i18n_decisions;

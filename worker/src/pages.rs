@@ -3,6 +3,7 @@
 use crate::db::{self, hosts, reference};
 use crate::error::{query_pairs, ApiError};
 use crate::SharedEnv;
+use app::erased::{Erased, IntoErased};
 use app::i18n::Lang;
 use app::layout::SignedIn;
 use app::pages::calcolo::CalcoloPage;
@@ -40,6 +41,14 @@ where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // One copy of Leptos' response machinery for every page, not one per page's view type
+    // (docs/toolchain.md §10): the page is erased here, and rendered by `render_erased`.
+    render_erased(req, status, Arc::new(move || view_fn().erased())).await
+}
+
+type PageFn = Arc<dyn Fn() -> Erased + Send + Sync>;
+
+async fn render_erased(req: Request, status: StatusCode, view_fn: PageFn) -> Response {
     // Leptos adds a few inline scripts of its own, each with this response's nonce: the page's
     // Content-Security-Policy allows exactly that nonce (and still no `unsafe-inline`).
     let with_csp = move || {

@@ -159,6 +159,14 @@ pub struct Options {
 }
 
 pub fn start(opts: Options) -> Result<Server> {
+    let server = spawn(opts)?;
+    wait_ready(&server.base_url, Duration::from_secs(120))?;
+    Ok(server)
+}
+
+/// `wrangler dev` started, not yet answering: [`start`] without the wait (the bench times the
+/// start-up itself).
+pub fn spawn(opts: Options) -> Result<Server> {
     let mut cmd = wrangler();
     cmd.arg("dev");
     if let Some(config) = &opts.config {
@@ -192,13 +200,11 @@ pub fn start(opts: Options) -> Result<Server> {
     let child = cmd
         .spawn()
         .map_err(|e| format!("cannot start wrangler dev: {e}"))?;
-    let server = Server {
+    Ok(Server {
         child,
         base_url: format!("http://127.0.0.1:{}", opts.port),
         state: opts.state,
-    };
-    wait_ready(&server.base_url, Duration::from_secs(120))?;
-    Ok(server)
+    })
 }
 
 /// A second `wrangler dev` of the same worker on the same local `state`, without the static

@@ -2,6 +2,7 @@
 //! `/scuola` (the family's pages are in `famiglia.rs`).
 
 use crate::assets::Bundle;
+use crate::erased::IntoErased;
 use crate::i18n::{date_it, fill, Lang, Texts};
 use crate::islands::importazione::{self, Importazione};
 use crate::islands::{IslandData, IslandDataHolder};
@@ -25,7 +26,7 @@ pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> i
             <h1>{t.signin_title}</h1>
             <p class="lead">{t.signin_lead}</p>
             {if providers.is_empty() {
-                view! { <p>{t.signin_none}</p> }.into_any()
+                view! { <p>{t.signin_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="doors">
@@ -47,7 +48,7 @@ pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> i
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
             <p>{t.signin_hosts_note}</p>
         </Page>
@@ -157,7 +158,7 @@ pub fn NoRolePage(
     );
     let shown = list.schools.len();
     let found = if list.schools.is_empty() {
-        view! { <p>{t.norole_schools_none}</p> }.into_any()
+        view! { <p>{t.norole_schools_none}</p> }.erased()
     } else {
         view! {
             <ul class="cards">
@@ -168,7 +169,7 @@ pub fn NoRolePage(
                     .collect_view()}
             </ul>
         }
-        .into_any()
+        .erased()
     };
     view! {
         <Page lang=lang title=t.norole_title.to_owned() user=user>
@@ -387,7 +388,7 @@ pub fn ImportazioniPage(
             <noscript><p>{t.import_noscript}</p></noscript>
             <h2>{t.import_history}</h2>
             {if history.is_empty() {
-                view! { <p>{t.import_none}</p> }.into_any()
+                view! { <p>{t.import_none}</p> }.erased()
             } else {
                 view! {
                     <div class="table-wrap" tabindex="0" role="region" aria-label=t.import_history>
@@ -418,7 +419,7 @@ pub fn ImportazioniPage(
                         </table>
                     </div>
                 }
-                    .into_any()
+                    .erased()
             }}
         </Page>
     }

@@ -3,6 +3,7 @@
 //! the document to sign and the signed file to upload), and "Annulla la dichiarazione" while it
 //! waits. Plain HTML forms, no wasm: the code is the only key, as in the API.
 
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::i18n_publish::DeclarationTexts;
 use crate::layout::Page;
@@ -70,7 +71,7 @@ fn Found(lang: Lang, d: DeclarationView) -> impl IntoView {
                 {fill(if of_record { t.pec_of_record } else { t.pec_declared }, &[("pec", &pec)])}
             </p>
         }
-        .into_any(),
+        .erased(),
         _ => view! {
             <h2>{t.sign_title}</h2>
             <p>
@@ -95,7 +96,7 @@ fn Found(lang: Lang, d: DeclarationView) -> impl IntoView {
                 <button type="submit" class="btn btn-primary">{t.sign_upload}</button>
             </form>
         }
-        .into_any(),
+        .erased(),
     });
     let cancel = pending.then(|| {
         view! {

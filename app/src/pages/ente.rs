@@ -1,3 +1,4 @@
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::layout::{Page, SignedIn};
 use crate::pages::period_text;
@@ -101,8 +102,8 @@ pub fn EnteScheda(
     let contact = |label: &'static str, value: &Option<String>, href: Option<String>| {
         value.clone().map(|v| {
             let body = match href {
-                Some(href) => view! { <a href=href>{v}</a> }.into_any(),
-                None => view! { <span>{v}</span> }.into_any(),
+                Some(href) => view! { <a href=href>{v}</a> }.erased(),
+                None => view! { <span>{v}</span> }.erased(),
             };
             view! { <div><dt>{label}</dt><dd>{body}</dd></div> }
         })

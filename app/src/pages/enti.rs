@@ -1,4 +1,5 @@
 use crate::assets::Bundle;
+use crate::erased::IntoErased;
 use crate::i18n::{fill, group_digits, Lang, Texts};
 use crate::islands::filtro_luogo::{self, FiltroLuogo};
 use crate::islands::{IslandData, IslandDataHolder};
@@ -141,14 +142,14 @@ pub fn EntiPage(lang: Lang, data: std::sync::Arc<EntiData>) -> impl IntoView {
     let open_filters = data.result.is_err();
 
     let results = match &data.result {
-        Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.into_any(),
+        Ok(page) => view! { <Risultati t=t data=data.clone() page=page.clone()/> }.erased(),
         Err(e) => view! {
             <div class="alert alert-danger" role="alert">
                 <h2>{t.error_title}</h2>
                 <p>{lang.error(e)}</p>
             </div>
         }
-        .into_any(),
+        .erased(),
     };
 
     view! {
@@ -272,7 +273,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
                         {fill(t.suggestion_applied, &[("typed", typed), ("fixed", fixed)])}
                     </p>
                 }
-                .into_any(),
+                .erased(),
             )
         }
         (None, Some(fixed)) => data.search.with_suggestion(&page).map(|again| {
@@ -283,7 +284,7 @@ fn Risultati(t: &'static Texts, data: std::sync::Arc<EntiData>, page: SearchPage
                     <a href=href_with(&again.filter_pairs())>{fixed.clone()}</a>
                 </p>
             }
-            .into_any()
+            .erased()
         }),
         (None, None) => None,
     };

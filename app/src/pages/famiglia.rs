@@ -3,6 +3,7 @@
 //! `/famiglia/avvisi/{id}` (notices, *presa visione*). Plain HTML forms: no wasm on a parent's
 //! phone. Every figure comes from `domain::family::Dashboard`.
 
+use crate::erased::IntoErased;
 use crate::i18n::{date_it, fill, Lang};
 use crate::i18n_family::FamilyTexts;
 use crate::layout::{Choice, Page, SignedIn};
@@ -216,7 +217,7 @@ pub fn Cruscotto(
             </dl>
             <h3>{ft.actions}</h3>
             {if actions.is_empty() {
-                view! { <p>{ft.actions_none}</p> }.into_any()
+                view! { <p>{ft.actions_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="todo">
@@ -232,7 +233,7 @@ pub fn Cruscotto(
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
             {(!detail)
                 .then(|| {
@@ -503,7 +504,7 @@ pub fn AlunnoPage(
     let title = child.name.clone();
     let pupil_id = child.id;
     let to_justify = if open.is_empty() {
-        view! { <p>{ft.to_justify_none}</p> }.into_any()
+        view! { <p>{ft.to_justify_none}</p> }.erased()
     } else {
         let p = justify_problem.clone();
         let chosen = move |id: i64| match &p {
@@ -567,7 +568,7 @@ pub fn AlunnoPage(
                 <button type="submit" class="btn btn-primary">{ft.to_justify_button}</button>
             </form>
         }
-            .into_any()
+            .erased()
     };
     let deroga_open = deroga_problem.is_some();
     let deroga_value = |k: &str| {
@@ -605,7 +606,7 @@ pub fn AlunnoPage(
                 <h2 id="deroghe">{ft.deroga_title}</h2>
                 <p>{ft.deroga_lead}</p>
                 {if deroghe.is_empty() {
-                    view! { <p>{ft.deroga_none}</p> }.into_any()
+                    view! { <p>{ft.deroga_none}</p> }.erased()
                 } else {
                     view! {
                         <ul class="requests">
@@ -637,7 +638,7 @@ pub fn AlunnoPage(
                                 .collect_view()}
                         </ul>
                     }
-                        .into_any()
+                        .erased()
                 }}
                 <details class="deroga-form" open=deroga_open>
                     <summary class="btn btn-secondary">{ft.deroga_open}</summary>
@@ -708,7 +709,7 @@ pub fn AlunnoPage(
             <section aria-labelledby="assenze">
                 <h2 id="assenze">{fill(ft.absences_title, &[("n", &lang.number(total as u64))])}</h2>
                 {if months.is_empty() {
-                    view! { <p>{ft.absences_none}</p> }.into_any()
+                    view! { <p>{ft.absences_none}</p> }.erased()
                 } else {
                     // Each month folded but the latest and those with what was just sent: the
                     // page stays short on a phone.
@@ -737,7 +738,7 @@ pub fn AlunnoPage(
                             }
                         })
                         .collect_view()
-                        .into_any()
+                        .erased()
                 }}
             </section>
         </Page>
@@ -800,7 +801,7 @@ pub fn AvvisiPage(
             <h1>{ft.notices_title}</h1>
                         <p class="lead">{ft.notices_lead}</p>
             {if notices.is_empty() {
-                view! { <p>{ft.notices_none}</p> }.into_any()
+                view! { <p>{ft.notices_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="avvisi">
@@ -821,8 +822,8 @@ pub fn AvvisiPage(
                                         {n.withdrawn.is_some().then(|| view! { <p class="state withdrawn">{ft.notice_withdrawn_tag}</p> })}
                                         {n.reminded.clone().map(|d| view! { <p class="state">{fill(ft.notice_reminded, &[("date", &d)])}</p> })}
                                         {match (n.requires_ack && n.withdrawn.is_none(), n.acknowledged) {
-                                            (true, None) => Some(view! { <p class="state">{ft.notice_ack_needed}</p> }.into_any()),
-                                            (true, Some((d, t))) => Some(view! { <p class="state">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p> }.into_any()),
+                                            (true, None) => Some(view! { <p class="state">{ft.notice_ack_needed}</p> }.erased()),
+                                            (true, Some((d, t))) => Some(view! { <p class="state">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p> }.erased()),
                                             _ => None,
                                         }}
                                     </li>
@@ -831,18 +832,18 @@ pub fn AvvisiPage(
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
             <h2>{ft.auto_title}</h2>
             {if auto.is_empty() {
-                view! { <p>{ft.notices_none}</p> }.into_any()
+                view! { <p>{ft.notices_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="avvisi">
                         {auto.iter().map(|a| view! { <li class="avviso auto">{auto_text(ft, a)}</li> }).collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
         </Page>
     }
@@ -884,10 +885,10 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
                         <p>{ft.notice_ack_needed}</p>
                         <button type="submit" class="btn btn-primary">{ft.notice_ack_button}</button>
                     </form>
-                }.into_any()),
+                }.erased()),
                 (true, Some((d, t))) => Some(view! {
                     <p class="state" data-acknowledged="true">{fill(ft.notice_ack_done, &[("date", &d), ("time", &t)])}</p>
-                }.into_any()),
+                }.erased()),
                 _ => None,
             }}
         </Page>

@@ -2,6 +2,7 @@
 //! deployment set, `domain::controller`) and `/accessibilita` (the accessibility statement in
 //! AgID's model). Server-rendered, no wasm.
 
+use crate::erased::IntoErased;
 use crate::i18n::{date_it, fill, Lang};
 use crate::layout::{Page, SignedIn};
 use chrono::NaiveDate;
@@ -33,13 +34,13 @@ fn ControllerDetails(lang: Lang, controller: ControllerSetting) -> impl IntoView
                 <dd><a href=format!("mailto:{}", c.dpo_email)>{c.dpo_email.clone()}</a></dd>
             </dl>
         }
-        .into_any(),
+        .erased(),
         Err(missing) => view! {
             <p class="alert alert-warning" role="note">
                 {fill(t.controller_missing, &[("settings", &missing.join(", "))])}
             </p>
         }
-        .into_any(),
+        .erased(),
     }
 }
 
@@ -86,8 +87,8 @@ pub fn AccessibilitaPage(
         .map(date_it)
         .unwrap_or_default();
     let contact = match &controller {
-        Ok(c) => view! { <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a> }.into_any(),
-        Err(_) => view! { <a href="/privacy#titolare">{t.footer_privacy}</a> }.into_any(),
+        Ok(c) => view! { <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a> }.erased(),
+        Err(_) => view! { <a href="/privacy#titolare">{t.footer_privacy}</a> }.erased(),
     };
     view! {
         <Page lang=lang title=t.a11y_title.to_owned() user=user>

@@ -2,6 +2,7 @@
 //! of record did not confirm (docs/publishing.md, "Review"). Each shows its evidence and a form
 //! to approve or refuse it with a reason.
 
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::layout::{Page, SignedIn};
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn OperatorePage(lang: Lang, user: SignedIn, rows: Vec<ReviewRow>) -> impl I
             <h1>{o.title}</h1>
             <p class="lead">{o.lead}</p>
             {if rows.is_empty() {
-                view! { <p>{o.none}</p> }.into_any()
+                view! { <p>{o.none}</p> }.erased()
             } else {
                 view! {
                     <ul class="requests">
@@ -109,7 +110,7 @@ pub fn OperatorePage(lang: Lang, user: SignedIn, rows: Vec<ReviewRow>) -> impl I
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
         </Page>
     }

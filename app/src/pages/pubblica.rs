@@ -8,6 +8,7 @@
 //! (a person who discards everything, or comes straight to it, gives the consent there).
 
 use crate::assets::Bundle;
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::islands::consenso::{self, Consenso};
 use crate::islands::pubblicazione::{self, campi, Pubblicazione};
@@ -108,15 +109,15 @@ pub fn Informativa(lang: Lang, standalone: bool) -> impl IntoView {
     let n = lang.privacy_notice();
     let heading = move |text: &'static str| {
         if standalone {
-            view! { <h2>{text}</h2> }.into_any()
+            view! { <h2>{text}</h2> }.erased()
         } else {
-            view! { <h4>{text}</h4> }.into_any()
+            view! { <h4>{text}</h4> }.erased()
         }
     };
     let title = if standalone {
-        view! { <h1>{n.title}</h1> }.into_any()
+        view! { <h1>{n.title}</h1> }.erased()
     } else {
-        view! { <h3>{n.title}</h3> }.into_any()
+        view! { <h3>{n.title}</h3> }.erased()
     };
     let sections = n
         .sections

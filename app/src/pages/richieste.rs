@@ -5,6 +5,7 @@
 //! `/scuola/{id}/richieste/decise`: the history of decisions (`domain::family::Ruling`).
 
 use super::famiglia::ProblemNote;
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::layout::{Choice, Page, SignedIn};
 use domain::api::types::RequestKind;
@@ -128,13 +129,13 @@ pub fn RichiestePage(
                 )}
             </p>
         }
-        .into_any(),
+        .erased(),
         DoneNote::Undone => view! {
             <p id="annullata" class="notice notice-ok" role="status" tabindex="-1" autofocus=true>
                 {dt.undone}
             </p>
         }
-        .into_any(),
+        .erased(),
     });
     let recent_list = (!recent.is_empty()).then(|| {
         let csrf = csrf.clone();
@@ -200,7 +201,7 @@ pub fn RichiestePage(
             {recent_list}
             <p>{ft.rq_lead}</p>
             {if requests.is_empty() {
-                view! { <p>{ft.rq_none}</p> }.into_any()
+                view! { <p>{ft.rq_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="requests">
@@ -215,7 +216,7 @@ pub fn RichiestePage(
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
             <p><a href=format!("/scuola/{school_id}/richieste/decise")>{dt.history_link}</a></p>
         </Page>
@@ -323,9 +324,9 @@ fn RequestCard(
                 </div>
             </form>
         }
-        .into_any()
+        .erased()
     } else {
-        view! { <p class="hint">{dt.council_only}</p> }.into_any()
+        view! { <p class="hint">{dt.council_only}</p> }.erased()
     };
     view! {
         <li class="card" id=key.clone() data-request=format!("{}-{}", kind_code(r.kind), r.id)>
@@ -381,7 +382,7 @@ pub fn DecisePage(
             <p class="lead">{school}</p>
             <p>{dt.history_lead}</p>
             {if decisions.is_empty() {
-                view! { <p>{dt.history_none}</p> }.into_any()
+                view! { <p>{dt.history_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="requests">
@@ -427,7 +428,7 @@ pub fn DecisePage(
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
             {more
                 .map(|b| {

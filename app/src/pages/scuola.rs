@@ -2,6 +2,7 @@
 //! see the published ones with their acknowledgements), `/scuola/{id}/avvisi/{n}` (who has and
 //! has not acknowledged, per class, CSV). The requests to decide are `richieste`.
 
+use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::layout::{Choice, Page, SignedIn};
 use domain::attendance::SchoolGrade;
@@ -319,7 +320,7 @@ pub fn AvvisiScuolaPage(
                                             </button>
                                         </div>
                                     }
-                                        .into_any()
+                                        .erased()
                                 }
                                 None => {
                                     view! {
@@ -327,7 +328,7 @@ pub fn AvvisiScuolaPage(
                                             {ft.sn_check}
                                         </button>
                                     }
-                                        .into_any()
+                                        .erased()
                                 }
                             }}
                         </form>
@@ -335,7 +336,7 @@ pub fn AvvisiScuolaPage(
                 })}
             <h2>{ft.sn_list}</h2>
             {if notices.is_empty() {
-                view! { <p>{ft.sn_none}</p> }.into_any()
+                view! { <p>{ft.sn_none}</p> }.erased()
             } else {
                 view! {
                     <ul class="avvisi">
@@ -351,11 +352,11 @@ pub fn AvvisiScuolaPage(
                                                     n.id,
                                                 )>{n.title}</a>
                                             }
-                                                .into_any()
+                                                .erased()
                                         } else {
                                             // A teacher sees the notice and its figures, not
                                             // the whole school's list of who acknowledged.
-                                            view! { <strong>{n.title}</strong> }.into_any()
+                                            view! { <strong>{n.title}</strong> }.erased()
                                         }}
                                         {n
                                             .withdrawn
@@ -387,9 +388,9 @@ pub fn AvvisiScuolaPage(
                                                         percent_value=n.percent
                                                     />
                                                 }
-                                                    .into_any()
+                                                    .erased()
                                             } else {
-                                                view! { <span>{ft.sn_no_ack}</span> }.into_any()
+                                                view! { <span>{ft.sn_no_ack}</span> }.erased()
                                             }}
                                         </p>
                                     </li>
@@ -398,7 +399,7 @@ pub fn AvvisiScuolaPage(
                             .collect_view()}
                     </ul>
                 }
-                    .into_any()
+                    .erased()
             }}
         </Page>
     }
@@ -458,7 +459,7 @@ pub fn AvvisoScuolaPage(
                 {fill(ft.sn_withdrawn, &[("date", &d)])}
             </p>
         }
-        .into_any(),
+        .erased(),
         None => view! {
             <div class="notice-actions">
                 {(notice.requires_ack && missing > 0)
@@ -486,7 +487,7 @@ pub fn AvvisoScuolaPage(
                 </details>
             </div>
         }
-        .into_any(),
+        .erased(),
     };
     view! {
         <Page lang=lang title=notice.title.clone() user=user>
@@ -579,9 +580,9 @@ pub fn AvvisoScuolaPage(
                         </table>
                     </div>
                 }
-                    .into_any()
+                    .erased()
             } else {
-                view! { <p>{ft.sn_no_ack}</p> }.into_any()
+                view! { <p>{ft.sn_no_ack}</p> }.erased()
             }}
         </Page>
     }

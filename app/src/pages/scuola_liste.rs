@@ -2,6 +2,7 @@
 //! results"), with what a teacher needs to call them, a way to remove each, the CSV files, and
 //! the way to search hosts for a class. Plain forms, no island.
 
+use crate::erased::IntoErased;
 use crate::i18n::{date_it, fill, Lang};
 use crate::layout::{Page, SignedIn};
 use crate::pages::period_text;
@@ -22,7 +23,7 @@ pub fn ListePage(lang: Lang, user: SignedIn, lists: Shortlists) -> impl IntoView
         })
         .collect_view();
     let body = if lists.classes.is_empty() {
-        view! { <p>{lt.no_classes}</p> }.into_any()
+        view! { <p>{lt.no_classes}</p> }.erased()
     } else {
         let classes = lists
             .classes
@@ -44,7 +45,7 @@ pub fn ListePage(lang: Lang, user: SignedIn, lists: Shortlists) -> impl IntoView
             </p>
             {classes}
         }
-        .into_any()
+        .erased()
     };
     view! {
         <Page lang=lang title=lt.title.to_owned() user=user>
@@ -65,7 +66,7 @@ fn Classe(lang: Lang, school_id: i64, csrf: String, list: ClassShortlist) -> imp
     let heading = fill(lt.class_heading, &[("class", &class)]);
     let count = fill(lt.class_count.pick(n), &[("n", &lang.number(n))]);
     let items = if list.items.is_empty() {
-        view! { <p>{lt.empty}</p> }.into_any()
+        view! { <p>{lt.empty}</p> }.erased()
     } else {
         let cards = list
             .items
@@ -93,7 +94,7 @@ fn Classe(lang: Lang, school_id: i64, csrf: String, list: ClassShortlist) -> imp
             </p>
             <ol class="cards">{cards}</ol>
         }
-        .into_any()
+        .erased()
     };
     view! {
         <section class="lista-classe" id=format!("classe-{class}") data-class=class.clone()>
@@ -155,8 +156,8 @@ fn Voce(
         let row = |label: &'static str, v: Option<String>, href: Option<String>| {
             v.map(|v| {
                 let value = match href {
-                    Some(h) => view! { <a href=h>{v}</a> }.into_any(),
-                    None => view! { <span>{v}</span> }.into_any(),
+                    Some(h) => view! { <a href=h>{v}</a> }.erased(),
+                    None => view! { <span>{v}</span> }.erased(),
                 };
                 view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
             })
@@ -181,15 +182,15 @@ fn Voce(
                     {row(t.host_website, c.website, website)}
                 </dl>
             }
-            .into_any()
+            .erased()
         } else {
-            view! { <p class="hint">{lt.no_contacts}</p> }.into_any()
+            view! { <p class="hint">{lt.no_contacts}</p> }.erased()
         }
     });
     let title = if e.published {
-        view! { <a href=format!("/enti/{}", e.host_id)>{e.name.clone()}</a> }.into_any()
+        view! { <a href=format!("/enti/{}", e.host_id)>{e.name.clone()}</a> }.erased()
     } else {
-        view! { <span>{e.name.clone()}</span> }.into_any()
+        view! { <span>{e.name.clone()}</span> }.erased()
     };
     view! {
         <li class="card" data-host=e.host_id data-published=if e.published { "true" } else { "false" }>
