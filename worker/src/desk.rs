@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use domain::api::types::SchoolAttendance;
 use domain::attendance::SchoolGrade;
 use domain::family::{self, DeskQuery, DeskRow};
+use domain::query::QueryParams;
 use domain::session::Access;
 use domain::FieldError;
 use leptos::prelude::*;
@@ -66,26 +67,19 @@ pub(crate) async fn desk(env: &Env, a: &Access, school_id: i64) -> Result<Option
 
 /// The desk's filters, and whether the CSV file is wanted.
 fn query_of(raw: Option<&str>) -> Result<(DeskQuery, bool), FieldError> {
-    let pairs = query_pairs(raw);
-    let csv = match pairs
-        .iter()
-        .filter(|(k, _)| k == "format")
-        .map(|(_, v)| v.as_str())
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] | ["json"] => false,
-        ["csv"] => true,
-        [_] => {
+    let p = QueryParams::parse(query_pairs(raw), &DeskQuery::PARAMS)?;
+    let csv = match p.get("format") {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(_) => {
             return Err(FieldError::invalid_says(
                 "format",
                 domain::messages::Msg::FormatJsonOrCsv,
                 &[],
             ))
         }
-        _ => return Err(FieldError::duplicate_parameter("format")),
     };
-    Ok((DeskQuery::parse(&pairs)?, csv))
+    Ok((DeskQuery::of(&p)?, csv))
 }
 
 /// `GET /api/v1/schools/{id}/attendance?classe=&ordine=&stato=&ordina=&format=`.

@@ -38,15 +38,6 @@ pub(crate) fn decision_form(path: &str) -> Option<(RequestKind, i64)> {
     Some((kind, id.parse().ok()?))
 }
 
-/// The kind as the pages' addresses write it (`?decisa=deroga-12`).
-fn kind_of_word(word: &str) -> Option<RequestKind> {
-    match word {
-        "giustificazione" => Some(RequestKind::Justification),
-        "deroga" => Some(RequestKind::Deroga),
-        _ => None,
-    }
-}
-
 /// "12/03/2027" or "12/03/2027 – 14/03/2027".
 fn dates(from: NaiveDate, to: NaiveDate) -> String {
     if from == to {
@@ -139,7 +130,7 @@ async fn requests_page(
         .into_iter()
         .find_map(|(k, v)| {
             let (word, id) = v.split_once('-')?;
-            let (kind, id) = (kind_of_word(word)?, id.parse::<i64>().ok()?);
+            let (kind, id) = (RequestKind::from_word(word)?, id.parse::<i64>().ok()?);
             match k.as_str() {
                 "decisa" => recent
                     .iter()

@@ -3,6 +3,7 @@
 //! address (a plain GET form: the filters are a link one can share), the list as CSV, a class's
 //! list printable from the browser.
 
+use crate::erased::IntoErased;
 use crate::exports::desk_cells;
 use crate::i18n::{date_it, fill, Lang};
 use crate::layout::{Page, SignedIn};
@@ -42,9 +43,9 @@ pub fn FrequenzaPage(
                         .enumerate()
                         .map(|(i, c)| {
                             if i == 0 {
-                                view! { <th scope="row">{c}</th> }.into_any()
+                                view! { <th scope="row">{c}</th> }.erased()
                             } else {
-                                view! { <td>{c}</td> }.into_any()
+                                view! { <td>{c}</td> }.erased()
                             }
                         })
                         .collect_view()}
@@ -111,7 +112,7 @@ pub fn FrequenzaPage(
             <p class="hint no-print">{dt.print}</p>
             <p><strong>{count}</strong></p>
             {if rows.is_empty() {
-                view! { <p>{dt.none}</p> }.into_any()
+                view! { <p>{dt.none}</p> }.erased()
             } else {
                 view! {
                     <div class="table-wrap" role="region" aria-label=dt.table_label tabindex="0">
@@ -130,7 +131,7 @@ pub fn FrequenzaPage(
                         </table>
                     </div>
                 }
-                    .into_any()
+                    .erased()
             }}
         </Page>
     }

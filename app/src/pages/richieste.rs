@@ -12,27 +12,33 @@ use domain::api::types::RequestKind;
 use domain::family::RefusalReason;
 use leptos::prelude::*;
 
-/// The kind as the API's paths and the page's ids write it.
-fn path_of(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "justifications",
-        RequestKind::Deroga => "derogations",
-    }
-}
-
-/// The kind as the API's JSON writes it (`justification`, `derogation`).
-fn kind_code(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "justification",
-        RequestKind::Deroga => "derogation",
-    }
-}
-
 fn label_of(lang: Lang, kind: RequestKind) -> &'static str {
     let ft = lang.family();
     match kind {
         RequestKind::Justification => ft.rq_justification,
         RequestKind::Deroga => ft.rq_deroga,
+    }
+}
+
+/// Whose request it is: "Richiesta di deroga · Rossi Anna (3A)", with its dates when given.
+#[component]
+fn Whose(
+    lang: Lang,
+    kind: RequestKind,
+    pupil: String,
+    class: String,
+    #[prop(optional)] dates: Option<String>,
+) -> impl IntoView {
+    view! {
+        <p>
+            <strong>{label_of(lang, kind)}</strong>
+            " · "
+            {pupil}
+            " ("
+            {class}
+            ")"
+            {dates.map(|d| format!(" · {d}"))}
+        </p>
     }
 }
 
@@ -155,17 +161,15 @@ pub fn RichiestePage(
                             view! {
                                 <li
                                     class="card"
-                                    data-decided=format!("{}-{}", path_of(r.kind), r.request_id)
+                                    data-decided=format!("{}-{}", r.kind.path(), r.request_id)
                                 >
-                                    <p>
-                                        <strong>{label_of(lang, r.kind)}</strong>
-                                        " · "
-                                        {r.pupil}
-                                        " ("
-                                        {r.class}
-                                        ") · "
-                                        {r.dates}
-                                    </p>
+                                    <Whose
+                                        lang=lang
+                                        kind=r.kind
+                                        pupil=r.pupil
+                                        class=r.class
+                                        dates=r.dates
+                                    />
                                     <p>
                                         <strong>{r.outcome}</strong>
                                         " · "
@@ -175,7 +179,7 @@ pub fn RichiestePage(
                                         method="post"
                                         action=format!(
                                             "/api/v1/{}/{}/decision/undo",
-                                            path_of(r.kind),
+                                            r.kind.path(),
                                             r.request_id,
                                         )
                                     >
@@ -233,7 +237,7 @@ fn RequestCard(
 ) -> impl IntoView {
     let ft = lang.family();
     let dt = lang.decisions();
-    let key = format!("{}-{}", path_of(r.kind), r.id);
+    let key = format!("{}-{}", r.kind.path(), r.id);
     let error_id = format!("errore-{key}");
     let invalid = |field: &str| problem.as_ref().is_some_and(|p| p.on(field));
     let sent = |field: &str| {
@@ -305,7 +309,7 @@ fn RequestCard(
         view! {
             <form
                 method="post"
-                action=format!("/api/v1/{}/{}/decision", path_of(r.kind), r.id)
+                action=format!("/api/v1/{}/{}/decision", r.kind.path(), r.id)
                 class="stack-form"
             >
                 {problem
@@ -329,15 +333,8 @@ fn RequestCard(
         view! { <p class="hint">{dt.council_only}</p> }.erased()
     };
     view! {
-        <li class="card" id=key.clone() data-request=format!("{}-{}", kind_code(r.kind), r.id)>
-            <p>
-                <strong>{label_of(lang, r.kind)}</strong>
-                " · "
-                {r.pupil}
-                " ("
-                {r.class}
-                ")"
-            </p>
+        <li class="card" id=key.clone() data-request=format!("{}-{}", r.kind.code(), r.id)>
+            <Whose lang=lang kind=r.kind pupil=r.pupil class=r.class/>
             <p>{r.dates} " · " {r.what}</p>
             {r.reason.map(|x| view! { <p>{x}</p> })}
             <p class="hint">{fill(ft.rq_requested, &[("date", &r.requested)])}</p>
@@ -392,14 +389,7 @@ pub fn DecisePage(
                                 let undone = d.undone.is_some().then_some("true");
                                 view! {
                                     <li class="card" data-undone=undone>
-                                        <p>
-                                            <strong>{label_of(lang, d.kind)}</strong>
-                                            " · "
-                                            {d.pupil}
-                                            " ("
-                                            {d.class}
-                                            ")"
-                                        </p>
+                                        <Whose lang=lang kind=d.kind pupil=d.pupil class=d.class/>
                                         <p>{d.dates} " · " {d.what}</p>
                                         <p>
                                             <strong>{d.outcome}</strong>

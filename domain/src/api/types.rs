@@ -650,6 +650,42 @@ pub enum RequestKind {
     Deroga,
 }
 
+impl RequestKind {
+    pub const ALL: [RequestKind; 2] = [RequestKind::Justification, RequestKind::Deroga];
+
+    /// The code of the API's JSON and of the tables (`justification`, `derogation`).
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestKind::Justification => "justification",
+            RequestKind::Deroga => "derogation",
+        }
+    }
+
+    pub fn from_code(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == raw)
+    }
+
+    /// The API's path segment (`/api/v1/justifications/{id}/…`).
+    pub fn path(self) -> &'static str {
+        match self {
+            RequestKind::Justification => "justifications",
+            RequestKind::Deroga => "derogations",
+        }
+    }
+
+    /// The word of the pages' addresses (`?decisa=deroga-12`).
+    pub fn word(self) -> &'static str {
+        match self {
+            RequestKind::Justification => "giustificazione",
+            RequestKind::Deroga => "deroga",
+        }
+    }
+
+    pub fn from_word(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.word() == raw)
+    }
+}
+
 /// A request the school has not decided yet, for the school's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]

@@ -13,6 +13,7 @@ use super::{AutoNotice, ChildPosition};
 use crate::attendance::{SchoolGrade, Status};
 use crate::error::FieldError;
 use crate::messages::Msg;
+use crate::query::QueryParams;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -167,56 +168,48 @@ pub struct DeskQuery {
 }
 
 impl DeskQuery {
-    pub const PARAMS: [&'static str; 4] = ["classe", "ordine", "stato", "ordina"];
+    /// The address's names: the filters, the order, and `format` (JSON or CSV, the caller's).
+    pub const PARAMS: [&'static str; 5] = ["classe", "ordine", "stato", "ordina", "format"];
 
-    /// From the address's pairs; `format` is the caller's (JSON or CSV) and left alone.
-    pub fn parse(pairs: &[(String, String)]) -> Result<DeskQuery, FieldError> {
-        let mut q = DeskQuery::default();
-        let mut seen: Vec<&str> = Vec::new();
-        for (k, v) in pairs {
-            let k = k.as_str();
-            if k == "format" {
-                continue;
-            }
-            if !Self::PARAMS.contains(&k) {
-                return Err(FieldError::unknown_parameter(k));
-            }
-            if seen.contains(&k) {
-                return Err(FieldError::duplicate_parameter(k));
-            }
-            seen.push(k);
-            let v = v.trim();
-            if v.is_empty() {
-                continue;
-            }
-            match k {
-                "classe" => q.class = Some(v.to_uppercase()),
-                "ordine" => {
-                    q.grade = Some(SchoolGrade::from_code(v).ok_or_else(|| {
-                        FieldError::invalid_says("ordine", Msg::DeskGradeValue, &[])
-                    })?)
-                }
-                "stato" => {
-                    q.standing = Some(
-                        Standing::ALL
-                            .into_iter()
-                            .find(|s| s.as_str() == v)
-                            .ok_or_else(|| {
-                                FieldError::invalid_says("stato", Msg::DeskStandingValue, &[])
-                            })?,
-                    )
-                }
-                _ => {
-                    q.sort = DeskSort::ALL
-                        .into_iter()
-                        .find(|s| s.as_str() == v)
-                        .ok_or_else(|| {
-                            FieldError::invalid_says("ordina", Msg::DeskSortValue, &[])
-                        })?
-                }
-            }
-        }
-        Ok(q)
+    /// From the address's pairs (`QueryParams`: each name once, known, empty = not given).
+    pub fn parse(pairs: Vec<(String, String)>) -> Result<DeskQuery, FieldError> {
+        Self::of(&QueryParams::parse(pairs, &Self::PARAMS)?)
+    }
+
+    /// From the address's parameters already checked.
+    pub fn of(p: &QueryParams) -> Result<DeskQuery, FieldError> {
+        let grade = p
+            .get("ordine")
+            .map(|v| {
+                SchoolGrade::from_code(v)
+                    .ok_or_else(|| FieldError::invalid_says("ordine", Msg::DeskGradeValue, &[]))
+            })
+            .transpose()?;
+        let standing = p
+            .get("stato")
+            .map(|v| {
+                Standing::ALL
+                    .into_iter()
+                    .find(|s| s.as_str() == v)
+                    .ok_or_else(|| FieldError::invalid_says("stato", Msg::DeskStandingValue, &[]))
+            })
+            .transpose()?;
+        let sort = p
+            .get("ordina")
+            .map(|v| {
+                DeskSort::ALL
+                    .into_iter()
+                    .find(|s| s.as_str() == v)
+                    .ok_or_else(|| FieldError::invalid_says("ordina", Msg::DeskSortValue, &[]))
+            })
+            .transpose()?
+            .unwrap_or_default();
+        Ok(DeskQuery {
+            class: p.get("classe").map(str::to_uppercase),
+            grade,
+            standing,
+            sort,
+        })
     }
 
     /// The lines that pass the filters, in the chosen order.
@@ -288,12 +281,12 @@ mod tests {
         let all = DeskQuery::default().apply(rows.clone());
         let ids: Vec<i64> = all.iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2, 1], "class, then surname");
-        let q = DeskQuery::parse(&pairs(&[("classe", "3a"), ("ordina", "residuo")])).unwrap(); // ok: test
+        let q = DeskQuery::parse(pairs(&[("classe", "3a"), ("ordina", "residuo")])).unwrap(); // ok: test
         let ids: Vec<i64> = q.apply(rows.clone()).iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2]);
-        let q = DeskQuery::parse(&pairs(&[("stato", "vicino")])).unwrap(); // ok: test
+        let q = DeskQuery::parse(pairs(&[("stato", "vicino")])).unwrap(); // ok: test
         assert_eq!(q.apply(rows.clone()).len(), 1);
-        let q = DeskQuery::parse(&pairs(&[("ordina", "assenze")])).unwrap(); // ok: test
+        let q = DeskQuery::parse(pairs(&[("ordina", "assenze")])).unwrap(); // ok: test
         let ids: Vec<i64> = q.apply(rows).iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2, 1], "the most absence first");
     }
@@ -307,9 +300,9 @@ mod tests {
             (vec![("classe", "3A"), ("classe", "3B")], "classe"),
             (vec![("nome", "x")], "nome"),
         ] {
-            let e = DeskQuery::parse(&pairs(&q)).unwrap_err(); // ok: test
+            let e = DeskQuery::parse(pairs(&q)).unwrap_err(); // ok: test
             assert_eq!(e.field.as_deref(), Some(field));
         }
-        assert!(DeskQuery::parse(&pairs(&[("format", "csv"), ("classe", "")])).is_ok());
+        assert!(DeskQuery::parse(pairs(&[("format", "csv"), ("classe", "")])).is_ok());
     }
 }

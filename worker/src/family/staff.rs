@@ -69,19 +69,11 @@ async fn decide(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> 
             format!(
                 "/scuola/{}/richieste?decisa={}-{id}#decisa",
                 r.school_id,
-                kind_word(kind)
+                kind.word()
             ),
         ))
     })
     .await
-}
-
-/// The kind as the pages' addresses write it.
-fn kind_word(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "giustificazione",
-        RequestKind::Deroga => "deroga",
-    }
 }
 
 pub async fn decide_justification(
@@ -124,7 +116,7 @@ async fn undo(env: SharedEnv, kind: RequestKind, id: String, req: Request) -> Re
             format!(
                 "/scuola/{}/richieste?annullata={}-{id}#annullata",
                 r.school_id,
-                kind_word(kind)
+                kind.word()
             ),
         ))
     })
@@ -184,22 +176,15 @@ pub async fn decisions(
 
 /// The `before` parameter of the history: a positive whole number, once; nothing else.
 pub(crate) fn before_of(query: Option<&str>) -> Result<Option<i64>, FieldError> {
-    let mut before = None;
-    for (k, v) in crate::error::query_pairs(query) {
-        if k != "before" {
-            return Err(FieldError::unknown_parameter(&k));
-        }
-        if before.is_some() {
-            return Err(FieldError::duplicate_parameter("before"));
-        }
-        let n: i64 = v
-            .parse()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or_else(|| FieldError::invalid_says("before", Msg::PositiveWholeNumber, &[]))?;
-        before = Some(n);
-    }
-    Ok(before)
+    let p = domain::query::QueryParams::parse(crate::error::query_pairs(query), &["before"])?;
+    p.get("before")
+        .map(|v| {
+            v.parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| FieldError::invalid_says("before", Msg::PositiveWholeNumber, &[]))
+        })
+        .transpose()
 }
 
 /// The pending requests of `school_id` the caller decides (a teacher: their classes), each

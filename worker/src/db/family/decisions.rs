@@ -51,14 +51,6 @@ fn table(kind: RequestKind) -> &'static str {
     }
 }
 
-/// The kind as `request_decisions.kind` and the API write it.
-fn kind_code(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Justification => "justification",
-        RequestKind::Deroga => "derogation",
-    }
-}
-
 pub async fn request(env: &Env, kind: RequestKind, id: i64) -> Result<Option<RequestRef>, Error> {
     let sql = match kind {
         RequestKind::Justification => {
@@ -144,7 +136,7 @@ pub async fn decide(
             .bind(&[
                 int(r.school_id as f64),
                 int(r.pupil_id as f64),
-                text(kind_code(kind)),
+                text(kind.code()),
                 int(r.id as f64),
                 text(next.as_str()),
                 optional_text(ruling.reason().map(RefusalReason::as_str)),
@@ -164,7 +156,7 @@ pub async fn decide(
                 int(r.school_id as f64),
                 int(now as f64),
                 text(by),
-                text(&format!("{}.decide", kind_code(kind))),
+                text(&format!("{}.decide", kind.code())),
                 text(&format!("{t}/{}", r.id)),
                 text(next.as_str()),
             ])?,
@@ -182,7 +174,7 @@ pub async fn decide(
             })
             .bind(&[
                 int(r.id as f64),
-                text(kind_code(kind)),
+                text(kind.code()),
                 text(by),
                 int(now as f64),
             ])?,
@@ -243,7 +235,7 @@ pub async fn undo(
                 int(r.school_id as f64),
                 int(now as f64),
                 text(by),
-                text(&format!("{}.undo", kind_code(kind))),
+                text(&format!("{}.undo", kind.code())),
                 text(&format!("{t}/{}", r.id)),
             ])?,
         ])
@@ -278,11 +270,8 @@ struct DecisionDb {
 
 impl DecisionDb {
     fn decode(self) -> Result<DecisionRecord, Error> {
-        let kind = match self.kind.as_str() {
-            "justification" => RequestKind::Justification,
-            "derogation" => RequestKind::Deroga,
-            other => return Err(broken("decision kind", other)),
-        };
+        let kind = RequestKind::from_code(&self.kind)
+            .ok_or_else(|| broken("decision kind", &self.kind))?;
         let day = |what: &str, d: Option<String>| -> Result<chrono::NaiveDate, Error> {
             let d = d.ok_or_else(|| broken(what, "missing"))?;
             date(what, &d)

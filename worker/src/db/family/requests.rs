@@ -232,11 +232,8 @@ struct PendingDb {
 
 impl PendingDb {
     fn decode(self) -> Result<PendingRequest, Error> {
-        let kind = match self.kind.as_str() {
-            "justification" => RequestKind::Justification,
-            "derogation" => RequestKind::Deroga,
-            other => return Err(broken("request kind", other)),
-        };
+        let kind =
+            RequestKind::from_code(&self.kind).ok_or_else(|| broken("request kind", &self.kind))?;
         Ok(PendingRequest {
             kind,
             id: whole("request id", self.id)?,
