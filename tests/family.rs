@@ -464,6 +464,20 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
     let before = attendance(&mut parent, kid);
     let absence = open_absence(&before);
     let aid = absence["id"].as_i64().expect("id");
+    // The teacher's attendance desk, read before the change (so a desk kept by the worker
+    // would be stale after it): the pupil's line says how many absences are to justify.
+    let school = tme["staff"][0]["school_id"].as_i64().expect("school");
+    let desk_to_justify = |c: &mut Client| {
+        let desk = json_of(&get(c, &format!("/api/v1/schools/{school}/attendance")));
+        desk["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|r| r["pupil_id"] == kid)
+            .map(|r| r["to_justify"].as_u64().expect("to_justify"))
+            .expect("the pupil on the teacher's desk")
+    };
+    let on_desk = desk_to_justify(&mut teacher);
     let to_justify = |p: &Value| {
         p["dashboard"]["actions"]
             .as_array()
@@ -514,9 +528,13 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
     assert_eq!(line["justification"]["status"], "pending");
     assert_eq!(line["justified"], false);
     assert_eq!(to_justify(&pending), to_justify(&before) - 1);
+    assert_eq!(
+        desk_to_justify(&mut teacher),
+        on_desk - 1,
+        "the desk follows the family's justification at once"
+    );
 
     // The teacher sees it among the school's pending requests; the other teacher does not.
-    let school = tme["staff"][0]["school_id"].as_i64().expect("school");
     let list = json_of(&get(
         &mut teacher,
         &format!("/api/v1/schools/{school}/requests"),

@@ -37,7 +37,7 @@ pub use decisions::{
     undo_until, undoable, Council, RefusalReason, Ruling, RulingFields, MOTIVATION_MAX,
     UNDO_MINUTES,
 };
-pub use desk::{DeskQuery, DeskRow, DeskSort, Standing};
+pub use desk::{Desk, DeskQuery, DeskRow, DeskSort, Standing};
 
 pub use notices::{
     ack_report, ack_summaries, for_family, remindable, to_acknowledge, withdrawable, Ack,
