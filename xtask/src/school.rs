@@ -133,6 +133,21 @@ pub fn write_demo(out: &Path, opts: &DemoOptions) -> Result<Demo> {
         extra.push((format!("{}-{}", big.spec.code, k + 2), s));
     }
 
+    // A school folder left by an earlier demo with other schools (the bench's copies) would be
+    // read as one of these: only this demo's schools stay.
+    let codes: Vec<String> = [big.spec.code.to_owned(), small.spec.code.to_owned()]
+        .into_iter()
+        .chain(extra.iter().map(|(code, _)| code.clone()))
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().join("personale.csv").exists() && !codes.contains(&name) {
+                std::fs::remove_dir_all(e.path())
+                    .map_err(|err| format!("cannot remove {}: {err}", e.path().display()))?;
+            }
+        }
+    }
     let mut schools = Vec::new();
     let named = [&big, &small]
         .into_iter()

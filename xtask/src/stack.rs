@@ -206,7 +206,12 @@ pub fn prepare_demo_with(
     pupils: usize,
     extra_schools: usize,
 ) -> Result<school::Demo> {
-    let out = demo_dir();
+    // The bench's copies go to a folder of their own, away from the one the tests read.
+    let out = if extra_schools == 0 {
+        demo_dir()
+    } else {
+        paths::target().join("bench").join("demo")
+    };
     let demo = school::write_demo(
         &out,
         &school::DemoOptions {
