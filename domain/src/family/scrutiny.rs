@@ -1,13 +1,15 @@
 //! The list for a class's final scrutiny (issue 19 point 3, *scrutinio finale*): the pupils whose
 //! school year is not valid for attendance, for the class council's minutes.
 //!
-//! D.P.R. 122/2009, art. 14 c. 7 (seeds 003 and 004): "ai fini della validità dell'anno
-//! scolastico … è richiesta la frequenza di almeno tre quarti dell'orario annuale
-//! personalizzato", with the derogations the school's teachers' council adopted, "a condizione
-//! … che tali assenze non pregiudichino … la possibilità di procedere alla valutazione"; "il
-//! mancato conseguimento del limite minimo di frequenza … comporta l'esclusione dallo scrutinio
-//! finale". Each pupil is assessed by the same `family::assess` the family's dashboard uses, on
-//! the day of the scrutiny, under the school's policy (its preset of seed 003 or 004).
+//! Seed 004 (quoting D.P.R. 122/2009, art. 14 c. 7): "è richiesta la frequenza di almeno tre
+//! quarti dell'orario annuale personalizzato"; "il mancato conseguimento del limite minimo di
+//! frequenza, comprensivo delle deroghe riconosciute …, comporta l'esclusione dallo scrutinio
+//! finale"; "prima di procedere alla valutazione degli apprendimenti in sede di scrutinio finale,
+//! il Consiglio di Classe … procede all'esame delle singole situazioni". Seed 003: "il mancato
+//! conseguimento, tenuto conto delle deroghe riconosciute, della quota di almeno tre quarti …
+//! comporta la non validità dell'anno scolastico". Each pupil is assessed by the same
+//! `family::assess` the family's dashboard uses, on the day of the scrutiny, under the school's
+//! policy (its preset of seed 003 or 004).
 //!
 //! What the list decides:
 //! - **Not valid**: the counted absence (approved derogations already taken out) is more than
