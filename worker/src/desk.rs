@@ -10,12 +10,13 @@ use crate::family::{caller, csv_file, private};
 use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::pages::frequenza::FrequenzaPage;
+use app::pages::scrutinio::ScrutinioPage;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use domain::api::types::SchoolAttendance;
-use domain::family::{self, Desk, DeskQuery, DeskRow};
+use domain::family::{self, Desk, DeskQuery, DeskRow, Scrutiny, ScrutinyQuery};
 use domain::query::QueryParams;
 use domain::session::Access;
 use domain::FieldError;
@@ -198,6 +199,92 @@ pub async fn frequenza(
                     query=query.clone()
                     rows=rows.clone()
                     csv=csv.clone()
+                />
+            }
+        })
+        .await,
+    )
+}
+
+/// The list for `class`'s final scrutiny on `on` (default: the class's last lesson day), each
+/// pupil assessed on that day by `family::assess`, as the family's dashboard is.
+async fn scrutiny(
+    env: &Env,
+    school_id: i64,
+    class: &str,
+    on: Option<NaiveDate>,
+) -> Result<Scrutiny, ApiError> {
+    let registers = db::school_registers(env, school_id, Some(&[class.to_owned()])).await?;
+    let last_day = registers
+        .iter()
+        .find_map(|r| r.child.as_ref().map(|c| c.calendar.last_lesson_day()));
+    let on = match (on, last_day) {
+        (Some(on), _) => on,
+        (None, Some(last)) => last,
+        (None, None) => crate::clock::today(env)?,
+    };
+    let positions = registers
+        .into_iter()
+        .filter(|r| r.child.is_some())
+        .map(|r| family::assess(r, on))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Scrutiny::of(class, on, &positions))
+}
+
+/// `GET /scuola/{id}/scrutinio?classe=&data=`: the list for a class's final scrutiny (issue 19
+/// point 3), for the classes the person may see (a teacher: their own).
+pub async fn scrutinio(
+    env: SharedEnv,
+    Path(school): Path<String>,
+    RawQuery(q): RawQuery,
+    req: Request,
+) -> Response {
+    let Ok(school_id) = id_of(&school) else {
+        return crate::pages::not_found(req).await;
+    };
+    let found = SendFuture::new(async {
+        let (s, a) = signed_in_access(&env, &req).await?;
+        let query = ScrutinyQuery::parse(query_pairs(q.as_deref()))
+            .map_err(|e| ApiError::from(e).into_response())?;
+        let Some(d) = desk(&env, &a, school_id)
+            .await
+            .map_err(IntoResponse::into_response)?
+        else {
+            return Ok((s, query, None));
+        };
+        let classes = d.classes.clone();
+        let list = match &query.class {
+            Some(c) if classes.contains(c) => Some(
+                scrutiny(&env, school_id, c, query.on)
+                    .await
+                    .map_err(IntoResponse::into_response)?,
+            ),
+            _ => None,
+        };
+        Ok::<_, Response>((s, query, Some((classes, list))))
+    })
+    .await;
+    let (s, query, shown) = match found {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    let Some((classes, list)) = shown else {
+        return crate::pages::not_found(req).await;
+    };
+    let lang = lang_of(&req);
+    let user = signed_in(&s);
+    let class_sent = query.class.clone().unwrap_or_default();
+    private(
+        render(req, StatusCode::OK, move || {
+            view! {
+                <ScrutinioPage
+                    lang=lang
+                    user=user.clone()
+                    school_id=school_id
+                    classes=classes.clone()
+                    class_sent=class_sent.clone()
+                    date_sent=query.on
+                    list=list.clone()
                 />
             }
         })
