@@ -856,6 +856,10 @@ mod tests {
             serde_json::to_value(Lang::En.desk())?,
         ));
         bad.extend(mismatches(
+            serde_json::to_value(Lang::It.law159())?,
+            serde_json::to_value(Lang::En.law159())?,
+        ));
+        bad.extend(mismatches(
             serde_json::to_value(Lang::It.decisions())?,
             serde_json::to_value(Lang::En.decisions())?,
         ));

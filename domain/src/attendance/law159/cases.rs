@@ -393,6 +393,53 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step from a form's or a JSON body's text fields: `step` (`family_notified`,
+    /// `mayor_notified`, `closed`, `elusione_reported`), `episode` (a number from 0; not for
+    /// the elusione), `on` (a date), `channel` (`letter` or `notice`, for the family's notice),
+    /// `reason` (for the closing).
+    pub fn parse(
+        step: &str,
+        episode: &str,
+        on: &str,
+        channel: &str,
+        reason: &str,
+    ) -> Result<Step, FieldError> {
+        let on = crate::import::parse_date(on).map_err(|mut e| {
+            e.field = Some("on".to_owned());
+            e
+        })?;
+        let episode = || -> Result<u32, FieldError> {
+            episode
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|e| *e < 1000)
+                .ok_or_else(|| FieldError::invalid_says("episode", Msg::CaseEpisodeNumber, &[]))
+        };
+        match step.trim() {
+            "family_notified" => Ok(Step::FamilyNotified {
+                episode: episode()?,
+                on,
+                channel: Channel::from_code(channel.trim()).ok_or_else(|| {
+                    FieldError::invalid_says("channel", Msg::CaseChannelUnknown, &[])
+                })?,
+            }),
+            "mayor_notified" => Ok(Step::MayorNotified {
+                episode: episode()?,
+                on,
+            }),
+            "closed" => Ok(Step::Closed {
+                episode: episode()?,
+                on,
+                reason: CloseReason::from_code(reason.trim()).ok_or_else(|| {
+                    FieldError::invalid_says("reason", Msg::CaseReasonUnknown, &[])
+                })?,
+            }),
+            "elusione_reported" => Ok(Step::ElusioneReported { on }),
+            _ => Err(FieldError::invalid_says("step", Msg::CaseStepUnknown, &[])),
+        }
+    }
+
     pub fn on(&self) -> NaiveDate {
         match *self {
             Step::FamilyNotified { on, .. }

@@ -266,6 +266,53 @@ fn elusione_is_its_own_step() {
 }
 
 #[test]
+fn steps_from_a_form() {
+    assert_eq!(
+        Step::parse("family_notified", "0", "23/10/2024", "notice", "").unwrap(),
+        Step::FamilyNotified {
+            episode: 0,
+            on: d(2024, 10, 23),
+            channel: Channel::Notice
+        }
+    );
+    assert_eq!(
+        Step::parse("closed", "1", "2024-10-23", "", "transferred").unwrap(),
+        Step::Closed {
+            episode: 1,
+            on: d(2024, 10, 23),
+            reason: CloseReason::Transferred
+        }
+    );
+    assert_eq!(
+        Step::parse("elusione_reported", "", "2024-10-23", "", "").unwrap(),
+        Step::ElusioneReported {
+            on: d(2024, 10, 23)
+        }
+    );
+    let field = |r: Result<Step, FieldError>| r.unwrap_err().field;
+    assert_eq!(
+        field(Step::parse("x", "0", "2024-10-23", "", "")),
+        Some("step".into())
+    );
+    assert_eq!(
+        field(Step::parse("closed", "-1", "2024-10-23", "", "other")),
+        Some("episode".into())
+    );
+    assert_eq!(
+        field(Step::parse("closed", "0", "31/02/2024", "", "other")),
+        Some("on".into())
+    );
+    assert_eq!(
+        field(Step::parse("closed", "0", "2024-10-23", "", "")),
+        Some("reason".into())
+    );
+    assert_eq!(
+        field(Step::parse("family_notified", "0", "2024-10-23", "fax", "")),
+        Some("channel".into())
+    );
+}
+
+#[test]
 fn codes_round_trip() {
     for c in Channel::ALL {
         assert_eq!(Channel::from_code(c.code()), Some(c));
