@@ -402,20 +402,22 @@ pub async fn document(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let Some(kind) = DocKind::parse(&get("tipo")) else {
-        return crate::pages::not_found(req).await;
-    };
+    let kind = DocKind::parse(&get("tipo"));
     let episode: Option<u32> = get("caso").parse().ok();
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
+        // Signed in first: a document that does not exist is a 404 for a person only.
+        if kind.is_none() {
+            return Ok::<_, Response>((s, None));
+        }
         let f = pupil_file(&env, &a, school_id, pupil_id)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, f))
     })
     .await;
-    let (s, Some((file, reg))) = (match found {
-        Ok(found) => found,
+    let (s, Some((file, reg)), Some(kind)) = (match found {
+        Ok((s, f)) => (s, f, kind),
         Err(r) => return r,
     }) else {
         return crate::pages::not_found(req).await;
