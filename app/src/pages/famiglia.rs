@@ -71,16 +71,15 @@ pub fn law159_family_lines(
     let t = lang.law159();
     let mut out = Vec::new();
     for k in &c.cases {
-        match (k.family_notified_on, k.channel, k.resume_by) {
-            (Some(on), Some(ch), Some(by)) => out.push(fill(
+        if let (Some(on), Some(ch), Some(by)) = (k.family_notified_on, k.channel, k.resume_by) {
+            out.push(fill(
                 t.family_notice,
                 &[
                     ("date", &date_it(on)),
                     ("channel", t.channel(ch)),
                     ("by", &date_it(by)),
                 ],
-            )),
-            _ => {}
+            ));
         }
         if let (CaseState::Resumed, Some(on)) = (k.state, k.resumed_on) {
             out.push(fill(t.family_resumed, &[("date", &date_it(on))]));
