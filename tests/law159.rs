@@ -216,6 +216,31 @@ fn a_case_opens_at_sixteen_days_and_walks_the_laws_steps() {
         .expect("a home-schooled pupil"); // ok: test
     assert!(flag(&home.unjustified).is_some());
 
+    // The page lists, beside the cases, what the pupils' file says of withdrawals, home
+    // schooling, choices and outcomes (docs/imports.md): every withdrawal of the file with its
+    // date.
+    let page = get(&mut office, &format!("/scuola/{school_id}/obbligo"));
+    assert_eq!(page.status, 200);
+    let others = page
+        .body
+        .split("class=\"standings\"")
+        .nth(1)
+        .expect("the other standings"); // ok: test
+    for p in s.pupils.values() {
+        if let Some((on, _)) = p.withdrawn {
+            assert!(
+                others.contains(&format!("Ritirato/a il {}", it(on))),
+                "{on}"
+            );
+        }
+    }
+    assert!(others.contains("Istruzione parentale."));
+    assert!(
+        others.contains("Scelta per l&#x27;anno successivo: nessuna.")
+            || others.contains("Scelta per l'anno successivo: nessuna.")
+    );
+    assert!(others.contains("Esito: non ammesso/a."));
+
     // The dropout never came back: the family is told on 10 March through Ponte.
     let (dropout_m, _) = s
         .pupils

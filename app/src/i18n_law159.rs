@@ -4,7 +4,9 @@
 //! 297/1994 as replaced by art. 12 of Law 159/2023. Italian first, English second.
 
 use crate::i18n::Lang;
+use crate::i18n::{date_it, fill};
 use domain::attendance::law159::cases::{CaseState, Channel, CloseReason, NextStep};
+use domain::attendance::{NextYearChoice, Outcome, SchoolStatus, WithdrawalKind};
 
 impl Lang {
     pub fn law159(self) -> &'static Law159Texts {
@@ -43,6 +45,44 @@ impl Law159Texts {
             Channel::Letter => self.channels[0],
             Channel::Notice => self.channels[1],
         }
+    }
+
+    /// What the `alunni` file says of the pupil beyond attendance, line by line (withdrawal,
+    /// home schooling, next year's choice, outcome).
+    pub fn standing_lines(&self, s: &SchoolStatus) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(w) = s.withdrawal {
+            let kind = match w.kind {
+                WithdrawalKind::Ritiro => self.withdrawal_kinds[0],
+                WithdrawalKind::Abbandono => self.withdrawal_kinds[1],
+                WithdrawalKind::Trasferimento => self.withdrawal_kinds[2],
+            };
+            out.push(fill(
+                self.withdrawal,
+                &[("date", &date_it(w.on)), ("kind", kind)],
+            ));
+        }
+        if s.home_schooling {
+            out.push(self.home_schooling.to_owned());
+        }
+        if let Some(c) = s.next_year {
+            let choice = match c {
+                NextYearChoice::Istruzione => self.choices[0],
+                NextYearChoice::Iefp => self.choices[1],
+                NextYearChoice::Apprendistato => self.choices[2],
+                NextYearChoice::Nessuna => self.choices[3],
+            };
+            out.push(fill(self.next_year, &[("choice", choice)]));
+        }
+        if let Some(o) = s.outcome {
+            let outcome = match o {
+                Outcome::Ammesso => self.outcomes[0],
+                Outcome::NonAmmesso => self.outcomes[1],
+                Outcome::GiudizioSospeso => self.outcomes[2],
+            };
+            out.push(fill(self.outcome, &[("outcome", outcome)]));
+        }
+        out
     }
 
     pub fn reason(&self, r: CloseReason) -> &'static str {
@@ -136,6 +176,19 @@ pub struct Law159Texts {
     pub elusione_body: &'static str,
     pub born: &'static str,
     pub notice_title: &'static str,
+    pub others_heading: &'static str,
+    pub others_lead: &'static str,
+    pub others_label: &'static str,
+    pub withdrawal: &'static str,
+    /// In `WithdrawalKind`'s order.
+    pub withdrawal_kinds: [&'static str; 3],
+    pub home_schooling: &'static str,
+    pub next_year: &'static str,
+    /// In `NextYearChoice`'s order.
+    pub choices: [&'static str; 4],
+    pub outcome: &'static str,
+    /// In `Outcome`'s order.
+    pub outcomes: [&'static str; 3],
 }
 
 pub static LAW159_IT: Law159Texts = Law159Texts {
@@ -254,6 +307,26 @@ pub static LAW159_IT: Law159Texts = Law159Texts {
          citata ciò costituisce elusione dell'obbligo di istruzione.",
     born: ", nato/a il {date}",
     notice_title: "Assenze senza giustificati motivi: comunicazione della scuola (legge 159/2023)",
+    others_heading: "Altre posizioni dal file degli alunni",
+    others_lead: "Ritiri, istruzione parentale (che assolve l'obbligo: non è abbandono), alunni senza \
+         scelta per l'anno successivo, esiti negativi, come li ha inviati la segreteria.",
+    others_label: "Altre posizioni degli alunni",
+    withdrawal: "Ritirato/a il {date}: {kind}.",
+    withdrawal_kinds: [
+        "ritiro formale",
+        "abbandono non formale",
+        "trasferimento ad altra scuola",
+    ],
+    home_schooling: "Istruzione parentale.",
+    next_year: "Scelta per l'anno successivo: {choice}.",
+    choices: [
+        "istruzione (secondaria di secondo grado)",
+        "istruzione e formazione professionale (IeFP)",
+        "apprendistato",
+        "nessuna",
+    ],
+    outcome: "Esito: {outcome}.",
+    outcomes: ["ammesso/a", "non ammesso/a", "giudizio sospeso"],
 };
 
 pub static LAW159_EN: Law159Texts = Law159Texts {
@@ -371,4 +444,25 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
          schooling.",
     born: ", born {date}",
     notice_title: "Unjustified absences: a notice from the school (Law 159/2023)",
+    others_heading: "Other standings from the pupils' file",
+    others_lead:
+        "Withdrawals, home schooling (which fulfils the obligation: not a dropout), pupils \
+         with no choice for the next year, negative outcomes, as the office sent them.",
+    others_label: "Other standings of pupils",
+    withdrawal: "Withdrawn on {date}: {kind}.",
+    withdrawal_kinds: [
+        "formal withdrawal",
+        "informal dropout",
+        "moved to another school",
+    ],
+    home_schooling: "Home schooling.",
+    next_year: "Choice for the next year: {choice}.",
+    choices: [
+        "upper secondary school",
+        "vocational education and training (IeFP)",
+        "apprenticeship",
+        "none",
+    ],
+    outcome: "Outcome: {outcome}.",
+    outcomes: ["admitted", "not admitted", "judgement suspended"],
 };

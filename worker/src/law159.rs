@@ -14,7 +14,7 @@ use crate::SharedEnv;
 use app::i18n::Lang;
 use app::pages::obbligo::{
     letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage, HistoryLine, ObbligoPage,
-    PupilFile,
+    PupilFile, StandingRow,
 };
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
@@ -55,15 +55,45 @@ pub(crate) async fn school_cases(
     a: &Access,
     school_id: i64,
 ) -> Result<Option<SchoolLaw159>, ApiError> {
+    Ok(school_cases_and_standings(env, a, school_id)
+        .await?
+        .map(|(c, _)| c))
+}
+
+/// Whether the school should see the pupil's standing beside the cases: withdrawn, in home
+/// schooling, no choice for the next year, not admitted.
+fn notable(s: &domain::attendance::SchoolStatus) -> bool {
+    use domain::attendance::{NextYearChoice, Outcome};
+    s.withdrawal.is_some()
+        || s.home_schooling
+        || s.next_year == Some(NextYearChoice::Nessuna)
+        || s.outcome == Some(Outcome::NonAmmesso)
+}
+
+/// [`school_cases`], and the pupils whose standing is [`notable`] (class and name order).
+pub(crate) async fn school_cases_and_standings(
+    env: &Env,
+    a: &Access,
+    school_id: i64,
+) -> Result<Option<(SchoolLaw159, Vec<StandingRow>)>, ApiError> {
     let Some(scope) = a.scope(school_id) else {
         return Ok(None);
     };
     let today = crate::clock::today(env)?;
     let registers = db::school_registers(env, school_id, scope.classes()).await?;
     let mut items = Vec::new();
+    let mut others = Vec::new();
     for reg in registers {
-        if reg.child.is_none() {
+        let Some(child) = reg.child.as_ref() else {
             continue;
+        };
+        if notable(&child.status) {
+            others.push(StandingRow {
+                pupil_id: child.id,
+                name: format!("{} {}", child.surname, child.name),
+                class_code: child.class_code.clone(),
+                status: child.status,
+            });
         }
         let p = family::assess(reg, today)?;
         if p.law159_cases.is_empty() {
@@ -79,10 +109,14 @@ pub(crate) async fn school_cases(
         });
     }
     items.sort_by_key(urgency);
-    Ok(Some(SchoolLaw159 {
-        as_of: today,
-        items,
-    }))
+    others.sort_by(|x, y| (&x.class_code, &x.name).cmp(&(&y.class_code, &y.name)));
+    Ok(Some((
+        SchoolLaw159 {
+            as_of: today,
+            items,
+        },
+        others,
+    )))
 }
 
 /// What the school's home shows of one school: the pupils whose next step is overdue, and
@@ -264,7 +298,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
     };
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let c = school_cases(&env, &a, school_id)
+        let c = school_cases_and_standings(&env, &a, school_id)
             .await
             .map_err(IntoResponse::into_response)?;
         let name = crate::db::school::schools(&env, &[school_id])
@@ -281,7 +315,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some(c) = c else {
+    let Some((c, others)) = c else {
         return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
@@ -296,6 +330,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
                     school=name.clone()
                     as_of=c.as_of
                     items=c.items.clone()
+                    others=others.clone()
                 />
             }
         })
@@ -329,6 +364,7 @@ async fn pupil_file(
         school: child.school.clone(),
         as_of: today,
         birth_date: child.status.birth_date,
+        status: child.status,
         obligation: child
             .status
             .obligation(child.grade, &child.class_code, today),

@@ -13,6 +13,17 @@ use domain::attendance::law159::cases::{
     Case, CaseState, Channel, CloseReason, Deadline, ElusioneCase, NextStep, PupilCases, Step,
 };
 use domain::attendance::obligation::{Obligation, ObligationBasis};
+use domain::attendance::SchoolStatus;
+
+/// A pupil whose standing the school should know (withdrawn, home schooling, no choice for the
+/// next year, not admitted), for the list's second table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandingRow {
+    pub pupil_id: i64,
+    pub name: String,
+    pub class_code: String,
+    pub status: SchoolStatus,
+}
 use leptos::prelude::*;
 
 /// "Segnalazione al sindaco entro il 06/11/2024", with "Scaduto" in front when it is.
@@ -48,8 +59,44 @@ pub fn ObbligoPage(
     school: String,
     as_of: NaiveDate,
     items: Vec<SchoolLaw159Pupil>,
+    others: Vec<StandingRow>,
 ) -> impl IntoView {
     let t = lang.law159();
+    let others = (!others.is_empty()).then(|| {
+        view! {
+            <section class="standings">
+                <h2>{t.others_heading}</h2>
+                <p>{t.others_lead}</p>
+                <div class="table-wrap" role="region" aria-label=t.others_label tabindex="0">
+                    <table class="desk">
+                        <caption class="visually-hidden">{t.others_label}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.columns[0]}</th>
+                                <th scope="col">{t.columns[1]}</th>
+                                <th scope="col">{t.standing}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {others
+                                .into_iter()
+                                .map(|o| {
+                                    let href = format!("/scuola/{school_id}/obbligo/{}", o.pupil_id);
+                                    view! {
+                                        <tr data-pupil=o.pupil_id>
+                                            <th scope="row"><a href=href>{o.name.clone()}</a></th>
+                                            <td>{o.class_code.clone()}</td>
+                                            <td>{t.standing_lines(&o.status).join(" ")}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
     let empty = items.is_empty();
     let count = fill(t.count, &[("n", &items.len().to_string())]);
     let rows = items
@@ -94,6 +141,7 @@ pub fn ObbligoPage(
                 }
                     .erased()
             }}
+            {others}
         </Page>
     }
 }
@@ -116,6 +164,8 @@ pub struct PupilFile {
     pub school: String,
     pub as_of: NaiveDate,
     pub birth_date: Option<NaiveDate>,
+    /// Withdrawal, home schooling, next year's choice, outcome.
+    pub status: SchoolStatus,
     pub obligation: Obligation,
     /// The procedure applies today (of compulsory-school age, still enrolled).
     pub applies: bool,
@@ -379,6 +429,7 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             <p>{fill(t.as_of, &[("date", &date_it(f.as_of))])}</p>
             <h2>{t.standing}</h2>
             <p>{standing}</p>
+            {t.standing_lines(&f.status).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
             {cases}
             {elusione}
             <section>
