@@ -595,6 +595,8 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/declarations/{code}/review",
             "/api/v1/schools/{school_id}/shortlists",
             "/api/v1/schools/{school_id}/shortlists/removal",
+            "/api/v1/schools/{school_id}/law159",
+            "/api/v1/pupils/{id}/law159",
         ])
     );
     // The router has exactly the document's methods on each of its paths: a method the path
@@ -664,6 +666,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/declarations/{code}/review",
             "/api/v1/schools/{school_id}/shortlists",
             "/api/v1/schools/{school_id}/shortlists/removal",
+            "/api/v1/pupils/{id}/law159",
         ])
     );
     for path in posts {

@@ -1863,6 +1863,20 @@ const MATRIX: &[Row] = &[
     // N asks for no acknowledgement: nothing to remind (409) for the office and head teacher.
     Row { method: "POST", path: "/api/v1/notices/{N}/reminder", body: "{}",
           want: [401, 404, 404, 404, 404, 409, 409, 404, 404, 404] },
+    // The Law 159/2023 cases: the school's staff, a teacher their classes; a step's body that
+    // does not parse is a 400 for those who reach the pupil; reports to the mayor are the
+    // office's and the head teacher's (403 for a teacher), and X has no case 99 (404).
+    Row { method: "GET", path: "/api/v1/schools/{A}/law159", body: "",
+          want: [401, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{B}/law159", body: "",
+          want: [401, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{x}/law159", body: r#"{"step":"nope","on":"{day}"}"#,
+          want: [401, 404, 404, 400, 404, 400, 400, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{x}/law159",
+          body: r#"{"step":"mayor_notified","episode":"99","on":"{day}"}"#,
+          want: [401, 404, 404, 403, 404, 404, 404, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{y}/law159", body: r#"{"step":"nope","on":"{day}"}"#,
+          want: [401, 404, 404, 404, 404, 404, 404, 400, 404, 404] },
     // Last of the API's rows: the office withdraws N (200), then it is withdrawn already.
     Row { method: "POST", path: "/api/v1/notices/{N}/withdrawal", body: "{}",
           want: [401, 404, 404, 404, 404, 200, 409, 404, 404, 404] },
@@ -1906,6 +1920,16 @@ const MATRIX: &[Row] = &[
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{B}/scrutinio", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/obbligo", body: "",
+          want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/obbligo", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/obbligo/{x}", body: "",
+          want: [303, 404, 404, 200, 404, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/obbligo/{x}", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/obbligo/{x}/documento?tipo=nope", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{A}/richieste/decise", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{B}/richieste/decise", body: "",

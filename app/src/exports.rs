@@ -280,6 +280,7 @@ mod tests {
             )
             .unwrap(), // ok: test
             policy: presets::seed_003().unwrap(), // ok: test
+            status: Default::default(),
         };
         let late = Absence::new(
             1,
@@ -321,6 +322,7 @@ mod tests {
             deroghe: vec![deroga],
             unacknowledged: vec![],
             absences_imported_at: None,
+            law159: Default::default(),
         };
         Export {
             generated_at: "2026-03-20 10:00".into(),

@@ -12,6 +12,7 @@ pub mod i18n_desk;
 pub mod i18n_errors;
 pub mod i18n_family;
 pub mod i18n_info;
+pub mod i18n_law159;
 pub mod i18n_lists;
 pub mod i18n_operator;
 pub mod i18n_publish;

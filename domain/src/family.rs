@@ -527,10 +527,26 @@ pub fn dashboard(
     facts: FamilyFacts,
     today: NaiveDate,
 ) -> Dashboard {
+    dashboard_and_law(policy, calendar, pupil, events, deroghe, facts, &[], today).0
+}
+
+/// [`dashboard`] with the school's Law 159 records (so later episodes and the deadlines
+/// show), and the Law 159 report it was built from.
+#[allow(clippy::too_many_arguments)]
+pub fn dashboard_and_law(
+    policy: &Policy,
+    calendar: &Calendar,
+    pupil: &Pupil,
+    events: Vec<AbsenceEvent>,
+    deroghe: &[Deroga],
+    facts: FamilyFacts,
+    records: &[law159::EpisodeRecord],
+    today: NaiveDate,
+) -> (Dashboard, Law159Report) {
     let events = link_deroghe(events, deroghe);
     let a = crate::attendance::assess(policy, calendar, pupil, &events, deroghe, today);
-    let law = law159::check(calendar, pupil, &events, &[], today);
-    Dashboard::build(&a, &law, facts)
+    let law = law159::check(calendar, pupil, &events, records, today);
+    (Dashboard::build(&a, &law, facts), law)
 }
 
 /// How one absence record weighs, for the family's list (the totals come from the engine).

@@ -166,6 +166,21 @@ messages! {
     AbsenceKindUnknown => "Tipo di assenza non riconosciuto: indicare assenza, ritardo, ingresso_posticipato, \
          uscita_anticipata, astensione, uscita_didattica_non_partecipata, sospensione, \
          sospensione_con_obbligo o attivita_scolastica.",
+    WithdrawalKindUnknown => "Tipo di ritiro non riconosciuto: indicare ritiro (ritiro formale), abbandono \
+         (abbandono non formale) o trasferimento.",
+    NextYearChoiceUnknown => "Scelta per l'anno successivo non riconosciuta: indicare istruzione, iefp, \
+         apprendistato o nessuna.",
+    OutcomeUnknown => "Esito non riconosciuto: indicare ammesso, non ammesso o giudizio sospeso.",
+    BirthDateTooEarly => "La data di nascita deve essere dal {min} in poi.",
+    CaseClosedBeforeNotice => "La chiusura del caso non può precedere la comunicazione alla famiglia.",
+    CaseStepNotDue => "Questo passo non è previsto nello stato attuale del caso: ricaricare la pagina e controllare.",
+    CaseDateInFuture => "La data non può essere successiva a oggi.",
+    CaseDateBeforeFlag => "La data non può precedere il giorno in cui il caso si è aperto.",
+    CaseEpisodeNumber => "Indicare il numero del caso (0 per il primo dell'anno).",
+    CaseChannelUnknown => "Indicare come è stata informata la famiglia: letter (lettera) o notice (avviso in Ponte).",
+    CaseReasonUnknown => "Indicare il motivo della chiusura: justified, transferred, home_schooling o other.",
+    CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed o elusione_reported.",
+    Law159MayorOnly => "Le segnalazioni al sindaco le registrano la segreteria e il dirigente scolastico.",
     RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
     ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
     ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",

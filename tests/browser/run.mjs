@@ -471,6 +471,44 @@ test("the head teacher's attendance desk: every pupil with the family's figures,
   await page.context().close();
 });
 
+// Issue 19 point 2: the head teacher works a Law 159/2023 case: the list with the next steps,
+// a pupil's cases, the notice to the family recorded, the letter to print; at 360 and 1280 px.
+test("the head teacher records the notice of a Law 159 case and prints the letter", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
+  await page.locator("section.law159-due").first().waitFor();
+  await axe(page, "/scuola with the Law 159 deadlines");
+  await page.getByRole("link", { name: "Obbligo di istruzione (legge 159/2023)" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Obbligo di istruzione (legge 159/2023)" }).waitFor();
+  const rows = page.locator("table.cases tbody tr");
+  assert.ok((await rows.count()) >= 1, "the demo school has cases");
+  await axe(page, "/scuola/{id}/obbligo");
+  await shot(page, "scuola-obbligo");
+  const open = rows.filter({ hasText: "Aperto" });
+  const row = (await open.count()) > 0 ? open.first() : rows.first();
+  await row.locator("th a").click();
+  await page.getByRole("heading", { level: 2, name: "Cronologia" }).waitFor();
+  await axe(page, "/scuola/{id}/obbligo/{pupil}");
+  await shot(page, "scuola-obbligo-alunno");
+  const notify = page.getByRole("button", { name: "Registra la comunicazione alla famiglia" });
+  if ((await notify.count()) > 0) {
+    await notify.first().click();
+    await page.getByText("Famiglia informata il").first().waitFor();
+    await page.locator("ol.case-history li").first().waitFor();
+  }
+  await page.getByRole("link", { name: "Lettera alla famiglia (da stampare)" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Comunicazione al responsabile dell'adempimento dell'obbligo di istruzione" }).waitFor();
+  assert.ok((await page.locator("ol.case-days li").count()) >= 16, "the sixteen days");
+  await axe(page, "the letter to the family");
+  await shot(page, "scuola-obbligo-lettera");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-lettera-1280.png") });
+  await page.goBack();
+  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-alunno-1280.png") });
+  await axe(page, "/scuola/{id}/obbligo/{pupil} at 1280 px");
+  await page.context().close();
+});
+
 test("a person the school has not registered is told which schools use Ponte, whom to ask, how fresh their data are", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Persona senza figli a scuola");

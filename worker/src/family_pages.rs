@@ -54,6 +54,7 @@ fn child_dashboard(p: &ChildPosition) -> ChildDashboard {
         school: p.school.clone(),
         register_updated_on: p.register_updated_on,
         dashboard: p.dashboard.clone(),
+        law159_cases: p.law159_cases.clone(),
     }
 }
 

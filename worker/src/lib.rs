@@ -13,6 +13,7 @@ mod error;
 mod family;
 mod family_pages;
 mod headers;
+mod law159;
 mod limits;
 mod pages;
 mod publish;
@@ -91,6 +92,15 @@ fn routes() -> Router {
         )
         .route("/scuola/{school_id}/frequenza", get(desk::frequenza))
         .route("/scuola/{school_id}/scrutinio", get(desk::scrutinio))
+        .route("/scuola/{school_id}/obbligo", get(law159::page))
+        .route(
+            "/scuola/{school_id}/obbligo/{pupil}",
+            get(law159::pupil_page),
+        )
+        .route(
+            "/scuola/{school_id}/obbligo/{pupil}/documento",
+            get(law159::document),
+        )
         .route(
             "/scuola/{school_id}/richieste/decise",
             get(request_pages::decise),
@@ -165,6 +175,8 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::NoticeWithdraw => on(method, family::withdraw_notice),
         Op::NoticeReminder => on(method, family::remind_notice),
         Op::Export => on(method, family::export),
+        Op::SchoolLaw159 => on(method, law159::list),
+        Op::Law159Step => on(method, law159::step),
         Op::Shortlists => on(method, shortlist::list),
         Op::ShortlistAdd => on(method, shortlist::add),
         Op::ShortlistRemove => on(method, shortlist::remove),

@@ -79,6 +79,9 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::AckReport => g.subschema_for::<domain::family::NoticeReport>(),
         Schema::Export => g.subschema_for::<t::Export>(),
         Schema::Shortlists => g.subschema_for::<domain::shortlist::Shortlists>(),
+        Schema::SchoolLaw159 => g.subschema_for::<t::SchoolLaw159>(),
+        Schema::Law159StepForm => g.subschema_for::<t::Law159StepForm>(),
+        Schema::PupilLaw159 => g.subschema_for::<t::PupilLaw159>(),
         Schema::ShortlistBody => g.subschema_for::<domain::shortlist::ShortlistBody>(),
         Schema::ShortlistChange => g.subschema_for::<domain::shortlist::ShortlistChange>(),
     };

@@ -37,6 +37,7 @@ mod identities;
 mod names;
 mod people;
 mod specs;
+mod standing;
 #[cfg(test)]
 mod tests;
 
@@ -46,6 +47,7 @@ use identities::*;
 use names::*;
 use people::*;
 use specs::*;
+use standing::*;
 
 /// The seed of the demo schools: tests regenerate the same files to know what to expect.
 pub const DEMO_SCHOOL_SEED: u64 = 0x5C40_2025_2026_0001;

@@ -218,6 +218,60 @@ pub struct SchoolRole {
     pub classes: Vec<ClassRoll>,
     pub pupils: u32,
     pub manages: bool,
+    /// The Law 159/2023 cases whose next step is overdue, and those due within 7 days.
+    pub law159_overdue: Vec<DueLine>,
+    pub law159_soon: Vec<DueLine>,
+}
+
+/// A pupil's next Law 159/2023 step on the school's home.
+#[derive(Debug, Clone)]
+pub struct DueLine {
+    pub pupil_id: i64,
+    pub name: String,
+    pub class_code: String,
+    pub deadline: domain::attendance::law159::cases::Deadline,
+}
+
+/// The school home's Law 159 deadlines of one school: overdue, then due within 7 days.
+#[component]
+fn Law159Due(
+    lang: Lang,
+    school_id: i64,
+    overdue: Vec<DueLine>,
+    soon: Vec<DueLine>,
+) -> impl IntoView {
+    let t = lang.law159();
+    let list = move |lines: Vec<DueLine>| {
+        view! {
+            <ul>
+                {lines
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <li data-pupil=l.pupil_id>
+                                <a href=format!("/scuola/{school_id}/obbligo/{}", l.pupil_id)>
+                                    {format!("{} ({})", l.name, l.class_code)}
+                                </a>
+                                ": "
+                                {crate::pages::obbligo::deadline_text(t, &l.deadline)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    };
+    let nothing = overdue.is_empty() && soon.is_empty();
+    view! {
+        <section class="law159-due">
+            <h3>{t.home_heading}</h3>
+            {(!overdue.is_empty()).then(|| view! { <p><strong>{t.home_overdue}</strong></p> })}
+            {(!overdue.is_empty()).then(|| list(overdue))}
+            {(!soon.is_empty()).then(|| view! { <p><strong>{t.home_due}</strong></p> })}
+            {(!soon.is_empty()).then(|| list(soon))}
+            {nothing.then(|| view! { <p>{t.home_none}</p> })}
+        </section>
+    }
 }
 
 pub fn role_label(t: &Texts, role: &str) -> &'static str {
@@ -298,12 +352,24 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                     <dd data-pupils=r.pupils>{lang.number(u64::from(r.pupils))}</dd>
                                 </dl>
                                 {rolls}
+                                <Law159Due
+                                    lang=lang
+                                    school_id=r.school_id
+                                    overdue=r.law159_overdue
+                                    soon=r.law159_soon
+                                />
                                 <ul class="links">
                                     <li>
                                         <a href=format!(
                                             "/scuola/{}/frequenza",
                                             r.school_id,
                                         )>{lang.desk().link}</a>
+                                    </li>
+                                    <li>
+                                        <a href=format!(
+                                            "/scuola/{}/obbligo",
+                                            r.school_id,
+                                        )>{lang.law159().link}</a>
                                     </li>
                                     <li>
                                         <a href=format!(

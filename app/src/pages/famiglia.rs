@@ -57,6 +57,38 @@ pub struct ChildDashboard {
     /// The school's latest absences import (`ChildPosition::register_updated_on`).
     pub register_updated_on: Option<NaiveDate>,
     pub dashboard: Dashboard,
+    /// The Law 159/2023 cases: the school's communication and its deadline.
+    pub law159_cases: domain::attendance::law159::cases::PupilCases,
+}
+
+/// What the family reads of its child's Law 159/2023 cases: the school's communication with
+/// the deadline to resume, the return, the report to the mayor.
+pub fn law159_family_lines(
+    lang: Lang,
+    c: &domain::attendance::law159::cases::PupilCases,
+) -> Vec<String> {
+    use domain::attendance::law159::cases::CaseState;
+    let t = lang.law159();
+    let mut out = Vec::new();
+    for k in &c.cases {
+        if let (Some(on), Some(ch), Some(by)) = (k.family_notified_on, k.channel, k.resume_by) {
+            out.push(fill(
+                t.family_notice,
+                &[
+                    ("date", &date_it(on)),
+                    ("channel", t.channel(ch)),
+                    ("by", &date_it(by)),
+                ],
+            ));
+        }
+        if let (CaseState::Resumed, Some(on)) = (k.state, k.resumed_on) {
+            out.push(fill(t.family_resumed, &[("date", &date_it(on))]));
+        }
+        if let Some(on) = k.mayor_notified_on {
+            out.push(fill(t.family_mayor, &[("date", &date_it(on))]));
+        }
+    }
+    out
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -156,6 +188,7 @@ pub fn Cruscotto(
         if let Some(e) = l.elusione_reached_on {
             lines.push(fill(ft.law159_elusione, &[("date", &date_it(e))]));
         }
+        lines.extend(law159_family_lines(lang, &child.law159_cases));
         view! {
             <dt>{ft.law159}</dt>
             <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>

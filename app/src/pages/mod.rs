@@ -12,6 +12,7 @@ pub mod frequenza;
 pub mod home;
 pub mod info;
 pub mod not_found;
+pub mod obbligo;
 pub mod operatore;
 pub mod pubblica;
 pub mod richieste;

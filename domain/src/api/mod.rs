@@ -289,6 +289,9 @@ pub enum Schema {
     Shortlists,
     ShortlistBody,
     ShortlistChange,
+    SchoolLaw159,
+    Law159StepForm,
+    PupilLaw159,
 }
 
 /// What a request or an answer carries.
@@ -406,6 +409,8 @@ pub enum Op {
     Shortlists,
     ShortlistAdd,
     ShortlistRemove,
+    SchoolLaw159,
+    Law159Step,
 }
 
 const NOT_MANAGED: &str =
@@ -461,7 +466,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 44] = [
+    pub const ALL: [Op; 46] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -506,6 +511,8 @@ impl Op {
         Op::Shortlists,
         Op::ShortlistAdd,
         Op::ShortlistRemove,
+        Op::SchoolLaw159,
+        Op::Law159Step,
     ];
 
     pub const fn method(self) -> Method {
@@ -528,7 +535,8 @@ impl Op {
             | Op::NoticeWithdraw
             | Op::NoticeReminder
             | Op::ShortlistAdd
-            | Op::ShortlistRemove => Method::Post,
+            | Op::ShortlistRemove
+            | Op::Law159Step => Method::Post,
             _ => Method::Get,
         }
     }
@@ -577,6 +585,8 @@ impl Op {
             Op::Export => "/api/v1/me/export",
             Op::Shortlists | Op::ShortlistAdd => "/api/v1/schools/{school_id}/shortlists",
             Op::ShortlistRemove => "/api/v1/schools/{school_id}/shortlists/removal",
+            Op::SchoolLaw159 => "/api/v1/schools/{school_id}/law159",
+            Op::Law159Step => "/api/v1/pupils/{id}/law159",
         }
     }
 
@@ -1374,6 +1384,38 @@ impl Op {
                         404,
                         "La scuola non esiste o la persona non ne fa parte come personale, oppure la classe non è tra quelle di cui usa la lista (not_found).",
                     ),
+                ] },
+            },
+            Op::SchoolLaw159 => Spec {
+                id: "schoolLaw159",
+                tag: "scuola",
+                summary: "I casi della legge 159/2023 (art. 12): alunni, passi, scadenze",
+                description: Some("Per gli alunni in età di obbligo di istruzione (data di nascita, o in mancanza l'ordine e l'anno di corso) ancora iscritti: ogni caso (più di 15 giorni di assenza non giustificata in tre mesi) con il suo stato, i passi registrati e il prossimo con la sua data; l'elusione (un quarto del monte ore personalizzato) a parte. I docenti vedono le proprie classi; segreteria e dirigente la scuola."),
+                auth: Auth::Session,
+                params: &SCHOOL,
+                replies: const { &[
+                    ok(200, "Gli alunni con almeno un caso, il più urgente primo.", Schema::SchoolLaw159),
+                    error(404, NOT_STAFF),
+                ] },
+                ..NONE
+            },
+            Op::Law159Step => Spec {
+                id: "law159Step",
+                tag: "scuola",
+                summary: "Registra un passo di un caso della legge 159/2023",
+                description: Some("La comunicazione alla famiglia (lettera, o avviso in Ponte di cui la famiglia prende visione), la segnalazione al sindaco (dopo i 7 giorni senza ripresa della frequenza), la chiusura con un motivo, la segnalazione dell'elusione. Per il personale che vede l'alunno (i docenti: le proprie classi); le segnalazioni al sindaco solo segreteria e dirigente. Un passo alla volta, nell'ordine della legge; ogni passo è nel registro delle attività (audit log)."),
+                auth: Auth::Session,
+                params: &PUPIL,
+                request: Some(RequestBody {
+                    description: Some("Il passo, il caso, la data e i suoi dati."),
+                    body: Body::JsonOrForm(Schema::Law159StepForm),
+                }),
+                replies: const { &[
+                    ok(200, "I casi dell'alunno dopo il passo.", Schema::PupilLaw159),
+                    error(400, "Passo, caso, data, canale o motivo non validi (invalid_field)."),
+                    error(403, "La segnalazione al sindaco è della segreteria e del dirigente (forbidden)."),
+                    error(404, "L'alunno o il caso non esiste, o la persona non vede l'alunno come personale della scuola (not_found)."),
+                    error(409, "Il passo non è previsto nello stato attuale del caso (conflict)."),
                 ] },
             },
         }

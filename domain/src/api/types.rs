@@ -809,3 +809,58 @@ mod tests {
         }
     }
 }
+
+/// A pupil with Law 159/2023 cases, for the school.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolLaw159Pupil {
+    pub pupil_id: i64,
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+    /// Il prossimo passo di tutti i suoi casi, il più urgente (scaduto, o la data più vicina).
+    pub next: Option<crate::attendance::law159::cases::Deadline>,
+    #[serde(flatten)]
+    pub cases: crate::attendance::law159::cases::PupilCases,
+}
+
+/// `GET /api/v1/schools/{school_id}/law159`: the pupils with cases, the most urgent first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolLaw159 {
+    /// Il giorno a cui si riferiscono stati e scadenze.
+    pub as_of: NaiveDate,
+    pub items: Vec<SchoolLaw159Pupil>,
+}
+
+/// `POST /api/v1/pupils/{id}/law159`: one step of a case (JSON or form; every field text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct Law159StepForm {
+    /// `family_notified`, `mayor_notified`, `closed` o `elusione_reported`.
+    pub step: String,
+    /// Il numero del caso nell'anno (0 per il primo); non per l'elusione.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<String>,
+    /// La data del passo, aaaa-mm-gg o gg/mm/aaaa: non dopo oggi.
+    pub on: String,
+    /// Per `family_notified`: `letter` (lettera) o `notice` (avviso in Ponte con presa visione).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Per `closed`: `justified`, `transferred`, `home_schooling` o `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `200` of a step: the pupil's cases after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PupilLaw159 {
+    pub pupil_id: i64,
+    pub as_of: NaiveDate,
+    #[serde(flatten)]
+    pub cases: crate::attendance::law159::cases::PupilCases,
+}

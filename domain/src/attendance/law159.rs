@@ -36,7 +36,11 @@
 //!      first lesson day after the notice. Resumption is read from the register: the first lesson
 //!      day after the notice, up to today, on which the pupil attended at least one lesson;
 //!   3. if attendance did not resume in time, the head teacher notifies the mayor **within 7 days**
-//!      of that deadline: due by resume deadline + 7. A late return does not cancel this step.
+//!      of that deadline: due by resume deadline + 7. A late return does not cancel this step;
+//!   4. the school may **close** an episode with a reason ([`EpisodeRecord::closed_on`]: the pupil
+//!      moved school, the absences turned out justified, …) when it was not reported to the
+//!      mayor and attendance did not resume in time: [`Stage::Closed`], closed on that date like
+//!      a resumed one. A record of the mayor's notice, or a return in time, wins over it.
 //! - **Episodes**: after an episode is closed (attendance resumed in time, or the mayor notified),
 //!   a new one is counted only from unjustified days after the closing date, so the same absences
 //!   never start two procedures. While an episode is open no new one starts. The school's records
@@ -71,11 +75,12 @@ pub const DAYS_TO_NOTIFY_MAYOR: u64 = 7;
 pub const WINDOW_MONTHS: u32 = 3;
 
 /// What the school recorded for one episode, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(try_from = "EpisodeRecordSpec", into = "EpisodeRecordSpec")]
 pub struct EpisodeRecord {
     family_notified_on: Option<NaiveDate>,
     mayor_notified_on: Option<NaiveDate>,
+    closed_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -84,6 +89,8 @@ pub struct EpisodeRecordSpec {
     pub family_notified_on: Option<NaiveDate>,
     #[serde(default)]
     pub mayor_notified_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<NaiveDate>,
 }
 
 impl EpisodeRecord {
@@ -106,8 +113,29 @@ impl EpisodeRecord {
             _ => Ok(EpisodeRecord {
                 family_notified_on,
                 mayor_notified_on,
+                closed_on: None,
             }),
         }
+    }
+
+    /// The school closed the episode on `on` (with a reason it keeps): not before the family's
+    /// notice.
+    pub fn closed(self, on: NaiveDate) -> Result<Self, FieldError> {
+        if self.family_notified_on.is_some_and(|f| on < f) {
+            return Err(FieldError::invalid_says(
+                "closed_on",
+                Msg::CaseClosedBeforeNotice,
+                &[],
+            ));
+        }
+        Ok(EpisodeRecord {
+            closed_on: Some(on),
+            ..self
+        })
+    }
+
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        self.closed_on
     }
 
     pub fn family_notified_on(&self) -> Option<NaiveDate> {
@@ -122,7 +150,11 @@ impl EpisodeRecord {
 impl TryFrom<EpisodeRecordSpec> for EpisodeRecord {
     type Error = FieldError;
     fn try_from(s: EpisodeRecordSpec) -> Result<Self, FieldError> {
-        Self::new(s.family_notified_on, s.mayor_notified_on)
+        let r = Self::new(s.family_notified_on, s.mayor_notified_on)?;
+        match s.closed_on {
+            Some(c) => r.closed(c),
+            None => Ok(r),
+        }
     }
 }
 
@@ -131,12 +163,14 @@ impl From<EpisodeRecord> for EpisodeRecordSpec {
         EpisodeRecordSpec {
             family_notified_on: r.family_notified_on,
             mayor_notified_on: r.mayor_notified_on,
+            closed_on: r.closed_on,
         }
     }
 }
 
 /// Where an episode stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "stage", rename_all = "snake_case")]
 pub enum Stage {
     /// Flagged; the school must notify the family.
@@ -152,6 +186,8 @@ pub enum Stage {
     MayorNotified { late: bool },
     /// Family notified, but no lesson day is left in this school year.
     YearEnded,
+    /// Closed by the school with a reason, neither resumed in time nor reported: closed.
+    Closed,
     /// A record of the school whose absences the register no longer shows as unjustified.
     NotDetected,
 }
@@ -171,6 +207,8 @@ pub struct Episode {
     /// The mayor must be notified by this date (when attendance did not resume in time).
     pub mayor_notice_due_by: Option<NaiveDate>,
     pub mayor_notified_on: Option<NaiveDate>,
+    /// The school closed it with a reason on this date.
+    pub closed_on: Option<NaiveDate>,
     #[serde(flatten)]
     pub stage: Stage,
 }
@@ -290,6 +328,7 @@ pub fn check(
             resumed_on: None,
             mayor_notice_due_by: None,
             mayor_notified_on: record.and_then(|r| r.mayor_notified_on),
+            closed_on: record.and_then(|r| r.closed_on),
             stage: if detected.is_some() {
                 Stage::NotifyFamily
             } else {
@@ -333,6 +372,9 @@ pub fn check(
             } else if in_time {
                 closed = ep.resumed_on;
                 Stage::Resumed
+            } else if let Some(c) = ep.closed_on {
+                closed = Some(c);
+                Stage::Closed
             } else if ep.resume_by.is_none() {
                 Stage::YearEnded
             } else if due.is_none() {
@@ -344,6 +386,12 @@ pub fn check(
             };
             if detected.is_some() {
                 ep.stage = stage;
+            }
+        } else if let Some(c) = ep.closed_on {
+            // Closed before the family was notified.
+            closed = Some(c);
+            if detected.is_some() {
+                ep.stage = Stage::Closed;
             }
         }
         match closed {
@@ -371,6 +419,45 @@ pub fn check(
         elusione_reached_on,
         episodes,
     }
+}
+
+/// The days of unjustified absence (module docs) from `from` to `to`, both included, in order:
+/// the facts of a report to the mayor.
+pub fn unjustified_dates(
+    calendar: &Calendar,
+    pupil: &Pupil,
+    events: &[AbsenceEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDate> {
+    let schedule = calendar.schedule(pupil.profile());
+    let sched = schedule.days();
+    let start = pupil.counting_start(calendar).max(from);
+    let mut unjust = [0u16; MAX_CALENDAR_DAYS];
+    for e in events {
+        let kind = e.kind();
+        if kind.is_presence()
+            || kind == AbsenceKind::SuspensionWithoutAttendance
+            || e.justified()
+            || e.date() > to
+            || e.date() < start
+        {
+            continue;
+        }
+        let Some(i) = calendar.index(e.date()) else {
+            continue;
+        };
+        let day = sched[i];
+        if day == 0 {
+            continue;
+        }
+        let m = e.minutes().map_or(day, |m| m.min(u32::from(day)) as u16);
+        unjust[i] = unjust[i].saturating_add(m).min(day);
+    }
+    (0..sched.len())
+        .filter(|&i| sched[i] > 0 && unjust[i] >= sched[i])
+        .map(|i| calendar.date_at(i))
+        .collect()
 }
 
 /// The index of the last calendar day on or before `d`, if `d` is not before the first day.
@@ -414,6 +501,8 @@ fn detect(
     }
     None
 }
+
+pub mod cases;
 
 #[cfg(test)]
 mod tests;

@@ -33,7 +33,9 @@
 //! - [`events`]: absence events and derogations as the register records them;
 //! - [`policy`]: what a school counts and how it derogates; [`presets`]: seeds 003 and 004;
 //! - [`engine`]: [`assess`] — one pupil's position on a day ([`Assessment`]);
-//! - [`law159`]: [`law159::check`] — Law 159/2023 art. 12 flags, steps, deadlines, *elusione*.
+//! - [`law159`]: [`law159::check`] — Law 159/2023 art. 12 flags, steps, deadlines, *elusione*;
+//! - [`obligation`]: compulsory-school age (6–16, or the grade), withdrawal, home schooling, the
+//!   next year's choice and the final outcome.
 //!
 //! ## Rules and their sources
 //!
@@ -166,6 +168,7 @@ pub mod engine;
 pub mod events;
 pub mod law159;
 pub mod limits;
+pub mod obligation;
 pub mod policy;
 pub mod presets;
 pub mod pupil;
@@ -180,5 +183,8 @@ pub use engine::{assess, Alert, Assessment, Status, Warning};
 pub use events::{AbsenceEvent, AbsenceKind, Deroga, DerogaCategoryCode, DerogaId, DerogaStatus};
 pub use law159::{EpisodeRecord, Law159Report};
 pub use limits::{DailyHours, LessonWeeks, Limits, WeeklyHours};
+pub use obligation::{
+    NextYearChoice, Obligation, Outcome, SchoolStatus, Withdrawal, WithdrawalKind,
+};
 pub use policy::{DerogaMode, Policy};
 pub use pupil::{personalised_annual_hours, Enrolment, Pupil, SchoolGrade};

@@ -8,12 +8,13 @@
 //! pending.
 
 use super::{
-    dashboard, effect, justifiable, Audience, Dashboard, Effect, FamilyFacts, JustificationReason,
-    Recipient, RefusalReason, RequestStatus,
+    dashboard_and_law, effect, justifiable, Audience, Dashboard, Effect, FamilyFacts,
+    JustificationReason, Recipient, RefusalReason, RequestStatus,
 };
+use crate::attendance::law159::cases::{self, Law159Records, PupilCases};
 use crate::attendance::{
     AbsenceEvent, AbsenceKind, Calendar, DateRange, Deroga, DerogaCategoryCode, DerogaId, Policy,
-    Pupil, SchoolGrade,
+    Pupil, SchoolGrade, SchoolStatus,
 };
 use crate::error::FieldError;
 use crate::messages::Msg;
@@ -33,6 +34,8 @@ pub struct Child {
     pub pupil: Pupil,
     pub calendar: Calendar,
     pub policy: Policy,
+    /// Date of birth, withdrawal, home schooling… (the optional columns of `alunni`).
+    pub status: SchoolStatus,
 }
 
 /// A justification a family sent for one absence.
@@ -196,6 +199,8 @@ pub struct Register {
     pub deroghe: Vec<DerogaRecord>,
     pub unacknowledged: Vec<Audience>,
     pub absences_imported_at: Option<i64>,
+    /// What the school recorded of the Law 159/2023 procedure for this pupil.
+    pub law159: Law159Records,
 }
 
 /// The day a family is told the register was last updated: the Rome date of the school's latest
@@ -252,6 +257,9 @@ pub struct ChildPosition {
     pub derogations: Vec<DerogaRecord>,
     /// The school's derogation categories.
     pub categories: Vec<Category>,
+    /// The Law 159/2023 cases (when the procedure applies to the pupil): the family's notice,
+    /// its deadline, what the school did.
+    pub law159_cases: PupilCases,
 }
 
 /// The most absences one request justifies.
@@ -343,6 +351,7 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         deroghe: requests,
         unacknowledged,
         absences_imported_at,
+        law159: records,
         ..
     } = reg;
     let c = child.ok_or_else(not_ready)?;
@@ -382,13 +391,20 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
             .filter(|d| d.status == RequestStatus::Pending)
             .count() as u32,
     };
-    let dashboard = dashboard(
+    let (dashboard, law) = dashboard_and_law(
         &c.policy,
         &c.calendar,
         &c.pupil,
         events,
         &deroghe,
         facts,
+        &records.episode_records(),
+        today,
+    );
+    let law159_cases = cases::cases(
+        &law,
+        &records,
+        |on| c.status.law159_applies(c.grade, &c.class_code, on),
         today,
     );
     let categories = c
@@ -413,6 +429,7 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         absences: views,
         derogations: requests,
         categories,
+        law159_cases,
     })
 }
 
@@ -446,6 +463,7 @@ mod tests {
             )
             .unwrap(),
             policy: presets::seed_003().unwrap(),
+            status: Default::default(),
         }
     }
 
@@ -486,6 +504,7 @@ mod tests {
                 Audience::Pupils(vec![7, 8]),
             ],
             absences_imported_at: None,
+            law159: Default::default(),
         }
     }
 

@@ -79,7 +79,8 @@ pub use rows::{AbsenceRow, ClassRow, GuardianRow, PupilRow, StaffRow};
 pub use text::decode;
 pub use values::{
     absence_kind_code, grade_code, parse_absence_kind, parse_date, parse_grade,
-    parse_hours_as_minutes, parse_yes_no, ClassCode, Matricola, PersonName, StaffRole,
+    parse_hours_as_minutes, parse_next_year, parse_outcome, parse_withdrawal_kind, parse_yes_no,
+    ClassCode, Matricola, PersonName, StaffRole,
 };
 
 use crate::error::FieldError;

@@ -4,17 +4,20 @@
 use super::engine::{Cells, Schema, Unique};
 use super::values::{
     absence_kind_code, parse_absence_kind, parse_date, parse_grade, parse_hours_as_minutes,
-    parse_whole, parse_yes_no, ClassCode, Matricola, PersonName, StaffRole,
+    parse_next_year, parse_outcome, parse_whole, parse_withdrawal_kind, parse_yes_no, ClassCode,
+    Matricola, PersonName, StaffRole,
 };
 use super::{Column, ImportContext, ImportKind, Row};
 use crate::attendance::events::MAX_EVENT_MINUTES;
 use crate::attendance::pupil::MAX_ANNUAL_HOURS;
 use crate::attendance::{
-    AbsenceEvent, DailyHours, Enrolment, SchoolGrade, TimetableProfile, WeeklyHours,
+    AbsenceEvent, DailyHours, Enrolment, SchoolGrade, SchoolStatus, TimetableProfile, WeeklyHours,
+    Withdrawal,
 };
 use crate::error::FieldError;
 use crate::identity::CodiceFiscale;
 use crate::messages::Msg;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 const fn required(name: &'static str) -> Column {
@@ -178,6 +181,10 @@ pub struct PupilRow {
     pub enrolment: Enrolment,
     /// `monte_ore_personalizzato`: annual hours set by the class council (1–3120).
     pub personalised_hours: Option<u32>,
+    /// `data_nascita`, `data_ritiro` + `tipo_ritiro`, `istruzione_parentale`,
+    /// `scelta_anno_successivo`, `esito` (absent in older files: all empty).
+    #[serde(default, skip_serializing_if = "SchoolStatus::is_empty")]
+    pub status: SchoolStatus,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +198,66 @@ struct PupilRowSpec {
     enrolment: Enrolment,
     #[serde(default)]
     personalised_hours: Option<u32>,
+    #[serde(default)]
+    status: SchoolStatus,
+}
+
+/// The earliest date of birth taken: a register's placeholder (`01/01/1900`) is refused.
+pub const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1901, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The order of a pupil's dates: born before arriving and before leaving, arrived before
+/// leaving. Returns the column at fault and the reason.
+fn check_status_dates(
+    enrolment: &Enrolment,
+    status: &SchoolStatus,
+) -> Result<(), (&'static str, String)> {
+    let start = match enrolment {
+        Enrolment::FullYear => None,
+        Enrolment::Late { start } | Enrolment::Transfer { start, .. } => Some(*start),
+    };
+    let it = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    if let Some(b) = status.birth_date {
+        if b < EARLIEST_BIRTH {
+            return Err((
+                "data_nascita",
+                crate::messages::Text::new(Msg::BirthDateTooEarly, &[("min", &it(EARLIEST_BIRTH))])
+                    .italian(),
+            ));
+        }
+        if let Some(s) = start.filter(|s| *s <= b) {
+            return Err((
+                "data_nascita",
+                format!(
+                    "La data di nascita deve precedere la data di iscrizione ({}).",
+                    it(s)
+                ),
+            ));
+        }
+        if let Some(w) = status.withdrawal.filter(|w| w.on <= b) {
+            return Err((
+                "data_nascita",
+                format!(
+                    "La data di nascita deve precedere la data del ritiro ({}).",
+                    it(w.on)
+                ),
+            ));
+        }
+    }
+    if let (Some(s), Some(w)) = (start, status.withdrawal) {
+        if w.on < s {
+            return Err((
+                "data_ritiro",
+                format!(
+                    "La data del ritiro non può precedere la data di iscrizione ({}).",
+                    it(s)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn previous_absence_error(field: &str) -> FieldError {
@@ -232,6 +299,8 @@ impl TryFrom<PupilRowSpec> for PupilRow {
     type Error = FieldError;
     fn try_from(s: PupilRowSpec) -> Result<Self, FieldError> {
         check_pupil_numbers(&s.enrolment, s.personalised_hours)?;
+        check_status_dates(&s.enrolment, &s.status)
+            .map_err(|(field, reason)| FieldError::from_api(field, reason))?;
         Ok(PupilRow {
             matricola: s.matricola,
             surname: s.surname,
@@ -240,6 +309,7 @@ impl TryFrom<PupilRowSpec> for PupilRow {
             codice_fiscale: s.codice_fiscale,
             enrolment: s.enrolment,
             personalised_hours: s.personalised_hours,
+            status: s.status,
         })
     }
 }
@@ -255,6 +325,12 @@ impl Schema for PupilRow {
         optional("data_iscrizione"),
         optional("ore_assenza_provenienza"),
         optional("monte_ore_personalizzato"),
+        optional("data_nascita"),
+        optional("data_ritiro"),
+        optional("tipo_ritiro"),
+        optional("istruzione_parentale"),
+        optional("scelta_anno_successivo"),
+        optional("esito"),
     ];
 
     fn read(c: &mut Cells<'_>, ctx: &ImportContext) -> Option<Self> {
@@ -291,6 +367,11 @@ impl Schema for PupilRow {
                 return None;
             }
         };
+        let status = pupil_status(c)?;
+        if let Err((column, reason)) = check_status_dates(&enrolment, &status) {
+            c.fail(column, reason);
+            return None;
+        }
         let row = PupilRow {
             matricola: matricola?,
             surname: surname?,
@@ -299,6 +380,7 @@ impl Schema for PupilRow {
             codice_fiscale: codice_fiscale?,
             enrolment,
             personalised_hours: hours?,
+            status,
         };
         Some(row)
     }
@@ -329,6 +411,44 @@ impl Row for PupilRow {
     fn key(&self) -> String {
         self.matricola.to_string()
     }
+}
+
+/// The optional columns of a pupil's standing (docs/imports.md, `alunni`): every cell read, so
+/// each bad one is reported, before `None` for any error.
+fn pupil_status(c: &mut Cells<'_>) -> Option<SchoolStatus> {
+    let birth_date = c.optional("data_nascita", parse_date);
+    let withdrawn_on = c.optional("data_ritiro", parse_date);
+    let kind = c.optional("tipo_ritiro", parse_withdrawal_kind);
+    let home_schooling = c.parse("istruzione_parentale", parse_yes_no);
+    let next_year = c.optional("scelta_anno_successivo", parse_next_year);
+    let outcome = c.optional("esito", parse_outcome);
+    let withdrawal = match (withdrawn_on?, kind?) {
+        (None, None) => None,
+        (Some(on), Some(kind)) => Some(Withdrawal { on, kind }),
+        (Some(_), None) => {
+            c.fail(
+                "tipo_ritiro",
+                "Con la data del ritiro indicare anche il tipo (colonna tipo_ritiro): ritiro, \
+                 abbandono o trasferimento.",
+            );
+            return None;
+        }
+        (None, Some(_)) => {
+            c.fail(
+                "data_ritiro",
+                "Con il tipo di ritiro indicare anche la data (colonna data_ritiro): l'ultimo \
+                 giorno in cui l'alunno apparteneva alla scuola.",
+            );
+            return None;
+        }
+    };
+    Some(SchoolStatus {
+        birth_date: birth_date?,
+        withdrawal,
+        home_schooling: home_schooling?,
+        next_year: next_year?,
+        outcome: outcome?,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,10 @@
 use super::engine::{Schema, Seen};
 use super::text::windows_1252;
 use super::*;
-use crate::attendance::{AbsenceKind, DateRange, Enrolment, Pupil, SchoolGrade, TimetableProfile};
+use crate::attendance::{
+    AbsenceKind, DateRange, Enrolment, NextYearChoice, Outcome, Pupil, SchoolGrade, SchoolStatus,
+    TimetableProfile, Withdrawal, WithdrawalKind,
+};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::fmt::Debug;
@@ -364,6 +367,102 @@ monte_ore_personalizzato\n1;A;B;1A;01/10/2025;3120;3120\n";
     .is_ok());
     let bad = r#"{"matricola":"1","surname":"A","name":"B","class":"1A","enrolment":{"kind":"full_year"},"personalised_hours":0}"#;
     assert!(serde_json::from_str::<PupilRow>(bad).is_err());
+}
+
+#[test]
+fn alunni_status_columns() {
+    const H: &str = "matricola;cognome;nome;classe;data_iscrizione;Data nascita;Data ritiro;\
+Tipo ritiro;Istruzione parentale;Scelta anno successivo;Esito\n";
+    let text = format!(
+        "{H}1;A;B;1A;;12/05/2013;;;;;\n\
+         2;A;C;1A;;2012-01-31;14/03/2026;Ritiro formale;;;\n\
+         3;A;D;3B;;;02/02/2026;abbandono;;nessuna;non ammesso\n\
+         4;A;E;3B;;;;;sì;;\n\
+         5;A;F;3B;;;;;;Liceo;Ammessa\n\
+         6;A;G;1A;01/10/2025;;20/03/2026;trasferimento;;;giudizio sospeso\n\
+         7;A;H;1A;;;;;;;\n"
+    );
+    let rows = ok::<PupilRow>(text.as_bytes(), &ctx());
+    let st: Vec<SchoolStatus> = rows.iter().map(|(_, r)| r.status).collect();
+    assert_eq!(st[0].birth_date, Some(d(2013, 5, 12)));
+    assert_eq!(
+        st[1].withdrawal,
+        Some(Withdrawal {
+            on: d(2026, 3, 14),
+            kind: WithdrawalKind::Ritiro
+        })
+    );
+    assert_eq!(
+        st[2].withdrawal.map(|w| w.kind),
+        Some(WithdrawalKind::Abbandono)
+    );
+    assert_eq!(st[2].next_year, Some(NextYearChoice::Nessuna));
+    assert_eq!(st[2].outcome, Some(Outcome::NonAmmesso));
+    assert!(st[3].home_schooling);
+    assert_eq!(st[4].next_year, Some(NextYearChoice::Istruzione));
+    assert_eq!(st[4].outcome, Some(Outcome::Ammesso));
+    assert_eq!(
+        st[5].withdrawal.map(|w| w.kind),
+        Some(WithdrawalKind::Trasferimento)
+    );
+    assert_eq!(st[5].outcome, Some(Outcome::GiudizioSospeso));
+    assert!(st[6].is_empty());
+    // The JSON of a row without them is what it was; with them it round-trips.
+    assert!(!json(&rows[6].1).contains("status"));
+    for (_, r) in &rows {
+        let back: PupilRow = serde_json::from_str(&json(r)).unwrap();
+        assert_eq!(&back, r);
+    }
+    // Dates in the wrong order are refused when read back too.
+    let bad = r#"{"matricola":"1","surname":"A","name":"B","class":"1A","enrolment":{"kind":"late","start":"2025-10-01"},"status":{"withdrawal":{"on":"2025-09-30","kind":"ritiro"}}}"#;
+    assert!(serde_json::from_str::<PupilRow>(bad).is_err());
+
+    let f = |row: &str| one_error::<PupilRow>(&format!("{H}{row}\n"));
+    let (col, value, reason) = f("1;A;B;1A;;31/02/2013;;;;;");
+    assert_eq!(
+        (col.as_deref(), value.as_str()),
+        (Some("data_nascita"), "31/02/2013")
+    );
+    assert!(reason.contains("non esiste"), "{reason}");
+    let (col, _, reason) = f("1;A;B;1A;;01/01/1900;;;;;");
+    assert_eq!(col.as_deref(), Some("data_nascita"));
+    assert_eq!(
+        reason,
+        "La data di nascita deve essere dal 01/01/1901 in poi."
+    );
+    let (col, _, reason) = f("1;A;B;1A;01/10/2025;01/10/2025;;;;;");
+    assert_eq!(col.as_deref(), Some("data_nascita"));
+    assert_eq!(
+        reason,
+        "La data di nascita deve precedere la data di iscrizione (01/10/2025)."
+    );
+    let (col, _, reason) = f("1;A;B;1A;01/10/2025;;30/09/2025;ritiro;;;");
+    assert_eq!(col.as_deref(), Some("data_ritiro"));
+    assert!(reason.starts_with("La data del ritiro non può precedere"));
+    let (col, _, reason) = f("1;A;B;1A;;;30/09/2025;;;;");
+    assert_eq!(col.as_deref(), Some("tipo_ritiro"));
+    assert!(reason.starts_with("Con la data del ritiro indicare anche il tipo"));
+    let (col, _, reason) = f("1;A;B;1A;;;;ritiro;;;");
+    assert_eq!(col.as_deref(), Some("data_ritiro"));
+    assert!(reason.starts_with("Con il tipo di ritiro indicare anche la data"));
+    let (col, value, reason) = f("1;A;B;1A;;;01/02/2026;sparito;;;");
+    assert_eq!(
+        (col.as_deref(), value.as_str()),
+        (Some("tipo_ritiro"), "sparito")
+    );
+    assert!(reason.starts_with("Tipo di ritiro non riconosciuto"));
+    let (col, _, reason) = f("1;A;B;1A;;;;;forse;;");
+    assert_eq!(col.as_deref(), Some("istruzione_parentale"));
+    assert!(reason.starts_with("Indicare sì o no"));
+    let (col, _, reason) = f("1;A;B;1A;;;;;;università;");
+    assert_eq!(col.as_deref(), Some("scelta_anno_successivo"));
+    assert!(reason.starts_with("Scelta per l'anno successivo non riconosciuta"));
+    let (col, _, reason) = f("1;A;B;1A;;;;;;;bocciato");
+    assert_eq!(col.as_deref(), Some("esito"));
+    assert!(reason.starts_with("Esito non riconosciuto"));
+    // Every bad cell of a row is reported.
+    let e = errors::<PupilRow>(&format!("{H}1;A;B;1A;;x;;;forse;boh;mah\n"), &ctx());
+    assert_eq!(e.len(), 4);
 }
 
 #[test]

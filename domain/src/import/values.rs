@@ -2,7 +2,7 @@
 //! only valid values, with an Italian message for the school office when it cannot be.
 
 use super::text::fold;
-use crate::attendance::{AbsenceKind, SchoolGrade};
+use crate::attendance::{AbsenceKind, NextYearChoice, Outcome, SchoolGrade, WithdrawalKind};
 use crate::error::FieldError;
 use crate::messages::Msg;
 use chrono::NaiveDate;
@@ -370,6 +370,65 @@ pub fn parse_absence_kind(raw: &str) -> Result<AbsenceKind, FieldError> {
     }
 }
 
+/// How a pupil left (`tipo_ritiro`): `ritiro` (also `ritiro formale`, `ritirato`, `ritirata`),
+/// `abbandono` (also `abbandono non formale`, `non formale`), `trasferimento` (also
+/// `trasferito`, `trasferita`, `nulla osta`).
+pub fn parse_withdrawal_kind(raw: &str) -> Result<WithdrawalKind, FieldError> {
+    match fold(raw).as_str() {
+        "ritiro" | "ritiro_formale" | "ritirato" | "ritirata" => Ok(WithdrawalKind::Ritiro),
+        "abbandono" | "abbandono_non_formale" | "non_formale" => Ok(WithdrawalKind::Abbandono),
+        "trasferimento" | "trasferito" | "trasferita" | "nulla_osta" => {
+            Ok(WithdrawalKind::Trasferimento)
+        }
+        _ => Err(FieldError::invalid_says(
+            "tipo_ritiro",
+            Msg::WithdrawalKindUnknown,
+            &[],
+        )),
+    }
+}
+
+/// The next year's choice (`scelta_anno_successivo`): `istruzione` (also `liceo`, `tecnico`,
+/// `istituto tecnico`, `professionale`, `istituto professionale`, `secondaria di secondo
+/// grado`), `iefp` (also `formazione professionale`), `apprendistato`, `nessuna` (also
+/// `nessuna scelta`, `non prosegue`).
+pub fn parse_next_year(raw: &str) -> Result<NextYearChoice, FieldError> {
+    match fold(raw).as_str() {
+        "istruzione"
+        | "liceo"
+        | "tecnico"
+        | "istituto_tecnico"
+        | "professionale"
+        | "istituto_professionale"
+        | "secondaria_secondo_grado"
+        | "secondaria_di_secondo_grado"
+        | "secondaria_ii_grado"
+        | "secondaria_di_ii_grado" => Ok(NextYearChoice::Istruzione),
+        "iefp" | "formazione_professionale" | "istruzione_e_formazione_professionale" => {
+            Ok(NextYearChoice::Iefp)
+        }
+        "apprendistato" => Ok(NextYearChoice::Apprendistato),
+        "nessuna" | "nessuna_scelta" | "non_prosegue" => Ok(NextYearChoice::Nessuna),
+        _ => Err(FieldError::invalid_says(
+            "scelta_anno_successivo",
+            Msg::NextYearChoiceUnknown,
+            &[],
+        )),
+    }
+}
+
+/// The final outcome (`esito`): `ammesso` (also `ammessa`, `promosso`, `promossa`), `non
+/// ammesso` (also `non ammessa`, `respinto`, `respinta`), `giudizio sospeso` (also `sospeso`,
+/// `sospesa`).
+pub fn parse_outcome(raw: &str) -> Result<Outcome, FieldError> {
+    match fold(raw).as_str() {
+        "ammesso" | "ammessa" | "promosso" | "promossa" => Ok(Outcome::Ammesso),
+        "non_ammesso" | "non_ammessa" | "respinto" | "respinta" => Ok(Outcome::NonAmmesso),
+        "giudizio_sospeso" | "sospeso" | "sospesa" => Ok(Outcome::GiudizioSospeso),
+        _ => Err(FieldError::invalid_says("esito", Msg::OutcomeUnknown, &[])),
+    }
+}
+
 /// The word the import files use for an absence kind (the canonical one of its aliases).
 pub fn absence_kind_code(kind: AbsenceKind) -> &'static str {
     match kind {
@@ -391,6 +450,45 @@ mod tests {
 
     fn msg<T: fmt::Debug>(r: Result<T, FieldError>) -> String {
         r.unwrap_err().message
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(
+            parse_withdrawal_kind("Ritiro formale").unwrap(),
+            WithdrawalKind::Ritiro
+        );
+        assert_eq!(
+            parse_withdrawal_kind("abbandono non-formale").unwrap(),
+            WithdrawalKind::Abbandono
+        );
+        assert_eq!(
+            parse_withdrawal_kind("Nulla osta").unwrap(),
+            WithdrawalKind::Trasferimento
+        );
+        assert!(
+            msg(parse_withdrawal_kind("sparito")).starts_with("Tipo di ritiro non riconosciuto")
+        );
+        assert_eq!(
+            parse_next_year("Liceo").unwrap(),
+            NextYearChoice::Istruzione
+        );
+        assert_eq!(
+            parse_next_year("formazione professionale").unwrap(),
+            NextYearChoice::Iefp
+        );
+        assert_eq!(
+            parse_next_year("non prosegue").unwrap(),
+            NextYearChoice::Nessuna
+        );
+        assert!(msg(parse_next_year("boh")).contains("istruzione, iefp"));
+        assert_eq!(parse_outcome("Non ammessa").unwrap(), Outcome::NonAmmesso);
+        assert_eq!(
+            parse_outcome("giudizio sospeso").unwrap(),
+            Outcome::GiudizioSospeso
+        );
+        assert_eq!(parse_outcome("PROMOSSO").unwrap(), Outcome::Ammesso);
+        assert!(msg(parse_outcome("forse")).contains("ammesso, non ammesso"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::layout::SignedIn;
 use app::pages::area::{
-    AccediPage, ClassRoll, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage,
+    AccediPage, ClassRoll, DueLine, ImportRow, ImportazioniPage, LoginFailedPage, NoRolePage,
     ProviderChoice, SchoolCard, SchoolList, SchoolRole, ScuolaPage,
 };
 use app::pages::not_found::NotFoundPage;
@@ -339,10 +339,20 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
         let pupils = school::class_pupils(&env, &mine)
             .await
             .map_err(IntoResponse::into_response)?;
-        Ok::<_, Response>((s, a, schools, mine, pupils))
+        // The Law 159/2023 deadlines of each school, as far as the person reaches.
+        let mut due = Vec::new();
+        for id in a.staff_schools() {
+            if let Some(c) = crate::law159::school_cases(&env, &a, id)
+                .await
+                .map_err(IntoResponse::into_response)?
+            {
+                due.push((id, crate::law159::due(c)));
+            }
+        }
+        Ok::<_, Response>((s, a, schools, mine, pupils, due))
     })
     .await;
-    let (s, a, schools, mine, pupils) = match found {
+    let (s, a, schools, mine, pupils, due) = match found {
         Ok(found) => found,
         Err(r) => return r,
     };
@@ -381,7 +391,24 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
             } else {
                 classes.iter().map(|c| c.pupils.len() as u32).sum()
             };
+            let lines =
+                |which: fn(&crate::law159::Due) -> &Vec<domain::api::types::SchoolLaw159Pupil>| {
+                    due.iter()
+                        .filter(|(id, _)| *id == g.school_id)
+                        .flat_map(|(_, d)| which(d).iter())
+                        .filter_map(|p| {
+                            Some(DueLine {
+                                pupil_id: p.pupil_id,
+                                name: format!("{} {}", p.surname, p.name),
+                                class_code: p.class_code.clone(),
+                                deadline: p.next?,
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                };
             Some(SchoolRole {
+                law159_overdue: lines(|d| &d.overdue),
+                law159_soon: lines(|d| &d.soon),
                 school_id: g.school_id,
                 school: school.name.clone(),
                 role: g.role.as_str(),

@@ -221,6 +221,12 @@ fn stage_pupil(line: u32, r: &PupilRow) -> Result<Staged, Error> {
             "cf": r.codice_fiscale.as_ref().map(|c| c.as_str()),
             "enrolment": json_text("enrolment", &r.enrolment)?,
             "hours": r.personalised_hours,
+            "birth": r.status.birth_date,
+            "withdrawn_on": r.status.withdrawal.map(|w| w.on),
+            "withdrawal": r.status.withdrawal.map(|w| w.kind.code()),
+            "home": u8::from(r.status.home_schooling),
+            "next_year": r.status.next_year.map(|c| c.code()),
+            "outcome": r.status.outcome.map(|o| o.code()),
         }),
     })
 }
@@ -544,19 +550,29 @@ fn live_statements(kind: ImportKind) -> [String; 2] {
         ],
         ImportKind::Alunni => [
             format!("INSERT INTO pupils (school_id, matricola, surname, name, class_code, codice_fiscale, \
-             enrolment, personalised_hours) \
+             enrolment, personalised_hours, birth_date, withdrawn_on, withdrawal_kind, \
+             home_schooling, next_year, outcome) \
              SELECT ?1, r.row ->> 'matricola', r.row ->> 'surname', r.row ->> 'name', \
-             r.row ->> 'class', r.row ->> 'cf', r.row ->> 'enrolment', r.row ->> 'hours' \
+             r.row ->> 'class', r.row ->> 'cf', r.row ->> 'enrolment', r.row ->> 'hours', \
+             r.row ->> 'birth', r.row ->> 'withdrawn_on', r.row ->> 'withdrawal', \
+             coalesce(r.row ->> 'home', 0), r.row ->> 'next_year', r.row ->> 'outcome' \
              FROM import_rows r WHERE r.import_id = ?2 AND {GUARD} \
              ON CONFLICT (school_id, matricola) DO UPDATE SET surname = excluded.surname, \
              name = excluded.name, class_code = excluded.class_code, \
              codice_fiscale = excluded.codice_fiscale, enrolment = excluded.enrolment, \
-             personalised_hours = excluded.personalised_hours \
+             personalised_hours = excluded.personalised_hours, birth_date = excluded.birth_date, \
+             withdrawn_on = excluded.withdrawn_on, withdrawal_kind = excluded.withdrawal_kind, \
+             home_schooling = excluded.home_schooling, next_year = excluded.next_year, \
+             outcome = excluded.outcome \
              WHERE surname IS NOT excluded.surname OR name IS NOT excluded.name \
              OR class_code IS NOT excluded.class_code \
              OR codice_fiscale IS NOT excluded.codice_fiscale \
              OR enrolment IS NOT excluded.enrolment \
-             OR personalised_hours IS NOT excluded.personalised_hours"),
+             OR personalised_hours IS NOT excluded.personalised_hours \
+             OR birth_date IS NOT excluded.birth_date OR withdrawn_on IS NOT excluded.withdrawn_on \
+             OR withdrawal_kind IS NOT excluded.withdrawal_kind \
+             OR home_schooling IS NOT excluded.home_schooling \
+             OR next_year IS NOT excluded.next_year OR outcome IS NOT excluded.outcome"),
             format!(
                 "DELETE FROM pupils WHERE school_id = ?1 AND {GUARD} AND matricola NOT IN \
                  (SELECT key FROM import_rows WHERE import_id = ?2)"

@@ -143,6 +143,12 @@ impl School {
                     "Data iscrizione",
                     "Ore assenza provenienza",
                     "Monte ore personalizzato",
+                    "Data nascita",
+                    "Data ritiro",
+                    "Tipo ritiro",
+                    "Istruzione parentale",
+                    "Scelta anno successivo",
+                    "Esito",
                 ],
                 ';',
                 "\r\n",
@@ -151,6 +157,14 @@ impl School {
             for p in &self.pupils {
                 let start = p.start.map(it_date).unwrap_or_default();
                 let personalised = p.personalised.map(|h| h.to_string()).unwrap_or_default();
+                let st = &p.standing;
+                let born = if st.birth_written {
+                    it_date(p.born)
+                } else {
+                    String::new()
+                };
+                let withdrawn = st.withdrawal.map(|(d, _)| it_date(d)).unwrap_or_default();
+                let home = if st.home_schooling { "sì" } else { "" };
                 s.push_str(&csv_line(
                     &[
                         &p.matricola,
@@ -161,6 +175,12 @@ impl School {
                         &start,
                         p.transfer_hours.as_deref().unwrap_or(""),
                         &personalised,
+                        &born,
+                        &withdrawn,
+                        st.withdrawal.map_or("", |(_, k)| k),
+                        home,
+                        st.next_year.unwrap_or(""),
+                        st.outcome.unwrap_or(""),
                     ],
                     ';',
                     "\r\n",

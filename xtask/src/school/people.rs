@@ -25,6 +25,9 @@ pub(super) struct Pupil {
     pub(super) suspension: Option<Kind>,
     /// Percent of absences the family justifies.
     pub(super) justifies: usize,
+    /// The date of birth (the codice fiscale's).
+    pub(super) born: NaiveDate,
+    pub(super) standing: Standing,
 }
 
 pub(super) struct Family {
@@ -291,14 +294,16 @@ pub(super) fn generate_school(
     let pupils = register_order(pupils, &mut families);
     let staff = make_staff(&mut stream(seed, school_no, 3), &spec, &around, used);
     let events = absences(&mut stream(seed, school_no, 4), &spec, &year, &pupils);
-    Ok(School {
+    let mut school = School {
         spec,
         pupils,
         families,
         staff,
         events,
         days: year.days,
-    })
+    };
+    mark_standing(&mut stream(seed, school_no, 5), school_no, &mut school);
+    Ok(school)
 }
 
 /// One family: its guardians (both parents, or one) and its children, the places `group` gave
@@ -427,6 +432,8 @@ pub(super) fn make_family(
             long_spell: false,
             suspension: None,
             justifies,
+            born,
+            standing: Standing::default(),
         });
     }
     Family {

@@ -601,3 +601,76 @@ fn identities_are_who_their_labels_say() {
         .iter()
         .any(|l| l.starts_with("Genitore di tre alunni (")));
 }
+
+#[test]
+fn the_pupils_standing_covers_every_case() {
+    use domain::attendance::{NextYearChoice, Outcome, SchoolGrade, WithdrawalKind};
+    use domain::import::{parse_file, ImportContext, PupilRow};
+    let today = date(DEMO_TODAY);
+    let march_15 = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+    let rows = |s: &DemoSchool| -> Vec<PupilRow> {
+        let bytes = std::fs::read(s.dir.join("alunni.csv")).unwrap();
+        let p = parse_file::<PupilRow>(&bytes, &ImportContext::format_only());
+        assert_eq!(p.errors, vec![]);
+        p.rows.into_iter().map(|(_, r)| r).collect()
+    };
+    let grade = |class: &str| match class.chars().next() {
+        Some('P') => SchoolGrade::Primaria,
+        Some('S') => SchoolGrade::SecondariaPrimoGrado,
+        _ => SchoolGrade::SecondariaSecondoGrado,
+    };
+    let demo = demo();
+    let ic = rows(&demo.schools[0]);
+    let kind = |r: &PupilRow| r.status.withdrawal.map(|w| (w.kind, w.on));
+    assert!(ic
+        .iter()
+        .any(|r| matches!(kind(r), Some((WithdrawalKind::Ritiro, d)) if d < march_15)));
+    assert!(ic
+        .iter()
+        .any(|r| matches!(kind(r), Some((WithdrawalKind::Ritiro, d)) if d > march_15)));
+    for k in [WithdrawalKind::Abbandono, WithdrawalKind::Trasferimento] {
+        assert!(ic.iter().any(|r| kind(r).map(|k| k.0) == Some(k)), "{k:?}");
+    }
+    assert_eq!(ic.iter().filter(|r| r.status.home_schooling).count(), 1);
+    let third: Vec<&PupilRow> = ic
+        .iter()
+        .filter(|r| r.class.as_str().starts_with("S3"))
+        .collect();
+    assert!(third.len() > 20);
+    assert!(third.iter().any(|r| r.status.next_year.is_none()));
+    assert!(third
+        .iter()
+        .any(|r| r.status.next_year == Some(NextYearChoice::Istruzione)));
+    assert!(third
+        .iter()
+        .any(|r| r.status.next_year == Some(NextYearChoice::Nessuna)
+            && r.status.outcome == Some(Outcome::NonAmmesso)));
+    assert!(ic.iter().any(|r| r.status.birth_date.is_none()));
+    // An early starter of primaria, still 5: not of compulsory-school age.
+    assert!(ic.iter().any(|r| {
+        let o = r
+            .status
+            .obligation(grade(r.class.as_str()), r.class.as_str(), today);
+        r.status.birth_date.is_some() && !o.subject
+    }));
+    // The liceo: a 16-year-old of the second year and a third year without a date of birth are
+    // not subject; a second year without one is.
+    let liceo = rows(&demo.schools[1]);
+    let subject = |r: &PupilRow| {
+        r.status
+            .obligation(SchoolGrade::SecondariaSecondoGrado, r.class.as_str(), today)
+            .subject
+    };
+    assert!(liceo
+        .iter()
+        .any(|r| r.class.as_str() == "2A" && r.status.birth_date.is_none() && subject(r)));
+    assert!(liceo
+        .iter()
+        .any(|r| r.class.as_str() == "3A" && r.status.birth_date.is_none() && !subject(r)));
+    assert!(liceo
+        .iter()
+        .any(|r| r.class.as_str() == "2A" && r.status.birth_date.is_some() && !subject(r)));
+    assert!(liceo
+        .iter()
+        .any(|r| r.status.outcome == Some(Outcome::GiudizioSospeso)));
+}

@@ -9,11 +9,13 @@
 //! family's dashboard needs at once.
 
 mod decisions;
+mod law159;
 mod notices;
 mod register;
 mod requests;
 
 pub use decisions::*;
+pub use law159::*;
 pub use notices::*;
 pub use register::*;
 pub use requests::*;

@@ -1,13 +1,15 @@
-//! A pupil's register as the engine takes it: the pupil with class, calendar and policy, the
-//! absences with their justifications, the derogation requests, and the notices still awaiting
-//! an acknowledgement for them; for one pupil or all of a guardian's children in one batch.
+//! A pupil's register as the engine takes it: the pupil with class, calendar, policy and
+//! standing, the absences with their justifications, the derogation requests, the notices still
+//! awaiting an acknowledgement for them and the school's Law 159 records; for one pupil or all
+//! of a guardian's children in one batch.
 
+use super::law159::{CaseDb, CASES_SQL};
 use super::notices::{family_notice_statements, FamilyNotices};
 use super::{broken, database, date, id_list, whole};
 use crate::db::{text, Answers, Counted, Error, Reads};
 use domain::attendance::{
-    AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, Policy, Pupil, SchoolGrade,
-    TimetableProfile,
+    AbsenceKind, Calendar, DerogaCategoryCode, Enrolment, NextYearChoice, Outcome, Policy, Pupil,
+    SchoolGrade, SchoolStatus, TimetableProfile, Withdrawal, WithdrawalKind,
 };
 use domain::family::{
     Absence, Audience, Child, DerogaRecord, Justification, JustificationReason, Place,
@@ -29,7 +31,8 @@ pub(super) fn policy_of(stored: Option<&str>) -> Result<Policy, Error> {
 /// school's absences last went live.
 const CHILD_SQL: &str = "SELECT p.id, p.school_id, s.name AS school, p.name, p.surname, \
      p.class_code, p.enrolment, p.personalised_hours, c.grade, c.day_hours, k.spec AS calendar, \
-     s.policy, (SELECT max(i.finished_at) FROM imports i WHERE i.school_id = p.school_id \
+     s.policy, p.birth_date, p.withdrawn_on, p.withdrawal_kind, p.home_schooling, \
+     p.next_year, p.outcome, (SELECT max(i.finished_at) FROM imports i WHERE i.school_id = p.school_id \
      AND i.kind = 'assenze' AND i.status = 'live') AS absences_imported_at \
      FROM pupils p JOIN schools s ON s.id = p.school_id \
      LEFT JOIN classes c ON c.school_id = p.school_id AND c.code = p.class_code \
@@ -74,7 +77,46 @@ struct ChildDb {
     day_hours: Option<String>,
     calendar: Option<String>,
     policy: Option<String>,
+    birth_date: Option<String>,
+    withdrawn_on: Option<String>,
+    withdrawal_kind: Option<String>,
+    home_schooling: f64,
+    next_year: Option<String>,
+    outcome: Option<String>,
     absences_imported_at: Option<f64>,
+}
+
+impl ChildDb {
+    /// The standing the `alunni` file gave.
+    fn status(&self) -> Result<SchoolStatus, Error> {
+        let day = |what: &str, s: &Option<String>| s.as_deref().map(|s| date(what, s)).transpose();
+        let withdrawal = match (
+            day("withdrawn on", &self.withdrawn_on)?,
+            &self.withdrawal_kind,
+        ) {
+            (Some(on), Some(k)) => Some(Withdrawal {
+                on,
+                kind: WithdrawalKind::from_code(k).ok_or_else(|| broken("withdrawal kind", k))?,
+            }),
+            (None, None) => None,
+            _ => return Err(broken("withdrawal", "date and kind not together")),
+        };
+        Ok(SchoolStatus {
+            birth_date: day("birth date", &self.birth_date)?,
+            withdrawal,
+            home_schooling: self.home_schooling != 0.0,
+            next_year: self
+                .next_year
+                .as_deref()
+                .map(|c| NextYearChoice::from_code(c).ok_or_else(|| broken("next year", c)))
+                .transpose()?,
+            outcome: self
+                .outcome
+                .as_deref()
+                .map(|c| Outcome::from_code(c).ok_or_else(|| broken("outcome", c)))
+                .transpose()?,
+        })
+    }
 }
 
 impl ChildDb {
@@ -82,6 +124,7 @@ impl ChildDb {
     /// not sent its classes or calendar).
     fn decode(self) -> Result<(Place, Option<Child>), Error> {
         let r = self;
+        let status = r.status()?;
         let place = Place {
             pupil_id: whole("pupil id", r.id)?,
             school_id: whole("school id", r.school_id)?,
@@ -115,6 +158,7 @@ impl ChildDb {
             pupil,
             calendar,
             policy: policy_of(r.policy.as_deref())?,
+            status,
         };
         Ok((place, Some(child)))
     }
@@ -235,7 +279,7 @@ struct AudienceDb {
     audience: String,
 }
 
-/// The four statements reading the registers of `pupils`.
+/// The five statements reading the registers of `pupils`.
 fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1PreparedStatement>, Error> {
     let ids = [text(&id_list(pupils))];
     Ok(vec![
@@ -243,16 +287,18 @@ fn register_statements(db: &D1Database, pupils: &[i64]) -> Result<Vec<D1Prepared
         db.prepare(ABSENCES_SQL).bind(&ids)?,
         db.prepare(DEROGHE_SQL).bind(&ids)?,
         db.prepare(UNACKNOWLEDGED_SQL).bind(&ids)?,
+        db.prepare(CASES_SQL).bind(&ids)?,
     ])
 }
 
-/// The registers from the four statements' results, in pupil id order (a pupil that does not
+/// The registers from the five statements' results, in pupil id order (a pupil that does not
 /// exist has none).
 fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
     let children: Vec<ChildDb> = r.next()?;
     let absences: Vec<AbsenceDb> = r.next()?;
     let deroghe: Vec<DerogaDb> = r.next()?;
     let audiences: Vec<AudienceDb> = r.next()?;
+    let cases: Vec<CaseDb> = r.next()?;
     let mut out = Vec::with_capacity(children.len());
     for c in children {
         let absences_imported_at = c
@@ -267,6 +313,7 @@ fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
             deroghe: Vec::new(),
             unacknowledged: Vec::new(),
             absences_imported_at,
+            law159: Default::default(),
         });
     }
     let find = |out: &mut Vec<Register>, id: i64| -> Result<usize, Error> {
@@ -289,6 +336,10 @@ fn registers_from(r: &mut Answers) -> Result<Vec<Register>, Error> {
             serde_json::from_str(&a.audience).map_err(|e| broken("audience", e))?;
         let i = find(&mut out, whole("pupil id", a.pupil_id)?)?;
         out[i].unacknowledged.push(audience);
+    }
+    for c in cases {
+        let i = find(&mut out, whole("pupil id", c.pupil_id)?)?;
+        c.add_to(&mut out[i].law159)?;
     }
     Ok(out)
 }
@@ -332,8 +383,8 @@ pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>,
 /// they may: the school's last import to go live (pupils, classes, calendar, absences and
 /// their `justified` flag change only in an import's one batch), its justifications and
 /// derogation requests (how many, the newest, how many pending: a request sent, decided, undone
-/// or purged changes one of them), its decisions (how many, how many undone, the newest) and its
-/// policy.
+/// or purged changes one of them), its decisions (how many, how many undone, the newest), what
+/// it recorded of its Law 159 cases (every step, in full: a school has few) and its policy.
 const SCHOOL_REGISTERS_VERSION_SQL: &str = "SELECT \
      (SELECT coalesce(max(id), 0) FROM imports WHERE school_id = ?1 AND status = 'live') \
      || '/' || (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' \
@@ -342,6 +393,10 @@ const SCHOOL_REGISTERS_VERSION_SQL: &str = "SELECT \
      || total(status = 'pending') FROM derogation_requests WHERE school_id = ?1) \
      || '/' || (SELECT count(*) || '.' || count(undone_at) || '.' || coalesce(max(id), 0) \
      FROM request_decisions WHERE school_id = ?1) \
+     || '/' || coalesce((SELECT group_concat(id || ':' || coalesce(family_notified_on, '') \
+     || ':' || coalesce(channel, '') || ':' || coalesce(mayor_notified_on, '') || ':' \
+     || coalesce(closed_on, '') || ':' || coalesce(close_reason, ''), ',') \
+     FROM law159_cases WHERE school_id = ?1), '') \
      || '/' || coalesce((SELECT policy FROM schools WHERE id = ?1), '') AS version";
 
 #[derive(Deserialize)]
