@@ -55,8 +55,10 @@ pub(crate) async fn desk(env: &Env, a: &Access, school_id: i64) -> Result<Option
         }
         rows.push(DeskRow::of(&p, grade));
     }
-    classes.sort();
-    grades.sort_by_key(|g| SchoolGrade::ALL.iter().position(|x| x == g));
+    domain::sort::sort(&mut classes);
+    domain::sort::sort_by_key(&mut grades, |g| {
+        SchoolGrade::ALL.iter().position(|x| x == g)
+    });
     Ok(Some(Desk {
         as_of: today,
         rows,
