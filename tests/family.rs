@@ -464,6 +464,20 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
     let before = attendance(&mut parent, kid);
     let absence = open_absence(&before);
     let aid = absence["id"].as_i64().expect("id");
+    // The teacher's attendance desk, read before the change (so a desk kept by the worker
+    // would be stale after it): the pupil's line says how many absences are to justify.
+    let school = tme["staff"][0]["school_id"].as_i64().expect("school");
+    let desk_to_justify = |c: &mut Client| {
+        let desk = json_of(&get(c, &format!("/api/v1/schools/{school}/attendance")));
+        desk["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|r| r["pupil_id"] == kid)
+            .map(|r| r["to_justify"].as_u64().expect("to_justify"))
+            .expect("the pupil on the teacher's desk")
+    };
+    let on_desk = desk_to_justify(&mut teacher);
     let to_justify = |p: &Value| {
         p["dashboard"]["actions"]
             .as_array()
@@ -514,9 +528,13 @@ fn a_justification_is_sent_by_the_family_and_decided_once_by_the_class_teacher()
     assert_eq!(line["justification"]["status"], "pending");
     assert_eq!(line["justified"], false);
     assert_eq!(to_justify(&pending), to_justify(&before) - 1);
+    assert_eq!(
+        desk_to_justify(&mut teacher),
+        on_desk - 1,
+        "the desk follows the family's justification at once"
+    );
 
     // The teacher sees it among the school's pending requests; the other teacher does not.
-    let school = tme["staff"][0]["school_id"].as_i64().expect("school");
     let list = json_of(&get(
         &mut teacher,
         &format!("/api/v1/schools/{school}/requests"),
@@ -1657,6 +1675,108 @@ fn the_attendance_desk_shows_each_pupil_as_the_family_sees_them() {
     assert_eq!(csv.body.lines().count(), items.len() + 1);
 }
 
+/// The pupils' ids in the scrutiny page's table `id` (`data-pupil` of its rows).
+fn pupils_in_table(html: &str, id: &str) -> BTreeSet<i64> {
+    let Some(start) = html.find(&format!("id=\"{id}\"")) else {
+        return BTreeSet::new();
+    };
+    let table = &html[start..];
+    let table = &table[..table.find("</table>").expect("the table's end")];
+    table
+        .split("data-pupil=\"")
+        .skip(1)
+        .map(|t| t[..t.find('"').expect("quote")].parse().expect("an id"))
+        .collect()
+}
+
+/// Issue 19 point 3: the list for a class's final scrutiny names exactly the pupils the family
+/// dashboard shows over the limit on that day, split into "not valid" and "valid only if the
+/// pending derogations are approved" by the dashboard's own figures; a teacher gets their
+/// classes only, a family nothing.
+#[test]
+fn the_scrutiny_list_names_the_pupils_over_the_limit_as_their_dashboards_do() {
+    let _lock = family_data();
+    let (mut head, hme) = signed_in(HEAD_A);
+    let school = hme["staff"][0]["school_id"].as_i64().expect("school");
+    let desk = json_of(&get(
+        &mut head,
+        &format!("/api/v1/schools/{school}/attendance?stato=oltre"),
+    ));
+    let as_of = desk["as_of"].as_str().expect("as_of").to_owned();
+    let over = desk["items"].as_array().expect("items");
+    assert!(
+        !over.is_empty(),
+        "the demo school has pupils over the limit"
+    );
+    let class = over[0]["class_code"].as_str().expect("class").to_owned();
+    let page = get(
+        &mut head,
+        &format!("/scuola/{school}/scrutinio?classe={class}&data={as_of}"),
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    let (mut not_valid, mut pending) = (BTreeSet::new(), BTreeSet::new());
+    for r in over.iter().filter(|r| r["class_code"] == class.as_str()) {
+        let id = r["pupil_id"].as_i64().expect("id");
+        let d = &attendance(&mut head, id)["dashboard"];
+        let counted = d["counted_absence_minutes"].as_u64().expect("counted");
+        let waiting = d["pending_deroga_minutes"].as_u64().expect("pending");
+        let max = d["max_absence_hours"].as_u64().expect("max") * 60;
+        assert!(counted > max, "pupil {id} is over");
+        if counted - waiting.min(counted) > max {
+            not_valid.insert(id);
+        } else {
+            pending.insert(id);
+        }
+    }
+    assert_eq!(pupils_in_table(&page.body, "non-validi"), not_valid);
+    assert_eq!(pupils_in_table(&page.body, "in-attesa"), pending);
+    assert!(page
+        .body
+        .contains(&format!("Classe {class}, scrutinio del")));
+    // Without a day: the class's last lesson day; a day not written as a date is refused.
+    let page = get(
+        &mut head,
+        &format!("/scuola/{school}/scrutinio?classe={class}"),
+    );
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("id=\"elenco\""));
+    let bad = get(
+        &mut head,
+        &format!("/scuola/{school}/scrutinio?classe={class}&data=10/06/2026"),
+    );
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    // A teacher: their classes only.
+    let (mut teacher, tme) = signed_in(TEACHER_A);
+    let theirs: BTreeSet<String> = tme["staff"][0]["classes"]
+        .as_array()
+        .expect("classes")
+        .iter()
+        .map(|c| c.as_str().expect("class").to_owned())
+        .collect();
+    let other = over
+        .iter()
+        .filter_map(|r| r["class_code"].as_str())
+        .find(|c| !theirs.contains(*c))
+        .expect("a class over the limit that is not the teacher's");
+    let page = get(
+        &mut teacher,
+        &format!("/scuola/{school}/scrutinio?classe={other}"),
+    );
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("id=\"elenco\""),
+        "no list of another class"
+    );
+    assert!(page.body.contains("role=\"alert\""));
+    // A family: no such page.
+    let (mut parent, _) = signed_in(GUARDIAN_A);
+    let page = get(
+        &mut parent,
+        &format!("/scuola/{school}/scrutinio?classe={class}"),
+    );
+    assert_eq!(page.status, 404);
+}
+
 /// The people of the family access matrix, in the order of its columns.
 const ACTORS: [(&str, Option<&str>); 10] = [
     ("anonymous", None),
@@ -1781,6 +1901,10 @@ const MATRIX: &[Row] = &[
     Row { method: "GET", path: "/scuola/{A}/frequenza", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{B}/frequenza", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/scrutinio", body: "",
+          want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/scrutinio", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 200, 404, 404] },
     Row { method: "GET", path: "/scuola/{A}/richieste/decise", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },

@@ -856,6 +856,10 @@ mod tests {
             serde_json::to_value(Lang::En.desk())?,
         ));
         bad.extend(mismatches(
+            serde_json::to_value(Lang::It.scrutiny())?,
+            serde_json::to_value(Lang::En.scrutiny())?,
+        ));
+        bad.extend(mismatches(
             serde_json::to_value(Lang::It.decisions())?,
             serde_json::to_value(Lang::En.decisions())?,
         ));

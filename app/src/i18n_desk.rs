@@ -170,3 +170,109 @@ pub static DESK_EN: DeskTexts = DeskTexts {
     ],
     table_label: "Pupils and their attendance",
 };
+
+/// The words of the list for a class's final scrutiny (`/scuola/{id}/scrutinio`).
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct ScrutinyTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub link: &'static str,
+    pub class: &'static str,
+    pub choose: &'static str,
+    pub date: &'static str,
+    pub date_hint: &'static str,
+    pub apply: &'static str,
+    pub heading: &'static str,
+    pub summary: &'static str,
+    pub not_valid: &'static str,
+    pub not_valid_none: &'static str,
+    pub pending: &'static str,
+    pub pending_lead: &'static str,
+    pub pending_none: &'static str,
+    pub request: &'static str,
+    /// The columns of both tables.
+    pub columns: [&'static str; 7],
+    pub print: &'static str,
+    pub no_class: &'static str,
+}
+
+impl Lang {
+    pub fn scrutiny(self) -> &'static ScrutinyTexts {
+        match self {
+            Lang::It => &SCRUTINY_IT,
+            Lang::En => &SCRUTINY_EN,
+        }
+    }
+}
+
+pub static SCRUTINY_IT: ScrutinyTexts = ScrutinyTexts {
+    title: "Elenco per lo scrutinio finale",
+    lead: "Gli alunni della classe il cui anno scolastico non è valido per le assenze (D.P.R. \
+         122/2009, art. 14 c. 7: serve la frequenza di almeno tre quarti del monte ore annuale \
+         personalizzato), con le deroghe già accolte applicate. Le richieste di deroga ancora da \
+         decidere non sono contate né in un senso né nell'altro: il consiglio di classe le decide \
+         prima.",
+    link: "Elenco per lo scrutinio finale",
+    class: "Classe",
+    choose: "Scegliere la classe",
+    date: "Data dello scrutinio",
+    date_hint: "Se non indicata, l'ultimo giorno di lezione.",
+    apply: "Mostra l'elenco",
+    heading: "Classe {class}, scrutinio del {date}",
+    summary: "{pupils} alunni: {valid} con anno valido, {not_valid} con anno non valido, \
+         {pending} in attesa della decisione su deroghe.",
+    not_valid: "Anno non valido per le assenze",
+    not_valid_none: "Nessun alunno con anno non valido.",
+    pending: "In attesa della decisione sulle deroghe",
+    pending_lead: "L'anno è valido solo se il consiglio di classe accoglie le richieste di \
+         deroga indicate.",
+    pending_none: "Nessun alunno in attesa di decisioni sulle deroghe.",
+    request: "{category}, dal {from} al {to}",
+    columns: [
+        "Alunno",
+        "Monte ore annuale",
+        "Limite di assenze",
+        "Assenze",
+        "Deroghe accolte",
+        "Assenze contate",
+        "Richieste di deroga da decidere",
+    ],
+    print: "Per allegare l'elenco al verbale, stampare la pagina dal browser.",
+    no_class: "Questa classe non è tra quelle che si possono vedere.",
+};
+
+pub static SCRUTINY_EN: ScrutinyTexts = ScrutinyTexts {
+    title: "List for the final scrutiny",
+    lead: "The class's pupils whose school year is not valid because of absence (D.P.R. \
+         122/2009, art. 14 c. 7: attendance of at least three quarters of the personalised \
+         annual hours is required), with the derogations already approved applied. Derogation \
+         requests still to decide are counted neither way: the class council decides them \
+         first.",
+    link: "List for the final scrutiny",
+    class: "Class",
+    choose: "Choose the class",
+    date: "Day of the scrutiny",
+    date_hint: "If not given, the last lesson day.",
+    apply: "Show the list",
+    heading: "Class {class}, scrutiny of {date}",
+    summary: "{pupils} pupils: {valid} with a valid year, {not_valid} with a year not valid, \
+         {pending} waiting for a decision on derogations.",
+    not_valid: "Year not valid because of absence",
+    not_valid_none: "No pupil with a year not valid.",
+    pending: "Waiting for the decision on derogations",
+    pending_lead: "The year is valid only if the class council approves the derogation \
+         requests shown.",
+    pending_none: "No pupil waiting for decisions on derogations.",
+    request: "{category}, from {from} to {to}",
+    columns: [
+        "Pupil",
+        "Annual hours",
+        "Absence limit",
+        "Absence",
+        "Derogations approved",
+        "Counted absence",
+        "Derogation requests to decide",
+    ],
+    print: "To attach the list to the minutes, print the page from the browser.",
+    no_class: "This class is not one you may see.",
+};

@@ -32,12 +32,14 @@ mod decisions;
 mod desk;
 mod notices;
 mod register;
+mod scrutiny;
 
 pub use decisions::{
     undo_until, undoable, Council, RefusalReason, Ruling, RulingFields, MOTIVATION_MAX,
     UNDO_MINUTES,
 };
-pub use desk::{DeskQuery, DeskRow, DeskSort, Standing};
+pub use desk::{Desk, DeskQuery, DeskRow, DeskSort, Standing};
+pub use scrutiny::{PendingDeroga, Scrutiny, ScrutinyLine, ScrutinyQuery, ScrutinyVerdict};
 
 pub use notices::{
     ack_report, ack_summaries, for_family, remindable, to_acknowledge, withdrawable, Ack,

@@ -459,6 +459,15 @@ test("the head teacher's attendance desk: every pupil with the family's figures,
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: join(SHOTS, "scuola-frequenza-1280.png") });
   await axe(page, "/scuola/{id}/frequenza at 1280 px");
+  // Issue 19 point 3: from the class's desk, the list for its final scrutiny.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole("link", { name: "Elenco per lo scrutinio finale" }).click();
+  await page.waitForURL(/\/scrutinio\?classe=P3C$/);
+  await page.getByRole("heading", { level: 2, name: /^Classe P3C, scrutinio del \d\d\/\d\d\/\d{4}$/ }).waitFor();
+  assert.equal(await page.locator("#s-classe").inputValue(), "P3C", "the class shown as chosen");
+  await page.getByText(/\d+ alunni: \d+ con anno valido, \d+ con anno non valido, \d+ in attesa/).waitFor();
+  await axe(page, "/scuola/{id}/scrutinio");
+  await shot(page, "scuola-scrutinio");
   await page.context().close();
 });
 

@@ -90,6 +90,7 @@ fn routes() -> Router {
             get(request_pages::richieste),
         )
         .route("/scuola/{school_id}/frequenza", get(desk::frequenza))
+        .route("/scuola/{school_id}/scrutinio", get(desk::scrutinio))
         .route(
             "/scuola/{school_id}/richieste/decise",
             get(request_pages::decise),

@@ -66,6 +66,7 @@ pub fn prepare(state: &Path, identities: &Path) -> Result<Probe> {
         &school::DemoOptions {
             pupils: 60,
             seed: DATA_SEED,
+            ..Default::default()
         },
     )?;
     // The liceo: about fifty pupils, one secretary, a guardian of one child.

@@ -61,6 +61,10 @@ pub struct DemoOptions {
     /// Pupils of the large school (the liceo always has about fifty).
     pub pupils: usize,
     pub seed: u64,
+    /// More schools like the large one (`cargo xtask bench`'s N schools): each with its own
+    /// pupils, families and absences, and the large school's staff (so its secretary imports
+    /// them all); codes and directories `…-2`, `…-3`, … after the two demo schools.
+    pub extra_schools: usize,
 }
 
 impl Default for DemoOptions {
@@ -68,6 +72,7 @@ impl Default for DemoOptions {
         DemoOptions {
             pupils: 1000,
             seed: DEMO_SCHOOL_SEED,
+            extra_schools: 0,
         }
     }
 }
@@ -115,10 +120,41 @@ pub fn write_demo(out: &Path, opts: &DemoOptions) -> Result<Demo> {
     let big = generate_school(ic_spec(opts.pupils), 1, opts.seed, &places, &mut used)?;
     let small = generate_school(liceo_spec(), 2, opts.seed, &places, &mut used)?;
     let identities = pick_identities(&big, &small, opts.seed, &places, &mut used);
+    let mut extra = Vec::with_capacity(opts.extra_schools);
+    for k in 0..opts.extra_schools {
+        let mut s = generate_school(
+            ic_spec(opts.pupils),
+            3 + k as u64,
+            opts.seed,
+            &places,
+            &mut used,
+        )?;
+        s.staff.clone_from(&big.staff);
+        extra.push((format!("{}-{}", big.spec.code, k + 2), s));
+    }
 
+    // A school folder left by an earlier demo with other schools (the bench's copies) would be
+    // read as one of these: only this demo's schools stay.
+    let codes: Vec<String> = [big.spec.code.to_owned(), small.spec.code.to_owned()]
+        .into_iter()
+        .chain(extra.iter().map(|(code, _)| code.clone()))
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().join("personale.csv").exists() && !codes.contains(&name) {
+                std::fs::remove_dir_all(e.path())
+                    .map_err(|err| format!("cannot remove {}: {err}", e.path().display()))?;
+            }
+        }
+    }
     let mut schools = Vec::new();
-    for s in [&big, &small] {
-        let dir = out.join(s.spec.code);
+    let named = [&big, &small]
+        .into_iter()
+        .map(|s| (s.spec.code.to_owned(), s))
+        .chain(extra.iter().map(|(code, s)| (code.clone(), s)));
+    for (code, s) in named {
+        let dir = out.join(&code);
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         for (name, bytes) in s.files()? {
@@ -126,9 +162,13 @@ pub fn write_demo(out: &Path, opts: &DemoOptions) -> Result<Demo> {
             std::fs::write(&path, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
+        let name = match code.strip_prefix(s.spec.code) {
+            Some(n) if !n.is_empty() => format!("{} {}", s.spec.name, n.trim_start_matches('-')),
+            _ => s.spec.name.to_owned(),
+        };
         schools.push(DemoSchool {
-            code: s.spec.code.to_owned(),
-            name: s.spec.name.to_owned(),
+            code,
+            name,
             comune: s.spec.istat.to_owned(),
             office_email: s.spec.office_email.to_owned(),
             office_phone: s.spec.office_phone.to_owned(),

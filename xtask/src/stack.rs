@@ -197,11 +197,26 @@ pub fn schools_sql(demo: &school::Demo) -> Result<String> {
 
 /// Write the demo schools' files and register the schools in the local D1 of `state`.
 pub fn prepare_demo(state: &Path, pupils: usize) -> Result<school::Demo> {
-    let out = demo_dir();
+    prepare_demo_with(state, pupils, 0)
+}
+
+/// [`prepare_demo`] with `extra_schools` more schools like the large one (the bench's N).
+pub fn prepare_demo_with(
+    state: &Path,
+    pupils: usize,
+    extra_schools: usize,
+) -> Result<school::Demo> {
+    // The bench's copies go to a folder of their own, away from the one the tests read.
+    let out = if extra_schools == 0 {
+        demo_dir()
+    } else {
+        paths::target().join("bench").join("demo")
+    };
     let demo = school::write_demo(
         &out,
         &school::DemoOptions {
             pupils,
+            extra_schools,
             ..Default::default()
         },
     )?;

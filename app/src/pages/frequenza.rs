@@ -30,6 +30,10 @@ pub fn FrequenzaPage(
     let dt = lang.desk();
     let ft = lang.family();
     let class_sent = query.class.clone().unwrap_or_default();
+    let scrutiny_link = match &query.class {
+        Some(c) => format!("/scuola/{school_id}/scrutinio?classe={c}"),
+        None => format!("/scuola/{school_id}/scrutinio"),
+    };
     let count = lang.count(&dt.count, rows.len() as u64, &[]);
     let body = rows
         .iter()
@@ -109,6 +113,9 @@ pub fn FrequenzaPage(
                 </fieldset>
             </form>
             <p class="no-print"><a href=csv>{dt.csv}</a></p>
+            <p class="no-print">
+                <a href=scrutiny_link>{lang.scrutiny().link}</a>
+            </p>
             <p class="hint no-print">{dt.print}</p>
             <p><strong>{count}</strong></p>
             {if rows.is_empty() {

@@ -15,6 +15,7 @@ pub mod not_found;
 pub mod operatore;
 pub mod pubblica;
 pub mod richieste;
+pub mod scrutinio;
 pub mod scuola;
 pub mod scuola_liste;
 

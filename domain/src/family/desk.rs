@@ -92,6 +92,35 @@ impl DeskRow {
     }
 }
 
+/// The desk of one person on one day: the lines they may see, and the classes and grades those
+/// lines are in (the filters' choices), in the register's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Desk {
+    pub as_of: NaiveDate,
+    pub rows: Vec<DeskRow>,
+    pub classes: Vec<String>,
+    pub grades: Vec<SchoolGrade>,
+}
+
+impl Desk {
+    /// The desk of `rows` on `as_of`.
+    pub fn of(as_of: NaiveDate, rows: Vec<DeskRow>) -> Desk {
+        let mut classes: Vec<String> = rows.iter().map(|r| r.class_code.clone()).collect();
+        crate::sort::sort(&mut classes);
+        classes.dedup();
+        let grades = SchoolGrade::ALL
+            .into_iter()
+            .filter(|g| rows.iter().any(|r| r.grade == *g))
+            .collect();
+        Desk {
+            as_of,
+            rows,
+            classes,
+            grades,
+        }
+    }
+}
+
 /// Where a pupil stands, as the desk filters it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -213,12 +242,13 @@ impl DeskQuery {
     }
 
     /// The lines that pass the filters, in the chosen order.
-    pub fn apply(&self, rows: Vec<DeskRow>) -> Vec<DeskRow> {
+    pub fn apply(&self, rows: &[DeskRow]) -> Vec<DeskRow> {
         let mut out: Vec<DeskRow> = rows
-            .into_iter()
+            .iter()
             .filter(|r| self.class.as_deref().is_none_or(|c| r.class_code == c))
             .filter(|r| self.grade.is_none_or(|g| r.grade == g))
             .filter(|r| self.standing.is_none_or(|s| r.is(s)))
+            .cloned()
             .collect();
         let name = |r: &DeskRow| (r.surname.to_lowercase(), r.name.to_lowercase(), r.pupil_id);
         match self.sort {
@@ -278,17 +308,38 @@ mod tests {
             row(2, "3A", "Rossi", 5000, Status::AtRisk),
             row(3, "3A", "Bianchi", 7000, Status::LimitExceeded),
         ];
-        let all = DeskQuery::default().apply(rows.clone());
+        let all = DeskQuery::default().apply(&rows);
         let ids: Vec<i64> = all.iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2, 1], "class, then surname");
         let q = DeskQuery::parse(pairs(&[("classe", "3a"), ("ordina", "residuo")])).unwrap(); // ok: test
-        let ids: Vec<i64> = q.apply(rows.clone()).iter().map(|r| r.pupil_id).collect();
+        let ids: Vec<i64> = q.apply(&rows).iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2]);
         let q = DeskQuery::parse(pairs(&[("stato", "vicino")])).unwrap(); // ok: test
-        assert_eq!(q.apply(rows.clone()).len(), 1);
+        assert_eq!(q.apply(&rows).len(), 1);
         let q = DeskQuery::parse(pairs(&[("ordina", "assenze")])).unwrap(); // ok: test
-        let ids: Vec<i64> = q.apply(rows).iter().map(|r| r.pupil_id).collect();
+        let ids: Vec<i64> = q.apply(&rows).iter().map(|r| r.pupil_id).collect();
         assert_eq!(ids, [3, 2, 1], "the most absence first");
+    }
+
+    #[test]
+    fn the_desk_offers_the_classes_and_grades_of_its_lines() {
+        let mut secondary = row(4, "1A", "Neri", 0, Status::Ok);
+        secondary.grade = SchoolGrade::SecondariaPrimoGrado;
+        let rows = vec![
+            row(1, "3B", "Verdi", 600, Status::Ok),
+            secondary,
+            row(2, "3A", "Rossi", 5000, Status::AtRisk),
+            row(3, "3A", "Bianchi", 7000, Status::LimitExceeded),
+        ];
+        let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(); // ok: test
+        let d = Desk::of(day, rows);
+        assert_eq!(d.classes, ["1A", "3A", "3B"]);
+        assert_eq!(
+            d.grades,
+            [SchoolGrade::Primaria, SchoolGrade::SecondariaPrimoGrado]
+        );
+        assert_eq!(d.rows.len(), 4, "every line is kept");
+        assert!(Desk::of(day, Vec::new()).classes.is_empty());
     }
 
     #[test]

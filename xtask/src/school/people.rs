@@ -49,6 +49,7 @@ impl Role {
     }
 }
 
+#[derive(Clone)]
 pub(super) struct Staff {
     pub(super) person: Person,
     pub(super) role: Role,

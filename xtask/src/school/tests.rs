@@ -89,6 +89,7 @@ fn same_options_same_bytes() {
     let opts = DemoOptions {
         pupils: 300,
         seed: 42,
+        ..Default::default()
     };
     let (a, b) = (scratch("det-a"), scratch("det-b"));
     let da = write_demo(&a, &opts).unwrap();
@@ -111,6 +112,7 @@ fn same_options_same_bytes() {
         &DemoOptions {
             pupils: 300,
             seed: 43,
+            ..Default::default()
         },
     )
     .unwrap();

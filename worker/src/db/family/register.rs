@@ -328,6 +328,40 @@ pub async fn child(env: &Env, id: i64) -> Result<Option<(Place, Option<Child>)>,
     rows.into_iter().next().map(ChildDb::decode).transpose()
 }
 
+/// What the registers of a school's pupils are made from, as one text that changes whenever
+/// they may: the school's last import to go live (pupils, classes, calendar, absences and
+/// their `justified` flag change only in an import's one batch), its justifications and
+/// derogation requests (how many, the newest, how many pending: a request sent, decided, undone
+/// or purged changes one of them), its decisions (how many, how many undone, the newest) and its
+/// policy.
+const SCHOOL_REGISTERS_VERSION_SQL: &str = "SELECT \
+     (SELECT coalesce(max(id), 0) FROM imports WHERE school_id = ?1 AND status = 'live') \
+     || '/' || (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' \
+     || total(status = 'pending') FROM justifications WHERE school_id = ?1) \
+     || '/' || (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' \
+     || total(status = 'pending') FROM derogation_requests WHERE school_id = ?1) \
+     || '/' || (SELECT count(*) || '.' || count(undone_at) || '.' || coalesce(max(id), 0) \
+     FROM request_decisions WHERE school_id = ?1) \
+     || '/' || coalesce((SELECT policy FROM schools WHERE id = ?1), '') AS version";
+
+#[derive(Deserialize)]
+struct VersionRow {
+    version: String,
+}
+
+/// The version of the registers of `school_id`'s pupils (one round trip): equal texts, equal
+/// registers, so what is computed from them can be kept until it changes (the desk's lines).
+pub async fn school_registers_version(env: &Env, school_id: i64) -> Result<String, Error> {
+    let row: Option<VersionRow> = crate::db::first(
+        "registers version",
+        database(env)?
+            .prepare(SCHOOL_REGISTERS_VERSION_SQL)
+            .bind(&[crate::db::int(school_id as f64)])?,
+    )
+    .await?;
+    Ok(row.map(|r| r.version).unwrap_or_default())
+}
+
 /// The registers of the pupils of `school_id` (`classes` limits them to a teacher's), for the
 /// school's attendance desk: their ids, then the same reads as a family's (two round trips).
 pub async fn school_registers(

@@ -282,6 +282,7 @@ fn import() -> Result<Target, String> {
         &xtask::school::DemoOptions {
             pupils: 60,
             seed: xtask::school::DEMO_SCHOOL_SEED,
+            ..Default::default()
         },
     )?;
     let mut seeds = Vec::new();
