@@ -283,7 +283,7 @@ pub fn link_deroghe(events: Vec<AbsenceEvent>, deroghe: &[Deroga]) -> Vec<Absenc
         .iter()
         .filter(|d| d.status() != DerogaStatus::Refused)
         .collect();
-    open.sort_by_key(|d| (rank(d.status()), d.id()));
+    crate::sort::sort_by_key(&mut open, |d| (rank(d.status()), d.id()));
     events
         .into_iter()
         .map(|e| {
@@ -490,7 +490,9 @@ impl Dashboard {
             auto_notices.push(AutoNotice::Elusione { on });
         }
         // Newest first.
-        auto_notices.sort_by(|x, y| y.date().cmp(&x.date()).then(x.cmp(y)));
+        crate::sort::sort_by(&mut auto_notices, |x, y| {
+            y.date().cmp(&x.date()).then(x.cmp(y))
+        });
 
         Dashboard {
             as_of: a.as_of,
@@ -628,7 +630,7 @@ impl Audience {
                     }
                     classes.push(c.to_uppercase());
                 }
-                classes.sort();
+                crate::sort::sort(&mut classes);
                 classes.dedup();
                 Ok(Audience::Classes(classes))
             }
@@ -645,7 +647,7 @@ impl Audience {
                         .ok_or_else(|| none(Msg::AudiencePupilNumbers))?;
                     ids.push(id);
                 }
-                ids.sort_unstable();
+                crate::sort::sort(&mut ids);
                 ids.dedup();
                 Ok(Audience::Pupils(ids))
             }

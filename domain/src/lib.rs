@@ -31,6 +31,7 @@ pub mod security;
 pub mod session;
 pub mod share;
 pub mod shortlist;
+pub mod sort;
 pub mod text;
 
 pub use error::FieldError;

@@ -565,7 +565,7 @@ pub fn placeholders(template: &str) -> Vec<&str> {
             _ => rest = after,
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

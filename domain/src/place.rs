@@ -241,7 +241,7 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     pub fn new(mut comuni: Vec<Located>) -> Self {
-        comuni.sort_by(|a, b| {
+        crate::sort::sort_by(&mut comuni, |a, b| {
             a.at.lat
                 .total_cmp(&b.at.lat)
                 .then_with(|| a.code.cmp(&b.code))
@@ -251,7 +251,7 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
-        by_code.sort();
+        crate::sort::sort(&mut by_code);
         Gazetteer {
             by_lat: comuni,
             by_code,
@@ -341,7 +341,9 @@ fn within<'a>(
             })
         })
         .collect();
-    out.sort_by(|a, b| a.km.total_cmp(&b.km).then_with(|| a.code.cmp(&b.code)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        a.km.total_cmp(&b.km).then_with(|| a.code.cmp(&b.code))
+    });
     out
 }
 

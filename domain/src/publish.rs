@@ -266,7 +266,7 @@ impl ProfileBody {
             .iter()
             .flat_map(|o| o.figures.iter().map(|f| f.code.clone()))
             .collect();
-        figures.sort();
+        crate::sort::sort(&mut figures);
         figures.dedup();
         figures
     }
@@ -278,7 +278,7 @@ impl ProfileBody {
             .iter()
             .flat_map(|o| o.periods.iter().copied())
             .collect();
-        periods.sort_by_key(|p| (p.from, p.to));
+        crate::sort::sort_by_key(&mut periods, |p| (p.from, p.to));
         periods.dedup();
         periods
     }

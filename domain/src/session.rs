@@ -246,7 +246,7 @@ impl Access {
             .iter()
             .flat_map(|g| g.classes.iter().cloned())
             .collect();
-        classes.sort();
+        crate::sort::sort(&mut classes);
         classes.dedup();
         Some(Scope::Classes(classes))
     }
@@ -302,7 +302,7 @@ impl Access {
     /// Schools where the person is staff, each once, in order.
     pub fn staff_schools(&self) -> Vec<i64> {
         let mut v: Vec<i64> = self.staff.iter().map(|s| s.school_id).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     }

@@ -56,7 +56,7 @@ pub fn export_searches(s: &HostSearch) -> Vec<HostSearch> {
 /// class no longer in the roster is nobody's. Sorted, each once.
 pub fn usable_classes(scope: &Scope, roster: &[String]) -> Vec<String> {
     let mut out: Vec<String> = roster.iter().filter(|c| scope.covers(c)).cloned().collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -385,7 +385,7 @@ impl HostTokens<'_> {
             }
             t.extend(places_tokens(op, o.max_students));
         }
-        t.sort();
+        crate::sort::sort(&mut t);
         t.dedup();
         t.join(" ")
     }

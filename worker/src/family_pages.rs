@@ -128,7 +128,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
             let f = family::family(&env, &s, &a, family::today(&env)?).await?;
             let mut children: Vec<ChildDashboard> =
                 f.children.iter().map(child_dashboard).collect();
-            children.sort_by(|x, y| x.name.cmp(&y.name));
+            domain::sort::sort_by(&mut children, |x, y| x.name.cmp(&y.name));
             let unread = f.notices.iter().filter(|n| !n.read).count();
             Ok::<_, ApiError>((children, unread))
         }
@@ -313,7 +313,7 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
                     notice: n,
                 }));
             }
-            auto.sort_by_key(|a| std::cmp::Reverse(a.notice.date()));
+            domain::sort::sort_by_key(&mut auto, |a| std::cmp::Reverse(a.notice.date()));
             let items: Vec<NoticeItem> =
                 f.notices.iter().map(|n| notice_item(n, &f.kids)).collect();
             Ok::<_, ApiError>((items, auto))
@@ -412,7 +412,7 @@ fn audience_choices(roll: &[(SchoolPupil, String)]) -> Vec<GradeChoice> {
             }),
         }
     }
-    grades.sort_by_key(|g| g.grade);
+    domain::sort::sort_by_key(&mut grades, |g| g.grade);
     grades
 }
 

@@ -646,7 +646,7 @@ pub async fn publish_declaration(
     }
     // An update is told to the live profile's address too: its owner learns of the change.
     to.extend(previous.as_ref().and_then(|o| o.pec.clone()));
-    to.sort();
+    domain::sort::sort(&mut to);
     to.dedup();
     let update = previous.is_some();
     for to in to {

@@ -396,7 +396,7 @@ pub async fn search(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
             .iter()
             .flat_map(|h| h.figures.iter().cloned())
             .collect();
-        codes.sort();
+        domain::sort::sort(&mut codes);
         codes.dedup();
         let (contacts, titles) = db::export_details(&env, &ids, &codes).await?;
         let mut contacts: std::collections::HashMap<u64, _> = contacts.into_iter().collect();

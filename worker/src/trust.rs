@@ -6,7 +6,7 @@
 use crate::db::trust as db;
 use crate::error::ApiError;
 use domain::mail::{read_cades, Checked, Crls, MailError, QualifiedCas, SigningWindow};
-use worker::{Env, Fetch, Url};
+use worker::{Env, Fetch, Request, RequestInit};
 
 /// A CRL larger than this is not read (the largest Italian qualified CAs' CRLs are a few MB;
 /// KV keeps values up to 25 MiB).
@@ -60,8 +60,11 @@ async fn crl(env: &Env, cas: &QualifiedCas, url: &str, now: i64) -> Result<Vec<u
             return Ok(hit);
         }
     }
-    let parsed = Url::parse(url).map_err(|e| format!("bad URL: {e}"))?;
-    let mut resp = Fetch::Url(parsed)
+    // The runtime's own URL parser (the `Request` constructor), not the `url` crate's, whose
+    // Unicode tables weigh 55 KB in the worker (docs/toolchain.md §10).
+    let req =
+        Request::new_with_init(url, &RequestInit::new()).map_err(|e| format!("bad URL: {e}"))?;
+    let mut resp = Fetch::Request(req)
         .send()
         .await
         .map_err(|e| format!("fetch failed: {e}"))?;

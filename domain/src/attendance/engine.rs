@@ -231,7 +231,7 @@ pub fn assess(
             left: d.max_minutes().unwrap_or(u32::MAX),
         })
         .collect();
-    slots.sort_unstable_by_key(|s| s.deroga.id());
+    crate::sort::sort_by_key(&mut slots, |s| s.deroga.id());
     let mut i = 0;
     while i < slots.len() {
         let id = slots[i].deroga.id();
@@ -305,7 +305,7 @@ pub fn assess(
             minutes,
         });
     }
-    evs.sort_unstable_by_key(|e| (e.day, e.rank, e.slot, e.minutes));
+    crate::sort::sort_by_key(&mut evs, |e| (e.day, e.rank, e.slot, e.minutes));
 
     // Per day: cap at the timetable, take derogations out, keep the counted minutes per day.
     // The day's room goes to the approved derogations first (each up to what it still
@@ -390,7 +390,7 @@ pub fn assess(
         .filter(|t| t.grade == pupil.grade())
         .map(|t| (t.hours, None))
         .collect();
-    thresholds.sort_unstable();
+    crate::sort::sort(&mut thresholds);
     let mut limit_crossed_on = None;
     let mut run = transfer_in;
     let mut mark = |run: u64, date: NaiveDate, crossed: &mut Option<NaiveDate>| {
@@ -496,7 +496,7 @@ pub fn assess(
     {
         alerts.push(Alert::TransferHoursMissing { start });
     }
-    warnings.sort_unstable();
+    crate::sort::sort(&mut warnings);
 
     let den = u64::from(annual) * 60;
     Assessment {

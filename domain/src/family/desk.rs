@@ -106,7 +106,7 @@ impl Desk {
     /// The desk of `rows` on `as_of`.
     pub fn of(as_of: NaiveDate, rows: Vec<DeskRow>) -> Desk {
         let mut classes: Vec<String> = rows.iter().map(|r| r.class_code.clone()).collect();
-        classes.sort();
+        crate::sort::sort(&mut classes);
         classes.dedup();
         let grades = SchoolGrade::ALL
             .into_iter()
@@ -252,14 +252,14 @@ impl DeskQuery {
             .collect();
         let name = |r: &DeskRow| (r.surname.to_lowercase(), r.name.to_lowercase(), r.pupil_id);
         match self.sort {
-            DeskSort::Class => out.sort_by(|a, b| {
+            DeskSort::Class => crate::sort::sort_by(&mut out, |a, b| {
                 (a.class_code.as_str(), name(a)).cmp(&(b.class_code.as_str(), name(b)))
             }),
-            DeskSort::Name => out.sort_by_key(name),
-            DeskSort::Remaining => out.sort_by(|a, b| {
+            DeskSort::Name => crate::sort::sort_by_key(&mut out, name),
+            DeskSort::Remaining => crate::sort::sort_by(&mut out, |a, b| {
                 (a.remaining_minutes, name(a)).cmp(&(b.remaining_minutes, name(b)))
             }),
-            DeskSort::Absence => out.sort_by(|a, b| {
+            DeskSort::Absence => crate::sort::sort_by(&mut out, |a, b| {
                 let share = |r: &DeskRow| {
                     u64::from(r.counted_absence_minutes) * 1000
                         / u64::from(r.max_absence_hours.max(1) * 60)

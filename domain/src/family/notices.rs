@@ -111,7 +111,7 @@ pub fn for_family(kids: &[Kid], notices: Vec<Notice>, acks: &[Ack]) -> Vec<Notic
             (!n.pupils.is_empty()).then_some(n)
         })
         .collect();
-    mine.sort_by_key(|n| {
+    crate::sort::sort_by_key(&mut mine, |n| {
         (
             n.read,
             std::cmp::Reverse(n.published_at),
@@ -313,7 +313,7 @@ impl Reach {
     pub fn must_reach(&self, pupils: &[SchoolPupil]) -> Result<(), FieldError> {
         if !self.unknown_classes.is_empty() {
             let mut own: Vec<&str> = pupils.iter().map(|p| p.class_code.as_str()).collect();
-            own.sort_unstable();
+            crate::sort::sort(&mut own);
             own.dedup();
             let examples = own
                 .iter()

@@ -130,7 +130,7 @@ impl Scrutiny {
     /// The list of `class_code` on `on`, from its pupils' positions assessed on that day.
     pub fn of(class_code: &str, on: NaiveDate, positions: &[ChildPosition]) -> Scrutiny {
         let mut lines: Vec<ScrutinyLine> = positions.iter().filter_map(ScrutinyLine::of).collect();
-        lines.sort_by(|a, b| {
+        crate::sort::sort_by(&mut lines, |a, b| {
             let key = |l: &ScrutinyLine| {
                 (
                     l.verdict == ScrutinyVerdict::DependsOnPending,

@@ -242,7 +242,7 @@ pub fn parse_calendar(bytes: &[u8]) -> Result<CalendarFile, Vec<RowError>> {
         }
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
+        crate::sort::sort_by_key(&mut errors, |e| e.line);
         return Err(errors);
     }
     let periods = holidays.iter().map(|(_, h)| h.period).collect();

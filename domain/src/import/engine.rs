@@ -399,6 +399,6 @@ pub fn remove_duplicates<S: Schema>(parsed: &mut Parsed<S>) {
     if !duplicates.is_empty() {
         parsed.errors.extend(duplicates);
         // Stable: the errors of one line keep their column order.
-        parsed.errors.sort_by_key(|e| e.line);
+        crate::sort::sort_by_key(&mut parsed.errors, |e| e.line);
     }
 }

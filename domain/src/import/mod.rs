@@ -234,19 +234,23 @@ impl ImportContext {
         P: IntoIterator,
         P::Item: AsRef<str>,
     {
+        // Inserted one by one: `collect` into a set would compile one more sort per type
+        // (docs/toolchain.md §10).
+        let mut known_classes = BTreeSet::new();
+        for c in classes {
+            if let Ok(c) = ClassCode::parse(c.as_ref()) {
+                known_classes.insert(c);
+            }
+        }
+        let mut known_pupils = BTreeSet::new();
+        for m in pupils {
+            if let Ok(m) = Matricola::parse(m.as_ref()) {
+                known_pupils.insert(m);
+            }
+        }
         ImportContext {
-            classes: Some(
-                classes
-                    .into_iter()
-                    .filter_map(|c| ClassCode::parse(c.as_ref()).ok())
-                    .collect(),
-            ),
-            pupils: Some(
-                pupils
-                    .into_iter()
-                    .filter_map(|m| Matricola::parse(m.as_ref()).ok())
-                    .collect(),
-            ),
+            classes: Some(known_classes),
+            pupils: Some(known_pupils),
         }
     }
 

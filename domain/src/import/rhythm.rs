@@ -25,11 +25,11 @@ impl Rhythm {
     /// development the demo's pinned school day, while imports happen now).
     pub fn of(times: &[i64], today: NaiveDate) -> Rhythm {
         let mut days: Vec<NaiveDate> = times.iter().filter_map(|&t| today_in_rome(t)).collect();
-        days.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sort::sort_by(&mut days, |a, b| b.cmp(a));
         days.truncate(RECENT_IMPORTS);
         days.dedup();
         let mut gaps: Vec<i64> = days.windows(2).map(|w| (w[0] - w[1]).num_days()).collect();
-        gaps.sort_unstable();
+        crate::sort::sort(&mut gaps);
         let usual_days = (gaps.len() >= 2).then(|| {
             let mid = gaps.len() / 2;
             let median = if gaps.len().is_multiple_of(2) {

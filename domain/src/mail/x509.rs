@@ -8,10 +8,7 @@ use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::traits::PublicKeyParts;
 use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
-use x509_cert::ext::pkix::{
-    BasicConstraints, CrlDistributionPoints, KeyUsage, SubjectKeyIdentifier,
-};
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, SubjectKeyIdentifier};
 use x509_cert::name::Name;
 use x509_cert::Certificate;
 
@@ -295,35 +292,11 @@ impl Cert {
 
     /// The `http://` and `https://` addresses of the CRL distribution points (full names
     /// only; LDAP and names relative to the issuer are skipped), in the certificate's order.
+    /// An extension that does not read as RFC 5280 §4.2.1.13 writes it gives none.
     pub fn crl_urls(&self) -> Vec<String> {
-        let Some(dps) = self
-            .extension(CRL_DISTRIBUTION_POINTS)
-            .and_then(|v| CrlDistributionPoints::from_der(v).ok())
-        else {
-            return Vec::new();
-        };
-        let mut urls = Vec::new();
-        for dp in dps.0 {
-            // A point that names its own CRL issuer is an indirect CRL: not supported.
-            if dp.crl_issuer.is_some() {
-                continue;
-            }
-            let Some(DistributionPointName::FullName(names)) = dp.distribution_point else {
-                continue;
-            };
-            for name in names {
-                if let GeneralName::UniformResourceIdentifier(uri) = name {
-                    let uri = uri.as_str().trim().to_owned();
-                    let lower = uri.to_ascii_lowercase();
-                    if (lower.starts_with("http://") || lower.starts_with("https://"))
-                        && !urls.contains(&uri)
-                    {
-                        urls.push(uri);
-                    }
-                }
-            }
-        }
-        urls
+        self.extension(CRL_DISTRIBUTION_POINTS)
+            .and_then(distribution_point_urls)
+            .unwrap_or_default()
     }
 
     /// The contents octets of the serial number's INTEGER, as a CRL lists them.
@@ -340,6 +313,91 @@ impl Cert {
             .find(|atv| atv.oid == oid)
             .and_then(|atv| string_value(&atv.value))
     }
+}
+
+/// The addresses of `CRLDistributionPoints` (RFC 5280 §4.2.1.13), read on the DER walker
+/// rather than `x509-cert`'s derived decoder, whose every `GeneralName` alternative (directory
+/// names included) took 37 KB of the worker (docs/toolchain.md §10). `None` (no address) when
+/// the value is not that structure: fields out of order or unknown, a name that is not a
+/// `GeneralName`, an address that is not ASCII (IA5String). Where `der` would skip a field out
+/// of order and read on, this reads nothing: on such a certificate the revocation cannot be
+/// checked either way.
+fn distribution_point_urls(value: &[u8]) -> Option<Vec<String>> {
+    asn1::well_formed(value).ok()?;
+    let (points, _) = asn1::read(value).ok()?;
+    if points.tag != 0x30 {
+        return None;
+    }
+    let mut urls = Vec::new();
+    for point in asn1::children(points.content).ok()? {
+        if point.tag != 0x30 {
+            return None;
+        }
+        // distributionPoint [0], reasons [1], cRLIssuer [2]: each at most once, in order.
+        let mut name = None;
+        let mut indirect = false;
+        let mut last = None;
+        for field in asn1::children(point.content).ok()? {
+            let number = match field.tag {
+                0xa0 => 0,
+                0x81 => 1,
+                0xa2 => 2,
+                _ => return None,
+            };
+            if last.is_some_and(|l| l >= number) {
+                return None;
+            }
+            last = Some(number);
+            match number {
+                0 => name = Some(field),
+                2 => indirect = true,
+                _ => {}
+            }
+        }
+        // The DistributionPointName: fullName [0] GeneralNames, or nameRelativeToCRLIssuer [1].
+        let choice = match name {
+            Some(n) => {
+                let (choice, rest) = asn1::read(n.content).ok()?;
+                if !rest.is_empty() || !matches!(choice.tag, 0xa0 | 0xa1) {
+                    return None;
+                }
+                Some(choice)
+            }
+            None => None,
+        };
+        let mut found = Vec::new();
+        if let Some(full) = choice.filter(|c| c.tag == 0xa0) {
+            for general in asn1::children(full.content).ok()? {
+                match general.tag {
+                    // uniformResourceIdentifier [6] IA5String
+                    0x86 => {
+                        if !general.content.is_ascii() {
+                            return None;
+                        }
+                        found.push(String::from_utf8_lossy(general.content).into_owned());
+                    }
+                    // otherName, rfc822Name, dNSName, x400Address, directoryName,
+                    // ediPartyName, iPAddress, registeredID
+                    0xa0 | 0x81 | 0x82 | 0xa3 | 0xa4 | 0xa5 | 0x87 | 0x88 => {}
+                    _ => return None,
+                }
+            }
+        }
+        // A point that names its own CRL issuer is an indirect CRL: not supported.
+        if indirect {
+            continue;
+        }
+        for uri in found {
+            let uri = uri.trim().to_owned();
+            let lower = uri.to_ascii_lowercase();
+            if (lower.starts_with("http://") || lower.starts_with("https://"))
+                && !urls.contains(&uri)
+            {
+                urls.push(uri);
+            }
+        }
+    }
+    Some(urls)
 }
 
 /// One statement of the QC statements extension.
@@ -437,4 +495,132 @@ pub(crate) fn name_to_string(name: &Name) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+    use x509_cert::ext::pkix::CrlDistributionPoints;
+
+    /// What `x509-cert`'s decoder read, as `crl_urls` read it before the DER walker.
+    fn by_x509_cert(value: &[u8]) -> Option<Vec<String>> {
+        let dps = CrlDistributionPoints::from_der(value).ok()?;
+        let mut urls = Vec::new();
+        for dp in dps.0 {
+            if dp.crl_issuer.is_some() {
+                continue;
+            }
+            let Some(DistributionPointName::FullName(names)) = dp.distribution_point else {
+                continue;
+            };
+            for name in names {
+                if let GeneralName::UniformResourceIdentifier(uri) = name {
+                    let uri = uri.as_str().trim().to_owned();
+                    let lower = uri.to_ascii_lowercase();
+                    if (lower.starts_with("http://") || lower.starts_with("https://"))
+                        && !urls.contains(&uri)
+                    {
+                        urls.push(uri);
+                    }
+                }
+            }
+        }
+        Some(urls)
+    }
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        match content.len() {
+            n @ 0..=0x7f => out.push(n as u8),
+            n @ 0x80..=0xff => out.extend([0x81, n as u8]),
+            n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    fn uri(s: &str) -> Vec<u8> {
+        tlv(0x86, s.as_bytes())
+    }
+
+    fn point(names: &[Vec<u8>], reasons: bool, issuer: bool) -> Vec<u8> {
+        let mut fields = tlv(0xa0, &tlv(0xa0, &names.concat()));
+        if reasons {
+            fields.extend(tlv(0x81, &[0x06, 0x40]));
+        }
+        if issuer {
+            fields.extend(tlv(0xa2, &uri("http://issuer.example")));
+        }
+        tlv(0x30, &fields)
+    }
+
+    #[test]
+    fn distribution_points_read_as_x509_cert_reads_them() {
+        // directoryName [4] { Name { RDN { CN = "CA" } } }
+        let cn = tlv(
+            0x30,
+            &[tlv(0x06, &[0x55, 0x04, 0x03]), tlv(0x0c, b"CA")].concat(),
+        );
+        let directory = tlv(0xa4, &tlv(0x30, &tlv(0x31, &cn)));
+        let relative = tlv(0x30, &tlv(0xa0, &tlv(0xa1, &cn)));
+        let cases: Vec<Vec<u8>> = vec![
+            tlv(
+                0x30,
+                &point(&[uri("http://crl.example/a.crl")], false, false),
+            ),
+            tlv(
+                0x30,
+                &[
+                    point(
+                        &[
+                            uri("ldap://ldap.example/cn=CA?certificateRevocationList"),
+                            uri(" HTTPS://crl.example/b.crl "),
+                            directory.clone(),
+                            uri("http://crl.example/a.crl"),
+                        ],
+                        true,
+                        false,
+                    ),
+                    point(&[uri("http://indirect.example/c.crl")], false, true),
+                    relative,
+                    tlv(0x30, &[]),
+                    point(&[uri("http://crl.example/a.crl")], false, false),
+                ]
+                .concat(),
+            ),
+            // Not the structure: a field out of order, an unknown tag, a non-ASCII address,
+            // trailing bytes, not a SEQUENCE.
+            tlv(
+                0x30,
+                &tlv(
+                    0x30,
+                    &[
+                        tlv(0x81, &[0x06, 0x40]),
+                        tlv(0xa0, &tlv(0xa0, &uri("http://x"))),
+                    ]
+                    .concat(),
+                ),
+            ),
+            tlv(0x30, &tlv(0x30, &tlv(0xa3, &[]))),
+            tlv(0x30, &point(&[tlv(0x89, b"?")], false, false)),
+            tlv(
+                0x30,
+                &point(&[tlv(0x86, "http://è".as_bytes())], false, false),
+            ),
+            [tlv(0x30, &point(&[uri("http://x")], false, false)), vec![0]].concat(),
+            tlv(0x31, &point(&[uri("http://x")], false, false)),
+        ];
+        for (i, value) in cases.iter().enumerate() {
+            assert_eq!(
+                distribution_point_urls(value).unwrap_or_default(),
+                by_x509_cert(value).unwrap_or_default(),
+                "case {i}"
+            );
+        }
+        assert_eq!(
+            distribution_point_urls(&cases[1]).unwrap(),
+            ["HTTPS://crl.example/b.crl", "http://crl.example/a.crl"]
+        );
+    }
 }

@@ -320,7 +320,7 @@ pub fn write(v: &Value, out: &mut String, style: Style, level: usize) {
             }
             let mut refs: Vec<&(String, Value)> = fields.iter().collect();
             if style == Style::Canonical {
-                refs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+                crate::sort::sort_by(&mut refs, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
             }
             out.push('{');
             for (i, (k, item)) in refs.into_iter().enumerate() {

@@ -120,8 +120,9 @@ fn login_error(code: &'static str, message: &'static str) -> LoginError {
     LoginError { code, message }
 }
 
-async fn fetch_json<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
-    let url = req.url().map(|u| u.to_string()).unwrap_or_default();
+/// The address is passed as given, for the messages: `Request::url` would parse it again with
+/// the `url` crate, whose Unicode tables weigh 55 KB in the worker (docs/toolchain.md §10).
+async fn fetch_json<T: DeserializeOwned>(url: &str, req: Request) -> Result<T, ApiError> {
     let mut resp = Fetch::Request(req)
         .send()
         .await
@@ -145,7 +146,7 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     headers.set("accept", "application/json")?;
     let mut init = RequestInit::new();
     init.with_method(Method::Get).with_headers(headers);
-    fetch_json(Request::new_with_init(url, &init)?).await
+    fetch_json(url, Request::new_with_init(url, &init)?).await
 }
 
 /// A JSON document cached in KV for an hour (`refresh` skips the cache).

@@ -523,10 +523,11 @@ async fn near_comuni(
 /// The comuni of a search near a place as the JSON object its statement reads with
 /// `json_each`: code → km.
 fn near_json(comuni: &[Near]) -> Result<String, Error> {
-    let map: serde_json::Map<String, serde_json::Value> = comuni
-        .iter()
-        .map(|n| (n.code.clone(), serde_json::Value::from(n.km)))
-        .collect();
+    // Inserted one by one: `collect` would compile one more sort (docs/toolchain.md §10).
+    let mut map = serde_json::Map::new();
+    for n in comuni {
+        map.insert(n.code.clone(), serde_json::Value::from(n.km));
+    }
     serde_json::to_string(&map).map_err(|e| Error::storage("near list", e))
 }
 
@@ -538,7 +539,7 @@ async fn suggestion(db: &D1Database, q: &SearchText) -> Result<Option<SearchText
         .iter()
         .filter_map(|w| vocabulary_range(w))
         .collect();
-    ranges.sort();
+    domain::sort::sort(&mut ranges);
     ranges.dedup();
     #[derive(Deserialize)]
     struct Term {

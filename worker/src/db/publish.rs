@@ -126,15 +126,19 @@ impl References {
             province_code: String,
             region_code: String,
         }
+        // Inserted one by one: `collect` into a map would compile one more sort per type
+        // (docs/toolchain.md §10).
+        let mut figures = BTreeMap::new();
+        for t in rows::<Titled>("CP 2011 title", &f)? {
+            figures.insert(t.code, t.title);
+        }
+        let mut comuni = BTreeMap::new();
+        for r in rows::<Comune>("comune", &c)? {
+            comuni.insert(r.code, (r.name, r.province_code, r.region_code));
+        }
         Ok(References {
-            figures: rows::<Titled>("CP 2011 title", &f)?
-                .into_iter()
-                .map(|t| (t.code, t.title))
-                .collect(),
-            comuni: rows::<Comune>("comune", &c)?
-                .into_iter()
-                .map(|r| (r.code, (r.name, r.province_code, r.region_code)))
-                .collect(),
+            figures,
+            comuni,
             ateco: rows::<Titled>("ATECO title", &a)?
                 .into_iter()
                 .next()

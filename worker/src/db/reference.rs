@@ -79,8 +79,8 @@ pub async fn choices(env: &Env) -> Result<Arc<Choices>, Error> {
             other => return Err(Error::decode("choice", format!("kind {other:?}"))),
         }
     }
-    c.cp2011.sort_by(|a, b| a.code.cmp(&b.code));
-    c.ateco_divisions.sort_by(|a, b| a.code.cmp(&b.code));
+    domain::sort::sort_by(&mut c.cp2011, |a, b| a.code.cmp(&b.code));
+    domain::sort::sort_by(&mut c.ateco_divisions, |a, b| a.code.cmp(&b.code));
     let c = Arc::new(c);
     let _ = CHOICES.set(c.clone());
     Ok(c)
@@ -127,7 +127,7 @@ pub async fn ateco_entry(env: &Env, code: &str) -> Result<Option<AtecoEntry>, Er
 
 pub async fn figure_titles(env: &Env, codes: &[String]) -> Result<Vec<Figure>, Error> {
     let mut codes: Vec<&String> = codes.iter().collect();
-    codes.sort();
+    domain::sort::sort(&mut codes);
     codes.dedup();
     if codes.is_empty() {
         return Ok(Vec::new());

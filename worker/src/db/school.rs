@@ -729,7 +729,7 @@ pub async fn reject(
     let id = int(imp.id as f64);
     let mut errors = imp.errors.clone();
     errors.extend(blocking.iter().cloned());
-    errors.sort_by_key(|e| e.line);
+    domain::sort::sort_by_key(&mut errors, |e| e.line);
     errors.truncate(MAX_KEPT_ERRORS);
     batch(
         "reject import",
