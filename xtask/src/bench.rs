@@ -352,7 +352,7 @@ fn lighthouse(base: &str, identities: &Path) -> Result {
     let json = output(
         Command::new("node")
             .arg(paths::root().join("tests/browser/lighthouse.mjs"))
-            .args(&pages)
+            .args(pages)
             .current_dir(paths::root())
             .env("PONTE_BASE_URL", base)
             .env("PONTE_DEMO_IDENTITIES", identities),

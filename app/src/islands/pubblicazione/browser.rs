@@ -182,6 +182,7 @@ fn paint(p: Painted) {
             Effect::Focus(id) => rete::focus(&id),
             Effect::Comuni(i, province) => comuni(i, province),
             Effect::Preview => preview(),
+            Effect::Ateco(code) => describe_ateco(code),
         }
     }
 }

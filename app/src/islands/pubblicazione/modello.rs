@@ -9,6 +9,9 @@
 //! updates the draft, and errors are written into the slots the markup leaves for them
 //! (`{id}-error`), so an input being typed in is never replaced.
 
+// The native tests use a part of it; the browser all of it.
+#![cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+
 use super::campi::*;
 use super::invio::{Declaration, Preview, Status};
 use super::{Note, Shown};
@@ -30,6 +33,8 @@ pub enum Effect {
     Comuni(usize, String),
     /// Ask the server for the preview.
     Preview,
+    /// Say what the ATECO code in the draft stands for (step 2 opened with one).
+    Ateco(String),
 }
 
 /// The selects of one place: the region and province chosen, the province's comuni.
@@ -364,6 +369,10 @@ impl State {
             self.add_place();
         }
         self.step = step;
+        let ateco = self.draft.ateco.trim();
+        if step == STEP_WHO && !ateco.is_empty() && self.ateco_title.is_empty() {
+            self.effects.push(Effect::Ateco(ateco.to_owned()));
+        }
         // What the last draft action did belongs to the step where it was done.
         self.note = None;
         self.focus(ID_STEP_TITLE);
