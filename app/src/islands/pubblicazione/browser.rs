@@ -68,8 +68,24 @@ fn set_attr(e: &web_sys::Element, name: &str, value: Option<&str>) {
     };
 }
 
+/// What is written again besides the frame and the errors.
+#[derive(Clone, Copy)]
+enum Part {
+    None,
+    /// The step's whole body.
+    Body,
+    /// The identity's fields (the kind's radios stay, so a click on one is not lost).
+    Identity,
+    /// An offer's fields (its checkbox stays).
+    Offer(PathKind),
+}
+
 /// Change the state, then paint: `body` when the step's markup changed shape.
 fn update(body: bool, f: impl FnOnce(&mut State)) {
+    update_part(if body { Part::Body } else { Part::None }, f);
+}
+
+fn update_part(part: Part, f: impl FnOnce(&mut State)) {
     let painted = WIZARD.with(|cell| {
         let mut guard = cell.try_borrow_mut().ok()?;
         let s = guard.as_mut()?;
@@ -78,7 +94,12 @@ fn update(body: bool, f: impl FnOnce(&mut State)) {
             step: s.step,
             accepted: s.accepted,
             title: s.title(),
-            body: body.then(|| s.body()),
+            body: match part {
+                Part::None => None,
+                Part::Body => Some(("w-body".to_owned(), s.body())),
+                Part::Identity => Some(("w-identity".to_owned(), s.identity_html())),
+                Part::Offer(p) => Some((format!("w-{}-fields", p.as_str()), s.offer_html(p))),
+            },
             shown: [s.summary_html(), s.note_html(true), s.note_html(false)],
             effects: std::mem::take(&mut s.effects),
         })
@@ -97,7 +118,8 @@ struct Painted {
     step: u8,
     accepted: bool,
     title: (String, &'static str),
-    body: Option<String>,
+    /// (element, its new markup).
+    body: Option<(String, String)>,
     shown: [String; 3],
     effects: Vec<Effect>,
 }
@@ -148,12 +170,12 @@ fn paint(p: Painted) {
     if let Some(b) = by_id("w-next") {
         set_hidden(&b, p.step == STEP_SUBMIT);
     }
-    if let Some(html) = p.body {
+    if let Some((id, html)) = p.body {
         let active = doc
             .active_element()
             .map(|e| e.id())
             .filter(|id| !id.is_empty());
-        set_html("w-body", &html);
+        set_html(&id, &html);
         // Focus stays where it was, when that element is drawn again.
         if let Some(e) = active.and_then(|id| by_id(&id)) {
             if doc.active_element().map(|a| a.id()) != Some(e.id()) {
@@ -272,8 +294,10 @@ pub fn start() {
     });
 }
 
+/// `Fn`, not `FnMut`: writing the page can fire an event (a blur, as an input is replaced)
+/// while a listener runs, and wasm-bindgen refuses to enter an `FnMut` closure twice.
 fn listen(root: &web_sys::Element, event: &str, f: fn(web_sys::Event)) {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
     let _ = root.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
 }
@@ -340,10 +364,10 @@ fn on_change(ev: web_sys::Event) {
         return load();
     }
     if let Some(k) = HostKind::ALL.into_iter().find(|k| id == id_kind(*k)) {
-        return update(true, |s| s.kind(k));
+        return update_part(Part::Identity, |s| s.kind(k));
     }
     if let Some(p) = PathKind::ALL.into_iter().find(|p| id == id_offer(*p)) {
-        return update(true, |s| s.offer(p, checked));
+        return update_part(Part::Offer(p), |s| s.offer(p, checked));
     }
     if let Some(rest) = id.strip_prefix("w-place-") {
         let Some((i, part)) = rest.split_once('-') else {

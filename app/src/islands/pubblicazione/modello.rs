@@ -1084,8 +1084,22 @@ impl State {
                 esc(kind_hint(t, k))
             ));
         }
-        o.push_str("</fieldset>");
-        let Some(k) = kind else {
+        o.push_str("</fieldset><div id=\"w-identity\">");
+        self.identity(o);
+        o.push_str("</div>");
+    }
+
+    /// The identity's fields for the kind chosen (`w-identity`: written again when the kind
+    /// changes, the radios staying as they are).
+    pub fn identity_html(&self) -> String {
+        let mut o = String::new();
+        self.identity(&mut o);
+        o
+    }
+
+    fn identity(&self, o: &mut String) {
+        let t = self.t;
+        let Some(k) = self.draft.kind else {
             return;
         };
         let d = &self.draft;
@@ -1214,11 +1228,22 @@ impl State {
                 esc(t.offer_on)
             ));
             self.error_slot(o, &id, None);
+            o.push_str(&format!("<div id=\"w-{}-fields\">", p.as_str()));
             if let Some(offer) = on {
                 self.offer_fields(o, p, offer);
             }
-            o.push_str("</fieldset>");
+            o.push_str("</div></fieldset>");
         }
+    }
+
+    /// An offer's fields (`w-{path}-fields`: written again when it is ticked or unticked, the
+    /// checkbox staying as it is).
+    pub fn offer_html(&self, p: PathKind) -> String {
+        let mut o = String::new();
+        if let Some(offer) = offer(&self.draft, p) {
+            self.offer_fields(&mut o, p, offer);
+        }
+        o
     }
 
     fn offer_fields(&self, o: &mut String, p: PathKind, offer: &OfferDraft) {
@@ -1769,6 +1794,25 @@ mod tests {
             html.contains("id=\"w-pec\""),
             "a company's PEC is a contact"
         );
+    }
+
+    #[test]
+    fn a_kind_or_an_offer_chosen_rewrites_only_what_follows_its_control() {
+        let mut s = state();
+        s.step = STEP_WHO;
+        s.kind(HostKind::Professionista);
+        let body = s.body();
+        let identity = format!("<div id=\"w-identity\">{}</div>", s.identity_html());
+        assert!(body.contains(&identity) && identity.contains("id=\"w-cf\""));
+        assert!(!identity.contains("w-kind-"), "the radios stay");
+        s.offer(PathKind::Apprendistato, true);
+        s.step = STEP_OFFERS;
+        let fields = format!(
+            "<div id=\"w-apprendistato-fields\">{}</div>",
+            s.offer_html(PathKind::Apprendistato)
+        );
+        assert!(s.body().contains(&fields) && !fields.contains("w-apprendistato-on"));
+        assert!(s.offer_html(PathKind::Pcto).is_empty());
     }
 
     #[test]
