@@ -8,6 +8,23 @@ use domain::messages::{Msg, MsgId};
 use domain::FieldError;
 
 impl Lang {
+    /// The words of every message in this language, for browser code that says errors without
+    /// the catalogue (the publishing wizard's, which reads them from its page's data: the
+    /// English catalogue matches every message of Ponte, kilobytes of wasm): none in Italian,
+    /// as an error carries its Italian text. A list of the message's number and its text.
+    pub fn error_words(self) -> String {
+        match self {
+            Lang::It => String::new(),
+            Lang::En => {
+                let rows: Vec<(String, &str)> = Msg::ALL
+                    .iter()
+                    .map(|m| ((m.id as usize).to_string(), english(*m)))
+                    .collect();
+                crate::islands::pack_list(rows.iter().map(|(id, text)| vec![id.as_str(), *text]))
+            }
+        }
+    }
+
     /// What to show for `e` on a page in this language.
     pub fn error(self, e: &FieldError) -> String {
         match (self, e.text()) {
@@ -35,6 +52,33 @@ impl Lang {
             _ => e.message.clone(),
         }
     }
+}
+
+/// `e` said with `words` (the list of [`Lang::error_words`], read back): as [`Lang::error`]
+/// says it in that language, in Italian when the list is empty.
+pub fn say_with(words: &[(usize, &'static str)], e: &FieldError) -> String {
+    let say = |m: Msg| {
+        words
+            .iter()
+            .find(|(id, _)| *id == m.id as usize)
+            .map_or(m.it(), |(_, text)| *text)
+    };
+    match e.text() {
+        Some(t) if !words.is_empty() => t.fill(say(t.msg), say),
+        _ => e.message.clone(),
+    }
+}
+
+/// [`Lang::error_words`] read back, kept for the page's life.
+pub fn read_words(packed: &str) -> &'static [(usize, &'static str)] {
+    let words: Vec<(usize, &'static str)> = crate::islands::unpack_list(packed)
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [id, text] => Some((id.parse().ok()?, String::leak(text.clone()) as &str)),
+            _ => None,
+        })
+        .collect();
+    Vec::leak(words)
 }
 
 /// The attendance calculator's messages (`Limits::from_inputs`), apart from the rest so that
@@ -359,6 +403,18 @@ fn english(m: Msg) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn browser_code_says_errors_as_the_page_would() {
+        let e = domain::FieldError::invalid_says("privacy", Msg::PrivacyNotAccepted, &[]);
+        let f = domain::FieldError::unknown_code("comune", "999999");
+        for lang in [Lang::It, Lang::En] {
+            let words = read_words(&lang.error_words());
+            for e in [&e, &f] {
+                assert_eq!(say_with(words, e), lang.error(e), "{lang:?}");
+            }
+        }
+    }
     use domain::messages::placeholders;
 
     #[test]

@@ -20,8 +20,14 @@ pub mod islands;
 pub mod layout;
 pub mod pages;
 
+/// The boot module's entry point: the bundle's islands are hydrated; the publishing wizard's
+/// bundle has none, its page is brought to life by the wizard's own code
+/// (`islands::pubblicazione::start`, no framework: docs/toolchain.md §3).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    #[cfg(islands_publish)]
+    islands::pubblicazione::start();
+    #[cfg(not(islands_publish))]
     leptos::mount::hydrate_islands();
 }

@@ -123,12 +123,19 @@ impl FieldError {
     pub fn from_api(field: &str, message: String) -> Self {
         match Msg::from_italian(&message) {
             Some(msg) => FieldError::invalid_says(field, msg, &[]),
-            None => FieldError {
-                code: ErrorCode::InvalidField,
-                field: Some(field.to_owned()),
-                message,
-                text: None,
-            },
+            None => FieldError::as_sent(field, message),
+        }
+    }
+
+    /// An invalid field as the API answered it, kept as written (in Italian) on a page in any
+    /// language: unlike [`FieldError::from_api`] it looks in no catalogue, so browser code that
+    /// reads the API's errors (the publishing wizard's) carries none.
+    pub fn as_sent(field: &str, message: String) -> Self {
+        FieldError {
+            code: ErrorCode::InvalidField,
+            field: Some(field.to_owned()),
+            message,
+            text: None,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::assets::Bundle;
 use crate::erased::IntoErased;
 use crate::i18n::{fill, Lang};
 use crate::islands::consenso::{self, Consenso};
-use crate::islands::pubblicazione::{self, campi, Pubblicazione};
+use crate::islands::pubblicazione::{self, campi};
 use crate::islands::{IslandData, IslandDataHolder};
 use crate::layout::Page;
 use domain::messages::Msg;
@@ -69,23 +69,100 @@ pub fn PubblicaPage(lang: Lang) -> impl IntoView {
     }
 }
 
-/// `/enti/pubblica/profilo`: the wizard. The server renders its first step, as above; the
-/// island does the rest, and opens on step 2 when the consent was given on the first page.
+/// `/enti/pubblica/profilo`: the wizard. The server renders its frame — the steps, the draft's
+/// toolbar and its dialog, the place of the summary, the first step (the notice), "Indietro"
+/// and "Avanti" — as plain HTML, no island: the `Publish` bundle's own code
+/// (`islands::pubblicazione::start`) hears its buttons (named by `data-a`) and writes the later
+/// steps into `w-body`; it opens on step 2 when the consent was given on the first page.
 #[component]
 pub fn ProfiloPage(lang: Lang, data: Arc<PubblicaData>) -> impl IntoView {
+    use pubblicazione::{ID_LOAD, ID_RESET, ID_RESET_DIALOG};
     let t = lang.publish();
     let island = pubblicazione::data(lang, &data.regions, &data.provinces, &data.prefixes);
-    provide_context(IslandData::new(vec![(
-        pubblicazione::DATA_ID,
-        island.clone(),
-    )]));
+    let steps = t
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let first = i == 0;
+            view! {
+                <li class=if first { "current" } else { "" } aria-current=first.then_some("step")>
+                    <span class="step-n">{i + 1}</span>
+                    <span class="step-name">{*name}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let step_of = fill(
+        t.step_of,
+        &[
+            ("n", &campi::STEP_PRIVACY.to_string()),
+            ("total", &campi::STEPS.to_string()),
+        ],
+    );
     view! {
         <Page lang=lang title=t.title.to_owned() islands=Bundle::Publish>
             <Intestazione lang=lang/>
             <IslandDataHolder id=pubblicazione::DATA_ID data=island/>
-            <Pubblicazione>
-                <Informativa lang=lang standalone=false/>
-            </Pubblicazione>
+            <div class="wizard" id="w-wizard">
+                <nav class="steps" aria-label=t.steps_label>
+                    <ol>{steps}</ol>
+                </nav>
+                <div class="toolbar" role="group" aria-label=t.toolbar_label>
+                    <button type="button" class="btn btn-secondary" data-a="save">{t.save}</button>
+                    <input type="file" id=ID_LOAD class="file-input" accept=".json,application/json"/>
+                    <label for=ID_LOAD class="btn btn-secondary">{t.load}</label>
+                    <button type="button" id=ID_RESET class="btn btn-secondary" data-a="reset">
+                        {t.reset}
+                    </button>
+                </div>
+                <div aria-live="polite" class="toolbar-note" id="w-note-ok"></div>
+                <div role="alert" class="toolbar-note" id="w-note-error"></div>
+                <dialog id=ID_RESET_DIALOG class="confirm" aria-labelledby="w-reset-title"
+                    aria-describedby="w-reset-text">
+                    <h2 id="w-reset-title">{t.reset_title}</h2>
+                    <p id="w-reset-text">{t.reset_text}</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn-primary" data-a="reset-yes">
+                            {t.reset_confirm}
+                        </button>
+                        <button type="button" class="btn btn-secondary" data-a="reset-no">
+                            {t.reset_cancel}
+                        </button>
+                    </div>
+                </dialog>
+                <div id="w-summary"></div>
+                <h2 id=campi::ID_STEP_TITLE class="step-title" tabindex="-1">
+                    <span class="step-of">{step_of}</span>
+                    " "
+                    <span>{t.steps[0]}</span>
+                </h2>
+                <section class="step" id="w-step-1">
+                    <p>{t.privacy_read}</p>
+                    <div class="notice-text">
+                        <Informativa lang=lang standalone=false/>
+                    </div>
+                    <p>
+                        <a href="/enti/pubblica/informativa" target="_blank">{t.privacy_page_link}</a>
+                    </p>
+                    <div class="field">
+                        <div class="choice">
+                            <input type="checkbox" id=campi::ID_PRIVACY/>
+                            <label for=campi::ID_PRIVACY>{t.privacy_accept}</label>
+                        </div>
+                        <p id=format!("{}-error", campi::ID_PRIVACY) class="field-error" hidden=true></p>
+                    </div>
+                </section>
+                <div id="w-body"></div>
+                <div class="wizard-nav">
+                    <button type="button" id="w-back" class="btn btn-secondary" data-a="back" hidden=true>
+                        {t.back}
+                    </button>
+                    <button type="button" id="w-next" class="btn btn-primary" data-a="next">
+                        {t.next}
+                    </button>
+                </div>
+            </div>
         </Page>
     }
 }

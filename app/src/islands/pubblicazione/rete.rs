@@ -44,11 +44,15 @@ mod browser {
     /// Move focus to the element `id` once the page has drawn what the last change showed.
     pub fn focus(id: &str) {
         let id = id.to_owned();
-        leptos::prelude::request_animation_frame(move || {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        let f = wasm_bindgen::closure::Closure::once_into_js(move || {
             if let Some(e) = element(&id) {
                 let _ = e.focus();
             }
         });
+        let _ = w.request_animation_frame(f.unchecked_ref());
     }
 
     pub fn open_dialog(id: &str) {
@@ -97,11 +101,12 @@ mod browser {
             a.click();
             a.remove();
             // The download has started from the URL: it can go after this turn.
-            leptos::prelude::set_timeout(
-                move || {
-                    let _ = web_sys::Url::revoke_object_url(&url);
-                },
-                std::time::Duration::from_secs(1),
+            let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            });
+            let _ = web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                1000,
             );
             Some(())
         };
@@ -281,20 +286,23 @@ mod browser {
         (text(&e, "code").unwrap_or_default(), text(&e, "message"))
     }
 
-    /// The list of field errors of a 400 answer (`errors`, or the single `error`).
+    /// The list of field errors of a 400 answer (`errors`, or the single `error`), as written
+    /// (`FieldError::as_sent`: looking each message up in the catalogue would put every
+    /// message of Ponte in the wizard's wasm; the answers the wizard can get after its own
+    /// checks are the reference checks, whose messages carry values and were never found).
     pub fn field_errors(v: &JsValue) -> Vec<domain::FieldError> {
         let mut list: Vec<domain::FieldError> = items(v, "errors")
             .iter()
             .filter_map(|e| {
                 let message = text(e, "message")?;
                 let field = text(e, "field").unwrap_or_default();
-                Some(domain::FieldError::from_api(&field, message))
+                Some(domain::FieldError::as_sent(&field, message))
             })
             .collect();
         if list.is_empty() {
             let e = get(v, "error");
             if let Some(message) = text(&e, "message") {
-                list.push(domain::FieldError::from_api(
+                list.push(domain::FieldError::as_sent(
                     &text(&e, "field").unwrap_or_default(),
                     message,
                 ));
