@@ -305,7 +305,9 @@ pub fn assess(
             minutes,
         });
     }
-    crate::sort::sort_by_key(&mut evs, |e| (e.day, e.rank, e.slot, e.minutes));
+    // The hot sort (every pupil's events): the standard one, compiled for `Ev` alone; the
+    // shared sort's indirection costs the engine a fifth of its time here.
+    evs.sort_unstable_by_key(|e| (e.day, e.rank, e.slot, e.minutes));
 
     // Per day: cap at the timetable, take derogations out, keep the counted minutes per day.
     // The day's room goes to the approved derogations first (each up to what it still
