@@ -211,6 +211,7 @@ mod tests {
             surname: surname.into(),
             class_code: "3A".into(),
             grade,
+            status: Default::default(),
             pupil: Pupil::full_year(
                 grade,
                 TimetableProfile::from_days([6, 6, 6, 6, 6, 0]).unwrap(), // ok: test
@@ -270,6 +271,7 @@ mod tests {
             deroghe,
             unacknowledged: Vec::new(),
             absences_imported_at: None,
+            law159: Default::default(),
         };
         assess(reg, d("2026-06-10")).unwrap() // ok: test
     }
