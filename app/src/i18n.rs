@@ -858,6 +858,8 @@ mod tests {
         bad.extend(mismatches(
             serde_json::to_value(Lang::It.scrutiny())?,
             serde_json::to_value(Lang::En.scrutiny())?,
+        ));
+        bad.extend(mismatches(
             serde_json::to_value(Lang::It.law159())?,
             serde_json::to_value(Lang::En.law159())?,
         ));
