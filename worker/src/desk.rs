@@ -206,8 +206,8 @@ pub async fn frequenza(
     )
 }
 
-/// The list for `class`'s final scrutiny on `on` (default: the class's last lesson day), each
-/// pupil assessed on that day by `family::assess`, as the family's dashboard is.
+/// The list for `class`'s final scrutiny on `on` (`Scrutiny::assess`: the class's last lesson
+/// day by default).
 async fn scrutiny(
     env: &Env,
     school_id: i64,
@@ -215,20 +215,12 @@ async fn scrutiny(
     on: Option<NaiveDate>,
 ) -> Result<Scrutiny, ApiError> {
     let registers = db::school_registers(env, school_id, Some(&[class.to_owned()])).await?;
-    let last_day = registers
-        .iter()
-        .find_map(|r| r.child.as_ref().map(|c| c.calendar.last_lesson_day()));
-    let on = match (on, last_day) {
-        (Some(on), _) => on,
-        (None, Some(last)) => last,
-        (None, None) => crate::clock::today(env)?,
-    };
-    let positions = registers
-        .into_iter()
-        .filter(|r| r.child.is_some())
-        .map(|r| family::assess(r, on))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Scrutiny::of(class, on, &positions))
+    Ok(Scrutiny::assess(
+        class,
+        on,
+        registers,
+        crate::clock::today(env)?,
+    )?)
 }
 
 /// `GET /scuola/{id}/scrutinio?classe=&data=`: the list for a class's final scrutiny (issue 19

@@ -19,7 +19,7 @@
 //!   counts them either way.
 //! - Every other pupil's year is valid; the list says how many.
 
-use super::{ChildPosition, RequestStatus};
+use super::{assess, ChildPosition, Register, RequestStatus};
 use crate::attendance::{DerogaCategoryCode, Status};
 use crate::error::FieldError;
 use crate::messages::Msg;
@@ -151,6 +151,30 @@ impl Scrutiny {
     }
 }
 
+impl Scrutiny {
+    /// The list of `class_code` from its pupils' registers, each assessed on `on` — by default
+    /// the class's last lesson day (`today` when no pupil of it has a calendar yet). A pupil of
+    /// a class whose classes or calendar the school has not sent has no figures, as for the
+    /// family, and is left out.
+    pub fn assess(
+        class_code: &str,
+        on: Option<NaiveDate>,
+        registers: Vec<Register>,
+        today: NaiveDate,
+    ) -> Result<Scrutiny, FieldError> {
+        let last_day = registers
+            .iter()
+            .find_map(|r| r.child.as_ref().map(|c| c.calendar.last_lesson_day()));
+        let on = on.or(last_day).unwrap_or(today);
+        let positions = registers
+            .into_iter()
+            .filter(|r| r.child.is_some())
+            .map(|r| assess(r, on))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Scrutiny::of(class_code, on, &positions))
+    }
+}
+
 /// The page's address: `classe` (the class; without it the page only offers the choice) and
 /// `data` (the day of the scrutiny, `AAAA-MM-GG`; without it the class's last lesson day).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -184,7 +208,7 @@ mod tests {
     use crate::attendance::{
         presets, AbsenceKind, Calendar, LessonWeeks, Pupil, SchoolGrade, TimetableProfile,
     };
-    use crate::family::{assess, Absence, Child, DerogaRecord, Place, Register};
+    use crate::family::{Absence, Child, DerogaRecord, Place};
     use chrono::Datelike;
 
     fn d(s: &str) -> NaiveDate {
