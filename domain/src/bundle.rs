@@ -39,6 +39,17 @@ impl Bundle {
         }
     }
 
+    /// The package that builds it: `app` with [`Bundle::features`], a `cdylib` of its own
+    /// (app/bundles/lib.rs says why).
+    pub fn package(self) -> &'static str {
+        match self {
+            Bundle::Public => "bundle-public",
+            Bundle::Staff => "bundle-staff",
+            Bundle::Consent => "bundle-consent",
+            Bundle::Publish => "bundle-publish",
+        }
+    }
+
     /// The stem of its wasm and glue files; the boot module's is the same with `boot`.
     pub fn stem(self) -> &'static str {
         match self {

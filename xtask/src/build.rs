@@ -61,8 +61,8 @@ struct Client {
     js: Vec<u8>,
 }
 
-/// A browser bundle: `app` with the bundle's features (islands only), through wasm-bindgen
-/// and wasm-opt.
+/// A browser bundle: `app` with the bundle's features (islands only), built through its own
+/// package (app/bundles), then wasm-bindgen and wasm-opt.
 fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
     let target = paths::target().join("client");
     let name = bundle.stem();
@@ -70,17 +70,18 @@ fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
         .args([
             "build",
             "--package",
-            "app",
+            bundle.package(),
             "--lib",
             "--release",
             "--target",
             "wasm32-unknown-unknown",
-            "--features",
-            bundle.features(),
         ])
         .env("CARGO_TARGET_DIR", &target)
         .env("LEPTOS_OUTPUT_NAME", "ponte"))?;
-    let wasm = target.join("wasm32-unknown-unknown/release/app.wasm");
+    let wasm = target.join(format!(
+        "wasm32-unknown-unknown/release/{}.wasm",
+        bundle.package().replace('-', "_")
+    ));
     let out = target.join("bindgen");
     run(Command::new(&tools.wasm_bindgen)
         .args([
@@ -94,17 +95,58 @@ fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
         .arg(&out)
         .arg(&wasm))?;
     let opt = out.join(format!("{name}.opt.wasm"));
-    run(Command::new(&tools.wasm_opt)
-        .arg("-Oz")
-        .args(WASM_FEATURES)
-        .arg(out.join(format!("{name}_bg.wasm")))
-        .arg("-o")
-        .arg(&opt))?;
+    let mut args = vec!["-Oz"];
+    args.extend(WASM_FEATURES);
+    wasm_opt(tools, &out.join(format!("{name}_bg.wasm")), &opt, &args)?;
     Ok(Client {
         bundle,
         wasm: read(&opt)?,
         js: read(&out.join(format!("{name}.js")))?,
     })
+}
+
+/// `wasm-opt args input -o output`, or its output of an earlier run when the input and the
+/// arguments are the same (a warm `cargo xtask dev` would otherwise spend a minute of processor
+/// on the worker's unchanged module).
+pub fn wasm_opt(tools: &Tools, input: &Path, output: &Path, args: &[&str]) -> Result {
+    let bytes = read(input)?;
+    let mut key = bytes.clone();
+    key.extend(args.join(" ").bytes());
+    let cached = paths::target()
+        .join("wasm-opt-cache")
+        .join(format!("{:016x}.wasm", fnv64(&key)));
+    if !cached.exists() {
+        let tmp = cached.with_extension("tmp");
+        if let Some(dir) = tmp.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        run(Command::new(&tools.wasm_opt)
+            .arg(input)
+            .arg("-o")
+            .arg(&tmp)
+            .args(args))?;
+        std::fs::rename(&tmp, &cached).map_err(|e| format!("{}: {e}", cached.display()))?;
+        prune_oldest(cached.parent().unwrap_or(Path::new(".")), 16);
+    }
+    std::fs::copy(&cached, output)
+        .map(drop)
+        .map_err(|e| format!("cannot copy to {}: {e}", output.display()))
+}
+
+/// Deletes the oldest files of `dir` beyond the `keep` newest.
+fn prune_oldest(dir: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, old) in files.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(old);
+    }
 }
 
 /// A bundle's hashed files and the boot module that loads it; returns the boot module's name.
@@ -224,24 +266,23 @@ fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<Strin
     Ok(sw.replace("__VERSION__", &version))
 }
 
-/// The worker: workers-rs through worker-build, with tools pointed at installed binaries
-/// (worker-build would download them otherwise) and the hashed asset names baked in.
+/// The worker (workers-rs, built as worker-build would: `crate::worker_js`), with the hashed
+/// asset names baked in.
 fn worker(tools: &Tools, names: &AssetNames) -> Result {
-    let mut build = Command::new(&tools.worker_build);
-    for (bundle, boot) in &names.boots {
-        build.env(bundle.boot_env(), boot);
+    let mut envs: Vec<(String, String)> = names
+        .boots
+        .iter()
+        .map(|(bundle, boot)| (bundle.boot_env().to_owned(), boot.clone()))
+        .collect();
+    for (k, v) in [
+        ("PONTE_ASSET_CSS", &names.css),
+        ("PONTE_ASSET_ICONS", &names.icons),
+        ("PONTE_ASSET_PWA", &names.pwa),
+        ("PONTE_ASSET_PRINT", &names.print),
+    ] {
+        envs.push((k.to_owned(), v.clone()));
     }
-    run(build
-        .arg("--release")
-        .current_dir(paths::root().join("worker"))
-        .env("CARGO_TARGET_DIR", paths::target().join("worker"))
-        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
-        .env("WASM_OPT_BIN", &tools.wasm_opt)
-        .env("ESBUILD_BIN", &tools.esbuild)
-        .env("PONTE_ASSET_CSS", &names.css)
-        .env("PONTE_ASSET_ICONS", &names.icons)
-        .env("PONTE_ASSET_PWA", &names.pwa)
-        .env("PONTE_ASSET_PRINT", &names.print))
+    crate::worker_js::build(tools, &envs)
 }
 
 /// Build everything `wrangler dev` serves.
@@ -254,4 +295,40 @@ pub fn all(tools: &Tools) -> Result<AssetNames> {
     crate::openapi::write()?;
     worker(tools, &names)?;
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each bundle's package asks `app` for exactly the bundle's features.
+    #[test]
+    fn each_bundle_package_has_the_bundles_features() {
+        for bundle in Bundle::ALL {
+            let dir = bundle.package().trim_start_matches("bundle-");
+            let manifest = std::fs::read_to_string(
+                paths::root()
+                    .join("app/bundles")
+                    .join(dir)
+                    .join("Cargo.toml"),
+            )
+            .unwrap(); // ok: test
+            let want: Vec<String> = bundle
+                .features()
+                .split(',')
+                .map(|f| format!("\"{f}\""))
+                .collect();
+            assert!(
+                manifest.contains(&format!("name = \"{}\"\n", bundle.package())),
+                "{dir}: package name"
+            );
+            assert!(
+                manifest.contains(&format!(
+                    "app = {{ workspace = true, features = [{}] }}",
+                    want.join(", ")
+                )),
+                "{dir}: app's features"
+            );
+        }
+    }
 }
