@@ -32,18 +32,8 @@ fn write(p: &Path, bytes: &[u8]) -> Result {
 /// link to as well).
 pub use domain::bundle::Bundle;
 
-/// The public paths of the hashed static files.
-#[derive(Debug, Clone)]
-pub struct AssetNames {
-    pub css: String,
-    /// Each bundle's boot module, in the order of [`Bundle::ALL`].
-    pub boots: Vec<(Bundle, String)>,
-    pub icons: String,
-    /// Registers the service worker on the family pages (docs/pwa.md).
-    pub pwa: String,
-    /// The print button of a host's profile (`/enti/{id}`).
-    pub print: String,
-}
+/// The public paths of the hashed static files (written to `assets/asset-names.json`).
+pub use domain::asset_names::AssetNames;
 
 const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
@@ -182,7 +172,7 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let mut boots = Vec::with_capacity(clients.len());
     for c in clients {
         let boot = bundle_files(&pkg, &style, c.bundle, &c.wasm, &c.js)?;
-        boots.push((c.bundle, format!("/pkg/{boot}")));
+        boots.push((c.bundle.stem().to_owned(), format!("/pkg/{boot}")));
     }
 
     let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
@@ -246,13 +236,19 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     }
     write(&paths::assets().join("_headers"), headers.as_bytes())?;
 
-    Ok(AssetNames {
+    let names = AssetNames {
         css: format!("/pkg/{css_name}"),
         boots,
         icons: format!("/pkg/{icons_name}"),
         pwa: format!("/pkg/{pwa_name}"),
         print: format!("/pkg/{print_name}"),
-    })
+    };
+    let json = serde_json::to_vec_pretty(&names).map_err(|e| e.to_string())?;
+    write(
+        &paths::assets().join(domain::asset_names::FILE.trim_start_matches('/')),
+        &json,
+    )?;
+    Ok(names)
 }
 
 /// `style/sw.js` with the shell's file names and a cache version derived from them (and from the
@@ -266,35 +262,26 @@ fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<Strin
     Ok(sw.replace("__VERSION__", &version))
 }
 
-/// The worker (workers-rs, built as worker-build would: `crate::worker_js`), with the hashed
-/// asset names baked in.
-fn worker(tools: &Tools, names: &AssetNames) -> Result {
-    let mut envs: Vec<(String, String)> = names
-        .boots
-        .iter()
-        .map(|(bundle, boot)| (bundle.boot_env().to_owned(), boot.clone()))
-        .collect();
-    for (k, v) in [
-        ("PONTE_ASSET_CSS", &names.css),
-        ("PONTE_ASSET_ICONS", &names.icons),
-        ("PONTE_ASSET_PWA", &names.pwa),
-        ("PONTE_ASSET_PRINT", &names.print),
-    ] {
-        envs.push((k.to_owned(), v.clone()));
-    }
-    crate::worker_js::build(tools, &envs)
-}
-
-/// Build everything `wrangler dev` serves.
+/// Build everything `wrangler dev` serves: the browser bundles and their static files on one
+/// thread, the worker (built as workers-rs' worker-build would: `crate::worker_js`) on another,
+/// side by side — the worker learns the files' names at run time (`app::assets`), and each
+/// build's single-threaded end (link-time optimisation) leaves a core to the other.
 pub fn all(tools: &Tools) -> Result<AssetNames> {
-    let clients = Bundle::ALL
-        .into_iter()
-        .map(|b| client(tools, b))
-        .collect::<Result<Vec<_>>>()?;
-    let names = static_files(&clients)?;
     crate::openapi::write()?;
-    worker(tools, &names)?;
-    Ok(names)
+    std::thread::scope(|s| {
+        let worker = s.spawn(|| crate::worker_js::build(tools));
+        let clients = Bundle::ALL
+            .into_iter()
+            .map(|b| client(tools, b))
+            .collect::<Result<Vec<_>>>()
+            .and_then(|clients| static_files(&clients));
+        let worker = worker
+            .join()
+            .unwrap_or_else(|_| Err("the worker's build panicked".into()));
+        let names = clients?;
+        worker?;
+        Ok(names)
+    })
 }
 
 #[cfg(test)]

@@ -46,9 +46,8 @@ const FEATURES: [&str; 7] = [
 /// Functions wasm-bindgen exports for the shim itself, not handlers.
 const SYSTEM_FNS: [&str; 2] = ["__wbg_reset_state", "__worker_init_state"];
 
-/// Builds `worker/build/index.js` and `index_bg.wasm` from the `worker-ponte` crate; `envs` are
-/// passed to the compiler (the hashed asset names).
-pub fn build(tools: &Tools, envs: &[(String, String)]) -> Result {
+/// Builds `worker/build/index.js` and `index_bg.wasm` from the `worker-ponte` crate.
+pub fn build(tools: &Tools) -> Result {
     let crate_dir = paths::root().join("worker");
     let target = paths::target().join("worker");
     let mut cmd = cargo();
@@ -62,9 +61,6 @@ pub fn build(tools: &Tools, envs: &[(String, String)]) -> Result {
     .current_dir(&crate_dir)
     .env("CARGO_TARGET_DIR", &target)
     .env("WASM_BINDGEN_USE_JS_SYS", "1");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
     run(&mut cmd)?;
 
     let out = crate_dir.join("build");
