@@ -13,6 +13,7 @@
 //!
 //! Nothing else is answered, and no binding of the main worker's data is written.
 
+mod db;
 mod trust;
 
 use domain::mail::{SigningWindow, TrustStore, Verdict};

@@ -3,8 +3,6 @@
 //! then let `CadesFile::check` decide (docs/publishing.md, "Qualified signatures").
 
 use domain::mail::{read_cades, Checked, Crls, QualifiedCas, SigningWindow, Verdict};
-use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::{Env, Fetch, Request, RequestInit};
 
 /// A CRL larger than this is not read (the largest Italian qualified CAs' CRLs are a few MB;
@@ -29,7 +27,7 @@ pub async fn verify_qualified(env: &Env, p7m: &[u8], window: SigningWindow) -> V
         Ok(k) => k,
         Err(e) => return Verdict::Refused(e),
     };
-    let rows = match cas_with_subjects(env, &keys).await {
+    let rows = match crate::db::cas_with_subjects(env, &keys).await {
         Ok(rows) => rows,
         Err(e) => return Verdict::Failed(e),
     };
@@ -51,52 +49,6 @@ pub async fn verify_qualified(env: &Env, p7m: &[u8], window: SigningWindow) -> V
         Ok(checked) => Verdict::Ok(checked),
         Err(e) => Verdict::Refused(e),
     }
-}
-
-/// The qualified CAs of the national trusted list (`trusted_cas`, migration 0008, written by
-/// `cargo xtask import-tsl`) whose subject key (`domain::mail::subject_key`) is one of `keys`:
-/// the issuers of a file's signers, and nothing else of the list. Each is its certificate (DER)
-/// and since when its status is granted (Unix seconds).
-async fn cas_with_subjects(env: &Env, keys: &[String]) -> Result<Vec<(Vec<u8>, i64)>, String> {
-    #[derive(Deserialize)]
-    struct Row {
-        certificate: String,
-        status_start: f64,
-    }
-    let db = env.d1("DB").map_err(|e| format!("D1 binding: {e}"))?;
-    let keys = serde_json::to_string(keys).map_err(|e| e.to_string())?;
-    let rows: Vec<Row> = db
-        .prepare(
-            "SELECT certificate, status_start FROM trusted_cas \
-             WHERE subject_key IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(&[JsValue::from_str(&keys)])
-        .map_err(|e| format!("trusted CAs: {e}"))?
-        .all()
-        .await
-        .map_err(|e| format!("trusted CAs: {e}"))?
-        .results()
-        .map_err(|e| format!("trusted CAs: {e}"))?;
-    rows.into_iter()
-        .map(|r| {
-            let der = unhex(&r.certificate).ok_or("a trusted CA's certificate is not hex")?;
-            Ok((der, r.status_start as i64))
-        })
-        .collect()
-}
-
-/// Lower- or upper-case hex to bytes; `None` for anything else.
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    let s = s.trim().as_bytes();
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    s.chunks_exact(2)
-        .map(|pair| {
-            let digit = |c: u8| (c as char).to_digit(16);
-            Some((digit(pair[0])? * 16 + digit(pair[1])?) as u8)
-        })
-        .collect()
 }
 
 /// The CRL at `url`, from KV while it is current, else fetched; kept in KV only once a CA of
