@@ -22,7 +22,7 @@ mod request_pages;
 mod review;
 mod school;
 mod shortlist;
-mod trust;
+mod verifier;
 
 use axum::http::{Method, Request};
 use axum::response::IntoResponse;

@@ -263,13 +263,17 @@ fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<Strin
 }
 
 /// Build everything `wrangler dev` serves: the browser bundles and their static files on one
-/// thread, the worker (built as workers-rs' worker-build would: `crate::worker_js`) on another,
+/// thread, the two workers (built as workers-rs' worker-build would: `crate::worker_js`) on another,
 /// side by side — the worker learns the files' names at run time (`app::assets`), and each
 /// build's single-threaded end (link-time optimisation) leaves a core to the other.
 pub fn all(tools: &Tools) -> Result<AssetNames> {
     crate::openapi::write()?;
     std::thread::scope(|s| {
-        let worker = s.spawn(|| crate::worker_js::build(tools));
+        let worker = s.spawn(|| {
+            crate::worker_js::Worker::ALL
+                .into_iter()
+                .try_for_each(|w| crate::worker_js::build(tools, w))
+        });
         let clients = Bundle::ALL
             .into_iter()
             .map(|b| client(tools, b))

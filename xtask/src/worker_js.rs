@@ -46,10 +46,52 @@ const FEATURES: [&str; 7] = [
 /// Functions wasm-bindgen exports for the shim itself, not handlers.
 const SYSTEM_FNS: [&str; 2] = ["__wbg_reset_state", "__worker_init_state"];
 
-/// Builds `worker/build/index.js` and `index_bg.wasm` from the `worker-ponte` crate.
-pub fn build(tools: &Tools) -> Result {
-    let crate_dir = paths::root().join("worker");
-    let target = paths::target().join("worker");
+/// Ponte's two workers: the crate's directory (its `build/` gets `index.js` and
+/// `index_bg.wasm`) and its library's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Worker {
+    /// `worker/`: pages, API, D1, KV (wrangler.toml).
+    Main,
+    /// `verifier/`: the PEC and CAdES checks behind the main worker's `VERIFIER` binding
+    /// (verifier/wrangler.toml).
+    Verifier,
+}
+
+impl Worker {
+    pub const ALL: [Worker; 2] = [Worker::Main, Worker::Verifier];
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Worker::Main => "worker",
+            Worker::Verifier => "verifier",
+        }
+    }
+
+    fn lib(self) -> &'static str {
+        match self {
+            Worker::Main => "worker_ponte",
+            Worker::Verifier => "ponte_verifier",
+        }
+    }
+
+    /// Its wrangler configuration, from the repository's root.
+    pub fn config(self) -> &'static str {
+        match self {
+            Worker::Main => "wrangler.toml",
+            Worker::Verifier => "verifier/wrangler.toml",
+        }
+    }
+
+    /// The module wrangler uploads.
+    pub fn wasm(self) -> std::path::PathBuf {
+        paths::root().join(self.dir()).join("build/index_bg.wasm")
+    }
+}
+
+/// Builds `build/index.js` and `index_bg.wasm` in the worker's directory.
+pub fn build(tools: &Tools, worker: Worker) -> Result {
+    let crate_dir = paths::root().join(worker.dir());
+    let target = paths::target().join(worker.dir());
     let mut cmd = cargo();
     cmd.args([
         "build",
@@ -69,7 +111,10 @@ pub fn build(tools: &Tools) -> Result {
     // Git ignores what the build writes (the directory's own .gitignore, as worker-build's).
     write(&out.join(".gitignore"), "*")?;
     run(Command::new(&tools.wasm_bindgen)
-        .arg(target.join("wasm32-unknown-unknown/release/worker_ponte.wasm"))
+        .arg(target.join(format!(
+            "wasm32-unknown-unknown/release/{}.wasm",
+            worker.lib()
+        )))
         .arg("--out-dir")
         .arg(&out)
         .args([
