@@ -63,7 +63,9 @@
 //! - **Overdue**: a dated communication not marked as sent after its date.
 
 use super::law159::cases::{CaseState, NextStep, PupilCases};
-use super::obligation::{age_on, class_year, NextYearChoice, Outcome, SchoolStatus, WithdrawalKind};
+use super::obligation::{
+    age_on, class_year, NextYearChoice, Outcome, SchoolStatus, WithdrawalKind,
+};
 use super::{Calendar, Pupil, SchoolGrade};
 use crate::error::FieldError;
 use crate::messages::Msg;
@@ -206,7 +208,10 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarEntry>, Vec<String>> {
         let region_ok = region.len() == 2
             && region.bytes().all(|b| b.is_ascii_digit())
             && (1..=20).contains(&region.parse::<u32>().unwrap_or(0));
-        let year = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+        let year = year
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y));
         let op = Operation::from_code(op);
         let by = NaiveDate::parse_from_str(by, "%Y-%m-%d").ok();
         let mut bad = Vec::new();
@@ -233,7 +238,9 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarEntry>, Vec<String>> {
                     .iter()
                     .any(|e| e.region == region && e.year == year && e.operation == operation)
                 {
-                    errors.push(format!("riga {n}: operazione già indicata per la regione e l'anno"));
+                    errors.push(format!(
+                        "riga {n}: operazione già indicata per la regione e l'anno"
+                    ));
                 } else {
                     out.push(CalendarEntry {
                         region: region.to_owned(),
@@ -585,14 +592,19 @@ pub fn parse_sent(
     first_lesson_day: NaiveDate,
     today: NaiveDate,
 ) -> Result<(Communication, NaiveDate), FieldError> {
-    let c = Communication::from_code(communication.trim())
-        .ok_or_else(|| FieldError::invalid_says("communication", Msg::ArsCommunicationUnknown, &[]))?;
+    let c = Communication::from_code(communication.trim()).ok_or_else(|| {
+        FieldError::invalid_says("communication", Msg::ArsCommunicationUnknown, &[])
+    })?;
     let on = crate::import::parse_date(on).map_err(|mut e| {
         e.field = Some("sent_on".to_owned());
         e
     })?;
     if on > today {
-        return Err(FieldError::invalid_says("sent_on", Msg::CaseDateInFuture, &[]));
+        return Err(FieldError::invalid_says(
+            "sent_on",
+            Msg::CaseDateInFuture,
+            &[],
+        ));
     }
     if on < first_lesson_day {
         return Err(FieldError::invalid_says(

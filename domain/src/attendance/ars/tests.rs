@@ -321,7 +321,11 @@ fn never_present_needs_ten_lesson_days_and_no_day_attended() {
     // After the deadline the list is as it was on 25 October: a pupil who came later stays
     // listed (overdue unless sent); one who came before it does not.
     let after = d(2024, 11, 20);
-    y.absent = all.iter().copied().filter(|x| *x > d(2024, 10, 25)).collect();
+    y.absent = all
+        .iter()
+        .copied()
+        .filter(|x| *x > d(2024, 10, 25))
+        .collect();
     assert_eq!(needs_of(&y, &veneto(), after), vec![]);
     y.absent = all
         .iter()
@@ -534,7 +538,10 @@ fn marking_as_sent_takes_a_known_communication_and_a_day_of_the_year() {
         (Communication::RitiroDopo1503, today)
     );
     assert_eq!(
-        parse_sent("x", "2025-03-20", first, today).unwrap_err().field.as_deref(),
+        parse_sent("x", "2025-03-20", first, today)
+            .unwrap_err()
+            .field
+            .as_deref(),
         Some("communication")
     );
     for bad in ["2025-03-21", "2024-09-15", ""] {
