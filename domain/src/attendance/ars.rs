@@ -67,6 +67,7 @@ use super::obligation::{
     age_on, class_year, NextYearChoice, Outcome, SchoolStatus, WithdrawalKind,
 };
 use super::{Calendar, Pupil, SchoolGrade};
+use crate::api::types::{ArsDeadline, ArsItem, ArsList, SchoolArs};
 use crate::error::FieldError;
 use crate::messages::Msg;
 use chrono::{Datelike, Days, NaiveDate};
@@ -614,6 +615,97 @@ pub fn parse_sent(
         ));
     }
     Ok((c, on))
+}
+
+/// A pupil as the lists name them (the fields ARS asks for that Ponte holds: FAQ 2 asks for
+/// "i dati completi dello studente minore, comprensivi di indirizzo e numero telefonico di
+/// contatto … verificando la classe frequentata"; Ponte holds no address or telephone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub pupil_id: i64,
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+    pub matricola: String,
+    pub codice_fiscale: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+}
+
+/// A line of a list: the pupil, the need, whether it is overdue, and what was recorded.
+pub fn item(p: &Listed, need: Need, sent: Option<Sent>, today: NaiveDate) -> ArsItem {
+    ArsItem {
+        pupil_id: p.pupil_id,
+        surname: p.surname.clone(),
+        name: p.name.clone(),
+        class_code: p.class_code.clone(),
+        matricola: p.matricola.clone(),
+        codice_fiscale: p.codice_fiscale.clone(),
+        birth_date: p.birth_date,
+        overdue: sent.is_none() && need.due.overdue(today),
+        need,
+        sent,
+    }
+}
+
+/// The school's lists: one per [`Communication`] (empty ones too), each pupil in class and
+/// name order, with what the school marked as sent (`sent`: pupil, communication, record).
+pub fn school_lists(
+    today: NaiveDate,
+    region: &str,
+    school_year: i32,
+    cal: &ArsCalendar,
+    pupils: &[(Listed, Vec<Need>)],
+    sent: &[(i64, Communication, Sent)],
+) -> SchoolArs {
+    let sent_of = |pupil: i64, c: Communication| {
+        sent.iter()
+            .find(|(p, sc, _)| *p == pupil && *sc == c)
+            .map(|(_, _, s)| s.clone())
+    };
+    let lists = Communication::ALL
+        .into_iter()
+        .map(|c| {
+            let mut items: Vec<ArsItem> = pupils
+                .iter()
+                .flat_map(|(p, needs)| {
+                    needs
+                        .iter()
+                        .filter(move |n| n.communication == c)
+                        .map(move |n| item(p, *n, sent_of(p.pupil_id, c), today))
+                })
+                .collect();
+            items.sort_by(|a, b| {
+                (&a.class_code, &a.surname, &a.name, a.pupil_id).cmp(&(
+                    &b.class_code,
+                    &b.surname,
+                    &b.name,
+                    b.pupil_id,
+                ))
+            });
+            ArsList {
+                communication: c,
+                dropout: c.is_dropout(),
+                due_by: c.operation().and_then(|op| cal.deadline(op, school_year)),
+                to_send: items.iter().filter(|i| i.sent.is_none()).count() as u32,
+                items,
+            }
+        })
+        .collect();
+    SchoolArs {
+        as_of: today,
+        region: region.to_owned(),
+        school_year,
+        calendar: cal
+            .for_school_year(school_year)
+            .into_iter()
+            .map(|(operation, by)| ArsDeadline {
+                operation,
+                by,
+                days_left: by.signed_duration_since(today).num_days(),
+            })
+            .collect(),
+        lists,
+    }
 }
 
 #[cfg(test)]

@@ -555,3 +555,61 @@ fn marking_as_sent_takes_a_known_communication_and_a_day_of_the_year() {
         );
     }
 }
+
+#[test]
+fn the_school_s_lists_are_all_there_sorted_with_what_was_sent() {
+    let today = d(2025, 5, 2);
+    let listed = |id, class: &str, surname: &str| Listed {
+        pupil_id: id,
+        surname: surname.to_owned(),
+        name: "N".to_owned(),
+        class_code: class.to_owned(),
+        matricola: format!("M{id}"),
+        codice_fiscale: None,
+        birth_date: None,
+    };
+    let terza = |basis| Need {
+        communication: Communication::TerzaSenzaScelta,
+        basis,
+        event_on: None,
+        due: Due::By { by: d(2025, 4, 30) },
+    };
+    let pupils = vec![
+        (listed(3, "3B", "Rossi"), vec![terza(Basis::Recorded)]),
+        (
+            listed(1, "3A", "Verdi"),
+            vec![terza(Basis::ChoiceNotRecorded)],
+        ),
+        (listed(2, "3A", "Bianchi"), vec![terza(Basis::Recorded)]),
+    ];
+    let sent = vec![(
+        1,
+        Communication::TerzaSenzaScelta,
+        Sent {
+            on: d(2025, 4, 29),
+            by: "X".to_owned(),
+            by_name: None,
+        },
+    )];
+    let s = school_lists(today, VENETO, 2024, &veneto(), &pupils, &sent);
+    assert_eq!(s.lists.len(), Communication::ALL.len());
+    assert_eq!(s.calendar.len(), 4);
+    assert_eq!(s.calendar[1].days_left, -2);
+    let l = s
+        .lists
+        .iter()
+        .find(|l| l.communication == Communication::TerzaSenzaScelta)
+        .unwrap();
+    assert_eq!(l.due_by, Some(d(2025, 4, 30)));
+    let ids: Vec<i64> = l.items.iter().map(|i| i.pupil_id).collect();
+    assert_eq!(ids, vec![2, 1, 3]);
+    assert_eq!(l.to_send, 2);
+    assert!(l.items[0].overdue && !l.items[1].overdue && l.items[2].overdue);
+    assert!(l.items[1].sent.is_some());
+    let ip = s
+        .lists
+        .iter()
+        .find(|l| l.communication == Communication::IstruzioneParentale)
+        .unwrap();
+    assert!(!ip.dropout && ip.items.is_empty() && ip.due_by.is_none());
+}
