@@ -114,9 +114,9 @@ impl ArsTexts {
         match *b {
             Basis::Recorded => self.basis_recorded.to_owned(),
             Basis::ChoiceNotRecorded => self.basis_choice_not_recorded.to_owned(),
-            Basis::NeverPresent { since, lesson_days } => fill(
+            Basis::NeverPresent { from, lesson_days } => fill(
                 self.basis_never_present,
-                &[("n", &lesson_days.to_string()), ("date", &date_it(since))],
+                &[("n", &lesson_days.to_string()), ("date", &date_it(from))],
             ),
             Basis::Law159 { resume_by, .. } => {
                 fill(self.basis_law159, &[("date", &date_it(resume_by))])

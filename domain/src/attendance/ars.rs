@@ -339,8 +339,8 @@ pub enum Basis {
     Recorded,
     /// The third year's choice is not recorded (empty): to check.
     ChoiceNotRecorded,
-    /// The register: no lesson day attended out of `lesson_days` since `since`.
-    NeverPresent { since: NaiveDate, lesson_days: u32 },
+    /// The register: no lesson day attended out of `lesson_days` from `from`.
+    NeverPresent { from: NaiveDate, lesson_days: u32 },
     /// A Law 159 case (`episode`) in which attendance did not resume by `resume_by`, and no
     /// lesson day attended since: a dropout to verify.
     Law159 { episode: u32, resume_by: NaiveDate },
@@ -499,7 +499,7 @@ pub fn needs(f: &Facts<'_>, cal: &ArsCalendar, today: NaiveDate) -> Vec<Need> {
         out.push(Need {
             communication: Communication::IscrittoNonPresente,
             basis: Basis::NeverPresent {
-                since: first,
+                from: first,
                 lesson_days: lessons,
             },
             event_on: None,

@@ -305,7 +305,7 @@ fn never_present_needs_ten_lesson_days_and_no_day_attended() {
         vec![Need {
             communication: Communication::IscrittoNonPresente,
             basis: Basis::NeverPresent {
-                since: d(2024, 9, 16),
+                from: d(2024, 9, 16),
                 lesson_days: 10
             },
             event_on: None,
@@ -339,7 +339,7 @@ fn never_present_needs_ten_lesson_days_and_no_day_attended() {
     assert_eq!(
         n[0].basis,
         Basis::NeverPresent {
-            since: d(2024, 9, 16),
+            from: d(2024, 9, 16),
             lesson_days: lessons_to_deadline
         }
     );
@@ -363,7 +363,7 @@ fn never_present_counts_from_a_late_enrolment() {
     assert_eq!(
         n[0].basis,
         Basis::NeverPresent {
-            since: d(2024, 10, 1),
+            from: d(2024, 10, 1),
             lesson_days: from_start.len() as u32
         }
     );
