@@ -123,7 +123,7 @@ fn list(
             .collect_view();
         view! {
             <div class="table-wrap" role="region" aria-labelledby=format!("{code}-caption") tabindex="0">
-                <table class="desk" id=format!("tabella-{code}")>
+                <table class="desk ars" id=format!("tabella-{code}")>
                     <caption id=format!("{code}-caption") class="visually-hidden">
                         {at.communication(l.communication)}
                     </caption>
@@ -184,9 +184,12 @@ fn row(
                     <input type="hidden" name="next" value=format!("/scuola/{school_id}/ars#{code}")/>
                     <label for=id.clone()>{at.sent_on}</label>
                     <input type="date" id=id name="sent_on" value=today.to_string() max=today.to_string() required=true/>
-                    <button type="submit" class="btn btn-primary">
+                    <button
+                        type="submit"
+                        class="btn btn-primary"
+                        aria-label=format!("{} — {} {}", at.mark, i.surname, i.name)
+                    >
                         {at.mark}
-                        <span class="visually-hidden">{format!(" — {} {}", i.surname, i.name)}</span>
                     </button>
                 </form>
             }
