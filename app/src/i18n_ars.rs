@@ -59,7 +59,6 @@ pub struct ArsTexts {
     pub home_heading: &'static str,
     /// With `{operation}`, `{date}`, `{left}`.
     pub home_line: &'static str,
-    pub home_link: &'static str,
     pub summary_label: &'static str,
 }
 
@@ -215,7 +214,6 @@ pub static ARS_IT: ArsTexts = ArsTexts {
          (Allegato 2, FAQ 2): Ponte non li ha, vanno completati in ARS.",
     home_heading: "Scadenze ARS",
     home_line: "{operation}: entro il {date} ({left})",
-    home_link: "Le comunicazioni ARS",
     summary_label: "Riepilogo delle comunicazioni",
 };
 
@@ -309,6 +307,5 @@ pub static ARS_EN: ArsTexts = ArsTexts {
          2, FAQ 2): Ponte does not hold them; complete them in ARS.",
     home_heading: "ARS deadlines",
     home_line: "{operation}: by {date} ({left})",
-    home_link: "The ARS communications",
     summary_label: "Summary of the communications",
 };

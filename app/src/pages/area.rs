@@ -233,9 +233,9 @@ pub struct ArsHome {
     pub deadlines: Vec<domain::api::types::ArsDeadline>,
 }
 
-/// The ARS deadlines of the school year with the days left, and the way to the lists.
+/// The ARS deadlines of the school year with the days left (the lists are a link below).
 #[component]
-fn ArsDue(lang: Lang, school_id: i64, ars: ArsHome) -> impl IntoView {
+fn ArsDue(lang: Lang, ars: ArsHome) -> impl IntoView {
     let at = lang.ars();
     view! {
         <section class="ars-due">
@@ -270,7 +270,6 @@ fn ArsDue(lang: Lang, school_id: i64, ars: ArsHome) -> impl IntoView {
                 }
                     .erased()
             }}
-            <p><a href=format!("/scuola/{school_id}/ars")>{at.home_link}</a></p>
         </section>
     }
 }
@@ -413,7 +412,7 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                 />
                                 {r
                                     .ars
-                                    .map(|ars| view! { <ArsDue lang=lang school_id=r.school_id ars=ars/> })}
+                                    .map(|ars| view! { <ArsDue lang=lang ars=ars/> })}
                                 <ul class="links">
                                     <li>
                                         <a href=format!(
