@@ -187,4 +187,4 @@ pub use obligation::{
     NextYearChoice, Obligation, Outcome, SchoolStatus, Withdrawal, WithdrawalKind,
 };
 pub use policy::{DerogaMode, Policy};
-pub use pupil::{personalised_annual_hours, Enrolment, Pupil, SchoolGrade};
+pub use pupil::{hours_at_this_school, personalised_annual_hours, Enrolment, Pupil, SchoolGrade};

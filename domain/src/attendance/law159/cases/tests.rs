@@ -32,7 +32,14 @@ fn cases_on(
     today: NaiveDate,
 ) -> PupilCases {
     let cal = year_2024_25();
-    let report = check(&cal, &pupil(), events, &records.episode_records(), today);
+    let report = check(
+        &cal,
+        &pupil(),
+        events,
+        &[],
+        &records.episode_records(),
+        today,
+    );
     cases(&report, records, |_| applies, today)
 }
 
