@@ -188,6 +188,12 @@ fn family_notice(
     }
 }
 
+/// The pupil's derogation requests as the rules take them (the approved ones excuse what they
+/// cover).
+fn deroghe(reg: &Register) -> Vec<domain::attendance::Deroga> {
+    reg.deroghe.iter().map(|d| d.deroga().clone()).collect()
+}
+
 /// The pupil's absence records as the rules take them (up to `today`).
 fn events(reg: &Register, today: NaiveDate) -> Vec<domain::attendance::AbsenceEvent> {
     reg.absences
@@ -250,6 +256,7 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                                 &child.calendar,
                                 &child.pupil,
                                 &events(&reg, today),
+                                &deroghe(&reg),
                                 from,
                                 flag,
                             ),
@@ -471,16 +478,19 @@ pub async fn document(
     };
     let today = file.as_of;
     let all = events(&reg, today);
+    let excusing = deroghe(&reg);
     let days = match (kind, &case) {
         (DocKind::Letter, Some(c)) => match (c.window_start, c.flagged_on) {
             (Some(from), Some(to)) => {
-                unjustified_dates(&child.calendar, &child.pupil, &all, from, to)
+                unjustified_dates(&child.calendar, &child.pupil, &all, &excusing, from, to)
             }
             _ => Vec::new(),
         },
         // The report to the mayor: every unjustified day from the window's start to today.
         (DocKind::Mayor, Some(c)) => match c.window_start {
-            Some(from) => unjustified_dates(&child.calendar, &child.pupil, &all, from, today),
+            Some(from) => {
+                unjustified_dates(&child.calendar, &child.pupil, &all, &excusing, from, today)
+            }
             None => Vec::new(),
         },
         _ => Vec::new(),

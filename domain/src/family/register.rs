@@ -684,4 +684,114 @@ mod tests {
         assert!(ok("2025-11-05", "2025-11-04", 1).is_err(), "dates reversed");
         assert!(ok("2025-11-03", "2025-11-04", i64::from(u32::MAX) + 1).is_err());
     }
+
+    /// Issue 19 point 7: the product passes the school's recorded steps to the rule, so a
+    /// second flag later in the year shows as a case of its own, with its deadline, and the
+    /// deadlines of a notice appear (before the case records only the first flag ever showed).
+    #[test]
+    fn a_second_flag_later_in_the_year_is_a_case_with_its_deadlines() {
+        use crate::attendance::law159::cases::{
+            record_step, CaseState, Channel, Deadline, NextStep, Step,
+        };
+        use chrono::Datelike;
+        let weekdays = |from: &str| {
+            d(from)
+                .iter_days()
+                .filter(|x| x.weekday().num_days_from_monday() < 5)
+                .step_by(2)
+                .take(16)
+                .collect::<Vec<_>>()
+        };
+        // Sixteen days every other weekday from 1 October, back at school afterwards; sixteen
+        // more from 2 February.
+        let first = weekdays("2025-10-01");
+        let second = weekdays("2026-02-02");
+        let absences: Vec<Absence> = first
+            .iter()
+            .chain(&second)
+            .enumerate()
+            .map(|(i, x)| {
+                Absence::new(i as i64 + 1, *x, AbsenceKind::WholeDay, None, false, None).unwrap()
+            })
+            .collect();
+        let today = d("2026-04-15");
+        let reg = |law159: Law159Records| Register {
+            law159,
+            ..register(absences.clone(), vec![])
+        };
+        // Nothing recorded: the first case waits for the family's notice, and no second one
+        // starts while it is open.
+        let p = assess(reg(Law159Records::default()), today).unwrap();
+        assert_eq!(p.law159_cases.cases.len(), 1);
+        assert_eq!(p.law159_cases.cases[0].flagged_on, Some(first[15]));
+        // The family told by letter on the sixteenth day; the pupil back the next weekday.
+        let told = record_step(
+            &p.law159_cases,
+            &Law159Records::default(),
+            Step::FamilyNotified {
+                episode: 0,
+                on: first[15],
+                channel: Channel::Letter,
+            },
+            today,
+        )
+        .unwrap();
+        let p = assess(reg(told.clone()), today).unwrap();
+        let cases = &p.law159_cases.cases;
+        assert_eq!(cases.len(), 2, "{cases:?}");
+        assert_eq!(cases[0].state, CaseState::Resumed);
+        assert_eq!(cases[1].state, CaseState::Open);
+        assert_eq!(cases[1].window_start, Some(second[0]));
+        assert_eq!(cases[1].flagged_on, Some(second[15]));
+        assert_eq!(
+            cases[1].next,
+            Some(Deadline {
+                step: NextStep::NotifyFamily,
+                by: second[15],
+                overdue: false
+            })
+        );
+        // The second notice, on the day of the flag (Monday 16 March), the pupil still away:
+        // its deadlines are the calendar's, seven days and seven more.
+        let on = second[15];
+        assert_eq!(on, d("2026-03-16"));
+        let both = record_step(
+            &p.law159_cases,
+            &told,
+            Step::FamilyNotified {
+                episode: 1,
+                on,
+                channel: Channel::Notice,
+            },
+            today,
+        )
+        .unwrap();
+        let away: Vec<Absence> = on
+            .iter_days()
+            .skip(1)
+            .take_while(|x| *x <= today)
+            .filter(|x| x.weekday().num_days_from_monday() < 5)
+            .enumerate()
+            .map(|(i, x)| {
+                Absence::new(100 + i as i64, x, AbsenceKind::WholeDay, None, false, None).unwrap()
+            })
+            .collect();
+        let mut r = reg(both);
+        r.absences.extend(away);
+        let p = assess(r, today).unwrap();
+        let c = &p.law159_cases.cases[1];
+        assert_eq!(c.state, CaseState::FamilyNotified);
+        assert_eq!(c.family_notified_on, Some(on));
+        assert_eq!(c.resume_by, Some(d("2026-03-23")));
+        assert_eq!(c.mayor_notice_due_by, Some(d("2026-03-30")));
+        assert_eq!(
+            c.next,
+            Some(Deadline {
+                step: NextStep::NotifyMayor,
+                by: d("2026-03-30"),
+                overdue: true
+            })
+        );
+        assert_eq!(p.law159_cases.next(), c.next);
+    }
 }
