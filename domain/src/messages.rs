@@ -179,8 +179,15 @@ messages! {
     CaseEpisodeNumber => "Indicare il numero del caso (0 per il primo dell'anno).",
     CaseChannelUnknown => "Indicare come è stata informata la famiglia: letter (lettera) o notice (avviso in Ponte).",
     CaseReasonUnknown => "Indicare il motivo della chiusura: justified, transferred, home_schooling o other.",
-    CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed o elusione_reported.",
+    CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed, elusione_reported \
+         o late_entries_notified.",
     Law159MayorOnly => "Le segnalazioni al sindaco le registrano la segreteria e il dirigente scolastico.",
+    CaseStepTaken => "Un altro passo di questo caso è stato appena registrato: ricaricare la pagina e controllare.",
+    LateEntriesThresholdRange => "Il numero di ritardi oltre il quale la famiglia riceve l'informativa deve essere \
+         un numero intero da {min} a {max}.",
+    LateEntriesNotDue => "L'informativa sui ritardi non è dovuta: dall'ultima comunicazione i ritardi non hanno \
+         raggiunto la soglia della scuola.",
+    LateEntriesNoticeBeforeThreshold => "La data non può precedere il giorno in cui i ritardi hanno raggiunto la soglia.",
     RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
     ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
     ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",

@@ -166,6 +166,7 @@
 pub mod calendar;
 pub mod engine;
 pub mod events;
+pub mod late_entries;
 pub mod law159;
 pub mod limits;
 pub mod obligation;
