@@ -13,8 +13,8 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::Lang;
 use app::pages::obbligo::{
-    letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage, HistoryLine, ObbligoPage,
-    PupilFile, StandingRow,
+    late_notice_paragraphs, letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage,
+    HistoryLine, ObbligoPage, PupilFile, StandingRow,
 };
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
@@ -203,9 +203,33 @@ fn events(reg: &Register, today: NaiveDate) -> Vec<domain::attendance::AbsenceEv
         .collect()
 }
 
+/// The notice of repeated late entries: the facts since they were counted and the absence hours
+/// counted so far (seed 003), to acknowledge.
+fn late_notice(reg: &Register, p: &family::ChildPosition) -> Option<NoticeDraft> {
+    let l = p.law159_cases.late_entries.as_ref()?;
+    let t = Lang::It.law159();
+    let name = format!("{} {}", p.name, p.surname);
+    let body = late_notice_paragraphs(
+        Lang::It,
+        &name,
+        &p.class_code,
+        l,
+        p.dashboard.counted_absence_minutes,
+        p.dashboard.max_absence_hours,
+    );
+    Some(NoticeDraft {
+        title: t.late_notice_title.to_owned(),
+        body: body.join("\n\n"),
+        audience: Audience::Pupils(vec![reg.place.pupil_id]),
+        requires_ack: true,
+    })
+}
+
 /// `POST /api/v1/pupils/{id}/law159` `{"step","episode","on","channel","reason"}`: one step of
 /// one case (`domain::attendance::law159::cases::record_step`), its audit entry, and for the
-/// `notice` channel the notice the family must acknowledge.
+/// `notice` channel, and for the notice of repeated late entries, the notice the family must
+/// acknowledge. A step whose slot another request took since the records were read writes
+/// nothing: 409.
 pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
         let id = id_of(&id)?;
@@ -226,8 +250,10 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
         let today = crate::clock::today(&env)?;
         let before = family::assess(reg.clone(), today)?;
         let after = cases::record_step(&before.law159_cases, &reg.law159, step, today)?;
+        let slot = reg.law159.slot(&step);
         let (record, notice) = match step {
             Step::ElusioneReported { .. } => (None, None),
+            Step::LateEntriesNotified { .. } => (None, late_notice(&reg, &before)),
             Step::FamilyNotified { episode, .. }
             | Step::MayorNotified { episode, .. }
             | Step::Closed { episode, .. } => {
@@ -270,7 +296,7 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 (Some(record), notice)
             }
         };
-        db::record_step(
+        let written = db::record_step(
             &env,
             &db::CaseWrite {
                 school_id,
@@ -278,11 +304,15 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 by: &s.codice_fiscale,
                 now: crate::auth::now(),
                 step: &step,
+                slot,
                 record: record.as_ref(),
                 notice: notice.as_ref(),
             },
         )
         .await?;
+        if !written {
+            return Err(FieldError::conflict_says(Msg::CaseStepTaken, &[]).into());
+        }
         let reg = staff_register(&env, &a, id).await?;
         let p = family::assess(reg, today)?;
         Ok(Done::new(

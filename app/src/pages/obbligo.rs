@@ -97,6 +97,19 @@ pub fn ObbligoPage(
             </section>
         }
     });
+    let (items, late): (Vec<SchoolLaw159Pupil>, Vec<SchoolLaw159Pupil>) = {
+        let late = items
+            .iter()
+            .filter(|p| p.cases.late_entries.is_some())
+            .cloned()
+            .collect();
+        let items = items
+            .into_iter()
+            .filter(|p| !p.cases.cases.is_empty() || p.cases.elusione.is_some())
+            .collect();
+        (items, late)
+    };
+    let late = late_section(t, school_id, user.csrf.clone(), as_of, late);
     let empty = items.is_empty();
     let count = fill(t.count, &[("n", &items.len().to_string())]);
     let rows = items
@@ -141,9 +154,92 @@ pub fn ObbligoPage(
                 }
                     .erased()
             }}
+            {late}
             {others}
         </Page>
     }
+}
+
+/// The desk's section of repeated late entries: who passed the school's threshold since the
+/// last notice (or was sent one), with the button that sends it (the notice in Ponte).
+fn late_section(
+    t: &'static Law159Texts,
+    school_id: i64,
+    csrf: String,
+    today: NaiveDate,
+    pupils: Vec<SchoolLaw159Pupil>,
+) -> impl IntoView {
+    // The threshold is the school's: every pupil's is the same.
+    let threshold = pupils
+        .iter()
+        .find_map(|p| p.cases.late_entries.as_ref().map(|l| l.threshold));
+    let rows = pupils
+        .into_iter()
+        .filter_map(|p| {
+            let l = p.cases.late_entries.clone()?;
+            let href = format!("/scuola/{school_id}/obbligo/{}", p.pupil_id);
+            let count = fill(
+                t.late_count,
+                &[
+                    ("n", &l.dates.len().to_string()),
+                    ("from", &date_it(l.counted_from)),
+                ],
+            );
+            let state = match (l.due_from, l.notified_on.last()) {
+                (Some(from), _) => fill(t.late_due, &[("date", &date_it(from))]),
+                (None, Some(sent)) => fill(t.late_sent, &[("date", &date_it(*sent))]),
+                (None, None) => String::new(),
+            };
+            let form = l.due().then(|| {
+                view! {
+                    <form method="post" action=format!("/api/v1/pupils/{}/law159", p.pupil_id) class="late-send">
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <input type="hidden" name="step" value="late_entries_notified"/>
+                        <input type="hidden" name="on" value=today.to_string()/>
+                        <button type="submit" class="btn btn-primary btn-sm"
+                            aria-label=format!("{} — {} {}", t.late_form, p.surname, p.name)>
+                            {t.late_form}
+                        </button>
+                    </form>
+                }
+            });
+            Some(view! {
+                <tr data-pupil=p.pupil_id class:due=l.due()>
+                    <th scope="row"><a href=href>{format!("{} {}", p.surname, p.name)}</a></th>
+                    <td>{p.class_code.clone()}</td>
+                    <td>{count}</td>
+                    <td>{state}{form}</td>
+                </tr>
+            })
+        })
+        .collect::<Vec<_>>();
+    threshold.map(|n| {
+        let body = if rows.is_empty() {
+            view! { <p>{t.late_none}</p> }.erased()
+        } else {
+            view! {
+                <div class="table-wrap" role="region" aria-label=t.late_table_label tabindex="0">
+                    <table class="desk late-entries">
+                        <caption class="visually-hidden">{t.late_table_label}</caption>
+                        <thead>
+                            <tr>
+                                {t.late_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .erased()
+        };
+        view! {
+            <section class="late-entries" id="ritardi">
+                <h2>{t.late_heading}</h2>
+                <p>{fill(t.late_lead, &[("n", &n.to_string())])}</p>
+                {body}
+            </section>
+        }
+    })
 }
 
 /// One line of a case's history, ready to show.
@@ -187,6 +283,7 @@ fn history_text(t: &Law159Texts, s: &Step) -> String {
             &[("date", &date_it(on)), ("reason", t.reason(reason))],
         ),
         Step::ElusioneReported { on } => fill(t.history_steps[3], &[("date", &date_it(on))]),
+        Step::LateEntriesNotified { on } => fill(t.history_steps[4], &[("date", &date_it(on))]),
     }
 }
 
@@ -399,6 +496,40 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             </section>
         }
     });
+    let late = f.cases.late_entries.clone().map(|l| {
+        let line = fill(
+            t.late_line,
+            &[
+                ("n", &l.dates.len().to_string()),
+                ("from", &date_it(l.counted_from)),
+                ("threshold", &l.threshold.to_string()),
+            ],
+        );
+        let state = match (l.due_from, l.notified_on.last()) {
+            (Some(from), _) => Some(fill(t.late_due, &[("date", &date_it(from))])),
+            (None, Some(sent)) => Some(fill(t.late_sent, &[("date", &date_it(*sent))])),
+            (None, None) => None,
+        };
+        let days = (!l.dates.is_empty()).then(|| {
+            let list: Vec<String> = l.dates.iter().map(|x| date_it(*x)).collect();
+            view! { <p>{format!("{}: {}.", t.late_days, list.join(", "))}</p> }
+        });
+        let form = l.due().then(|| {
+            view! {
+                <StepForm action=action.clone() csrf=csrf.clone() step="late_entries_notified" episode=None
+                    today=f.as_of legend=t.late_form date_label=t.date_label key="r".to_owned()/>
+            }
+        });
+        view! {
+            <section class="case card" id="ritardi">
+                <h2>{t.late_heading}</h2>
+                <p>{line}</p>
+                {days}
+                {state.map(|s| view! { <p class="case-next">{s}</p> })}
+                {form}
+            </section>
+        }
+    });
     let history = if f.history.is_empty() {
         view! { <p>{t.history_none}</p> }.erased()
     } else {
@@ -432,6 +563,7 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             {t.standing_lines(&f.status).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
             {cases}
             {elusione}
+            {late}
             <section>
                 <h2>{t.history}</h2>
                 {history}
@@ -494,6 +626,46 @@ pub fn letter_paragraphs(
     }
     out.push(t.reference.to_owned());
     out
+}
+
+/// The notice of repeated late entries (seed 003: "informativa scritta … affinché sia loro
+/// possibile avere aggiornata la quantità oraria di assenze"), paragraph by paragraph: to whom,
+/// the late entries since they were counted, the absence hours counted against the maximum,
+/// what is asked, the rule.
+pub fn late_notice_paragraphs(
+    lang: Lang,
+    name: &str,
+    class: &str,
+    l: &domain::attendance::late_entries::LateEntries,
+    counted_minutes: u32,
+    max_hours: u32,
+) -> Vec<String> {
+    let t = lang.law159();
+    let dates: Vec<String> = l.dates.iter().map(|x| date_it(*x)).collect();
+    vec![
+        fill(t.late_notice_to, &[("name", name), ("class", class)]),
+        fill(
+            t.late_notice_facts,
+            &[
+                ("from", &date_it(l.counted_from)),
+                ("n", &l.dates.len().to_string()),
+                ("time", &crate::pages::famiglia::hours(lang, l.minutes)),
+                ("dates", &dates.join(", ")),
+            ],
+        ),
+        fill(
+            t.late_notice_hours,
+            &[
+                (
+                    "counted",
+                    &crate::pages::famiglia::hours(lang, counted_minutes),
+                ),
+                ("max", &max_hours.to_string()),
+            ],
+        ),
+        t.late_notice_ask.to_owned(),
+        t.late_notice_reference.to_owned(),
+    ]
 }
 
 /// `/scuola/{id}/obbligo/{pupil}/documento?tipo=lettera|sindaco|elusione&caso=k`.

@@ -837,7 +837,8 @@ pub struct SchoolLaw159 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Law159StepForm {
-    /// `family_notified`, `mayor_notified`, `closed` o `elusione_reported`.
+    /// `family_notified`, `mayor_notified`, `closed`, `elusione_reported` o
+    /// `late_entries_notified` (l'informativa sui ritardi reiterati in ingresso).
     pub step: String,
     /// Il numero del caso nell'anno (0 per il primo); non per l'elusione.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,9 @@
 //!   assenza alla scuola di provenienza"): a pupil transferred during the year keeps the full
 //!   annual hours of the new class (the year is one year, at two schools), and the absence hours
 //!   of the previous school are counted. Until the previous school answers, the hours are unknown
-//!   (`None`) and the assessment raises an alert so the office asks for them.
+//!   (`None`) and the assessment raises an alert so the office asks for them. The Law 159
+//!   elusione, which counts only this school's absences, divides by the hours of the period here
+//!   ([`hours_at_this_school`]: pro rata from the transfer, as for a late enrolment).
 //! - **Override** (docs/design.md §2, "Staff can override a pupil's personalised hours"; a reduced
 //!   timetable in a PEI/PDP): when set it replaces both of the above.
 

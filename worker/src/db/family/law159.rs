@@ -1,20 +1,31 @@
-//! The school's Law 159/2023 cases in D1 (`law159_cases`, migration 0020): read with a
-//! pupil's register, written one step at a time with its audit entry (the case's history) and,
-//! when the family is told through Ponte, the notice it must acknowledge — one batch.
+//! The school's Law 159/2023 cases in D1 (`law159_cases`, migration 0020; `law159_steps`,
+//! migration 0022): read with a pupil's register, written one step at a time with its audit
+//! entry (the case's history) and, when the family is told through Ponte, the notice it must
+//! acknowledge — one batch, headed by the step's row, which is written only while the step's
+//! slot is free (`Law159Records::slot`): of two steps sent at once, the second writes nothing
+//! and is a conflict. The notices of repeated late entries are rows of `law159_steps` only.
 
 use super::{broken, database, date, whole};
 use crate::db::{int, json_text, opt_text, text, Counted, Error};
-use domain::attendance::law159::cases::{CaseRecord, Channel, CloseReason, Law159Records, Step};
+use domain::attendance::law159::cases::{
+    CaseRecord, Channel, CloseReason, Law159Records, Slot, Step,
+};
 use domain::family::NoticeDraft;
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, Env};
 
-/// The cases of the pupils of `?1` (a JSON list of ids), of their own school.
+/// The cases of the pupils of `?1` (a JSON list of ids), of their own school, and the notices
+/// of repeated late entries they were sent (kind `late_entries`, the date as
+/// `family_notified_on`).
 pub(super) const CASES_SQL: &str = "SELECT c.pupil_id, c.kind, c.episode, \
      c.family_notified_on, c.channel, c.notice_id, c.mayor_notified_on, c.closed_on, \
      c.close_reason FROM pupils p \
      JOIN law159_cases c ON c.pupil_id = p.id AND c.school_id = p.school_id \
-     WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY c.pupil_id, c.kind, c.episode";
+     WHERE p.id IN (SELECT value FROM json_each(?1)) \
+     UNION ALL SELECT s.pupil_id, s.kind, s.episode, s.on_date, NULL, s.notice_id, NULL, NULL, \
+     NULL FROM pupils p JOIN law159_steps s ON s.pupil_id = p.id AND s.school_id = p.school_id \
+     WHERE p.id IN (SELECT value FROM json_each(?1)) AND s.kind = 'late_entries' \
+     AND s.undone_at IS NULL ORDER BY 1, 2, 3";
 
 #[derive(Deserialize)]
 pub(super) struct CaseDb {
@@ -34,6 +45,11 @@ impl CaseDb {
     pub(super) fn add_to(self, records: &mut Law159Records) -> Result<(), Error> {
         let day = |what: &str, s: &Option<String>| s.as_deref().map(|s| date(what, s)).transpose();
         match self.kind.as_str() {
+            "late_entries" => {
+                if let Some(on) = day("late entries notified", &self.family_notified_on)? {
+                    records.late_notices.push(on);
+                }
+            }
             "elusione" => {
                 records.elusione_reported_on = day("elusione reported", &self.mayor_notified_on)?;
             }
@@ -63,23 +79,39 @@ impl CaseDb {
     }
 }
 
-const UPSERT_HEAD: &str = "INSERT INTO law159_cases (school_id, pupil_id, kind, episode, \
+/// The step's row, while its slot is free: the head of the batch (`?1` school, `?2` pupil, `?3`
+/// kind, `?4` episode, `?5` seq, `?6` the step as JSON, `?7` its date, `?8` by, `?9` at).
+const STEP_SQL: &str = "INSERT INTO law159_steps (school_id, pupil_id, kind, episode, seq, \
+     step, on_date, recorded_by, recorded_at) \
+     SELECT ?1, p.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM pupils p WHERE p.id = ?2 \
+     AND p.school_id = ?1 AND NOT EXISTS (SELECT 1 FROM law159_steps s WHERE s.pupil_id = ?2 \
+     AND s.kind = ?3 AND s.episode = ?4 AND s.seq = ?5 AND s.undone_at IS NULL)";
+
+/// The notice the family must acknowledge, when the step's row was written.
+const NOTICE_SQL: &str = "INSERT INTO notices (school_id, title, body, audience, requires_ack, \
+     published_by, published_at) SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6 WHERE changes() > 0";
+
+/// The notice's id on the step's row (the row written last for the pupil).
+const STEP_NOTICE_SQL: &str = "UPDATE law159_steps SET notice_id = last_insert_rowid() \
+     WHERE changes() > 0 AND id = (SELECT max(id) FROM law159_steps WHERE pupil_id = ?1)";
+
+/// The case's row after the step, when the step's row was written; the notice's id, when there
+/// is one, is the row inserted last (`?7` is 1 then).
+const UPSERT_SQL: &str = "INSERT INTO law159_cases (school_id, pupil_id, kind, episode, \
      family_notified_on, channel, notice_id, mayor_notified_on, closed_on, close_reason, \
      updated_by, updated_at) \
-     SELECT ?1, p.id, ?3, ?4, ?5, ?6,";
-const UPSERT_TAIL: &str =
-    ", ?8, ?9, ?10, ?11, ?12 FROM pupils p WHERE p.id = ?2 AND p.school_id = ?1 \
+     SELECT ?1, p.id, ?3, ?4, ?5, ?6, CASE WHEN ?7 = 1 THEN last_insert_rowid() ELSE ?13 END, \
+     ?8, ?9, ?10, ?11, ?12 FROM pupils p WHERE p.id = ?2 AND p.school_id = ?1 \
+     AND changes() > 0 \
      ON CONFLICT (pupil_id, kind, episode) DO UPDATE SET \
      family_notified_on = excluded.family_notified_on, channel = excluded.channel, \
      notice_id = excluded.notice_id, mayor_notified_on = excluded.mayor_notified_on, \
      closed_on = excluded.closed_on, close_reason = excluded.close_reason, \
      updated_by = excluded.updated_by, updated_at = excluded.updated_at";
 
+/// The audit entry, when the step was written.
 const AUDIT_SQL: &str = "INSERT INTO audit_log (school_id, at, actor, action, object, detail) \
-     VALUES (?1, ?2, ?3, ?4, 'pupils/' || ?5, ?6)";
-
-const NOTICE_SQL: &str = "INSERT INTO notices (school_id, title, body, audience, requires_ack, \
-     published_by, published_at) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)";
+     SELECT ?1, ?2, ?3, ?4, 'pupils/' || ?5, ?6 WHERE changes() > 0";
 
 /// What one step writes.
 pub struct CaseWrite<'a> {
@@ -88,7 +120,10 @@ pub struct CaseWrite<'a> {
     pub by: &'a str,
     pub now: i64,
     pub step: &'a Step,
-    /// The episode's record after the step (`None` for the elusione report).
+    /// Where the step goes, from the records it was checked against.
+    pub slot: Slot,
+    /// The episode's record after the step (`None` for the elusione report and the notice of
+    /// late entries).
     pub record: Option<&'a CaseRecord>,
     /// A notice the family must acknowledge, when that is the channel (its id goes in the
     /// record).
@@ -99,10 +134,23 @@ fn opt_day(d: Option<chrono::NaiveDate>) -> wasm_bindgen::JsValue {
     opt_text(d.map(|d| d.to_string()).as_deref())
 }
 
-/// Writes a step: the notice (if any), the case's row, the audit entry, in one batch.
-pub async fn record_step(env: &Env, w: &CaseWrite<'_>) -> Result<(), Error> {
+/// Writes a step: its row (while its slot is free), the notice (if any), the case's row, the
+/// audit entry, in one batch. `false`: the slot was taken (another step was recorded since the
+/// records were read), nothing written.
+pub async fn record_step(env: &Env, w: &CaseWrite<'_>) -> Result<bool, Error> {
     let db = database(env)?;
-    let mut statements: Vec<D1PreparedStatement> = Vec::new();
+    let detail = json_text("step", w.step)?;
+    let mut statements: Vec<D1PreparedStatement> = vec![db.prepare(STEP_SQL).bind(&[
+        int(w.school_id as f64),
+        int(w.pupil_id as f64),
+        text(w.slot.kind),
+        int(w.slot.episode),
+        int(w.slot.seq),
+        text(&detail),
+        text(&w.step.on().to_string()),
+        text(w.by),
+        int(w.now as f64),
+    ])?];
     if let Some(n) = w.notice {
         let audience = json_text("audience", &n.audience)?;
         statements.push(db.prepare(NOTICE_SQL).bind(&[
@@ -113,9 +161,14 @@ pub async fn record_step(env: &Env, w: &CaseWrite<'_>) -> Result<(), Error> {
             text(w.by),
             int(w.now as f64),
         ])?);
+        statements.push(
+            db.prepare(STEP_NOTICE_SQL)
+                .bind(&[int(w.pupil_id as f64)])?,
+        );
     }
-    statements.push(case_statement(&db, w)?);
-    let detail = json_text("step", w.step)?;
+    if let Some(c) = case_statement(&db, w)? {
+        statements.push(c);
+    }
     statements.push(db.prepare(AUDIT_SQL).bind(&[
         int(w.school_id as f64),
         int(w.now as f64),
@@ -124,23 +177,26 @@ pub async fn record_step(env: &Env, w: &CaseWrite<'_>) -> Result<(), Error> {
         text(&w.pupil_id.to_string()),
         text(&detail),
     ])?);
-    db.batch(statements)
+    let results = db
+        .batch(statements)
         .counted()
         .await
         .map_err(|e| Error::storage("law159 step", e))?;
-    Ok(())
+    let head = results
+        .first()
+        .ok_or_else(|| Error::storage("law159 step", "no result"))?;
+    Ok(crate::db::changes("law159 step", head)? == 1)
 }
 
-fn case_statement(db: &D1Database, w: &CaseWrite<'_>) -> Result<D1PreparedStatement, Error> {
-    // The notice's id is the row the statement before inserted.
-    let sql = if w.notice.is_some() {
-        format!("{UPSERT_HEAD} last_insert_rowid() {UPSERT_TAIL}")
-    } else {
-        format!("{UPSERT_HEAD} ?7 {UPSERT_TAIL}")
-    };
-    let (kind, r) = match w.record {
-        Some(r) => ("episode", *r),
-        None => (
+/// The case's row after the step; none for the notice of late entries (its row is the step's).
+fn case_statement(
+    db: &D1Database,
+    w: &CaseWrite<'_>,
+) -> Result<Option<D1PreparedStatement>, Error> {
+    let (kind, r) = match (w.step, w.record) {
+        (Step::LateEntriesNotified { .. }, _) => return Ok(None),
+        (_, Some(r)) => ("episode", *r),
+        (_, None) => (
             "elusione",
             CaseRecord {
                 mayor_notified_on: Some(w.step.on()),
@@ -148,22 +204,25 @@ fn case_statement(db: &D1Database, w: &CaseWrite<'_>) -> Result<D1PreparedStatem
             },
         ),
     };
-    Ok(db.prepare(sql).bind(&[
-        int(w.school_id as f64),
-        int(w.pupil_id as f64),
-        text(kind),
-        int(r.episode),
-        opt_day(r.family_notified_on),
-        opt_text(r.channel.map(Channel::code)),
-        r.notice_id
-            .map(|n| int(n as f64))
-            .unwrap_or(wasm_bindgen::JsValue::NULL),
-        opt_day(r.mayor_notified_on),
-        opt_day(r.closed_on),
-        opt_text(r.close_reason.map(CloseReason::code)),
-        text(w.by),
-        int(w.now as f64),
-    ])?)
+    Ok(Some(
+        db.prepare(UPSERT_SQL).bind(&[
+            int(w.school_id as f64),
+            int(w.pupil_id as f64),
+            text(kind),
+            int(r.episode),
+            opt_day(r.family_notified_on),
+            opt_text(r.channel.map(Channel::code)),
+            int(u32::from(w.notice.is_some())),
+            opt_day(r.mayor_notified_on),
+            opt_day(r.closed_on),
+            opt_text(r.close_reason.map(CloseReason::code)),
+            text(w.by),
+            int(w.now as f64),
+            r.notice_id
+                .map(|n| int(n as f64))
+                .unwrap_or(wasm_bindgen::JsValue::NULL),
+        ])?,
+    ))
 }
 
 /// One entry of a case's history: who did what, when.
