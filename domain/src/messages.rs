@@ -183,6 +183,10 @@ messages! {
          o late_entries_notified.",
     Law159MayorOnly => "Le segnalazioni al sindaco le registrano la segreteria e il dirigente scolastico.",
     CaseStepTaken => "Un altro passo di questo caso è stato appena registrato: ricaricare la pagina e controllare.",
+    CaseUndoOnlyByRecorder => "Un passo lo annulla solo chi l'ha registrato, entro {minutes} minuti.",
+    CaseUndoTooLate => "Sono passati più di {minutes} minuti: il passo non si può più annullare.",
+    CaseUndoNotLast => "Si annulla solo l'ultimo passo registrato del caso.",
+    CaseUndoStepId => "Indicare il passo da annullare con il suo numero.",
     LateEntriesThresholdRange => "Il numero di ritardi oltre il quale la famiglia riceve l'informativa deve essere \
          un numero intero da {min} a {max}.",
     LateEntriesNotDue => "L'informativa sui ritardi non è dovuta: dall'ultima comunicazione i ritardi non hanno \

@@ -33,6 +33,14 @@
 //!   after the steps already recorded; the store writes a step only while its slot is free
 //!   (migration 0022), so of two steps sent at once on the same state, the second is a
 //!   conflict (409) even when both passed [`record_step`] on what they read.
+//! - **Undo** ([`undo_step`]): a step recorded by mistake (the wrong pupil, the wrong date, a
+//!   mis-tap) can be undone by whoever recorded it for [`UNDO_MINUTES`], as the school's
+//!   decisions on requests can (docs/design.md §2: "Whoever decided can undo for 10 minutes"),
+//!   and only the last step of its case, so the record goes back exactly to what it was. A
+//!   notice in Ponte it sent is withdrawn (it stays in the record, marked, and asks nothing of
+//!   the family any more). Later, the step stands: it is a dated act towards the family or the
+//!   mayor, and the law's own course (closing with a reason) is the way on. The history keeps
+//!   the step and its undoing.
 
 use super::{Episode, EpisodeRecord, Law159Report, Stage};
 use crate::attendance::late_entries::{self, LateEntries};
@@ -43,6 +51,9 @@ use serde::{Deserialize, Serialize};
 
 /// The days ahead the school's home looks for deadlines.
 pub const DUE_SOON_DAYS: u64 = 7;
+
+/// How long whoever recorded a step may undo it (the same as a decision on a request).
+pub const UNDO_MINUTES: i64 = crate::family::UNDO_MINUTES;
 
 /// How the family was told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -631,3 +642,96 @@ pub fn record_step(
 
 #[cfg(test)]
 mod tests;
+
+/// A step as stored: what the undo needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedStep {
+    pub id: i64,
+    pub step: Step,
+    pub slot: Slot,
+    /// Codice fiscale of whoever recorded it.
+    pub by: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+impl RecordedStep {
+    /// Until when (Unix seconds) it can be undone.
+    pub fn undo_until(&self) -> i64 {
+        self.at + UNDO_MINUTES * 60
+    }
+
+    /// Whether `caller` may undo it at `now` (module docs), not looking at the records.
+    pub fn undoable_by(&self, caller: &str, now: i64) -> Result<(), FieldError> {
+        if self.by != caller {
+            return Err(FieldError::conflict_says(
+                Msg::CaseUndoOnlyByRecorder,
+                &[("minutes", &UNDO_MINUTES)],
+            ));
+        }
+        if now > self.undo_until() {
+            return Err(FieldError::conflict_says(
+                Msg::CaseUndoTooLate,
+                &[("minutes", &UNDO_MINUTES)],
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether it is the last step of its case in `records`: the slot the case's next step
+    /// would take is the one after it.
+    pub fn is_last(&self, records: &Law159Records) -> bool {
+        let next = records.slot(&self.step);
+        match self.slot.kind {
+            "late_entries" => next.episode == self.slot.episode + 1,
+            _ => next.episode == self.slot.episode && next.seq == self.slot.seq + 1,
+        }
+    }
+}
+
+/// The records as they were before `recorded`, which `caller` undoes at `now` (module docs):
+/// only whoever recorded it, within [`UNDO_MINUTES`], and only the last step of its case.
+pub fn undo_step(
+    records: &Law159Records,
+    recorded: &RecordedStep,
+    caller: &str,
+    now: i64,
+) -> Result<Law159Records, FieldError> {
+    recorded.undoable_by(caller, now)?;
+    if !recorded.is_last(records) {
+        return Err(FieldError::conflict_says(Msg::CaseUndoNotLast, &[]));
+    }
+    let mut out = records.clone();
+    match recorded.step {
+        Step::ElusioneReported { .. } => out.elusione_reported_on = None,
+        Step::LateEntriesNotified { .. } => {
+            out.late_notices.pop();
+        }
+        Step::FamilyNotified { episode, .. }
+        | Step::MayorNotified { episode, .. }
+        | Step::Closed { episode, .. } => {
+            let mut r = records.record(episode);
+            match recorded.step {
+                Step::FamilyNotified { .. } => {
+                    r.family_notified_on = None;
+                    r.channel = None;
+                    r.notice_id = None;
+                }
+                Step::MayorNotified { .. } => r.mayor_notified_on = None,
+                _ => {
+                    r.closed_on = None;
+                    r.close_reason = None;
+                }
+            }
+            out.cases.retain(|c| c.episode != episode);
+            if r != (CaseRecord {
+                episode,
+                ..CaseRecord::default()
+            }) {
+                out.cases.push(r);
+                out.cases.sort_by_key(|c| c.episode);
+            }
+        }
+    }
+    Ok(out)
+}
