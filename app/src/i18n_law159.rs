@@ -154,6 +154,12 @@ pub struct Law159Texts {
     /// `{channel}`, `{reason}`).
     pub history_steps: [&'static str; 5],
     pub history_by: &'static str,
+    /// A line that undoes `{step}`.
+    pub history_undo: &'static str,
+    pub undo_heading: &'static str,
+    pub undo_lead: &'static str,
+    /// "Annulla: {step} (fino alle {until})".
+    pub undo_button: &'static str,
     pub print_hint: &'static str,
     pub home_heading: &'static str,
     pub home_overdue: &'static str,
@@ -299,6 +305,11 @@ pub static LAW159_IT: Law159Texts = Law159Texts {
         "Informativa sui ritardi in ingresso del {date} (avviso in Ponte con presa visione)",
     ],
     history_by: "registrata il {when} da {who}",
+    history_undo: "Annullato perché registrato per errore: {step}",
+    undo_heading: "Passi registrati per errore",
+    undo_lead: "Chi ha registrato un passo può annullarlo entro 10 minuti, se è l'ultimo del \
+         caso; un avviso in Ponte già inviato viene ritirato. Entrambi restano nella cronologia.",
+    undo_button: "Annulla: {step} (entro il {until})",
     print_hint: "Stampare la pagina dal browser: il documento esce senza la cornice del sito.",
     home_heading: "Legge 159/2023: scadenze",
     home_overdue: "Scaduti",
@@ -468,6 +479,11 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
         "Notice on late entries of {date} (notice in Ponte with acknowledgement)",
     ],
     history_by: "recorded on {when} by {who}",
+    history_undo: "Undone, recorded by mistake: {step}",
+    undo_heading: "Steps recorded by mistake",
+    undo_lead: "Whoever recorded a step can undo it within 10 minutes, if it is the case's last; \
+         a notice in Ponte already sent is withdrawn. Both stay in the history.",
+    undo_button: "Undo: {step} (until {until})",
     print_hint: "Print the page from the browser: the document prints without the site's frame.",
     home_heading: "Law 159/2023: deadlines",
     home_overdue: "Overdue",

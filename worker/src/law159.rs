@@ -14,7 +14,7 @@ use crate::SharedEnv;
 use app::i18n::Lang;
 use app::pages::obbligo::{
     late_notice_paragraphs, letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage,
-    HistoryLine, ObbligoPage, PupilFile, StandingRow,
+    HistoryLine, ObbligoPage, PupilFile, StandingRow, UndoableStep,
 };
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
@@ -235,6 +235,53 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
         let id = id_of(&id)?;
         let reg = staff_register(&env, &a, id).await?;
         let school_id = reg.place.school_id;
+        let today = crate::clock::today(&env)?;
+        if f.get("step").trim() == "undo" {
+            let step_id = f
+                .get("step_id")
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|x| *x > 0)
+                .ok_or_else(|| FieldError::invalid_says("step_id", Msg::CaseUndoStepId, &[]))?;
+            let (recorded, notice_id) = db::recorded_step(&env, school_id, id, step_id)
+                .await?
+                .ok_or_else(FieldError::not_found)?;
+            let now = crate::auth::now();
+            let after = cases::undo_step(&reg.law159, &recorded, &s.codice_fiscale, now)?;
+            let record = after
+                .cases
+                .iter()
+                .find(|c| recorded.slot.kind == "episode" && c.episode == recorded.slot.episode)
+                .copied();
+            let written = db::undo_step(
+                &env,
+                &db::UndoWrite {
+                    school_id,
+                    pupil_id: id,
+                    by: &s.codice_fiscale,
+                    now,
+                    step: &recorded,
+                    record,
+                    notice_id,
+                },
+            )
+            .await?;
+            if !written {
+                return Err(FieldError::conflict_says(Msg::CaseStepTaken, &[]).into());
+            }
+            let reg = staff_register(&env, &a, id).await?;
+            let p = family::assess(reg, today)?;
+            return Ok(Done::new(
+                StatusCode::OK,
+                &PupilLaw159 {
+                    pupil_id: id,
+                    as_of: today,
+                    cases: p.law159_cases,
+                },
+                format!("/scuola/{school_id}/obbligo/{id}"),
+            ));
+        }
         let step = Step::parse(
             f.get("step"),
             f.get("episode"),
@@ -247,7 +294,6 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 FieldError::says(ErrorCode::Forbidden, None, Msg::Law159MayorOnly, &[]).into(),
             );
         }
-        let today = crate::clock::today(&env)?;
         let before = family::assess(reg.clone(), today)?;
         let after = cases::record_step(&before.law159_cases, &reg.law159, step, today)?;
         let slot = reg.law159.slot(&step);
@@ -380,6 +426,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
 async fn pupil_file(
     env: &Env,
     a: &Access,
+    cf: &str,
     school_id: i64,
     pupil_id: i64,
 ) -> Result<Option<(PupilFile, Register)>, ApiError> {
@@ -392,6 +439,18 @@ async fn pupil_file(
     let today = crate::clock::today(env)?;
     let child = reg.child.clone().ok_or_else(FieldError::not_found)?;
     let history = db::history(env, school_id, pupil_id).await?;
+    // The steps this person may still undo: theirs, recent, each the last of its case.
+    let now = crate::auth::now();
+    let undoable = db::steps_by(env, school_id, pupil_id, cf, now - cases::UNDO_MINUTES * 60)
+        .await?
+        .into_iter()
+        .filter(|r| r.is_last(&reg.law159) && r.undoable_by(cf, now).is_ok())
+        .map(|r| UndoableStep {
+            id: r.id,
+            step: r.step,
+            until: rome(r.undo_until()),
+        })
+        .collect();
     let p = family::assess(reg.clone(), today)?;
     let file = PupilFile {
         school_id,
@@ -415,8 +474,10 @@ async fn pupil_file(
                 when: rome(h.at),
                 who: h.actor_name.unwrap_or(h.actor),
                 step: h.step,
+                undo: h.undo,
             })
             .collect(),
+        undoable,
         manages: a.manages(school_id),
     };
     Ok(Some((file, reg)))
@@ -433,7 +494,7 @@ pub async fn pupil_page(
     };
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let f = pupil_file(&env, &a, school_id, pupil_id)
+        let f = pupil_file(&env, &a, &s.codice_fiscale, school_id, pupil_id)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, f))
@@ -483,7 +544,7 @@ pub async fn document(
         if kind.is_none() {
             return Ok::<_, Response>((s, None));
         }
-        let f = pupil_file(&env, &a, school_id, pupil_id)
+        let f = pupil_file(&env, &a, &s.codice_fiscale, school_id, pupil_id)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, f))

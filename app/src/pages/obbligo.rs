@@ -248,6 +248,18 @@ pub struct HistoryLine {
     pub when: String,
     pub who: String,
     pub step: Step,
+    /// The line undoes `step` (recorded by mistake).
+    pub undo: bool,
+}
+
+/// A step the person recorded and may still undo (the last of its case, within the minutes
+/// allowed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoableStep {
+    pub id: i64,
+    pub step: Step,
+    /// Until when, on Rome's clock ("20/03/2026 10:25").
+    pub until: String,
 }
 
 /// Everything a pupil's page shows.
@@ -267,6 +279,8 @@ pub struct PupilFile {
     pub applies: bool,
     pub cases: PupilCases,
     pub history: Vec<HistoryLine>,
+    /// The steps the person may still undo.
+    pub undoable: Vec<UndoableStep>,
     /// The person records reports to the mayor (office, head teacher).
     pub manages: bool,
 }
@@ -538,9 +552,14 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
                 {f.history
                     .iter()
                     .map(|h| {
+                        let text = if h.undo {
+                            fill(t.history_undo, &[("step", &history_text(t, &h.step))])
+                        } else {
+                            history_text(t, &h.step)
+                        };
                         view! {
-                            <li>
-                                {history_text(t, &h.step)}
+                            <li class:undo=h.undo>
+                                {text}
                                 " — "
                                 {fill(t.history_by, &[("when", &h.when), ("who", &h.who)])}
                             </li>
@@ -551,6 +570,31 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
         }
         .erased()
     };
+    let undo = (!f.undoable.is_empty()).then(|| {
+        view! {
+            <section class="case-undo">
+                <h2>{t.undo_heading}</h2>
+                <p>{t.undo_lead}</p>
+                {f.undoable
+                    .iter()
+                    .map(|u| {
+                        let label = fill(
+                            t.undo_button,
+                            &[("step", &history_text(t, &u.step)), ("until", &u.until)],
+                        );
+                        view! {
+                            <form method="post" action=action.clone() class="case-step">
+                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                <input type="hidden" name="step" value="undo"/>
+                                <input type="hidden" name="step_id" value=u.id.to_string()/>
+                                <button type="submit" class="btn btn-secondary">{label}</button>
+                            </form>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    });
     let title = format!("{} — {}", t.title, f.name);
     view! {
         <Page lang=lang title=title user=user>
@@ -564,6 +608,7 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             {cases}
             {elusione}
             {late}
+            {undo}
             <section>
                 <h2>{t.history}</h2>
                 {history}
