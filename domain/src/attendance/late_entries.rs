@@ -264,7 +264,7 @@ mod tests {
             &cal,
             &pupil(),
             &events,
-            &[visit.clone()],
+            std::slice::from_ref(&visit),
             5,
             &[],
             d(2025, 6, 30),

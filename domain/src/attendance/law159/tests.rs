@@ -459,7 +459,7 @@ fn a_transferred_pupils_elusione_is_measured_on_the_period_here() {
     let start = all[120];
     let transferred = Pupil::new(
         SchoolGrade::SecondariaPrimoGrado,
-        profile.clone(),
+        profile,
         Enrolment::Transfer {
             start,
             previous_absence_minutes: Some(6_000),
