@@ -412,6 +412,66 @@ fn a_case_opens_at_sixteen_days_and_walks_the_laws_steps() {
     );
     assert!(page.body.contains("Segnalazione al sindaco del 20/03/2026"));
 
+    // Both recorded by mistake: whoever recorded a step undoes it within ten minutes, the last
+    // step of the case first — the head teacher the report, then the office the notice, which
+    // is withdrawn. The case is open again (the browser test works it from the flag again),
+    // and the history keeps the four lines.
+    let undo = |id: &str| json!({"step": "undo", "step_id": id});
+    let undoable = |c: &mut xtask::client::Client| -> Vec<String> {
+        let page = get(c, &format!("/scuola/{school_id}/obbligo/{dropout}"));
+        assert_eq!(page.status, 200);
+        page.body
+            .split("name=\"step_id\" value=\"")
+            .skip(1)
+            .filter_map(|x| x.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let report = undoable(&mut head);
+    assert_eq!(report.len(), 1, "the head teacher's report");
+    assert!(
+        undoable(&mut office).is_empty(),
+        "the notice is not the last step"
+    );
+    assert_error(
+        &step(&mut office, dropout, undo(&report[0])),
+        409,
+        "conflict",
+        "another's step",
+    );
+    let a = step(&mut head, dropout, undo(&report[0]));
+    assert_eq!(a.status, 200, "{}", a.body);
+    let case = &json_of(&a)["cases"][0];
+    assert_eq!(case["state"], "family_notified");
+    assert_eq!(case["mayor_notified_on"], Value::Null);
+    assert_eq!(case["next"]["step"], "notify_mayor");
+    let told = undoable(&mut office);
+    assert_eq!(told.len(), 1, "now the notice is the last step");
+    let a = step(&mut office, dropout, undo(&told[0]));
+    assert_eq!(a.status, 200, "{}", a.body);
+    let case = &json_of(&a)["cases"][0];
+    assert_eq!(case["state"], "open");
+    assert_eq!(case["family_notified_on"], Value::Null);
+    assert_eq!(case["notice_id"], Value::Null);
+    let a = get(&mut office, &format!("/api/v1/schools/{school_id}/notices"));
+    let withdrawn = json_of(&a)["items"]
+        .as_array()
+        .expect("notices") // ok: test
+        .iter()
+        .find(|i| i["notice"]["id"] == notice)
+        .map(|i| i["notice"]["withdrawn_at"].is_i64());
+    assert_eq!(withdrawn, Some(true), "the notice withdrawn");
+    let page = get(
+        &mut office,
+        &format!("/scuola/{school_id}/obbligo/{dropout}"),
+    );
+    for line in [
+        "Annullato perché registrato per errore: Segnalazione al sindaco del 20/03/2026",
+        "Annullato perché registrato per errore: Comunicazione alla famiglia del 10/03/2026",
+    ] {
+        assert!(page.body.contains(line), "{line}");
+    }
+
     // A pupil away for weeks and then back: told on the last day away, back on the next lesson
     // day, within the seven days: the case closes on its own.
     let mut walked = 0;
@@ -595,7 +655,7 @@ fn repeated_late_entries_make_a_notice_the_family_acknowledges() {
     let mut seen = BTreeMap::new();
     for p in listed["items"].as_array().expect("items") {
         // ok: test
-        let l = &p["cases"]["late_entries"];
+        let l = &p["late_entries"];
         if l.is_null() {
             continue;
         }
@@ -639,7 +699,7 @@ fn repeated_late_entries_make_a_notice_the_family_acknowledges() {
         at_once(&mut office, &mut office_too, pupil, &send),
         "the late-entry notice twice at once",
     );
-    let l = &v["cases"]["late_entries"];
+    let l = &v["late_entries"];
     assert_eq!(l["notified_on"], json!([TODAY]));
     assert_eq!(l["due_from"], Value::Null);
     assert_eq!(l["dates"], json!([]), "counted again from the day after");
@@ -673,8 +733,13 @@ fn repeated_late_entries_make_a_notice_the_family_acknowledges() {
     assert!(late.contains(&format!("Inviata il {}", it(today))));
     let page = get(&mut office, &format!("/scuola/{school_id}/obbligo/{pupil}"));
     assert_eq!(page.status, 200);
+    let history = page
+        .body
+        .split("class=\"case-history\"")
+        .nth(1)
+        .expect("the history"); // ok: test
     assert_eq!(
-        page.body
+        history
             .matches(&format!(
                 "Informativa sui ritardi in ingresso del {}",
                 it(today)
@@ -682,4 +747,43 @@ fn repeated_late_entries_make_a_notice_the_family_acknowledges() {
             .count(),
         1
     );
+
+    // Sent by mistake: only whoever sent it undoes it, and only while it is the last; the
+    // notice is withdrawn, the notice is due again, and it can be sent again.
+    let step_id = page
+        .body
+        .split("name=\"step_id\" value=\"")
+        .nth(1)
+        .and_then(|x| x.split('"').next())
+        .expect("the undo form on the sender's page") // ok: test
+        .to_owned();
+    let undo = json!({"step": "undo", "step_id": step_id});
+    let (mut head, _) = signed_in(HEAD_A);
+    assert_error(
+        &step(&mut head, pupil, undo.clone()),
+        409,
+        "conflict",
+        "another's step",
+    );
+    let a = step(&mut office, pupil, undo.clone());
+    assert_eq!(a.status, 200, "{}", a.body);
+    let l = &json_of(&a)["late_entries"];
+    assert_eq!(l["notified_on"], json!([]));
+    assert_eq!(l["due_from"], days[4].to_string());
+    assert_error(
+        &step(&mut office, pupil, undo),
+        404,
+        "not_found",
+        "undone twice",
+    );
+    let n = &notices_to(&mut office, school_id, pupil, title)[0];
+    assert!(n["withdrawn_at"].is_i64(), "the notice withdrawn: {n}");
+    let page = get(&mut office, &format!("/scuola/{school_id}/obbligo/{pupil}"));
+    assert!(page
+        .body
+        .contains("Annullato perché registrato per errore: Informativa sui ritardi"));
+    let send = json!({"step": "late_entries_notified", "on": TODAY});
+    let a = step(&mut office, pupil, send);
+    assert_eq!(a.status, 200, "sent again: {}", a.body);
+    assert_eq!(notices_to(&mut office, school_id, pupil, title).len(), 2);
 }

@@ -523,7 +523,7 @@ test("the head teacher works a Law 159 case from the flag to the mayor's report,
   // The open cases (the API behind the page), the oldest flag first: a pupil still away.
   const api = await (await page.request.get(`${BASE}/api/v1/schools/${schoolId}/law159`)).json();
   const open = api.items
-    .map((p) => ({ id: p.pupil_id, c: p.cases.cases.find((c) => c.state === "open") }))
+    .map((p) => ({ id: p.pupil_id, c: p.cases.find((c) => c.state === "open") }))
     .filter((x) => x.c)
     .sort((a, b) => a.c.flagged_on.localeCompare(b.c.flagged_on));
   assert.ok(open.length >= 1, "the demo school has open cases");
