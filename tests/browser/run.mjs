@@ -550,7 +550,7 @@ test("the head teacher works a Law 159 case from the flag to the mayor's report,
     await shot(page, "scuola-obbligo-caso-sindaco");
     await mayor.click();
     await card.getByText("Segnalato al sindaco: chiuso").waitFor();
-    await page.locator("ol.case-history").getByText(/^Segnalazione al sindaco del /).waitFor();
+    await page.locator("ol.case-history").getByText(/^Segnalazione al sindaco del /).last().waitFor();
     await card.getByRole("link", { name: "Segnalazione al sindaco (da stampare)" }).click();
     await page.getByRole("heading", { level: 1, name: "Segnalazione al sindaco: mancata ripresa della frequenza" }).waitFor();
     assert.ok((await page.locator("ol.case-days li").count()) >= 16, "the days, sixteen or more");

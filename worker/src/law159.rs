@@ -57,7 +57,7 @@ pub(crate) async fn school_cases(
 ) -> Result<Option<SchoolLaw159>, ApiError> {
     Ok(school_cases_and_standings(env, a, school_id)
         .await?
-        .map(|(c, _)| c))
+        .map(|(c, _, _)| c))
 }
 
 /// Whether the school should see the pupil's standing beside the cases: withdrawn, in home
@@ -75,7 +75,7 @@ pub(crate) async fn school_cases_and_standings(
     env: &Env,
     a: &Access,
     school_id: i64,
-) -> Result<Option<(SchoolLaw159, Vec<StandingRow>)>, ApiError> {
+) -> Result<Option<(SchoolLaw159, Vec<StandingRow>, Option<u32>)>, ApiError> {
     let Some(scope) = a.scope(school_id) else {
         return Ok(None);
     };
@@ -83,10 +83,13 @@ pub(crate) async fn school_cases_and_standings(
     let registers = db::school_registers(env, school_id, scope.classes()).await?;
     let mut items = Vec::new();
     let mut others = Vec::new();
+    // The school's threshold of late entries (its policy, the same on every register).
+    let mut late_threshold = None;
     for reg in registers {
         let Some(child) = reg.child.as_ref() else {
             continue;
         };
+        late_threshold = child.policy.late_entries_notice_after();
         if notable(&child.status) {
             others.push(StandingRow {
                 pupil_id: child.id,
@@ -116,6 +119,7 @@ pub(crate) async fn school_cases_and_standings(
             items,
         },
         others,
+        late_threshold,
     )))
 }
 
@@ -398,7 +402,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some((c, others)) = c else {
+    let Some((c, others, late_threshold)) = c else {
         return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
@@ -414,6 +418,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
                     as_of=c.as_of
                     items=c.items.clone()
                     others=others.clone()
+                    late_threshold=late_threshold
                 />
             }
         })

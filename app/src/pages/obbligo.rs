@@ -60,6 +60,8 @@ pub fn ObbligoPage(
     as_of: NaiveDate,
     items: Vec<SchoolLaw159Pupil>,
     others: Vec<StandingRow>,
+    /// The school's threshold of late entries, when it sends their notice.
+    late_threshold: Option<u32>,
 ) -> impl IntoView {
     let t = lang.law159();
     let others = (!others.is_empty()).then(|| {
@@ -109,7 +111,7 @@ pub fn ObbligoPage(
             .collect();
         (items, late)
     };
-    let late = late_section(t, school_id, user.csrf.clone(), as_of, late);
+    let late = late_section(t, school_id, user.csrf.clone(), as_of, late_threshold, late);
     let empty = items.is_empty();
     let count = fill(t.count, &[("n", &items.len().to_string())]);
     let rows = items
@@ -167,12 +169,9 @@ fn late_section(
     school_id: i64,
     csrf: String,
     today: NaiveDate,
+    threshold: Option<u32>,
     pupils: Vec<SchoolLaw159Pupil>,
 ) -> impl IntoView {
-    // The threshold is the school's: every pupil's is the same.
-    let threshold = pupils
-        .iter()
-        .find_map(|p| p.cases.late_entries.as_ref().map(|l| l.threshold));
     let rows = pupils
         .into_iter()
         .filter_map(|p| {
