@@ -471,48 +471,11 @@ test("the head teacher's attendance desk: every pupil with the family's figures,
   await page.context().close();
 });
 
-// Issue 19 point 2: the head teacher works a Law 159/2023 case: the list with the next steps,
-// a pupil's cases, the notice to the family recorded, the letter to print; at 360 and 1280 px.
-test("the head teacher records the notice of a Law 159 case and prints the letter", async () => {
-  const page = await newPage();
-  await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
-  await page.locator("section.law159-due").first().waitFor();
-  await axe(page, "/scuola with the Law 159 deadlines");
-  await page.getByRole("link", { name: "Obbligo di istruzione (legge 159/2023)" }).first().click();
-  await page.getByRole("heading", { level: 1, name: "Obbligo di istruzione (legge 159/2023)" }).waitFor();
-  const rows = page.locator("table.cases tbody tr");
-  assert.ok((await rows.count()) >= 1, "the demo school has cases");
-  await axe(page, "/scuola/{id}/obbligo");
-  await shot(page, "scuola-obbligo");
-  const open = rows.filter({ hasText: "Aperto" });
-  const row = (await open.count()) > 0 ? open.first() : rows.first();
-  await row.locator("th a").click();
-  await page.getByRole("heading", { level: 2, name: "Cronologia" }).waitFor();
-  await axe(page, "/scuola/{id}/obbligo/{pupil}");
-  await shot(page, "scuola-obbligo-alunno");
-  const notify = page.getByRole("button", { name: "Registra la comunicazione alla famiglia" });
-  if ((await notify.count()) > 0) {
-    await notify.first().click();
-    await page.getByText("Famiglia informata il").first().waitFor();
-    await page.locator("ol.case-history li").first().waitFor();
-  }
-  await page.getByRole("link", { name: "Lettera alla famiglia (da stampare)" }).first().click();
-  await page.getByRole("heading", { level: 1, name: "Comunicazione al responsabile dell'adempimento dell'obbligo di istruzione" }).waitFor();
-  assert.ok((await page.locator("ol.case-days li").count()) >= 16, "the sixteen days");
-  await axe(page, "the letter to the family");
-  await shot(page, "scuola-obbligo-lettera");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-lettera-1280.png") });
-  await page.goBack();
-  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-alunno-1280.png") });
-  await axe(page, "/scuola/{id}/obbligo/{pupil} at 1280 px");
-  await page.context().close();
-});
-
 // Issue 19 points 6 and 7: the head teacher works a case from the flag to the report — the
 // communication recorded as a notice in Ponte on the flag's day, the deadline to be back, the
 // pupil not back (read from the register), the report to the mayor recorded and printed — and
-// sends the notice of repeated late entries, then undoes it as sent by mistake.
+// sends the notice of repeated late entries, then undoes it as sent by mistake. Before the
+// next test, which records a notice on whichever case is open.
 test("the head teacher works a Law 159 case from the flag to the mayor's report, and the late-entry notice", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
@@ -593,6 +556,44 @@ test("the head teacher works a Law 159 case from the flag to the mayor's report,
   await card.getByText(/^Da inviare \(soglia raggiunta il \d\d\/\d\d\/\d{4}\)$/).waitFor();
   await page.locator("ol.case-history li.undo").getByText(/^Annullato perché registrato per errore: Informativa sui ritardi/).waitFor();
   assert.equal(await page.getByRole("button", { name: /^Annulla:/ }).count(), 0, "nothing left to undo");
+  await page.context().close();
+});
+
+// Issue 19 point 2: the head teacher works a Law 159/2023 case: the list with the next steps,
+// a pupil's cases, the notice to the family recorded, the letter to print; at 360 and 1280 px.
+test("the head teacher records the notice of a Law 159 case and prints the letter", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
+  await page.locator("section.law159-due").first().waitFor();
+  await axe(page, "/scuola with the Law 159 deadlines");
+  await page.getByRole("link", { name: "Obbligo di istruzione (legge 159/2023)" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Obbligo di istruzione (legge 159/2023)" }).waitFor();
+  const rows = page.locator("table.cases tbody tr");
+  assert.ok((await rows.count()) >= 1, "the demo school has cases");
+  await axe(page, "/scuola/{id}/obbligo");
+  await shot(page, "scuola-obbligo");
+  const open = rows.filter({ hasText: "Aperto" });
+  const row = (await open.count()) > 0 ? open.first() : rows.first();
+  await row.locator("th a").click();
+  await page.getByRole("heading", { level: 2, name: "Cronologia" }).waitFor();
+  await axe(page, "/scuola/{id}/obbligo/{pupil}");
+  await shot(page, "scuola-obbligo-alunno");
+  const notify = page.getByRole("button", { name: "Registra la comunicazione alla famiglia" });
+  if ((await notify.count()) > 0) {
+    await notify.first().click();
+    await page.getByText("Famiglia informata il").first().waitFor();
+    await page.locator("ol.case-history li").first().waitFor();
+  }
+  await page.getByRole("link", { name: "Lettera alla famiglia (da stampare)" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Comunicazione al responsabile dell'adempimento dell'obbligo di istruzione" }).waitFor();
+  assert.ok((await page.locator("ol.case-days li").count()) >= 16, "the sixteen days");
+  await axe(page, "the letter to the family");
+  await shot(page, "scuola-obbligo-lettera");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-lettera-1280.png") });
+  await page.goBack();
+  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-alunno-1280.png") });
+  await axe(page, "/scuola/{id}/obbligo/{pupil} at 1280 px");
   await page.context().close();
 });
 
