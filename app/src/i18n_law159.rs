@@ -216,6 +216,8 @@ pub struct Law159Texts {
     pub late_form: &'static str,
     /// The pupil's page: `{n}` late entries since `{from}`, threshold `{threshold}`.
     pub late_line: &'static str,
+    /// No late entry since the last notice, of `{date}`.
+    pub late_line_none: &'static str,
     /// The days, before their list.
     pub late_days: &'static str,
     /// The family's notice: its title, addressee (`{name}`, `{class}`), the facts (`{from}`,
@@ -384,6 +386,7 @@ pub static LAW159_IT: Law159Texts = Law159Texts {
     late_sent: "Inviata il {date}",
     late_form: "Invia l'informativa sui ritardi alla famiglia",
     late_line: "{n} ritardi in ingresso dal {from} (soglia della scuola: {threshold}).",
+    late_line_none: "Nessun ritardo in ingresso dopo l'informativa del {date}.",
     late_days: "Giorni",
     late_notice_title: "Ritardi reiterati in ingresso: informativa della scuola",
     late_notice_to: "Ai genitori, o a chi esercita la responsabilità genitoriale, dell'alunno/a \
@@ -557,6 +560,7 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
     late_sent: "Sent on {date}",
     late_form: "Send the notice on late entries to the family",
     late_line: "{n} late entries since {from} (the school's threshold: {threshold}).",
+    late_line_none: "No late entry since the notice of {date}.",
     late_days: "Days",
     late_notice_title: "Repeated late entries: a notice from the school",
     late_notice_to: "To the parents, or whoever has parental responsibility, of {name}, class \

@@ -177,13 +177,18 @@ fn late_section(
         .filter_map(|p| {
             let l = p.cases.late_entries.clone()?;
             let href = format!("/scuola/{school_id}/obbligo/{}", p.pupil_id);
-            let count = fill(
-                t.late_count,
-                &[
-                    ("n", &l.dates.len().to_string()),
-                    ("from", &date_it(l.counted_from)),
-                ],
-            );
+            // None since the last notice: no "from" date yet (it would be tomorrow).
+            let count = if l.dates.is_empty() {
+                "0".to_owned()
+            } else {
+                fill(
+                    t.late_count,
+                    &[
+                        ("n", &l.dates.len().to_string()),
+                        ("from", &date_it(l.counted_from)),
+                    ],
+                )
+            };
             let state = match (l.due_from, l.notified_on.last()) {
                 (Some(from), _) => fill(t.late_due, &[("date", &date_it(from))]),
                 (None, Some(sent)) => fill(t.late_sent, &[("date", &date_it(*sent))]),
@@ -510,14 +515,17 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
         }
     });
     let late = f.cases.late_entries.clone().map(|l| {
-        let line = fill(
-            t.late_line,
-            &[
-                ("n", &l.dates.len().to_string()),
-                ("from", &date_it(l.counted_from)),
-                ("threshold", &l.threshold.to_string()),
-            ],
-        );
+        let line = match (l.dates.is_empty(), l.notified_on.last()) {
+            (true, Some(sent)) => fill(t.late_line_none, &[("date", &date_it(*sent))]),
+            _ => fill(
+                t.late_line,
+                &[
+                    ("n", &l.dates.len().to_string()),
+                    ("from", &date_it(l.counted_from)),
+                    ("threshold", &l.threshold.to_string()),
+                ],
+            ),
+        };
         let state = match (l.due_from, l.notified_on.last()) {
             (Some(from), _) => Some(fill(t.late_due, &[("date", &date_it(from))])),
             (None, Some(sent)) => Some(fill(t.late_sent, &[("date", &date_it(*sent))])),
