@@ -211,7 +211,6 @@ fn english(m: Msg) -> &'static str {
         MsgId::ArsSentBeforeYear => "The date it was sent cannot be before the school year began ({min}).",
         MsgId::ArsNotNeeded => "Ponte does not find this ARS communication for this pupil: reload the page and check.",
         MsgId::ArsAlreadySent => "This ARS communication is already marked as sent.",
-        MsgId::CaseStepUnknown => "Step not recognised: family_notified, mayor_notified, closed or elusione_reported.",
         MsgId::CaseStepUnknown => "Step not recognised: family_notified, mayor_notified, closed, elusione_reported or late_entries_notified.",
         MsgId::Law159MayorOnly => "Reports to the mayor are recorded by the office and the head teacher.",
         MsgId::CaseStepTaken => "Another step of this case was just recorded: reload the page and check.",
