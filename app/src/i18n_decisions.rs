@@ -10,6 +10,7 @@ impl Lang {
         match self {
             Lang::It => &DECISIONS_IT,
             Lang::En => &DECISIONS_EN,
+            _ => crate::lingue::catalogue(self).map_or(&DECISIONS_IT, |c| &c.decisions),
         }
     }
 }
@@ -30,7 +31,11 @@ impl DecisionTexts {
     }
 }
 
+/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
+#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct DecisionTexts {
     /// In `RefusalReason`'s order: the justification's four, then the derogation's four.
     pub refusals: [&'static str; 8],
@@ -157,3 +162,9 @@ pub static DECISIONS_EN: DecisionTexts = DecisionTexts {
     history_more: "Earlier decisions",
     back_requests: "Pending requests",
 };
+
+impl Default for DecisionTexts {
+    fn default() -> Self {
+        DECISIONS_IT.clone()
+    }
+}

@@ -10,11 +10,16 @@ impl Lang {
         match self {
             Lang::It => &INFO_IT,
             Lang::En => &INFO_EN,
+            _ => crate::lingue::catalogue(self).map_or(&INFO_IT, |c| &c.info),
         }
     }
 }
 
+/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
+#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct InfoTexts {
     pub footer_privacy: &'static str,
     pub footer_accessibility: &'static str,
@@ -34,9 +39,11 @@ pub struct InfoTexts {
     /// Shown when the deployment has not set the controller: "{settings}" names what is missing.
     pub controller_missing: &'static str,
     pub data_title: &'static str,
+    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub data_text: &'static [&'static str],
     pub hosts_notice_link: &'static str,
     pub rights_title: &'static str,
+    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub rights_text: &'static [&'static str],
     /// Where to complain, written out (not a link to another origin).
     pub garante_where: &'static str,
@@ -46,6 +53,7 @@ pub struct InfoTexts {
     pub a11y_status_title: &'static str,
     pub a11y_status: &'static str,
     pub a11y_gaps_title: &'static str,
+    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub a11y_gaps: &'static [&'static str],
     pub a11y_method_title: &'static str,
     /// "{date}": when the statement was last reviewed.
@@ -153,3 +161,9 @@ pub static INFO_EN: InfoTexts = InfoTexts {
     a11y_enforcement: "If there is no answer within thirty days, or it is unsatisfactory, you can turn to the Digital Ombudsman at AgID.",
     a11y_enforcement_where: "The form to report to the Digital Ombudsman is on AgID's site: form.agid.gov.it",
 };
+
+impl Default for InfoTexts {
+    fn default() -> Self {
+        INFO_IT.clone()
+    }
+}

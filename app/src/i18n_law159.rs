@@ -13,6 +13,7 @@ impl Lang {
         match self {
             Lang::It => &LAW159_IT,
             Lang::En => &LAW159_EN,
+            _ => crate::lingue::catalogue(self).map_or(&LAW159_IT, |c| &c.law159),
         }
     }
 }
@@ -95,7 +96,11 @@ impl Law159Texts {
     }
 }
 
+/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
+#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct Law159Texts {
     pub title: &'static str,
     pub lead: &'static str,
@@ -466,3 +471,9 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
     outcome: "Outcome: {outcome}.",
     outcomes: ["admitted", "not admitted", "judgement suspended"],
 };
+
+impl Default for Law159Texts {
+    fn default() -> Self {
+        LAW159_IT.clone()
+    }
+}

@@ -68,7 +68,12 @@ pub async fn form_error(
     e: ApiError,
     kept: Option<(SignedIn, Fields)>,
 ) -> Response {
-    let lang = lang_of(&req);
+    // A family's form answers in the family's language; the school's, in Italian or English.
+    let lang = if is_staff_path(req.uri().path()) {
+        lang_of(&req)
+    } else {
+        crate::lingue::family_lang(env, req.headers(), None).await
+    };
     if let (Some((_, fields)), Some((kind, id))) =
         (&kept, crate::request_pages::decision_form(req.uri().path()))
     {
@@ -102,6 +107,18 @@ pub async fn form_error(
         }
     })
     .await
+}
+
+/// A path of the school's side (its notices, its decisions on requests, its pages).
+fn is_staff_path(path: &str) -> bool {
+    [
+        "/api/v1/schools/",
+        "/api/v1/justifications/",
+        "/api/v1/derogations/",
+        "/scuola",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
 }
 
 /// The child's page a form posts from: `/api/v1/pupils/{id}/derogations` or
@@ -144,7 +161,7 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     let Some((children, unread)) = page else {
         return no_role(&env, req, s).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
     private(
@@ -250,7 +267,7 @@ async fn child_page(
         .iter()
         .map(|c| (c.code.clone(), c.label.clone()))
         .collect();
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
     private(
@@ -330,7 +347,7 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
     let Some((notices, auto)) = page else {
         return no_role(&env, req, s).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
     private(
@@ -376,7 +393,7 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     let Some(item) = item else {
         return crate::pages::not_found(req).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     private(
         render(req, StatusCode::OK, move || {

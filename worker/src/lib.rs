@@ -15,6 +15,7 @@ mod family_pages;
 mod headers;
 mod law159;
 mod limits;
+mod lingue;
 mod pages;
 mod publish;
 mod registry;
@@ -69,6 +70,7 @@ fn routes() -> Router {
             get(auth::handlers::login_callback),
         )
         .route("/esci", post(auth::handlers::logout))
+        .route("/lingua", post(lingue::choose))
         .route("/enti/lista", post(shortlist::choose))
         .route("/enti.csv", get(shortlist::search))
         .route("/scuola/{school_id}/liste", get(shortlist::page))

@@ -5,6 +5,7 @@ pub mod build;
 pub mod client;
 pub mod crl;
 pub mod ipa;
+pub mod lingue;
 pub mod oidc;
 pub mod openapi;
 pub mod paths;

@@ -293,7 +293,7 @@ pub fn FamigliaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=ft.title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu="/famiglia">
             <h1>{ft.title}</h1>
             <p class="lead">{ft.lead}</p>
             <p>
@@ -622,8 +622,9 @@ pub fn AlunnoPage(
         invalid("from") || invalid("period"),
         invalid("to") || invalid("period"),
     );
+    let here = format!("/famiglia/alunni/{}", child.id);
     view! {
-        <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu=here>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{title}</h1>
             <Cruscotto lang=lang child=child detail=true/>
@@ -829,7 +830,7 @@ pub fn AvvisiPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu="/famiglia/avvisi">
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{ft.notices_title}</h1>
                         <p class="lead">{ft.notices_lead}</p>
@@ -888,8 +889,9 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
     let ft = lang.family();
     let csrf = user.csrf.clone();
     let n = notice;
+    let here = format!("/famiglia/avvisi/{}", n.id);
     view! {
-        <Page lang=lang title=n.title.clone() user=user pwa=true>
+        <Page lang=lang title=n.title.clone() user=user pwa=true lang_menu=here>
             <p><a href="/famiglia/avvisi">{ft.back_notices}</a></p>
             <h1>{n.title.clone()}</h1>
             <p class="hint">
@@ -938,7 +940,7 @@ pub fn FormErrorPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.error_title.to_owned() user=user>
+        <Page lang=lang title=ft.error_title.to_owned() user=user lang_menu=back.clone()>
             <h1>{ft.error_title}</h1>
             <p role="alert">{message}</p>
             <p><a href=back>{ft.error_back}</a></p>
