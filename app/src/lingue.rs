@@ -187,3 +187,321 @@ impl<'de> serde::de::IntoDeserializer<'de, Problem> for KeptKey {
         serde::de::value::BorrowedStrDeserializer::new(self.0)
     }
 }
+
+/// What the family reads, by catalogue: every language of [`Lang::LOADED`] must have these
+/// words, with Italian's placeholders. A key is a field's name; `prefix*` is every field that
+/// starts so; `!prefix*` leaves out (the school's side of a shared catalogue).
+#[cfg(test)]
+pub(crate) const FAMILY_WORDS: [(&str, &[&str]); 6] = [
+    (
+        "texts",
+        &[
+            "site_name",
+            "site_tagline",
+            "skip_to_content",
+            "nav_label",
+            "nav_hosts",
+            "nav_calculator",
+            "footer_sources",
+            "footer_note",
+            "digit_group",
+            "decimal_mark",
+            "lang_menu",
+            "nav_signin",
+            "nav_signout",
+            "nav_area",
+            "signed_in_prefix",
+            "signin_*",
+            "norole_*",
+            "offline_*",
+            "not_found_title",
+            "not_found_text",
+        ],
+    ),
+    ("family", &["*", "!sn_*", "!rq_*", "!school_*", "!grades"]),
+    (
+        "law159",
+        &[
+            "family_notice",
+            "family_resumed",
+            "family_mayor",
+            "channels",
+        ],
+    ),
+    ("info", &["footer_privacy", "footer_accessibility"]),
+    (
+        "decisions",
+        &["refusals", "family_refusal", "family_council"],
+    ),
+    ("errors", &[]),
+];
+
+/// The domain messages a family's form or page may show (`errors` of the message files).
+#[cfg(test)]
+pub(crate) const FAMILY_ERRORS: [domain::messages::Msg; 22] = {
+    use domain::messages::Msg;
+    [
+        Msg::NotFound,
+        Msg::Internal,
+        Msg::Unauthenticated,
+        Msg::Forbidden,
+        Msg::CsrfRejected,
+        Msg::RateLimited,
+        Msg::PayloadTooLarge,
+        Msg::UnknownCode,
+        Msg::DerogaDuplicate,
+        Msg::DerogaTooMany,
+        Msg::DerogaCategoryFromList,
+        Msg::NoticeWithdrawn,
+        Msg::NoticeNeedsNoAcknowledgement,
+        Msg::NoticeAlreadyAcknowledged,
+        Msg::IsoDateForm,
+        Msg::JustificationAlreadySent,
+        Msg::AbsencesTooMany,
+        Msg::AbsencesNoneChosen,
+        Msg::AbsenceDerogated,
+        Msg::ReasonFromList,
+        Msg::FutureAbsence,
+        Msg::DatesInSchoolYear,
+    ]
+};
+
+#[cfg(test)]
+#[path = "../../xtask/src/lingue.rs"]
+mod ftl;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    fn dir(lang: Lang) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("lingue")
+            .join(lang.code())
+    }
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            match after.find('}') {
+                Some(end)
+                    if after[..end]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
+                    out.insert(after[..end].to_owned());
+                    rest = &after[end + 1..];
+                }
+                _ => rest = after,
+            }
+        }
+        out
+    }
+
+    fn italian() -> Result<Value, serde_json::Error> {
+        let errors: serde_json::Map<String, Value> = FAMILY_ERRORS
+            .iter()
+            .map(|m| (format!("{:?}", m.id), Value::String(m.it().to_owned())))
+            .collect();
+        Ok(serde_json::json!({
+            "texts": serde_json::to_value(&crate::i18n::IT)?,
+            "family": serde_json::to_value(&crate::i18n_family::FAMILY_IT)?,
+            "law159": serde_json::to_value(&crate::i18n_law159::LAW159_IT)?,
+            "info": serde_json::to_value(&crate::i18n_info::INFO_IT)?,
+            "decisions": serde_json::to_value(&crate::i18n_decisions::DECISIONS_IT)?,
+            "errors": errors,
+        }))
+    }
+
+    fn wanted(rules: &[&str], key: &str) -> bool {
+        let matches = |r: &str| match r.strip_suffix('*') {
+            Some(prefix) => key.starts_with(prefix),
+            None => key == r,
+        };
+        rules.iter().any(|r| !r.starts_with('!') && matches(r))
+            && !rules
+                .iter()
+                .any(|r| r.strip_prefix('!').is_some_and(matches))
+    }
+
+    /// Italian's `it` against a translation's `tr` at `path`: what is missing or differs.
+    fn compare(path: &str, it: &Value, tr: Option<&Value>, bad: &mut Vec<String>) {
+        let Some(tr) = tr else {
+            bad.push(format!("{path}: missing"));
+            return;
+        };
+        match (it, tr) {
+            (Value::String(a), Value::String(b)) => {
+                if b.is_empty() {
+                    bad.push(format!("{path}: empty"));
+                } else if placeholders(a) != placeholders(b) {
+                    bad.push(format!(
+                        "{path}: placeholders {:?}, Italian's {:?}",
+                        placeholders(b),
+                        placeholders(a)
+                    ));
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                if a.len() != b.len() {
+                    bad.push(format!(
+                        "{path}: {} items, Italian has {}",
+                        b.len(),
+                        a.len()
+                    ));
+                }
+                for (i, x) in a.iter().enumerate() {
+                    compare(&format!("{path}-{i}"), x, b.get(i), bad);
+                }
+            }
+            // A count: the language's own categories; "other" says all of Italian's
+            // placeholders, every other form only some of them ("one day", "يوم واحد").
+            (Value::Object(a), Value::Object(b)) if a.contains_key("other") => {
+                let all: BTreeSet<String> = a
+                    .values()
+                    .filter_map(Value::as_str)
+                    .flat_map(placeholders)
+                    .collect();
+                match b.get("other").and_then(Value::as_str) {
+                    Some(o) if placeholders(o) == all => {}
+                    Some(o) => bad.push(format!(
+                        "{path}: [other] placeholders {:?}, Italian's {:?}",
+                        placeholders(o),
+                        all
+                    )),
+                    None => bad.push(format!("{path}: a count without *[other]")),
+                }
+                for (k, v) in b {
+                    let extra: Vec<String> = v
+                        .as_str()
+                        .map(placeholders)
+                        .unwrap_or_default()
+                        .difference(&all)
+                        .cloned()
+                        .collect();
+                    if !extra.is_empty() {
+                        bad.push(format!(
+                            "{path} [{k}]: placeholders Italian lacks {extra:?}"
+                        ));
+                    }
+                }
+            }
+            _ => bad.push(format!("{path}: not the same kind of message as Italian's")),
+        }
+    }
+
+    fn problems(lang: Lang) -> Result<Vec<String>, String> {
+        let it = italian().map_err(|e| e.to_string())?;
+        let tr = ftl::language(&dir(lang))?;
+        let mut bad = Vec::new();
+        for (catalogue, rules) in FAMILY_WORDS {
+            let Some(Value::Object(fields)) = it.get(catalogue) else {
+                return Err(format!("no Italian {catalogue}"));
+            };
+            for (key, value) in fields {
+                if catalogue == "errors" || wanted(rules, key) {
+                    compare(
+                        &format!("{}/{catalogue}.ftl: {key}", lang.code()),
+                        value,
+                        tr.get(catalogue).and_then(|c| c.get(key)),
+                        &mut bad,
+                    );
+                }
+            }
+            // A word the catalogue does not have is a typo: it would never be shown.
+            if let Some(Value::Object(tr_fields)) = tr.get(catalogue) {
+                for key in tr_fields.keys() {
+                    if !fields.contains_key(key) {
+                        bad.push(format!(
+                            "{}/{catalogue}.ftl: {key}: not a word of Ponte",
+                            lang.code()
+                        ));
+                    }
+                }
+            }
+        }
+        // And the worker reads what the build writes.
+        let json = serde_json::to_string(&tr).map_err(|e| e.to_string())?;
+        parse(&json)?;
+        Ok(bad)
+    }
+
+    #[test]
+    fn every_family_language_has_every_family_word_with_italian_placeholders() {
+        let mut bad = Vec::new();
+        for lang in Lang::LOADED {
+            match problems(lang) {
+                Ok(p) => bad.extend(p),
+                Err(e) => bad.push(format!("{}: {e}", lang.code())),
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} problems:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_loaded_language_speaks_its_words_and_counts_in_its_categories() {
+        let tr = ftl::language(&dir(Lang::Ar)).unwrap(); // ok: test
+        let json = serde_json::to_string(&tr).unwrap(); // ok: test
+        let c = load(Lang::Ar, &json).unwrap(); // ok: test
+        assert_eq!(Lang::Ar.family().title, c.family.title);
+        assert_ne!(Lang::Ar.family().title, crate::i18n_family::FAMILY_IT.title);
+        // Arabic: six categories (CLDR): 0 zero, 1 one, 2 two, 3–10 few, 11–99 many, 100 other.
+        let cats: Vec<&str> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| Lang::Ar.plural_category(n))
+            .collect();
+        assert_eq!(cats, ["zero", "one", "two", "few", "many", "other"]);
+        assert_eq!(Lang::Ro.plural_category(1), "one");
+        assert_eq!(Lang::Ro.plural_category(5), "few");
+        assert_eq!(Lang::Ro.plural_category(20), "other");
+        assert_eq!(Lang::Uk.plural_category(22), "few");
+        assert_eq!(Lang::Uk.plural_category(25), "many");
+        assert_eq!(Lang::Zh.plural_category(1), "other");
+        assert_eq!(Lang::It.plural_category(1), "one");
+        assert_eq!(Lang::It.plural_category(0), "other");
+        let days = Lang::Ar.count(&Lang::Ar.family().days, 2, &[]);
+        assert!(!days.contains("{n}"), "{days}");
+        // A word the file lacks is Italian's; the staff's catalogues stay Italian or English.
+        assert_eq!(Lang::Ar.desk().link, crate::i18n_desk::DESK_EN.link);
+        assert_eq!(Lang::Ar.texts().hosts_title, crate::i18n::IT.hosts_title);
+    }
+
+    #[test]
+    fn the_browser_asks_for_a_language_and_a_tag_names_one() {
+        assert_eq!(
+            Lang::family_from_accept_language("ro-RO,ro;q=0.9,en;q=0.8"),
+            Lang::Ro
+        );
+        assert_eq!(
+            Lang::family_from_accept_language("de-DE,de;q=0.9,ar;q=0.8"),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::family_from_accept_language("en;q=0.5,zh-CN"),
+            Lang::Zh
+        );
+        assert_eq!(Lang::family_from_accept_language("de"), Lang::It);
+        assert_eq!(Lang::family_from_accept_language(""), Lang::It);
+        assert_eq!(Lang::family_from_accept_language("ur;q=0,uk"), Lang::Uk);
+        // Staff pages: Italian or English only.
+        assert_eq!(Lang::from_accept_language("ro-RO,en;q=0.8"), Lang::En);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_tag(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("xx"), None);
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::Ur.dir(), "rtl");
+        assert_eq!(Lang::Zh.dir(), "ltr");
+    }
+}

@@ -97,7 +97,7 @@ pub async fn choose(env: SharedEnv, req: Request) -> Response {
                 .unwrap_or("")
         };
         let lang = Lang::from_tag(get("lingua")).ok_or_else(|| {
-            FieldError::invalid_says("lingua", Msg::UnknownCode, &[("value", get("lingua"))])
+            FieldError::invalid_says("lingua", Msg::UnknownCode, &[("value", &get("lingua"))])
         })?;
         if let Some((s, _)) = auth::current(&env, &parts.headers).await? {
             save(&env, &parts, &s, lang, get("csrf")).await?;

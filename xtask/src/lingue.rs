@@ -146,7 +146,7 @@ fn text(id: &str, pattern: &Pattern<&str>) -> Result<String, String> {
             },
         }
     }
-    Ok(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    Ok(s.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]

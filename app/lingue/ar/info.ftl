@@ -1,0 +1,2 @@
+footer_privacy = الخصوصية والجهة المسؤولة عن معالجة البيانات
+footer_accessibility = بيان إمكانية الوصول

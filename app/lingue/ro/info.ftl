@@ -1,0 +1,2 @@
+footer_privacy = Confidențialitate și operatorul datelor
+footer_accessibility = Declarație de accesibilitate

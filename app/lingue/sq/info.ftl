@@ -1,0 +1,2 @@
+footer_privacy = Privatësia dhe kontrolluesi i të dhënave
+footer_accessibility = Deklarata e aksesueshmërisë
