@@ -289,6 +289,19 @@ pub struct FamilyTexts {
     pub rq_approve: &'static str,
     pub rq_refuse: &'static str,
     pub rq_requested: &'static str,
+
+    /// The family's CSV export (`crate::exports::family_csv`): the columns, what each row is,
+    /// the guardian's and the position's lines; `{name}`, `{when}` of an acknowledgement.
+    pub csv_columns: [&'static str; 7],
+    pub csv_guardian: &'static str,
+    pub csv_position: &'static str,
+    pub csv_absence: &'static str,
+    pub csv_notice: &'static str,
+    pub csv_full_name: &'static str,
+    pub csv_tax_code: &'static str,
+    pub csv_annual_hours: &'static str,
+    pub csv_max_hours: &'static str,
+    pub csv_ack_of: &'static str,
 }
 
 pub static FAMILY_IT: FamilyTexts = FamilyTexts {
@@ -544,6 +557,16 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     rq_approve: "Accogli",
     rq_refuse: "Respingi",
     rq_requested: "Inviata il {date}",
+    csv_columns: ["Tipo", "Alunno", "Data", "Voce", "Durata", "Stato", "Dettaglio"],
+    csv_guardian: "Genitore",
+    csv_position: "Situazione",
+    csv_absence: "Assenza",
+    csv_notice: "Avviso",
+    csv_full_name: "Nome e cognome",
+    csv_tax_code: "Codice fiscale",
+    csv_annual_hours: "Monte ore annuale",
+    csv_max_hours: "Massimo di ore di assenza",
+    csv_ack_of: "Presa visione per {name}: {when}",
 };
 
 pub static FAMILY_EN: FamilyTexts = FamilyTexts {
@@ -799,6 +822,16 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     rq_approve: "Accept",
     rq_refuse: "Refuse",
     rq_requested: "Sent on {date}",
+    csv_columns: ["Kind", "Pupil", "Date", "Item", "Duration", "State", "Detail"],
+    csv_guardian: "Parent",
+    csv_position: "Position",
+    csv_absence: "Absence",
+    csv_notice: "Notice",
+    csv_full_name: "Full name",
+    csv_tax_code: "Tax code",
+    csv_annual_hours: "Annual hours",
+    csv_max_hours: "Maximum absence hours",
+    csv_ack_of: "Acknowledged for {name}: {when}",
 };
 
 impl Default for FamilyTexts {

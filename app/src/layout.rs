@@ -114,6 +114,15 @@ pub fn Page(
                 </main>
                 <footer class="site-footer">
                     <div class="wrap">
+                        {(lang != Lang::It)
+                            .then(|| {
+                                view! {
+                                    <p class="translation-note">
+                                        {t.translation_note} " "
+                                        <a href="/traduzioni">{t.translation_link}</a>
+                                    </p>
+                                }
+                            })}
                         <p>{t.footer_note}</p>
                         <ul class="footer-links">
                             <li><a href="/privacy">{lang.info().footer_privacy}</a></li>

@@ -190,7 +190,8 @@ impl<'de> serde::de::IntoDeserializer<'de, Problem> for KeptKey {
 
 /// What the family reads, by catalogue: every language of [`Lang::LOADED`] must have these
 /// words, with Italian's placeholders. A key is a field's name; `prefix*` is every field that
-/// starts so; `!prefix*` leaves out (the school's side of a shared catalogue).
+/// starts so; `!prefix*` leaves out (the school's side of a shared catalogue), unless the key is
+/// also named whole.
 #[cfg(test)]
 pub(crate) const FAMILY_WORDS: [(&str, &[&str]); 6] = [
     (
@@ -207,6 +208,8 @@ pub(crate) const FAMILY_WORDS: [(&str, &[&str]); 6] = [
             "digit_group",
             "decimal_mark",
             "lang_menu",
+            "translation*",
+            "original_italian",
             "nav_signin",
             "nav_signout",
             "nav_area",
@@ -218,7 +221,18 @@ pub(crate) const FAMILY_WORDS: [(&str, &[&str]); 6] = [
             "not_found_text",
         ],
     ),
-    ("family", &["*", "!sn_*", "!rq_*", "!school_*", "!grades"]),
+    (
+        "family",
+        &[
+            "*",
+            "rq_deroga",
+            "sn_not_yet",
+            "!sn_*",
+            "!rq_*",
+            "!school_*",
+            "!grades",
+        ],
+    ),
     (
         "law159",
         &[
@@ -323,6 +337,10 @@ mod tests {
             Some(prefix) => key.starts_with(prefix),
             None => key == r,
         };
+        // A key named whole is wanted whatever a `!prefix*` says.
+        if rules.contains(&key) {
+            return true;
+        }
         rules.iter().any(|r| !r.starts_with('!') && matches(r))
             && !rules
                 .iter()

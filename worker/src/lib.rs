@@ -123,6 +123,7 @@ fn routes() -> Router {
         .route("/fonti", get(pages::fonti))
         .route("/privacy", get(pages::privacy))
         .route("/accessibilita", get(pages::accessibilita))
+        .route("/traduzioni", get(pages::traduzioni))
         .fallback(pages::not_found)
 }
 

@@ -91,6 +91,32 @@ pub fn law159_family_lines(
     out
 }
 
+/// "Testo originale in italiano", one tap away under a translated notice or letter: the Italian
+/// text, which is the one that counts (nothing on an Italian page).
+#[component]
+pub fn Original(lang: Lang, lines: Vec<String>) -> impl IntoView {
+    (lang != Lang::It).then(|| {
+        view! {
+            <details class="original">
+                <summary>{lang.texts().original_italian}</summary>
+                <div lang="it" dir="ltr">
+                    {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                </div>
+            </details>
+        }
+    })
+}
+
+/// The language attribute of what the school wrote (in Italian) on a page in another language,
+/// so a screen reader reads it as Italian and a right-to-left page keeps it left to right.
+fn school_text_lang(lang: Lang) -> (Option<&'static str>, Option<&'static str>) {
+    if lang == Lang::It {
+        (None, None)
+    } else {
+        (Some("it"), Some("auto"))
+    }
+}
+
 fn status_class(s: Status) -> &'static str {
     match s {
         Status::Ok => "band band-ok",
@@ -189,9 +215,12 @@ pub fn Cruscotto(
             lines.push(fill(ft.law159_elusione, &[("date", &date_it(e))]));
         }
         lines.extend(law159_family_lines(lang, &child.law159_cases));
+        // The school's communications under Law 159 are legal letters: the Italian beside.
+        let italian = law159_family_lines(Lang::It, &child.law159_cases);
+        let original = (!italian.is_empty()).then(|| view! { <Original lang=lang lines=italian/> });
         view! {
             <dt>{ft.law159}</dt>
-            <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+            <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()} {original}</dd>
         }
     });
     let actions = d.actions.clone();
@@ -843,9 +872,10 @@ pub fn AvvisiPage(
                             .into_iter()
                             .map(|n| {
                                 let state = if n.read { ft.notice_read } else { ft.notice_unread };
+                                let (it, dir) = school_text_lang(lang);
                                 view! {
                                     <li class=if n.read { "avviso" } else { "avviso unread" } data-notice=n.id>
-                                        <a href=format!("/famiglia/avvisi/{}", n.id)>{n.title}</a>
+                                        <a href=format!("/famiglia/avvisi/{}", n.id) lang=it dir=dir>{n.title}</a>
                                         <p class="hint">
                                             {state}
                                             " · "
@@ -874,7 +904,18 @@ pub fn AvvisiPage(
             } else {
                 view! {
                     <ul class="avvisi">
-                        {auto.iter().map(|a| view! { <li class="avviso auto">{auto_text(ft, a)}</li> }).collect_view()}
+                        {auto
+                            .iter()
+                            .map(|a| {
+                                let italian = vec![auto_text(Lang::It.family(), a)];
+                                view! {
+                                    <li class="avviso auto">
+                                        {auto_text(ft, a)}
+                                        <Original lang=lang lines=italian/>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 }
                     .erased()
@@ -893,7 +934,7 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
     view! {
         <Page lang=lang title=n.title.clone() user=user pwa=true lang_menu=here>
             <p><a href="/famiglia/avvisi">{ft.back_notices}</a></p>
-            <h1>{n.title.clone()}</h1>
+            <h1 lang=school_text_lang(lang).0 dir=school_text_lang(lang).1>{n.title.clone()}</h1>
             <p class="hint">
                 {fill(ft.notice_published, &[("date", &n.published)])}
                 " · "
@@ -910,7 +951,7 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
                     }
                 })}
             {n.reminded.clone().map(|d| view! { <p class="hint">{fill(ft.notice_reminded, &[("date", &d)])}</p> })}
-            <div class="notice-body">
+            <div class="notice-body" lang=school_text_lang(lang).0 dir=school_text_lang(lang).1>
                 {n.body.split('\n').filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
             </div>
             {match (n.requires_ack && n.withdrawn.is_none(), n.acknowledged.clone()) {
