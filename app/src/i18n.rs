@@ -237,8 +237,6 @@ pub fn group_digits(n: u64, sep: &str) -> String {
 /// message files (Arabic: zero, one, two, few, many, other).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct Plural {
     pub one: &'static str,
     pub other: &'static str,
@@ -296,11 +294,9 @@ impl Plural {
     }
 }
 
-/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
 #[derive(Clone)]
 #[cfg_attr(test, derive(Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct Texts {
     pub site_name: &'static str,
     pub site_tagline: &'static str,

@@ -31,11 +31,9 @@ impl DecisionTexts {
     }
 }
 
-/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
 #[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct DecisionTexts {
     /// In `RefusalReason`'s order: the justification's four, then the derogation's four.
     pub refusals: [&'static str; 8],

@@ -100,11 +100,9 @@ impl FamilyTexts {
     }
 }
 
-/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
 #[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct FamilyTexts {
     pub title: &'static str,
     pub lead: &'static str,

@@ -15,11 +15,9 @@ impl Lang {
     }
 }
 
-/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
 #[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct InfoTexts {
     pub footer_privacy: &'static str,
     pub footer_accessibility: &'static str,
@@ -39,11 +37,9 @@ pub struct InfoTexts {
     /// Shown when the deployment has not set the controller: "{settings}" names what is missing.
     pub controller_missing: &'static str,
     pub data_title: &'static str,
-    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub data_text: &'static [&'static str],
     pub hosts_notice_link: &'static str,
     pub rights_title: &'static str,
-    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub rights_text: &'static [&'static str],
     /// Where to complain, written out (not a link to another origin).
     pub garante_where: &'static str,
@@ -53,7 +49,6 @@ pub struct InfoTexts {
     pub a11y_status_title: &'static str,
     pub a11y_status: &'static str,
     pub a11y_gaps_title: &'static str,
-    #[cfg_attr(not(feature = "hydrate"), serde(skip_deserializing))]
     pub a11y_gaps: &'static [&'static str],
     pub a11y_method_title: &'static str,
     /// "{date}": when the statement was last reviewed.

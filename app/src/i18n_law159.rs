@@ -96,11 +96,9 @@ impl Law159Texts {
     }
 }
 
-/// Also read from a language's message file ([`crate::lingue`]): a word it lacks is Italian's.
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
 #[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(not(feature = "hydrate"), serde(default))]
 pub struct Law159Texts {
     pub title: &'static str,
     pub lead: &'static str,

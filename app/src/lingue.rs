@@ -22,13 +22,8 @@ pub fn asset_path(lang: Lang) -> String {
 }
 
 /// One language's words, read from its file (never in the browser: the islands are Italian and
-/// English only).
+/// English only). Each catalogue starts as Italian's; the family's words are then the file's.
 #[derive(Clone, Default)]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Deserialize))]
-#[cfg_attr(
-    not(feature = "hydrate"),
-    serde(default, bound(deserialize = "'de: 'static"))
-)]
 pub struct Catalogue {
     pub texts: Texts,
     pub family: FamilyTexts,
@@ -37,13 +32,17 @@ pub struct Catalogue {
     pub decisions: DecisionTexts,
     /// Domain messages (`domain::messages::Msg`) by their name (`DerogaDuplicate`): the errors
     /// of the family's forms. A message not here is shown in Italian.
-    pub errors: std::collections::BTreeMap<&'static str, &'static str>,
+    pub errors: Vec<(&'static str, &'static str)>,
 }
 
 impl Catalogue {
     /// A domain message in this language, if the file has it.
     pub fn error(&self, m: domain::messages::Msg) -> Option<&'static str> {
-        self.errors.get(format!("{:?}", m.id).as_str()).copied()
+        let name = format!("{:?}", m.id);
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -89,166 +88,176 @@ pub fn load(lang: Lang, json: &str) -> Result<&'static Catalogue, String> {
     Ok(slot.get_or_init(|| kept))
 }
 
-/// A language's JSON file into its catalogue (not kept).
+/// A language's JSON file into its catalogue (not kept). Only the family's words
+/// ([`FAMILY_WORDS`]) are read: a few kilobytes of code for the setters, where a generic
+/// deserializer of the whole catalogues cost the worker tens of kilobytes.
 #[cfg(not(feature = "hydrate"))]
 pub fn parse(json: &str) -> Result<Catalogue, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("messages: {e}"))?;
-    serde::Deserialize::deserialize(Kept::from(value)).map_err(|e: Problem| e.0)
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(json).map_err(|e| format!("messages: {e}"))?;
+    let Value::Object(catalogues) = value else {
+        return Err("messages: not an object".to_owned());
+    };
+    let mut c = Catalogue::default();
+    for (name, words) in catalogues {
+        let Value::Object(words) = words else {
+            return Err(format!("messages: {name} is not an object"));
+        };
+        for (key, v) in words {
+            if name == "errors" {
+                let Value::String(text) = v else {
+                    return Err(format!("messages: errors/{key} is not a text"));
+                };
+                c.errors.push((key.leak(), text.leak()));
+            } else {
+                set_word(&mut c, &name, &key, v)?;
+            }
+        }
+    }
+    Ok(c)
 }
 
-/// A JSON value whose strings live for the program's life, so `&'static str` fields borrow
-/// them (serde_json's own values are owned strings; its borrowing reader fails on escapes).
+/// Where a word of a message file goes: a text, a list of texts, or a count's forms.
 #[cfg(not(feature = "hydrate"))]
-enum Kept {
-    Str(&'static str),
-    Map(Vec<(&'static str, Kept)>),
-    Seq(Vec<Kept>),
-    Nothing,
+trait Word {
+    fn set(&mut self, v: serde_json::Value, key: &str) -> Result<(), String>;
 }
 
 #[cfg(not(feature = "hydrate"))]
-impl From<serde_json::Value> for Kept {
-    fn from(v: serde_json::Value) -> Self {
-        use serde_json::Value;
+impl Word for &'static str {
+    fn set(&mut self, v: serde_json::Value, key: &str) -> Result<(), String> {
         match v {
-            Value::String(s) => Kept::Str(s.leak()),
-            Value::Array(a) => Kept::Seq(a.into_iter().map(Kept::from).collect()),
-            Value::Object(o) => Kept::Map(
-                o.into_iter()
-                    .map(|(k, v)| (&*k.leak(), Kept::from(v)))
-                    .collect(),
-            ),
-            _ => Kept::Nothing,
+            serde_json::Value::String(s) => {
+                *self = s.leak();
+                Ok(())
+            }
+            _ => Err(format!("messages: {key} is not a text")),
         }
     }
 }
 
 #[cfg(not(feature = "hydrate"))]
-#[derive(Debug)]
-pub struct Problem(String);
-
-#[cfg(not(feature = "hydrate"))]
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-impl std::error::Error for Problem {}
-
-#[cfg(not(feature = "hydrate"))]
-impl serde::de::Error for Problem {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Problem(format!("messages: {msg}"))
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-impl<'de> serde::de::IntoDeserializer<'de, Problem> for Kept {
-    type Deserializer = Kept;
-    fn into_deserializer(self) -> Kept {
-        self
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-impl<'de> serde::Deserializer<'de> for Kept {
-    type Error = Problem;
-
-    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
-        use serde::de::value::{MapDeserializer, SeqDeserializer};
-        match self {
-            Kept::Str(s) => visitor.visit_borrowed_str(s),
-            Kept::Map(m) => visitor.visit_map(MapDeserializer::new(
-                m.into_iter().map(|(k, v)| (KeptKey(k), v)),
-            )),
-            Kept::Seq(s) => visitor.visit_seq(SeqDeserializer::new(s.into_iter())),
-            Kept::Nothing => visitor.visit_unit(),
+impl<const N: usize> Word for [&'static str; N] {
+    fn set(&mut self, v: serde_json::Value, key: &str) -> Result<(), String> {
+        match v {
+            serde_json::Value::Array(items) if items.len() == N => {
+                for (slot, item) in self.iter_mut().zip(items) {
+                    slot.set(item, key)?;
+                }
+                Ok(())
+            }
+            _ => Err(format!("messages: {key} is not a list of {N}")),
         }
     }
+}
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
+#[cfg(not(feature = "hydrate"))]
+impl Word for crate::i18n::Plural {
+    fn set(&mut self, v: serde_json::Value, key: &str) -> Result<(), String> {
+        let serde_json::Value::Object(forms) = v else {
+            return Err(format!("messages: {key} is not a count"));
+        };
+        // The language's own categories only: none of Italian's is left behind.
+        *self = crate::i18n::Plural::TWO_FORMS;
+        for (category, form) in forms {
+            match category.as_str() {
+                "zero" => self.zero.set(form, key)?,
+                "one" => self.one.set(form, key)?,
+                "two" => self.two.set(form, key)?,
+                "few" => self.few.set(form, key)?,
+                "many" => self.many.set(form, key)?,
+                "other" => self.other.set(form, key)?,
+                _ => return Err(format!("messages: {key}: [{category}] is not a category")),
+            }
+        }
+        Ok(())
     }
 }
 
-/// A map's key, borrowed like the values (the catalogue's map of errors keeps them).
-#[cfg(not(feature = "hydrate"))]
-struct KeptKey(&'static str);
+/// The family's words, catalogue by catalogue: what a message file gives (anything else in it
+/// is refused by the test), and what every family language must have.
+macro_rules! family_words {
+    ($($cat:ident { $($field:ident),* $(,)? })*) => {
+        /// Each catalogue's family words (field names), in the files' order.
+        pub const FAMILY_WORDS: &[(&str, &[&str])] = &[$((stringify!($cat), &[$(stringify!($field)),*])),*];
 
-#[cfg(not(feature = "hydrate"))]
-impl<'de> serde::de::IntoDeserializer<'de, Problem> for KeptKey {
-    type Deserializer = serde::de::value::BorrowedStrDeserializer<'de, Problem>;
-    fn into_deserializer(self) -> Self::Deserializer {
-        serde::de::value::BorrowedStrDeserializer::new(self.0)
-    }
+        #[cfg(not(feature = "hydrate"))]
+        fn set_word(
+            c: &mut Catalogue,
+            catalogue: &str,
+            key: &str,
+            v: serde_json::Value,
+        ) -> Result<(), String> {
+            match catalogue {
+                $(stringify!($cat) => match key {
+                    $(stringify!($field) => Word::set(&mut c.$cat.$field, v, key),)*
+                    _ => Err(format!("messages: {catalogue}/{key} is not a family word")),
+                },)*
+                _ => Err(format!("messages: no catalogue {catalogue}")),
+            }
+        }
+    };
 }
 
-/// What the family reads, by catalogue: every language of [`Lang::LOADED`] must have these
-/// words, with Italian's placeholders. A key is a field's name; `prefix*` is every field that
-/// starts so; `!prefix*` leaves out (the school's side of a shared catalogue), unless the key is
-/// also named whole.
+family_words! {
+    texts {
+        site_name, site_tagline, skip_to_content, nav_label, nav_hosts, nav_calculator,
+        footer_sources, footer_note, digit_group, decimal_mark, lang_menu, translation_note,
+        translation_link, translations_title, translations_text, translations_report,
+        translations_languages, original_italian, nav_signin, nav_signout, nav_area,
+        signed_in_prefix, signin_title, signin_lead, signin_with, signin_none, signin_hosts_note,
+        signin_failed_title, signin_retry, norole_title, norole_text, norole_what, norole_schools,
+        norole_schools_lead, norole_search_label, norole_search_button, norole_schools_none,
+        norole_schools_more, norole_office_email, norole_office_phone, norole_no_contacts,
+        norole_register_on, norole_register_usually, norole_register_never, norole_calculator,
+        norole_calculator_link, not_found_title, not_found_text, offline_note, offline_title,
+        offline_unsaved, offline_retry,
+    }
+    family {
+        title, lead, saved_copy, register_updated, register_missing, notices_link,
+        notices_unread, export_title, export_text, export_json, export_csv, class_school,
+        gauge_text, annual_share, allowance_used, counted, remaining, remaining_days, derogated,
+        pending_deroga, forecast, forecast_on, forecast_none, crossed_on, law159, law159_days,
+        law159_flagged, law159_elusione, status_ok, status_attention, status_at_risk,
+        status_exceeded, exceeded_consequence, actions, actions_none, action_justify,
+        action_acknowledge, action_documents, action_documents_by, action_contact, details_link,
+        hours_minutes, hours_only, minutes_only, days, day_of, absences_title, absences_none,
+        months, weekdays, kinds, justified_yes, justified_no, effect_counted, effect_pending,
+        effect_derogated, effect_not_counted, justification_pending, justification_approved,
+        justification_refused, to_justify_title, to_justify_lead, to_justify_legend,
+        to_justify_reason, to_justify_button, to_justify_none, to_justify_state, justified_sent,
+        justify_privacy, presence_school_activity, presence_suspension, form_problem,
+        deroga_open, reasons, deroga_title, deroga_lead, deroga_none, deroga_category,
+        deroga_from, deroga_to, deroga_button, deroga_documents, deroga_range, status_pending,
+        status_approved, status_refused, notices_title, notices_lead, notices_none,
+        notice_unread, notice_read, notice_published, notice_ack_needed, notice_ack_done,
+        notice_ack_button, notice_for, auto_title, auto_threshold, auto_exceeded, auto_law159,
+        auto_elusione, back_family, back_notices, error_title, error_back, notice_withdrawn,
+        notice_withdrawn_tag, notice_reminded, sn_not_yet, rq_deroga, csv_columns, csv_guardian,
+        csv_position, csv_absence, csv_notice, csv_full_name, csv_tax_code, csv_annual_hours,
+        csv_max_hours, csv_ack_of,
+    }
+    law159 { family_notice, family_resumed, family_mayor, channels }
+    info { footer_privacy, footer_accessibility }
+    decisions { refusals, family_refusal, family_council }
+}
+
+/// Which fields of a shared catalogue a family reads, so that a word added to it later must
+/// be added to [`FAMILY_WORDS`] (and translated): every field of `FamilyTexts` but the school's
+/// (`sn_`, `rq_`, `school_`, `grades`), every `family_`/`auto_` field of `Law159Texts`.
 #[cfg(test)]
-pub(crate) const FAMILY_WORDS: [(&str, &[&str]); 6] = [
-    (
-        "texts",
-        &[
-            "site_name",
-            "site_tagline",
-            "skip_to_content",
-            "nav_label",
-            "nav_hosts",
-            "nav_calculator",
-            "footer_sources",
-            "footer_note",
-            "digit_group",
-            "decimal_mark",
-            "lang_menu",
-            "translation*",
-            "original_italian",
-            "nav_signin",
-            "nav_signout",
-            "nav_area",
-            "signed_in_prefix",
-            "signin_*",
-            "norole_*",
-            "offline_*",
-            "not_found_title",
-            "not_found_text",
-        ],
-    ),
-    (
-        "family",
-        &[
-            "*",
-            "rq_deroga",
-            "sn_not_yet",
-            "!sn_*",
-            "!rq_*",
-            "!school_*",
-            "!grades",
-        ],
-    ),
-    (
-        "law159",
-        &[
-            "family_notice",
-            "family_resumed",
-            "family_mayor",
-            "channels",
-        ],
-    ),
-    ("info", &["footer_privacy", "footer_accessibility"]),
-    (
-        "decisions",
-        &["refusals", "family_refusal", "family_council"],
-    ),
-    ("errors", &[]),
-];
+fn family_facing(catalogue: &str, key: &str) -> bool {
+    match catalogue {
+        "family" => {
+            !(key.starts_with("sn_")
+                || key.starts_with("rq_")
+                || key.starts_with("school_")
+                || key == "grades")
+        }
+        "law159" => key.starts_with("family_") || key.starts_with("auto_"),
+        _ => false,
+    }
+}
 
 /// The domain messages a family's form or page may show (`errors` of the message files).
 #[cfg(test)]
@@ -332,21 +341,6 @@ mod tests {
         }))
     }
 
-    fn wanted(rules: &[&str], key: &str) -> bool {
-        let matches = |r: &str| match r.strip_suffix('*') {
-            Some(prefix) => key.starts_with(prefix),
-            None => key == r,
-        };
-        // A key named whole is wanted whatever a `!prefix*` says.
-        if rules.contains(&key) {
-            return true;
-        }
-        rules.iter().any(|r| !r.starts_with('!') && matches(r))
-            && !rules
-                .iter()
-                .any(|r| r.strip_prefix('!').is_some_and(matches))
-    }
-
     /// Italian's `it` against a translation's `tr` at `path`: what is missing or differs.
     fn compare(path: &str, it: &Value, tr: Option<&Value>, bad: &mut Vec<String>) {
         let Some(tr) = tr else {
@@ -417,26 +411,36 @@ mod tests {
         let it = italian().map_err(|e| e.to_string())?;
         let tr = ftl::language(&dir(lang))?;
         let mut bad = Vec::new();
-        for (catalogue, rules) in FAMILY_WORDS {
+        let errors: Vec<String> = FAMILY_ERRORS
+            .iter()
+            .map(|m| format!("{:?}", m.id))
+            .collect();
+        let mut lists: Vec<(&str, Vec<&str>)> = FAMILY_WORDS
+            .iter()
+            .map(|(c, keys)| (*c, keys.to_vec()))
+            .collect();
+        lists.push(("errors", errors.iter().map(String::as_str).collect()));
+        for (catalogue, keys) in lists {
             let Some(Value::Object(fields)) = it.get(catalogue) else {
                 return Err(format!("no Italian {catalogue}"));
             };
-            for (key, value) in fields {
-                if catalogue == "errors" || wanted(rules, key) {
-                    compare(
+            for key in &keys {
+                match fields.get(*key) {
+                    Some(value) => compare(
                         &format!("{}/{catalogue}.ftl: {key}", lang.code()),
                         value,
-                        tr.get(catalogue).and_then(|c| c.get(key)),
+                        tr.get(catalogue).and_then(|c| c.get(*key)),
                         &mut bad,
-                    );
+                    ),
+                    None => bad.push(format!("{catalogue}: {key} is not a word of Ponte")),
                 }
             }
-            // A word the catalogue does not have is a typo: it would never be shown.
+            // What the file says beyond the family's words would never be shown.
             if let Some(Value::Object(tr_fields)) = tr.get(catalogue) {
                 for key in tr_fields.keys() {
-                    if !fields.contains_key(key) {
+                    if !keys.contains(&key.as_str()) {
                         bad.push(format!(
-                            "{}/{catalogue}.ftl: {key}: not a word of Ponte",
+                            "{}/{catalogue}.ftl: {key}: not one of the family's words",
                             lang.code()
                         ));
                     }
@@ -447,6 +451,28 @@ mod tests {
         let json = serde_json::to_string(&tr).map_err(|e| e.to_string())?;
         parse(&json)?;
         Ok(bad)
+    }
+
+    /// A word a family reads, added to a shared catalogue (by another change), must be one of
+    /// [`FAMILY_WORDS`]: then every language must translate it.
+    #[test]
+    fn every_word_a_family_reads_is_a_family_word() -> Result<(), serde_json::Error> {
+        let it = italian()?;
+        let mut missing = Vec::new();
+        for (catalogue, keys) in FAMILY_WORDS {
+            if let Some(Value::Object(fields)) = it.get(*catalogue) {
+                for key in fields.keys() {
+                    if family_facing(catalogue, key) && !keys.contains(&key.as_str()) {
+                        missing.push(format!("{catalogue}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "add these to lingue::FAMILY_WORDS and translate them in app/lingue/*/: {missing:?}"
+        );
+        Ok(())
     }
 
     #[test]

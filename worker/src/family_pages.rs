@@ -17,7 +17,7 @@ use app::i18n::{date_time_it, rome_it};
 use app::layout::SignedIn;
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
-    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
+    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, SenzaRetePage, Updated,
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, CheckOutcome, ClassChoice, ClassRow, GradeChoice,
@@ -32,6 +32,31 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
+
+/// A family page's language, for the phone's service worker (it keeps the offline page in the
+/// language of the pages it keeps: style/sw.js).
+fn in_lang(mut r: Response, lang: app::i18n::Lang) -> Response {
+    r.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    r
+}
+
+/// `GET /famiglia/senza-rete`: the offline page in the family's language (no session: it says
+/// nothing of anyone), which the service worker keeps.
+pub async fn senza_rete(env: SharedEnv, req: Request) -> Response {
+    let lang = crate::lingue::family_lang(&env, req.headers(), None).await;
+    in_lang(
+        render(
+            req,
+            StatusCode::OK,
+            move || view! { <SenzaRetePage lang=lang/> },
+        )
+        .await,
+        lang,
+    )
+}
 
 pub(crate) fn private(mut r: Response) -> Response {
     r.headers_mut().insert(
@@ -164,19 +189,22 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, StatusCode::OK, move || {
-            view! {
-                <FamigliaPage
-                    lang=lang
-                    user=user.clone()
-                    children=children.clone()
-                    unread=unread
-                    updated=updated.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! {
+                    <FamigliaPage
+                        lang=lang
+                        user=user.clone()
+                        children=children.clone()
+                        unread=unread
+                        updated=updated.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -270,24 +298,27 @@ async fn child_page(
     let lang = crate::lingue::family_lang(env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, status, move || {
-            view! {
-                <AlunnoPage
-                    lang=lang
-                    user=user.clone()
-                    child=child.clone()
-                    absences=absences.clone()
-                    deroghe=deroghe.clone()
-                    categories=categories.clone()
-                    year=year
-                    updated=updated.clone()
-                    sent=sent.clone()
-                    problem=problem.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, status, move || {
+                view! {
+                    <AlunnoPage
+                        lang=lang
+                        user=user.clone()
+                        child=child.clone()
+                        absences=absences.clone()
+                        deroghe=deroghe.clone()
+                        categories=categories.clone()
+                        year=year
+                        updated=updated.clone()
+                        sent=sent.clone()
+                        problem=problem.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -350,19 +381,22 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
     let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, StatusCode::OK, move || {
-            view! {
-                <AvvisiPage
-                    lang=lang
-                    user=user.clone()
-                    notices=notices.clone()
-                    auto=auto.clone()
-                    updated=updated.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! {
+                    <AvvisiPage
+                        lang=lang
+                        user=user.clone()
+                        notices=notices.clone()
+                        auto=auto.clone()
+                        updated=updated.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -395,11 +429,14 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     };
     let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
-    private(
-        render(req, StatusCode::OK, move || {
-            view! { <AvvisoPage lang=lang user=user.clone() notice=item.clone()/> }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! { <AvvisoPage lang=lang user=user.clone() notice=item.clone()/> }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 

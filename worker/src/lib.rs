@@ -79,6 +79,7 @@ fn routes() -> Router {
         .route("/famiglia", get(family_pages::famiglia))
         .route("/famiglia/alunni/{id}", get(family_pages::alunno))
         .route("/famiglia/avvisi", get(family_pages::avvisi))
+        .route("/famiglia/senza-rete", get(family_pages::senza_rete))
         .route("/famiglia/avvisi/{id}", get(family_pages::avviso))
         .route(
             "/scuola/{school_id}/avvisi",

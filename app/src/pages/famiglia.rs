@@ -996,3 +996,18 @@ pub fn month_name(ft: &FamilyTexts, m: u32) -> &'static str {
         .copied()
         .unwrap_or("")
 }
+
+/// `/famiglia/senza-rete`: the page the phone shows for a family page it has not kept, in the
+/// family's language (the service worker keeps the copy of the language last used; the static
+/// `offline.html` is the Italian one it starts with: docs/pwa.md).
+#[component]
+pub fn SenzaRetePage(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.offline_title.to_owned()>
+            <h1>{t.offline_title}</h1>
+            <p class="offline-note">{t.offline_unsaved}</p>
+            <p><a href="/famiglia">{t.offline_retry}</a></p>
+        </Page>
+    }
+}
