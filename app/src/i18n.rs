@@ -189,12 +189,21 @@ impl Lang {
         #[cfg(not(feature = "hydrate"))]
         {
             use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-            let category = self
-                .code()
-                .split('-')
-                .next()
-                .and_then(|c| c.parse::<unic_langid::LanguageIdentifier>().ok())
-                .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok())
+            use unic_langid::langid;
+            let id = match self {
+                Lang::It => langid!("it"),
+                Lang::En => langid!("en"),
+                Lang::Fr => langid!("fr"),
+                Lang::Es => langid!("es"),
+                Lang::Ro => langid!("ro"),
+                Lang::Sq => langid!("sq"),
+                Lang::Uk => langid!("uk"),
+                Lang::Ar => langid!("ar"),
+                Lang::Zh => langid!("zh"),
+                Lang::Ur => langid!("ur"),
+            };
+            let category = PluralRules::create(id, PluralRuleType::CARDINAL)
+                .ok()
                 .and_then(|rules| rules.select(n).ok());
             match category {
                 Some(PluralCategory::ZERO) => "zero",
