@@ -436,11 +436,6 @@ pub struct Texts {
     /// Under every page not in Italian: the words are a translation, and where to say an error.
     pub translation_note: &'static str,
     pub translation_link: &'static str,
-    /// `/traduzioni`: what the translations are and how to report an error (`{email}`).
-    pub translations_title: &'static str,
-    pub translations_text: &'static str,
-    pub translations_report: &'static str,
-    pub translations_languages: &'static str,
     /// One tap from a translated notice or letter: the Italian text, which is the one that counts.
     pub original_italian: &'static str,
     pub nav_signin: &'static str,
@@ -662,10 +657,6 @@ pub static IT: Texts = Texts {
     lang_menu: "Lingua",
     translation_note: "Questa pagina è una traduzione: fa fede il testo in italiano.",
     translation_link: "Traduzioni e segnalazione di errori",
-    translations_title: "Le traduzioni di Ponte",
-    translations_text: "Le pagine per le famiglie, gli avvisi automatici e le lettere della scuola sono tradotti dal gruppo di lavoro di Ponte, non da un servizio di traduzione automatica: nessun dato viene inviato altrove. Il testo che fa fede è sempre quello in italiano, a un tocco di distanza sotto ogni avviso e lettera tradotti. Gli avvisi scritti dalla scuola sono in italiano; la segreteria può aggiungerne una versione in altre lingue.",
-    translations_report: "Se trova un errore in una traduzione, lo scriva a {email} indicando la lingua e la pagina, oppure lo segnali alla segreteria della scuola.",
-    translations_languages: "Lingue disponibili",
     original_italian: "Testo originale in italiano",
     nav_signin: "Accedi",
     nav_signout: "Esci",
@@ -887,10 +878,6 @@ pub static EN: Texts = Texts {
     lang_menu: "Language",
     translation_note: "This page is a translation: the Italian text is the one that counts.",
     translation_link: "Translations and reporting errors",
-    translations_title: "Ponte's translations",
-    translations_text: "The family pages, the automatic notices and the school's letters are translated by Ponte's team, not by an automatic translation service: no data is sent anywhere else. The text that counts is always the Italian one, one tap away under every translated notice and letter. The notices the school writes are in Italian; the school office may add a version in other languages.",
-    translations_report: "If you find an error in a translation, write to {email} saying the language and the page, or tell the school office.",
-    translations_languages: "Languages available",
     original_italian: "Original text in Italian",
     nav_signin: "Sign in",
     nav_signout: "Sign out",

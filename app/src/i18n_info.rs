@@ -21,6 +21,11 @@ impl Lang {
 pub struct InfoTexts {
     pub footer_privacy: &'static str,
     pub footer_accessibility: &'static str,
+    /// `/traduzioni`: what the translations are and how to report an error (`{email}`).
+    pub translations_title: &'static str,
+    pub translations_text: &'static str,
+    pub translations_report: &'static str,
+    pub translations_languages: &'static str,
 
     pub privacy_title: &'static str,
     pub privacy_lead: &'static str,
@@ -64,6 +69,10 @@ pub struct InfoTexts {
 pub static INFO_IT: InfoTexts = InfoTexts {
     footer_privacy: "Privacy e titolare del trattamento",
     footer_accessibility: "Dichiarazione di accessibilità",
+    translations_title: "Le traduzioni di Ponte",
+    translations_text: "Le pagine per le famiglie, gli avvisi automatici e le lettere della scuola sono tradotti dal gruppo di lavoro di Ponte, non da un servizio di traduzione automatica: nessun dato viene inviato altrove. Il testo che fa fede è sempre quello in italiano, a un tocco di distanza sotto ogni avviso e lettera tradotti. Gli avvisi scritti dalla scuola sono in italiano; la segreteria può aggiungerne una versione in altre lingue.",
+    translations_report: "Se trova un errore in una traduzione, lo scriva a {email} indicando la lingua e la pagina, oppure lo segnali alla segreteria della scuola.",
+    translations_languages: "Lingue disponibili",
 
     privacy_title: "Privacy",
     privacy_lead: "Chi tratta i dati personali in Ponte, per quali scopi e come esercitare i propri diritti (Regolamento UE 2016/679).",
@@ -112,6 +121,10 @@ pub static INFO_IT: InfoTexts = InfoTexts {
 pub static INFO_EN: InfoTexts = InfoTexts {
     footer_privacy: "Privacy and data controller",
     footer_accessibility: "Accessibility statement",
+    translations_title: "Ponte's translations",
+    translations_text: "The family pages, the automatic notices and the school's letters are translated by Ponte's team, not by an automatic translation service: no data is sent anywhere else. The text that counts is always the Italian one, one tap away under every translated notice and letter. The notices the school writes are in Italian; the school office may add a version in other languages.",
+    translations_report: "If you find an error in a translation, write to {email} saying the language and the page, or tell the school office.",
+    translations_languages: "Languages available",
 
     privacy_title: "Privacy",
     privacy_lead: "Who processes personal data in Ponte, for what, and how to exercise your rights (Regulation (EU) 2016/679). The Italian text is the one that counts.",

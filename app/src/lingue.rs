@@ -203,8 +203,7 @@ family_words! {
     texts {
         site_name, site_tagline, skip_to_content, nav_label, nav_hosts, nav_calculator,
         footer_sources, footer_note, digit_group, decimal_mark, lang_menu, translation_note,
-        translation_link, translations_title, translations_text, translations_report,
-        translations_languages, original_italian, nav_signin, nav_signout, nav_area,
+        translation_link, original_italian, nav_signin, nav_signout, nav_area,
         signed_in_prefix, signin_title, signin_lead, signin_with, signin_none, signin_hosts_note,
         signin_failed_title, signin_retry, norole_title, norole_text, norole_what, norole_schools,
         norole_schools_lead, norole_search_label, norole_search_button, norole_schools_none,
@@ -238,7 +237,10 @@ family_words! {
         csv_max_hours, csv_ack_of,
     }
     law159 { family_notice, family_resumed, family_mayor, channels }
-    info { footer_privacy, footer_accessibility }
+    info {
+        footer_privacy, footer_accessibility, translations_title, translations_text,
+        translations_report, translations_languages,
+    }
     decisions { refusals, family_refusal, family_council }
 }
 

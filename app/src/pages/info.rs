@@ -118,7 +118,7 @@ pub fn TraduzioniPage(
     user: Option<SignedIn>,
     controller: ControllerSetting,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.info();
     let email = controller.map(|c| c.email).unwrap_or_default();
     view! {
         <Page lang=lang title=t.translations_title.to_owned() user=user lang_menu="/traduzioni">
