@@ -147,7 +147,7 @@ fn LangMenu(lang: Lang, next: String, csrf: Option<String>) -> impl IntoView {
             <summary>
                 <Icon name="it-world"/>
                 <span class="visually-hidden">{t.lang_menu} ": "</span>
-                <span>{lang.name()}</span>
+                <span lang=lang.code() dir=lang.dir()>{lang.name()}</span>
             </summary>
             <form method="post" action="/lingua" class="lang-list">
                 <input type="hidden" name="next" value=next/>

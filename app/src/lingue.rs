@@ -30,18 +30,17 @@ pub struct Catalogue {
     pub law159: Law159Texts,
     pub info: InfoTexts,
     pub decisions: DecisionTexts,
-    /// Domain messages (`domain::messages::Msg`) by their name (`DerogaDuplicate`): the errors
-    /// of the family's forms. A message not here is shown in Italian.
-    pub errors: Vec<(&'static str, &'static str)>,
+    /// Domain messages (`domain::messages::Msg`) by their number (the files name them, the
+    /// build numbers them): the errors of the family's forms. One not here is shown in Italian.
+    pub errors: Vec<(usize, &'static str)>,
 }
 
 impl Catalogue {
     /// A domain message in this language, if the file has it.
     pub fn error(&self, m: domain::messages::Msg) -> Option<&'static str> {
-        let name = format!("{:?}", m.id);
         self.errors
             .iter()
-            .find(|(k, _)| *k == name)
+            .find(|(k, _)| *k == m.id as usize)
             .map(|(_, v)| *v)
     }
 }
@@ -105,10 +104,10 @@ pub fn parse(json: &str) -> Result<Catalogue, String> {
         };
         for (key, v) in words {
             if name == "errors" {
-                let Value::String(text) = v else {
-                    return Err(format!("messages: errors/{key} is not a text"));
+                let (Ok(number), Value::String(text)) = (key.parse(), v) else {
+                    return Err(format!("messages: errors/{key} is not a numbered text"));
                 };
-                c.errors.push((key.leak(), text.leak()));
+                c.errors.push((number, text.leak()));
             } else {
                 set_word(&mut c, &name, &key, v)?;
             }
@@ -331,7 +330,12 @@ mod tests {
     fn italian() -> Result<Value, serde_json::Error> {
         let errors: serde_json::Map<String, Value> = FAMILY_ERRORS
             .iter()
-            .map(|m| (format!("{:?}", m.id), Value::String(m.it().to_owned())))
+            .map(|m| {
+                (
+                    (m.id as usize).to_string(),
+                    Value::String(m.it().to_owned()),
+                )
+            })
             .collect();
         Ok(serde_json::json!({
             "texts": serde_json::to_value(&crate::i18n::IT)?,
@@ -415,7 +419,7 @@ mod tests {
         let mut bad = Vec::new();
         let errors: Vec<String> = FAMILY_ERRORS
             .iter()
-            .map(|m| format!("{:?}", m.id))
+            .map(|m| (m.id as usize).to_string())
             .collect();
         let mut lists: Vec<(&str, Vec<&str>)> = FAMILY_WORDS
             .iter()

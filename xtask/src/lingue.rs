@@ -28,8 +28,28 @@ pub fn language(dir: &Path) -> Result<Value, String> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
         };
-        let value = catalogue(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut value = catalogue(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+        if name == "errors" {
+            value = by_number(value).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         out.insert(name.to_owned(), value);
+    }
+    Ok(Value::Object(out))
+}
+
+/// The errors a translator names (`DerogaDuplicate`, as `domain::messages` does) keyed by the
+/// message's number, which is what the worker looks up (it carries no list of names).
+fn by_number(errors: Value) -> Result<Value, String> {
+    let Value::Object(named) = errors else {
+        return Err("not a list of messages".to_owned());
+    };
+    let mut out = Map::new();
+    for (name, text) in named {
+        let m = domain::messages::Msg::ALL
+            .iter()
+            .find(|m| format!("{:?}", m.id) == name)
+            .ok_or_else(|| format!("{name}: not a message of domain::messages"))?;
+        out.insert((m.id as usize).to_string(), text);
     }
     Ok(Value::Object(out))
 }
