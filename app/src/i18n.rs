@@ -146,24 +146,22 @@ impl Lang {
     /// choice): the first of the browser's languages, by weight, that Ponte has; Italian
     /// otherwise.
     pub fn family_from_accept_language(header: &str) -> Lang {
-        let mut tags: Vec<(u16, usize, &str)> = header
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let mut bits = part.split(';');
-                let tag = bits.next()?.trim();
-                let q = bits
-                    .find_map(|b| b.trim().strip_prefix("q="))
-                    .map_or(Some(1000), |q| {
-                        q.trim().parse::<f32>().ok().map(|q| (q * 1000.0) as u16)
-                    })?;
-                (q > 0).then_some((q, i, tag))
-            })
-            .collect();
-        tags.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        tags.into_iter()
-            .find_map(|(_, _, tag)| Lang::from_tag(tag))
-            .unwrap_or(Lang::It)
+        // The highest weight wins, the first listed among equals; no sort and no float parsing
+        // (both cost the worker kilobytes): weights in thousandths.
+        let mut best: Option<(u16, Lang)> = None;
+        for part in header.split(',') {
+            let mut bits = part.split(';');
+            let Some(lang) = bits.next().and_then(|t| Lang::from_tag(t.trim())) else {
+                continue;
+            };
+            let q = bits
+                .find_map(|b| b.trim().strip_prefix("q="))
+                .map_or(1000, thousandths);
+            if q > 0 && best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, lang));
+            }
+        }
+        best.map_or(Lang::It, |(_, l)| l)
     }
 
     /// A whole number with the language's digit grouping: "12.345" in Italian (CLDR `it` groups
@@ -224,6 +222,23 @@ impl Lang {
             }
         }
     }
+}
+
+/// An `Accept-Language` weight (`1`, `0.8`, `0.125`) in thousandths; 0 when it is not one.
+fn thousandths(q: &str) -> u16 {
+    let (whole, frac) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    let mut n: u16 = match whole {
+        "0" => 0,
+        "1" => 1000,
+        _ => return 0,
+    };
+    let mut scale = 100;
+    for c in frac.chars().take(3) {
+        let Some(d) = c.to_digit(10) else { return 0 };
+        n += d as u16 * scale;
+        scale /= 10;
+    }
+    n.min(1000)
 }
 
 /// `n` with `sep` between each group of three digits from the right.

@@ -543,6 +543,14 @@ mod tests {
         assert_eq!(Lang::family_from_accept_language("de"), Lang::It);
         assert_eq!(Lang::family_from_accept_language(""), Lang::It);
         assert_eq!(Lang::family_from_accept_language("ur;q=0,uk"), Lang::Uk);
+        assert_eq!(
+            Lang::family_from_accept_language("fr;q=0.5,es;q=0.55,ro;q=0.55"),
+            Lang::Es
+        );
+        assert_eq!(
+            Lang::family_from_accept_language("sq;q=x,uk;q=0.1"),
+            Lang::Uk
+        );
         // Staff pages: Italian or English only.
         assert_eq!(Lang::from_accept_language("ro-RO,en;q=0.8"), Lang::En);
         for l in Lang::ALL {
