@@ -111,6 +111,7 @@ export function languages({ test, BASE, newPage, axe, shot, signIn, parentOfTwo,
     await signIn(page, "SPID", parentOfTwo.label, "/famiglia");
     const id = await page.locator("section.dashboard").first().getAttribute("data-pupil");
     for (const [tag, heading] of LANGS) {
+      await page.goto(`${BASE}/famiglia`);
       await choose(page, tag);
       assert.equal(await page.getAttribute("html", "dir"), RTL.has(tag) ? "rtl" : "ltr", tag);
       assert.equal((await page.locator("h1").textContent()).trim(), heading, tag);
