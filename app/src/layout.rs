@@ -137,8 +137,9 @@ pub fn Page(
 }
 
 /// The language menu: each language named in itself, in its own script and direction, one tap
-/// each (a plain form: no script). The current one is marked; the summary shows its name
-/// beside a globe, recognisable whatever the page's language.
+/// each (a plain form: no script). The current one is marked; the summary is a globe,
+/// recognisable whatever the page's language, with the current language's name beside it on a
+/// wide screen (on a phone the account's name needs the room; screen readers hear it always).
 #[component]
 fn LangMenu(lang: Lang, next: String, csrf: Option<String>) -> impl IntoView {
     let t = lang.texts();
@@ -147,7 +148,7 @@ fn LangMenu(lang: Lang, next: String, csrf: Option<String>) -> impl IntoView {
             <summary>
                 <Icon name="it-world"/>
                 <span class="visually-hidden">{t.lang_menu} ": "</span>
-                <span lang=lang.code() dir=lang.dir()>{lang.name()}</span>
+                <span class="lang-name" lang=lang.code() dir=lang.dir()>{lang.name()}</span>
             </summary>
             <form method="post" action="/lingua" class="lang-list">
                 <input type="hidden" name="next" value=next/>

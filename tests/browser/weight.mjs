@@ -20,7 +20,7 @@ for (const asked of pages) {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
   let cookie = needsSignIn(path) ? await signIn(context, BASE) : null;
   if (lang) {
-    await context.addCookies([{ name: "__Host-ponte-lingua", value: lang, url: BASE, secure: true, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([{ name: "__Host-ponte-lingua", value: lang, domain: new URL(BASE).hostname, path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
     cookie = [cookie, `__Host-ponte-lingua=${lang}`].filter(Boolean).join("; ");
   }
   const page = await context.newPage();
