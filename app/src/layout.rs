@@ -70,15 +70,15 @@ pub fn Page(
                 <title>{format!("{title} · {}", t.site_name)}</title>
                 <meta name="description" content=t.site_tagline/>
                 <meta name="theme-color" content="#0066cc"/>
-                <link rel="stylesheet" href=assets::CSS/>
+                <link rel="stylesheet" href=assets::css()/>
                 <link rel="icon" href=assets::FAVICON type="image/svg+xml"/>
-                {islands.map(|b| view! { <script type="module" src=b.boot_js()></script> })}
+                {islands.map(|b| view! { <script type="module" src=assets::boot_js(b)></script> })}
                 {pwa
                     .then(|| {
                         view! {
                             <link rel="manifest" href=assets::MANIFEST/>
                             <link rel="apple-touch-icon" href=assets::APPLE_TOUCH_ICON/>
-                            <script type="module" src=assets::PWA_JS></script>
+                            <script type="module" src=assets::pwa_js()></script>
                         }
                     })}
             </head>
@@ -204,7 +204,7 @@ pub fn Choice(
 pub fn Icon(name: &'static str) -> impl IntoView {
     view! {
         <svg class="icon" aria-hidden="true" focusable="false">
-            <use_ href=format!("{}#{name}", crate::assets::ICONS)></use_>
+            <use_ href=format!("{}#{name}", crate::assets::icons())></use_>
         </svg>
     }
 }

@@ -39,6 +39,17 @@ impl Bundle {
         }
     }
 
+    /// The package that builds it: `app` with [`Bundle::features`], a `cdylib` of its own
+    /// (app/bundles/lib.rs says why).
+    pub fn package(self) -> &'static str {
+        match self {
+            Bundle::Public => "bundle-public",
+            Bundle::Staff => "bundle-staff",
+            Bundle::Consent => "bundle-consent",
+            Bundle::Publish => "bundle-publish",
+        }
+    }
+
     /// The stem of its wasm and glue files; the boot module's is the same with `boot`.
     pub fn stem(self) -> &'static str {
         match self {
@@ -74,41 +85,10 @@ impl Bundle {
         self.stem().replacen("ponte", "boot", 1)
     }
 
-    /// The variable that tells the worker's build the boot module's hashed path
-    /// ([`Bundle::boot_js`] reads it).
-    pub fn boot_env(self) -> &'static str {
-        match self {
-            Bundle::Public => "PONTE_ASSET_BOOT",
-            Bundle::Staff => "PONTE_ASSET_BOOT_STAFF",
-            Bundle::Consent => "PONTE_ASSET_BOOT_CONSENT",
-            Bundle::Publish => "PONTE_ASSET_BOOT_PUBLISH",
-        }
-    }
-
-    /// The module that loads the bundle's wasm and hydrates its islands (no inline script: the
-    /// Content-Security-Policy allows scripts from this origin only). Its content-hashed path is
-    /// set at compile time through [`Bundle::boot_env`] by `cargo xtask build`; the fallback
-    /// serves an unhashed development build.
-    pub fn boot_js(self) -> &'static str {
-        // `option_env!` takes a literal: these are the names `boot_env` gives (a test checks).
-        match self {
-            Bundle::Public => match option_env!("PONTE_ASSET_BOOT") {
-                Some(p) => p,
-                None => "/pkg/boot.js",
-            },
-            Bundle::Staff => match option_env!("PONTE_ASSET_BOOT_STAFF") {
-                Some(p) => p,
-                None => "/pkg/boot-staff.js",
-            },
-            Bundle::Consent => match option_env!("PONTE_ASSET_BOOT_CONSENT") {
-                Some(p) => p,
-                None => "/pkg/boot-consent.js",
-            },
-            Bundle::Publish => match option_env!("PONTE_ASSET_BOOT_PUBLISH") {
-                Some(p) => p,
-                None => "/pkg/boot-publish.js",
-            },
-        }
+    /// The unhashed path of its boot module: what a development build without `cargo xtask
+    /// build`'s names serves (`app::assets` gives the hashed one).
+    pub fn unhashed_boot_js(self) -> String {
+        format!("/pkg/{}.js", self.boot_stem())
     }
 
     /// Whether a file of `assets/pkg` belongs to this bundle (its wasm, glue or boot module).
@@ -151,17 +131,6 @@ mod tests {
             "icons.0123.svg",
         ] {
             assert!(!Bundle::ALL.iter().any(|b| b.owns(other)), "{other}");
-        }
-    }
-
-    #[test]
-    fn the_unhashed_boot_module_is_the_bundle_own() {
-        // Without the build's variables (as in this test), each boot path is the unhashed
-        // file of its own bundle: the fallback and the variable's name agree.
-        for b in Bundle::ALL {
-            if std::env::var_os(b.boot_env()).is_none() {
-                assert_eq!(b.boot_js(), format!("/pkg/{}.js", b.boot_stem()), "{b:?}");
-            }
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod abuse;
 pub mod api;
+pub mod asset_names;
 pub mod attendance;
 pub mod bundle;
 pub mod clock;

@@ -23,7 +23,7 @@ mod request_pages;
 mod review;
 mod school;
 mod shortlist;
-mod trust;
+mod verifier;
 
 use axum::http::{Method, Request};
 use axum::response::IntoResponse;
@@ -285,10 +285,35 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
     }
 }
 
+/// The build's hashed static file names (`app::assets`), read once per instance from the file
+/// the build wrote beside them. Without it (a worker served without its static files), the pages
+/// link the unhashed paths, and the log says so.
+async fn load_asset_names(env: &Env) {
+    let names = async {
+        let assets = env.assets("ASSETS").map_err(|e| e.to_string())?;
+        let url = format!("https://assets.invalid{}", app::assets::NAMES_FILE);
+        let resp = assets.fetch(url, None).await.map_err(|e| e.to_string())?;
+        if !resp.status().is_success() {
+            return Err(format!("HTTP status {}", resp.status()));
+        }
+        let body = axum::body::to_bytes(axum::body::Body::new(resp.into_body()), 64 * 1024)
+            .await
+            .map_err(|e| e.to_string())?;
+        serde_json::from_slice::<app::assets::Names>(&body).map_err(|e| e.to_string())
+    };
+    match names.await {
+        Ok(n) => app::assets::set(n),
+        Err(e) => worker::console_error!("{}: {e}", app::assets::NAMES_FILE),
+    }
+}
+
 #[event(fetch)]
 async fn fetch(req: HttpRequest, env: Env, _ctx: Context) -> worker::Result<web_sys::Response> {
     let dev = development(&env);
     db::take_round_trips();
+    if !app::assets::known() {
+        load_asset_names(&env).await;
+    }
     let personal = personal_page(req.uri().path());
     let mut response = match read_body(req).await {
         Ok(req) => match limits::gate(&env, req).await {

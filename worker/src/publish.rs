@@ -428,9 +428,7 @@ pub(crate) async fn sign(
         earliest: d.expires_at as i64 - domain::declaration::Expiry::DEFAULT_TTL_SECONDS,
         now: t,
     };
-    let (signed, revocation_unknown) = match crate::trust::verify_qualified(env, bytes, window)
-        .await?
-    {
+    let (signed, revocation_unknown) = match crate::verifier::cades(env, bytes, window).await? {
         Ok(Checked::Qualified(s)) => (s, None),
         Ok(Checked::RevocationUnknown { document, why }) => (document, Some(why)),
         Err(e) => return Err(refused_upload(env, &code, t, e.to_field_error("firma"), None).await),
@@ -734,7 +732,6 @@ async fn receive_inner(
     let at = clock::of_mail(env, &message.headers())?;
     let t = at.now;
     let raw = message.raw_bytes().await.map_err(|e| e.to_string())?;
-    let trust = trust_store(env)?;
     let log = |code: Option<String>,
                sender: Option<String>,
                outcome: &'static str,
@@ -752,7 +749,7 @@ async fn receive_inner(
         }
         Err::<i64, String>(detail.clone())
     };
-    let pec = match domain::mail::verify_pec(&raw, &trust, t) {
+    let pec = match crate::verifier::pec(env, &raw, t).await? {
         Ok(p) => p,
         Err(e) => return log(None, None, e.code(), e.message()).await,
     };
@@ -837,21 +834,6 @@ async fn receive_inner(
         Ok(Outcome::Review(_)) => Ok(0),
         Err(e) => Err(e.error.message),
     }
-}
-
-/// The PEC providers' certificates (`PEC_PROVIDERS`, a PEM bundle), parsed once per instance.
-fn trust_store(env: &Env) -> Result<std::sync::Arc<domain::mail::TrustStore>, String> {
-    use std::sync::{Arc, OnceLock};
-    static STORE: OnceLock<Arc<domain::mail::TrustStore>> = OnceLock::new();
-    if let Some(s) = STORE.get() {
-        return Ok(s.clone());
-    }
-    let pem = env
-        .var("PEC_PROVIDERS")
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    let store = Arc::new(domain::mail::TrustStore::from_pem(&pem).map_err(|e| e.message())?);
-    Ok(STORE.get_or_init(|| store).clone())
 }
 
 /// `POST /enti/pubblica/anteprima`: the draft (JSON) → the public page's article, exactly as it

@@ -197,6 +197,15 @@ pub fn all(args: &[String]) -> Result {
         WORKER_GZIP_BUDGET as f64 / 1024.0,
         verdict(gz <= WORKER_GZIP_BUDGET)
     );
+    let verifier_wasm = xtask::worker_js::Worker::Verifier.wasm();
+    let raw = std::fs::metadata(&verifier_wasm)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    println!(
+        "verifier index_bg.wasm raw {}  gzip {}  (the PEC and CAdES checks, a worker of its own)",
+        kib(raw),
+        kib(gzip_len(&verifier_wasm))
+    );
     startup()?;
 
     let schools = schools_arg(args)?;

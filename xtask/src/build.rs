@@ -32,18 +32,8 @@ fn write(p: &Path, bytes: &[u8]) -> Result {
 /// link to as well).
 pub use domain::bundle::Bundle;
 
-/// The public paths of the hashed static files.
-#[derive(Debug, Clone)]
-pub struct AssetNames {
-    pub css: String,
-    /// Each bundle's boot module, in the order of [`Bundle::ALL`].
-    pub boots: Vec<(Bundle, String)>,
-    pub icons: String,
-    /// Registers the service worker on the family pages (docs/pwa.md).
-    pub pwa: String,
-    /// The print button of a host's profile (`/enti/{id}`).
-    pub print: String,
-}
+/// The public paths of the hashed static files (written to `assets/asset-names.json`).
+pub use domain::asset_names::AssetNames;
 
 const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
@@ -61,8 +51,8 @@ struct Client {
     js: Vec<u8>,
 }
 
-/// A browser bundle: `app` with the bundle's features (islands only), through wasm-bindgen
-/// and wasm-opt.
+/// A browser bundle: `app` with the bundle's features (islands only), built through its own
+/// package (app/bundles), then wasm-bindgen and wasm-opt.
 fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
     let target = paths::target().join("client");
     let name = bundle.stem();
@@ -70,17 +60,18 @@ fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
         .args([
             "build",
             "--package",
-            "app",
+            bundle.package(),
             "--lib",
             "--release",
             "--target",
             "wasm32-unknown-unknown",
-            "--features",
-            bundle.features(),
         ])
         .env("CARGO_TARGET_DIR", &target)
         .env("LEPTOS_OUTPUT_NAME", "ponte"))?;
-    let wasm = target.join("wasm32-unknown-unknown/release/app.wasm");
+    let wasm = target.join(format!(
+        "wasm32-unknown-unknown/release/{}.wasm",
+        bundle.package().replace('-', "_")
+    ));
     let out = target.join("bindgen");
     run(Command::new(&tools.wasm_bindgen)
         .args([
@@ -94,17 +85,58 @@ fn client(tools: &Tools, bundle: Bundle) -> Result<Client> {
         .arg(&out)
         .arg(&wasm))?;
     let opt = out.join(format!("{name}.opt.wasm"));
-    run(Command::new(&tools.wasm_opt)
-        .arg("-Oz")
-        .args(WASM_FEATURES)
-        .arg(out.join(format!("{name}_bg.wasm")))
-        .arg("-o")
-        .arg(&opt))?;
+    let mut args = vec!["-Oz"];
+    args.extend(WASM_FEATURES);
+    wasm_opt(tools, &out.join(format!("{name}_bg.wasm")), &opt, &args)?;
     Ok(Client {
         bundle,
         wasm: read(&opt)?,
         js: read(&out.join(format!("{name}.js")))?,
     })
+}
+
+/// `wasm-opt args input -o output`, or its output of an earlier run when the input and the
+/// arguments are the same (a warm `cargo xtask dev` would otherwise spend a minute of processor
+/// on the worker's unchanged module).
+pub fn wasm_opt(tools: &Tools, input: &Path, output: &Path, args: &[&str]) -> Result {
+    let bytes = read(input)?;
+    let mut key = bytes.clone();
+    key.extend(args.join(" ").bytes());
+    let cached = paths::target()
+        .join("wasm-opt-cache")
+        .join(format!("{:016x}.wasm", fnv64(&key)));
+    if !cached.exists() {
+        let tmp = cached.with_extension("tmp");
+        if let Some(dir) = tmp.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        run(Command::new(&tools.wasm_opt)
+            .arg(input)
+            .arg("-o")
+            .arg(&tmp)
+            .args(args))?;
+        std::fs::rename(&tmp, &cached).map_err(|e| format!("{}: {e}", cached.display()))?;
+        prune_oldest(cached.parent().unwrap_or(Path::new(".")), 16);
+    }
+    std::fs::copy(&cached, output)
+        .map(drop)
+        .map_err(|e| format!("cannot copy to {}: {e}", output.display()))
+}
+
+/// Deletes the oldest files of `dir` beyond the `keep` newest.
+fn prune_oldest(dir: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, old) in files.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(old);
+    }
 }
 
 /// A bundle's hashed files and the boot module that loads it; returns the boot module's name.
@@ -140,7 +172,7 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let mut boots = Vec::with_capacity(clients.len());
     for c in clients {
         let boot = bundle_files(&pkg, &style, c.bundle, &c.wasm, &c.js)?;
-        boots.push((c.bundle, format!("/pkg/{boot}")));
+        boots.push((c.bundle.stem().to_owned(), format!("/pkg/{boot}")));
     }
 
     let mut css = String::from_utf8_lossy(&read(&style.join("ponte.css"))?).into_owned();
@@ -206,13 +238,19 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     }
     write(&paths::assets().join("_headers"), headers.as_bytes())?;
 
-    Ok(AssetNames {
+    let names = AssetNames {
         css: format!("/pkg/{css_name}"),
         boots,
         icons: format!("/pkg/{icons_name}"),
         pwa: format!("/pkg/{pwa_name}"),
         print: format!("/pkg/{print_name}"),
-    })
+    };
+    let json = serde_json::to_vec_pretty(&names).map_err(|e| e.to_string())?;
+    write(
+        &paths::assets().join(domain::asset_names::FILE.trim_start_matches('/')),
+        &json,
+    )?;
+    Ok(names)
 }
 
 /// The family's message files (`app/lingue/<code>/*.ftl`) into `assets/pkg/lingue/<code>.json`
@@ -249,34 +287,64 @@ fn service_worker(style: &Path, shell: &[String], offline: &str) -> Result<Strin
     Ok(sw.replace("__VERSION__", &version))
 }
 
-/// The worker: workers-rs through worker-build, with tools pointed at installed binaries
-/// (worker-build would download them otherwise) and the hashed asset names baked in.
-fn worker(tools: &Tools, names: &AssetNames) -> Result {
-    let mut build = Command::new(&tools.worker_build);
-    for (bundle, boot) in &names.boots {
-        build.env(bundle.boot_env(), boot);
-    }
-    run(build
-        .arg("--release")
-        .current_dir(paths::root().join("worker"))
-        .env("CARGO_TARGET_DIR", paths::target().join("worker"))
-        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
-        .env("WASM_OPT_BIN", &tools.wasm_opt)
-        .env("ESBUILD_BIN", &tools.esbuild)
-        .env("PONTE_ASSET_CSS", &names.css)
-        .env("PONTE_ASSET_ICONS", &names.icons)
-        .env("PONTE_ASSET_PWA", &names.pwa)
-        .env("PONTE_ASSET_PRINT", &names.print))
+/// Build everything `wrangler dev` serves: the browser bundles and their static files on one
+/// thread, the two workers (built as workers-rs' worker-build would: `crate::worker_js`) on another,
+/// side by side — the worker learns the files' names at run time (`app::assets`), and each
+/// build's single-threaded end (link-time optimisation) leaves a core to the other.
+pub fn all(tools: &Tools) -> Result<AssetNames> {
+    crate::openapi::write()?;
+    std::thread::scope(|s| {
+        let worker = s.spawn(|| {
+            crate::worker_js::Worker::ALL
+                .into_iter()
+                .try_for_each(|w| crate::worker_js::build(tools, w))
+        });
+        let clients = Bundle::ALL
+            .into_iter()
+            .map(|b| client(tools, b))
+            .collect::<Result<Vec<_>>>()
+            .and_then(|clients| static_files(&clients));
+        let worker = worker
+            .join()
+            .unwrap_or_else(|_| Err("the worker's build panicked".into()));
+        let names = clients?;
+        worker?;
+        Ok(names)
+    })
 }
 
-/// Build everything `wrangler dev` serves.
-pub fn all(tools: &Tools) -> Result<AssetNames> {
-    let clients = Bundle::ALL
-        .into_iter()
-        .map(|b| client(tools, b))
-        .collect::<Result<Vec<_>>>()?;
-    let names = static_files(&clients)?;
-    crate::openapi::write()?;
-    worker(tools, &names)?;
-    Ok(names)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each bundle's package asks `app` for exactly the bundle's features.
+    #[test]
+    fn each_bundle_package_has_the_bundles_features() {
+        for bundle in Bundle::ALL {
+            let dir = bundle.package().trim_start_matches("bundle-");
+            let manifest = std::fs::read_to_string(
+                paths::root()
+                    .join("app/bundles")
+                    .join(dir)
+                    .join("Cargo.toml"),
+            )
+            .unwrap(); // ok: test
+            let want: Vec<String> = bundle
+                .features()
+                .split(',')
+                .map(|f| format!("\"{f}\""))
+                .collect();
+            assert!(
+                manifest.contains(&format!("name = \"{}\"\n", bundle.package())),
+                "{dir}: package name"
+            );
+            assert!(
+                manifest.contains(&format!(
+                    "app = {{ workspace = true, features = [{}] }}",
+                    want.join(", ")
+                )),
+                "{dir}: app's features"
+            );
+        }
+    }
 }

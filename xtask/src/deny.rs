@@ -73,10 +73,16 @@ impl Snapshot {
     }
 }
 
-/// The names of the packages in Cargo.lock.
+/// The names of the packages of Cargo.lock that come from a registry: the workspace's own
+/// packages (no `source`) have no advisories.
 pub fn locked_crates(lock: &str) -> BTreeSet<String> {
-    lock.lines()
-        .filter_map(|l| l.strip_prefix("name = \"")?.strip_suffix('"'))
+    lock.split("[[package]]")
+        .filter(|block| block.lines().any(|l| l.starts_with("source = ")))
+        .filter_map(|block| {
+            block
+                .lines()
+                .find_map(|l| l.strip_prefix("name = \"")?.strip_suffix('"'))
+        })
         .map(str::to_owned)
         .collect()
 }
@@ -305,7 +311,9 @@ mod tests {
 
     #[test]
     fn locked_crates_are_read_from_the_lock_file() {
-        let lock = "[[package]]\nname = \"a\"\nversion = \"1\"\n\n[[package]]\nname = \"b-c\"\n";
+        let lock = "[[package]]\nname = \"a\"\nversion = \"1\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n\
+                    [[package]]\nname = \"b-c\"\nversion = \"2\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n\
+                    [[package]]\nname = \"bundle-public\"\nversion = \"0.1.0\"\ndependencies = [\n \"a\",\n]\n";
         assert_eq!(
             locked_crates(lock).into_iter().collect::<Vec<_>>(),
             ["a", "b-c"]

@@ -22,21 +22,27 @@ const MAX_ASSET_FILES: usize = 20_000;
 const MAX_ASSET_BYTES: u64 = 25 * 1024 * 1024;
 
 /// The bindings the worker uses, as `wrangler deploy` lists them.
-const BINDINGS: [&str; 5] = [
+const BINDINGS: [&str; 6] = [
     "env.DB ",
     "env.KV ",
     "env.ASSETS",
     "env.MAIL ",
     "env.RL_PEC ",
+    "env.VERIFIER ",
 ];
 
+/// The verifier's bindings (verifier/wrangler.toml).
+const VERIFIER_BINDINGS: [&str; 2] = ["env.DB ", "env.KV "];
+
 /// The settings that are secrets (`wrangler secret put NAME`): never in a file of the repo.
-pub const SECRETS: [&str; 4] = [
+pub const SECRETS: [&str; 3] = [
     "OIDC_SPID_CLIENT_SECRET",
     "OIDC_CIE_CLIENT_SECRET",
     "PONTE_REGISTRY_SECRET",
-    "PEC_PROVIDERS",
 ];
+
+/// The verifier's secrets (`wrangler secret put NAME --config verifier/wrangler.toml`).
+pub const VERIFIER_SECRETS: [&str; 1] = ["PEC_PROVIDERS"];
 
 /// The settings a deployment gives as plain variables: who the providers are, where Ponte
 /// lives, who runs it. Taken from the environment of `cargo xtask deploy` into the `[vars]` of
@@ -95,12 +101,33 @@ pub fn dry_run(limit_kib: f64) -> Result<Upload> {
         std::env::var("PONTE_KV_NAMESPACE_ID").ok(),
     );
     let config = write_config(ids.0.as_deref(), ids.1.as_deref())?;
-    let out = paths::target().join("deploy").join("out");
+    let verifier = write_verifier_config(ids.0.as_deref(), ids.1.as_deref())?;
+    let checked = upload_checked(&verifier, "verifier", &VERIFIER_BINDINGS, limit_kib)?;
+    println!(
+        "deploy dry run: verifier {:.1} KiB, {:.1} KiB gzip (limit {limit_kib:.0} KiB): within",
+        checked.total_kib, checked.gzip_kib
+    );
+    let upload = upload_checked(&config, "worker", &BINDINGS, limit_kib)?;
+    let crons = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
+    if !crons.contains("crons = [") {
+        return Err("no cron trigger: the daily purge would never run".to_owned());
+    }
+    println!(
+        "deploy dry run: worker {:.1} KiB, {:.1} KiB gzip (limit {:.0} KiB): within",
+        upload.total_kib, upload.gzip_kib, limit_kib
+    );
+    Ok(upload)
+}
+
+/// `wrangler deploy --dry-run` of one configuration: its upload, with every binding of
+/// `bindings` present and within `limit_kib` gzip.
+fn upload_checked(config: &Path, name: &str, bindings: &[&str], limit_kib: f64) -> Result<Upload> {
+    let out = paths::target().join("deploy").join(format!("out-{name}"));
     let output = Command::new(paths::node_bin("wrangler"))
         .args(["deploy", "--dry-run", "--outdir"])
         .arg(&out)
         .arg("--config")
-        .arg(&config)
+        .arg(config)
         .current_dir(paths::root())
         .output()
         .map_err(|e| format!("wrangler: {e}"))?;
@@ -110,38 +137,25 @@ pub fn dry_run(limit_kib: f64) -> Result<Upload> {
         String::from_utf8_lossy(&output.stderr)
     );
     if !output.status.success() {
-        return Err(format!("wrangler deploy --dry-run failed:\n{text}"));
+        return Err(format!(
+            "wrangler deploy --dry-run ({name}) failed:\n{text}"
+        ));
     }
     let upload = upload_of(&text).ok_or_else(|| format!("no upload size in:\n{text}"))?;
-    let missing: Vec<&str> = BINDINGS
+    let missing: Vec<&str> = bindings
         .iter()
         .filter(|b| !text.contains(*b))
         .map(|b| b.trim())
         .collect();
     if !missing.is_empty() {
         return Err(format!(
-            "bindings missing from the deployment: {}",
+            "bindings missing from the {name}'s deployment: {}",
             missing.join(", ")
         ));
     }
-    let crons = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
-    if !crons.contains("crons = [") {
-        return Err("no cron trigger: the daily purge would never run".to_owned());
-    }
-    println!(
-        "deploy dry run: worker {:.1} KiB, {:.1} KiB gzip (limit {:.0} KiB): {}",
-        upload.total_kib,
-        upload.gzip_kib,
-        limit_kib,
-        if upload.gzip_kib <= limit_kib {
-            "within"
-        } else {
-            "OVER"
-        }
-    );
     if upload.gzip_kib > limit_kib {
         return Err(format!(
-            "the worker is {:.1} KiB gzip, over the plan's {limit_kib:.0} KiB",
+            "the {name} is {:.1} KiB gzip, over the plan's {limit_kib:.0} KiB",
             upload.gzip_kib
         ));
     }
@@ -165,6 +179,7 @@ fn deploy(limit_kib: f64) -> Result {
     );
     dry_run(limit_kib)?;
     let config = write_config(Some(&d1), Some(&kv))?;
+    let verifier = write_verifier_config(Some(&d1), Some(&kv))?;
     let written = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
     let unset: Vec<&str> = VARIABLES
         .iter()
@@ -182,17 +197,20 @@ fn deploy(limit_kib: f64) -> Result {
         c.current_dir(paths::root());
         c
     };
-    let listed = wrangler()
-        .args(["secret", "list", "--format", "json", "--config"])
-        .arg(&config)
-        .output()
-        .map_err(|e| format!("wrangler secret list: {e}"))?;
-    let names = String::from_utf8_lossy(&listed.stdout).to_string();
-    let missing: Vec<&str> = SECRETS
-        .iter()
-        .filter(|s| !names.contains(&format!("\"{s}\"")))
-        .copied()
-        .collect();
+    let mut missing: Vec<&str> = Vec::new();
+    for (config, secrets) in [(&config, &SECRETS[..]), (&verifier, &VERIFIER_SECRETS[..])] {
+        let listed = wrangler()
+            .args(["secret", "list", "--format", "json", "--config"])
+            .arg(config)
+            .output()
+            .map_err(|e| format!("wrangler secret list: {e}"))?;
+        let names = String::from_utf8_lossy(&listed.stdout).to_string();
+        missing.extend(
+            secrets
+                .iter()
+                .filter(|s| !names.contains(&format!("\"{s}\""))),
+        );
+    }
     if !missing.is_empty() {
         return Err(format!(
             "secrets not set (wrangler secret put NAME): {}",
@@ -202,6 +220,8 @@ fn deploy(limit_kib: f64) -> Result {
     run(wrangler()
         .args(["d1", "migrations", "apply", "DB", "--remote", "--config"])
         .arg(&config))?;
+    // The verifier first: the main worker's `VERIFIER` binding names it.
+    run(wrangler().args(["deploy", "--config"]).arg(&verifier))?;
     run(wrangler().args(["deploy", "--config"]).arg(&config))
 }
 
@@ -228,14 +248,30 @@ fn write_config(d1: Option<&str>, kv: Option<&str>) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The verifier's deployment configuration: verifier/wrangler.toml with the ids given and its
+/// module's absolute path, written to `target/deploy/verifier.toml`.
+fn write_verifier_config(d1: Option<&str>, kv: Option<&str>) -> Result<PathBuf> {
+    let root = paths::root();
+    let text =
+        std::fs::read_to_string(root.join("verifier/wrangler.toml")).map_err(|e| e.to_string())?;
+    let main = (
+        "main = \"build/index.js\"".to_owned(),
+        format!(
+            "main = {:?}",
+            root.join("verifier/build/index.js").display().to_string()
+        ),
+    );
+    let text = with_ids(&text, &[main], d1, kv)?;
+    let path = paths::target().join("deploy").join("verifier.toml");
+    std::fs::write(&path, text).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
 /// `wrangler.toml` made into a deployment's: each path under `root`, the ids replaced when
 /// given. Fails when a line it must change is not there.
 pub fn configured(text: &str, root: &Path, d1: Option<&str>, kv: Option<&str>) -> Result<String> {
     let abs = |p: &str| root.join(p).display().to_string();
-    let placeholder_d1 = "database_id = \"00000000-0000-4000-8000-000000000000\"";
-    let placeholder_kv = "id = \"00000000000000000000000000000000\"";
-    let mut out = text.to_owned();
-    for (from, to) in [
+    let paths = [
         (
             "main = \"worker/build/index.js\"".to_owned(),
             format!("main = {:?}", abs("worker/build/index.js")),
@@ -248,6 +284,22 @@ pub fn configured(text: &str, root: &Path, d1: Option<&str>, kv: Option<&str>) -
             "migrations_dir = \"migrations\"".to_owned(),
             format!("migrations_dir = {:?}", abs("migrations")),
         ),
+    ];
+    with_ids(text, &paths, d1, kv)
+}
+
+/// `text` with each line of `lines` replaced, and the D1 and KV ids when given. Fails when a
+/// line it must change is not there.
+fn with_ids(
+    text: &str,
+    lines: &[(String, String)],
+    d1: Option<&str>,
+    kv: Option<&str>,
+) -> Result<String> {
+    let placeholder_d1 = "database_id = \"00000000-0000-4000-8000-000000000000\"";
+    let placeholder_kv = "id = \"00000000000000000000000000000000\"";
+    let mut out = text.to_owned();
+    for (from, to) in lines.iter().cloned().chain([
         (
             placeholder_d1.to_owned(),
             d1.map_or(placeholder_d1.to_owned(), |id| {
@@ -258,7 +310,7 @@ pub fn configured(text: &str, root: &Path, d1: Option<&str>, kv: Option<&str>) -
             placeholder_kv.to_owned(),
             kv.map_or(placeholder_kv.to_owned(), |id| format!("id = {id:?}")),
         ),
-    ] {
+    ]) {
         if !out.contains(&from) {
             return Err(format!(
                 "wrangler.toml has no `{from}` line to make a deployment's"

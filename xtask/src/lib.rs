@@ -20,5 +20,6 @@ pub mod stack;
 pub mod tidy;
 pub mod tools;
 pub mod tsl;
+pub mod worker_js;
 
 pub type Result<T = ()> = std::result::Result<T, String>;

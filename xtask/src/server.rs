@@ -169,8 +169,24 @@ pub fn start(opts: Options) -> Result<Server> {
 pub fn spawn(opts: Options) -> Result<Server> {
     let mut cmd = wrangler();
     cmd.arg("dev");
-    if let Some(config) = &opts.config {
-        cmd.arg("--config").arg(config);
+    let mut vars: Vec<&(String, String)> = opts.vars.iter().collect();
+    match &opts.config {
+        Some(config) => {
+            cmd.arg("--config").arg(config);
+        }
+        // The repository's two workers in one `wrangler dev`: the main one first (it gets the
+        // port and the `--var`s), then the verifier its `VERIFIER` binding calls, whose
+        // settings `wrangler dev` reads from verifier/.dev.vars.
+        None => {
+            for w in crate::worker_js::Worker::ALL {
+                cmd.arg("--config").arg(paths::root().join(w.config()));
+            }
+            let (verifier, main): (Vec<_>, Vec<_>) = vars
+                .into_iter()
+                .partition(|(k, _)| VERIFIER_VARS.contains(&k.as_str()));
+            vars = main;
+            write_dev_vars(&paths::root().join("verifier/.dev.vars"), &verifier)?;
+        }
     }
     cmd.args(["--ip", "127.0.0.1", "--port"])
         .arg(opts.port.to_string())
@@ -188,7 +204,7 @@ pub fn spawn(opts: Options) -> Result<Server> {
     // deployed worker never has it and ignores both.
     cmd.arg("--var")
         .arg(format!("{}:1", domain::clock::DEV_SETTING));
-    for (k, v) in &opts.vars {
+    for (k, v) in vars {
         cmd.arg("--var").arg(format!("{k}:{v}"));
     }
     if let Some(log) = &opts.log_file {
@@ -205,6 +221,19 @@ pub fn spawn(opts: Options) -> Result<Server> {
         base_url: format!("http://127.0.0.1:{}", opts.port),
         state: opts.state,
     })
+}
+
+/// The settings of [`Options::vars`] that are the verifier's, not the main worker's.
+pub const VERIFIER_VARS: [&str; 1] = ["PEC_PROVIDERS"];
+
+/// `vars` as a `.dev.vars` file (dotenv: double-quoted, new lines as `\n`; a PEM bundle holds
+/// no quote nor backslash).
+fn write_dev_vars(file: &Path, vars: &[&(String, String)]) -> Result {
+    let text: String = vars
+        .iter()
+        .map(|(k, v)| format!("{k}=\"{}\"\n", v.replace('\n', "\\n")))
+        .collect();
+    std::fs::write(file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 /// A second `wrangler dev` of the same worker on the same local `state`, without the static

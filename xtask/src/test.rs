@@ -121,6 +121,20 @@ fn everything() -> Result {
             "warnings",
         ])
         .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
+    // The verifier on its own: with the main worker beside it, Cargo would lend it the main
+    // worker's features of `worker` (`http`, `axum`).
+    run(cargo()
+        .args([
+            "clippy",
+            "--package",
+            "ponte-verifier",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .env("CARGO_TARGET_DIR", paths::target().join("clippy-wasm")))?;
     // Each browser bundle compiles the same crate with its own islands (app/build.rs).
     for bundle in build::Bundle::ALL {
         run(cargo()

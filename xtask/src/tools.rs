@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, from the package registries only: the wasm32
-//! target (rustup), wasm-bindgen-cli at exactly the version in Cargo.lock, worker-build and
-//! cargo-deny (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
+//! target (rustup), wasm-bindgen-cli at exactly the version in Cargo.lock and cargo-deny
+//! (crates.io), the npm packages of package-lock.json (npm), Debian's chromium (apt-get).
 //! Each step is skipped when its tool is already there at the right version.
 
 use crate::run::{cargo, log_to, output, run};
@@ -10,7 +10,6 @@ use std::process::Command;
 
 pub struct Tools {
     pub wasm_bindgen: PathBuf,
-    pub worker_build: PathBuf,
     pub wasm_opt: PathBuf,
     pub esbuild: PathBuf,
     pub wrangler: PathBuf,
@@ -35,9 +34,20 @@ fn tool_version(bin: &PathBuf) -> Option<String> {
     text.split_whitespace().last().map(str::to_owned)
 }
 
-fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
+/// How a tool is installed: `--locked`, and the features and binaries to build when not all.
+struct Install<'a> {
+    locked: bool,
+    /// `Some`: `--no-default-features` with these features.
+    features: Option<&'a str>,
+    /// `Some`: only this binary of the package.
+    bin: Option<&'a str>,
+}
+
+fn cargo_install(krate: &str, version: &str, how: Install) -> Result<PathBuf> {
     let root = paths::cache().join("tools");
-    let bin = root.join("bin").join(krate.trim_end_matches("-cli"));
+    let bin = root
+        .join("bin")
+        .join(how.bin.unwrap_or(krate.trim_end_matches("-cli")));
     if tool_version(&bin).as_deref() == Some(version) {
         return Ok(bin);
     }
@@ -59,8 +69,17 @@ fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
     .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
     .env("CARGO_PROFILE_RELEASE_DEBUG", "false");
     // wasm-bindgen-cli's own lockfile pins a crate the registry mirror lacks (docs/toolchain.md).
-    if locked {
+    if how.locked {
         cmd.arg("--locked");
+    }
+    if let Some(features) = how.features {
+        cmd.arg("--no-default-features");
+        if !features.is_empty() {
+            cmd.args(["--features", features]);
+        }
+    }
+    if let Some(bin) = how.bin {
+        cmd.args(["--bin", bin]);
     }
     run(&mut cmd)?;
     Ok(bin)
@@ -97,12 +116,21 @@ pub fn npm() -> Result {
 pub fn ensure_build_tools() -> Result<Tools> {
     wasm_target()?;
     npm()?;
-    let wasm_bindgen = cargo_install("wasm-bindgen-cli", &locked_version("wasm-bindgen")?, false)?;
-    let worker_build = cargo_install("worker-build", &locked_version("worker")?, true)?;
+    // Only the `wasm-bindgen` binary (not the test runner nor wasm2es6js), and without its
+    // default `rustls-tls` feature: the test runner's downloads need TLS, the bindings do not,
+    // and `ring`'s C and assembly are the slowest part of the tool's build.
+    let wasm_bindgen = cargo_install(
+        "wasm-bindgen-cli",
+        &locked_version("wasm-bindgen")?,
+        Install {
+            locked: false,
+            features: Some(""),
+            bin: Some("wasm-bindgen"),
+        },
+    )?;
     let root = paths::root();
     Ok(Tools {
         wasm_bindgen,
-        worker_build,
         wasm_opt: root.join("node_modules/binaryen/bin/wasm-opt"),
         esbuild: root.join("node_modules/esbuild/bin/esbuild"),
         wrangler: paths::node_bin("wrangler"),
@@ -115,7 +143,15 @@ pub fn ensure_build_tools() -> Result<Tools> {
 pub const CARGO_DENY: &str = "0.20.2";
 
 pub fn ensure_cargo_deny() -> Result<PathBuf> {
-    cargo_install("cargo-deny", CARGO_DENY, true)
+    cargo_install(
+        "cargo-deny",
+        CARGO_DENY,
+        Install {
+            locked: true,
+            features: None,
+            bin: None,
+        },
+    )
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";

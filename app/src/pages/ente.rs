@@ -33,7 +33,7 @@ pub fn EntePage(
                 </button>
                 <noscript>{lt.print_noscript}</noscript>
             </p>
-            <script type="module" src=crate::assets::PRINT_JS></script>
+            <script type="module" src=crate::assets::print_js()></script>
             <EnteScheda lang=lang host=host/>
             <p class="print-only">{fill(lt.print_source, &[("url", &url)])}</p>
         </Page>

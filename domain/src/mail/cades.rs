@@ -9,7 +9,7 @@ use crate::identity::CodiceFiscale;
 use base64::Engine as _;
 
 /// A person who signed a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentSigner {
     /// From the certificate subject's `serialNumber`; `None` when it holds no personal fiscal
     /// code.
@@ -19,7 +19,7 @@ pub struct DocumentSigner {
 }
 
 /// A verified `.p7m`: the content and who signed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignedDocument {
     /// The signed content (the `.p7m` holds it: `-nodetach`).
     pub content: Vec<u8>,
@@ -229,7 +229,7 @@ impl CadesFile {
 }
 
 /// What [`CadesFile::check`] found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Checked {
     /// Every check passed, revocation included.
     Qualified(SignedDocument),

@@ -155,9 +155,20 @@ pub const MAX_PEC_BYTES: usize = 1024 * 1024;
 /// The largest `.p7m` [`verify_cades`] reads: 5 MiB.
 pub const MAX_P7M_BYTES: usize = 5 * 1024 * 1024;
 
+/// The verifier worker's answer (verifier/src/lib.rs), as the main worker reads it
+/// (worker/src/verifier.rs): what was checked, a refusal to show the sender, or a failure of the
+/// verifier itself (its storage, its configuration), never shown as the sender's fault.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict<T> {
+    Ok(T),
+    Refused(MailError),
+    Failed(String),
+}
+
 /// Why a PEC message or a signed file was refused: a stable code and an Italian message, for
 /// the e-mail rejection reason and the API's error shape.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MailError {
     /// Not a PEC transport envelope (no `X-Trasporto: posta-certificata`, or a receipt).
     NotPec,

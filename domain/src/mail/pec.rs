@@ -10,7 +10,7 @@ use std::borrow::Cow;
 /// What a verified PEC transport envelope says. Everything but `signer_subject` comes from
 /// the signed part of the envelope (`daticert.xml`), never from the outer headers, which the
 /// signature does not cover.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PecMessage {
     /// daticert.xml `<mittente>`: the PEC address that sent the message, trimmed, lower-cased.
     pub sender: String,

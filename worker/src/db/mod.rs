@@ -17,7 +17,6 @@ pub mod roster;
 pub mod school;
 pub mod sessions;
 pub mod shortlists;
-pub mod trust;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -1,11 +1,8 @@
-//! Qualified signatures: what the worker does around `domain::mail`'s pure checks — read the
-//! signers' issuers from the trusted list in D1 (`db::trust`), fetch their CRLs over HTTP and
-//! keep them in KV, then let `CadesFile::check` decide (docs/publishing.md, "Qualified
-//! signatures").
+//! Qualified signatures: what the verifier does around `domain::mail`'s pure checks — read the
+//! signers' issuers from the trusted list in D1, fetch their CRLs over HTTP and keep them in KV,
+//! then let `CadesFile::check` decide (docs/publishing.md, "Qualified signatures").
 
-use crate::db::trust as db;
-use crate::error::ApiError;
-use domain::mail::{read_cades, Checked, Crls, MailError, QualifiedCas, SigningWindow};
+use domain::mail::{read_cades, Checked, Crls, QualifiedCas, SigningWindow, Verdict};
 use worker::{Env, Fetch, Request, RequestInit};
 
 /// A CRL larger than this is not read (the largest Italian qualified CAs' CRLs are a few MB;
@@ -17,26 +14,27 @@ const MAX_CACHE_SECS: i64 = 24 * 60 * 60;
 /// KV's shortest expiry.
 const MIN_CACHE_SECS: i64 = 60;
 
-/// Checks a `.p7m` as a qualified signature: `Ok(Err(_))` is a refusal to show the uploader,
-/// `Ok(Ok(Checked::RevocationUnknown { .. }))` a signature that passed every check but
-/// revocation (no usable CRL: it goes to an operator, never live by itself), `Err(_)` a failure
-/// of the worker's own storage.
-pub async fn verify_qualified(
-    env: &Env,
-    p7m: &[u8],
-    window: SigningWindow,
-) -> Result<Result<Checked, MailError>, ApiError> {
+/// Checks a `.p7m` as a qualified signature: [`Verdict::Refused`] is a refusal to show the
+/// uploader, `Ok(Checked::RevocationUnknown { .. })` a signature that passed every check but
+/// revocation (no usable CRL: it goes to an operator, never live by itself),
+/// [`Verdict::Failed`] a failure of the verifier's own storage.
+pub async fn verify_qualified(env: &Env, p7m: &[u8], window: SigningWindow) -> Verdict<Checked> {
     let file = match read_cades(p7m) {
         Ok(f) => f,
-        Err(e) => return Ok(Err(e)),
+        Err(e) => return Verdict::Refused(e),
     };
     let keys = match file.issuer_keys() {
         Ok(k) => k,
-        Err(e) => return Ok(Err(e)),
+        Err(e) => return Verdict::Refused(e),
     };
-    let rows = db::cas_with_subjects(env, &keys).await?;
-    let cas = QualifiedCas::new(rows.into_iter().map(|r| (r.certificate, r.status_start)))
-        .map_err(|e| ApiError::internal("trusted_cas", e))?;
+    let rows = match crate::db::cas_with_subjects(env, &keys).await {
+        Ok(rows) => rows,
+        Err(e) => return Verdict::Failed(e),
+    };
+    let cas = match QualifiedCas::new(rows) {
+        Ok(cas) => cas,
+        Err(e) => return Verdict::Failed(format!("trusted CAs: {e}")),
+    };
     let mut crls = Crls::new();
     // Only the CRLs of certificates a listed CA issued: a made-up certificate's address is
     // never fetched (the check refuses it first anyway).
@@ -47,7 +45,10 @@ pub async fn verify_qualified(
         }
         crls.insert(&url, crl);
     }
-    Ok(file.check(&cas, &crls, window))
+    match file.check(&cas, &crls, window) {
+        Ok(checked) => Verdict::Ok(checked),
+        Err(e) => Verdict::Refused(e),
+    }
 }
 
 /// The CRL at `url`, from KV while it is current, else fetched; kept in KV only once a CA of
