@@ -597,6 +597,8 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/schools/{school_id}/shortlists/removal",
             "/api/v1/schools/{school_id}/law159",
             "/api/v1/pupils/{id}/law159",
+            "/api/v1/schools/{school_id}/ars",
+            "/api/v1/pupils/{id}/ars",
         ])
     );
     // The router has exactly the document's methods on each of its paths: a method the path
@@ -667,6 +669,7 @@ fn openapi_describes_every_endpoint() {
             "/api/v1/schools/{school_id}/shortlists",
             "/api/v1/schools/{school_id}/shortlists/removal",
             "/api/v1/pupils/{id}/law159",
+            "/api/v1/pupils/{id}/ars",
         ])
     );
     for path in posts {

@@ -1884,6 +1884,21 @@ const MATRIX: &[Row] = &[
           want: [401, 404, 404, 403, 404, 404, 404, 404, 404, 404] },
     Row { method: "POST", path: "/api/v1/pupils/{y}/law159", body: r#"{"step":"nope","on":"{day}"}"#,
           want: [401, 404, 404, 404, 404, 404, 404, 400, 404, 404] },
+    // The ARS communications (seed 000): the office and the head teacher of a school whose
+    // region has a calendar (A; B's region has none: 404 for everyone); a marking that does not
+    // parse is a 400 for them.
+    Row { method: "GET", path: "/api/v1/schools/{A}/ars", body: "",
+          want: [401, 404, 404, 404, 404, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{A}/ars?format=csv", body: "",
+          want: [401, 404, 404, 404, 404, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/api/v1/schools/{B}/ars", body: "",
+          want: [401, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{x}/ars",
+          body: r#"{"communication":"nope","sent_on":"{day}"}"#,
+          want: [401, 404, 404, 404, 404, 400, 400, 404, 404, 404] },
+    Row { method: "POST", path: "/api/v1/pupils/{y}/ars",
+          body: r#"{"communication":"nope","sent_on":"{day}"}"#,
+          want: [401, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
     // Last of the API's rows: the office withdraws N (200), then it is withdrawn already.
     Row { method: "POST", path: "/api/v1/notices/{N}/withdrawal", body: "{}",
           want: [401, 404, 404, 404, 404, 200, 409, 404, 404, 404] },
@@ -1936,6 +1951,10 @@ const MATRIX: &[Row] = &[
     Row { method: "GET", path: "/scuola/{B}/obbligo/{x}", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{A}/obbligo/{x}/documento?tipo=nope", body: "",
+          want: [303, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{A}/ars", body: "",
+          want: [303, 404, 404, 404, 404, 200, 200, 404, 404, 404] },
+    Row { method: "GET", path: "/scuola/{B}/ars", body: "",
           want: [303, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
     Row { method: "GET", path: "/scuola/{A}/richieste/decise", body: "",
           want: [303, 404, 404, 200, 200, 200, 200, 404, 404, 404] },

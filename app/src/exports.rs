@@ -12,7 +12,7 @@
 
 use crate::i18n::{date_it, date_time_it, fill, Lang};
 use crate::pages::famiglia::hours;
-use domain::api::types::Export;
+use domain::api::types::{ArsList, Export};
 use domain::family::{csv_row, DeskRow, NoticeReport, Standing};
 
 /// The language of the files.
@@ -224,6 +224,52 @@ pub fn desk_csv(rows: &[DeskRow]) -> String {
     out
 }
 
+/// The columns of the ARS lists' file: the communication with its deadline, then the fields of
+/// the pupil ARS asks for that Ponte holds (seed 000, Allegato 2, FAQ 2), why Ponte lists the
+/// pupil, and what the school recorded.
+pub const ARS_COLUMNS: [&str; 12] = [
+    "Comunicazione",
+    "Scadenza",
+    "Cognome",
+    "Nome",
+    "Codice fiscale",
+    "Data di nascita",
+    "Matricola",
+    "Classe",
+    "Data dell'evento",
+    "Motivo",
+    "Inviata il",
+    "Registrata da",
+];
+
+/// The ARS lists as one CSV file, in Italian (one row a pupil and communication).
+pub fn ars_csv(lists: &[&ArsList]) -> String {
+    let at = LANG.ars();
+    let day = |d: Option<chrono::NaiveDate>| d.map(date_it).unwrap_or_default();
+    let mut out = start(&ARS_COLUMNS);
+    for l in lists {
+        for i in &l.items {
+            let sent = i.sent.as_ref();
+            out.push_str(&csv_row(&[
+                at.communication(l.communication).to_owned(),
+                at.due(&i.need.due),
+                i.surname.clone(),
+                i.name.clone(),
+                i.codice_fiscale.clone().unwrap_or_default(),
+                day(i.birth_date),
+                i.matricola.clone(),
+                i.class_code.clone(),
+                day(i.need.event_on),
+                at.basis(&i.need.basis),
+                day(sent.map(|s| s.on)),
+                sent.map(|s| s.by_name.clone().unwrap_or_else(|| s.by.clone()))
+                    .unwrap_or_default(),
+            ]));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,6 +437,57 @@ mod tests {
         ] {
             assert!(!csv.contains(code), "{code} in\n{csv}");
         }
+    }
+
+    #[test]
+    fn the_ars_file_is_in_words_and_formula_safe() {
+        use domain::api::types::ArsItem;
+        use domain::attendance::ars::{Basis, Communication, Due, Need, Sent};
+        let item = |id, surname: &str, sent: Option<Sent>| ArsItem {
+            pupil_id: id,
+            surname: surname.into(),
+            name: "Anna".into(),
+            class_code: "2B".into(),
+            matricola: "M1".into(),
+            codice_fiscale: Some("RSSNNA12A41H501X".into()),
+            birth_date: Some(d("2012-01-01")),
+            need: Need {
+                communication: Communication::RitiroDopo1503,
+                basis: Basis::Recorded,
+                event_on: Some(d("2026-03-17")),
+                due: Due::Promptly {
+                    since: Some(d("2026-03-17")),
+                },
+            },
+            overdue: false,
+            sent,
+        };
+        let list = ArsList {
+            communication: Communication::RitiroDopo1503,
+            dropout: true,
+            due_by: None,
+            to_send: 1,
+            items: vec![
+                item(1, "=Rossi", None),
+                item(
+                    2,
+                    "Bianchi",
+                    Some(Sent {
+                        on: d("2026-03-18"),
+                        by: "X".into(),
+                        by_name: Some("Maria Neri".into()),
+                    }),
+                ),
+            ],
+        };
+        assert_eq!(
+            rows(&ars_csv(&[&list])),
+            [
+                "Comunicazione;Scadenza;Cognome;Nome;Codice fiscale;Data di nascita;Matricola;Classe;Data dell'evento;Motivo;Inviata il;Registrata da",
+                "Ritiro formale dopo il 15/03;Puntuale: da inviare subito (dal 17/03/2026);\"'=Rossi\";Anna;RSSNNA12A41H501X;01/01/2012;M1;2B;17/03/2026;Dal file alunni;;",
+                "Ritiro formale dopo il 15/03;Puntuale: da inviare subito (dal 17/03/2026);Bianchi;Anna;RSSNNA12A41H501X;01/01/2012;M1;2B;17/03/2026;Dal file alunni;18/03/2026;Maria Neri",
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod erased;
 pub mod exports;
 pub mod i18n;
+pub mod i18n_ars;
 pub mod i18n_decisions;
 pub mod i18n_desk;
 pub mod i18n_errors;

@@ -181,6 +181,12 @@ messages! {
     CaseReasonUnknown => "Indicare il motivo della chiusura: justified, transferred, home_schooling o other.",
     CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed o elusione_reported.",
     Law159MayorOnly => "Le segnalazioni al sindaco le registrano la segreteria e il dirigente scolastico.",
+    ArsCommunicationUnknown => "Comunicazione ARS non riconosciuta: abbandono_non_formale, \
+         ritiro_prima_15_03, ritiro_dopo_15_03, iscritto_non_presente, esito_negativo_non_prosegue, \
+         terza_senza_scelta o istruzione_parentale.",
+    ArsSentBeforeYear => "La data di invio non può precedere l'inizio dell'anno scolastico ({min}).",
+    ArsNotNeeded => "Per questo alunno Ponte non rileva questa comunicazione ARS: ricaricare la pagina e controllare.",
+    ArsAlreadySent => "Questa comunicazione ARS è già segnata come inviata.",
     RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
     ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
     ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",

@@ -511,6 +511,50 @@ test("the head teacher records the notice of a Law 159 case and prints the lette
   await page.context().close();
 });
 
+// Issue 19 point 4: the secretary of the istituto comprensivo (its region has the demo's ARS
+// calendar) sees the deadlines with the days left on the school's home, opens the ARS
+// communications, marks one as sent and exports a list; at 360 and 1280 px.
+test("the secretary sees the ARS deadlines, marks a communication as sent and exports a list", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Segreteria", "/scuola");
+  const due = page.locator("section.ars-due").first();
+  await due.waitFor();
+  const line = await due.locator('li[data-operation="terza_senza_scelta"]').textContent();
+  assert.match(line, /entro il 30\/04\/2026 \(fra 41 giorni\)/, line);
+  await axe(page, "/scuola with the ARS deadlines");
+  await page.getByRole("link", { name: "Comunicazioni ARS", exact: true }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Comunicazioni ARS (Anagrafe Regionale degli Studenti)" }).waitFor();
+  assert.equal(await page.locator("section.ars-list").count(), 7, "a list for every communication");
+  for (const c of ["abbandono_non_formale", "ritiro_prima_15_03", "ritiro_dopo_15_03", "iscritto_non_presente",
+    "esito_negativo_non_prosegue", "terza_senza_scelta", "istruzione_parentale"]) {
+    assert.ok((await page.locator(`section[data-communication="${c}"] tbody tr`).count()) >= 1, `the demo has a pupil for ${c}`);
+  }
+  await axe(page, "/scuola/{id}/ars");
+  await shot(page, "scuola-ars");
+  // The home-schooled pupil's communication, marked as sent today: back on the list, sent.
+  const row = page.locator('section[data-communication="istruzione_parentale"] tbody tr').first();
+  const pupil = await row.getAttribute("data-pupil");
+  await row.getByRole("button", { name: /Segna come inviata/ }).click();
+  await page.waitForURL(/\/scuola\/\d+\/ars#istruzione_parentale$/);
+  const sent = page.locator(`section[data-communication="istruzione_parentale"] tr[data-pupil="${pupil}"] .sent`);
+  await sent.waitFor();
+  assert.match(await sent.textContent(), /^Inviata il \d\d\/\d\d\/\d{4} \(/);
+  // The list of the third-year pupils without a choice as CSV: a row a pupil, in words.
+  const third = page.locator('section[data-communication="terza_senza_scelta"]');
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    third.getByRole("link", { name: "Scarica l'elenco (CSV)" }).click(),
+  ]);
+  const rows = readFileSync(await download.path(), "utf8").split("\r\n").filter((r) => r);
+  assert.equal(rows[0], "\ufeffComunicazione;Scadenza;Cognome;Nome;Codice fiscale;Data di nascita;Matricola;Classe;Data dell'evento;Motivo;Inviata il;Registrata da");
+  assert.equal(rows.length - 1, await third.locator("tbody tr").count());
+  assert.ok(rows.slice(1).every((r) => r.startsWith("Alunni minori di classe terza senza scelta per l'anno successivo;Entro il 30/04/2026;")), rows.join("\n"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(SHOTS, "scuola-ars-1280.png"), fullPage: true });
+  await axe(page, "/scuola/{id}/ars at 1280 px");
+  await page.context().close();
+});
+
 test("a person the school has not registered is told which schools use Ponte, whom to ask, how fresh their data are", async () => {
   const page = await newPage();
   await signIn(page, "CIE", "Persona senza figli a scuola");

@@ -4,6 +4,7 @@
 //! or an `app` page. No rule lives here.
 
 mod api;
+mod ars;
 mod auth;
 mod clock;
 mod db;
@@ -95,6 +96,7 @@ fn routes() -> Router {
         )
         .route("/scuola/{school_id}/frequenza", get(desk::frequenza))
         .route("/scuola/{school_id}/scrutinio", get(desk::scrutinio))
+        .route("/scuola/{school_id}/ars", get(ars::page))
         .route("/scuola/{school_id}/obbligo", get(law159::page))
         .route(
             "/scuola/{school_id}/obbligo/{pupil}",
@@ -181,6 +183,8 @@ fn api_handler(op: Op) -> Option<MethodRouter> {
         Op::Export => on(method, family::export),
         Op::SchoolLaw159 => on(method, law159::list),
         Op::Law159Step => on(method, law159::step),
+        Op::SchoolArs => on(method, ars::list),
+        Op::ArsSent => on(method, ars::sent),
         Op::Shortlists => on(method, shortlist::list),
         Op::ShortlistAdd => on(method, shortlist::add),
         Op::ShortlistRemove => on(method, shortlist::remove),

@@ -1,6 +1,7 @@
 //! The library half of xtask: building, serving and seeding Ponte, shared by the `cargo xtask`
 //! commands and by the end-to-end tests' `spawn_app` helper.
 
+pub mod ars;
 pub mod build;
 pub mod client;
 pub mod crl;

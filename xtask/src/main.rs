@@ -41,6 +41,11 @@ Commands:
   import-ipa FILE        validate an IPA open-data file whole and load it into the local D1
                          (nothing is written if any row is bad): the «Enti» file, or the
                          «Uffici» file (Codice_uni_uff), so a body is found by either code
+  ars-calendar --file FILE [--remote]
+                         validate a region's yearly ARS calendar (seed 000, Tabella 1: columns
+                         regione;anno;operazione;scadenza;fonte) whole and load it into the
+                         local D1, or the deployed one; each region and year in the file
+                         replaces the one loaded before (data/ars-veneto-2024.csv)
   import-tsl FILE --signer-cert PEM
                          verify the national trusted list (ETSI TS 119 612 XML, AgID's for
                          Italy) against its XML signature, whose certificate must be one of
@@ -101,6 +106,7 @@ fn main() -> ExitCode {
         Some("deny") => deny::check(),
         Some("advisories-refresh") => deny::refresh(flag(&args[1..], "--from")),
         Some("import-ipa") => import_ipa(&args[1..]),
+        Some("ars-calendar") => ars_calendar(&args[1..]),
         Some("import-tsl") => import_tsl(&args[1..]),
         Some("test-tsl") => test_tsl_cmd(&args[1..]),
         Some("pki") => pki_cmd(&args[1..]),
@@ -221,6 +227,24 @@ fn import_ipa(args: &[String]) -> Result {
     let state = dev_state();
     server::migrate(&state)?;
     server::execute_file(&state, &sql)
+}
+
+/// `cargo xtask ars-calendar --file FILE [--remote]`.
+fn ars_calendar(args: &[String]) -> Result {
+    let file = required(args, "--file")?;
+    // Checked before anything starts.
+    xtask::ars::read(std::path::Path::new(file))?;
+    tools::npm()?;
+    let state = dev_state();
+    let db = if args.iter().any(|a| a == "--remote") {
+        server::Db::Remote
+    } else {
+        server::migrate(&state)?;
+        server::Db::Local(&state)
+    };
+    let n = xtask::ars::load(&db, std::path::Path::new(file))?;
+    eprintln!("{n} ARS deadlines loaded from {file}");
+    Ok(())
 }
 
 fn import_tsl(args: &[String]) -> Result {

@@ -82,6 +82,9 @@ fn component(g: &mut SchemaGenerator, schema: Schema) -> Value {
         Schema::SchoolLaw159 => g.subschema_for::<t::SchoolLaw159>(),
         Schema::Law159StepForm => g.subschema_for::<t::Law159StepForm>(),
         Schema::PupilLaw159 => g.subschema_for::<t::PupilLaw159>(),
+        Schema::SchoolArs => g.subschema_for::<t::SchoolArs>(),
+        Schema::ArsSentForm => g.subschema_for::<t::ArsSentForm>(),
+        Schema::PupilArs => g.subschema_for::<t::PupilArs>(),
         Schema::ShortlistBody => g.subschema_for::<domain::shortlist::ShortlistBody>(),
         Schema::ShortlistChange => g.subschema_for::<domain::shortlist::ShortlistChange>(),
     };

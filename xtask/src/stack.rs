@@ -224,6 +224,8 @@ pub fn prepare_demo_with(
     std::fs::write(&sql, schools_sql(&demo)?)
         .map_err(|e| format!("cannot write {}: {e}", sql.display()))?;
     server::execute_file(state, &sql)?;
+    // The ARS calendars (seed 000): Veneto's, and the demo school's region's example.
+    crate::ars::load_demo(state)?;
     Ok(demo)
 }
 

@@ -221,6 +221,57 @@ pub struct SchoolRole {
     /// The Law 159/2023 cases whose next step is overdue, and those due within 7 days.
     pub law159_overdue: Vec<DueLine>,
     pub law159_soon: Vec<DueLine>,
+    /// The ARS calendar's deadlines of the school year (seed 000), for the office and the head
+    /// teacher of a school whose region has a calendar loaded; `None` otherwise (no section).
+    pub ars: Option<ArsHome>,
+}
+
+/// The school home's ARS section.
+#[derive(Debug, Clone)]
+pub struct ArsHome {
+    pub school_year: i32,
+    pub deadlines: Vec<domain::api::types::ArsDeadline>,
+}
+
+/// The ARS deadlines of the school year with the days left (the lists are a link below).
+#[component]
+fn ArsDue(lang: Lang, ars: ArsHome) -> impl IntoView {
+    let at = lang.ars();
+    view! {
+        <section class="ars-due">
+            <h3>
+                {format!(
+                    "{} {}",
+                    at.home_heading,
+                    crate::pages::ars::school_year_label(ars.school_year),
+                )}
+            </h3>
+            {if ars.deadlines.is_empty() {
+                view! { <p>{at.calendar_none}</p> }.erased()
+            } else {
+                view! {
+                    <ul>
+                        {ars
+                            .deadlines
+                            .iter()
+                            .map(|d| {
+                                let line = fill(
+                                    at.home_line,
+                                    &[
+                                        ("operation", at.operation(d.operation)),
+                                        ("date", &date_it(d.by)),
+                                        ("left", &at.left(lang, d.days_left)),
+                                    ],
+                                );
+                                view! { <li data-operation=d.operation.code() data-days-left=d.days_left>{line}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .erased()
+            }}
+        </section>
+    }
 }
 
 /// A pupil's next Law 159/2023 step on the school's home.
@@ -293,6 +344,7 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                 {roles
                     .into_iter()
                     .map(|r| {
+                        let ars_link = r.ars.is_some();
                         let pupils_label = if r.manages {
                             t.school_pupils
                         } else {
@@ -358,6 +410,9 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                     overdue=r.law159_overdue
                                     soon=r.law159_soon
                                 />
+                                {r
+                                    .ars
+                                    .map(|ars| view! { <ArsDue lang=lang ars=ars/> })}
                                 <ul class="links">
                                     <li>
                                         <a href=format!(
@@ -371,6 +426,17 @@ pub fn ScuolaPage(lang: Lang, user: SignedIn, roles: Vec<SchoolRole>) -> impl In
                                             r.school_id,
                                         )>{lang.law159().link}</a>
                                     </li>
+                                    {ars_link
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    <a href=format!(
+                                                        "/scuola/{}/ars",
+                                                        r.school_id,
+                                                    )>{lang.ars().link}</a>
+                                                </li>
+                                            }
+                                        })}
                                     <li>
                                         <a href=format!(
                                             "/scuola/{}/richieste",

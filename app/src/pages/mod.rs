@@ -1,6 +1,7 @@
 //! One module a page, named after what the person sees.
 
 pub mod area;
+pub mod ars;
 pub mod calcolo;
 pub mod dichiarazione;
 pub mod ente;

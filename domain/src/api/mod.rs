@@ -292,6 +292,9 @@ pub enum Schema {
     SchoolLaw159,
     Law159StepForm,
     PupilLaw159,
+    SchoolArs,
+    ArsSentForm,
+    PupilArs,
 }
 
 /// What a request or an answer carries.
@@ -411,6 +414,8 @@ pub enum Op {
     ShortlistRemove,
     SchoolLaw159,
     Law159Step,
+    SchoolArs,
+    ArsSent,
 }
 
 const NOT_MANAGED: &str =
@@ -466,7 +471,7 @@ const IMPORT: [Param; 1] = [path_id("id", "L'importazione.")];
 const PUPIL: [Param; 1] = [path_id("id", "L'alunno.")];
 
 impl Op {
-    pub const ALL: [Op; 46] = [
+    pub const ALL: [Op; 48] = [
         Op::Healthz,
         Op::OpenApi,
         Op::AttendanceLimits,
@@ -513,6 +518,8 @@ impl Op {
         Op::ShortlistRemove,
         Op::SchoolLaw159,
         Op::Law159Step,
+        Op::SchoolArs,
+        Op::ArsSent,
     ];
 
     pub const fn method(self) -> Method {
@@ -536,7 +543,8 @@ impl Op {
             | Op::NoticeReminder
             | Op::ShortlistAdd
             | Op::ShortlistRemove
-            | Op::Law159Step => Method::Post,
+            | Op::Law159Step
+            | Op::ArsSent => Method::Post,
             _ => Method::Get,
         }
     }
@@ -587,6 +595,8 @@ impl Op {
             Op::ShortlistRemove => "/api/v1/schools/{school_id}/shortlists/removal",
             Op::SchoolLaw159 => "/api/v1/schools/{school_id}/law159",
             Op::Law159Step => "/api/v1/pupils/{id}/law159",
+            Op::SchoolArs => "/api/v1/schools/{school_id}/ars",
+            Op::ArsSent => "/api/v1/pupils/{id}/ars",
         }
     }
 
@@ -1416,6 +1426,54 @@ impl Op {
                     error(403, "La segnalazione al sindaco è della segreteria e del dirigente (forbidden)."),
                     error(404, "L'alunno o il caso non esiste, o la persona non vede l'alunno come personale della scuola (not_found)."),
                     error(409, "Il passo non è previsto nello stato attuale del caso (conflict)."),
+                ] },
+            },
+            Op::SchoolArs => Spec {
+                id: "schoolArs",
+                tag: "scuola",
+                summary: "Le comunicazioni all'Anagrafe Regionale degli Studenti (ARS): alunni, comunicazioni, scadenze",
+                description: Some("Per le regioni con un calendario ARS caricato (il Veneto: nota della Regione e dell'USR, Tabella 1). Gli alunni di secondaria di primo e secondo grado che Ponte rileva dal file alunni e dal registro: abbandono non formale, ritiro formale prima o dopo il 15/03, iscritto ma non presente ad inizio anno, esito negativo e non prosegue gli studi, alunni minori di classe terza senza scelta per l'anno successivo, istruzione parentale (non un abbandono); ciascuno con la scadenza e l'eventuale invio registrato. Per la segreteria e il dirigente. format=csv per il foglio di calcolo (comunicazione= per un solo elenco)."),
+                auth: Auth::Session,
+                params: const { &[
+                    path_id("school_id", "La scuola."),
+                    query("comunicazione", "Solo questa comunicazione.", Value::OneOf(&[
+                        "abbandono_non_formale",
+                        "ritiro_prima_15_03",
+                        "ritiro_dopo_15_03",
+                        "iscritto_non_presente",
+                        "esito_negativo_non_prosegue",
+                        "terza_senza_scelta",
+                        "istruzione_parentale",
+                    ])),
+                    FORMAT,
+                ] },
+                replies: const { &[
+                    Reply {
+                        status: 200,
+                        description: "Gli elenchi, uno per comunicazione.",
+                        body: Body::JsonOrCsv(Schema::SchoolArs),
+                    },
+                    error(400, "Parametro non valido (invalid_field, unknown_parameter, duplicate_parameter)."),
+                    error(404, "La scuola non esiste, la persona non ne fa parte come segreteria o dirigente, oppure la regione della scuola non ha un calendario ARS caricato (not_found)."),
+                ] },
+                ..NONE
+            },
+            Op::ArsSent => Spec {
+                id: "arsSent",
+                tag: "scuola",
+                summary: "Segna come inviata una comunicazione ARS di un alunno",
+                description: Some("Il giorno dell'invio e chi lo registra (nel registro delle attività, audit log). Solo una comunicazione che Ponte rileva per l'alunno, una volta. Per la segreteria e il dirigente."),
+                auth: Auth::Session,
+                params: &PUPIL,
+                request: Some(RequestBody {
+                    description: Some("La comunicazione e il giorno dell'invio."),
+                    body: Body::JsonOrForm(Schema::ArsSentForm),
+                }),
+                replies: const { &[
+                    ok(200, "Le comunicazioni ARS dell'alunno dopo l'invio.", Schema::PupilArs),
+                    error(400, "Comunicazione o data non valide (invalid_field)."),
+                    error(404, "L'alunno non esiste, la persona non è della segreteria o il dirigente della sua scuola, oppure la regione della scuola non ha un calendario ARS caricato (not_found)."),
+                    error(409, "Ponte non rileva questa comunicazione per l'alunno, oppure è già segnata come inviata (conflict)."),
                 ] },
             },
         }

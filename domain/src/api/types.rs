@@ -864,3 +864,91 @@ pub struct PupilLaw159 {
     #[serde(flatten)]
     pub cases: crate::attendance::law159::cases::PupilCases,
 }
+
+/// One pupil's communication in an ARS list (seed 000; `attendance::ars`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ArsItem {
+    pub pupil_id: i64,
+    pub surname: String,
+    pub name: String,
+    pub class_code: String,
+    /// La matricola del registro.
+    pub matricola: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codice_fiscale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub need: crate::attendance::ars::Need,
+    /// Con una scadenza passata e non segnata come inviata.
+    pub overdue: bool,
+    /// Segnata come inviata: quando e da chi.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent: Option<crate::attendance::ars::Sent>,
+}
+
+/// One ARS communication with its pupils.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ArsList {
+    pub communication: crate::attendance::ars::Communication,
+    /// Una comunicazione di abbandono (tutte tranne l'istruzione parentale).
+    pub dropout: bool,
+    /// La scadenza del calendario della regione per quest'anno; assente per le comunicazioni
+    /// puntuali e quando la data non è caricata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_by: Option<NaiveDate>,
+    /// Quante non sono ancora segnate come inviate.
+    pub to_send: u32,
+    pub items: Vec<ArsItem>,
+}
+
+/// A dated operation of the region's calendar for the school year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ArsDeadline {
+    pub operation: crate::attendance::ars::Operation,
+    pub by: NaiveDate,
+    /// Giorni da oggi alla scadenza (negativi se passata).
+    pub days_left: i64,
+}
+
+/// `GET /api/v1/schools/{school_id}/ars`: the school's ARS communications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct SchoolArs {
+    /// Il giorno a cui si riferiscono elenchi e scadenze.
+    pub as_of: NaiveDate,
+    /// Il codice ISTAT della regione della scuola.
+    pub region: String,
+    /// L'anno di inizio dell'anno scolastico (2025 per il 2025/26).
+    pub school_year: i32,
+    /// Le scadenze del calendario della regione per l'anno scolastico, in ordine di data.
+    pub calendar: Vec<ArsDeadline>,
+    /// Una lista per comunicazione, sempre tutte, nell'ordine del tipo `Communication`.
+    pub lists: Vec<ArsList>,
+}
+
+/// `POST /api/v1/pupils/{id}/ars`: a communication marked as sent (JSON or form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct ArsSentForm {
+    /// Il codice della comunicazione (`abbandono_non_formale`, `ritiro_prima_15_03`, …).
+    pub communication: String,
+    /// Il giorno dell'invio ad ARS, aaaa-mm-gg o gg/mm/aaaa: non dopo oggi, non prima
+    /// dell'inizio dell'anno scolastico.
+    pub sent_on: String,
+    /// Solo per i moduli: la pagina a cui tornare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// `200` of a marking: the pupil's ARS communications after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(JsonSchema))]
+pub struct PupilArs {
+    pub pupil_id: i64,
+    pub as_of: NaiveDate,
+    pub items: Vec<ArsItem>,
+}

@@ -163,6 +163,7 @@
 //! the edges of chrono's range and calendars without lesson days included; constructors reject
 //! invalid values with a typed [`crate::FieldError`] and keep valid ones exactly as given.
 
+pub mod ars;
 pub mod calendar;
 pub mod engine;
 pub mod events;

@@ -350,10 +350,20 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
                 due.push((id, crate::law159::due(c)));
             }
         }
-        Ok::<_, Response>((s, a, schools, mine, pupils, due))
+        // The ARS deadlines (seed 000) of the schools whose region has a calendar.
+        let mut ars = Vec::new();
+        for id in a.staff_schools() {
+            if let Some(h) = crate::ars::home(&env, &a, id)
+                .await
+                .map_err(IntoResponse::into_response)?
+            {
+                ars.push((id, h));
+            }
+        }
+        Ok::<_, Response>((s, a, schools, mine, pupils, due, ars))
     })
     .await;
-    let (s, a, schools, mine, pupils, due) = match found {
+    let (s, a, schools, mine, pupils, due, ars) = match found {
         Ok(found) => found,
         Err(r) => return r,
     };
@@ -410,6 +420,10 @@ pub async fn scuola(env: SharedEnv, req: Request) -> Response {
             Some(SchoolRole {
                 law159_overdue: lines(|d| &d.overdue),
                 law159_soon: lines(|d| &d.soon),
+                ars: ars
+                    .iter()
+                    .find(|(id, _)| *id == g.school_id)
+                    .map(|(_, h)| h.clone()),
                 school_id: g.school_id,
                 school: school.name.clone(),
                 role: g.role.as_str(),

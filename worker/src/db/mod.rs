@@ -7,6 +7,7 @@
 //! a failure means to the person (`impl From<Error> for ApiError` in `error.rs`). A stored row
 //! that does not decode is an [`Error::Decode`], never skipped or replaced by a default.
 
+pub mod ars;
 pub mod family;
 pub mod hosts;
 pub mod limits;

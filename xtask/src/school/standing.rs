@@ -9,7 +9,8 @@
 //! after the date; a pupil who dropped out (*abbandono non formale*) or whose family chose home
 //! schooling has been absent, unjustified, every lesson day since 12 January — so the Law 159
 //! check flags both, and only the first is of the procedure (home schooling fulfils the
-//! obligation, seed 000 FAQ 8).
+//! obligation, seed 000 FAQ 8); a pupil enrolled who never came has been absent, unjustified,
+//! every lesson day of the year (seed 000's "iscritto ma non presente ad inizio anno").
 
 use super::*;
 
@@ -23,6 +24,9 @@ pub(super) struct Standing {
     pub(super) home_schooling: bool,
     pub(super) next_year: Option<&'static str>,
     pub(super) outcome: Option<&'static str>,
+    /// Enrolled but never came (seed 000, "allievo iscritto ma non presente in classe ad inizio
+    /// anno"): absent, unjustified, every lesson day of the year.
+    pub(super) never_came: bool,
 }
 
 /// The day the dropout and the home-schooled pupil stopped coming.
@@ -112,6 +116,19 @@ pub(super) fn mark_standing(rng: &mut Rng, school_no: u64, school: &mut School) 
             s.next_year = Some("istruzione");
             s.outcome = Some("ammesso");
         });
+        // The ARS communications (seed 000) concern the secondaria: a pupil of it in home
+        // schooling, and one enrolled who never came.
+        let not_third = |c: &Class| c.ordine == Ordine::PrimoGrado && c.grade != 3;
+        let p = take(school, &not_third);
+        set(school, p, &|s| {
+            s.home_schooling = true;
+            s.birth_written = true;
+        });
+        let p = take(school, &not_third);
+        set(school, p, &|s| {
+            s.never_came = true;
+            s.birth_written = true;
+        });
     } else {
         let year = |y: u32| move |c: &Class| c.grade == y;
         // No date of birth: in the second year the grade makes the pupil subject, in the third
@@ -153,17 +170,19 @@ fn follow_standing(school: &mut School) {
     school.events.retain(|e| {
         let p = &pupils[e.pupil as usize];
         let d = days[usize::from(e.day)];
-        !(ends(p).is_some_and(|end| d > end) || (stops(p) && d >= stopped_on()))
+        !(ends(p).is_some_and(|end| d > end)
+            || (stops(p) && d >= stopped_on())
+            || p.standing.never_came)
     });
     let Ok(year) = SchoolYear::new(&school.spec) else {
         return;
     };
     for (i, p) in pupils.iter().enumerate() {
-        if !stops(p) {
+        if !stops(p) && !p.standing.never_came {
             continue;
         }
         for &d in &year.lessons[p.class] {
-            if year.date(d) >= stopped_on() {
+            if p.standing.never_came || year.date(d) >= stopped_on() {
                 school.events.push(Event {
                     day: d,
                     pupil: i as u32,

@@ -631,7 +631,11 @@ fn the_pupils_standing_covers_every_case() {
     for k in [WithdrawalKind::Abbandono, WithdrawalKind::Trasferimento] {
         assert!(ic.iter().any(|r| kind(r).map(|k| k.0) == Some(k)), "{k:?}");
     }
-    assert_eq!(ic.iter().filter(|r| r.status.home_schooling).count(), 1);
+    // Home schooling in primaria and in secondaria di primo grado (ARS, seed 000).
+    let home: Vec<&PupilRow> = ic.iter().filter(|r| r.status.home_schooling).collect();
+    assert_eq!(home.len(), 2);
+    assert!(home.iter().any(|r| r.class.as_str().starts_with('P')));
+    assert!(home.iter().any(|r| r.class.as_str().starts_with('S')));
     let third: Vec<&PupilRow> = ic
         .iter()
         .filter(|r| r.class.as_str().starts_with("S3"))
