@@ -1,7 +1,11 @@
 //! The words of the school's Law 159/2023 cases (`/scuola/{id}/obbligo`), the letter to the
 //! family, the reports to the mayor, the family's line on the dashboard and the school home's
 //! deadlines. The legal references are those seed 003 quotes: art. 114, c. 4–5, of D.Lgs.
-//! 297/1994 as replaced by art. 12 of Law 159/2023. Italian first, English second.
+//! 297/1994 as replaced by art. 12 of Law 159/2023. Beside them, on the same desk, the written
+//! notice of repeated late entries seed 003 describes ("invio di informativa scritta alle
+//! relative famiglie in situazione di frequenza non regolare e/o presenza di ritardi reiterati
+//! in ingresso"): the `late_*` texts, the `late_notice_*` ones family-facing. Italian first,
+//! English second.
 
 use crate::i18n::Lang;
 use crate::i18n::{date_it, fill};
@@ -149,10 +153,16 @@ pub struct Law159Texts {
     pub elusione_link: &'static str,
     pub history: &'static str,
     pub history_none: &'static str,
-    /// In `Step`'s order (family, mayor, closed, elusione), with `{date}` (and `{channel}`,
-    /// `{reason}`).
-    pub history_steps: [&'static str; 4],
+    /// In `Step`'s order (family, mayor, closed, elusione, late entries), with `{date}` (and
+    /// `{channel}`, `{reason}`).
+    pub history_steps: [&'static str; 5],
     pub history_by: &'static str,
+    /// A line that undoes `{step}`.
+    pub history_undo: &'static str,
+    pub undo_heading: &'static str,
+    pub undo_lead: &'static str,
+    /// "Annulla: {step} (fino alle {until})".
+    pub undo_button: &'static str,
     pub print_hint: &'static str,
     pub home_heading: &'static str,
     pub home_overdue: &'static str,
@@ -192,6 +202,36 @@ pub struct Law159Texts {
     pub outcome: &'static str,
     /// In `Outcome`'s order.
     pub outcomes: [&'static str; 3],
+    /// The desk's section of repeated late entries.
+    pub late_heading: &'static str,
+    /// With `{n}`, the school's threshold.
+    pub late_lead: &'static str,
+    pub late_none: &'static str,
+    pub late_table_label: &'static str,
+    /// Pupil, class, late entries, notice.
+    pub late_columns: [&'static str; 4],
+    /// `{n}` late entries since `{from}`.
+    pub late_count: &'static str,
+    /// Due since `{date}`.
+    pub late_due: &'static str,
+    /// The last notice, of `{date}`.
+    pub late_sent: &'static str,
+    pub late_form: &'static str,
+    /// The pupil's page: `{n}` late entries since `{from}`, threshold `{threshold}`.
+    pub late_line: &'static str,
+    /// No late entry since the last notice, of `{date}`.
+    pub late_line_none: &'static str,
+    /// The days, before their list.
+    pub late_days: &'static str,
+    /// The family's notice: its title, addressee (`{name}`, `{class}`), the facts (`{from}`,
+    /// `{n}`, `{time}`, `{dates}`), the hours counted (`{counted}`, `{max}`), what is asked, the
+    /// rule it follows.
+    pub late_notice_title: &'static str,
+    pub late_notice_to: &'static str,
+    pub late_notice_facts: &'static str,
+    pub late_notice_hours: &'static str,
+    pub late_notice_ask: &'static str,
+    pub late_notice_reference: &'static str,
 }
 
 pub static LAW159_IT: Law159Texts = Law159Texts {
@@ -267,8 +307,14 @@ pub static LAW159_IT: Law159Texts = Law159Texts {
         "Segnalazione al sindaco del {date}",
         "Chiusura del {date} ({reason})",
         "Segnalazione dell'elusione del {date}",
+        "Informativa sui ritardi in ingresso del {date} (avviso in Ponte con presa visione)",
     ],
     history_by: "registrata il {when} da {who}",
+    history_undo: "Annullato perché registrato per errore: {step}",
+    undo_heading: "Passi registrati per errore",
+    undo_lead: "Chi ha registrato un passo può annullarlo entro 10 minuti, se è l'ultimo del \
+         caso; un avviso in Ponte già inviato viene ritirato. Entrambi restano nella cronologia.",
+    undo_button: "Annulla: {step} (entro il {until})",
     print_hint: "Stampare la pagina dal browser: il documento esce senza la cornice del sito.",
     home_heading: "Legge 159/2023: scadenze",
     home_overdue: "Scaduti",
@@ -330,6 +376,36 @@ pub static LAW159_IT: Law159Texts = Law159Texts {
     ],
     outcome: "Esito: {outcome}.",
     outcomes: ["ammesso/a", "non ammesso/a", "giudizio sospeso"],
+    late_heading: "Ritardi reiterati in ingresso",
+    late_lead: "Gli alunni entrati in ritardo (ritardi e ingressi posticipati) almeno {n} volte \
+         dall'inizio della frequenza o dall'ultima informativa: la scuola invia alla famiglia \
+         un'informativa scritta con le ore di assenza aggiornate, come avviso in Ponte con presa \
+         visione. La soglia è quella del regolamento della scuola.",
+    late_none: "Nessun alunno ha raggiunto la soglia dei ritardi.",
+    late_table_label: "Alunni con ritardi reiterati in ingresso",
+    late_columns: ["Alunno", "Classe", "Ritardi", "Informativa"],
+    late_count: "{n} dal {from}",
+    late_due: "Da inviare (soglia raggiunta il {date})",
+    late_sent: "Inviata il {date}",
+    late_form: "Invia l'informativa sui ritardi alla famiglia",
+    late_line: "{n} ritardi in ingresso dal {from} (soglia della scuola: {threshold}).",
+    late_line_none: "Nessun ritardo in ingresso dopo l'informativa del {date}.",
+    late_days: "Giorni",
+    late_notice_title: "Ritardi reiterati in ingresso: informativa della scuola",
+    late_notice_to: "Ai genitori, o a chi esercita la responsabilità genitoriale, dell'alunno/a \
+         {name}, classe {class}",
+    late_notice_facts: "Dal registro risulta che dal {from} l'alunno/a è entrato/a a scuola in \
+         ritardo {n} volte, per {time} di lezione in tutto, nei giorni: {dates}.",
+    late_notice_hours: "Nel computo del monte ore di assenze vengono considerati anche i ritardi e \
+         gli ingressi posticipati: le ore di assenza conteggiate finora sono {counted}, su un \
+         massimo di {max} ore per la validità dell'anno scolastico.",
+    late_notice_ask: "Si invita la famiglia a curare la puntualità dell'ingresso e a prendere \
+         visione di questa comunicazione.",
+    late_notice_reference: "Informativa scritta alle famiglie in presenza di ritardi reiterati in \
+         ingresso, prevista dal regolamento della scuola sulle assenze e la validità dell'anno \
+         scolastico e trasmessa attraverso il registro elettronico; validità dell'anno con la \
+         frequenza di almeno tre quarti dell'orario annuale personalizzato (art. 5 del D.Lgs. 13 \
+         aprile 2017, n. 62).",
 };
 
 pub static LAW159_EN: Law159Texts = Law159Texts {
@@ -406,8 +482,14 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
         "Report to the mayor of {date}",
         "Closed on {date} ({reason})",
         "Report of the evasion of {date}",
+        "Notice on late entries of {date} (notice in Ponte with acknowledgement)",
     ],
     history_by: "recorded on {when} by {who}",
+    history_undo: "Undone, recorded by mistake: {step}",
+    undo_heading: "Steps recorded by mistake",
+    undo_lead: "Whoever recorded a step can undo it within 10 minutes, if it is the case's last; \
+         a notice in Ponte already sent is withdrawn. Both stay in the history.",
+    undo_button: "Undo: {step} (until {until})",
     print_hint: "Print the page from the browser: the document prints without the site's frame.",
     home_heading: "Law 159/2023: deadlines",
     home_overdue: "Overdue",
@@ -468,6 +550,34 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
     ],
     outcome: "Outcome: {outcome}.",
     outcomes: ["admitted", "not admitted", "judgement suspended"],
+    late_heading: "Repeated late entries",
+    late_lead: "Pupils who came in late (late arrivals and deferred entries) at least {n} times \
+         since they started or since the last notice: the school sends the family a written \
+         notice with the absence hours brought up to date, as a notice in Ponte with \
+         acknowledgement. The threshold is the school's rule.",
+    late_none: "No pupil has reached the threshold of late entries.",
+    late_table_label: "Pupils with repeated late entries",
+    late_columns: ["Pupil", "Class", "Late entries", "Notice"],
+    late_count: "{n} since {from}",
+    late_due: "To send (threshold reached on {date})",
+    late_sent: "Sent on {date}",
+    late_form: "Send the notice on late entries to the family",
+    late_line: "{n} late entries since {from} (the school's threshold: {threshold}).",
+    late_line_none: "No late entry since the notice of {date}.",
+    late_days: "Days",
+    late_notice_title: "Repeated late entries: a notice from the school",
+    late_notice_to: "To the parents, or whoever has parental responsibility, of {name}, class \
+         {class}",
+    late_notice_facts: "The register shows that since {from} the pupil came in late {n} times, \
+         {time} of lessons in all, on: {dates}.",
+    late_notice_hours: "Late arrivals and deferred entries count towards the absence hours: the \
+         absence hours counted so far are {counted}, of at most {max} hours for the school year \
+         to be valid.",
+    late_notice_ask: "Please see that the pupil arrives on time, and acknowledge this notice.",
+    late_notice_reference: "Written notice to families of repeated late entries, under the \
+         school's rules on absences and the validity of the school year, sent through the \
+         electronic register; the year is valid with attendance of at least three quarters of \
+         the personalised annual hours (art. 5 of D.Lgs. 13 April 2017, n. 62).",
 };
 
 impl Default for Law159Texts {

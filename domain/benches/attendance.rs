@@ -228,6 +228,7 @@ fn law159_school(s: &School) -> u32 {
             &p.pupil,
             &p.events,
             &[],
+            &[],
             s.today,
         ))
         .unjustified_days;

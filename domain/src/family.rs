@@ -547,7 +547,7 @@ pub fn dashboard_and_law(
 ) -> (Dashboard, Law159Report) {
     let events = link_deroghe(events, deroghe);
     let a = crate::attendance::assess(policy, calendar, pupil, &events, deroghe, today);
-    let law = law159::check(calendar, pupil, &events, records, today);
+    let law = law159::check(calendar, pupil, &events, deroghe, records, today);
     (Dashboard::build(&a, &law, facts), law)
 }
 
@@ -993,7 +993,7 @@ mod tests {
         }
         let today = d("2025-12-20");
         let a = crate::attendance::assess(&p, &cal, &pupil, &events, &[], today);
-        let law = law159::check(&cal, &pupil, &events, &[], today);
+        let law = law159::check(&cal, &pupil, &events, &[], &[], today);
         let dash = Dashboard::build(
             &a,
             &law,

@@ -179,7 +179,8 @@ messages! {
     CaseEpisodeNumber => "Indicare il numero del caso (0 per il primo dell'anno).",
     CaseChannelUnknown => "Indicare come è stata informata la famiglia: letter (lettera) o notice (avviso in Ponte).",
     CaseReasonUnknown => "Indicare il motivo della chiusura: justified, transferred, home_schooling o other.",
-    CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed o elusione_reported.",
+    CaseStepUnknown => "Passo non riconosciuto: family_notified, mayor_notified, closed, elusione_reported \
+         o late_entries_notified.",
     Law159MayorOnly => "Le segnalazioni al sindaco le registrano la segreteria e il dirigente scolastico.",
     ArsCommunicationUnknown => "Comunicazione ARS non riconosciuta: abbandono_non_formale, \
          ritiro_prima_15_03, ritiro_dopo_15_03, iscritto_non_presente, esito_negativo_non_prosegue, \
@@ -187,6 +188,16 @@ messages! {
     ArsSentBeforeYear => "La data di invio non può precedere l'inizio dell'anno scolastico ({min}).",
     ArsNotNeeded => "Per questo alunno Ponte non rileva questa comunicazione ARS: ricaricare la pagina e controllare.",
     ArsAlreadySent => "Questa comunicazione ARS è già segnata come inviata.",
+    CaseStepTaken => "Un altro passo di questo caso è stato appena registrato: ricaricare la pagina e controllare.",
+    CaseUndoOnlyByRecorder => "Un passo lo annulla solo chi l'ha registrato, entro {minutes} minuti.",
+    CaseUndoTooLate => "Sono passati più di {minutes} minuti: il passo non si può più annullare.",
+    CaseUndoNotLast => "Si annulla solo l'ultimo passo registrato del caso.",
+    CaseUndoStepId => "Indicare il passo da annullare con il suo numero.",
+    LateEntriesThresholdRange => "Il numero di ritardi oltre il quale la famiglia riceve l'informativa deve essere \
+         un numero intero da {min} a {max}.",
+    LateEntriesNotDue => "L'informativa sui ritardi non è dovuta: dall'ultima comunicazione i ritardi non hanno \
+         raggiunto la soglia della scuola.",
+    LateEntriesNoticeBeforeThreshold => "La data non può precedere il giorno in cui i ritardi hanno raggiunto la soglia.",
     RegionCode => "Il codice ISTAT della regione ha due cifre, da 01 a 20.",
     ProvinceCode => "La sigla della provincia ha due lettere (per esempio RM).",
     ComuneCode => "Il codice ISTAT del comune ha sei cifre (per esempio 058091).",

@@ -473,6 +473,94 @@ test("the head teacher's attendance desk: every pupil with the family's figures,
   await page.context().close();
 });
 
+// Issue 19 points 6 and 7: the head teacher works a case from the flag to the report — the
+// communication recorded as a notice in Ponte on the flag's day, the deadline to be back, the
+// pupil not back (read from the register), the report to the mayor recorded and printed — and
+// sends the notice of repeated late entries, then undoes it as sent by mistake. Before the
+// next test, which records a notice on whichever case is open.
+test("the head teacher works a Law 159 case from the flag to the mayor's report, and the late-entry notice", async () => {
+  const page = await newPage();
+  await signIn(page, "CIE", "Dirigente scolastico", "/scuola");
+  await page.getByRole("link", { name: "Obbligo di istruzione (legge 159/2023)" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Obbligo di istruzione (legge 159/2023)" }).waitFor();
+  const list = page.url();
+  const schoolId = list.match(/\/scuola\/(\d+)\/obbligo/)[1];
+  // The open cases (the API behind the page), the oldest flag first: a pupil still away.
+  const api = await (await page.request.get(`${BASE}/api/v1/schools/${schoolId}/law159`)).json();
+  const open = api.items
+    .map((p) => ({ id: p.pupil_id, c: p.cases.find((c) => c.state === "open") }))
+    .filter((x) => x.c)
+    .sort((a, b) => a.c.flagged_on.localeCompare(b.c.flagged_on));
+  assert.ok(open.length >= 1, "the demo school has open cases");
+  const it = (iso) => iso.split("-").reverse().join("/");
+  let reported = false;
+  for (const { id, c } of open.slice(0, 8)) {
+    await page.goto(list);
+    await page.locator(`table.cases tr[data-pupil="${id}"] th a`).click();
+    await page.getByRole("heading", { level: 2, name: "Cronologia" }).waitFor();
+    const card = page.locator(`#caso-${c.episode}`);
+    await card.getByText(`Comunicazione alla famiglia da fare (dal ${it(c.flagged_on)})`).waitFor();
+    const form = card.locator("form.case-step").filter({ has: page.locator('input[name="step"][value="family_notified"]') });
+    await form.getByLabel("Data").fill(c.flagged_on);
+    await form.getByLabel("Come").selectOption("notice");
+    await form.getByRole("button", { name: "Registra la comunicazione alla famiglia" }).click();
+    await card.getByText(`Famiglia informata il ${it(c.flagged_on)} (avviso in Ponte con presa visione).`).waitFor();
+    const back = await card.getByText(/^Rientro entro il \d\d\/\d\d\/\d{4}\.$/).textContent();
+    const mayor = card.getByRole("button", { name: "Registra la segnalazione al sindaco" });
+    // Back at school in time: the register closed that case; the next one.
+    if ((await mayor.count()) === 0) continue;
+    const due = await card.locator(".case-next").textContent();
+    assert.match(due, /Segnalazione al sindaco entro il \d\d\/\d\d\/\d{4}/, "the mayor's deadline");
+    await axe(page, "/scuola/{id}/obbligo/{pupil}, the mayor to be told");
+    await shot(page, "scuola-obbligo-caso-sindaco");
+    await mayor.click();
+    await card.getByText("Segnalato al sindaco: chiuso").waitFor();
+    await page.locator("ol.case-history").getByText(/^Segnalazione al sindaco del /).last().waitFor();
+    await card.getByRole("link", { name: "Segnalazione al sindaco (da stampare)" }).click();
+    await page.getByRole("heading", { level: 1, name: "Segnalazione al sindaco: mancata ripresa della frequenza" }).waitFor();
+    assert.ok((await page.locator("ol.case-days li").count()) >= 16, "the days, sixteen or more");
+    const by = back.match(/\d\d\/\d\d\/\d{4}/)[0];
+    await page.getByText(`La famiglia è stata informata il ${it(c.flagged_on)} (avviso in Ponte con presa visione); l'alunno/a non ha ripreso la frequenza entro il ${by}.`).waitFor();
+    await axe(page, "the report to the mayor");
+    await shot(page, "scuola-obbligo-sindaco");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SHOTS, "scuola-obbligo-sindaco-1280.png"), fullPage: true });
+    await axe(page, "the report to the mayor at 1280 px");
+    await page.setViewportSize({ width: 360, height: 780 });
+    reported = true;
+    break;
+  }
+  assert.ok(reported, "a pupil who did not come back was reported to the mayor");
+
+  // Repeated late entries: the list shows who passed the school's threshold; one is sent.
+  await page.goto(list);
+  const late = page.locator("section#ritardi");
+  await late.getByRole("heading", { level: 2, name: "Ritardi reiterati in ingresso" }).waitFor();
+  const row = late.locator("tr.due").first();
+  const pupil = await row.getAttribute("data-pupil");
+  await axe(page, "/scuola/{id}/obbligo with the late entries");
+  await shot(page, "scuola-obbligo-ritardi");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(SHOTS, "scuola-obbligo-ritardi-1280.png") });
+  await axe(page, "/scuola/{id}/obbligo at 1280 px");
+  await page.setViewportSize({ width: 360, height: 780 });
+  await row.getByRole("button", { name: /^Invia l'informativa sui ritardi alla famiglia/ }).click();
+  await page.waitForURL(new RegExp(`/scuola/${schoolId}/obbligo/${pupil}$`));
+  const card = page.locator("section#ritardi");
+  await card.getByText(/^Inviata il \d\d\/\d\d\/\d{4}$/).waitFor();
+  await page.locator("ol.case-history").getByText(/^Informativa sui ritardi in ingresso del /).waitFor();
+  // Sent by mistake: undone within ten minutes by whoever sent it; due again, and the
+  // history keeps both.
+  const undo = page.getByRole("button", { name: /^Annulla: Informativa sui ritardi in ingresso del / });
+  await axe(page, "/scuola/{id}/obbligo/{pupil} with the undo");
+  await shot(page, "scuola-obbligo-annulla");
+  await undo.click();
+  await card.getByText(/^Da inviare \(soglia raggiunta il \d\d\/\d\d\/\d{4}\)$/).waitFor();
+  await page.locator("ol.case-history li.undo").getByText(/^Annullato perché registrato per errore: Informativa sui ritardi/).waitFor();
+  assert.equal(await page.getByRole("button", { name: /^Annulla:/ }).count(), 0, "nothing left to undo");
+  await page.context().close();
+});
+
 // Issue 19 point 2: the head teacher works a Law 159/2023 case: the list with the next steps,
 // a pupil's cases, the notice to the family recorded, the letter to print; at 360 and 1280 px.
 test("the head teacher records the notice of a Law 159 case and prints the letter", async () => {

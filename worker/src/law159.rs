@@ -13,8 +13,8 @@ use crate::pages::{lang_of, render};
 use crate::SharedEnv;
 use app::i18n::Lang;
 use app::pages::obbligo::{
-    letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage, HistoryLine, ObbligoPage,
-    PupilFile, StandingRow,
+    late_notice_paragraphs, letter_paragraphs, CasoPage, DocKind, Document, DocumentoPage,
+    HistoryLine, ObbligoPage, PupilFile, StandingRow, UndoableStep,
 };
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
@@ -57,7 +57,7 @@ pub(crate) async fn school_cases(
 ) -> Result<Option<SchoolLaw159>, ApiError> {
     Ok(school_cases_and_standings(env, a, school_id)
         .await?
-        .map(|(c, _)| c))
+        .map(|(c, _, _)| c))
 }
 
 /// Whether the school should see the pupil's standing beside the cases: withdrawn, in home
@@ -75,7 +75,7 @@ pub(crate) async fn school_cases_and_standings(
     env: &Env,
     a: &Access,
     school_id: i64,
-) -> Result<Option<(SchoolLaw159, Vec<StandingRow>)>, ApiError> {
+) -> Result<Option<(SchoolLaw159, Vec<StandingRow>, Option<u32>)>, ApiError> {
     let Some(scope) = a.scope(school_id) else {
         return Ok(None);
     };
@@ -83,10 +83,13 @@ pub(crate) async fn school_cases_and_standings(
     let registers = db::school_registers(env, school_id, scope.classes()).await?;
     let mut items = Vec::new();
     let mut others = Vec::new();
+    // The school's threshold of late entries (its policy, the same on every register).
+    let mut late_threshold = None;
     for reg in registers {
         let Some(child) = reg.child.as_ref() else {
             continue;
         };
+        late_threshold = child.policy.late_entries_notice_after();
         if notable(&child.status) {
             others.push(StandingRow {
                 pupil_id: child.id,
@@ -116,6 +119,7 @@ pub(crate) async fn school_cases_and_standings(
             items,
         },
         others,
+        late_threshold,
     )))
 }
 
@@ -188,6 +192,12 @@ fn family_notice(
     }
 }
 
+/// The pupil's derogation requests as the rules take them (the approved ones excuse what they
+/// cover).
+fn deroghe(reg: &Register) -> Vec<domain::attendance::Deroga> {
+    reg.deroghe.iter().map(|d| d.deroga().clone()).collect()
+}
+
 /// The pupil's absence records as the rules take them (up to `today`).
 fn events(reg: &Register, today: NaiveDate) -> Vec<domain::attendance::AbsenceEvent> {
     reg.absences
@@ -197,14 +207,85 @@ fn events(reg: &Register, today: NaiveDate) -> Vec<domain::attendance::AbsenceEv
         .collect()
 }
 
+/// The notice of repeated late entries: the facts since they were counted and the absence hours
+/// counted so far (seed 003), to acknowledge.
+fn late_notice(reg: &Register, p: &family::ChildPosition) -> Option<NoticeDraft> {
+    let l = p.law159_cases.late_entries.as_ref()?;
+    let t = Lang::It.law159();
+    let name = format!("{} {}", p.name, p.surname);
+    let body = late_notice_paragraphs(
+        Lang::It,
+        &name,
+        &p.class_code,
+        l,
+        p.dashboard.counted_absence_minutes,
+        p.dashboard.max_absence_hours,
+    );
+    Some(NoticeDraft {
+        title: t.late_notice_title.to_owned(),
+        body: body.join("\n\n"),
+        audience: Audience::Pupils(vec![reg.place.pupil_id]),
+        requires_ack: true,
+    })
+}
+
 /// `POST /api/v1/pupils/{id}/law159` `{"step","episode","on","channel","reason"}`: one step of
 /// one case (`domain::attendance::law159::cases::record_step`), its audit entry, and for the
-/// `notice` channel the notice the family must acknowledge.
+/// `notice` channel, and for the notice of repeated late entries, the notice the family must
+/// acknowledge. A step whose slot another request took since the records were read writes
+/// nothing: 409.
 pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Response {
     change(env, req, |env, s, a, f| async move {
         let id = id_of(&id)?;
         let reg = staff_register(&env, &a, id).await?;
         let school_id = reg.place.school_id;
+        let today = crate::clock::today(&env)?;
+        if f.get("step").trim() == "undo" {
+            let step_id = f
+                .get("step_id")
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|x| *x > 0)
+                .ok_or_else(|| FieldError::invalid_says("step_id", Msg::CaseUndoStepId, &[]))?;
+            let (recorded, notice_id) = db::recorded_step(&env, school_id, id, step_id)
+                .await?
+                .ok_or_else(FieldError::not_found)?;
+            let now = crate::auth::now();
+            let after = cases::undo_step(&reg.law159, &recorded, &s.codice_fiscale, now)?;
+            let record = after
+                .cases
+                .iter()
+                .find(|c| recorded.slot.kind == "episode" && c.episode == recorded.slot.episode)
+                .copied();
+            let written = db::undo_step(
+                &env,
+                &db::UndoWrite {
+                    school_id,
+                    pupil_id: id,
+                    by: &s.codice_fiscale,
+                    now,
+                    step: &recorded,
+                    record,
+                    notice_id,
+                },
+            )
+            .await?;
+            if !written {
+                return Err(FieldError::conflict_says(Msg::CaseStepTaken, &[]).into());
+            }
+            let reg = staff_register(&env, &a, id).await?;
+            let p = family::assess(reg, today)?;
+            return Ok(Done::new(
+                StatusCode::OK,
+                &PupilLaw159 {
+                    pupil_id: id,
+                    as_of: today,
+                    cases: p.law159_cases,
+                },
+                format!("/scuola/{school_id}/obbligo/{id}"),
+            ));
+        }
         let step = Step::parse(
             f.get("step"),
             f.get("episode"),
@@ -217,11 +298,12 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 FieldError::says(ErrorCode::Forbidden, None, Msg::Law159MayorOnly, &[]).into(),
             );
         }
-        let today = crate::clock::today(&env)?;
         let before = family::assess(reg.clone(), today)?;
         let after = cases::record_step(&before.law159_cases, &reg.law159, step, today)?;
+        let slot = reg.law159.slot(&step);
         let (record, notice) = match step {
             Step::ElusioneReported { .. } => (None, None),
+            Step::LateEntriesNotified { .. } => (None, late_notice(&reg, &before)),
             Step::FamilyNotified { episode, .. }
             | Step::MayorNotified { episode, .. }
             | Step::Closed { episode, .. } => {
@@ -250,6 +332,7 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                                 &child.calendar,
                                 &child.pupil,
                                 &events(&reg, today),
+                                &deroghe(&reg),
                                 from,
                                 flag,
                             ),
@@ -263,7 +346,7 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 (Some(record), notice)
             }
         };
-        db::record_step(
+        let written = db::record_step(
             &env,
             &db::CaseWrite {
                 school_id,
@@ -271,11 +354,15 @@ pub async fn step(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
                 by: &s.codice_fiscale,
                 now: crate::auth::now(),
                 step: &step,
+                slot,
                 record: record.as_ref(),
                 notice: notice.as_ref(),
             },
         )
         .await?;
+        if !written {
+            return Err(FieldError::conflict_says(Msg::CaseStepTaken, &[]).into());
+        }
         let reg = staff_register(&env, &a, id).await?;
         let p = family::assess(reg, today)?;
         Ok(Done::new(
@@ -315,7 +402,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
         Ok(found) => found,
         Err(r) => return r,
     };
-    let Some((c, others)) = c else {
+    let Some((c, others, late_threshold)) = c else {
         return crate::pages::not_found(req).await;
     };
     let lang = lang_of(&req);
@@ -331,6 +418,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
                     as_of=c.as_of
                     items=c.items.clone()
                     others=others.clone()
+                    late_threshold=late_threshold
                 />
             }
         })
@@ -343,6 +431,7 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
 async fn pupil_file(
     env: &Env,
     a: &Access,
+    cf: &str,
     school_id: i64,
     pupil_id: i64,
 ) -> Result<Option<(PupilFile, Register)>, ApiError> {
@@ -355,6 +444,18 @@ async fn pupil_file(
     let today = crate::clock::today(env)?;
     let child = reg.child.clone().ok_or_else(FieldError::not_found)?;
     let history = db::history(env, school_id, pupil_id).await?;
+    // The steps this person may still undo: theirs, recent, each the last of its case.
+    let now = crate::auth::now();
+    let undoable = db::steps_by(env, school_id, pupil_id, cf, now - cases::UNDO_MINUTES * 60)
+        .await?
+        .into_iter()
+        .filter(|r| r.is_last(&reg.law159) && r.undoable_by(cf, now).is_ok())
+        .map(|r| UndoableStep {
+            id: r.id,
+            step: r.step,
+            until: rome(r.undo_until()),
+        })
+        .collect();
     let p = family::assess(reg.clone(), today)?;
     let file = PupilFile {
         school_id,
@@ -378,8 +479,10 @@ async fn pupil_file(
                 when: rome(h.at),
                 who: h.actor_name.unwrap_or(h.actor),
                 step: h.step,
+                undo: h.undo,
             })
             .collect(),
+        undoable,
         manages: a.manages(school_id),
     };
     Ok(Some((file, reg)))
@@ -396,7 +499,7 @@ pub async fn pupil_page(
     };
     let found = SendFuture::new(async {
         let (s, a) = signed_in_access(&env, &req).await?;
-        let f = pupil_file(&env, &a, school_id, pupil_id)
+        let f = pupil_file(&env, &a, &s.codice_fiscale, school_id, pupil_id)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, f))
@@ -446,7 +549,7 @@ pub async fn document(
         if kind.is_none() {
             return Ok::<_, Response>((s, None));
         }
-        let f = pupil_file(&env, &a, school_id, pupil_id)
+        let f = pupil_file(&env, &a, &s.codice_fiscale, school_id, pupil_id)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok::<_, Response>((s, f))
@@ -471,16 +574,19 @@ pub async fn document(
     };
     let today = file.as_of;
     let all = events(&reg, today);
+    let excusing = deroghe(&reg);
     let days = match (kind, &case) {
         (DocKind::Letter, Some(c)) => match (c.window_start, c.flagged_on) {
             (Some(from), Some(to)) => {
-                unjustified_dates(&child.calendar, &child.pupil, &all, from, to)
+                unjustified_dates(&child.calendar, &child.pupil, &all, &excusing, from, to)
             }
             _ => Vec::new(),
         },
         // The report to the mayor: every unjustified day from the window's start to today.
         (DocKind::Mayor, Some(c)) => match c.window_start {
-            Some(from) => unjustified_dates(&child.calendar, &child.pupil, &all, from, today),
+            Some(from) => {
+                unjustified_dates(&child.calendar, &child.pupil, &all, &excusing, from, today)
+            }
             None => Vec::new(),
         },
         _ => Vec::new(),

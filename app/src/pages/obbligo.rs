@@ -60,6 +60,8 @@ pub fn ObbligoPage(
     as_of: NaiveDate,
     items: Vec<SchoolLaw159Pupil>,
     others: Vec<StandingRow>,
+    /// The school's threshold of late entries, when it sends their notice.
+    late_threshold: Option<u32>,
 ) -> impl IntoView {
     let t = lang.law159();
     let others = (!others.is_empty()).then(|| {
@@ -97,6 +99,19 @@ pub fn ObbligoPage(
             </section>
         }
     });
+    let (items, late): (Vec<SchoolLaw159Pupil>, Vec<SchoolLaw159Pupil>) = {
+        let late = items
+            .iter()
+            .filter(|p| p.cases.late_entries.is_some())
+            .cloned()
+            .collect();
+        let items = items
+            .into_iter()
+            .filter(|p| !p.cases.cases.is_empty() || p.cases.elusione.is_some())
+            .collect();
+        (items, late)
+    };
+    let late = late_section(t, school_id, user.csrf.clone(), as_of, late_threshold, late);
     let empty = items.is_empty();
     let count = fill(t.count, &[("n", &items.len().to_string())]);
     let rows = items
@@ -141,9 +156,94 @@ pub fn ObbligoPage(
                 }
                     .erased()
             }}
+            {late}
             {others}
         </Page>
     }
+}
+
+/// The desk's section of repeated late entries: who passed the school's threshold since the
+/// last notice (or was sent one), with the button that sends it (the notice in Ponte).
+fn late_section(
+    t: &'static Law159Texts,
+    school_id: i64,
+    csrf: String,
+    today: NaiveDate,
+    threshold: Option<u32>,
+    pupils: Vec<SchoolLaw159Pupil>,
+) -> impl IntoView {
+    let rows = pupils
+        .into_iter()
+        .filter_map(|p| {
+            let l = p.cases.late_entries.clone()?;
+            let href = format!("/scuola/{school_id}/obbligo/{}", p.pupil_id);
+            // None since the last notice: no "from" date yet (it would be tomorrow).
+            let count = if l.dates.is_empty() {
+                "0".to_owned()
+            } else {
+                fill(
+                    t.late_count,
+                    &[
+                        ("n", &l.dates.len().to_string()),
+                        ("from", &date_it(l.counted_from)),
+                    ],
+                )
+            };
+            let state = match (l.due_from, l.notified_on.last()) {
+                (Some(from), _) => fill(t.late_due, &[("date", &date_it(from))]),
+                (None, Some(sent)) => fill(t.late_sent, &[("date", &date_it(*sent))]),
+                (None, None) => String::new(),
+            };
+            let form = l.due().then(|| {
+                view! {
+                    <form method="post" action=format!("/api/v1/pupils/{}/law159", p.pupil_id) class="late-send">
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <input type="hidden" name="step" value="late_entries_notified"/>
+                        <input type="hidden" name="on" value=today.to_string()/>
+                        <button type="submit" class="btn btn-primary btn-sm"
+                            aria-label=format!("{} — {} {}", t.late_form, p.surname, p.name)>
+                            {t.late_form}
+                        </button>
+                    </form>
+                }
+            });
+            Some(view! {
+                <tr data-pupil=p.pupil_id class:due=l.due()>
+                    <th scope="row"><a href=href>{format!("{} {}", p.surname, p.name)}</a></th>
+                    <td>{p.class_code.clone()}</td>
+                    <td>{count}</td>
+                    <td>{state}{form}</td>
+                </tr>
+            })
+        })
+        .collect::<Vec<_>>();
+    threshold.map(|n| {
+        let body = if rows.is_empty() {
+            view! { <p>{t.late_none}</p> }.erased()
+        } else {
+            view! {
+                <div class="table-wrap" role="region" aria-label=t.late_table_label tabindex="0">
+                    <table class="desk late-entries">
+                        <caption class="visually-hidden">{t.late_table_label}</caption>
+                        <thead>
+                            <tr>
+                                {t.late_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .erased()
+        };
+        view! {
+            <section class="late-entries" id="ritardi">
+                <h2>{t.late_heading}</h2>
+                <p>{fill(t.late_lead, &[("n", &n.to_string())])}</p>
+                {body}
+            </section>
+        }
+    })
 }
 
 /// One line of a case's history, ready to show.
@@ -152,6 +252,18 @@ pub struct HistoryLine {
     pub when: String,
     pub who: String,
     pub step: Step,
+    /// The line undoes `step` (recorded by mistake).
+    pub undo: bool,
+}
+
+/// A step the person recorded and may still undo (the last of its case, within the minutes
+/// allowed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoableStep {
+    pub id: i64,
+    pub step: Step,
+    /// Until when, on Rome's clock ("20/03/2026 10:25").
+    pub until: String,
 }
 
 /// Everything a pupil's page shows.
@@ -171,6 +283,8 @@ pub struct PupilFile {
     pub applies: bool,
     pub cases: PupilCases,
     pub history: Vec<HistoryLine>,
+    /// The steps the person may still undo.
+    pub undoable: Vec<UndoableStep>,
     /// The person records reports to the mayor (office, head teacher).
     pub manages: bool,
 }
@@ -187,6 +301,7 @@ fn history_text(t: &Law159Texts, s: &Step) -> String {
             &[("date", &date_it(on)), ("reason", t.reason(reason))],
         ),
         Step::ElusioneReported { on } => fill(t.history_steps[3], &[("date", &date_it(on))]),
+        Step::LateEntriesNotified { on } => fill(t.history_steps[4], &[("date", &date_it(on))]),
     }
 }
 
@@ -399,6 +514,43 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             </section>
         }
     });
+    let late = f.cases.late_entries.clone().map(|l| {
+        let line = match (l.dates.is_empty(), l.notified_on.last()) {
+            (true, Some(sent)) => fill(t.late_line_none, &[("date", &date_it(*sent))]),
+            _ => fill(
+                t.late_line,
+                &[
+                    ("n", &l.dates.len().to_string()),
+                    ("from", &date_it(l.counted_from)),
+                    ("threshold", &l.threshold.to_string()),
+                ],
+            ),
+        };
+        let state = match (l.due_from, l.notified_on.last()) {
+            (Some(from), _) => Some(fill(t.late_due, &[("date", &date_it(from))])),
+            (None, Some(sent)) => Some(fill(t.late_sent, &[("date", &date_it(*sent))])),
+            (None, None) => None,
+        };
+        let days = (!l.dates.is_empty()).then(|| {
+            let list: Vec<String> = l.dates.iter().map(|x| date_it(*x)).collect();
+            view! { <p>{format!("{}: {}.", t.late_days, list.join(", "))}</p> }
+        });
+        let form = l.due().then(|| {
+            view! {
+                <StepForm action=action.clone() csrf=csrf.clone() step="late_entries_notified" episode=None
+                    today=f.as_of legend=t.late_form date_label=t.date_label key="r".to_owned()/>
+            }
+        });
+        view! {
+            <section class="case card" id="ritardi">
+                <h2>{t.late_heading}</h2>
+                <p>{line}</p>
+                {days}
+                {state.map(|s| view! { <p class="case-next">{s}</p> })}
+                {form}
+            </section>
+        }
+    });
     let history = if f.history.is_empty() {
         view! { <p>{t.history_none}</p> }.erased()
     } else {
@@ -407,9 +559,14 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
                 {f.history
                     .iter()
                     .map(|h| {
+                        let text = if h.undo {
+                            fill(t.history_undo, &[("step", &history_text(t, &h.step))])
+                        } else {
+                            history_text(t, &h.step)
+                        };
                         view! {
-                            <li>
-                                {history_text(t, &h.step)}
+                            <li class:undo=h.undo>
+                                {text}
                                 " — "
                                 {fill(t.history_by, &[("when", &h.when), ("who", &h.who)])}
                             </li>
@@ -420,6 +577,31 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
         }
         .erased()
     };
+    let undo = (!f.undoable.is_empty()).then(|| {
+        view! {
+            <section class="case-undo">
+                <h2>{t.undo_heading}</h2>
+                <p>{t.undo_lead}</p>
+                {f.undoable
+                    .iter()
+                    .map(|u| {
+                        let label = fill(
+                            t.undo_button,
+                            &[("step", &history_text(t, &u.step)), ("until", &u.until)],
+                        );
+                        view! {
+                            <form method="post" action=action.clone() class="case-step">
+                                <input type="hidden" name="csrf" value=csrf.clone()/>
+                                <input type="hidden" name="step" value="undo"/>
+                                <input type="hidden" name="step_id" value=u.id.to_string()/>
+                                <button type="submit" class="btn btn-secondary">{label}</button>
+                            </form>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    });
     let title = format!("{} — {}", t.title, f.name);
     view! {
         <Page lang=lang title=title user=user>
@@ -432,6 +614,8 @@ pub fn CasoPage(lang: Lang, user: SignedIn, file: PupilFile) -> impl IntoView {
             {t.standing_lines(&f.status).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
             {cases}
             {elusione}
+            {late}
+            {undo}
             <section>
                 <h2>{t.history}</h2>
                 {history}
@@ -494,6 +678,46 @@ pub fn letter_paragraphs(
     }
     out.push(t.reference.to_owned());
     out
+}
+
+/// The notice of repeated late entries (seed 003: "informativa scritta … affinché sia loro
+/// possibile avere aggiornata la quantità oraria di assenze"), paragraph by paragraph: to whom,
+/// the late entries since they were counted, the absence hours counted against the maximum,
+/// what is asked, the rule.
+pub fn late_notice_paragraphs(
+    lang: Lang,
+    name: &str,
+    class: &str,
+    l: &domain::attendance::late_entries::LateEntries,
+    counted_minutes: u32,
+    max_hours: u32,
+) -> Vec<String> {
+    let t = lang.law159();
+    let dates: Vec<String> = l.dates.iter().map(|x| date_it(*x)).collect();
+    vec![
+        fill(t.late_notice_to, &[("name", name), ("class", class)]),
+        fill(
+            t.late_notice_facts,
+            &[
+                ("from", &date_it(l.counted_from)),
+                ("n", &l.dates.len().to_string()),
+                ("time", &crate::pages::famiglia::hours(lang, l.minutes)),
+                ("dates", &dates.join(", ")),
+            ],
+        ),
+        fill(
+            t.late_notice_hours,
+            &[
+                (
+                    "counted",
+                    &crate::pages::famiglia::hours(lang, counted_minutes),
+                ),
+                ("max", &max_hours.to_string()),
+            ],
+        ),
+        t.late_notice_ask.to_owned(),
+        t.late_notice_reference.to_owned(),
+    ]
 }
 
 /// `/scuola/{id}/obbligo/{pupil}/documento?tipo=lettera|sindaco|elusione&caso=k`.

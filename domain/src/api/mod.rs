@@ -1413,7 +1413,7 @@ impl Op {
                 id: "law159Step",
                 tag: "scuola",
                 summary: "Registra un passo di un caso della legge 159/2023",
-                description: Some("La comunicazione alla famiglia (lettera, o avviso in Ponte di cui la famiglia prende visione), la segnalazione al sindaco (dopo i 7 giorni senza ripresa della frequenza), la chiusura con un motivo, la segnalazione dell'elusione. Per il personale che vede l'alunno (i docenti: le proprie classi); le segnalazioni al sindaco solo segreteria e dirigente. Un passo alla volta, nell'ordine della legge; ogni passo è nel registro delle attività (audit log)."),
+                description: Some("La comunicazione alla famiglia (lettera, o avviso in Ponte di cui la famiglia prende visione), la segnalazione al sindaco (dopo i 7 giorni senza ripresa della frequenza), la chiusura con un motivo, la segnalazione dell'elusione; e, accanto alla procedura, l'informativa alla famiglia sui ritardi reiterati in ingresso (avviso in Ponte con presa visione, quando i ritardi raggiungono la soglia della scuola). Per il personale che vede l'alunno (i docenti: le proprie classi); le segnalazioni al sindaco solo segreteria e dirigente. Un passo alla volta, nell'ordine della legge; ogni passo è nel registro delle attività (audit log). Di due passi inviati insieme sullo stesso stato del caso, il secondo non scrive nulla ed è un conflitto. Chi ha registrato un passo per errore lo annulla (`undo`) entro 10 minuti, se è l'ultimo del caso: l'avviso in Ponte che aveva inviato viene ritirato."),
                 auth: Auth::Session,
                 params: &PUPIL,
                 request: Some(RequestBody {
@@ -1425,7 +1425,7 @@ impl Op {
                     error(400, "Passo, caso, data, canale o motivo non validi (invalid_field)."),
                     error(403, "La segnalazione al sindaco è della segreteria e del dirigente (forbidden)."),
                     error(404, "L'alunno o il caso non esiste, o la persona non vede l'alunno come personale della scuola (not_found)."),
-                    error(409, "Il passo non è previsto nello stato attuale del caso (conflict)."),
+                    error(409, "Il passo non è previsto nello stato attuale del caso, o un altro passo dello stesso caso è stato appena registrato (conflict)."),
                 ] },
             },
             Op::SchoolArs => Spec {

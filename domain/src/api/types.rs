@@ -837,7 +837,9 @@ pub struct SchoolLaw159 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(JsonSchema))]
 pub struct Law159StepForm {
-    /// `family_notified`, `mayor_notified`, `closed` o `elusione_reported`.
+    /// `family_notified`, `mayor_notified`, `closed`, `elusione_reported`,
+    /// `late_entries_notified` (l'informativa sui ritardi reiterati in ingresso) o `undo`
+    /// (annulla un passo registrato per errore: `step_id`).
     pub step: String,
     /// Il numero del caso nell'anno (0 per il primo); non per l'elusione.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -850,6 +852,10 @@ pub struct Law159StepForm {
     /// Per `closed`: `justified`, `transferred`, `home_schooling` o `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Per `undo`: il numero del passo da annullare (l'ultimo del caso, registrato da chi
+    /// annulla negli ultimi 10 minuti).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_id: Option<String>,
     /// Solo per i moduli: la pagina a cui tornare.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,

@@ -23,6 +23,18 @@
 //!   school activities and suspension with attendance are presence. The justification is the
 //!   register's: a record not (yet) justified is unjustified, and when the family justifies it the
 //!   next check no longer sees it.
+//! - **An approved derogation is a justified reason** (issue 19 point 7): an absence covered by a
+//!   derogation the school approved (seed 003, "Assenze per ricovero ospedaliero o in casa di
+//!   cura, documentato con certificato di ricovero e di dimissione") is not absence "senza
+//!   giustificati motivi", even when the register's own justified flag is unset: the school
+//!   itself recognised the reason, documented. This holds for the sixteen days and for the
+//!   elusione alike ([`excused`]). Which derogation covers an event is the register's link
+//!   ([`AbsenceEvent::deroga`]) or, without one, [`Deroga::covers`], approved first (the same
+//!   tie as [`crate::family::link_deroghe`]). A derogation still pending, or refused, excuses
+//!   nothing: the family asked, the school has not recognised the reason (the family's own
+//!   justification, once approved, justifies the record as always). The hours a derogation
+//!   recognises (`max_minutes`) concern the validity of the year, not the reason: the events it
+//!   covers are excused whole.
 //! - **Three months** (*nel corso di tre mesi*): any window of three calendar months, from a day
 //!   `d` to the day before `d + 3 months` (chrono's month arithmetic: 30 November + 3 months is 28
 //!   or 29 February). "More than fifteen" is sixteen or more. The pupil is flagged on the date of
@@ -49,17 +61,22 @@
 //!   must not be lost. A record whose family notice predates the window of the episode detected
 //!   next belongs to such an earlier episode, and is reported on its own.
 //! - **Elusione**: unjustified absence minutes (every unjustified record of the kinds above, whole
-//!   or partial, each day at most its timetable) ≥ ¼ of the personalised annual hours
-//!   ([`super::pupil::personalised_annual_hours`]: pro rata for a late enrolment, or the staff's
-//!   override; derogations do not change it — they concern the validity of the year, not the
-//!   obligation). Absences at a previous school are not included: the register does not say which
-//!   were justified, and the previous school ran its own check.
+//!   or partial, each day at most its timetable) ≥ ¼ of the personalised annual hours of the
+//!   period at this school ([`super::pupil::hours_at_this_school`]: pro rata for a late
+//!   enrolment *and for a transfer*, or the staff's override; derogations do not change it —
+//!   they concern the validity of the year, not the obligation). Absences at a previous school
+//!   are not included: the register does not say which were justified, and the previous school
+//!   ran its own check. So the divisor is the same period as the absences (issue 19 point 7):
+//!   a pupil who arrived in March is measured on the hours from March, not on the whole year's,
+//!   which would need four times the absences of a pupil there from September. (The validity of
+//!   the year keeps the whole year's hours and adds the previous school's absences, seed 003:
+//!   "saranno richieste le ore di assenza alla scuola di provenienza".)
 //!
 //! Whether the pupil is subject to the obligation (age 6 to 16) is for the caller to decide.
 
 use super::calendar::{Calendar, MAX_CALENDAR_DAYS};
-use super::events::{AbsenceEvent, AbsenceKind};
-use super::pupil::{personalised_annual_hours, Pupil};
+use super::events::{AbsenceEvent, AbsenceKind, Deroga, DerogaStatus};
+use super::pupil::{hours_at_this_school, Pupil};
 use crate::error::FieldError;
 use crate::messages::Msg;
 use chrono::{Days, Months, NaiveDate};
@@ -223,6 +240,7 @@ pub struct Law159Report {
     pub unjustified_days_last_three_months: u32,
     /// Unjustified absence minutes, whole and partial days.
     pub unjustified_minutes: u32,
+    /// The personalised annual hours of the period at this school (the elusione's divisor).
     pub personalised_annual_hours: u32,
     /// ¼ of the personalised annual hours, in minutes, rounded up.
     pub elusione_threshold_minutes: u32,
@@ -231,12 +249,33 @@ pub struct Law159Report {
     pub episodes: Vec<Episode>,
 }
 
-/// The Law 159/2023 art. 12 check of `pupil` on `today`, with the school's `records` of earlier
+/// Whether `event` is excused by a derogation the school approved (module docs): the one the
+/// register links it to, or else one whose dates cover it.
+pub fn excused(event: &AbsenceEvent, deroghe: &[Deroga]) -> bool {
+    let approved = |d: &&Deroga| d.status() == DerogaStatus::Approved;
+    match event.deroga() {
+        Some(id) => deroghe.iter().filter(approved).any(|d| d.id() == id),
+        None => deroghe.iter().filter(approved).any(|d| d.covers(event)),
+    }
+}
+
+/// Whether `event` is absence "senza giustificati motivi": not justified in the register, not
+/// a suspension, not excused by an approved derogation.
+fn unjustified(event: &AbsenceEvent, deroghe: &[Deroga]) -> bool {
+    !event.justified()
+        && !event.kind().is_presence()
+        && event.kind() != AbsenceKind::SuspensionWithoutAttendance
+        && !excused(event, deroghe)
+}
+
+/// The Law 159/2023 art. 12 check of `pupil` on `today`, with the pupil's derogation requests
+/// `deroghe` (the approved ones excuse what they cover) and the school's `records` of earlier
 /// steps, in order.
 pub fn check(
     calendar: &Calendar,
     pupil: &Pupil,
     events: &[AbsenceEvent],
+    deroghe: &[Deroga],
     records: &[EpisodeRecord],
     today: NaiveDate,
 ) -> Law159Report {
@@ -261,8 +300,7 @@ pub fn check(
         }
         let m = e.minutes().map_or(day, |m| m.min(u32::from(day)) as u16);
         absent[i] = absent[i].saturating_add(m).min(day);
-        let suspension = kind == AbsenceKind::SuspensionWithoutAttendance;
-        if !e.justified() && !suspension {
+        if unjustified(e, deroghe) {
             unjust[i] = unjust[i].saturating_add(m).min(day);
         }
     }
@@ -271,7 +309,7 @@ pub fn check(
     let is_unjustified_day = |i: usize| sched[i] > 0 && unjust[i] >= sched[i];
     let attended = |i: usize| sched[i] > 0 && absent[i] < sched[i];
 
-    let personalised = personalised_annual_hours(calendar, pupil).annual_hours;
+    let personalised = hours_at_this_school(calendar, pupil).annual_hours;
     let threshold = (u64::from(personalised) * 60).div_ceil(4);
     let mut unjustified_minutes = 0u64;
     let mut unjustified_days = 0u32;
@@ -427,6 +465,7 @@ pub fn unjustified_dates(
     calendar: &Calendar,
     pupil: &Pupil,
     events: &[AbsenceEvent],
+    deroghe: &[Deroga],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<NaiveDate> {
@@ -435,13 +474,7 @@ pub fn unjustified_dates(
     let start = pupil.counting_start(calendar).max(from);
     let mut unjust = [0u16; MAX_CALENDAR_DAYS];
     for e in events {
-        let kind = e.kind();
-        if kind.is_presence()
-            || kind == AbsenceKind::SuspensionWithoutAttendance
-            || e.justified()
-            || e.date() > to
-            || e.date() < start
-        {
+        if !unjustified(e, deroghe) || e.date() > to || e.date() < start {
             continue;
         }
         let Some(i) = calendar.index(e.date()) else {

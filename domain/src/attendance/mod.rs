@@ -167,6 +167,7 @@ pub mod ars;
 pub mod calendar;
 pub mod engine;
 pub mod events;
+pub mod late_entries;
 pub mod law159;
 pub mod limits;
 pub mod obligation;
@@ -188,4 +189,4 @@ pub use obligation::{
     NextYearChoice, Obligation, Outcome, SchoolStatus, Withdrawal, WithdrawalKind,
 };
 pub use policy::{DerogaMode, Policy};
-pub use pupil::{personalised_annual_hours, Enrolment, Pupil, SchoolGrade};
+pub use pupil::{hours_at_this_school, personalised_annual_hours, Enrolment, Pupil, SchoolGrade};

@@ -251,6 +251,11 @@ pub struct PolicySpec {
     /// When the family's documentation of derogable absences is due.
     #[serde(default)]
     pub documentation_deadline: Option<MonthDay>,
+    /// After how many late entries the family receives the written notice of repeated late
+    /// entries (seed 003, "ritardi reiterati in ingresso"; [`super::late_entries`]); `None`: the
+    /// school sends no such notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_entries_notice_after: Option<u32>,
 }
 
 impl Policy {
@@ -292,6 +297,9 @@ impl Policy {
                 ));
             }
         }
+        if let Some(n) = spec.late_entries_notice_after {
+            super::late_entries::threshold(n)?;
+        }
         Ok(Policy { spec })
     }
 
@@ -329,6 +337,11 @@ impl Policy {
 
     pub fn documentation_deadline(&self) -> Option<MonthDay> {
         self.spec.documentation_deadline
+    }
+
+    /// The school's threshold of late entries for the written notice, if it sends one.
+    pub fn late_entries_notice_after(&self) -> Option<u32> {
+        self.spec.late_entries_notice_after
     }
 
     pub fn spec(&self) -> &PolicySpec {
@@ -395,6 +408,7 @@ mod tests {
             thresholds: vec![],
             bands: Bands::DEFAULT,
             documentation_deadline: None,
+            late_entries_notice_after: None,
         };
         let e = Policy::new(spec.clone()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("deroga_categories[1].code"));
@@ -407,6 +421,16 @@ mod tests {
         let mut bad = ok.clone();
         bad.thresholds = vec![t];
         assert!(Policy::new(bad).is_err());
+        let mut once = ok.clone();
+        once.late_entries_notice_after = Some(1);
+        let e = Policy::new(once).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("late_entries_notice_after"));
+        let mut five = ok.clone();
+        five.late_entries_notice_after = Some(5);
+        assert_eq!(
+            Policy::new(five).unwrap().late_entries_notice_after(),
+            Some(5)
+        );
         assert!(Policy::new(ok).is_ok());
     }
 }

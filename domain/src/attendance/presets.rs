@@ -309,6 +309,9 @@ pub fn seed_003() -> Result<Policy, FieldError> {
         }],
         bands: Bands::DEFAULT,
         documentation_deadline: Some(MonthDay::new(5, 31)?),
+        // "presenza di ritardi reiterati in ingresso": the seed gives no number; the preset's
+        // is the school's to change (attendance::late_entries).
+        late_entries_notice_after: Some(super::late_entries::SEED_003_THRESHOLD),
     })
 }
 
@@ -339,6 +342,7 @@ pub fn seed_004() -> Result<Policy, FieldError> {
         thresholds: vec![],
         bands: Bands::DEFAULT,
         documentation_deadline: None,
+        late_entries_notice_after: None,
     })
 }
 
@@ -360,6 +364,8 @@ mod tests {
         assert!(p4.counts(AbsenceKind::MissedSchoolTrip));
         assert_eq!(p4.deroga_mode(), DerogaMode::RemoveFromAnnualHours);
         assert!(p4.documentation_deadline().is_none());
+        assert_eq!(p3.late_entries_notice_after(), Some(5));
+        assert_eq!(p4.late_entries_notice_after(), None);
         // The wire form round-trips and is checked again.
         let json = serde_json::to_string(&p3).unwrap();
         assert_eq!(serde_json::from_str::<Policy>(&json).unwrap(), p3);

@@ -12,7 +12,9 @@
 //!   assenza alla scuola di provenienza"): a pupil transferred during the year keeps the full
 //!   annual hours of the new class (the year is one year, at two schools), and the absence hours
 //!   of the previous school are counted. Until the previous school answers, the hours are unknown
-//!   (`None`) and the assessment raises an alert so the office asks for them.
+//!   (`None`) and the assessment raises an alert so the office asks for them. The Law 159
+//!   elusione, which counts only this school's absences, divides by the hours of the period here
+//!   ([`hours_at_this_school`]: pro rata from the transfer, as for a late enrolment).
 //! - **Override** (docs/design.md §2, "Staff can override a pupil's personalised hours"; a reduced
 //!   timetable in a PEI/PDP): when set it replaces both of the above.
 
@@ -262,6 +264,31 @@ pub fn personalised_annual_hours(calendar: &Calendar, pupil: &Pupil) -> Personal
             basis: AnnualHoursBasis::Standard,
         };
     };
+    pro_rata(calendar, pupil, standard, start)
+}
+
+/// The personalised annual hours of the period the pupil spent at this school: as
+/// [`personalised_annual_hours`], but a pupil transferred during the year is measured, like a
+/// late enrolment, pro rata from their first day here (the staff's override still wins). The
+/// Law 159 elusione divides by these (`law159` module docs): the register holds only this
+/// school's absences, so the hours must be this school's too.
+pub fn hours_at_this_school(calendar: &Calendar, pupil: &Pupil) -> PersonalisedHours {
+    match pupil.enrolment {
+        Enrolment::Transfer { start, .. } if pupil.personalised_hours.is_none() => {
+            let standard = pupil.profile.weekly_hours().get() * calendar.lesson_weeks().get();
+            pro_rata(calendar, pupil, standard, start)
+        }
+        _ => personalised_annual_hours(calendar, pupil),
+    }
+}
+
+/// `standard` hours pro rata to the lesson days from `start` (module docs).
+fn pro_rata(
+    calendar: &Calendar,
+    pupil: &Pupil,
+    standard: u32,
+    start: NaiveDate,
+) -> PersonalisedHours {
     if start <= calendar.first_lesson_day() {
         return PersonalisedHours {
             annual_hours: standard,
@@ -390,6 +417,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(personalised_annual_hours(&cal, &t).annual_hours, 990);
+        // The period at this school: from 16 September, 10 of 20 lesson days.
+        let here = hours_at_this_school(&cal, &t);
+        assert_eq!(here.annual_hours, 495);
+        assert!(
+            matches!(here.basis, AnnualHoursBasis::ProRata { from, .. } if from == d(2024, 9, 16))
+        );
+        // The staff's override wins; any other pupil has their personalised hours.
+        let mut fixed = t.clone();
+        fixed.personalised_hours = Some(800);
+        assert_eq!(hours_at_this_school(&cal, &fixed).annual_hours, 800);
+        let full = Pupil::full_year(SchoolGrade::Primaria, five_by_six());
+        assert_eq!(hours_at_this_school(&cal, &full).annual_hours, 990);
         assert_eq!(t.transfer_in_minutes(), 600);
         assert_eq!(t.counting_start(&cal), d(2024, 9, 16));
         let after = Pupil::new(

@@ -11,6 +11,7 @@ use super::{
     dashboard_and_law, effect, justifiable, Audience, Dashboard, Effect, FamilyFacts,
     JustificationReason, Recipient, RefusalReason, RequestStatus,
 };
+use crate::attendance::late_entries::late_entries;
 use crate::attendance::law159::cases::{self, Law159Records, PupilCases};
 use crate::attendance::{
     AbsenceEvent, AbsenceKind, Calendar, DateRange, Deroga, DerogaCategoryCode, DerogaId, Policy,
@@ -401,12 +402,28 @@ pub fn assess(reg: Register, today: NaiveDate) -> Result<ChildPosition, FieldErr
         &records.episode_records(),
         today,
     );
-    let law159_cases = cases::cases(
+    let mut law159_cases = cases::cases(
         &law,
         &records,
         |on| c.status.law159_applies(c.grade, &c.class_code, on),
         today,
     );
+    // Repeated late entries (seed 003), when the school writes to families about them: for a
+    // pupil still at the school, or whose notices are on record.
+    if let Some(n) = c.policy.late_entries_notice_after() {
+        if c.status.attends_on(today) || !records.late_notices.is_empty() {
+            let l = late_entries(
+                &c.calendar,
+                &c.pupil,
+                &linked,
+                &deroghe,
+                n,
+                &records.late_notices,
+                today,
+            );
+            law159_cases.late_entries = l.shown().then_some(l);
+        }
+    }
     let categories = c
         .policy
         .deroga_categories()
@@ -683,5 +700,185 @@ mod tests {
         assert!(ok("2025-11-03", "2025-11-04", 1).is_ok());
         assert!(ok("2025-11-05", "2025-11-04", 1).is_err(), "dates reversed");
         assert!(ok("2025-11-03", "2025-11-04", i64::from(u32::MAX) + 1).is_err());
+    }
+
+    /// Issue 19 point 7: the product passes the school's recorded steps to the rule, so a
+    /// second flag later in the year shows as a case of its own, with its deadline, and the
+    /// deadlines of a notice appear (before the case records only the first flag ever showed).
+    #[test]
+    fn a_second_flag_later_in_the_year_is_a_case_with_its_deadlines() {
+        use crate::attendance::law159::cases::{
+            record_step, CaseState, Channel, Deadline, NextStep, Step,
+        };
+        use chrono::Datelike;
+        let weekdays = |from: &str| {
+            d(from)
+                .iter_days()
+                .filter(|x| x.weekday().num_days_from_monday() < 5)
+                .step_by(2)
+                .take(16)
+                .collect::<Vec<_>>()
+        };
+        // Sixteen days every other weekday from 1 October, back at school afterwards; sixteen
+        // more from 2 February.
+        let first = weekdays("2025-10-01");
+        let second = weekdays("2026-02-02");
+        let absences: Vec<Absence> = first
+            .iter()
+            .chain(&second)
+            .enumerate()
+            .map(|(i, x)| {
+                Absence::new(i as i64 + 1, *x, AbsenceKind::WholeDay, None, false, None).unwrap()
+            })
+            .collect();
+        let today = d("2026-04-15");
+        let reg = |law159: Law159Records| Register {
+            law159,
+            ..register(absences.clone(), vec![])
+        };
+        // Nothing recorded: the first case waits for the family's notice, and no second one
+        // starts while it is open.
+        let p = assess(reg(Law159Records::default()), today).unwrap();
+        assert_eq!(p.law159_cases.cases.len(), 1);
+        assert_eq!(p.law159_cases.cases[0].flagged_on, Some(first[15]));
+        // The family told by letter on the sixteenth day; the pupil back the next weekday.
+        let told = record_step(
+            &p.law159_cases,
+            &Law159Records::default(),
+            Step::FamilyNotified {
+                episode: 0,
+                on: first[15],
+                channel: Channel::Letter,
+            },
+            today,
+        )
+        .unwrap();
+        let p = assess(reg(told.clone()), today).unwrap();
+        let cases = &p.law159_cases.cases;
+        assert_eq!(cases.len(), 2, "{cases:?}");
+        assert_eq!(cases[0].state, CaseState::Resumed);
+        assert_eq!(cases[1].state, CaseState::Open);
+        assert_eq!(cases[1].window_start, Some(second[0]));
+        assert_eq!(cases[1].flagged_on, Some(second[15]));
+        assert_eq!(
+            cases[1].next,
+            Some(Deadline {
+                step: NextStep::NotifyFamily,
+                by: second[15],
+                overdue: false
+            })
+        );
+        // The second notice, on the day of the flag (Monday 16 March), the pupil still away:
+        // its deadlines are the calendar's, seven days and seven more.
+        let on = second[15];
+        assert_eq!(on, d("2026-03-16"));
+        let both = record_step(
+            &p.law159_cases,
+            &told,
+            Step::FamilyNotified {
+                episode: 1,
+                on,
+                channel: Channel::Notice,
+            },
+            today,
+        )
+        .unwrap();
+        let away: Vec<Absence> = on
+            .iter_days()
+            .skip(1)
+            .take_while(|x| *x <= today)
+            .filter(|x| x.weekday().num_days_from_monday() < 5)
+            .enumerate()
+            .map(|(i, x)| {
+                Absence::new(100 + i as i64, x, AbsenceKind::WholeDay, None, false, None).unwrap()
+            })
+            .collect();
+        let mut r = reg(both);
+        r.absences.extend(away);
+        let p = assess(r, today).unwrap();
+        let c = &p.law159_cases.cases[1];
+        assert_eq!(c.state, CaseState::FamilyNotified);
+        assert_eq!(c.family_notified_on, Some(on));
+        assert_eq!(c.resume_by, Some(d("2026-03-23")));
+        assert_eq!(c.mayor_notice_due_by, Some(d("2026-03-30")));
+        assert_eq!(
+            c.next,
+            Some(Deadline {
+                step: NextStep::NotifyMayor,
+                by: d("2026-03-30"),
+                overdue: true
+            })
+        );
+        assert_eq!(p.law159_cases.next(), c.next);
+    }
+
+    /// Seed 003's written notice of repeated late entries, through the desk's rules: due on the
+    /// school's threshold-th late entry (the preset's 5), sent once, counted again after it;
+    /// each step takes its own slot, so two read from the same records collide.
+    #[test]
+    fn repeated_late_entries_make_the_notice_due_once() {
+        use crate::attendance::law159::cases::{record_step, Slot, Step};
+        let late = |id: i64, date: &str| {
+            Absence::new(id, d(date), AbsenceKind::LateEntry, Some(15), false, None).unwrap()
+        };
+        let days = [
+            "2025-10-01",
+            "2025-10-03",
+            "2025-10-08",
+            "2025-10-09",
+            "2025-10-14",
+            "2025-10-20",
+        ];
+        let absences: Vec<Absence> = days
+            .iter()
+            .enumerate()
+            .map(|(i, x)| late(i as i64 + 1, x))
+            .collect();
+        let today = d("2025-10-15");
+        let p = assess(register(absences.clone(), vec![]), today).unwrap();
+        let l = p.law159_cases.late_entries.clone().expect("due"); // ok: test
+        assert_eq!(l.threshold, 5);
+        assert_eq!(l.dates.len(), 5, "the one after today is not counted");
+        assert_eq!(l.due_from, Some(d("2025-10-14")));
+        assert_eq!(l.minutes, 75);
+        assert!(p.law159_cases.late_entries_due());
+        assert_eq!(p.law159_cases.next(), None, "no legal term: not a deadline");
+        assert!(!p.law159_cases.is_empty());
+        let step = Step::LateEntriesNotified { on: today };
+        let none = Law159Records::default();
+        assert_eq!(
+            none.slot(&step),
+            Slot {
+                kind: "late_entries",
+                episode: 0,
+                seq: 0
+            }
+        );
+        let sent = record_step(&p.law159_cases, &none, step, today).unwrap();
+        assert_eq!(sent.late_notices, vec![today]);
+        assert_eq!(
+            sent.slot(&step).episode,
+            1,
+            "the next notice takes the next slot"
+        );
+        // Afterwards: shown with its notice, not due; sending again is a conflict.
+        let reg = Register {
+            law159: sent.clone(),
+            ..register(absences.clone(), vec![])
+        };
+        let p = assess(reg, d("2025-10-31")).unwrap();
+        let l = p.law159_cases.late_entries.clone().expect("shown"); // ok: test
+        assert_eq!(l.dates, vec![d("2025-10-20")]);
+        assert!(!l.due());
+        let e = record_step(&p.law159_cases, &sent, step, d("2025-10-31")).unwrap_err();
+        assert_eq!(e.code, crate::error::ErrorCode::Conflict);
+        // A school without the setting sends no such notice.
+        let mut reg = register(absences, vec![]);
+        if let Some(c) = reg.child.as_mut() {
+            c.policy = crate::attendance::presets::seed_004().unwrap();
+        }
+        let p = assess(reg, today).unwrap();
+        assert!(p.law159_cases.late_entries.is_none());
+        assert!(p.law159_cases.is_empty());
     }
 }

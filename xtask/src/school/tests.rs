@@ -480,7 +480,7 @@ fn law_159_finds_the_long_spells() {
                 .get(&r["matricola"])
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let report = law159::check(&cal, &pupil, mine, &[], cal.last_lesson_day());
+            let report = law159::check(&cal, &pupil, mine, &[], &[], cal.last_lesson_day());
             if !report.episodes.is_empty() {
                 flagged += 1;
             }

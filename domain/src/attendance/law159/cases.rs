@@ -24,8 +24,26 @@
 //!   (art. 114 c. 5: "il sindaco procede … in caso di elusione"), no term either.
 //! - **Due soon** ([`Deadline::due_within`]): a step whose date is on or before today + 7 days
 //!   and not overdue; overdue: past its date. The school's home lists both.
+//! - **Repeated late entries** (seed 003, "ritardi reiterati in ingresso";
+//!   [`crate::attendance::late_entries`]) are not the law's procedure but the school's written
+//!   notice beside it, on the same desk: [`PupilCases::late_entries`] when the school sets a
+//!   threshold, and [`Step::LateEntriesNotified`], a notice in Ponte the family acknowledges.
+//!   It has no legal term: it is not among the deadlines ([`PupilCases::next`]).
+//! - **One step at a time** ([`Law159Records::slot`]): each step takes the slot of its case
+//!   after the steps already recorded; the store writes a step only while its slot is free
+//!   (migration 0022), so of two steps sent at once on the same state, the second is a
+//!   conflict (409) even when both passed [`record_step`] on what they read.
+//! - **Undo** ([`undo_step`]): a step recorded by mistake (the wrong pupil, the wrong date, a
+//!   mis-tap) can be undone by whoever recorded it for [`UNDO_MINUTES`], as the school's
+//!   decisions on requests can (docs/design.md §2: "Whoever decided can undo for 10 minutes"),
+//!   and only the last step of its case, so the record goes back exactly to what it was. A
+//!   notice in Ponte it sent is withdrawn (it stays in the record, marked, and asks nothing of
+//!   the family any more). Later, the step stands: it is a dated act towards the family or the
+//!   mayor, and the law's own course (closing with a reason) is the way on. The history keeps
+//!   the step and its undoing.
 
 use super::{Episode, EpisodeRecord, Law159Report, Stage};
+use crate::attendance::late_entries::{self, LateEntries};
 use crate::error::FieldError;
 use crate::messages::Msg;
 use chrono::{Days, NaiveDate};
@@ -33,6 +51,9 @@ use serde::{Deserialize, Serialize};
 
 /// The days ahead the school's home looks for deadlines.
 pub const DUE_SOON_DAYS: u64 = 7;
+
+/// How long whoever recorded a step may undo it (the same as a decision on a request).
+pub const UNDO_MINUTES: i64 = crate::family::UNDO_MINUTES;
 
 /// How the family was told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,6 +150,17 @@ pub struct Law159Records {
     /// In episode order, at most one per episode.
     pub cases: Vec<CaseRecord>,
     pub elusione_reported_on: Option<NaiveDate>,
+    /// The notices of repeated late entries sent to the family, in order.
+    pub late_notices: Vec<NaiveDate>,
+}
+
+/// Where a step is written: its case (`kind`: `episode`, `elusione`, `late_entries`; the
+/// episode's number, or the late-entry notice's) and its place among the case's steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Slot {
+    pub kind: &'static str,
+    pub episode: u32,
+    pub seq: u32,
 }
 
 impl Law159Records {
@@ -152,6 +184,41 @@ impl Law159Records {
             out.push(r.unwrap_or_default());
         }
         out
+    }
+
+    /// The slot `step` takes after the steps recorded here (module docs): two steps read from
+    /// the same records take the same slot.
+    pub fn slot(&self, step: &Step) -> Slot {
+        match *step {
+            Step::FamilyNotified { episode, .. }
+            | Step::MayorNotified { episode, .. }
+            | Step::Closed { episode, .. } => {
+                let r = self.record(episode);
+                let seq = [
+                    r.family_notified_on.is_some(),
+                    r.mayor_notified_on.is_some(),
+                    r.closed_on.is_some(),
+                ]
+                .into_iter()
+                .filter(|x| *x)
+                .count() as u32;
+                Slot {
+                    kind: "episode",
+                    episode,
+                    seq,
+                }
+            }
+            Step::ElusioneReported { .. } => Slot {
+                kind: "elusione",
+                episode: 0,
+                seq: u32::from(self.elusione_reported_on.is_some()),
+            },
+            Step::LateEntriesNotified { .. } => Slot {
+                kind: "late_entries",
+                episode: self.late_notices.len() as u32,
+                seq: 0,
+            },
+        }
     }
 
     fn record(&self, episode: u32) -> CaseRecord {
@@ -263,6 +330,9 @@ pub struct ElusioneCase {
 pub struct PupilCases {
     pub cases: Vec<Case>,
     pub elusione: Option<ElusioneCase>,
+    /// Repeated late entries, when the school sends their notice and it is due or was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_entries: Option<LateEntries>,
 }
 
 impl PupilCases {
@@ -276,7 +346,12 @@ impl PupilCases {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cases.is_empty() && self.elusione.is_none()
+        self.cases.is_empty() && self.elusione.is_none() && self.late_entries.is_none()
+    }
+
+    /// Whether the notice of repeated late entries is due.
+    pub fn late_entries_due(&self) -> bool {
+        self.late_entries.as_ref().is_some_and(LateEntries::due)
     }
 }
 
@@ -366,6 +441,7 @@ pub fn cases(
     PupilCases {
         cases: out,
         elusione,
+        late_entries: None,
     }
 }
 
@@ -390,6 +466,8 @@ pub enum Step {
     },
     /// The elusione was reported to the mayor, on `on`.
     ElusioneReported { on: NaiveDate },
+    /// The family was sent the notice of repeated late entries, on `on` (seed 003).
+    LateEntriesNotified { on: NaiveDate },
 }
 
 impl Step {
@@ -436,6 +514,7 @@ impl Step {
                 })?,
             }),
             "elusione_reported" => Ok(Step::ElusioneReported { on }),
+            "late_entries_notified" => Ok(Step::LateEntriesNotified { on }),
             _ => Err(FieldError::invalid_says("step", Msg::CaseStepUnknown, &[])),
         }
     }
@@ -445,7 +524,8 @@ impl Step {
             Step::FamilyNotified { on, .. }
             | Step::MayorNotified { on, .. }
             | Step::Closed { on, .. }
-            | Step::ElusioneReported { on } => on,
+            | Step::ElusioneReported { on }
+            | Step::LateEntriesNotified { on } => on,
         }
     }
 
@@ -456,6 +536,7 @@ impl Step {
             Step::MayorNotified { .. } => "mayor_notified",
             Step::Closed { .. } => "closed",
             Step::ElusioneReported { .. } => "elusione_reported",
+            Step::LateEntriesNotified { .. } => "late_entries_notified",
         }
     }
 
@@ -497,6 +578,12 @@ pub fn record_step(
                 return Err(FieldError::invalid_says("on", Msg::CaseDateBeforeFlag, &[]));
             }
             out.elusione_reported_on = Some(on);
+            return Ok(out);
+        }
+        Step::LateEntriesNotified { .. } => {
+            let l = cases.late_entries.as_ref().ok_or_else(not_now)?;
+            late_entries::check_notice(l, on, today)?;
+            out.late_notices.push(on);
             return Ok(out);
         }
         Step::FamilyNotified { episode, .. }
@@ -543,7 +630,7 @@ pub fn record_step(
             r.closed_on = Some(on);
             r.close_reason = Some(reason);
         }
-        Step::ElusioneReported { .. } => return Err(not_now()),
+        Step::ElusioneReported { .. } | Step::LateEntriesNotified { .. } => return Err(not_now()),
     }
     // The dates hold together (the mayor after the family; closed not before the notice).
     r.episode_record()?;
@@ -555,3 +642,96 @@ pub fn record_step(
 
 #[cfg(test)]
 mod tests;
+
+/// A step as stored: what the undo needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedStep {
+    pub id: i64,
+    pub step: Step,
+    pub slot: Slot,
+    /// Codice fiscale of whoever recorded it.
+    pub by: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+impl RecordedStep {
+    /// Until when (Unix seconds) it can be undone.
+    pub fn undo_until(&self) -> i64 {
+        self.at + UNDO_MINUTES * 60
+    }
+
+    /// Whether `caller` may undo it at `now` (module docs), not looking at the records.
+    pub fn undoable_by(&self, caller: &str, now: i64) -> Result<(), FieldError> {
+        if self.by != caller {
+            return Err(FieldError::conflict_says(
+                Msg::CaseUndoOnlyByRecorder,
+                &[("minutes", &UNDO_MINUTES)],
+            ));
+        }
+        if now > self.undo_until() {
+            return Err(FieldError::conflict_says(
+                Msg::CaseUndoTooLate,
+                &[("minutes", &UNDO_MINUTES)],
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether it is the last step of its case in `records`: the slot the case's next step
+    /// would take is the one after it.
+    pub fn is_last(&self, records: &Law159Records) -> bool {
+        let next = records.slot(&self.step);
+        match self.slot.kind {
+            "late_entries" => next.episode == self.slot.episode + 1,
+            _ => next.episode == self.slot.episode && next.seq == self.slot.seq + 1,
+        }
+    }
+}
+
+/// The records as they were before `recorded`, which `caller` undoes at `now` (module docs):
+/// only whoever recorded it, within [`UNDO_MINUTES`], and only the last step of its case.
+pub fn undo_step(
+    records: &Law159Records,
+    recorded: &RecordedStep,
+    caller: &str,
+    now: i64,
+) -> Result<Law159Records, FieldError> {
+    recorded.undoable_by(caller, now)?;
+    if !recorded.is_last(records) {
+        return Err(FieldError::conflict_says(Msg::CaseUndoNotLast, &[]));
+    }
+    let mut out = records.clone();
+    match recorded.step {
+        Step::ElusioneReported { .. } => out.elusione_reported_on = None,
+        Step::LateEntriesNotified { .. } => {
+            out.late_notices.pop();
+        }
+        Step::FamilyNotified { episode, .. }
+        | Step::MayorNotified { episode, .. }
+        | Step::Closed { episode, .. } => {
+            let mut r = records.record(episode);
+            match recorded.step {
+                Step::FamilyNotified { .. } => {
+                    r.family_notified_on = None;
+                    r.channel = None;
+                    r.notice_id = None;
+                }
+                Step::MayorNotified { .. } => r.mayor_notified_on = None,
+                _ => {
+                    r.closed_on = None;
+                    r.close_reason = None;
+                }
+            }
+            out.cases.retain(|c| c.episode != episode);
+            if r != (CaseRecord {
+                episode,
+                ..CaseRecord::default()
+            }) {
+                out.cases.push(r);
+                out.cases.sort_by_key(|c| c.episode);
+            }
+        }
+    }
+    Ok(out)
+}

@@ -32,7 +32,14 @@ fn cases_on(
     today: NaiveDate,
 ) -> PupilCases {
     let cal = year_2024_25();
-    let report = check(&cal, &pupil(), events, &records.episode_records(), today);
+    let report = check(
+        &cal,
+        &pupil(),
+        events,
+        &[],
+        &records.episode_records(),
+        today,
+    );
     cases(&report, records, |_| applies, today)
 }
 
@@ -333,4 +340,77 @@ fn codes_round_trip() {
     )
     .unwrap();
     assert_eq!(s.code(), "family_notified");
+}
+
+/// A step recorded by mistake: undone by whoever recorded it, within ten minutes, and only the
+/// last of its case; the records go back to what they were.
+#[test]
+fn the_last_step_is_undone_by_whoever_recorded_it_for_ten_minutes() {
+    let on = d(2024, 11, 4);
+    let notify = Step::FamilyNotified {
+        episode: 0,
+        on,
+        channel: Channel::Notice,
+    };
+    let before = Law159Records::default();
+    let told = Law159Records {
+        cases: vec![CaseRecord {
+            episode: 0,
+            family_notified_on: Some(on),
+            channel: Some(Channel::Notice),
+            notice_id: Some(7),
+            ..CaseRecord::default()
+        }],
+        ..Law159Records::default()
+    };
+    let rec = RecordedStep {
+        id: 1,
+        step: notify,
+        slot: before.slot(&notify),
+        by: "A".into(),
+        at: 1_000,
+    };
+    assert_eq!(rec.slot.seq, 0);
+    assert_eq!(undo_step(&told, &rec, "A", 1_000 + 600).unwrap(), before);
+    for (who, when, msg) in [
+        ("B", 1_001, Msg::CaseUndoOnlyByRecorder),
+        ("A", 1_601, Msg::CaseUndoTooLate),
+    ] {
+        let e = undo_step(&told, &rec, who, when).unwrap_err();
+        assert_eq!(e.text().map(|t| t.msg), Some(msg));
+    }
+    // Once the mayor was told too, the notice is no longer the case's last step.
+    let mut reported = told.clone();
+    reported.cases[0].mayor_notified_on = Some(d(2024, 11, 20));
+    let e = undo_step(&reported, &rec, "A", 1_001).unwrap_err();
+    assert_eq!(e.text().map(|t| t.msg), Some(Msg::CaseUndoNotLast));
+    let mayor = Step::MayorNotified {
+        episode: 0,
+        on: d(2024, 11, 20),
+    };
+    let last = RecordedStep {
+        step: mayor,
+        slot: told.slot(&mayor),
+        ..rec.clone()
+    };
+    assert_eq!(undo_step(&reported, &last, "A", 1_001).unwrap(), told);
+    // The notice of late entries: the last one is taken back.
+    let late = Step::LateEntriesNotified { on };
+    let sent = Law159Records {
+        late_notices: vec![d(2024, 10, 1), on],
+        ..Law159Records::default()
+    };
+    let rec = RecordedStep {
+        step: late,
+        slot: Law159Records {
+            late_notices: vec![d(2024, 10, 1)],
+            ..Law159Records::default()
+        }
+        .slot(&late),
+        ..rec
+    };
+    assert_eq!(
+        undo_step(&sent, &rec, "A", 1_001).unwrap().late_notices,
+        vec![d(2024, 10, 1)]
+    );
 }
