@@ -7,7 +7,8 @@
 //   precached and served cache-first: hashed names never go stale.
 // - Navigations under /famiglia go to the network first. The last successful copy of each such
 //   page is kept and served when the network fails, with a `Server-Timing: ponte-saved` entry
-//   that pwa.js reads to show the page's offline note. Nothing kept: the offline page.
+//   that pwa.js reads to show the page's offline note. Nothing kept: the offline page, in the
+//   language of the last page kept (`/famiglia/senza-rete`, else the static Italian one).
 // - Nothing else is ever stored: no other page (/scuola, /accedi, /esci…), no /api/, no request
 //   other than GET, no response with `Cache-Control: no-store`, no redirect or error.
 // - Signed out: a /famiglia response that redirects (to /accedi) or answers 401/403 drops every
@@ -20,6 +21,10 @@ const SHELL = __SHELL__;
 const OFFLINE_PAGE = "__OFFLINE__";
 const SHELL_CACHE = `ponte-shell-${VERSION}`;
 const PAGES_CACHE = "ponte-famiglia";
+// The offline page in the family's language (the worker's `/famiglia/senza-rete`), fetched again
+// whenever a kept page arrives in another language (its `Content-Language`).
+const LANG_CACHE = "ponte-lingua";
+const OFFLINE_IN_LANG = "/famiglia/senza-rete";
 
 const isFamilyPage = (url) =>
   url.origin === self.location.origin &&
@@ -120,7 +125,17 @@ async function store(url, response) {
     return;
   }
   const cache = await caches.open(PAGES_CACHE);
-  await cache.put(url, response);
+  await cache.put(url, response.clone());
+  await offlineInLang(response.headers.get("Content-Language")).catch(() => {});
+}
+
+async function offlineInLang(lang) {
+  if (!lang) return;
+  const cache = await caches.open(LANG_CACHE);
+  const kept = await cache.match(OFFLINE_IN_LANG);
+  if (kept && kept.headers.get("Content-Language") === lang) return;
+  const page = await fetch(OFFLINE_IN_LANG, { credentials: "same-origin" });
+  if (page.ok) await cache.put(OFFLINE_IN_LANG, page);
 }
 
 function forget() {
@@ -133,7 +148,9 @@ async function saved(url) {
 }
 
 async function offlinePage() {
-  const page = await caches.match(OFFLINE_PAGE, { cacheName: SHELL_CACHE });
+  const page =
+    (await caches.match(OFFLINE_IN_LANG, { cacheName: LANG_CACHE })) ||
+    (await caches.match(OFFLINE_PAGE, { cacheName: SHELL_CACHE }));
   return page ? marked(page) : Response.error();
 }
 

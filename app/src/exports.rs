@@ -4,9 +4,10 @@
 //! (`GET /api/v1/schools/{id}/attendance?format=csv`). Headings and values are words, the
 //! catalogue's that the pages write ("Ingresso posticipato", "In attesa di decisione", the
 //! school's name for a derogation category), dates `DD/MM/YYYY`, times `HH:MM` on Rome's clock,
-//! hours as "12 h 30 min"; the JSON of the same endpoints keeps the codes. Like the files of a
-//! search and of the lists (`domain::shortlist`), they are in Italian whatever the reader's
-//! language: a UTF-8 byte order mark (so a spreadsheet reads UTF-8), a heading row, then rows
+//! hours as "12 h 30 min"; the JSON of the same endpoints keeps the codes. The family's export
+//! is in the family's language (its headings and words from the family's catalogue); the
+//! school's files, like those of a search and of the lists (`domain::shortlist`), are in
+//! Italian whatever the reader's language: a UTF-8 byte order mark (so a spreadsheet reads UTF-8), a heading row, then rows
 //! written by `domain::family::csv_row` (`;`, CRLF, formula-safe).
 
 use crate::i18n::{date_it, date_time_it, fill, Lang};
@@ -17,29 +18,10 @@ use domain::family::{csv_row, DeskRow, NoticeReport, Standing};
 /// The language of the files.
 const LANG: Lang = Lang::It;
 
-/// The columns of the family's export: one table, each row one record, the first cell saying
-/// which.
-pub const FAMILY_COLUMNS: [&str; 7] = [
-    "Tipo",
-    "Alunno",
-    "Data",
-    "Voce",
-    "Durata",
-    "Stato",
-    "Dettaglio",
-];
+/// The columns of the family's export (in Italian): one table, each row one record, the first
+/// cell saying which.
+pub const FAMILY_COLUMNS: [&str; 7] = crate::i18n_family::FAMILY_IT.csv_columns;
 
-// What a row of the family's export is (a derogation request is the catalogue's `rq_deroga`).
-const GUARDIAN: &str = "Genitore";
-const POSITION: &str = "Situazione";
-const ABSENCE: &str = "Assenza";
-const NOTICE: &str = "Avviso";
-
-const FULL_NAME: &str = "Nome e cognome";
-const TAX_CODE: &str = "Codice fiscale";
-const ANNUAL_HOURS: &str = "Monte ore annuale";
-const MAX_HOURS: &str = "Massimo di ore di assenza";
-const ACK_OF: &str = "Presa visione per {name}: {when}";
 const ACKNOWLEDGED: &str = "Presa visione";
 const YES: &str = "sì";
 const NO: &str = "no";
@@ -51,36 +33,53 @@ fn start(columns: &[&str]) -> String {
     out
 }
 
-/// Everything of [`Export`] as one table: the guardian, then each child's position, absences
-/// and derogation requests, then the notices.
+/// Everything of [`Export`] as one table, in Italian.
 pub fn family_csv(e: &Export) -> String {
-    let ft = LANG.family();
-    let mut out = start(&FAMILY_COLUMNS);
+    family_csv_in(e, LANG)
+}
+
+/// Everything of [`Export`] as one table in `lang`: the guardian, then each child's position,
+/// absences and derogation requests, then the notices.
+pub fn family_csv_in(e: &Export, lang: Lang) -> String {
+    let ft = lang.family();
+    let mut out = start(&ft.csv_columns);
+    let (guardian, position, absence, notice) = (
+        ft.csv_guardian,
+        ft.csv_position,
+        ft.csv_absence,
+        ft.csv_notice,
+    );
     let g = &e.guardian;
     let name = format!("{} {}", g.given_name, g.family_name);
-    for (what, value) in [(FULL_NAME, name.as_str()), (TAX_CODE, &g.codice_fiscale)] {
-        out.push_str(&csv_row(&[GUARDIAN, "", "", what, "", "", value]));
+    for (what, value) in [
+        (ft.csv_full_name, name.as_str()),
+        (ft.csv_tax_code, &g.codice_fiscale),
+    ] {
+        out.push_str(&csv_row(&[guardian, "", "", what, "", "", value]));
     }
     for c in &e.children {
         let who = format!("{} {} ({})", c.name, c.surname, c.class_code);
         let d = &c.dashboard;
         let as_of = date_it(d.as_of);
         for (what, amount) in [
-            (ANNUAL_HOURS, hours(LANG, d.annual_hours.saturating_mul(60))),
             (
-                MAX_HOURS,
-                hours(LANG, d.max_absence_hours.saturating_mul(60)),
+                ft.csv_annual_hours,
+                hours(lang, d.annual_hours.saturating_mul(60)),
             ),
-            (ft.counted, hours(LANG, d.counted_absence_minutes)),
-            (ft.remaining, hours(LANG, d.remaining_minutes)),
+            (
+                ft.csv_max_hours,
+                hours(lang, d.max_absence_hours.saturating_mul(60)),
+            ),
+            (ft.counted, hours(lang, d.counted_absence_minutes)),
+            (ft.remaining, hours(lang, d.remaining_minutes)),
             (
                 ft.remaining_days,
-                LANG.count(&ft.days, u64::from(d.remaining_days), &[]),
+                lang.count(&ft.days, u64::from(d.remaining_days), &[]),
             ),
-            (ft.derogated, hours(LANG, d.derogated_minutes)),
-            (ft.pending_deroga, hours(LANG, d.pending_deroga_minutes)),
+            (ft.derogated, hours(lang, d.derogated_minutes)),
+            (ft.pending_deroga, hours(lang, d.pending_deroga_minutes)),
         ] {
-            out.push_str(&csv_row(&[POSITION, &who, &as_of, what, &amount, "", ""]));
+            out.push_str(&csv_row(&[position, &who, &as_of, what, &amount, "", ""]));
         }
         for v in &c.absences {
             let a = &v.absence;
@@ -90,11 +89,11 @@ pub fn family_csv(e: &Export) -> String {
                 .map(|j| format!("{} — {}", ft.reason(j.reason), ft.request_status(j.status)))
                 .unwrap_or_default();
             out.push_str(&csv_row(&[
-                ABSENCE,
+                absence,
                 &who,
                 &date_it(a.date),
                 ft.kind(a.kind),
-                &a.minutes.map(|m| hours(LANG, m)).unwrap_or_default(),
+                &a.minutes.map(|m| hours(lang, m)).unwrap_or_default(),
                 if a.justified {
                     ft.justified_yes
                 } else {
@@ -134,7 +133,7 @@ pub fn family_csv(e: &Export) -> String {
                         .acknowledged_at
                         .map(date_time_it)
                         .unwrap_or_else(|| ft.sn_not_yet.to_owned());
-                    fill(ACK_OF, &[("name", &name), ("when", &when)])
+                    fill(ft.csv_ack_of, &[("name", &name), ("when", &when)])
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
@@ -142,7 +141,7 @@ pub fn family_csv(e: &Export) -> String {
             String::new()
         };
         out.push_str(&csv_row(&[
-            NOTICE,
+            notice,
             "",
             &date_time_it(n.published_at),
             &n.title,

@@ -3,18 +3,114 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A language of Ponte's pages. Italian and English are written here, in Rust (every page has
+/// them; staff and public pages have only them). The family's other eight — French, Spanish,
+/// Romanian, Albanian, Ukrainian, Arabic, Chinese (Simplified), Urdu — are message files a
+/// translator edits (`app/lingue/<code>/*.ftl`, Fluent), which the build turns into one JSON
+/// file per language among the static assets and the worker loads once per instance
+/// ([`crate::lingue`]): only the family's pages are in them (docs/design.md §11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     It,
     En,
+    Fr,
+    Es,
+    Ro,
+    Sq,
+    Uk,
+    Ar,
+    Zh,
+    Ur,
 }
 
 impl Lang {
+    /// Every language of the family's pages, in the order of the language menu.
+    pub const ALL: [Lang; 10] = [
+        Lang::It,
+        Lang::En,
+        Lang::Fr,
+        Lang::Es,
+        Lang::Ro,
+        Lang::Sq,
+        Lang::Uk,
+        Lang::Ar,
+        Lang::Zh,
+        Lang::Ur,
+    ];
+
+    /// The languages whose words are message files loaded at run time ([`crate::lingue`]).
+    pub const LOADED: [Lang; 8] = [
+        Lang::Fr,
+        Lang::Es,
+        Lang::Ro,
+        Lang::Sq,
+        Lang::Uk,
+        Lang::Ar,
+        Lang::Zh,
+        Lang::Ur,
+    ];
+
+    /// The BCP 47 tag: `<html lang>`, the cookie, the guardian's profile.
     pub fn code(self) -> &'static str {
         match self {
             Lang::It => "it",
             Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ro => "ro",
+            Lang::Sq => "sq",
+            Lang::Uk => "uk",
+            Lang::Ar => "ar",
+            Lang::Zh => "zh-Hans",
+            Lang::Ur => "ur",
+        }
+    }
+
+    /// The language of a tag (`ro`, `ro-RO`, `zh-CN`, `zh-Hans`), if Ponte has it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().split('-').next() == Some(primary.as_str()))
+    }
+
+    /// The language named in itself, as the language menu lists it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::Ro => "Română",
+            Lang::Sq => "Shqip",
+            Lang::Uk => "Українська",
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文（简体）",
+            Lang::Ur => "اردو",
+        }
+    }
+
+    /// Written right to left (Arabic, Urdu).
+    pub fn rtl(self) -> bool {
+        matches!(self, Lang::Ar | Lang::Ur)
+    }
+
+    /// `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        if self.rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The language of a page that is only Italian and English (staff, public pages, the
+    /// catalogues the family's languages do not have): English for every language but Italian.
+    pub fn staff(self) -> Lang {
+        match self {
+            Lang::It => Lang::It,
+            _ => Lang::En,
         }
     }
 
@@ -22,11 +118,12 @@ impl Lang {
         match self {
             Lang::It => &IT,
             Lang::En => &EN,
+            _ => crate::lingue::catalogue(self).map_or(&IT, |c| &c.texts),
         }
     }
 
-    /// The language for an `Accept-Language` header: English only when it is preferred to
-    /// Italian; Italian otherwise.
+    /// The language for an `Accept-Language` header on a page that is only Italian and
+    /// English: English only when it is preferred to Italian; Italian otherwise.
     pub fn from_accept_language(header: &str) -> Lang {
         for part in header.split(',') {
             let tag = part
@@ -45,6 +142,28 @@ impl Lang {
         Lang::It
     }
 
+    /// The family's language for an `Accept-Language` header (a first visit, before any
+    /// choice): the first of the browser's languages, by weight, that Ponte has; Italian
+    /// otherwise.
+    pub fn family_from_accept_language(header: &str) -> Lang {
+        // The highest weight wins, the first listed among equals; no sort and no float parsing
+        // (both cost the worker kilobytes): weights in thousandths.
+        let mut best: Option<(u16, Lang)> = None;
+        for part in header.split(',') {
+            let mut bits = part.split(';');
+            let Some(lang) = bits.next().and_then(|t| Lang::from_tag(t.trim())) else {
+                continue;
+            };
+            let q = bits
+                .find_map(|b| b.trim().strip_prefix("q="))
+                .map_or(1000, thousandths);
+            if q > 0 && best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, lang));
+            }
+        }
+        best.map_or(Lang::It, |(_, l)| l)
+    }
+
     /// A whole number with the language's digit grouping: "12.345" in Italian (CLDR `it` groups
     /// from four digits: "1.320"), "12,345" in English.
     pub fn number(self, n: u64) -> String {
@@ -57,8 +176,69 @@ impl Lang {
         let mut all = vec![("n", self.number(n))];
         all.extend(args.iter().map(|(k, v)| (*k, (*v).to_owned())));
         let pairs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(p.pick(n), &pairs)
+        fill(p.form(self.plural_category(n)), &pairs)
     }
+
+    /// The CLDR plural category of `n` in this language ("one", "few", …), from the kept
+    /// library `intl_pluralrules` (Arabic has six, Romanian and Ukrainian three). The browser's
+    /// islands, which are only Italian and English, pick without it (no library in the
+    /// phone's wasm): "one" for exactly 1.
+    pub fn plural_category(self, n: u64) -> &'static str {
+        #[cfg(not(feature = "hydrate"))]
+        {
+            use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+            use unic_langid::langid;
+            let id = match self {
+                Lang::It => langid!("it"),
+                Lang::En => langid!("en"),
+                Lang::Fr => langid!("fr"),
+                Lang::Es => langid!("es"),
+                Lang::Ro => langid!("ro"),
+                Lang::Sq => langid!("sq"),
+                Lang::Uk => langid!("uk"),
+                Lang::Ar => langid!("ar"),
+                Lang::Zh => langid!("zh"),
+                Lang::Ur => langid!("ur"),
+            };
+            let category = PluralRules::create(id, PluralRuleType::CARDINAL)
+                .ok()
+                .and_then(|rules| rules.select(n).ok());
+            match category {
+                Some(PluralCategory::ZERO) => "zero",
+                Some(PluralCategory::ONE) => "one",
+                Some(PluralCategory::TWO) => "two",
+                Some(PluralCategory::FEW) => "few",
+                Some(PluralCategory::MANY) => "many",
+                _ => "other",
+            }
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = self;
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+    }
+}
+
+/// An `Accept-Language` weight (`1`, `0.8`, `0.125`) in thousandths; 0 when it is not one.
+fn thousandths(q: &str) -> u16 {
+    let (whole, frac) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    let mut n: u16 = match whole {
+        "0" => 0,
+        "1" => 1000,
+        _ => return 0,
+    };
+    let mut scale = 100;
+    for c in frac.chars().take(3) {
+        let Some(d) = c.to_digit(10) else { return 0 };
+        n += d as u16 * scale;
+        scale /= 10;
+    }
+    n.min(1000)
 }
 
 /// `n` with `sep` between each group of three digits from the right.
@@ -74,16 +254,44 @@ pub fn group_digits(n: u64, sep: &str) -> String {
     out
 }
 
-/// A message that changes with a number. Italian and English have two plural categories (CLDR
-/// "one" for exactly 1, "other" for every other number, 0 included: "0 giorni", "0 days").
+/// A message that changes with a number, one form per CLDR plural category the language has.
+/// Italian and English have two ("one" for exactly 1, "other" for every other number, 0
+/// included: "0 giorni", "0 days"), so their catalogues write `..Plural::TWO_FORMS` for the
+/// rest; a form left empty falls back to "other". The family's other languages come from their
+/// message files (Arabic: zero, one, two, few, many, other).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(Serialize))]
 pub struct Plural {
     pub one: &'static str,
     pub other: &'static str,
+    #[cfg_attr(test, serde(skip_serializing_if = "str::is_empty"))]
+    pub zero: &'static str,
+    #[cfg_attr(test, serde(skip_serializing_if = "str::is_empty"))]
+    pub two: &'static str,
+    #[cfg_attr(test, serde(skip_serializing_if = "str::is_empty"))]
+    pub few: &'static str,
+    #[cfg_attr(test, serde(skip_serializing_if = "str::is_empty"))]
+    pub many: &'static str,
+}
+
+impl Default for Plural {
+    fn default() -> Self {
+        Plural::TWO_FORMS
+    }
 }
 
 impl Plural {
+    /// The forms Italian and English do not have.
+    pub const TWO_FORMS: Plural = Plural {
+        one: "",
+        other: "",
+        zero: "",
+        two: "",
+        few: "",
+        many: "",
+    };
+
+    /// Italian's and English's choice (and the browser's): "one" for exactly 1.
     pub fn pick(&self, n: u64) -> &'static str {
         if n == 1 {
             self.one
@@ -91,8 +299,27 @@ impl Plural {
             self.other
         }
     }
+
+    /// The form of a CLDR category, "other" when the message has none for it.
+    pub fn form(&self, category: &str) -> &'static str {
+        let f = match category {
+            "zero" => self.zero,
+            "one" => self.one,
+            "two" => self.two,
+            "few" => self.few,
+            "many" => self.many,
+            _ => self.other,
+        };
+        if f.is_empty() {
+            self.other
+        } else {
+            f
+        }
+    }
 }
 
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
+#[derive(Clone)]
 #[cfg_attr(test, derive(Serialize))]
 pub struct Texts {
     pub site_name: &'static str,
@@ -155,6 +382,8 @@ pub struct Texts {
     pub results_many: &'static str,
     /// What separates groups of three digits: "12.345" in Italian, "12,345" in English.
     pub digit_group: &'static str,
+    /// What separates the decimals: "48,8" in Italian, "48.8" in English.
+    pub decimal_mark: &'static str,
     pub results_label: &'static str,
     pub pagination_label: &'static str,
     pub page_prev: &'static str,
@@ -216,6 +445,14 @@ pub struct Texts {
     pub calc_rules_title: &'static str,
     pub calc_rules: [&'static str; 4],
 
+    /// The language menu's name, for screen readers (its summary shows a globe and the
+    /// language's own name).
+    pub lang_menu: &'static str,
+    /// Under every page not in Italian: the words are a translation, and where to say an error.
+    pub translation_note: &'static str,
+    pub translation_link: &'static str,
+    /// One tap from a translated notice or letter: the Italian text, which is the one that counts.
+    pub original_italian: &'static str,
     pub nav_signin: &'static str,
     pub nav_signout: &'static str,
     pub nav_area: &'static str,
@@ -359,6 +596,7 @@ pub static IT: Texts = Texts {
     results_one: "1 ente trovato",
     results_many: "enti trovati",
     digit_group: ".",
+    decimal_mark: ",",
     results_label: "Risultati della ricerca",
     pagination_label: "Pagine dei risultati",
     page_prev: "Precedente",
@@ -373,6 +611,7 @@ pub static IT: Texts = Texts {
     offer_places: Plural {
         one: "{n} posto",
         other: "{n} posti",
+        ..Plural::TWO_FORMS
     },
     error_title: "La richiesta contiene un errore",
 
@@ -430,6 +669,10 @@ pub static IT: Texts = Texts {
         "Ogni scuola stabilisce le proprie deroghe e i tempi per presentare la documentazione.",
     ],
 
+    lang_menu: "Lingua",
+    translation_note: "Questa pagina è una traduzione: fa fede il testo in italiano.",
+    translation_link: "Traduzioni e segnalazione di errori",
+    original_italian: "Testo originale in italiano",
     nav_signin: "Accedi",
     nav_signout: "Esci",
     nav_area: "La mia area",
@@ -457,6 +700,7 @@ pub static IT: Texts = Texts {
     norole_register_usually: Plural {
         one: "Di solito lo aggiorna ogni giorno.",
         other: "Di solito lo aggiorna ogni {n} giorni.",
+        ..Plural::TWO_FORMS
     },
     norole_register_never: "La scuola non ha ancora inviato le assenze a Ponte.",
     norole_calculator: "Nel frattempo può contare da sé le ore di assenza ancora possibili, senza accedere:",
@@ -472,6 +716,7 @@ pub static IT: Texts = Texts {
     school_class_roll: Plural {
         one: "{class} · {n} alunno",
         other: "{class} · {n} alunni",
+        ..Plural::TWO_FORMS
     },
     school_imports_link: "Importa i dati del registro",
     import_title: "Importazione dei dati del registro",
@@ -572,6 +817,7 @@ pub static EN: Texts = Texts {
     results_one: "1 organisation found",
     results_many: "organisations found",
     digit_group: ",",
+    decimal_mark: ".",
     results_label: "Search results",
     pagination_label: "Result pages",
     page_prev: "Previous",
@@ -586,6 +832,7 @@ pub static EN: Texts = Texts {
     offer_places: Plural {
         one: "{n} place",
         other: "{n} places",
+        ..Plural::TWO_FORMS
     },
     error_title: "The request contains an error",
 
@@ -643,6 +890,10 @@ pub static EN: Texts = Texts {
         "Each school sets its own derogations and the deadline for documents.",
     ],
 
+    lang_menu: "Language",
+    translation_note: "This page is a translation: the Italian text is the one that counts.",
+    translation_link: "Translations and reporting errors",
+    original_italian: "Original text in Italian",
     nav_signin: "Sign in",
     nav_signout: "Sign out",
     nav_area: "My area",
@@ -670,6 +921,7 @@ pub static EN: Texts = Texts {
     norole_register_usually: Plural {
         one: "It is usually updated every day.",
         other: "It is usually updated every {n} days.",
+        ..Plural::TWO_FORMS
     },
     norole_register_never: "The school has not sent its absences to Ponte yet.",
     norole_calculator: "Meanwhile you can count the absence hours still possible yourself, without signing in:",
@@ -685,6 +937,7 @@ pub static EN: Texts = Texts {
     school_class_roll: Plural {
         one: "{class} · {n} pupil",
         other: "{class} · {n} pupils",
+        ..Plural::TWO_FORMS
     },
     school_imports_link: "Import register data",
     import_title: "Import of register data",
@@ -759,6 +1012,12 @@ pub fn date_time_it(ts: i64) -> String {
     match rome_it(ts) {
         (d, t) if d.is_empty() => t,
         (d, t) => format!("{d} {t}"),
+    }
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        IT.clone()
     }
 }
 
@@ -920,6 +1179,7 @@ mod tests {
         let p = Plural {
             one: "{n} giorno",
             other: "{n} giorni",
+            ..Plural::TWO_FORMS
         };
         assert_eq!(Lang::It.count(&p, 1, &[]), "1 giorno");
         assert_eq!(Lang::It.count(&p, 0, &[]), "0 giorni");

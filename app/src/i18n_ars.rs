@@ -12,7 +12,8 @@ impl Lang {
     pub fn ars(self) -> &'static ArsTexts {
         match self {
             Lang::It => &ARS_IT,
-            Lang::En => &ARS_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &ARS_EN,
         }
     }
 }
@@ -173,11 +174,13 @@ pub static ARS_IT: ArsTexts = ArsTexts {
     days_left: Plural {
         one: "fra {n} giorno",
         other: "fra {n} giorni",
+        ..Plural::TWO_FORMS
     },
     today: "oggi",
     days_past: Plural {
         one: "scaduta da {n} giorno",
         other: "scaduta da {n} giorni",
+        ..Plural::TWO_FORMS
     },
     due_promptly: "Puntuale: da inviare subito",
     due_promptly_since: "Puntuale: da inviare subito (dal {date})",
@@ -204,6 +207,7 @@ pub static ARS_IT: ArsTexts = ArsTexts {
     to_send: Plural {
         one: "{n} da inviare",
         other: "{n} da inviare",
+        ..Plural::TWO_FORMS
     },
     none: "Nessun alunno.",
     mark: "Segna come inviata",
@@ -266,11 +270,13 @@ pub static ARS_EN: ArsTexts = ArsTexts {
     days_left: Plural {
         one: "in {n} day",
         other: "in {n} days",
+        ..Plural::TWO_FORMS
     },
     today: "today",
     days_past: Plural {
         one: "{n} day overdue",
         other: "{n} days overdue",
+        ..Plural::TWO_FORMS
     },
     due_promptly: "As it happens: to send now",
     due_promptly_since: "As it happens: to send now (since {date})",
@@ -297,6 +303,7 @@ pub static ARS_EN: ArsTexts = ArsTexts {
     to_send: Plural {
         one: "{n} to send",
         other: "{n} to send",
+        ..Plural::TWO_FORMS
     },
     none: "No pupil.",
     mark: "Mark as sent",

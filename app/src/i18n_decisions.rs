@@ -10,6 +10,7 @@ impl Lang {
         match self {
             Lang::It => &DECISIONS_IT,
             Lang::En => &DECISIONS_EN,
+            _ => crate::lingue::catalogue(self).map_or(&DECISIONS_IT, |c| &c.decisions),
         }
     }
 }
@@ -30,6 +31,8 @@ impl DecisionTexts {
     }
 }
 
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct DecisionTexts {
     /// In `RefusalReason`'s order: the justification's four, then the derogation's four.
@@ -157,3 +160,9 @@ pub static DECISIONS_EN: DecisionTexts = DecisionTexts {
     history_more: "Earlier decisions",
     back_requests: "Pending requests",
 };
+
+impl Default for DecisionTexts {
+    fn default() -> Self {
+        DECISIONS_IT.clone()
+    }
+}

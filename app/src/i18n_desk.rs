@@ -1,14 +1,15 @@
 //! The words of the school's attendance desk (`/scuola/{id}/frequenza`): its columns (the page's
 //! table and the CSV file), the standings, the filters. Italian first, English second.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Plural};
 use domain::family::{DeskSort, Standing};
 
 impl Lang {
     pub fn desk(self) -> &'static DeskTexts {
         match self {
             Lang::It => &DESK_IT,
-            Lang::En => &DESK_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &DESK_EN,
         }
     }
 }
@@ -80,6 +81,7 @@ pub static DESK_IT: DeskTexts = DeskTexts {
     count: crate::i18n::Plural {
         one: "{n} alunno",
         other: "{n} alunni",
+        ..Plural::TWO_FORMS
     },
     none: "Nessun alunno con questi filtri.",
     standings: [
@@ -135,6 +137,7 @@ pub static DESK_EN: DeskTexts = DeskTexts {
     count: crate::i18n::Plural {
         one: "{n} pupil",
         other: "{n} pupils",
+        ..Plural::TWO_FORMS
     },
     none: "No pupil with these filters.",
     standings: [
@@ -200,7 +203,8 @@ impl Lang {
     pub fn scrutiny(self) -> &'static ScrutinyTexts {
         match self {
             Lang::It => &SCRUTINY_IT,
-            Lang::En => &SCRUTINY_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &SCRUTINY_EN,
         }
     }
 }

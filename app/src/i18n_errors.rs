@@ -14,7 +14,6 @@ impl Lang {
     /// as an error carries its Italian text. A list of the message's number and its text.
     pub fn error_words(self) -> String {
         match self {
-            Lang::It => String::new(),
             Lang::En => {
                 let rows: Vec<(String, &str)> = Msg::ALL
                     .iter()
@@ -22,6 +21,8 @@ impl Lang {
                     .collect();
                 crate::islands::pack_list(rows.iter().map(|(id, text)| vec![id.as_str(), *text]))
             }
+            // The islands are Italian and English only.
+            _ => String::new(),
         }
     }
 
@@ -29,7 +30,8 @@ impl Lang {
     pub fn error(self, e: &FieldError) -> String {
         match (self, e.text()) {
             (Lang::En, Some(t)) => t.fill(english(t.msg), english),
-            _ => e.message.clone(),
+            (Lang::It, _) | (_, None) => e.message.clone(),
+            (_, Some(t)) => t.fill(self.message(t.msg), |m| self.message(m)),
         }
     }
 
@@ -38,6 +40,11 @@ impl Lang {
         match self {
             Lang::En => english(m),
             Lang::It => m.it(),
+            // The family's other languages: the message file's `errors` by the message's name,
+            // Italian when it has none (it names the messages of the family's forms).
+            _ => crate::lingue::catalogue(self)
+                .and_then(|c| c.error(m))
+                .unwrap_or(m.it()),
         }
     }
 

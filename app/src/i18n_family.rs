@@ -10,16 +10,15 @@ impl Lang {
         match self {
             Lang::It => &FAMILY_IT,
             Lang::En => &FAMILY_EN,
+            _ => crate::lingue::catalogue(self).map_or(&FAMILY_IT, |c| &c.family),
         }
     }
 
-    /// A percentage to one decimal, as the language writes it: "48,8 %", "48.8 %".
+    /// A percentage to one decimal, as the language writes it: "48,8 %", "48.8 %" (the
+    /// catalogue's decimal mark).
     pub fn percent(self, p: f64) -> String {
         let s = format!("{p:.1} %");
-        match self {
-            Lang::It => s.replace('.', ","),
-            Lang::En => s,
-        }
+        s.replace('.', self.texts().decimal_mark)
     }
 }
 
@@ -101,6 +100,8 @@ impl FamilyTexts {
     }
 }
 
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct FamilyTexts {
     pub title: &'static str,
@@ -286,6 +287,19 @@ pub struct FamilyTexts {
     pub rq_approve: &'static str,
     pub rq_refuse: &'static str,
     pub rq_requested: &'static str,
+
+    /// The family's CSV export (`crate::exports::family_csv`): the columns, what each row is,
+    /// the guardian's and the position's lines; `{name}`, `{when}` of an acknowledgement.
+    pub csv_columns: [&'static str; 7],
+    pub csv_guardian: &'static str,
+    pub csv_position: &'static str,
+    pub csv_absence: &'static str,
+    pub csv_notice: &'static str,
+    pub csv_full_name: &'static str,
+    pub csv_tax_code: &'static str,
+    pub csv_annual_hours: &'static str,
+    pub csv_max_hours: &'static str,
+    pub csv_ack_of: &'static str,
 }
 
 pub static FAMILY_IT: FamilyTexts = FamilyTexts {
@@ -328,6 +342,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     law159_days: Plural {
         one: "{n} giorno di assenza non giustificata negli ultimi tre mesi: la scuola deve segnalare chi supera i 15.",
         other: "{n} giorni di assenza non giustificata negli ultimi tre mesi: la scuola deve segnalare chi supera i 15.",
+        ..Plural::TWO_FORMS
     },
     law159_flagged: "Il {date} sono stati superati i 15 giorni di assenza non giustificata in tre mesi: la scuola contatterà la famiglia.",
     law159_elusione: "Il {date} le assenze non giustificate hanno raggiunto un quarto del monte ore annuale.",
@@ -341,18 +356,22 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     action_justify: Plural {
         one: "Giustificare {n} assenza",
         other: "Giustificare {n} assenze",
+        ..Plural::TWO_FORMS
     },
     action_acknowledge: Plural {
         one: "Leggere e confermare {n} avviso",
         other: "Leggere e confermare {n} avvisi",
+        ..Plural::TWO_FORMS
     },
     action_documents: Plural {
         one: "Consegnare in segreteria i documenti di {n} richiesta di deroga",
         other: "Consegnare in segreteria i documenti di {n} richieste di deroga",
+        ..Plural::TWO_FORMS
     },
     action_documents_by: Plural {
         one: "Consegnare in segreteria i documenti di {n} richiesta di deroga entro il {date}",
         other: "Consegnare in segreteria i documenti di {n} richieste di deroga entro il {date}",
+        ..Plural::TWO_FORMS
     },
     action_contact: "Parlare con la scuola della situazione delle assenze e, se ne ricorre il caso, chiedere una deroga",
     details_link: "Assenze, giustificazioni e deroghe di {name}",
@@ -362,10 +381,12 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     days: Plural {
         one: "{n} giorno",
         other: "{n} giorni",
+        ..Plural::TWO_FORMS
     },
     day_of: Plural {
         one: "(da {n} ora)",
         other: "(da {n} ore)",
+        ..Plural::TWO_FORMS
     },
 
     absences_title: "Tutte le assenze, mese per mese ({n})",
@@ -405,6 +426,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     justified_sent: Plural {
         one: "Giustificazione inviata per {n} assenza ({dates}): la scuola deciderà.",
         other: "Giustificazioni inviate per {n} assenze ({dates}): la scuola deciderà.",
+        ..Plural::TWO_FORMS
     },
     presence_school_activity: "Non conteggiata: attività della scuola",
     presence_suspension: "Non conteggiata: sospensione con obbligo di frequenza, a scuola",
@@ -466,14 +488,17 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_audience_classes_words: Plural {
         one: "Classe {classes}",
         other: "Classi {classes}",
+        ..Plural::TWO_FORMS
     },
     sn_audience_pupils_words: Plural {
         one: "{n} alunno",
         other: "{n} alunni",
+        ..Plural::TWO_FORMS
     },
     sn_recipients: Plural {
         one: "Destinatari: {audience} · {n} alunno raggiunto",
         other: "Destinatari: {audience} · {n} alunni raggiunti",
+        ..Plural::TWO_FORMS
     },
     sn_audience_classes: "Alcune classi",
     sn_audience_pupils: "Alcuni alunni",
@@ -484,6 +509,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_remind: Plural {
         one: "Invia un promemoria a chi non ha preso visione ({n} alunno)",
         other: "Invia un promemoria a chi non ha preso visione ({n} alunni)",
+        ..Plural::TWO_FORMS
     },
     sn_reminded: "Ultimo promemoria inviato il {date}",
     notice_withdrawn: "La scuola ha ritirato questo avviso il {date}: non deve fare nulla.",
@@ -495,6 +521,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_class_pupils: Plural {
         one: "{class} · {n} alunno",
         other: "{class} · {n} alunni",
+        ..Plural::TWO_FORMS
     },
     sn_requires_ack: "Chiedi la presa visione",
     sn_publish: "Pubblica l'avviso",
@@ -503,6 +530,7 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     sn_reaches: Plural {
         one: "Lo riceverà la famiglia di {n} alunno — {audience}.",
         other: "Lo riceveranno le famiglie di {n} alunni — {audience}.",
+        ..Plural::TWO_FORMS
     },
     sn_reaches_next: "Se è giusto, pubblicalo; altrimenti cambia i destinatari e controlla di nuovo.",
     sn_list: "Avvisi pubblicati",
@@ -527,6 +555,16 @@ pub static FAMILY_IT: FamilyTexts = FamilyTexts {
     rq_approve: "Accogli",
     rq_refuse: "Respingi",
     rq_requested: "Inviata il {date}",
+    csv_columns: ["Tipo", "Alunno", "Data", "Voce", "Durata", "Stato", "Dettaglio"],
+    csv_guardian: "Genitore",
+    csv_position: "Situazione",
+    csv_absence: "Assenza",
+    csv_notice: "Avviso",
+    csv_full_name: "Nome e cognome",
+    csv_tax_code: "Codice fiscale",
+    csv_annual_hours: "Monte ore annuale",
+    csv_max_hours: "Massimo di ore di assenza",
+    csv_ack_of: "Presa visione per {name}: {when}",
 };
 
 pub static FAMILY_EN: FamilyTexts = FamilyTexts {
@@ -569,6 +607,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     law159_days: Plural {
         one: "{n} day of unjustified absence in the last three months: the school must report more than 15.",
         other: "{n} days of unjustified absence in the last three months: the school must report more than 15.",
+        ..Plural::TWO_FORMS
     },
     law159_flagged: "On {date} unjustified absence exceeded 15 days in three months: the school will contact the family.",
     law159_elusione: "On {date} unjustified absence reached a quarter of the annual hours.",
@@ -582,18 +621,22 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     action_justify: Plural {
         one: "Justify {n} absence",
         other: "Justify {n} absences",
+        ..Plural::TWO_FORMS
     },
     action_acknowledge: Plural {
         one: "Read and acknowledge {n} notice",
         other: "Read and acknowledge {n} notices",
+        ..Plural::TWO_FORMS
     },
     action_documents: Plural {
         one: "Bring the documents of {n} derogation request to the school office",
         other: "Bring the documents of {n} derogation requests to the school office",
+        ..Plural::TWO_FORMS
     },
     action_documents_by: Plural {
         one: "Bring the documents of {n} derogation request to the school office by {date}",
         other: "Bring the documents of {n} derogation requests to the school office by {date}",
+        ..Plural::TWO_FORMS
     },
     action_contact: "Talk to the school about absences and, if it applies, ask for a derogation",
     details_link: "Absences, justifications and derogations of {name}",
@@ -603,10 +646,12 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     days: Plural {
         one: "{n} day",
         other: "{n} days",
+        ..Plural::TWO_FORMS
     },
     day_of: Plural {
         one: "(of {n} hour)",
         other: "(of {n} hours)",
+        ..Plural::TWO_FORMS
     },
 
     absences_title: "All absences, month by month ({n})",
@@ -646,6 +691,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     justified_sent: Plural {
         one: "Justification sent for {n} absence ({dates}): the school will decide.",
         other: "Justifications sent for {n} absences ({dates}): the school will decide.",
+        ..Plural::TWO_FORMS
     },
     presence_school_activity: "Not counted: school activity",
     presence_suspension: "Not counted: suspension with attendance, at school",
@@ -707,14 +753,17 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_audience_classes_words: Plural {
         one: "Class {classes}",
         other: "Classes {classes}",
+        ..Plural::TWO_FORMS
     },
     sn_audience_pupils_words: Plural {
         one: "{n} pupil",
         other: "{n} pupils",
+        ..Plural::TWO_FORMS
     },
     sn_recipients: Plural {
         one: "Recipients: {audience} · {n} pupil reached",
         other: "Recipients: {audience} · {n} pupils reached",
+        ..Plural::TWO_FORMS
     },
     sn_audience_classes: "Some classes",
     sn_audience_pupils: "Some pupils",
@@ -725,6 +774,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_remind: Plural {
         one: "Send a reminder to those who have not acknowledged ({n} pupil)",
         other: "Send a reminder to those who have not acknowledged ({n} pupils)",
+        ..Plural::TWO_FORMS
     },
     sn_reminded: "Last reminder sent on {date}",
     notice_withdrawn: "The school withdrew this notice on {date}: you need to do nothing.",
@@ -736,6 +786,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_class_pupils: Plural {
         one: "{class} · {n} pupil",
         other: "{class} · {n} pupils",
+        ..Plural::TWO_FORMS
     },
     sn_requires_ack: "Ask for acknowledgement",
     sn_publish: "Publish the notice",
@@ -744,6 +795,7 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     sn_reaches: Plural {
         one: "The family of {n} pupil will receive it — {audience}.",
         other: "The families of {n} pupils will receive it — {audience}.",
+        ..Plural::TWO_FORMS
     },
     sn_reaches_next: "If that is right, publish it; otherwise change the recipients and check again.",
     sn_list: "Published notices",
@@ -768,4 +820,20 @@ pub static FAMILY_EN: FamilyTexts = FamilyTexts {
     rq_approve: "Accept",
     rq_refuse: "Refuse",
     rq_requested: "Sent on {date}",
+    csv_columns: ["Kind", "Pupil", "Date", "Item", "Duration", "State", "Detail"],
+    csv_guardian: "Parent",
+    csv_position: "Position",
+    csv_absence: "Absence",
+    csv_notice: "Notice",
+    csv_full_name: "Full name",
+    csv_tax_code: "Tax code",
+    csv_annual_hours: "Annual hours",
+    csv_max_hours: "Maximum absence hours",
+    csv_ack_of: "Acknowledged for {name}: {when}",
 };
+
+impl Default for FamilyTexts {
+    fn default() -> Self {
+        FAMILY_IT.clone()
+    }
+}

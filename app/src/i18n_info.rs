@@ -10,14 +10,22 @@ impl Lang {
         match self {
             Lang::It => &INFO_IT,
             Lang::En => &INFO_EN,
+            _ => crate::lingue::catalogue(self).map_or(&INFO_IT, |c| &c.info),
         }
     }
 }
 
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct InfoTexts {
     pub footer_privacy: &'static str,
     pub footer_accessibility: &'static str,
+    /// `/traduzioni`: what the translations are and how to report an error (`{email}`).
+    pub translations_title: &'static str,
+    pub translations_text: &'static str,
+    pub translations_report: &'static str,
+    pub translations_languages: &'static str,
 
     pub privacy_title: &'static str,
     pub privacy_lead: &'static str,
@@ -61,6 +69,10 @@ pub struct InfoTexts {
 pub static INFO_IT: InfoTexts = InfoTexts {
     footer_privacy: "Privacy e titolare del trattamento",
     footer_accessibility: "Dichiarazione di accessibilità",
+    translations_title: "Le traduzioni di Ponte",
+    translations_text: "Le pagine per le famiglie, gli avvisi automatici e le lettere della scuola sono tradotti dal gruppo di lavoro di Ponte, non da un servizio di traduzione automatica: nessun dato viene inviato altrove. Il testo che fa fede è sempre quello in italiano, a un tocco di distanza sotto ogni avviso e lettera tradotti. Gli avvisi scritti dalla scuola sono in italiano; la segreteria può aggiungerne una versione in altre lingue.",
+    translations_report: "Se trova un errore in una traduzione, lo scriva a {email} indicando la lingua e la pagina, oppure lo segnali alla segreteria della scuola.",
+    translations_languages: "Lingue disponibili",
 
     privacy_title: "Privacy",
     privacy_lead: "Chi tratta i dati personali in Ponte, per quali scopi e come esercitare i propri diritti (Regolamento UE 2016/679).",
@@ -109,6 +121,10 @@ pub static INFO_IT: InfoTexts = InfoTexts {
 pub static INFO_EN: InfoTexts = InfoTexts {
     footer_privacy: "Privacy and data controller",
     footer_accessibility: "Accessibility statement",
+    translations_title: "Ponte's translations",
+    translations_text: "The family pages, the automatic notices and the school's letters are translated by Ponte's team, not by an automatic translation service: no data is sent anywhere else. The text that counts is always the Italian one, one tap away under every translated notice and letter. The notices the school writes are in Italian; the school office may add a version in other languages.",
+    translations_report: "If you find an error in a translation, write to {email} saying the language and the page, or tell the school office.",
+    translations_languages: "Languages available",
 
     privacy_title: "Privacy",
     privacy_lead: "Who processes personal data in Ponte, for what, and how to exercise your rights (Regulation (EU) 2016/679). The Italian text is the one that counts.",
@@ -153,3 +169,9 @@ pub static INFO_EN: InfoTexts = InfoTexts {
     a11y_enforcement: "If there is no answer within thirty days, or it is unsatisfactory, you can turn to the Digital Ombudsman at AgID.",
     a11y_enforcement_where: "The form to report to the Digital Ombudsman is on AgID's site: form.agid.gov.it",
 };
+
+impl Default for InfoTexts {
+    fn default() -> Self {
+        INFO_IT.clone()
+    }
+}

@@ -17,6 +17,7 @@ impl Lang {
         match self {
             Lang::It => &LAW159_IT,
             Lang::En => &LAW159_EN,
+            _ => crate::lingue::catalogue(self).map_or(&LAW159_IT, |c| &c.law159),
         }
     }
 }
@@ -99,6 +100,8 @@ impl Law159Texts {
     }
 }
 
+/// The family's words of it are also read from a language's message file ([`crate::lingue`]).
+#[derive(Clone)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Law159Texts {
     pub title: &'static str,
@@ -576,3 +579,9 @@ pub static LAW159_EN: Law159Texts = Law159Texts {
          electronic register; the year is valid with attendance of at least three quarters of \
          the personalised annual hours (art. 5 of D.Lgs. 13 April 2017, n. 62).",
 };
+
+impl Default for Law159Texts {
+    fn default() -> Self {
+        LAW159_IT.clone()
+    }
+}

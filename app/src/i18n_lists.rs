@@ -8,7 +8,8 @@ impl Lang {
     pub fn lists(self) -> &'static ListsTexts {
         match self {
             Lang::It => &LISTS_IT,
-            Lang::En => &LISTS_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &LISTS_EN,
         }
     }
 }
@@ -69,6 +70,7 @@ pub static LISTS_IT: ListsTexts = ListsTexts {
     panel_count: Plural {
         one: "{n} ente nella lista.",
         other: "{n} enti nella lista.",
+        ..Plural::TWO_FORMS
     },
     panel_class: "Classe",
     panel_no_list: "Nessuna lista",
@@ -88,6 +90,7 @@ pub static LISTS_IT: ListsTexts = ListsTexts {
     class_count: Plural {
         one: "{n} ente",
         other: "{n} enti",
+        ..Plural::TWO_FORMS
     },
     empty: "Nessun ente nella lista.",
     no_classes: "Nessuna classe: la scuola non ha ancora inviato l'elenco delle classi, oppure non vi sono classi assegnate.",
@@ -111,6 +114,7 @@ pub static LISTS_EN: ListsTexts = ListsTexts {
     panel_count: Plural {
         one: "{n} host on the list.",
         other: "{n} hosts on the list.",
+        ..Plural::TWO_FORMS
     },
     panel_class: "Class",
     panel_no_list: "No list",
@@ -130,6 +134,7 @@ pub static LISTS_EN: ListsTexts = ListsTexts {
     class_count: Plural {
         one: "{n} host",
         other: "{n} hosts",
+        ..Plural::TWO_FORMS
     },
     empty: "No host on the list.",
     no_classes: "No class: the school has not sent its list of classes yet, or no class is assigned to you.",

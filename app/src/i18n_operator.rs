@@ -7,7 +7,8 @@ impl Lang {
     pub fn operator(self) -> &'static OperatorTexts {
         match self {
             Lang::It => &OPERATOR_IT,
-            Lang::En => &OPERATOR_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &OPERATOR_EN,
         }
     }
 }

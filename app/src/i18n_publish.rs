@@ -19,7 +19,8 @@ impl Lang {
     pub fn publish(self) -> &'static PublishTexts {
         match self {
             Lang::It => &PUBLISH_IT,
-            Lang::En => &PUBLISH_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &PUBLISH_EN,
         }
     }
 
@@ -28,7 +29,8 @@ impl Lang {
     pub fn privacy_notice(self) -> &'static Notice {
         match self {
             Lang::It => &NOTICE_IT,
-            Lang::En => &NOTICE_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &NOTICE_EN,
         }
     }
 }
@@ -56,7 +58,8 @@ impl Lang {
     pub fn declaration(self) -> &'static DeclarationTexts {
         match self {
             Lang::It => &DECLARATION_IT,
-            Lang::En => &DECLARATION_EN,
+            // Only Italian and English (`Lang::staff`).
+            _ => &DECLARATION_EN,
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct SignedIn {
 /// manifest, the service worker's registration and the note shown when the page is a copy
 /// kept for offline use (docs/pwa.md): `offline_note` is that note's text when the page knows
 /// when it was made (otherwise a note that says only that the copy is not current).
+/// `lang_menu` (the family's pages, the sign-in page): the language menu, which posts the
+/// choice and comes back to that path.
 #[component]
 pub fn Page(
     lang: Lang,
@@ -26,9 +28,12 @@ pub fn Page(
     #[prop(default = None, into)] user: Option<SignedIn>,
     #[prop(optional)] pwa: bool,
     #[prop(optional, into)] offline_note: Option<String>,
+    #[prop(optional, into)] lang_menu: Option<String>,
     children: PageChildren,
 ) -> impl IntoView {
     let t = lang.texts();
+    let csrf = user.as_ref().map(|u| u.csrf.clone());
+    let menu = lang_menu.map(|next| view! { <LangMenu lang=lang next=next csrf=csrf/> });
     let offline_note = offline_note.unwrap_or_else(|| t.offline_note.to_owned());
     // Who is signed in, as a link to their area, and "Esci"; or "Accedi". On a phone the
     // header is two rows (brand and account; the site's links), the words "accesso effettuato
@@ -58,7 +63,7 @@ pub fn Page(
     };
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -87,6 +92,7 @@ pub fn Page(
                             <span class="brand-tagline">{t.site_tagline}</span>
                         </a>
                         {account}
+                        {menu}
                         <nav aria-label=t.nav_label>
                             <ul class="nav">
                                 <li><a href="/enti">{t.nav_hosts}</a></li>
@@ -108,6 +114,15 @@ pub fn Page(
                 </main>
                 <footer class="site-footer">
                     <div class="wrap">
+                        {(lang != Lang::It)
+                            .then(|| {
+                                view! {
+                                    <p class="translation-note">
+                                        {t.translation_note} " "
+                                        <a href="/traduzioni">{t.translation_link}</a>
+                                    </p>
+                                }
+                            })}
                         <p>{t.footer_note}</p>
                         <ul class="footer-links">
                             <li><a href="/privacy">{lang.info().footer_privacy}</a></li>
@@ -118,6 +133,49 @@ pub fn Page(
                 </footer>
             </body>
         </html>
+    }
+}
+
+/// The language menu: each language named in itself, in its own script and direction, one tap
+/// each (a plain form: no script). The current one is marked; the summary is a globe,
+/// recognisable whatever the page's language, with the current language's name beside it on a
+/// wide screen (on a phone the account's name needs the room; screen readers hear it always).
+#[component]
+fn LangMenu(lang: Lang, next: String, csrf: Option<String>) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <details class="lang-menu">
+            <summary>
+                <Icon name="it-world"/>
+                <span class="visually-hidden">{t.lang_menu} ": "</span>
+                <span class="lang-name" lang=lang.code() dir=lang.dir()>{lang.name()}</span>
+            </summary>
+            <form method="post" action="/lingua" class="lang-list">
+                <input type="hidden" name="next" value=next/>
+                {csrf.map(|c| view! { <input type="hidden" name="csrf" value=c/> })}
+                <ul>
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <li>
+                                    <button
+                                        type="submit"
+                                        name="lingua"
+                                        value=l.code()
+                                        lang=l.code()
+                                        dir=l.dir()
+                                        aria-current=(l == lang).then_some("true")
+                                    >
+                                        {l.name()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </form>
+        </details>
     }
 }
 

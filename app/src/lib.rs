@@ -19,6 +19,7 @@ pub mod i18n_operator;
 pub mod i18n_publish;
 pub mod islands;
 pub mod layout;
+pub mod lingue;
 pub mod pages;
 
 /// The boot module's entry point: the bundle's islands are hydrated; the publishing wizard's

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
 import { publishing } from "./publish.mjs";
+import { languages } from "./lingue.mjs";
 
 const BASE = process.env.PONTE_BASE_URL;
 const SHOTS = process.env.PONTE_SCREENSHOTS || "target/screenshots";
@@ -55,8 +56,8 @@ async function until(what, check, timeout = 10000) {
   }
 }
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
+async function newPage(locale = "it-IT") {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale });
   const page = await context.newPage();
   lastPage = page;
   page.on("request", (r) => {
@@ -337,7 +338,8 @@ test("sources and not-found pages", async () => {
 /// Sign in as a person would: Ponte's page, the provider's page, pick the demo person.
 async function signIn(page, provider, label, next = "/area") {
   await page.goto(`${BASE}/accedi?next=${encodeURIComponent(next)}`);
-  const link = page.getByRole("link", { name: `Entra con ${provider}` });
+  // By its address: the sign-in page speaks the browser's language (docs/design.md §11).
+  const link = page.locator(`a[href^="/accedi/${provider.toLowerCase()}"]`);
   const href = await link.getAttribute("href");
   assert.ok(href.startsWith(`/accedi/${provider.toLowerCase()}`), href);
   // The provider's origin becomes known when Ponte sends the browser there.
@@ -1394,6 +1396,7 @@ function readdirFirst(dir, prefix) {
 }
 
 publishing({ test, BASE, newPage, axe, shot, hydrated, signIn });
+languages({ test, BASE, newPage, axe, shot, signIn, parentOfTwo, primaryClass, secondaryClass });
 
 // PONTE_BROWSER_ONLY=text runs only the tests whose name contains it (while working on them).
 const only = process.env.PONTE_BROWSER_ONLY;

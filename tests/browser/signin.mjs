@@ -24,7 +24,8 @@ export async function signIn(context, base, label = GUARDIAN, provider = "SPID",
   const person = demoPerson(label);
   const page = await context.newPage();
   await page.goto(`${base}/accedi?next=${encodeURIComponent(next)}`);
-  await page.getByRole("link", { name: `Entra con ${provider}` }).click();
+  // By its address: the sign-in page speaks the browser's language.
+  await page.locator(`a[href^="/accedi/${provider.toLowerCase()}"]`).click();
   await page.getByText(person.label, { exact: true }).click();
   const origin = new URL(base).origin;
   await page.waitForURL((u) => u.origin === origin && !u.pathname.startsWith("/accedi"));

@@ -14,9 +14,15 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 });
 const out = {};
-for (const path of pages) {
+for (const asked of pages) {
+  // `/famiglia@ar`: the family page in that language (its cookie, as the language menu sets it).
+  const [path, lang] = asked.split("@");
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "it-IT" });
-  const cookie = needsSignIn(path) ? await signIn(context, BASE) : null;
+  let cookie = needsSignIn(path) ? await signIn(context, BASE) : null;
+  if (lang) {
+    await context.addCookies([{ name: "__Host-ponte-lingua", value: lang, domain: new URL(BASE).hostname, path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
+    cookie = [cookie, `__Host-ponte-lingua=${lang}`].filter(Boolean).join("; ");
+  }
   const page = await context.newPage();
   const urls = new Set();
   // Context-wide, so that the service worker's own requests count too.
@@ -27,7 +33,7 @@ for (const path of pages) {
   // The service worker's script is fetched outside the page and the context's events.
   const sw = await page.evaluate(() => navigator.serviceWorker?.getRegistration().then((r) => r?.active?.scriptURL));
   if (sw) urls.add(sw);
-  out[path] = { urls: [...urls], cookie };
+  out[asked] = { urls: [...urls], cookie };
   await context.close();
 }
 await browser.close();

@@ -17,7 +17,7 @@ use app::i18n::{date_time_it, rome_it};
 use app::layout::SignedIn;
 use app::pages::famiglia::{
     AbsenceItem, AlunnoPage, AutoItem, AvvisiPage, AvvisoPage, ChildDashboard, DerogaItem,
-    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, Updated,
+    FamigliaPage, FormErrorPage, FormProblem, NoticeItem, ProblemForm, SenzaRetePage, Updated,
 };
 use app::pages::scuola::{
     AvvisiScuolaPage, AvvisoScuolaPage, CheckOutcome, ClassChoice, ClassRow, GradeChoice,
@@ -32,6 +32,31 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use worker::send::SendFuture;
 use worker::Env;
+
+/// A family page's language, for the phone's service worker (it keeps the offline page in the
+/// language of the pages it keeps: style/sw.js).
+fn in_lang(mut r: Response, lang: app::i18n::Lang) -> Response {
+    r.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    r
+}
+
+/// `GET /famiglia/senza-rete`: the offline page in the family's language (no session: it says
+/// nothing of anyone), which the service worker keeps.
+pub async fn senza_rete(env: SharedEnv, req: Request) -> Response {
+    let lang = crate::lingue::family_lang(&env, req.headers(), None).await;
+    in_lang(
+        render(
+            req,
+            StatusCode::OK,
+            move || view! { <SenzaRetePage lang=lang/> },
+        )
+        .await,
+        lang,
+    )
+}
 
 pub(crate) fn private(mut r: Response) -> Response {
     r.headers_mut().insert(
@@ -68,7 +93,12 @@ pub async fn form_error(
     e: ApiError,
     kept: Option<(SignedIn, Fields)>,
 ) -> Response {
-    let lang = lang_of(&req);
+    // A family's form answers in the family's language; the school's, in Italian or English.
+    let lang = if is_staff_path(req.uri().path()) {
+        lang_of(&req)
+    } else {
+        crate::lingue::family_lang(env, req.headers(), None).await
+    };
     if let (Some((_, fields)), Some((kind, id))) =
         (&kept, crate::request_pages::decision_form(req.uri().path()))
     {
@@ -102,6 +132,18 @@ pub async fn form_error(
         }
     })
     .await
+}
+
+/// A path of the school's side (its notices, its decisions on requests, its pages).
+fn is_staff_path(path: &str) -> bool {
+    [
+        "/api/v1/schools/",
+        "/api/v1/justifications/",
+        "/api/v1/derogations/",
+        "/scuola",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
 }
 
 /// The child's page a form posts from: `/api/v1/pupils/{id}/derogations` or
@@ -144,22 +186,25 @@ pub async fn famiglia(env: SharedEnv, req: Request) -> Response {
     let Some((children, unread)) = page else {
         return no_role(&env, req, s).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, StatusCode::OK, move || {
-            view! {
-                <FamigliaPage
-                    lang=lang
-                    user=user.clone()
-                    children=children.clone()
-                    unread=unread
-                    updated=updated.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! {
+                    <FamigliaPage
+                        lang=lang
+                        user=user.clone()
+                        children=children.clone()
+                        unread=unread
+                        updated=updated.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -250,27 +295,30 @@ async fn child_page(
         .iter()
         .map(|c| (c.code.clone(), c.label.clone()))
         .collect();
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, status, move || {
-            view! {
-                <AlunnoPage
-                    lang=lang
-                    user=user.clone()
-                    child=child.clone()
-                    absences=absences.clone()
-                    deroghe=deroghe.clone()
-                    categories=categories.clone()
-                    year=year
-                    updated=updated.clone()
-                    sent=sent.clone()
-                    problem=problem.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, status, move || {
+                view! {
+                    <AlunnoPage
+                        lang=lang
+                        user=user.clone()
+                        child=child.clone()
+                        absences=absences.clone()
+                        deroghe=deroghe.clone()
+                        categories=categories.clone()
+                        year=year
+                        updated=updated.clone()
+                        sent=sent.clone()
+                        problem=problem.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -330,22 +378,25 @@ pub async fn avvisi(env: SharedEnv, req: Request) -> Response {
     let Some((notices, auto)) = page else {
         return no_role(&env, req, s).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let updated = updated_now();
-    private(
-        render(req, StatusCode::OK, move || {
-            view! {
-                <AvvisiPage
-                    lang=lang
-                    user=user.clone()
-                    notices=notices.clone()
-                    auto=auto.clone()
-                    updated=updated.clone()
-                />
-            }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! {
+                    <AvvisiPage
+                        lang=lang
+                        user=user.clone()
+                        notices=notices.clone()
+                        auto=auto.clone()
+                        updated=updated.clone()
+                    />
+                }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 
@@ -376,13 +427,16 @@ pub async fn avviso(env: SharedEnv, Path(id): Path<String>, req: Request) -> Res
     let Some(item) = item else {
         return crate::pages::not_found(req).await;
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
-    private(
-        render(req, StatusCode::OK, move || {
-            view! { <AvvisoPage lang=lang user=user.clone() notice=item.clone()/> }
-        })
-        .await,
+    in_lang(
+        private(
+            render(req, StatusCode::OK, move || {
+                view! { <AvvisoPage lang=lang user=user.clone() notice=item.clone()/> }
+            })
+            .await,
+        ),
+        lang,
     )
 }
 

@@ -16,6 +16,7 @@ mod family_pages;
 mod headers;
 mod law159;
 mod limits;
+mod lingue;
 mod pages;
 mod publish;
 mod registry;
@@ -70,6 +71,7 @@ fn routes() -> Router {
             get(auth::handlers::login_callback),
         )
         .route("/esci", post(auth::handlers::logout))
+        .route("/lingua", post(lingue::choose))
         .route("/enti/lista", post(shortlist::choose))
         .route("/enti.csv", get(shortlist::search))
         .route("/scuola/{school_id}/liste", get(shortlist::page))
@@ -78,6 +80,7 @@ fn routes() -> Router {
         .route("/famiglia", get(family_pages::famiglia))
         .route("/famiglia/alunni/{id}", get(family_pages::alunno))
         .route("/famiglia/avvisi", get(family_pages::avvisi))
+        .route("/famiglia/senza-rete", get(family_pages::senza_rete))
         .route("/famiglia/avvisi/{id}", get(family_pages::avviso))
         .route(
             "/scuola/{school_id}/avvisi",
@@ -123,6 +126,7 @@ fn routes() -> Router {
         .route("/fonti", get(pages::fonti))
         .route("/privacy", get(pages::privacy))
         .route("/accessibilita", get(pages::accessibilita))
+        .route("/traduzioni", get(pages::traduzioni))
         .fallback(pages::not_found)
 }
 

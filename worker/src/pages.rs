@@ -11,7 +11,7 @@ use app::pages::ente::EntePage;
 use app::pages::enti::{EntiData, EntiPage};
 use app::pages::fonti::FontiPage;
 use app::pages::home::HomePage;
-use app::pages::info::{AccessibilitaPage, ControllerSetting, PrivacyPage};
+use app::pages::info::{AccessibilitaPage, ControllerSetting, PrivacyPage, TraduzioniPage};
 use app::pages::not_found::NotFoundPage;
 use app::pages::pubblica::{InformativaPage, ProfiloPage, PubblicaData, PubblicaPage};
 use axum::extract::{Path, RawQuery, Request};
@@ -135,6 +135,20 @@ pub async fn accessibilita(env: SharedEnv, req: Request) -> Response {
         view! { <AccessibilitaPage lang=lang user=user controller=controller.clone()/> }
     })
     .await
+}
+
+/// `/traduzioni`: the family's translations and how to report an error, in the family's
+/// language.
+pub async fn traduzioni(env: SharedEnv, req: Request) -> Response {
+    let controller = controller(&env);
+    let user = visitor(&env, req.headers()).await;
+    let lang = crate::lingue::family_lang(&env, req.headers(), None).await;
+    let mine = user.is_some();
+    let r = render(req, StatusCode::OK, move || {
+        view! { <TraduzioniPage lang=lang user=user.clone() controller=controller.clone()/> }
+    })
+    .await;
+    private_if(mine, r)
 }
 
 /// The operator of this installation, from the deployment's settings (`domain::controller`).

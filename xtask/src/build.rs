@@ -195,6 +195,8 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
     let css_name = hashed("ponte", "css", css.as_bytes());
     write(&pkg.join(&css_name), css.as_bytes())?;
 
+    lingue_files(&root, &pkg)?;
+
     let icons = read(&style.join("icons.svg"))?;
     let icons_name = hashed("icons", "svg", &icons);
     write(&pkg.join(&icons_name), &icons)?;
@@ -249,6 +251,29 @@ fn static_files(clients: &[Client]) -> Result<AssetNames> {
         &json,
     )?;
     Ok(names)
+}
+
+/// The family's message files (`app/lingue/<code>/*.ftl`) into `assets/pkg/lingue/<code>.json`
+/// (`app::lingue::asset_path`): the worker reads them through its `ASSETS` binding. Not
+/// hashed: only the worker reads them, from the deployment they belong to.
+fn lingue_files(root: &Path, pkg: &Path) -> Result {
+    let dir = root.join("app").join("lingue");
+    let mut langs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    langs.sort();
+    for lang in langs {
+        let code = lang.file_name().and_then(|s| s.to_str()).unwrap_or("");
+        let value = crate::lingue::language(&lang)?;
+        let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+        write(
+            &pkg.join("lingue").join(format!("{code}.json")),
+            json.as_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 /// `style/sw.js` with the shell's file names and a cache version derived from them (and from the

@@ -6,6 +6,7 @@ pub mod build;
 pub mod client;
 pub mod crl;
 pub mod ipa;
+pub mod lingue;
 pub mod oidc;
 pub mod openapi;
 pub mod paths;

@@ -22,7 +22,7 @@ pub fn AccediPage(lang: Lang, providers: Vec<ProviderChoice>, next: String) -> i
     let t = lang.texts();
     let next_q = domain::query::encode_component(&next);
     view! {
-        <Page lang=lang title=t.signin_title.to_owned()>
+        <Page lang=lang title=t.signin_title.to_owned() lang_menu=format!("/accedi?next={next_q}")>
             <h1>{t.signin_title}</h1>
             <p class="lead">{t.signin_lead}</p>
             {if providers.is_empty() {
@@ -172,7 +172,7 @@ pub fn NoRolePage(
         .erased()
     };
     view! {
-        <Page lang=lang title=t.norole_title.to_owned() user=user>
+        <Page lang=lang title=t.norole_title.to_owned() user=user lang_menu="/area">
             <h1>{t.norole_title}</h1>
             <p>{text}</p>
             <p>{t.norole_what}</p>

@@ -91,6 +91,32 @@ pub fn law159_family_lines(
     out
 }
 
+/// "Testo originale in italiano", one tap away under a translated notice or letter: the Italian
+/// text, which is the one that counts (nothing on an Italian page).
+#[component]
+pub fn Original(lang: Lang, lines: Vec<String>) -> impl IntoView {
+    (lang != Lang::It).then(|| {
+        view! {
+            <details class="original">
+                <summary>{lang.texts().original_italian}</summary>
+                <div lang="it" dir="ltr">
+                    {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                </div>
+            </details>
+        }
+    })
+}
+
+/// The language attribute of what the school wrote (in Italian) on a page in another language,
+/// so a screen reader reads it as Italian and a right-to-left page keeps it left to right.
+fn school_text_lang(lang: Lang) -> (Option<&'static str>, Option<&'static str>) {
+    if lang == Lang::It {
+        (None, None)
+    } else {
+        (Some("it"), Some("auto"))
+    }
+}
+
 fn status_class(s: Status) -> &'static str {
     match s {
         Status::Ok => "band band-ok",
@@ -189,9 +215,12 @@ pub fn Cruscotto(
             lines.push(fill(ft.law159_elusione, &[("date", &date_it(e))]));
         }
         lines.extend(law159_family_lines(lang, &child.law159_cases));
+        // The school's communications under Law 159 are legal letters: the Italian beside.
+        let italian = law159_family_lines(Lang::It, &child.law159_cases);
+        let original = (!italian.is_empty()).then(|| view! { <Original lang=lang lines=italian/> });
         view! {
             <dt>{ft.law159}</dt>
-            <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+            <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()} {original}</dd>
         }
     });
     let actions = d.actions.clone();
@@ -293,7 +322,7 @@ pub fn FamigliaPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=ft.title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu="/famiglia">
             <h1>{ft.title}</h1>
             <p class="lead">{ft.lead}</p>
             <p>
@@ -622,8 +651,9 @@ pub fn AlunnoPage(
         invalid("from") || invalid("period"),
         invalid("to") || invalid("period"),
     );
+    let here = format!("/famiglia/alunni/{}", child.id);
     view! {
-        <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=title.clone() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu=here>
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{title}</h1>
             <Cruscotto lang=lang child=child detail=true/>
@@ -829,7 +859,7 @@ pub fn AvvisiPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang)>
+        <Page lang=lang title=ft.notices_title.to_owned() user=user pwa=true offline_note=updated.offline_note(lang) lang_menu="/famiglia/avvisi">
             <p><a href="/famiglia">{ft.back_family}</a></p>
             <h1>{ft.notices_title}</h1>
                         <p class="lead">{ft.notices_lead}</p>
@@ -842,9 +872,10 @@ pub fn AvvisiPage(
                             .into_iter()
                             .map(|n| {
                                 let state = if n.read { ft.notice_read } else { ft.notice_unread };
+                                let (it, dir) = school_text_lang(lang);
                                 view! {
                                     <li class=if n.read { "avviso" } else { "avviso unread" } data-notice=n.id>
-                                        <a href=format!("/famiglia/avvisi/{}", n.id)>{n.title}</a>
+                                        <a href=format!("/famiglia/avvisi/{}", n.id) lang=it dir=dir>{n.title}</a>
                                         <p class="hint">
                                             {state}
                                             " · "
@@ -873,7 +904,18 @@ pub fn AvvisiPage(
             } else {
                 view! {
                     <ul class="avvisi">
-                        {auto.iter().map(|a| view! { <li class="avviso auto">{auto_text(ft, a)}</li> }).collect_view()}
+                        {auto
+                            .iter()
+                            .map(|a| {
+                                let italian = vec![auto_text(Lang::It.family(), a)];
+                                view! {
+                                    <li class="avviso auto">
+                                        {auto_text(ft, a)}
+                                        <Original lang=lang lines=italian/>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 }
                     .erased()
@@ -888,10 +930,11 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
     let ft = lang.family();
     let csrf = user.csrf.clone();
     let n = notice;
+    let here = format!("/famiglia/avvisi/{}", n.id);
     view! {
-        <Page lang=lang title=n.title.clone() user=user pwa=true>
+        <Page lang=lang title=n.title.clone() user=user pwa=true lang_menu=here>
             <p><a href="/famiglia/avvisi">{ft.back_notices}</a></p>
-            <h1>{n.title.clone()}</h1>
+            <h1 lang=school_text_lang(lang).0 dir=school_text_lang(lang).1>{n.title.clone()}</h1>
             <p class="hint">
                 {fill(ft.notice_published, &[("date", &n.published)])}
                 " · "
@@ -908,7 +951,7 @@ pub fn AvvisoPage(lang: Lang, user: SignedIn, notice: NoticeItem) -> impl IntoVi
                     }
                 })}
             {n.reminded.clone().map(|d| view! { <p class="hint">{fill(ft.notice_reminded, &[("date", &d)])}</p> })}
-            <div class="notice-body">
+            <div class="notice-body" lang=school_text_lang(lang).0 dir=school_text_lang(lang).1>
                 {n.body.split('\n').filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
             </div>
             {match (n.requires_ack && n.withdrawn.is_none(), n.acknowledged.clone()) {
@@ -938,7 +981,7 @@ pub fn FormErrorPage(
 ) -> impl IntoView {
     let ft = lang.family();
     view! {
-        <Page lang=lang title=ft.error_title.to_owned() user=user>
+        <Page lang=lang title=ft.error_title.to_owned() user=user lang_menu=back.clone()>
             <h1>{ft.error_title}</h1>
             <p role="alert">{message}</p>
             <p><a href=back>{ft.error_back}</a></p>
@@ -952,4 +995,19 @@ pub fn month_name(ft: &FamilyTexts, m: u32) -> &'static str {
         .get(m.saturating_sub(1) as usize)
         .copied()
         .unwrap_or("")
+}
+
+/// `/famiglia/senza-rete`: the page the phone shows for a family page it has not kept, in the
+/// family's language (the service worker keeps the copy of the language last used; the static
+/// `offline.html` is the Italian one it starts with: docs/pwa.md).
+#[component]
+pub fn SenzaRetePage(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <Page lang=lang title=t.offline_title.to_owned()>
+            <h1>{t.offline_title}</h1>
+            <p class="offline-note">{t.offline_unsaved}</p>
+            <p><a href="/famiglia">{t.offline_retry}</a></p>
+        </Page>
+    }
 }

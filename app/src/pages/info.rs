@@ -108,3 +108,30 @@ pub fn AccessibilitaPage(
         </Page>
     }
 }
+
+/// `/traduzioni`: the translations are Ponte's own, the Italian text counts, and how to report
+/// an error (the operator's e-mail, or the school office). In the family's language, with the
+/// language menu; each language listed in itself.
+#[component]
+pub fn TraduzioniPage(
+    lang: Lang,
+    user: Option<SignedIn>,
+    controller: ControllerSetting,
+) -> impl IntoView {
+    let t = lang.info();
+    let email = controller.map(|c| c.email).unwrap_or_default();
+    view! {
+        <Page lang=lang title=t.translations_title.to_owned() user=user lang_menu="/traduzioni">
+            <h1>{t.translations_title}</h1>
+            <p>{t.translations_text}</p>
+            <p>{fill(t.translations_report, &[("email", &email)])}</p>
+            <h2>{t.translations_languages}</h2>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! { <li lang=l.code() dir=l.dir()>{l.name()}</li> })
+                    .collect_view()}
+            </ul>
+        </Page>
+    }
+}

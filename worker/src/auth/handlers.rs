@@ -56,7 +56,8 @@ pub(crate) fn signed_in(s: &Session) -> SignedIn {
 
 /// `GET /accedi?next=/famiglia`
 pub async fn accedi(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Response {
-    let lang = lang_of(&req);
+    // The families' way in: in the family's language (the menu is on the page).
+    let lang = crate::lingue::family_lang(&env, req.headers(), None).await;
     let next = next_of(q.as_deref());
     let providers: Vec<ProviderChoice> = oidc::configured(&env)
         .into_iter()
@@ -290,7 +291,7 @@ pub(crate) async fn no_role(env: &SharedEnv, req: Request, s: Session) -> Respon
         schools,
         more,
     };
-    let lang = lang_of(&req);
+    let lang = crate::lingue::family_lang(env, req.headers(), s.lang.as_deref()).await;
     let user = signed_in(&s);
     let cf = s.codice_fiscale.clone();
     render(req, StatusCode::FORBIDDEN, move || {

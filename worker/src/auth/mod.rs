@@ -37,6 +37,8 @@ pub struct Session {
     pub given_name: String,
     pub family_name: String,
     pub csrf: String,
+    /// The language saved in the person's profile for the family's pages (`crate::lingue`).
+    pub lang: Option<String>,
 }
 
 /// The value of a cookie on the request.
@@ -95,6 +97,7 @@ pub async fn current_with(
         given_name: row.given_name,
         family_name: row.family_name,
         csrf: row.csrf,
+        lang: row.lang,
     };
     Ok(Some((s, access, answers)))
 }

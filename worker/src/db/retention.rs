@@ -21,6 +21,7 @@ pub struct Purged {
     pub import_errors: i64,
     pub sessions: i64,
     pub shortlists: i64,
+    pub person_languages: i64,
 }
 
 /// Deletes everything past its period at `c.now`, whose Rome date is `today`.
@@ -113,6 +114,14 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
                 "DELETE FROM shortlists WHERE NOT EXISTS (SELECT 1 FROM classes c \
                  WHERE c.school_id = shortlists.school_id AND c.code = shortlists.class_code)",
             ),
+            // A language chosen for the family's pages goes when no school lists the person
+            // any more and they have no session (docs/privacy.md).
+            db.prepare(
+                "DELETE FROM person_languages WHERE \
+                 NOT EXISTS (SELECT 1 FROM guardians g WHERE g.codice_fiscale = person_languages.codice_fiscale) \
+                 AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.codice_fiscale = person_languages.codice_fiscale) \
+                 AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.codice_fiscale = person_languages.codice_fiscale)",
+            ),
         ],
     )
     .await?;
@@ -129,5 +138,6 @@ pub async fn purge(env: &Env, c: &Cutoffs, today: chrono::NaiveDate) -> Result<P
         import_errors: n(8)?,
         sessions: n(9)?,
         shortlists: n(10)?,
+        person_languages: n(11)?,
     })
 }

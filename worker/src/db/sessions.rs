@@ -17,6 +17,8 @@ pub struct SessionRecord {
     pub family_name: String,
     pub csrf: String,
     pub clock: SessionClock,
+    /// The language the person chose for the family's pages (`person_languages`), if any.
+    pub lang: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -28,6 +30,7 @@ struct Row {
     csrf: String,
     created_at: f64,
     last_seen: f64,
+    lang: Option<String>,
 }
 
 /// The session stored under `id_hash`, if any (expired or not: the caller applies the rules),
@@ -41,8 +44,10 @@ pub async fn session(
     let db = database(env)?;
     let session = db
         .prepare(
-            "SELECT id_hash, codice_fiscale, given_name, family_name, csrf, created_at, last_seen \
-             FROM sessions WHERE id_hash = ?1",
+            "SELECT s.id_hash, s.codice_fiscale, s.given_name, s.family_name, s.csrf, \
+             s.created_at, s.last_seen, l.lang FROM sessions s \
+             LEFT JOIN person_languages l ON l.codice_fiscale = s.codice_fiscale \
+             WHERE s.id_hash = ?1",
         )
         .bind(&[text(id_hash)])?;
     let [guardians, staff] = roster::session_statements(&db, id_hash)?;
@@ -67,9 +72,30 @@ pub async fn session(
             created_at: r.created_at as i64,
             last_seen: r.last_seen as i64,
         },
+        lang: r.lang,
     };
     let access = roster::access_from(&mut answers)?;
     Ok(Some((record, access, answers)))
+}
+
+/// Saves the language `codice_fiscale` chose for the family's pages (the menu, signed in).
+pub async fn save_language(
+    env: &Env,
+    codice_fiscale: &str,
+    lang: &str,
+    now: i64,
+) -> Result<(), Error> {
+    database(env)?
+        .prepare(
+            "INSERT INTO person_languages (codice_fiscale, lang, updated_at) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (codice_fiscale) DO UPDATE SET lang = excluded.lang, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(&[text(codice_fiscale), text(lang), int(now as f64)])?
+        .run()
+        .counted()
+        .await?;
+    Ok(())
 }
 
 /// Records activity at `last_seen`, with the `expires_at` the rules give for it.

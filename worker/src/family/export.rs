@@ -21,6 +21,7 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         if a.guardian_of.is_empty() {
             return Err(FieldError::not_found().into());
         }
+        let lang = crate::lingue::family_lang(&env, req.headers(), s.lang.as_deref()).await;
         let f = super::family(&env, &s, &a, today(&env)?).await?;
         let export = Export {
             generated_at: rome(auth::now()),
@@ -32,10 +33,10 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
             children: f.children,
             notices: f.notices,
         };
-        Ok::<_, ApiError>((csv, export))
+        Ok::<_, ApiError>((csv, export, lang))
     })
     .await;
-    let (csv, export) = match r {
+    let (csv, export, lang) = match r {
         Ok(x) => x,
         Err(e) => return e.into_response(),
     };
@@ -47,6 +48,6 @@ pub async fn export(env: SharedEnv, RawQuery(q): RawQuery, req: Request) -> Resp
         );
         return private(r);
     }
-    // In words, with Italian dates and hours (app::exports); the JSON above keeps the codes.
-    csv_file(app::exports::family_csv(&export), "ponte-dati.csv")
+    // In words, in the family's language (app::exports); the JSON above keeps the codes.
+    csv_file(app::exports::family_csv_in(&export, lang), "ponte-dati.csv")
 }

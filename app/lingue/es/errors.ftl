@@ -1,0 +1,23 @@
+# Ponte — español: los errores de los formularios de las familias (el texto que da fe es el italiano).
+NotFound = El recurso solicitado no existe o no está publicado.
+Internal = Se ha producido un error interno. Vuelva a intentarlo dentro de poco.
+Unauthenticated = Para continuar, acceda con SPID o CIE.
+Forbidden = Su perfil no permite acceder a estos datos.
+CsrfRejected = La solicitud no procede de una página de Ponte: vuelva a cargar la página e inténtelo de nuevo.
+RateLimited = Demasiados intentos en poco tiempo: vuelva a intentarlo dentro de unos minutos.
+PayloadTooLarge = El contenido enviado es demasiado grande: como máximo { $kb } KB por solicitud.
+UnknownCode = El código «{ $value }» no existe en los datos de referencia.
+DerogaDuplicate = Ya se ha enviado una solicitud de exención para la misma categoría y el mismo periodo.
+DerogaTooMany = Para este alumno ya hay { $max } solicitudes de exención pendientes de la decisión de la escuela: espere a que la escuela decida al menos una.
+DerogaCategoryFromList = Elija una de las categorías de exención adoptadas por la escuela.
+NoticeWithdrawn = La escuela ha retirado este aviso: ya no pide nada.
+NoticeNeedsNoAcknowledgement = Este aviso no pide confirmación de lectura.
+NoticeAlreadyAcknowledged = La confirmación de lectura de este aviso ya está registrada.
+IsoDateForm = La fecha debe tener el formato AAAA-MM-DD (por ejemplo, 2026-03-02).
+JustificationAlreadySent = Ya se ha enviado una justificación para esta ausencia.
+AbsencesTooMany = Se pueden justificar como máximo { $max } ausencias a la vez.
+AbsencesNoneChosen = Elija al menos una ausencia por justificar.
+AbsenceDerogated = Esta ausencia está cubierta por una exención aceptada: no cuenta para el límite y no hace falta justificarla.
+ReasonFromList = Elija el motivo de la lista: no se pueden escribir otros detalles.
+FutureAbsence = No se puede justificar una ausencia futura.
+DatesInSchoolYear = Las fechas deben estar dentro del curso escolar, del { $first } al { $last }.

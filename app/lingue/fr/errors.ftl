@@ -1,0 +1,23 @@
+# Ponte — français : les erreurs des formulaires des familles (le texte qui fait foi est l'italien).
+NotFound = La ressource demandée n'existe pas ou n'est pas publiée.
+Internal = Une erreur interne s'est produite. Réessayez dans un instant.
+Unauthenticated = Pour continuer, connectez-vous avec SPID ou CIE.
+Forbidden = Votre profil ne permet pas d'accéder à ces données.
+CsrfRejected = La demande ne provient pas d'une page de Ponte : rechargez la page et réessayez.
+RateLimited = Trop de tentatives en peu de temps : réessayez dans quelques minutes.
+PayloadTooLarge = Le contenu envoyé est trop volumineux : { $kb } Ko au maximum par demande.
+UnknownCode = Le code « { $value } » n'existe pas dans les données de référence.
+DerogaDuplicate = Une demande de dérogation pour la même catégorie et la même période a déjà été envoyée.
+DerogaTooMany = Pour cet élève, { $max } demandes de dérogation attendent déjà la décision de l'école : attendez que l'école en décide au moins une.
+DerogaCategoryFromList = Choisissez l'une des catégories de dérogation adoptées par l'école.
+NoticeWithdrawn = L'école a retiré cet avis : elle ne demande plus rien.
+NoticeNeedsNoAcknowledgement = Cet avis ne demande pas de confirmation de lecture.
+NoticeAlreadyAcknowledged = La confirmation de lecture de cet avis est déjà enregistrée.
+IsoDateForm = La date doit être au format AAAA-MM-JJ (par exemple 2026-03-02).
+JustificationAlreadySent = Une justification a déjà été envoyée pour cette absence.
+AbsencesTooMany = Vous pouvez justifier au plus { $max } absences à la fois.
+AbsencesNoneChosen = Choisissez au moins une absence à justifier.
+AbsenceDerogated = Cette absence est couverte par une dérogation accordée : elle ne compte pas dans la limite et il n'est pas nécessaire de la justifier.
+ReasonFromList = Choisissez le motif dans la liste : il n'est pas possible d'écrire d'autres détails.
+FutureAbsence = Il n'est pas possible de justifier une absence future.
+DatesInSchoolYear = Les dates doivent être comprises dans l'année scolaire, du { $first } au { $last }.

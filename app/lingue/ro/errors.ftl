@@ -1,0 +1,23 @@
+# Ponte — română: erorile formularelor familiilor (textul care face fidelă este cel în italiană).
+NotFound = Resursa cerută nu există sau nu este publicată.
+Internal = A apărut o eroare internă. Încercați din nou în curând.
+Unauthenticated = Pentru a continua, autentificați-vă cu SPID sau CIE.
+Forbidden = Profilul dumneavoastră nu permite accesul la aceste date.
+CsrfRejected = Cererea nu provine de pe o pagină Ponte: reîncărcați pagina și încercați din nou.
+RateLimited = Prea multe încercări într-un timp scurt: încercați din nou peste câteva minute.
+PayloadTooLarge = Conținutul trimis este prea mare: cel mult { $kb } KB pe cerere.
+UnknownCode = Codul „{ $value }” nu există în datele de referință.
+DerogaDuplicate = O cerere de derogare pentru aceeași categorie și aceeași perioadă a fost deja trimisă.
+DerogaTooMany = Pentru acest elev există deja { $max } cereri de derogare care așteaptă decizia școlii: așteptați ca școala să decidă cel puțin una.
+DerogaCategoryFromList = Alegeți una dintre categoriile de derogare adoptate de școală.
+NoticeWithdrawn = Școala a retras acest anunț: nu mai cere nimic.
+NoticeNeedsNoAcknowledgement = Acest anunț nu cere confirmarea de luare la cunoștință.
+NoticeAlreadyAcknowledged = Luarea la cunoștință a acestui anunț este deja înregistrată.
+IsoDateForm = Data trebuie să fie în formatul AAAA-LL-ZZ (de exemplu 2026-03-02).
+JustificationAlreadySent = Pentru această absență a fost deja trimisă o motivare.
+AbsencesTooMany = Se pot motiva cel mult { $max } absențe o dată.
+AbsencesNoneChosen = Alegeți cel puțin o absență de motivat.
+AbsenceDerogated = Această absență este acoperită de o derogare acceptată: nu se numără în limită și nu trebuie motivată.
+ReasonFromList = Alegeți motivul din listă: nu se pot scrie alte detalii.
+FutureAbsence = Nu se poate motiva o absență viitoare.
+DatesInSchoolYear = Datele trebuie să fie în anul școlar, de la { $first } până la { $last }.

@@ -1,0 +1,23 @@
+# Ponte — shqip: gabimet e formularëve të familjeve (teksti që vlen është ai në italisht).
+NotFound = Burimi i kërkuar nuk ekziston ose nuk është i publikuar.
+Internal = Ndodhi një gabim i brendshëm. Provoni përsëri pas pak.
+Unauthenticated = Për të vazhduar, hyni me SPID ose CIE.
+Forbidden = Profili juaj nuk lejon qasje në këto të dhëna.
+CsrfRejected = Kërkesa nuk vjen nga një faqe e Ponte: ringarkoni faqen dhe provoni përsëri.
+RateLimited = Shumë përpjekje në pak kohë: provoni përsëri pas disa minutash.
+PayloadTooLarge = Përmbajtja e dërguar është shumë e madhe: më së shumti { $kb } KB për kërkesë.
+UnknownCode = Kodi «{ $value }» nuk ekziston në të dhënat e referencës.
+DerogaDuplicate = Është dërguar tashmë një kërkesë për përjashtim për të njëjtën kategori dhe të njëjtën periudhë.
+DerogaTooMany = Për këtë nxënës ka tashmë { $max } kërkesa për përjashtim në pritje të vendimit të shkollës: prisni që shkolla të vendosë të paktën për njërën.
+DerogaCategoryFromList = Zgjidhni një nga kategoritë e përjashtimit të miratuara nga shkolla.
+NoticeWithdrawn = Shkolla e ka tërhequr këtë njoftim: nuk kërkon më asgjë.
+NoticeNeedsNoAcknowledgement = Ky njoftim nuk kërkon konfirmim leximi.
+NoticeAlreadyAcknowledged = Konfirmimi i leximit të këtij njoftimi është regjistruar tashmë.
+IsoDateForm = Data duhet të jetë në formatin VVVV-MM-DD (për shembull 2026-03-02).
+JustificationAlreadySent = Për këtë mungesë është dërguar tashmë një justifikim.
+AbsencesTooMany = Mund të justifikohen më së shumti { $max } mungesa njëherësh.
+AbsencesNoneChosen = Zgjidhni të paktën një mungesë për t'u justifikuar.
+AbsenceDerogated = Kjo mungesë mbulohet nga një përjashtim i pranuar: nuk llogaritet në kufi dhe nuk ka nevojë të justifikohet.
+ReasonFromList = Zgjidhni arsyen nga lista: nuk mund të shkruhen hollësi të tjera.
+FutureAbsence = Nuk mund të justifikohet një mungesë e ardhshme.
+DatesInSchoolYear = Datat duhet të bien brenda vitit shkollor, nga { $first } deri më { $last }.

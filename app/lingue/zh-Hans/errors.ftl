@@ -1,0 +1,23 @@
+# Ponte — 简体中文：家庭表单的错误信息（以意大利语原文为准）。
+NotFound = 所请求的资源不存在或未公开。
+Internal = 发生内部错误。请稍后再试。
+Unauthenticated = 如需继续，请使用 SPID 或 CIE 登录。
+Forbidden = 您的账户无权访问这些数据。
+CsrfRejected = 该请求并非来自 Ponte 的页面：请刷新页面后重试。
+RateLimited = 短时间内尝试次数过多：请几分钟后再试。
+PayloadTooLarge = 发送的内容过大：每次请求最多 { $kb } KB。
+UnknownCode = 代码“{ $value }”不在参考数据中。
+DerogaDuplicate = 相同类别和相同时段的豁免申请已经发送过。
+DerogaTooMany = 该学生已有 { $max } 份豁免申请在等待学校决定：请等学校至少对其中一份作出决定。
+DerogaCategoryFromList = 请选择学校采用的一种豁免类别。
+NoticeWithdrawn = 学校已撤回此通知：不再要求任何事项。
+NoticeNeedsNoAcknowledgement = 此通知不要求确认阅读。
+NoticeAlreadyAcknowledged = 此通知的阅读确认已登记。
+IsoDateForm = 日期格式必须为 YYYY-MM-DD（例如 2026-03-02）。
+JustificationAlreadySent = 此次缺勤的理由说明已经发送。
+AbsencesTooMany = 一次最多可以为 { $max } 次缺勤说明理由。
+AbsencesNoneChosen = 请至少选择一次需要说明理由的缺勤。
+AbsenceDerogated = 此次缺勤已获豁免：不计入上限，也无需说明理由。
+ReasonFromList = 请从列表中选择理由：不能填写其他细节。
+FutureAbsence = 不能为将来的缺勤说明理由。
+DatesInSchoolYear = 日期必须在本学年内，从 { $first } 到 { $last }。

@@ -1,0 +1,52 @@
+# Ponte — 简体中文。译文由 Ponte 团队准备：以意大利语原文为准。
+# 如发现错误，请见“翻译”页面（docs/lingue.md）。
+site_name = Ponte
+site_tagline = 学校、家庭和接收单位
+skip_to_content = 跳到正文
+nav_label = 主菜单
+nav_hosts = 接收单位
+nav_calculator = 缺勤计算
+footer_sources = 数据来源
+footer_note = Ponte 不使用用户画像 Cookie，也不从其他网站加载任何内容。
+digit_group = ,
+decimal_mark = .
+lang_menu = 语言
+nav_signin = 登录
+nav_signout = 退出
+nav_area = 我的页面
+signed_in_prefix = 当前登录：
+signin_title = 登录 Ponte
+signin_lead = 家庭和学校工作人员使用自己的数字身份 SPID 或 CIE 登录。Ponte 不使用密码。
+signin_with = 使用 { $provider } 登录
+signin_none = 目前没有可用的登录服务。请稍后再试。
+signin_hosts_note = 接收单位无需登录：它们通过 PEC 认证邮件或数字签名发布资料。
+signin_failed_title = 登录失败
+signin_retry = 重新登录
+norole_title = 您的税号尚未登记
+norole_text = 您以 { $name } 的身份登录，税号 { $cf }。使用 Ponte 的学校中，没有一所将此税号登记为家长、监护人或工作人员。
+norole_what = 如果您是学生的家长或监护人，请请求学校教务处在电子登记册中登记您的税号：下次数据更新后即可登录。
+norole_schools = 使用 Ponte 的学校
+norole_schools_lead = 每所学校都会把电子登记册的数据发送给 Ponte：在教务处登记后，您的税号会在下一次发送后出现。
+norole_search_label = 按名称或市镇查找学校
+norole_search_button = 查找
+norole_schools_none = 没有与搜索相符的使用 Ponte 的学校。
+norole_schools_more = 仅显示前 { $n } 所学校：请缩小搜索范围。
+norole_office_email = 教务处电子邮件
+norole_office_phone = 教务处电话
+norole_no_contacts = 学校尚未在 Ponte 中提供教务处的联系方式。
+norole_register_on = 登记册于 { $date } 在 Ponte 中更新。
+norole_register_usually = { $n ->
+   *[other] 学校通常每 { $n } 天更新一次。
+}
+norole_register_never = 学校尚未将缺勤记录发送到 Ponte。
+norole_calculator = 在此期间，您无需登录即可自行计算还可以缺勤的课时：
+norole_calculator_link = 缺勤计算
+not_found_title = 找不到页面
+not_found_text = 所请求的页面不存在，或该资料已不再公开。
+offline_note = 没有网络连接：这是上次打开本页面时保存的数据。
+offline_title = 没有网络连接
+offline_unsaved = 本页面尚未保存在此设备上：至少在线打开一次后，才能在无网络时查看。
+offline_retry = 再次尝试打开家庭页面
+translation_note = 本页为译文：以意大利语原文为准。
+translation_link = 翻译与报告错误
+original_italian = 意大利语原文
