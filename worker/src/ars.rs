@@ -328,13 +328,9 @@ pub async fn page(env: SharedEnv, Path(school): Path<String>, req: Request) -> R
         let ars = school_ars(&env, &a, school_id)
             .await
             .map_err(IntoResponse::into_response)?;
-        let name = crate::db::school::schools(&env, &[school_id])
+        let name = crate::db::school::school_name(&env, school_id)
             .await
-            .map_err(|e| ApiError::from(e).into_response())?
-            .into_iter()
-            .next()
-            .map(|x| x.name)
-            .unwrap_or_default();
+            .map_err(|e| ApiError::from(e).into_response())?;
         Ok::<_, Response>((s, ars, name))
     })
     .await;

@@ -472,12 +472,7 @@ pub async fn importazioni(env: SharedEnv, Path(school): Path<String>, req: Reque
             return Ok((s, None));
         };
         let gathered = async {
-            let name = school::schools(&env, &[school_id])
-                .await?
-                .into_iter()
-                .next()
-                .map(|s| s.name)
-                .unwrap_or_default();
+            let name = school::school_name(&env, school_id).await?;
             let history = school::imports_of(&env, school_id).await?;
             Ok::<_, ApiError>((name, history))
         }

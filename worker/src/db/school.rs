@@ -931,6 +931,16 @@ struct SchoolDb {
     pupils: f64,
 }
 
+/// The name of school `id` (the caller's own grant), empty when there is none.
+pub async fn school_name(env: &Env, id: i64) -> Result<String, Error> {
+    Ok(schools(env, &[id])
+        .await?
+        .into_iter()
+        .next()
+        .map(|s| s.name)
+        .unwrap_or_default())
+}
+
 /// The schools `ids` (the caller's own grants), by name.
 pub async fn schools(env: &Env, ids: &[i64]) -> Result<Vec<School>, Error> {
     let rows: Vec<SchoolDb> = all(
