@@ -1022,7 +1022,7 @@ impl Default for Texts {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::Value;
     use std::collections::BTreeSet;
@@ -1045,7 +1045,8 @@ mod tests {
         }
     }
 
-    fn placeholders(s: &str) -> BTreeSet<String> {
+    /// The `{name}` placeholders of a message (also the message files' test, `lingue`).
+    pub(crate) fn placeholders(s: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         let mut rest = s;
         while let Some(start) = rest.find('{') {

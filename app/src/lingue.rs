@@ -307,25 +307,7 @@ mod tests {
             .join(lang.code())
     }
 
-    fn placeholders(s: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        let mut rest = s;
-        while let Some(start) = rest.find('{') {
-            let after = &rest[start + 1..];
-            match after.find('}') {
-                Some(end)
-                    if after[..end]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-                {
-                    out.insert(after[..end].to_owned());
-                    rest = &after[end + 1..];
-                }
-                _ => rest = after,
-            }
-        }
-        out
-    }
+    use crate::i18n::tests::placeholders;
 
     fn italian() -> Result<Value, serde_json::Error> {
         let errors: serde_json::Map<String, Value> = FAMILY_ERRORS

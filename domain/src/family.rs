@@ -28,12 +28,14 @@
 //!
 //! [`Scope`]: crate::session::Scope
 
+mod ars;
 mod decisions;
 mod desk;
 mod notices;
 mod register;
 mod scrutiny;
 
+pub use ars::pupil_needs as ars_needs;
 pub use decisions::{
     undo_until, undoable, Council, RefusalReason, Ruling, RulingFields, MOTIVATION_MAX,
     UNDO_MINUTES,

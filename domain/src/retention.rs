@@ -59,15 +59,19 @@ impl Cutoffs {
     }
 }
 
-/// The last day of the school year `date` belongs to: 31 August (the school year runs from
-/// 1 September to 31 August, D.Lgs. 297/1994 art. 74).
-pub fn school_year_end(date: NaiveDate) -> NaiveDate {
-    let year = if date.month() >= 9 {
-        date.year() + 1
-    } else {
+/// The school year `date` belongs to, by its first calendar year: the school year runs from
+/// 1 September to 31 August (D.Lgs. 297/1994 art. 74).
+pub fn school_year_of(date: NaiveDate) -> i32 {
+    if date.month() >= 9 {
         date.year()
-    };
-    NaiveDate::from_ymd_opt(year, 8, 31).unwrap_or(date)
+    } else {
+        date.year() - 1
+    }
+}
+
+/// The last day of the school year `date` belongs to: 31 August ([`school_year_of`]).
+pub fn school_year_end(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(school_year_of(date) + 1, 8, 31).unwrap_or(date)
 }
 
 /// A school's retention period, from its setting (`None`: the default); out of range is the

@@ -22,87 +22,16 @@ use app::pages::ars::ArsPage;
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::{Datelike, NaiveDate};
 use domain::api::types::{ArsDeadline, PupilArs, SchoolArs};
-use domain::attendance::ars::{self, ArsCalendar, Communication, Facts, Listed, Need, Sent};
-use domain::attendance::law159::cases::PupilCases;
-use domain::attendance::{AbsenceKind, SchoolGrade};
-use domain::family::{self, Register};
+use domain::attendance::ars::{self, Communication, Listed, Sent};
+use domain::family;
 use domain::messages::Msg;
 use domain::query::QueryParams;
 use domain::session::Access;
 use domain::FieldError;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use worker::send::SendFuture;
 use worker::Env;
-
-/// Whole days of absence that could hold a Law 159 case (more than 15): below this the
-/// dashboard's engine is not run for ARS.
-const LAW159_MIN_DAYS: usize = 16;
-
-/// The communications one pupil's register needs on `today`; `None` for a pupil without a
-/// class on record.
-fn pupil_needs(
-    reg: Register,
-    cal: &ArsCalendar,
-    today: NaiveDate,
-) -> Result<Option<(Listed, Vec<Need>)>, ApiError> {
-    let Some(child) = reg.child.clone() else {
-        return Ok(None);
-    };
-    if child.grade == SchoolGrade::Primaria {
-        return Ok(Some((listed(&child), Vec::new())));
-    }
-    let absent: BTreeSet<NaiveDate> = reg
-        .absences
-        .iter()
-        .filter(|x| x.kind == AbsenceKind::WholeDay && x.date <= today)
-        .map(|x| x.date)
-        .collect();
-    let law159 = if absent.len() >= LAW159_MIN_DAYS && child.status.withdrawal.is_none() {
-        family::assess(reg, today)?.law159_cases
-    } else {
-        PupilCases::default()
-    };
-    let needs = ars::needs(
-        &Facts {
-            grade: child.grade,
-            class_code: &child.class_code,
-            status: &child.status,
-            calendar: &child.calendar,
-            pupil: &child.pupil,
-            absent_days: &absent,
-            law159: &law159,
-        },
-        cal,
-        today,
-    );
-    Ok(Some((listed(&child), needs)))
-}
-
-/// The pupil as the lists name them (the register number and tax code are added from
-/// `db::ars::school_data`).
-fn listed(child: &family::Child) -> Listed {
-    Listed {
-        pupil_id: child.id,
-        surname: child.surname.clone(),
-        name: child.name.clone(),
-        class_code: child.class_code.clone(),
-        matricola: String::new(),
-        codice_fiscale: None,
-        birth_date: child.status.birth_date,
-    }
-}
-
-/// The school year a day belongs to (September to August): its first calendar year.
-fn school_year_of(today: NaiveDate) -> i32 {
-    if today.month() >= 9 {
-        today.year()
-    } else {
-        today.year() - 1
-    }
-}
 
 /// The school's ARS lists on the register's day; `None` when the person is not its office or
 /// head teacher, or its region has no calendar.
@@ -126,7 +55,7 @@ pub(crate) async fn school_ars(
         if let Some(c) = reg.child.as_ref() {
             year.get_or_insert(ars::school_year_start(&c.calendar));
         }
-        if let Some((mut p, needs)) = pupil_needs(reg, &data.calendar, today)? {
+        if let Some((mut p, needs)) = family::ars_needs(reg, &data.calendar, today)? {
             if needs.is_empty() {
                 continue;
             }
@@ -140,7 +69,7 @@ pub(crate) async fn school_ars(
     Ok(Some(ars::school_lists(
         today,
         &region,
-        year.unwrap_or_else(|| school_year_of(today)),
+        year.unwrap_or_else(|| domain::retention::school_year_of(today)),
         &data.calendar,
         &pupils,
         &data.sent,
@@ -162,7 +91,7 @@ pub(crate) async fn home(
         return Ok(None);
     }
     let today = crate::clock::today(env)?;
-    let school_year = school_year_of(today);
+    let school_year = domain::retention::school_year_of(today);
     Ok(Some(app::pages::area::ArsHome {
         school_year,
         deadlines: cal
@@ -257,7 +186,7 @@ pub async fn sent(env: SharedEnv, Path(id): Path<String>, req: Request) -> Respo
         let (communication, on) =
             ars::parse_sent(f.get("communication"), f.get("sent_on"), first, today)?;
         let (p, needs) =
-            pupil_needs(reg, &data.calendar, today)?.ok_or_else(FieldError::not_found)?;
+            family::ars_needs(reg, &data.calendar, today)?.ok_or_else(FieldError::not_found)?;
         if !needs.iter().any(|n| n.communication == communication) {
             return Err(FieldError::conflict_says(Msg::ArsNotNeeded, &[]).into());
         }
