@@ -60,17 +60,8 @@ pub(crate) async fn school_cases(
         .map(|(c, _, _)| c))
 }
 
-/// Whether the school should see the pupil's standing beside the cases: withdrawn, in home
-/// schooling, no choice for the next year, not admitted.
-fn notable(s: &domain::attendance::SchoolStatus) -> bool {
-    use domain::attendance::{NextYearChoice, Outcome};
-    s.withdrawal.is_some()
-        || s.home_schooling
-        || s.next_year == Some(NextYearChoice::Nessuna)
-        || s.outcome == Some(Outcome::NonAmmesso)
-}
-
-/// [`school_cases`], and the pupils whose standing is [`notable`] (class and name order).
+/// [`school_cases`], and the pupils whose standing is notable (`SchoolStatus::notable`; class
+/// and name order).
 pub(crate) async fn school_cases_and_standings(
     env: &Env,
     a: &Access,
@@ -90,7 +81,7 @@ pub(crate) async fn school_cases_and_standings(
             continue;
         };
         late_threshold = child.policy.late_entries_notice_after();
-        if notable(&child.status) {
+        if child.status.notable() {
             others.push(StandingRow {
                 pupil_id: child.id,
                 name: format!("{} {}", child.surname, child.name),

@@ -289,21 +289,30 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
     }
 }
 
+/// A static file the build wrote (`path` from the site's root), read through the `ASSETS`
+/// binding: the asset names, the family's message files.
+pub(crate) async fn static_text(env: &Env, path: &str) -> Result<String, String> {
+    let assets = env.assets("ASSETS").map_err(|e| e.to_string())?;
+    let resp = assets
+        .fetch(format!("https://assets.invalid{path}"), None)
+        .await
+        .map_err(|e| e.to_string())?;
+    if !resp.status().is_success() {
+        return Err(format!("HTTP status {}", resp.status()));
+    }
+    let body = axum::body::to_bytes(axum::body::Body::new(resp.into_body()), 4 * 1024 * 1024)
+        .await
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(body.to_vec()).map_err(|e| e.to_string())
+}
+
 /// The build's hashed static file names (`app::assets`), read once per instance from the file
 /// the build wrote beside them. Without it (a worker served without its static files), the pages
 /// link the unhashed paths, and the log says so.
 async fn load_asset_names(env: &Env) {
     let names = async {
-        let assets = env.assets("ASSETS").map_err(|e| e.to_string())?;
-        let url = format!("https://assets.invalid{}", app::assets::NAMES_FILE);
-        let resp = assets.fetch(url, None).await.map_err(|e| e.to_string())?;
-        if !resp.status().is_success() {
-            return Err(format!("HTTP status {}", resp.status()));
-        }
-        let body = axum::body::to_bytes(axum::body::Body::new(resp.into_body()), 64 * 1024)
-            .await
-            .map_err(|e| e.to_string())?;
-        serde_json::from_slice::<app::assets::Names>(&body).map_err(|e| e.to_string())
+        let text = static_text(env, app::assets::NAMES_FILE).await?;
+        serde_json::from_str::<app::assets::Names>(&text).map_err(|e| e.to_string())
     };
     match names.await {
         Ok(n) => app::assets::set(n),

@@ -63,14 +63,7 @@ pub(crate) async fn ready(env: &Env, lang: Lang) -> Lang {
 }
 
 async fn load(env: &Env, lang: Lang) -> Result<(), String> {
-    let assets = env.assets("ASSETS").map_err(|e| e.to_string())?;
-    let url = format!("https://assets.invalid{}", app::lingue::asset_path(lang));
-    let resp = assets.fetch(url, None).await.map_err(|e| e.to_string())?;
-    if resp.status() != StatusCode::OK {
-        return Err(format!("status {}", resp.status()));
-    }
-    let mut resp = worker::Response::try_from(resp).map_err(|e| e.to_string())?;
-    let json = resp.text().await.map_err(|e| e.to_string())?;
+    let json = crate::static_text(env, &app::lingue::asset_path(lang)).await?;
     app::lingue::load(lang, &json).map(|_| ())
 }
 

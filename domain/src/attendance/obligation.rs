@@ -248,6 +248,15 @@ impl SchoolStatus {
         obligation(self.birth_date, grade, class, on)
     }
 
+    /// Whether the school should see the pupil's standing beside the Law 159 cases: withdrawn,
+    /// in home schooling, no choice for the next year, not admitted.
+    pub fn notable(&self) -> bool {
+        self.withdrawal.is_some()
+            || self.home_schooling
+            || self.next_year == Some(NextYearChoice::Nessuna)
+            || self.outcome == Some(Outcome::NonAmmesso)
+    }
+
     /// Whether the Law 159/2023 procedure applies to the pupil on `on`: of compulsory-school
     /// age and still attending this school.
     pub fn law159_applies(&self, grade: SchoolGrade, class: &str, on: NaiveDate) -> bool {
